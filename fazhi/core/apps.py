@@ -1,0 +1,28 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "fazhi.core"
+    label = "core"
+    verbose_name = "基础"
+
+    def ready(self):
+        from auditlog.registry import auditlog
+        from django.contrib.auth import get_user_model
+
+        from . import models
+        from .navigation import NavItem, register_nav
+
+        for model in (models.Unit, models.Membership, models.Attachment):
+            auditlog.register(model)
+        auditlog.register(models.CalendarYear)
+        auditlog.register(models.HolidayOverride)
+        auditlog.register(get_user_model(), exclude_fields=["password", "last_login"])
+
+        register_nav(
+            NavItem("待办事项", "core:due_list", "工作台"),
+            NavItem("单位", "core:unit_list", "系统管理"),
+            NavItem("用户与任职", "core:membership_list", "系统管理", action="manage_users"),
+            NavItem("业务操作记录", "core:event_list", "系统管理", action="view_history"),
+            NavItem("工作日历", "core:calendar", "系统管理"),
+        )

@@ -1,0 +1,175 @@
+"""The demo data set: one province, one city (示范市) with three districts, users for every
+role. Each work-line app adds its own records by registering a builder here."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from . import services
+from .models import Unit
+from .roles import Role
+
+DEMO_PASSWORD = "Fazhi@2026"
+K = Unit.Kind
+
+
+@dataclass
+class DemoWorld:
+    """What builders get: the admin acting, and the demo units and users by key."""
+
+    admin: object
+    units: dict[str, Unit] = field(default_factory=dict)
+    users: dict[str, object] = field(default_factory=dict)
+    districts: list[str] = field(default_factory=list)
+
+
+Builder = Callable[[DemoWorld], None]
+_builders: list[tuple[int, str, Builder]] = []
+
+
+def register_demo_builder(order: int, label: str, builder: Builder) -> None:
+    if all(existing is not builder for _, _, existing in _builders):
+        _builders.append((order, label, builder))
+
+
+def builders() -> list[tuple[int, str, Builder]]:
+    return sorted(_builders, key=lambda entry: entry[0])
+
+
+# key, name, division code, users: (username suffix, full name, role, agency key)
+DISTRICTS = [
+    ("donghu", "东湖区", "379901", "区", ["张敏", "李强", "王芳", "赵磊", "陈静"]),
+    ("xishan", "西山区", "379902", "区", ["刘洋", "杨帆", "黄丽", "周杰", "吴婷"]),
+    ("nanqiao", "南桥县", "379921", "县", ["徐峰", "孙悦", "马骏", "朱琳", "胡斌"]),
+]
+ENFORCEMENT_AGENCIES = ["市场监督管理局", "交通运输局", "综合行政执法局"]
+TOWNSHIPS = {
+    "donghu": ["湖滨街道", "东湖街道"],
+    "xishan": ["山前街道", "西岭镇"],
+    "nanqiao": ["桥东镇", "南河乡"],
+}
+
+
+def _unit(world, key, *, name, kind, parent, code=""):
+    unit = services.create_unit(
+        actor=world.admin, name=name, kind=kind, parent=parent, division_code=code
+    )
+    world.units[key] = unit
+    return unit
+
+
+def _user(world, username, full_name, unit, role):
+    user = services.create_user(
+        actor=world.admin,
+        username=username,
+        full_name=full_name,
+        password=DEMO_PASSWORD,
+        unit=unit,
+        role=role,
+    )
+    world.users[username] = user
+    return user
+
+
+def _tiny_pdf(title: str) -> SimpleUploadedFile:
+    body = b"%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+    return SimpleUploadedFile(title, body, content_type="application/pdf")
+
+
+def build_core(world: DemoWorld) -> None:
+    province = _unit(world, "province", name="示范省", kind=K.PROVINCE, parent=None, code="370000")
+    _unit(world, "province_justice", name="示范省司法厅", kind=K.JUSTICE_BUREAU, parent=province)
+    city = _unit(world, "city", name="示范市", kind=K.CITY, parent=province, code="379900")
+    for key, name, kind in [
+        ("city_gov", "示范市人民政府", K.GOVERNMENT),
+        ("city_justice", "示范市司法局", K.JUSTICE_BUREAU),
+        ("city_office", "中共示范市委全面依法治市委员会办公室", K.RULE_OF_LAW_OFFICE),
+        ("city_market", "示范市市场监督管理局", K.ENFORCEMENT),
+    ]:
+        _unit(world, key, name=name, kind=kind, parent=city)
+    _user(world, "city_leader", "郭华", world.units["city_justice"], Role.LEADER)
+    _user(world, "city_inspector", "何平", world.units["city_office"], Role.INSPECTOR)
+    _user(world, "city_admin", "林涛", city, Role.UNIT_ADMIN)
+
+    for key, name, code, level, people in DISTRICTS:
+        district = _unit(world, key, name=name, kind=K.DISTRICT, parent=city, code=code)
+        world.districts.append(key)
+        _unit(world, f"{key}_gov", name=f"{name}人民政府", kind=K.GOVERNMENT, parent=district)
+        justice = _unit(
+            world, f"{key}_justice", name=f"{name}司法局", kind=K.JUSTICE_BUREAU, parent=district
+        )
+        office = _unit(
+            world,
+            f"{key}_office",
+            name=f"中共{name}委全面依法治{level}委员会办公室",
+            kind=K.RULE_OF_LAW_OFFICE,
+            parent=district,
+        )
+        for index, agency in enumerate(ENFORCEMENT_AGENCIES):
+            _unit(
+                world,
+                f"{key}_enf{index}",
+                name=f"{name}{agency}",
+                kind=K.ENFORCEMENT,
+                parent=district,
+            )
+        for index, township in enumerate(TOWNSHIPS[key]):
+            _unit(
+                world,
+                f"{key}_town{index}",
+                name=f"{name}{township}",
+                kind=K.TOWNSHIP,
+                parent=district,
+            )
+        officer, reviewer, leader, inspector, admin = people
+        _user(world, f"{key}_officer", officer, justice, Role.OFFICER)
+        _user(world, f"{key}_reviewer", reviewer, justice, Role.REVIEWER)
+        leader_user = _user(world, f"{key}_leader", leader, justice, Role.LEADER)
+        _user(world, f"{key}_inspector", inspector, office, Role.INSPECTOR)
+        _user(world, f"{key}_admin", admin, district, Role.UNIT_ADMIN)
+        # The bureau's leader also administers its users: shows the unit switcher.
+        services.grant_membership(
+            actor=world.admin, user=leader_user, unit=justice, role=Role.UNIT_ADMIN
+        )
+        services.attach_file(
+            actor=world.admin, target=justice, uploaded_file=_tiny_pdf(f"{name}司法局职能配置.pdf")
+        )
+
+
+register_demo_builder(0, "单位与用户", build_core)
+
+
+def demo_loaded() -> bool:
+    return Unit.objects.filter(name="示范省", parent=None).exists()
+
+
+def make_admin():
+    User = get_user_model()
+    admin = User.objects.filter(username="admin").first()
+    if admin is None:
+        admin = User.objects.create_superuser(
+            "admin", password=DEMO_PASSWORD, first_name="系统管理员"
+        )
+    return admin
+
+
+def build_demo(progress=None) -> DemoWorld:
+    """Build the whole demo (all registered builders) and return what it made."""
+    world = DemoWorld(admin=make_admin())
+    for _, label, builder in builders():
+        if progress:
+            progress(label)
+        builder(world)
+    return world
+
+
+DEMO_ACCOUNTS_HELP = f"""演示账号（密码均为 {DEMO_PASSWORD}）：
+  admin              系统管理员（数据范围：全部）
+  donghu_officer     东湖区司法局 经办人        donghu_reviewer  东湖区司法局 审核人
+  donghu_leader      东湖区司法局 负责人（兼单位管理员，可切换单位）
+  donghu_inspector   东湖区依法治区办 督察员    donghu_admin     东湖区 单位管理员
+  xishan_* / nanqiao_*  西山区、南桥县的同样角色
+  city_leader        示范市司法局 负责人        city_inspector   示范市依法治市办 督察员
+  city_admin         示范市 单位管理员"""

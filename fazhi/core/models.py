@@ -1,0 +1,254 @@
+"""Core records: the unit tree, memberships, the domain-event log, the holiday calendar's
+override table and attachments."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+
+from .querysets import RestrictedManager, RestrictedQuerySet
+from .roles import DataScope, Role
+from .validators import validate_division_code
+
+
+class Unit(models.Model):
+    """行政区划 or 机关. Agencies hang off the area they belong to."""
+
+    class Kind(models.TextChoices):
+        PROVINCE = "province", "省"
+        CITY = "city", "市"
+        DISTRICT = "district", "区/县"
+        TOWNSHIP = "township", "街道/乡镇"
+        GOVERNMENT = "government", "人民政府"
+        JUSTICE_BUREAU = "justice_bureau", "司法局"
+        RULE_OF_LAW_OFFICE = "rule_of_law_office", "依法治市/区委员会办公室"
+        ENFORCEMENT = "enforcement", "行政执法部门"
+        OTHER_AGENCY = "other_agency", "其他机关"
+
+    AREA_KINDS = (Kind.PROVINCE, Kind.CITY, Kind.DISTRICT, Kind.TOWNSHIP)
+    # Agencies whose remit is their whole area: with 本单位及下级 they see the area's subtree.
+    AREA_WIDE_KINDS = (Kind.GOVERNMENT, Kind.JUSTICE_BUREAU, Kind.RULE_OF_LAW_OFFICE)
+    # Which area kinds may sit under which (agencies may sit under any area).
+    AREA_PARENT = {
+        Kind.PROVINCE: (None,),
+        Kind.CITY: (Kind.PROVINCE, None),
+        Kind.DISTRICT: (Kind.CITY, Kind.PROVINCE),
+        Kind.TOWNSHIP: (Kind.DISTRICT,),
+    }
+
+    name = models.CharField("名称", max_length=100)
+    kind = models.CharField("类型", max_length=32, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="上级",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    # Materialized path ("/a1b2c3d4/…/"): a subtree is one indexed prefix match.
+    path = models.CharField(max_length=512, unique=True, editable=False)
+    division_code = models.CharField(
+        "行政区划代码", max_length=6, blank=True, validators=[validate_division_code]
+    )
+    is_active = models.BooleanField("启用", default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RestrictedManager()
+    scope_unit_field = None
+    change_action = "manage_units"
+
+    class Meta:
+        verbose_name = "单位"
+        verbose_name_plural = "单位"
+        ordering = ["path"]
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "name"], name="unit_unique_name_in_parent"),
+            models.CheckConstraint(
+                condition=Q(division_code="") | Q(division_code__regex=r"^[0-9]{6}$"),
+                name="unit_division_code_six_digits",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_area(self) -> bool:
+        return self.kind in self.AREA_KINDS
+
+    @property
+    def scope_root(self) -> "Unit":
+        """The top of what 本单位及下级 covers for a member of this unit."""
+        if self.kind in self.AREA_WIDE_KINDS and self.parent_id:
+            return self.parent
+        return self
+
+    @staticmethod
+    def new_path_segment() -> str:
+        return uuid.uuid4().hex[:10]
+
+    def ancestors(self):
+        segments = self.path.strip("/").split("/")
+        paths = ["/" + "/".join(segments[: i + 1]) + "/" for i in range(len(segments) - 1)]
+        return Unit.objects.filter(path__in=paths).order_by("path")
+
+    def get_additional_data(self):
+        return {"unit_id": self.pk}
+
+
+class Membership(models.Model):
+    """A user's role in a unit, with the data scope it reads with."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name="用户",
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="memberships", verbose_name="单位"
+    )
+    role = models.CharField("角色", max_length=20, choices=Role.choices)
+    data_scope = models.CharField(
+        "数据范围",
+        max_length=20,
+        choices=[c for c in DataScope.choices if c[0] != DataScope.ALL],
+    )
+    is_active = models.BooleanField("有效", default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RestrictedManager()
+    scope_owner_fields = ("user",)
+
+    class Meta:
+        verbose_name = "任职"
+        verbose_name_plural = "任职"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "unit", "role"], name="membership_unique"),
+            models.CheckConstraint(
+                condition=~Q(data_scope=DataScope.ALL), name="membership_scope_not_all"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user.get_full_name() or self.user.username}（{self.unit.name}·{self.get_role_display()}）"
+
+    def get_additional_data(self):
+        return {"unit_id": self.unit_id}
+
+
+class ImmutableQuerySet(RestrictedQuerySet):
+    def delete(self):
+        raise PermissionError("操作记录不可删除")
+
+
+class DomainEvent(models.Model):
+    """One business action: who did what to which record, why — written with the change."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
+    )
+    acting_unit = models.ForeignKey(Unit, null=True, on_delete=models.PROTECT, related_name="+")
+    # None for national records (the holiday calendar): only system administrators see those.
+    unit = models.ForeignKey(Unit, null=True, on_delete=models.PROTECT, related_name="events")
+    action = models.CharField("操作", max_length=64)
+    summary = models.CharField("说明", max_length=300)
+    reason = models.TextField("理由", blank=True)
+    target_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    target_id = models.CharField(max_length=64)
+    target = GenericForeignKey("target_type", "target_id")
+    target_repr = models.CharField(max_length=200)
+    data = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    objects = models.Manager.from_queryset(ImmutableQuerySet)()
+    scope_owner_fields = ("actor",)
+
+    class Meta:
+        verbose_name = "业务操作记录"
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.summary}（{self.target_repr}）"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise PermissionError("操作记录不可修改")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise PermissionError("操作记录不可删除")
+
+
+class CalendarYear(models.Model):
+    """A year whose holidays an administrator entered from the State Council notice."""
+
+    year = models.PositiveSmallIntegerField("年份", unique=True)
+    notice = models.CharField("依据（国务院办公厅通知）", max_length=200)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "节假日安排年度"
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return f"{self.year}年（{self.notice}）"
+
+
+class HolidayOverride(models.Model):
+    """One day whose status differs from a plain Monday–Friday week (or corrects the package)."""
+
+    date = models.DateField("日期", unique=True)
+    is_workday = models.BooleanField("工作日")
+    name = models.CharField("名称", max_length=50, blank=True)
+    calendar_year = models.ForeignKey(
+        CalendarYear, on_delete=models.CASCADE, related_name="days", null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = "节假日调整"
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {'调休上班' if self.is_workday else '放假'} {self.name}"
+
+
+def attachment_upload_to(instance, filename: str) -> str:
+    return f"attachments/{instance.sha256[:2]}/{instance.sha256}"
+
+
+class Attachment(models.Model):
+    """附件: a checked file on any record, visible to whoever may see the record."""
+
+    target_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    target_id = models.CharField(max_length=64)
+    target = GenericForeignKey("target_type", "target_id")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="attachments")
+    file = models.FileField(upload_to=attachment_upload_to, max_length=200)
+    original_name = models.CharField("文件名", max_length=200)
+    content_type = models.CharField("文件类型", max_length=100)
+    size = models.PositiveBigIntegerField("大小（字节）")
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = RestrictedManager()
+    scope_owner_fields = ("uploaded_by",)
+
+    class Meta:
+        verbose_name = "附件"
+        ordering = ["-uploaded_at"]
+        indexes = [models.Index(fields=["target_type", "target_id"])]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    def get_additional_data(self):
+        return {"unit_id": self.unit_id}

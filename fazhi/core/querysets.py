@@ -1,0 +1,80 @@
+"""The one scoping mechanism: `Model.objects.restrict(user, action)`.
+
+Modelled on NetBox's RestrictedQuerySet. Every selector goes through it, so a record of
+another unit tree can only be reached by a query that forgets to call it — and the
+scoping test walks every page and API route to catch that.
+"""
+
+from django.db import models
+from django.db.models import Q
+
+from .roles import DataScope, role_allows
+
+
+class UnauditedWriteError(RuntimeError):
+    """A bulk write would bypass the audit trail (django-auditlog sees only save/delete)."""
+
+
+def active_membership(user):
+    """The membership the user acts through now (set per request by the middleware)."""
+    if user is None or not user.is_authenticated:
+        return None
+    if not hasattr(user, "_active_membership"):
+        user._active_membership = (
+            user.memberships.filter(is_active=True).select_related("unit").order_by("pk").first()
+        )
+    return user._active_membership
+
+
+def set_active_membership(user, membership) -> None:
+    user._active_membership = membership
+
+
+class RestrictedQuerySet(models.QuerySet):
+    def restrict(self, user, action: str = "view"):
+        """Only the rows `user` may `action`, by the role and data scope of the active membership.
+
+        A model states where its owning unit is (`scope_unit_field`, None for the unit tree
+        itself) and who counts as its owner for 仅本人 (`scope_owner_fields`).
+        """
+        if user is None or not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.is_superuser:  # 全部: system administrators only
+            return self.all()
+        membership = active_membership(user)
+        if membership is None or not role_allows(membership.role, action):
+            return self.none()
+        return self.filter(self._scope_filter(user, membership))
+
+    def _scope_filter(self, user, membership) -> Q:
+        unit_field = getattr(self.model, "scope_unit_field", "unit")
+        prefix = f"{unit_field}__" if unit_field else ""
+        scope = membership.data_scope
+        if scope == DataScope.SUBTREE:
+            return Q(**{f"{prefix}path__startswith": membership.unit.scope_root.path})
+        unit_q = Q(**{f"{prefix}pk": membership.unit.pk})
+        if scope == DataScope.OWN_UNIT:
+            return unit_q
+        if scope == DataScope.OWN_RECORDS:
+            owned = Q(pk__in=[])
+            for field in getattr(self.model, "scope_owner_fields", ()):
+                owned |= Q(**{field: user})
+            return unit_q & owned
+        return Q(pk__in=[])
+
+    # django-auditlog records save() and delete() only; these would write unseen.
+    def update(self, **kwargs):
+        raise UnauditedWriteError(f"{self.model.__name__}: 批量更新绕过审计，请逐条通过服务保存")
+
+    def bulk_create(self, *args, **kwargs):
+        raise UnauditedWriteError(f"{self.model.__name__}: 批量创建绕过审计，请逐条通过服务保存")
+
+    def bulk_update(self, *args, **kwargs):
+        raise UnauditedWriteError(f"{self.model.__name__}: 批量更新绕过审计，请逐条通过服务保存")
+
+    def unaudited_bulk_create(self, objs, **kwargs):
+        """For the synthetic scale-data loader only, which writes no business history."""
+        return super().bulk_create(objs, **kwargs)
+
+
+RestrictedManager = models.Manager.from_queryset(RestrictedQuerySet)

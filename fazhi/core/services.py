@@ -1,0 +1,243 @@
+"""Every state change of the core records: one audited, atomic function per action."""
+
+import hashlib
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+
+from . import attachments
+from .audit import record_event, service
+from .models import Attachment, CalendarYear, HolidayOverride, Membership, Unit
+from .roles import DEFAULT_SCOPE, Action, DataScope
+from .validators import division_code_fits_parent
+
+User = get_user_model()
+
+
+def _require(actor, action: str, unit: Unit) -> None:
+    if not Unit.objects.restrict(actor, action).filter(pk=unit.pk).exists():
+        raise PermissionDenied(f"无权在“{unit.name}”执行此操作")
+
+
+def _check_placement(kind: str, parent: Unit | None, division_code: str) -> None:
+    if kind in Unit.AREA_KINDS:
+        allowed = Unit.AREA_PARENT[kind]
+        parent_kind = parent.kind if parent else None
+        if parent_kind not in allowed:
+            raise ValidationError(
+                f"{Unit.Kind(kind).label}不能设在{Unit.Kind(parent_kind).label if parent else '顶层'}之下"
+            )
+    elif parent is None or not parent.is_area:
+        raise ValidationError("机关必须隶属于一个行政区划（省、市、区/县或街道/乡镇）")
+    if parent and not division_code_fits_parent(division_code, parent.division_code):
+        raise ValidationError(
+            f"行政区划代码“{division_code}”与上级“{parent.name}”的代码“{parent.division_code}”不符"
+        )
+
+
+@service
+def create_unit(
+    *, actor, name: str, kind: str, parent: Unit | None, division_code: str = ""
+) -> Unit:
+    """Add a unit (行政区划 or 机关) under `parent`; a top-level unit needs a system administrator."""
+    if parent is None:
+        if not actor.is_superuser:
+            raise PermissionDenied("只有系统管理员可以创建顶层单位")
+    else:
+        _require(actor, Action.MANAGE_UNITS, parent)
+    _check_placement(kind, parent, division_code)
+    unit = Unit(name=name.strip(), kind=kind, parent=parent, division_code=division_code)
+    unit.path = (parent.path if parent else "/") + Unit.new_path_segment() + "/"
+    unit.full_clean()
+    unit.save()
+    record_event(
+        actor=actor,
+        action="unit.create",
+        summary=f"新建单位“{unit.name}”",
+        target=unit,
+        unit=unit,
+    )
+    return unit
+
+
+@service
+def update_unit(*, actor, unit: Unit, name: str, division_code: str, is_active: bool) -> Unit:
+    _require(actor, Action.MANAGE_UNITS, unit)
+    if unit.parent and not division_code_fits_parent(division_code, unit.parent.division_code):
+        raise ValidationError(f"行政区划代码“{division_code}”与上级“{unit.parent.name}”的代码不符")
+    unit.name, unit.division_code, unit.is_active = name.strip(), division_code, is_active
+    unit.full_clean()
+    unit.save()
+    record_event(
+        actor=actor, action="unit.update", summary=f"修改单位“{unit.name}”", target=unit, unit=unit
+    )
+    return unit
+
+
+@service
+def move_unit(*, actor, unit: Unit, new_parent: Unit, reason: str) -> Unit:
+    """Re-attach a unit (and its subtree) elsewhere; its records and history stay with it."""
+    _require(actor, Action.MANAGE_UNITS, unit)
+    _require(actor, Action.MANAGE_UNITS, new_parent)
+    if new_parent.path.startswith(unit.path):
+        raise ValidationError("不能把单位移到它自己或它的下级之下")
+    if not reason.strip():
+        raise ValidationError("请填写调整隶属关系的理由")
+    _check_placement(unit.kind, new_parent, unit.division_code)
+    old_parent, old_path = unit.parent, unit.path
+    new_path = new_parent.path + old_path.rstrip("/").rsplit("/", 1)[-1] + "/"
+    # One save per unit so that every path change is in the audit trail.
+    for node in Unit.objects.filter(path__startswith=old_path).order_by("path"):
+        node.path = new_path + node.path[len(old_path) :]
+        if node.pk == unit.pk:
+            node.parent = new_parent
+        node.save()
+    unit.refresh_from_db()
+    record_event(
+        actor=actor,
+        action="unit.move",
+        summary=f"将“{unit.name}”从“{old_parent}”调整到“{new_parent}”",
+        target=unit,
+        unit=unit,
+        reason=reason,
+        data={"from": old_parent.pk if old_parent else None, "to": new_parent.pk},
+    )
+    return unit
+
+
+@service
+def create_user(
+    *,
+    actor,
+    username: str,
+    full_name: str,
+    password: str,
+    unit: Unit,
+    role: str,
+    data_scope: str | None = None,
+) -> User:
+    """Open an account with its first membership (单位管理员 for units in the own subtree)."""
+    _require(actor, Action.MANAGE_USERS, unit)
+    if User.objects.filter(username=username).exists():
+        raise ValidationError(f"用户名“{username}”已被使用")
+    user = User(username=username, first_name=full_name)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    grant_membership(actor=actor, user=user, unit=unit, role=role, data_scope=data_scope)
+    record_event(
+        actor=actor,
+        action="user.create",
+        summary=f"开通用户“{full_name}（{username}）”",
+        target=user,
+        unit=unit,
+    )
+    return user
+
+
+@service
+def grant_membership(*, actor, user, unit: Unit, role: str, data_scope: str | None = None):
+    _require(actor, Action.MANAGE_USERS, unit)
+    scope = data_scope or DEFAULT_SCOPE[role]
+    if scope == DataScope.ALL:
+        raise ValidationError("“全部”数据范围只属于系统管理员")
+    if Membership.objects.filter(user=user, unit=unit, role=role).exists():
+        raise ValidationError("该用户在此单位已有此角色")
+    membership = Membership(user=user, unit=unit, role=role, data_scope=scope)
+    membership.full_clean()
+    membership.save()
+    record_event(
+        actor=actor,
+        action="membership.grant",
+        summary=f"授予任职：{membership}",
+        target=membership,
+        unit=unit,
+    )
+    return membership
+
+
+@service
+def revoke_membership(*, actor, membership: Membership, reason: str) -> Membership:
+    _require(actor, Action.MANAGE_USERS, membership.unit)
+    if not membership.is_active:
+        raise ValidationError("该任职已经失效")
+    membership.is_active = False
+    membership.save()
+    record_event(
+        actor=actor,
+        action="membership.revoke",
+        summary=f"撤销任职：{membership}",
+        target=membership,
+        unit=membership.unit,
+        reason=reason,
+    )
+    return membership
+
+
+@service
+def enter_calendar_year(
+    *, actor, year: int, notice: str, holidays: list, workdays: list
+) -> CalendarYear:
+    """Enter a year's 节假日安排 from the State Council notice (system administrators)."""
+    if not actor.is_superuser:
+        raise PermissionDenied("只有系统管理员可以录入节假日安排")
+    if CalendarYear.objects.filter(year=year).exists():
+        raise ValidationError(f"{year}年节假日安排已经录入")
+    wrong_year = [d for d in [*holidays, *workdays] if d.year != year]
+    if wrong_year:
+        raise ValidationError(f"日期 {wrong_year[0]:%Y-%m-%d} 不属于{year}年")
+    both = set(holidays) & set(workdays)
+    if both:
+        raise ValidationError(f"日期 {min(both):%Y-%m-%d} 不能既放假又调休上班")
+    calendar_year = CalendarYear.objects.create(year=year, notice=notice)
+    for day, name in [*((d, "放假") for d in holidays), *((d, "调休上班") for d in workdays)]:
+        HolidayOverride.objects.update_or_create(
+            date=day,
+            defaults={
+                "is_workday": name == "调休上班",
+                "name": name,
+                "calendar_year": calendar_year,
+            },
+        )
+    # The calendar is national: its event belongs to no unit (system administrators see it).
+    record_event(
+        actor=actor,
+        action="calendar.enter_year",
+        summary=f"录入{year}年节假日安排",
+        target=calendar_year,
+        unit=None,
+        data={"notice": notice},
+    )
+    return calendar_year
+
+
+@service
+def attach_file(*, actor, target, uploaded_file) -> Attachment:
+    """Attach a checked file to a record the actor may change."""
+    model = type(target)
+    action = getattr(model, "change_action", Action.CHANGE)
+    if not model.objects.restrict(actor, action).filter(pk=target.pk).exists():
+        raise PermissionDenied("无权为该记录上传附件")
+    content = attachments.read_checked(uploaded_file)
+    digest = hashlib.sha256(content.data).hexdigest()
+    unit = target if model is Unit else target.unit
+    attachment = Attachment(
+        target=target,
+        unit=unit,
+        original_name=content.name,
+        content_type=content.mime,
+        size=len(content.data),
+        sha256=digest,
+        uploaded_by=actor,
+    )
+    attachment.file.save(digest, ContentFile(content.data), save=False)
+    attachment.save()
+    record_event(
+        actor=actor,
+        action="attachment.add",
+        summary=f"上传附件“{content.name}”",
+        target=target,
+        unit=unit,
+    )
+    return attachment

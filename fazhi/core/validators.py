@@ -1,0 +1,32 @@
+"""Validators for identifiers of the unit tree."""
+
+import re
+
+from django.core.exceptions import ValidationError
+
+# First two digits of GB/T 2260 division codes: the provinces, regions and municipalities.
+PROVINCE_PREFIXES = frozenset(
+    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 "  # noqa: SIM905
+    "50 51 52 53 54 61 62 63 64 65 71 81 82".split()
+)
+
+
+def validate_division_code(code: str) -> None:
+    """行政区划代码 (GB/T 2260): six digits, starting with a real province code."""
+    if not code:
+        return
+    if not re.fullmatch(r"[0-9]{6}", code):
+        raise ValidationError("行政区划代码应为6位数字，当前为“%(code)s”。", params={"code": code})
+    if code[:2] not in PROVINCE_PREFIXES:
+        raise ValidationError(
+            "行政区划代码“%(code)s”的前两位不是有效的省级代码。", params={"code": code}
+        )
+
+
+def division_code_fits_parent(code: str, parent_code: str) -> bool:
+    """A child's code repeats its parent's significant prefix (省 2 位, 市 4 位)."""
+    if not code or not parent_code:
+        return True
+    significant = parent_code.rstrip("0")
+    significant = significant[: 4 if len(significant) > 2 else 2]
+    return code.startswith(significant) and code != parent_code

@@ -1,0 +1,335 @@
+"""Pages of the foundation: 待办, units, users and memberships, the calendar, attachments."""
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from . import calendar, selectors, services
+from .deadlines import due_list
+from .forms import (
+    CalendarYearForm,
+    DateCalculatorForm,
+    LoginForm,
+    UnitEditForm,
+    UnitForm,
+    UnitMoveForm,
+    UserCreateForm,
+)
+from .middleware import SESSION_KEY
+from .models import Attachment, Membership, Unit
+from .roles import Action
+from .viewtools import error_text, list_template, paginate, record_view, require, xlsx_response
+
+
+@login_not_required
+def login_view(request):
+    expired = (
+        not request.user.is_authenticated
+        and "next" in request.GET
+        and request.COOKIES.get("sessionid") is not None
+    )
+    return auth_views.LoginView.as_view(
+        authentication_form=LoginForm,
+        extra_context={"session_expired": expired},
+        redirect_authenticated_user=True,
+    )(request)
+
+
+def due_list_view(request):
+    today = timezone.localdate()
+    result = due_list(request.user, today)
+    rows = [(item, item.status(today)) for item in result.items]
+    return render(
+        request,
+        "core/due_list.html",
+        {"rows": rows, "warnings": result.warnings, "today": today},
+    )
+
+
+@require_POST
+def switch_membership(request):
+    chosen = next(
+        (m for m in request.memberships if str(m.pk) == request.POST.get("membership")), None
+    )
+    if chosen is None:
+        raise Http404("任职不存在")
+    request.session[SESSION_KEY] = chosen.pk
+    messages.success(request, f"已切换到“{chosen.unit.name}·{chosen.get_role_display()}”")
+    return redirect("core:due_list")
+
+
+def unit_list(request):
+    search = request.GET.get("q", "").strip()
+    page = paginate(request, selectors.units(request.user, search))
+    template = list_template(request, "core/unit_list.html", "core/_unit_rows.html")
+    return render(request, template, {"page": page, "q": search})
+
+
+@record_view(Unit)
+def unit_detail(request, unit):
+    return render(
+        request,
+        "core/unit_detail.html",
+        {
+            "unit": unit,
+            "ancestors": selectors.units(request.user).filter(pk__in=unit.ancestors()),
+            "children": selectors.unit_children(request.user, unit),
+            "attachments": selectors.attachments_of(request.user, unit),
+            "history": selectors.record_history(request.user, unit),
+            "can_manage": selectors.can(request.user, Action.MANAGE_UNITS),
+        },
+    )
+
+
+def _run_form(request, form, action, success_url_name=None):
+    """Carry out a valid form with `action()`; service errors become form errors."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = action(form.cleaned_data)
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, error_text(error))
+        else:
+            form.consume_token()
+            return result
+    return None
+
+
+@record_view(Unit, Action.MANAGE_UNITS)
+def unit_create(request, parent):
+    form = UnitForm(request.POST or None, request=request)
+    created = _run_form(
+        request,
+        form,
+        lambda data: services.create_unit(
+            actor=request.user,
+            name=data["name"],
+            kind=data["kind"],
+            parent=parent,
+            division_code=data["division_code"],
+        ),
+    )
+    if created:
+        messages.success(request, f"已新建单位“{created.name}”")
+        return redirect("core:unit_detail", pk=created.pk)
+    return render(
+        request,
+        "core/form.html",
+        {"form": form, "title": f"在“{parent}”下新建单位", "back": parent},
+    )
+
+
+@record_view(Unit, Action.MANAGE_UNITS)
+def unit_edit(request, unit):
+    initial = {"name": unit.name, "division_code": unit.division_code, "is_active": unit.is_active}
+    form = UnitEditForm(request.POST or None, initial=initial, request=request)
+    updated = _run_form(
+        request,
+        form,
+        lambda data: services.update_unit(
+            actor=request.user,
+            unit=unit,
+            name=data["name"],
+            division_code=data["division_code"],
+            is_active=data["is_active"],
+        ),
+    )
+    if updated:
+        messages.success(request, "已保存")
+        return redirect("core:unit_detail", pk=unit.pk)
+    return render(request, "core/form.html", {"form": form, "title": f"修改“{unit}”", "back": unit})
+
+
+@record_view(Unit, Action.MANAGE_UNITS)
+def unit_move(request, unit):
+    parents = selectors.units(request.user).exclude(path__startswith=unit.path)
+    form = UnitMoveForm(request.POST or None, parents=parents, request=request)
+    moved = _run_form(
+        request,
+        form,
+        lambda data: services.move_unit(
+            actor=request.user, unit=unit, new_parent=data["new_parent"], reason=data["reason"]
+        ),
+    )
+    if moved:
+        messages.success(request, f"已调整“{unit}”的隶属关系")
+        return redirect("core:unit_detail", pk=unit.pk)
+    return render(
+        request, "core/form.html", {"form": form, "title": f"调整“{unit}”的上级", "back": unit}
+    )
+
+
+@record_view(Unit, Action.MANAGE_UNITS)
+@require_POST
+def unit_attach(request, unit):
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "请选择要上传的文件")
+    else:
+        try:
+            services.attach_file(actor=request.user, target=unit, uploaded_file=upload)
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, error_text(error))
+        else:
+            messages.success(request, f"已上传“{upload.name}”")
+    return redirect("core:unit_detail", pk=unit.pk)
+
+
+@record_view(Attachment)
+def attachment_download(request, attachment):
+    # The file is served only when the record it belongs to is visible too.
+    target = attachment.target
+    if (
+        target is None
+        or not type(target).objects.restrict(request.user).filter(pk=target.pk).exists()
+    ):
+        raise Http404("记录不存在或无权查看")
+    response = FileResponse(
+        attachment.file.open("rb"),
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    return response
+
+
+def membership_list(request):
+    require(request, Action.MANAGE_USERS)
+    search = request.GET.get("q", "").strip()
+    queryset = selectors.memberships(request.user, search)
+    if request.GET.get("export") == "xlsx":
+        return xlsx_response(
+            "用户任职台账.xlsx",
+            "用户任职",
+            ["用户名", "姓名", "单位", "角色", "数据范围", "状态", "设立时间"],
+            (
+                (
+                    m.user.username,
+                    m.user.first_name,
+                    m.unit.name,
+                    m.get_role_display(),
+                    m.get_data_scope_display(),
+                    "有效" if m.is_active else "已撤销",
+                    timezone.localtime(m.created_at).strftime("%Y-%m-%d %H:%M"),
+                )
+                for m in queryset
+            ),
+        )
+    page = paginate(request, queryset)
+    template = list_template(request, "core/membership_list.html", "core/_membership_rows.html")
+    return render(request, template, {"page": page, "q": search})
+
+
+def user_create(request):
+    require(request, Action.MANAGE_USERS)
+    units = selectors.units(request.user)
+    form = UserCreateForm(request.POST or None, units=units, request=request)
+    created = _run_form(
+        request,
+        form,
+        lambda data: services.create_user(
+            actor=request.user,
+            username=data["username"],
+            full_name=data["full_name"],
+            password=data["password"],
+            unit=data["unit"],
+            role=data["role"],
+            data_scope=data["data_scope"] or None,
+        ),
+    )
+    if created:
+        messages.success(request, f"已开通用户“{created.first_name}”")
+        return redirect("core:membership_list")
+    return render(request, "core/form.html", {"form": form, "title": "开通用户"})
+
+
+@record_view(Membership, Action.MANAGE_USERS)
+@require_POST
+def membership_revoke(request, membership):
+    try:
+        services.revoke_membership(
+            actor=request.user, membership=membership, reason=request.POST.get("reason", "")
+        )
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, f"已撤销任职：{membership}")
+    return redirect("core:membership_list")
+
+
+def event_list(request):
+    require(request, Action.VIEW_HISTORY)
+    search = request.GET.get("q", "").strip()
+    page = paginate(request, selectors.events(request.user, search))
+    template = list_template(request, "core/event_list.html", "core/_event_rows.html")
+    return render(request, template, {"page": page, "q": search})
+
+
+def calendar_view(request):
+    year = _year_param(request)
+    form = DateCalculatorForm(request.GET if "start" in request.GET else None)
+    result = error = None
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        add = calendar.add_working_days if data["unit"] == "workdays" else calendar.add_days
+        try:
+            result = add(data["start"], data["days"])
+        except calendar.CalendarYearUnknown as unknown:
+            error = str(unknown)
+    context = {
+        "year": year,
+        "years": selectors.calendar_years(),
+        "overrides": selectors.holiday_overrides(year),
+        "known": sorted(calendar.known_years()),
+        "form": form,
+        "result": result,
+        "error": error,
+        "can_enter": request.user.is_superuser,
+    }
+    if request.htmx and request.htmx.target == "calc-result":
+        return render(request, "core/_calc_result.html", context)
+    return render(request, "core/calendar.html", context)
+
+
+def _year_param(request) -> int:
+    try:
+        return int(request.GET.get("year", ""))
+    except ValueError:
+        return timezone.localdate().year
+
+
+def calendar_year_create(request):
+    if not request.user.is_superuser:
+        raise PermissionDenied("只有系统管理员可以录入节假日安排")
+    form = CalendarYearForm(request.POST or None, request=request)
+    created = _run_form(
+        request,
+        form,
+        lambda data: services.enter_calendar_year(
+            actor=request.user,
+            year=data["year"],
+            notice=data["notice"],
+            holidays=data["holidays"],
+            workdays=data["workdays"],
+        ),
+    )
+    if created:
+        messages.success(request, f"已录入{created.year}年节假日安排")
+        return redirect(f"{reverse('core:calendar')}?year={created.year}")
+    return render(request, "core/form.html", {"form": form, "title": "录入节假日安排"})
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "core/form.html"
+    extra_context = {"title": "修改密码"}
+
+    success_url = reverse_lazy("core:due_list")
+
+    def form_valid(self, form):
+        messages.success(self.request, "密码已修改")
+        return super().form_valid(form)

@@ -1,0 +1,74 @@
+"""Shared pieces of every app's views: record lookup through the scoping mechanism,
+pagination with search, and the Excel ledger export."""
+
+import functools
+import io
+from urllib.parse import quote
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from openpyxl import Workbook
+
+from . import selectors
+
+PAGE_SIZE = 20
+
+
+def record_view(model, action: str = "view"):
+    """A view of one record, found by `pk` through `restrict` (404 when out of scope).
+
+    The scoping test reads `record_model` to walk the view with records of both districts.
+    """
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapped(request, pk, **kwargs):
+            record = selectors.get_visible(model, request.user, pk, action)
+            return view(request, record, **kwargs)
+
+        wrapped.record_model = model
+        return wrapped
+
+    return decorate
+
+
+def require(request, action: str) -> None:
+    if not selectors.can(request.user, action):
+        raise PermissionDenied("当前角色无权执行此操作")
+
+
+def paginate(request, queryset, per_page: int = PAGE_SIZE):
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def list_template(request, full: str, rows: str) -> str:
+    """htmx search and paging swap only the table."""
+    return rows if request.htmx and request.htmx.target == "table-area" else full
+
+
+def error_text(error: ValidationError | PermissionDenied) -> str:
+    if isinstance(error, ValidationError):
+        return "；".join(error.messages)
+    return str(error) or "无权执行此操作"
+
+
+def xlsx_response(filename: str, sheet_title: str, header: list[str], rows) -> HttpResponse:
+    """A ledger (台账) as an .xlsx download."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = sheet_title
+    sheet.append(header)
+    for row in rows:
+        sheet.append(list(row))
+    for column in sheet.columns:
+        width = max(len(str(cell.value or "")) for cell in column)
+        sheet.column_dimensions[column[0].column_letter].width = min(60, 4 + width * 2)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response

@@ -1,0 +1,29 @@
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import SimpleRouter
+
+from fazhi.core import api as core_api
+from fazhi.core import views as core_views
+
+router = SimpleRouter()
+router.register("units", core_api.UnitViewSet, basename="unit")
+
+# The API authenticates by session or token itself (DRF), so the site-wide login redirect
+# must not catch it.
+api_patterns = [
+    path("me/", core_api.me, name="me"),
+    path("due/", core_api.due, name="due"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    *router.urls,
+]
+for pattern in api_patterns:
+    pattern.callback = login_not_required(pattern.callback)
+
+urlpatterns = [
+    path("login/", core_views.login_view, name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("api/", include((api_patterns, "api"))),
+    path("", include("fazhi.core.urls")),
+]

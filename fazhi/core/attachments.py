@@ -6,6 +6,7 @@ from pathlib import PurePath
 import filetype
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 
 # extension -> the type its content must be detected as
 ALLOWED = {
@@ -31,7 +32,7 @@ def read_checked(uploaded_file) -> CheckedContent:
     limit = settings.FAZHI_ATTACHMENT_MAX_BYTES
     if uploaded_file.size > limit:
         raise ValidationError(
-            f"文件“{name}”大小为{uploaded_file.size / 1048576:.1f}MB，超过上限{limit / 1048576:.0f}MB"
+            f"文件“{name}”大小为{filesizeformat(uploaded_file.size)}，超过上限{filesizeformat(limit)}"
         )
     extension = PurePath(name).suffix.lower().lstrip(".")
     if extension not in ALLOWED:

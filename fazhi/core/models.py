@@ -67,6 +67,13 @@ class Unit(models.Model):
         ordering = ["path"]
         constraints = [
             models.UniqueConstraint(fields=["parent", "name"], name="unit_unique_name_in_parent"),
+            # NULLs are distinct in a unique index: top-level units need their own rule.
+            models.UniqueConstraint(
+                fields=["name"],
+                condition=Q(parent__isnull=True),
+                name="unit_unique_top_level_name",
+                violation_error_message="已有同名的顶层单位",
+            ),
             models.CheckConstraint(
                 condition=Q(division_code="") | Q(division_code__regex=r"^[0-9]{6}$"),
                 name="unit_division_code_six_digits",

@@ -27,6 +27,5 @@ def division_code_fits_parent(code: str, parent_code: str) -> bool:
     """A child's code repeats its parent's significant prefix (省 2 位, 市 4 位)."""
     if not code or not parent_code:
         return True
-    significant = parent_code.rstrip("0")
-    significant = significant[: 4 if len(significant) > 2 else 2]
+    significant = parent_code[:2] if parent_code[2:] == "0000" else parent_code[:4]
     return code.startswith(significant) and code != parent_code

@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from . import calendar, selectors, services
 from .deadlines import due_list
@@ -41,6 +41,7 @@ def login_view(request):
     )(request)
 
 
+@require_safe
 def due_list_view(request):
     today = timezone.localdate()
     result = due_list(request.user, today)
@@ -64,6 +65,7 @@ def switch_membership(request):
     return redirect("core:due_list")
 
 
+@require_safe
 def unit_list(request):
     search = request.GET.get("q", "").strip()
     page = paginate(request, selectors.units(request.user, search))
@@ -72,6 +74,7 @@ def unit_list(request):
 
 
 @record_view(Unit)
+@require_safe
 def unit_detail(request, unit):
     return render(
         request,
@@ -181,6 +184,7 @@ def unit_attach(request, unit):
 
 
 @record_view(Attachment)
+@require_safe
 def attachment_download(request, attachment):
     # The file is served only when the record it belongs to is visible too.
     target = attachment.target
@@ -198,6 +202,7 @@ def attachment_download(request, attachment):
     return response
 
 
+@require_safe
 def membership_list(request):
     require(request, Action.MANAGE_USERS)
     search = request.GET.get("q", "").strip()
@@ -262,6 +267,7 @@ def membership_revoke(request, membership):
     return redirect("core:membership_list")
 
 
+@require_safe
 def event_list(request):
     require(request, Action.VIEW_HISTORY)
     search = request.GET.get("q", "").strip()
@@ -270,6 +276,7 @@ def event_list(request):
     return render(request, template, {"page": page, "q": search})
 
 
+@require_safe
 def calendar_view(request):
     year = _year_param(request)
     form = DateCalculatorForm(request.GET if "start" in request.GET else None)

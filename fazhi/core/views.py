@@ -24,7 +24,15 @@ from .forms import (
 from .middleware import SESSION_KEY
 from .models import Attachment, Membership, Unit
 from .roles import Action
-from .viewtools import error_text, list_template, paginate, record_view, require, xlsx_response
+from .viewtools import (
+    error_text,
+    list_template,
+    paginate,
+    record_view,
+    require,
+    run_service_form,
+    xlsx_response,
+)
 
 
 @login_not_required
@@ -90,33 +98,10 @@ def unit_detail(request, unit):
     )
 
 
-def _run_form(request, form, action, success_url_name=None):
-    """Carry out a valid form with `action()`; service errors become form errors."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = action(form.cleaned_data)
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, error_text(error))
-        else:
-            form.consume_token()
-            return result
-    return None
-
-
 @record_view(Unit, Action.MANAGE_UNITS)
 def unit_create(request, parent):
     form = UnitForm(request.POST or None, request=request)
-    created = _run_form(
-        request,
-        form,
-        lambda data: services.create_unit(
-            actor=request.user,
-            name=data["name"],
-            kind=data["kind"],
-            parent=parent,
-            division_code=data["division_code"],
-        ),
-    )
+    created = run_service_form(request, form, services.create_unit, parent=parent)
     if created:
         messages.success(request, f"已新建单位“{created.name}”")
         return redirect("core:unit_detail", pk=created.pk)
@@ -131,17 +116,7 @@ def unit_create(request, parent):
 def unit_edit(request, unit):
     initial = {"name": unit.name, "division_code": unit.division_code, "is_active": unit.is_active}
     form = UnitEditForm(request.POST or None, initial=initial, request=request)
-    updated = _run_form(
-        request,
-        form,
-        lambda data: services.update_unit(
-            actor=request.user,
-            unit=unit,
-            name=data["name"],
-            division_code=data["division_code"],
-            is_active=data["is_active"],
-        ),
-    )
+    updated = run_service_form(request, form, services.update_unit, unit=unit)
     if updated:
         messages.success(request, "已保存")
         return redirect("core:unit_detail", pk=unit.pk)
@@ -152,13 +127,7 @@ def unit_edit(request, unit):
 def unit_move(request, unit):
     parents = selectors.units(request.user).exclude(path__startswith=unit.path)
     form = UnitMoveForm(request.POST or None, parents=parents, request=request)
-    moved = _run_form(
-        request,
-        form,
-        lambda data: services.move_unit(
-            actor=request.user, unit=unit, new_parent=data["new_parent"], reason=data["reason"]
-        ),
-    )
+    moved = run_service_form(request, form, services.move_unit, unit=unit)
     if moved:
         messages.success(request, f"已调整“{unit}”的隶属关系")
         return redirect("core:unit_detail", pk=unit.pk)
@@ -234,19 +203,7 @@ def user_create(request):
     require(request, Action.MANAGE_USERS)
     units = selectors.units(request.user)
     form = UserCreateForm(request.POST or None, units=units, request=request)
-    created = _run_form(
-        request,
-        form,
-        lambda data: services.create_user(
-            actor=request.user,
-            username=data["username"],
-            full_name=data["full_name"],
-            password=data["password"],
-            unit=data["unit"],
-            role=data["role"],
-            data_scope=data["data_scope"] or None,
-        ),
-    )
+    created = run_service_form(request, form, services.create_user)
     if created:
         messages.success(request, f"已开通用户“{created.first_name}”")
         return redirect("core:membership_list")
@@ -314,17 +271,7 @@ def calendar_year_create(request):
     if not request.user.is_superuser:
         raise PermissionDenied("只有系统管理员可以录入节假日安排")
     form = CalendarYearForm(request.POST or None, request=request)
-    created = _run_form(
-        request,
-        form,
-        lambda data: services.enter_calendar_year(
-            actor=request.user,
-            year=data["year"],
-            notice=data["notice"],
-            holidays=data["holidays"],
-            workdays=data["workdays"],
-        ),
-    )
+    created = run_service_form(request, form, services.enter_calendar_year)
     if created:
         messages.success(request, f"已录入{created.year}年节假日安排")
         return redirect(f"{reverse('core:calendar')}?year={created.year}")

@@ -47,6 +47,24 @@ def list_template(request, full: str, rows: str) -> str:
     return rows if request.htmx and request.htmx.target == "table-area" else full
 
 
+def run_service_form(request, form, service, **fixed):
+    """On a valid POST, call `service` with the form's fields (named as its parameters).
+
+    Returns the service's result, or None when the form is shown (again); a service's
+    refusal becomes an error at the top of the form.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return None
+    data = {k: v for k, v in form.cleaned_data.items() if k != "form_token"}
+    try:
+        result = service(actor=request.user, **data, **fixed)
+    except (ValidationError, PermissionDenied) as error:
+        form.add_error(None, error_text(error))
+        return None
+    form.consume_token()
+    return result
+
+
 def error_text(error: ValidationError | PermissionDenied) -> str:
     if isinstance(error, ValidationError):
         return "；".join(error.messages)

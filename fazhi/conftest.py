@@ -3,27 +3,68 @@
 import os
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client, override_settings
 
 from fazhi.core import demo as demo_data
+from fazhi.core.models import Unit
+
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords_and_media(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    settings.MEDIA_ROOT = tmp_path / "media"
+@pytest.fixture(scope="session", autouse=True)
+def _fast_passwords():
+    with override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _demo_keys(_fast_passwords, django_db_setup, django_db_blocker):
+    """The demo data set, built once per test session (it takes seconds): every database
+    test runs on it and rolls its own changes back. Tests with a live server flush the
+    database at their end (pytest-django runs them last), see `live_demo`."""
+    with django_db_blocker.unblock():
+        world = demo_data.build_demo()
+    return (
+        world.admin.pk,
+        {key: unit.pk for key, unit in world.units.items()},
+        {key: user.pk for key, user in world.users.items()},
+        list(world.districts),
+    )
+
+
+def _world(keys) -> demo_data.DemoWorld:
+    admin_pk, unit_pks, user_pks, districts = keys
+    units = Unit.objects.in_bulk(unit_pks.values())
+    users = get_user_model().objects.in_bulk([admin_pk, *user_pks.values()])
+    return demo_data.DemoWorld(
+        admin=users[admin_pk],
+        units={key: units[pk] for key, pk in unit_pks.items()},
+        users={key: users[pk] for key, pk in user_pks.items()},
+        districts=districts,
+    )
 
 
 @pytest.fixture
-def demo(db):
-    """The full demo data set (all registered builders), as a DemoWorld."""
-    return demo_data.build_demo()
+def demo(db, _demo_keys):
+    """The full demo data set (all registered builders), as a DemoWorld of fresh objects."""
+    return _world(_demo_keys)
 
 
 @pytest.fixture
-def client_as(client):
-    """Log the test client in as a user (the active membership is the first one)."""
+def live_demo(transactional_db, live_server, _demo_keys):
+    """(DemoWorld, base URL) for browser tests. The first one finds the session's demo; as
+    each flushes the database when it ends, the later ones build the demo again."""
+    world = _world(_demo_keys) if demo_data.demo_loaded() else demo_data.build_demo()
+    return world, live_server.url
+
+
+@pytest.fixture
+def client_as(db):
+    """A test client of its own, logged in as `user` (acting through the first membership)."""
 
     def login(user):
+        client = Client()
         client.force_login(user)
         return client
 

@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "axes",
     "django_htmx",
     "fazhi.core",
+    "fazhi.indicators",
+    "fazhi.reconsideration",
 ]
 
 MIDDLEWARE = [
@@ -90,6 +92,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
     )
+    # Tests run on a file like production, not in memory: concurrent writers then wait
+    # for each other as they do in the demo instead of failing with "table is locked".
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 # Every view runs in one transaction: a failing request leaves nothing half-written.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 

@@ -6,9 +6,13 @@ from rest_framework.routers import SimpleRouter
 
 from fazhi.core import api as core_api
 from fazhi.core import views as core_views
+from fazhi.reconsideration import api as reconsideration_api
 
 router = SimpleRouter()
 router.register("units", core_api.UnitViewSet, basename="unit")
+router.register(
+    "reconsideration/cases", reconsideration_api.CaseViewSet, basename="reconsideration-case"
+)
 
 # The API authenticates by session or token itself (DRF), so the site-wide login redirect
 # must not catch it.
@@ -25,5 +29,6 @@ urlpatterns = [
     path("login/", core_views.login_view, name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/", include((api_patterns, "api"))),
+    path("reconsideration/", include("fazhi.reconsideration.urls")),
     path("", include("fazhi.core.urls")),
 ]

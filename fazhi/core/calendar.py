@@ -12,11 +12,12 @@ import functools
 import itertools
 
 import chinese_calendar
+from django.core.exceptions import ValidationError
 
 from .models import CalendarYear, HolidayOverride
 
 
-class CalendarYearUnknown(ValueError):
+class CalendarYearUnknown(ValidationError):
     """The holidays of a year are not known yet."""
 
     def __init__(self, year: int):
@@ -25,6 +26,9 @@ class CalendarYearUnknown(ValueError):
             f"{year}年节假日安排尚未录入，无法计算工作日。"
             f"请系统管理员根据国务院办公厅关于{year}年部分节假日安排的通知录入后再试。"
         )
+
+    def __str__(self) -> str:
+        return self.message
 
 
 @functools.cache

@@ -25,7 +25,8 @@ class DueItem:
         return "today" if self.due_date == today else "upcoming"
 
 
-DueProvider = Callable[[object, datetime.date], Iterable[DueItem]]
+# A provider yields DueItems, and a str for a clock it cannot compute (a warning).
+DueProvider = Callable[[object, datetime.date], Iterable[DueItem | str]]
 _providers: list[DueProvider] = []
 
 
@@ -51,8 +52,12 @@ def due_list(user, today: datetime.date, horizon_days: int = 14) -> DueList:
     items, warnings = [], []
     for provider in _providers:
         try:
-            items.extend(item for item in provider(user, today) if item.due_date <= horizon)
+            for item in provider(user, today):
+                if isinstance(item, str):
+                    warnings.append(item)
+                elif item.due_date <= horizon:
+                    items.append(item)
         except CalendarYearUnknown as error:
-            warnings.append(str(error))
+            warnings.append(error.message)
     items.sort(key=lambda item: (item.due_date, item.title))
     return DueList(items=items, warnings=sorted(set(warnings)))

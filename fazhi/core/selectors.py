@@ -28,6 +28,16 @@ def units(user, search: str = ""):
     return queryset
 
 
+def units_in_area(user):
+    """Units of the user's own area, for choosing a counterpart (e.g. a 被申请人) in a form."""
+    if user.is_superuser:
+        return Unit.objects.all()
+    membership = active_membership(user)
+    if membership is None:
+        return Unit.objects.none()
+    return Unit.objects.filter(path__startswith=membership.unit.scope_root.path)
+
+
 def unit_children(user, unit: Unit):
     return units(user).filter(parent=unit)
 

@@ -3,6 +3,7 @@
 import re
 
 from django.core.exceptions import ValidationError
+from stdnum.cn import ric, uscc
 
 # First two digits of GB/T 2260 division codes: the provinces, regions and municipalities.
 PROVINCE_PREFIXES = frozenset(
@@ -29,3 +30,27 @@ def division_code_fits_parent(code: str, parent_code: str) -> bool:
         return True
     significant = parent_code[:2] if parent_code[2:] == "0000" else parent_code[:4]
     return code.startswith(significant) and code != parent_code
+
+
+def validate_id_number(value: str) -> None:
+    """居民身份证号码 (GB 11643-1999): 18 characters with its check digit."""
+    if value and not ric.is_valid(value):
+        raise ValidationError(
+            "身份证号码“%(value)s”无效（位数、出生日期或校验位不正确）。", params={"value": value}
+        )
+
+
+def validate_credit_code(value: str) -> None:
+    """统一社会信用代码 (GB 32100-2015): 18 characters with its check character."""
+    if value and not uscc.is_valid(value):
+        raise ValidationError(
+            "统一社会信用代码“%(value)s”无效（位数、字符或校验位不正确）。",
+            params={"value": value},
+        )
+
+
+def mask_id_number(value: str) -> str:
+    """Keep the region and the last four characters: 370402********1235."""
+    if not value or len(value) < 10:
+        return value
+    return value[:6] + "*" * (len(value) - 10) + value[-4:]

@@ -244,7 +244,7 @@ def calendar_view(request):
         try:
             result = add(data["start"], data["days"])
         except calendar.CalendarYearUnknown as unknown:
-            error = str(unknown)
+            error = unknown.message
     context = {
         "year": year,
         "years": selectors.calendar_years(),

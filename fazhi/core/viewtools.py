@@ -55,7 +55,10 @@ def run_service_form(request, form, service, **fixed):
     """
     if request.method != "POST" or not form.is_valid():
         return None
-    data = {k: v for k, v in form.cleaned_data.items() if k != "form_token"}
+    if hasattr(form, "service_kwargs"):
+        data = form.service_kwargs()
+    else:
+        data = {k: v for k, v in form.cleaned_data.items() if k != "form_token"}
     try:
         result = service(actor=request.user, **data, **fixed)
     except (ValidationError, PermissionDenied) as error:

@@ -140,7 +140,7 @@ def test_unknown_year_raises_then_counts_once_entered(admin_user):
     with pytest.raises(calendar.CalendarYearUnknown) as raised:
         calendar.add_working_days(start, 5)
     assert raised.value.year == year
-    assert str(raised.value).startswith(f"{year}年节假日安排尚未录入")
+    assert raised.value.message.startswith(f"{year}年节假日安排尚未录入")
 
     services.enter_calendar_year(
         actor=admin_user,

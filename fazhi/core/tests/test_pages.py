@@ -2,14 +2,9 @@
 
 import pytest
 
-from fazhi.core.demo import DEMO_PASSWORD, build_demo
+from fazhi.core.demo import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def live_demo(transactional_db, live_server):
-    return build_demo(), live_server.url
 
 
 def log_in(page, base_url, username):

@@ -1,0 +1,30 @@
+from django.apps import AppConfig
+
+
+class ReconsiderationConfig(AppConfig):
+    name = "fazhi.reconsideration"
+    label = "reconsideration"
+    verbose_name = "行政复议"
+
+    def ready(self):
+        from auditlog.registry import auditlog
+
+        from fazhi.core.navigation import NavItem, register_nav
+
+        from . import deadlines, demo, indicators, models  # noqa: F401 (they register themselves)
+
+        for model in (
+            models.Case,
+            models.Party,
+            models.Step,
+            models.Suspension,
+            models.DocumentSequence,
+            models.Document,
+            models.OpinionLetter,
+        ):
+            auditlog.register(model)
+        register_nav(
+            NavItem("行政复议案件", "reconsideration:case_list", "行政复议与应诉"),
+            NavItem("意见书与建议书", "reconsideration:letter_list", "行政复议与应诉"),
+            NavItem("复议流程规则", "reconsideration:workflow", "行政复议与应诉"),
+        )

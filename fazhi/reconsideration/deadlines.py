@@ -1,0 +1,207 @@
+"""The statutory clocks of a 行政复议 case.
+
+Each clock is computed from the case's recorded dates, stored on the case by every step
+(so lists and the due list can filter on it) and can be recomputed from the timeline at
+any time: `clocks(case)` is the single rule.
+
+# 行政复议法 第八十八条: 本法关于行政复议期间有关“三日”、“五日”、“七日”、“十日”的规定是指工作日，
+#   不含法定休假日 — every other period (15, 30, 60 days) counts calendar days, and a
+#   calendar period ending on a holiday ends on the next workday (民事诉讼法 第八十五条).
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from fazhi.core.calendar import (
+    CalendarYearUnknown,
+    add_days,
+    add_working_days,
+    working_days_between,
+)
+from fazhi.core.deadlines import DueItem, register_due_provider
+
+from .models import Procedure, State, Suspension
+
+# 行政复议法 第三十条第一款: 收到行政复议申请后，应当在五日内进行审查 (also 第三十一条: 补正通知)
+REVIEW_WORKDAYS = 5
+# 第三十一条第二款: 申请人应当自收到补正通知之日起十日内提交补正材料
+SUPPLEMENT_WORKDAYS = 10
+# 第四十八条: 受理之日起七日内发送副本；收到副本之日起十日内答复. 第五十四条 (简易): 三日、五日.
+COPY_WORKDAYS = {Procedure.ORDINARY: 7, Procedure.SIMPLE: 3}
+REPLY_WORKDAYS = {Procedure.ORDINARY: 10, Procedure.SIMPLE: 5}
+# 第六十二条: 普通程序自受理之日起六十日内决定（可延长不超过三十日）；简易程序三十日内
+DECISION_DAYS = {Procedure.ORDINARY: 60, Procedure.SIMPLE: 30}
+MAX_EXTENSION_DAYS = 30
+# 第四十一条第一款第五项: 中止满六十日原因仍未消除的，终止
+TERMINATION_PROMPT_DAYS = 60
+# 第七十六条: 自收到意见书之日起六十日内报送纠正情况
+OPINION_REPORT_DAYS = 60
+# Whether the decision clock stops during 中止 (statutes.md, open question 4): it does.
+PAUSE_DURING_SUSPENSION = True
+
+
+def acceptance_due(review_start: datetime.date) -> datetime.date:
+    return add_working_days(review_start, REVIEW_WORKDAYS)
+
+
+def supplement_due(notice_date: datetime.date, extra_workdays: int = 0) -> datetime.date:
+    return add_working_days(notice_date, SUPPLEMENT_WORKDAYS + extra_workdays)
+
+
+def suspended_days(case, until: datetime.date | None = None) -> int:
+    """Calendar days the decision clock stood still (a running suspension up to `until`)."""
+    if case.pk is None:
+        return 0
+    total = 0
+    for suspension in case.suspensions.all():
+        end = suspension.end_date or until
+        if end is not None:
+            total += (end - suspension.start_date).days
+    return total
+
+
+def decision_due(case) -> datetime.date | None:
+    if case.accepted_date is None or not case.procedure:
+        return None
+    days = DECISION_DAYS[case.procedure] + case.extension_days
+    if PAUSE_DURING_SUSPENSION:
+        days += suspended_days(case)
+    return add_days(case.accepted_date, days)
+
+
+CLOCK_FIELDS = ("acceptance_due", "copy_due", "reply_due", "decision_due")
+
+
+def _clock_rules(case) -> dict:
+    accepted = case.accepted_date
+    procedure = case.procedure or Procedure.ORDINARY
+    return {
+        "acceptance_due": lambda: acceptance_due(case.review_start),
+        "copy_due": lambda: (
+            add_working_days(accepted, COPY_WORKDAYS[procedure]) if accepted else None
+        ),
+        "reply_due": lambda: (
+            add_working_days(case.copy_sent_date, REPLY_WORKDAYS[procedure])
+            if case.copy_sent_date
+            else None
+        ),
+        "decision_due": lambda: decision_due(case),
+    }
+
+
+def clocks(case) -> tuple[dict, list[str]]:
+    """Every clock of the case from its recorded dates alone, and a warning for each clock
+    that ends in a year whose holidays are not known yet (that clock is None, not a guess)."""
+    values, warnings = {}, []
+    for name, rule in _clock_rules(case).items():
+        try:
+            values[name] = rule()
+        except CalendarYearUnknown as unknown:
+            values[name] = None
+            warnings.append(unknown.message)
+    return values, sorted(set(warnings))
+
+
+def refresh_clocks(case) -> None:
+    """Store the clocks on the case (the caller saves it)."""
+    values, _ = clocks(case)
+    for name, value in values.items():
+        setattr(case, name, value)
+
+
+def decided_on_time(case, day: datetime.date) -> bool | None:
+    """Whether a case concluded on `day` kept its decision period (None: cannot be known yet)."""
+    if case.accepted_date is None:
+        return None
+    if case.decision_due is not None:
+        return day <= case.decision_due
+    # The due day lies in a year not yet entered; a holiday can only move it later.
+    days = DECISION_DAYS[case.procedure] + case.extension_days + suspended_days(case)
+    return True if day <= case.accepted_date + datetime.timedelta(days=days) else None
+
+
+@dataclass(frozen=True)
+class Clock:
+    label: str
+    due: datetime.date
+    basis: str
+    done: bool
+
+    def status(self, today: datetime.date) -> str:
+        """red when overdue, yellow within three working days."""
+        if self.done:
+            return "done"
+        if self.due < today:
+            return "red"
+        return "yellow" if working_days_between(today, self.due) <= 3 else "green"
+
+    def days_left(self, today: datetime.date) -> int:
+        return (self.due - today).days
+
+
+def running_clocks(case) -> list[Clock]:
+    """The clocks shown on the case page, with whether each is satisfied."""
+    result = []
+    if case.state == State.REGISTERED and case.acceptance_due:
+        result.append(Clock("受理审查", case.acceptance_due, "第三十条", False))
+    if case.state == State.AWAITING_SUPPLEMENT and case.supplement_due:
+        result.append(Clock("申请人补正", case.supplement_due, "第三十一条", False))
+    if case.copy_due:
+        result.append(
+            Clock("发送申请书副本", case.copy_due, "第四十八条", bool(case.copy_sent_date))
+        )
+    if case.reply_due:
+        result.append(Clock("被申请人答复", case.reply_due, "第四十八条", bool(case.reply_date)))
+    if case.decision_due and case.state in (State.HEARING, State.SUSPENDED, State.AWAITING_SERVICE):
+        done = case.state == State.AWAITING_SERVICE
+        label = "审理期限（中止期间停止计算）" if case.state == State.SUSPENDED else "审理期限"
+        result.append(Clock(label, case.decision_due, "第六十二条", done))
+    if case.performance_due and not case.performed_date:
+        result.append(Clock("履行期限", case.performance_due, "第七十七条", False))
+    return result
+
+
+def termination_prompt_due(suspension: Suspension) -> datetime.date | None:
+    if suspension.ground in Suspension.TERMINATING_GROUNDS and suspension.end_date is None:
+        return add_days(suspension.start_date, TERMINATION_PROMPT_DAYS)
+    return None
+
+
+def opinion_report_due(issued: datetime.date) -> datetime.date | None:
+    """None while the day falls in a year whose holidays are not entered yet."""
+    try:
+        return add_days(issued, OPINION_REPORT_DAYS)
+    except CalendarYearUnknown:
+        return None
+
+
+@register_due_provider
+def due_items(user, today: datetime.date):
+    """待办: the running clocks of the open cases the user may handle."""
+    from .selectors import cases_with_running_clocks
+
+    for case in cases_with_running_clocks(user):
+        url = reverse("reconsideration:case_detail", kwargs={"pk": case.pk})
+        if case.acceptance_due is None or (case.accepted_date and case.decision_due is None):
+            yield from clocks(case)[1]  # a clock that ends in a year not yet entered
+        for clock in running_clocks(case):
+            if not clock.done:
+                yield DueItem(
+                    title=f"{case.number} {case.applicant_names} · {clock.label}",
+                    due_date=clock.due,
+                    url=url,
+                    work_line="行政复议",
+                    basis=f"行政复议法 {clock.basis}",
+                )
+        for suspension in case.suspensions.all():
+            prompt = termination_prompt_due(suspension)
+            if prompt:
+                yield DueItem(
+                    title=f"{case.number} 中止满六十日，审查是否终止",
+                    due_date=prompt,
+                    url=url,
+                    work_line="行政复议",
+                    basis="行政复议法 第四十一条第一款第五项",
+                )

@@ -1,0 +1,274 @@
+"""Forms of the 行政复议 pages: registration and one form per statutory step.
+
+Field names are the parameters of the step's service, so `run_service_form` can pass them on.
+"""
+
+from django import forms
+from django.utils import timezone
+
+from fazhi.core.forms import SubmitOnceForm
+from fazhi.core.validators import validate_credit_code, validate_id_number
+
+from .models import ActKind, Channel, OpinionLetter, Outcome, Party, Procedure, Suspension
+from .services import ACCEPTANCE_CONDITIONS, GROUNDS, TERMINATION_GROUNDS
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+def date_field(label="日期", required=True):
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=DateInput,
+        initial=timezone.localdate if required else None,
+        error_messages={"invalid": "请输入有效的日期，例如 2025-03-01"},
+    )
+
+
+def text(label, required=True, rows=3):
+    return forms.CharField(
+        label=label, required=required, widget=forms.Textarea(attrs={"rows": rows})
+    )
+
+
+class RegisterForm(SubmitOnceForm):
+    channel = forms.ChoiceField(label="申请方式", choices=Channel.choices)
+    received_date = date_field("收到申请日期")
+    oral_record = text("口头申请笔录（口头申请的必填）", required=False)
+    applicant_kind = forms.ChoiceField(label="申请人类型", choices=Party.Kind.choices)
+    applicant_name = forms.CharField(label="申请人姓名或名称", max_length=100)
+    applicant_id_number = forms.CharField(
+        label="身份证号码", max_length=18, required=False, validators=[validate_id_number]
+    )
+    applicant_credit_code = forms.CharField(
+        label="统一社会信用代码", max_length=18, required=False, validators=[validate_credit_code]
+    )
+    applicant_address = forms.CharField(label="住址", max_length=200, required=False)
+    applicant_phone = forms.CharField(label="联系电话", max_length=30, required=False)
+    third_party_name = forms.CharField(label="第三人（可不填）", max_length=100, required=False)
+    respondent = forms.ModelChoiceField(label="被申请人", queryset=None, required=False)
+    respondent_name = forms.CharField(
+        label="被申请人（不在列表中的机关）", max_length=100, required=False
+    )
+    act_kind = forms.ChoiceField(label="行政行为类型", choices=ActKind.choices)
+    act_number = forms.CharField(label="行政行为文号", max_length=100, required=False)
+    act_date = date_field("行政行为作出日期")
+    act_known_date = date_field("知道该行政行为的日期")
+    act_on_the_spot = forms.BooleanField(label="当场作出", required=False)
+    act_amount = forms.DecimalField(
+        label="涉及款额（元）", required=False, min_value=0, decimal_places=2
+    )
+    rights_notified = forms.BooleanField(
+        label="行政机关已告知申请复议的权利、机关和期限", required=False, initial=True
+    )
+    real_property = forms.BooleanField(label="因不动产提出", required=False)
+    late_reason = text("超过申请期限的正当理由（第二十条）", required=False, rows=2)
+    request = text("行政复议请求")
+    reasons = text("事实和理由", required=False)
+
+    def __init__(self, *args, respondents, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["respondent"].queryset = respondents
+
+    def clean(self):
+        data = super().clean()
+        if data.get("applicant_kind") == Party.Kind.PERSON and data.get("applicant_credit_code"):
+            self.add_error("applicant_credit_code", "自然人不填写统一社会信用代码")
+        if data.get("applicant_kind") == Party.Kind.ORGANISATION and data.get(
+            "applicant_id_number"
+        ):
+            self.add_error("applicant_id_number", "法人或其他组织请填写统一社会信用代码")
+        if not data.get("respondent") and not data.get("respondent_name", "").strip():
+            self.add_error("respondent", "请选择或填写被申请人")
+        return data
+
+    def service_kwargs(self) -> dict:
+        data = dict(self.cleaned_data)
+        data.pop("form_token")
+        applicant = {
+            key: data.pop(f"applicant_{key}")
+            for key in ("kind", "name", "id_number", "credit_code", "address", "phone")
+        }
+        third = data.pop("third_party_name").strip()
+        data["applicants"] = [applicant]
+        data["third_parties"] = [{"kind": Party.Kind.PERSON, "name": third}] if third else []
+        return data
+
+
+class SupplementForm(SubmitOnceForm):
+    notice_date = date_field("补正通知日期")
+    received_date = date_field("申请人收到通知日期（不填则同通知日期）", required=False)
+    items = text("需要补正的事项（一次性载明）")
+
+
+class ExtendSupplementForm(SubmitOnceForm):
+    date = date_field()
+    extra_workdays = forms.IntegerField(label="延长工作日数", min_value=1, max_value=30)
+    reason = text("正当理由")
+
+
+class DateOnlyForm(SubmitOnceForm):
+    date = date_field()
+
+
+class AcceptForm(SubmitOnceForm):
+    date = date_field("受理日期")
+    procedure = forms.ChoiceField(label="审理程序", choices=Procedure.choices)
+    simple_by_consent = forms.BooleanField(label="当事人各方同意适用简易程序", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for key, label in ACCEPTANCE_CONDITIONS:
+            self.fields[f"condition_{key}"] = forms.BooleanField(label=label, required=False)
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "date": data["date"],
+            "procedure": data["procedure"],
+            "simple_by_consent": data["simple_by_consent"],
+            "conditions": {key: data[f"condition_{key}"] for key, _ in ACCEPTANCE_CONDITIONS},
+        }
+
+
+class RefuseForm(SubmitOnceForm):
+    date = date_field()
+    failed = forms.MultipleChoiceField(
+        label="不符合的受理条件", choices=ACCEPTANCE_CONDITIONS, widget=forms.CheckboxSelectMultiple
+    )
+    reasons = text("理由")
+
+
+class DateSummaryForm(SubmitOnceForm):
+    date = date_field()
+    summary = text("内容摘要", required=False)
+
+
+class HearViewsForm(SubmitOnceForm):
+    date = date_field()
+    summary = text("听取的意见（记录在案）")
+
+
+class HearingForm(SubmitOnceForm):
+    notice_date = date_field("听证通知日期")
+    date = date_field("听证日期")
+    summary = text("听证情况", required=False)
+
+
+class DateReasonForm(SubmitOnceForm):
+    date = date_field()
+    reason = text("理由")
+
+
+class SuspendForm(SubmitOnceForm):
+    date = date_field("中止日期")
+    ground = forms.TypedChoiceField(
+        label="中止情形（第三十九条第一款）", choices=Suspension.Ground.choices, coerce=int
+    )
+    reason = text("具体理由", required=False)
+
+
+class ExtendForm(SubmitOnceForm):
+    date = date_field("批准日期")
+    days = forms.IntegerField(label="延长天数", min_value=1, max_value=30)
+    reason = text("情况复杂的理由")
+
+
+OUTCOME_CHOICES = [
+    (o.value, o.label)
+    for o in Outcome
+    if o.value
+    in {
+        "upheld",
+        "claim_dismissed",
+        "revoked",
+        "altered",
+        "confirmed_illegal",
+        "ordered_performance",
+        "confirmed_invalid",
+        "application_dismissed",
+    }
+]
+GROUND_CHOICES = [("", "—（无需选择）")] + [
+    (key, f"{Outcome(outcome).label.split('（')[0]}：{label}")
+    for outcome, grounds in GROUNDS.items()
+    for key, label in grounds.items()
+]
+
+
+class DecideForm(SubmitOnceForm):
+    date = date_field("决定日期")
+    outcome = forms.ChoiceField(label="决定类型", choices=OUTCOME_CHOICES)
+    ground = forms.ChoiceField(label="法定情形", choices=GROUND_CHOICES, required=False)
+    reasons = text("理由", rows=5)
+    performance_due = date_field("履行期限（责令履行、责令重作的）", required=False)
+    invalidity_requested = forms.BooleanField(label="申请人请求确认无效", required=False)
+    heavier_for_applicant = forms.BooleanField(label="变更结果对申请人更为不利", required=False)
+    third_party_requested_heavier = forms.BooleanField(label="第三人提出相反请求", required=False)
+    approval = forms.ChoiceField(
+        label="审批方式", choices=[("leader", "负责人同意"), ("collective", "集体讨论通过")]
+    )
+    collective_note = text("集体讨论的时间和结论", required=False, rows=2)
+
+
+class MediateForm(SubmitOnceForm):
+    date = date_field("调解书生效日期")
+    terms = text("调解协议内容")
+    all_signed = forms.BooleanField(label="各方当事人已签字或者签章", required=False)
+    self_corrected = forms.BooleanField(label="被申请人已自行纠正", required=False)
+
+
+class WithdrawForm(SubmitOnceForm):
+    date = date_field()
+    reason = text("撤回理由（和解的写明和解情况）")
+    self_corrected = forms.BooleanField(label="被申请人已自行纠正后撤回", required=False)
+
+
+class TerminateForm(SubmitOnceForm):
+    date = date_field()
+    ground = forms.TypedChoiceField(
+        label="终止情形（第四十一条）",
+        coerce=int,
+        choices=[(k, v) for k, v in TERMINATION_GROUNDS.items() if k != 1],
+    )
+    reason = text("理由")
+
+
+class LetterForm(SubmitOnceForm):
+    kind = forms.ChoiceField(label="类型", choices=OpinionLetter.Kind.choices)
+    recipient = forms.CharField(label="制发对象", max_length=100)
+    issued_date = date_field("制发日期")
+    content = text("主要内容", rows=5)
+
+
+class LetterReportForm(SubmitOnceForm):
+    date = date_field("反馈日期")
+    summary = text("整改反馈")
+
+
+STEP_FORMS = {
+    "request_supplement": SupplementForm,
+    "extend_supplement": ExtendSupplementForm,
+    "receive_supplement": DateOnlyForm,
+    "deem_abandoned": DateOnlyForm,
+    "accept": AcceptForm,
+    "deem_accepted": DateOnlyForm,
+    "refuse": RefuseForm,
+    "send_copy": DateOnlyForm,
+    "record_reply": DateSummaryForm,
+    "hear_views": HearViewsForm,
+    "hold_hearing": HearingForm,
+    "refer_to_committee": DateReasonForm,
+    "suspend": SuspendForm,
+    "resume": DateOnlyForm,
+    "extend": ExtendForm,
+    "convert_to_ordinary": DateReasonForm,
+    "decide": DecideForm,
+    "serve": DateOnlyForm,
+    "record_performance": DateSummaryForm,
+    "mediate": MediateForm,
+    "withdraw": WithdrawForm,
+    "terminate": TerminateForm,
+}

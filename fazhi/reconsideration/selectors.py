@@ -1,0 +1,109 @@
+"""Every read of 行政复议 records, scoped through `restrict`."""
+
+import datetime
+
+from django.db.models import Prefetch, Q
+
+from fazhi.core.roles import Action
+
+from .models import OPEN_STATES, Case, Document, OpinionLetter, Party, State, Step, Suspension
+
+CLOCK_STATES = (*OPEN_STATES, State.AWAITING_SERVICE, State.CLOSED, State.MEDIATED)
+
+
+def _with_parties(queryset):
+    return queryset.select_related("respondent", "handler", "unit").prefetch_related(
+        Prefetch("parties", queryset=Party.objects.order_by("role", "pk")), "suspensions"
+    )
+
+
+def cases(
+    user,
+    *,
+    search="",
+    state="",
+    procedure="",
+    respondent="",
+    outcome="",
+    handler="",
+    due_within=None,
+    overdue=False,
+    today=None,
+):
+    """The case list with its filters (状态、程序、被申请人、结果、承办人、临期、逾期)."""
+    queryset = _with_parties(Case.objects.restrict(user))
+    if search:
+        queryset = queryset.filter(
+            Q(number__icontains=search)
+            | Q(parties__name__icontains=search)
+            | Q(request__icontains=search)
+            | Q(respondent_name__icontains=search)
+            | Q(respondent__name__icontains=search)
+        ).distinct()
+    for field, value in (
+        ("state", state),
+        ("procedure", procedure),
+        ("outcome", outcome),
+        ("respondent_id", respondent),
+        ("handler_id", handler),
+    ):
+        if value:
+            queryset = queryset.filter(**{field: value})
+    if due_within is not None or overdue:
+        today = today or datetime.date.today()
+        queryset = queryset.filter(
+            _running_clock_before(
+                today if overdue else today + datetime.timedelta(days=due_within), strict=overdue
+            )
+        )
+    return queryset
+
+
+def _running_clock_before(day: datetime.date, *, strict: bool) -> Q:
+    """Cases with a running clock due before `day` (on or before, unless strict)."""
+    lookup = "lt" if strict else "lte"
+    return (
+        Q(state=State.REGISTERED, **{f"acceptance_due__{lookup}": day})
+        | Q(state=State.AWAITING_SUPPLEMENT, **{f"supplement_due__{lookup}": day})
+        | Q(state=State.HEARING, copy_sent_date__isnull=True, **{f"copy_due__{lookup}": day})
+        | Q(state=State.HEARING, reply_date__isnull=True, **{f"reply_due__{lookup}": day})
+        | Q(state=State.HEARING, **{f"decision_due__{lookup}": day})
+    )
+
+
+def overdue_cases(user, today: datetime.date):
+    """督察: open cases in the user's subtree whose statutory clock has run out."""
+    return cases(user, overdue=True, today=today)
+
+
+def cases_with_running_clocks(user):
+    """The cases whose clocks the user is to keep: those the user may handle or approve."""
+    handle = Case.objects.restrict(user, Action.CHANGE).values("pk")
+    approve = Case.objects.restrict(user, Action.REVIEW).values("pk")
+    return _with_parties(
+        Case.objects.filter(Q(pk__in=handle) | Q(pk__in=approve), state__in=CLOCK_STATES)
+    )
+
+
+def timeline(user, case):
+    return Step.objects.restrict(user).filter(case=case).select_related("actor")
+
+
+def case_documents(user, case):
+    return Document.objects.restrict(user).filter(case=case)
+
+
+def suspensions_to_watch(user):
+    """第四十条: running suspensions on the catch-all ground, for the superior's review."""
+    return (
+        Suspension.objects.restrict(user)
+        .filter(end_date__isnull=True, ground=Suspension.Ground.OTHER)
+        .select_related("case")
+    )
+
+
+def letters(user, search=""):
+    queryset = OpinionLetter.objects.restrict(user).select_related("case")
+    if search:
+        queryset = queryset.filter(Q(recipient__icontains=search) | Q(content__icontains=search))
+    return queryset

@@ -1,0 +1,1004 @@
+"""Every step of a 行政复议 case: one audited, atomic service per statutory step.
+
+Each step is checked against the workflow table (workflow.py), changes the case, stores
+its clocks again, adds a timeline row and, where the law wants a written notice, issues
+the numbered 文书 — all in one transaction.
+"""
+
+import datetime
+import functools
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from fazhi.core.audit import record_event, service
+from fazhi.core.calendar import add_days, add_working_days, working_days_between
+from fazhi.core.models import Unit
+from fazhi.core.querysets import active_membership
+from fazhi.core.roles import Action, Role
+
+from . import deadlines, documents, workflow
+from .models import (
+    MERITS,
+    ActKind,
+    Case,
+    Channel,
+    OpinionLetter,
+    Outcome,
+    Party,
+    Procedure,
+    State,
+    Step,
+    Suspension,
+)
+
+# 行政复议法 第三十条第一款: the seven conditions of acceptance, in the article's order.
+ACCEPTANCE_CONDITIONS = [
+    ("proper_parties", "有明确的申请人和符合本法规定的被申请人"),
+    ("interest", "申请人与被申请行政复议的行政行为有利害关系"),
+    ("specific_request", "有具体的行政复议请求和理由"),
+    ("in_time", "在法定申请期限内提出"),
+    ("in_scope", "属于本法规定的行政复议范围"),
+    ("jurisdiction", "属于本机关的管辖范围"),
+    ("not_duplicate", "未受理过同一申请人就同一行政行为的复议申请，人民法院未受理过同一行政诉讼"),
+]
+# 第二十条第一款: 自知道或者应当知道该行政行为之日起六十日内提出
+APPLICATION_DAYS = 60
+# 第二十一条: 不动产二十年，其他五年 (from the day the act was made)
+MAX_YEARS_REAL_PROPERTY, MAX_YEARS_OTHER = 20, 5
+# 第五十三条第一款第三项: 案件涉及款额三千元以下
+SIMPLE_AMOUNT_LIMIT = 3000
+# 第五十一条第一款: 听证 notice at least five working days before
+HEARING_NOTICE_WORKDAYS = 5
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+def _not_future(day: datetime.date, label: str) -> None:
+    if day > _today():
+        raise ValidationError(f"{label}（{day:%Y-%m-%d}）不能晚于今天")
+
+
+def _role(actor) -> str | None:
+    membership = active_membership(actor)
+    return membership.role if membership else None
+
+
+def step(action: str):
+    """A service for one step of the workflow table: the table (state, role) and the
+    user's scope are checked before anything else, then the step's own guards run."""
+
+    def decorate(func):
+        @functools.wraps(func)
+        def checked(*, actor, case, **kwargs):
+            transition = workflow.check(
+                action, state=case.state, role=_role(actor), is_superuser=actor.is_superuser
+            )
+            scope_action = Action.REVIEW if Role.LEADER in transition.roles else Action.CHANGE
+            if not Case.objects.restrict(actor, scope_action).filter(pk=case.pk).exists():
+                raise PermissionDenied("无权办理该案件")
+            return func(actor=actor, case=case, **kwargs)
+
+        return service(checked)
+
+    return decorate
+
+
+def _step(case, *, actor, action, step_date, reason="", data=None, document=None, **changes):
+    """Apply a checked step: change the case, store the clocks, write the timeline."""
+    transition = workflow.transition(action)
+    _not_future(step_date, "办理日期")
+    for field, value in changes.items():
+        setattr(case, field, value)
+    if transition.target:
+        case.state = transition.target
+    deadlines.refresh_clocks(case)
+    case.full_clean()
+    case.save()
+    step_data = dict(data or {})
+    if document is not None:
+        step_data["document"] = document.number
+    Step.objects.create(
+        case=case,
+        action=action,
+        label=transition.label,
+        step_date=step_date,
+        actor=actor,
+        reason=reason,
+        data=step_data,
+    )
+    record_event(
+        actor=actor,
+        action=f"reconsideration.{action}",
+        summary=f"{transition.label}：{case.number}",
+        target=case,
+        unit=case.unit,
+        reason=reason,
+        data=step_data,
+    )
+    return case
+
+
+def _issue(case, kind, paragraphs, *, actor, date):
+    return documents.issue(case=case, kind=kind, paragraphs=paragraphs, actor=actor, date=date)
+
+
+def _add_years(day: datetime.date, years: int) -> datetime.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _check_application_period(
+    *, received, act_date, known, rights_notified, late_reason, real_property
+):
+    # 第二十一条: 因不动产超过二十年、其他超过五年（自行政行为作出之日起）的，不予受理
+    years = MAX_YEARS_REAL_PROPERTY if real_property else MAX_YEARS_OTHER
+    if received > _add_years(act_date, years):
+        raise ValidationError(f"行政行为作出已超过{years}年，依照第二十一条不予受理")
+    # 第二十条: 六十日内；未告知申请权利、机关和期限的，自知道行政行为内容之日起最长不超过一年
+    if rights_notified:
+        # Within the bare sixty days needs no calendar; past them, a holiday may extend them.
+        in_time = received <= known + datetime.timedelta(days=APPLICATION_DAYS) or (
+            received <= add_days(known, APPLICATION_DAYS)
+        )
+    else:
+        in_time = received <= _add_years(known, 1)
+    if not in_time and not late_reason.strip():
+        raise ValidationError(
+            "申请已超过法定申请期限（第二十条：知道行政行为之日起六十日；未告知权利的最长一年）。"
+            "如有不可抗力或者其他正当理由，请填写理由后登记"
+        )
+
+
+@service
+def register_case(
+    *,
+    actor,
+    unit: Unit,
+    channel: str,
+    received_date,
+    request: str,
+    reasons: str = "",
+    respondent: Unit | None = None,
+    respondent_name: str = "",
+    act_kind: str,
+    act_number: str = "",
+    act_date,
+    act_known_date,
+    act_on_the_spot: bool = False,
+    act_amount=None,
+    rights_notified: bool = True,
+    late_reason: str = "",
+    real_property: bool = False,
+    oral_record: str = "",
+    applicants: list[dict],
+    third_parties: list[dict] = (),
+    handler=None,
+) -> Case:
+    """登记 an application (第二十二条): the clock of the five-day review starts."""
+    if not Unit.objects.restrict(actor, Action.CREATE).filter(pk=unit.pk).exists():
+        raise PermissionDenied(f"无权在“{unit.name}”登记行政复议申请")
+    _not_future(received_date, "收到申请日期")
+    if act_known_date > received_date:
+        raise ValidationError("知道行政行为的日期不能晚于收到申请的日期")
+    if act_date > act_known_date:
+        raise ValidationError("行政行为作出日期不能晚于知道该行为的日期")
+    if channel == Channel.ORAL and not oral_record.strip():
+        raise ValidationError(
+            "口头申请的，应当当场记录申请人基本情况、请求、主要事实、理由和时间（第二十二条）"
+        )
+    if not applicants:
+        raise ValidationError("请至少填写一名申请人")
+    _check_application_period(
+        received=received_date,
+        act_date=act_date,
+        known=act_known_date,
+        rights_notified=rights_notified,
+        late_reason=late_reason,
+        real_property=real_property,
+    )
+    _, number = documents.next_number(unit=unit, kind="case", year=received_date.year)
+    case = Case(
+        unit=unit,
+        number=number,
+        handler=handler or actor,
+        created_by=actor,
+        channel=channel,
+        oral_record=oral_record,
+        received_date=received_date,
+        request=request,
+        reasons=reasons,
+        respondent=respondent,
+        respondent_name=respondent_name,
+        act_kind=act_kind,
+        act_number=act_number,
+        act_date=act_date,
+        act_known_date=act_known_date,
+        act_on_the_spot=act_on_the_spot,
+        act_amount=act_amount,
+        rights_notified=rights_notified,
+        late_reason=late_reason,
+        review_start=received_date,
+        state=State.REGISTERED,
+    )
+    deadlines.refresh_clocks(case)
+    case.full_clean()
+    case.save()
+    for role, people in (
+        (Party.Role.APPLICANT, applicants),
+        (Party.Role.THIRD_PARTY, third_parties),
+    ):
+        for person in people:
+            party = Party(case=case, role=role, **person)
+            party.full_clean()
+            party.save()
+    Step.objects.create(
+        case=case,
+        action="register",
+        label="登记",
+        step_date=received_date,
+        actor=actor,
+        data={"channel": channel},
+    )
+    record_event(
+        actor=actor,
+        action="reconsideration.register",
+        summary=f"登记行政复议申请：{case}",
+        target=case,
+        unit=unit,
+    )
+    return case
+
+
+@step("request_supplement")
+def request_supplement(*, actor, case: Case, notice_date, received_date=None, items: str) -> Case:
+    """补正通知 (第三十一条): once, listing every item, within the five-day review."""
+    if case.supplement_notice_date is not None:
+        raise ValidationError(
+            "补正通知应当一次性载明需要补正的事项，本案已经通知过补正（第三十一条）"
+        )
+    if not items.strip():
+        raise ValidationError("请写明需要补正的事项")
+    if notice_date < case.review_start:
+        raise ValidationError("补正通知日期不能早于收到申请日期")
+    received = received_date or notice_date
+    document = _issue(
+        case,
+        "supplement",
+        [
+            f"{case.applicant_names}：",
+            f"你（单位）于{case.received_date:%Y年%m月%d日}提出的行政复议申请，材料不齐全或者表述不清楚。"
+            f"根据《中华人民共和国行政复议法》第三十一条的规定，请你（单位）自收到本通知之日起十个工作日内补正下列事项：",
+            items,
+            "无正当理由逾期不补正的，视为放弃行政复议申请。",
+        ],
+        actor=actor,
+        date=notice_date,
+    )
+    return _step(
+        case,
+        actor=actor,
+        action="request_supplement",
+        step_date=notice_date,
+        document=document,
+        data={"received": received.isoformat()},
+        supplement_notice_date=notice_date,
+        supplement_items=items,
+        supplement_due=deadlines.supplement_due(received),
+    )
+
+
+@step("extend_supplement")
+def extend_supplement(*, actor, case: Case, date, extra_workdays: int, reason: str) -> Case:
+    """延长补正期限 for good cause (第三十一条第二款)."""
+    if not reason.strip() or extra_workdays < 1:
+        raise ValidationError("延长补正期限须写明正当理由和延长的工作日数")
+    return _step(
+        case,
+        actor=actor,
+        action="extend_supplement",
+        step_date=date,
+        reason=reason,
+        data={"extra_workdays": extra_workdays},
+        supplement_due=add_working_days(case.supplement_due, extra_workdays),
+    )
+
+
+@step("receive_supplement")
+def receive_supplement(*, actor, case: Case, date) -> Case:
+    """收到补正材料: the five-day review starts again from this day (第三十一条第三款)."""
+    if date < case.supplement_notice_date:
+        raise ValidationError("收到补正材料日期不能早于补正通知日期")
+    return _step(
+        case,
+        actor=actor,
+        action="receive_supplement",
+        step_date=date,
+        supplement_date=date,
+        review_start=date,
+    )
+
+
+@step("deem_abandoned")
+def deem_abandoned(*, actor, case: Case, date) -> Case:
+    """视为放弃 when the 补正 period expired without good reason (第三十一条第二款)."""
+    due = case.supplement_due or deadlines.supplement_due(case.supplement_notice_date)
+    if date <= due:
+        raise ValidationError(f"补正期限至{due:%Y年%m月%d日}届满，届满前不能视为放弃")
+    return _step(
+        case,
+        actor=actor,
+        action="deem_abandoned",
+        step_date=date,
+        outcome=Outcome.ABANDONED,
+        outcome_ground="31",
+        closed_date=date,
+    )
+
+
+def simple_procedure_ground(case: Case) -> str | None:
+    """第五十三条第一款: why the case qualifies for 简易程序 by its act, or None."""
+    if case.act_on_the_spot:
+        return "（一）当场作出"
+    if case.act_kind == ActKind.WARNING:
+        return "（二）警告或者通报批评"
+    if case.act_amount is not None and case.act_amount <= SIMPLE_AMOUNT_LIMIT:
+        return "（三）涉及款额三千元以下"
+    if case.act_kind == ActKind.INFO_DISCLOSURE:
+        return "（四）政府信息公开案件"
+    return None
+
+
+@step("accept")
+def accept(
+    *, actor, case: Case, date, conditions: dict, procedure: str, simple_by_consent: bool = False
+) -> Case:
+    """受理 when all seven conditions of 第三十条 hold, choosing the procedure (第五十三条)."""
+    missing = [label for key, label in ACCEPTANCE_CONDITIONS if not conditions.get(key)]
+    if missing:
+        raise ValidationError("以下受理条件未确认，不能受理：" + "；".join(missing))
+    if date < case.review_start:
+        raise ValidationError("受理日期不能早于审查期起算日")
+    if case.acceptance_due and date > case.acceptance_due:
+        raise ValidationError(
+            f"审查期限已于{case.acceptance_due:%Y年%m月%d日}届满，依照第三十条第三款应当登记“视为受理”"
+        )
+    if procedure == Procedure.SIMPLE and not (simple_procedure_ground(case) or simple_by_consent):
+        raise ValidationError(
+            "本案不符合第五十三条第一款适用简易程序的情形（当场作出、警告或通报批评、款额三千元以下、"
+            "政府信息公开），须当事人各方同意方可适用简易程序"
+        )
+    document = _issue(
+        case,
+        "acceptance",
+        [
+            f"{case.applicant_names}：",
+            f"你（单位）对{case.respondent_display}作出的行政行为不服提出的行政复议申请，经审查，符合"
+            f"《中华人民共和国行政复议法》第三十条规定的受理条件，本机关决定予以受理，适用{Procedure(procedure).label}审理。",
+        ],
+        actor=actor,
+        date=date,
+    )
+    return _step(
+        case,
+        actor=actor,
+        action="accept",
+        step_date=date,
+        document=document,
+        data={"conditions": [key for key, _ in ACCEPTANCE_CONDITIONS]},
+        accepted_date=date,
+        procedure=procedure,
+        simple_by_consent=simple_by_consent,
+    )
+
+
+@step("deem_accepted")
+def deem_accepted(*, actor, case: Case, date) -> Case:
+    """视为受理: no decision within the review period → accepted from its expiry (第三十条第三款)."""
+    due = case.acceptance_due or deadlines.acceptance_due(case.review_start)  # raises if unknown
+    if date <= due:
+        raise ValidationError(f"审查期限至{due:%Y年%m月%d日}届满，尚未届满")
+    procedure = Procedure.SIMPLE if simple_procedure_ground(case) else Procedure.ORDINARY
+    return _step(
+        case,
+        actor=actor,
+        action="deem_accepted",
+        step_date=date,
+        accepted_date=due,
+        deemed_accepted=True,
+        procedure=procedure,
+    )
+
+
+@step("refuse")
+def refuse(*, actor, case: Case, date, failed: list[str], reasons: str) -> Case:
+    """不予受理 within the review period, with reasons (第三十条第二款)."""
+    labels = dict(ACCEPTANCE_CONDITIONS)
+    if not failed or any(key not in labels for key in failed):
+        raise ValidationError("请选择不符合的受理条件")
+    if not reasons.strip():
+        raise ValidationError("不予受理应当说明理由")
+    if case.acceptance_due and date > case.acceptance_due:
+        raise ValidationError("不予受理决定应当在审查期限内作出（第三十条第二款）")
+    document = _issue(
+        case,
+        "refusal",
+        [
+            f"{case.applicant_names}：",
+            "经审查，你（单位）提出的行政复议申请不符合《中华人民共和国行政复议法》第三十条第一款规定的受理条件："
+            + "；".join(labels[key] for key in failed)
+            + "。",
+            reasons,
+            "根据《中华人民共和国行政复议法》第三十条第二款的规定，决定不予受理。",
+        ],
+        actor=actor,
+        date=date,
+    )
+    return _step(
+        case,
+        actor=actor,
+        action="refuse",
+        step_date=date,
+        reason=reasons,
+        document=document,
+        data={"failed": failed},
+        outcome=Outcome.NOT_ACCEPTED,
+        outcome_ground="30",
+        outcome_reasons=reasons,
+        closed_date=date,
+    )
+
+
+@step("send_copy")
+def send_copy(*, actor, case: Case, date) -> Case:
+    """发送申请书副本 to the respondent (第四十八条; 简易 第五十四条)."""
+    if case.copy_sent_date:
+        raise ValidationError("申请书副本已经发送")
+    if date < case.accepted_date:
+        raise ValidationError("发送副本日期不能早于受理日期")
+    days = deadlines.REPLY_WORKDAYS[case.procedure]
+    document = _issue(
+        case,
+        "reply_notice",
+        [
+            f"{case.respondent_display}：",
+            f"{case.applicant_names}对你单位作出的行政行为不服，向本机关申请行政复议，本机关已依法受理。现将申请书副本发送你单位，"
+            f"请自收到之日起{days}个工作日内提出书面答复，并提交当初作出行政行为的证据、依据和其他有关材料。",
+        ],
+        actor=actor,
+        date=date,
+    )
+    return _step(
+        case,
+        actor=actor,
+        action="send_copy",
+        step_date=date,
+        document=document,
+        copy_sent_date=date,
+    )
+
+
+@step("record_reply")
+def record_reply(*, actor, case: Case, date, summary: str = "") -> Case:
+    """收到被申请人的书面答复和证据 (第四十八条)."""
+    if not case.copy_sent_date:
+        raise ValidationError("尚未发送申请书副本，不能登记答复")
+    if date < case.copy_sent_date:
+        raise ValidationError("答复日期不能早于发送副本日期")
+    return _step(
+        case, actor=actor, action="record_reply", step_date=date, reason=summary, reply_date=date
+    )
+
+
+@step("hear_views")
+def hear_views(*, actor, case: Case, date, summary: str) -> Case:
+    """听取意见 (第四十九条), recorded in the file."""
+    if not summary.strip():
+        raise ValidationError("请记录听取的意见")
+    return _step(
+        case,
+        actor=actor,
+        action="hear_views",
+        step_date=date,
+        reason=summary,
+        views_heard_date=date,
+    )
+
+
+@step("hold_hearing")
+def hold_hearing(*, actor, case: Case, notice_date, date, summary: str = "") -> Case:
+    """听证 (第五十条、第五十一条): notice at least five working days before."""
+    if working_days_between(notice_date, date) < HEARING_NOTICE_WORKDAYS:
+        raise ValidationError("听证通知应当在举行听证的五个工作日前送达当事人（第五十一条）")
+    _not_future(notice_date, "听证通知日期")
+    document = _issue(
+        case,
+        "hearing",
+        [
+            f"{case.applicant_names}、{case.respondent_display}：",
+            f"本机关定于{date:%Y年%m月%d日}就本案举行听证。申请人无正当理由拒不参加的，视为放弃听证权利；"
+            "被申请人的负责人应当参加听证。",
+        ],
+        actor=actor,
+        date=notice_date,
+    )
+    return _step(
+        case,
+        actor=actor,
+        action="hold_hearing",
+        step_date=notice_date,
+        reason=summary,
+        document=document,
+        data={"hearing_date": date.isoformat()},
+        hearing_date=date,
+        views_heard_date=case.views_heard_date or date,
+    )
+
+
+@step("refer_to_committee")
+def refer_to_committee(*, actor, case: Case, date, reason: str) -> Case:
+    """提请行政复议委员会 for its advisory opinion (第五十二条)."""
+    if not reason.strip():
+        raise ValidationError("请写明提请的理由（重大、疑难、复杂或者专业性、技术性较强等）")
+    return _step(
+        case,
+        actor=actor,
+        action="refer_to_committee",
+        step_date=date,
+        reason=reason,
+        committee_referred_date=date,
+    )
+
+
+@step("suspend")
+def suspend(*, actor, case: Case, date, ground: int, reason: str = "") -> Case:
+    """中止 on a ground of 第三十九条第一款, with written notice (第三十九条第三款)."""
+    if ground not in Suspension.Ground.values:
+        raise ValidationError("请选择第三十九条第一款规定的中止情形")
+    if ground == Suspension.Ground.OTHER and not reason.strip():
+        raise ValidationError("以“其他情形”中止的，应当写明具体理由（第四十条）")
+    suspension = Suspension(case=case, ground=ground, reason=reason, start_date=date)
+    suspension.save()
+    document = _issue(
+        case,
+        "suspension",
+        [
+            f"{case.applicant_names}、{case.respondent_display}：",
+            f"本机关受理的行政复议案件，因{Suspension.Ground(ground).label[3:]}，根据《中华人民共和国行政复议法》"
+            f"第三十九条第一款的规定，决定自{date:%Y年%m月%d日}起中止审理。中止的原因消除后，本机关将及时恢复审理。",
+        ],
+        actor=actor,
+        date=date,
+    )
+    return _step(
+        case,
+        actor=actor,
+        action="suspend",
+        step_date=date,
+        reason=reason,
+        document=document,
+        data={"ground": ground},
+    )
+
+
+@step("resume")
+def resume(*, actor, case: Case, date) -> Case:
+    """恢复审理 once the cause is gone; the decision clock runs again (第三十九条第二款)."""
+    suspension = case.suspensions.filter(end_date__isnull=True).get()
+    if date < suspension.start_date:
+        raise ValidationError("恢复日期不能早于中止日期")
+    suspension.end_date = date
+    suspension.save()
+    document = _issue(
+        case,
+        "resumption",
+        [
+            f"{case.applicant_names}、{case.respondent_display}：",
+            f"本机关于{suspension.start_date:%Y年%m月%d日}中止审理的行政复议案件，中止的原因已经消除，"
+            f"决定自{date:%Y年%m月%d日}起恢复审理。",
+        ],
+        actor=actor,
+        date=date,
+    )
+    return _step(case, actor=actor, action="resume", step_date=date, document=document)
+
+
+@step("extend")
+def extend(*, actor, case: Case, date, days: int, reason: str) -> Case:
+    """延期 (第六十二条第一款): ordinary procedure only, once, at most thirty days."""
+    if case.procedure != Procedure.ORDINARY:
+        raise ValidationError("简易程序案件不能延期；需要延长的，应当先转为普通程序（第五十五条）")
+    if case.extension_days:
+        raise ValidationError("本案已经延期一次，不能再次延期（第六十二条）")
+    if not 1 <= days <= deadlines.MAX_EXTENSION_DAYS:
+        raise ValidationError("延长期限最多不超过三十日（第六十二条）")
+    if not reason.strip():
+        raise ValidationError("请写明情况复杂、不能在规定期限内作出决定的理由")
+    if case.decision_due and date > case.decision_due:
+        raise ValidationError("审理期限已经届满，不能再批准延期")
+    document = _issue(
+        case,
+        "extension",
+        [
+            f"{case.applicant_names}、{case.respondent_display}：",
+            f"本机关受理的行政复议案件，因{reason}，不能在规定期限内作出行政复议决定。经行政复议机构负责人批准，"
+            f"根据《中华人民共和国行政复议法》第六十二条第一款的规定，审理期限延长{days}日。",
+        ],
+        actor=actor,
+        date=date,
+    )
+    return _step(
+        case,
+        actor=actor,
+        action="extend",
+        step_date=date,
+        reason=reason,
+        document=document,
+        data={"days": days},
+        extension_days=days,
+    )
+
+
+@step("convert_to_ordinary")
+def convert_to_ordinary(*, actor, case: Case, date, reason: str) -> Case:
+    """简易程序转普通程序, approved by the head of the 复议机构 (第五十五条)."""
+    if case.procedure != Procedure.SIMPLE:
+        raise ValidationError("本案不是简易程序案件")
+    if not reason.strip():
+        raise ValidationError("请写明不宜适用简易程序的理由")
+    # statutes.md open question 3: the clock still runs from the original acceptance.
+    return _step(
+        case,
+        actor=actor,
+        action="convert_to_ordinary",
+        step_date=date,
+        reason=reason,
+        procedure=Procedure.ORDINARY,
+    )
+
+
+DECISION_OUTCOMES = (*MERITS, Outcome.APPLICATION_DISMISSED)
+REVOCATION_GROUNDS = {
+    "64.1": "主要事实不清、证据不足",
+    "64.2": "违反法定程序",
+    "64.3": "适用的依据不合法",
+    "64.4": "超越职权或者滥用职权",
+}
+ALTERATION_GROUNDS = {
+    "63.1": "内容不适当",
+    "63.2": "未正确适用依据",
+    "63.3": "事实不清、证据不足，经复议机关查清",
+}
+ILLEGALITY_GROUNDS = {
+    "65.1.1": "撤销会给国家利益、社会公共利益造成重大损害",
+    "65.1.2": "程序轻微违法，但对申请人权利不产生实际影响",
+    "65.2.1": "行政行为违法，但不具有可撤销内容",
+    "65.2.2": "被申请人改变原违法行政行为，申请人仍要求确认违法",
+    "65.2.3": "不履行或者拖延履行法定职责，责令履行没有意义",
+}
+GROUNDS = {
+    Outcome.REVOKED: REVOCATION_GROUNDS,
+    Outcome.ALTERED: ALTERATION_GROUNDS,
+    Outcome.CONFIRMED_ILLEGAL: ILLEGALITY_GROUNDS,
+}
+
+
+def _check_decision(
+    case, outcome, ground, *, performance_due, heavier_for_applicant, third_party_requested_heavier
+):
+    if outcome not in DECISION_OUTCOMES:
+        raise ValidationError("调解、终止、不予受理请使用各自的办理步骤")
+    if outcome in GROUNDS and ground not in GROUNDS[outcome]:
+        raise ValidationError(f"请选择{Outcome(outcome).label}的法定情形")
+    if outcome == Outcome.ALTERED and heavier_for_applicant and not third_party_requested_heavier:
+        raise ValidationError(
+            "不得作出对申请人更为不利的变更决定，第三人提出相反请求的除外（第六十三条第二款）"
+        )
+    if outcome == Outcome.CONFIRMED_INVALID and not case.invalidity_requested:
+        raise ValidationError("申请人未申请确认行政行为无效，不能作出确认无效决定（第六十七条）")
+    if outcome == Outcome.CLAIM_DISMISSED and case.act_kind != ActKind.NONPERFORMANCE:
+        raise ValidationError("驳回行政复议请求仅适用于申请履行法定职责的案件（第六十九条）")
+    if outcome == Outcome.ORDERED_PERFORMANCE and performance_due is None:
+        raise ValidationError("责令履行应当写明履行期限（第六十六条）")
+    if case.procedure == Procedure.ORDINARY and not case.views_heard_date:
+        raise ValidationError("普通程序审理的案件应当先听取当事人意见并记录在案（第四十九条）")
+
+
+@step("decide")
+def decide(
+    *,
+    actor,
+    case: Case,
+    date,
+    outcome: str,
+    ground: str = "",
+    reasons: str,
+    approval: str,
+    collective_note: str = "",
+    performance_due=None,
+    invalidity_requested: bool | None = None,
+    heavier_for_applicant: bool = False,
+    third_party_requested_heavier: bool = False,
+) -> Case:
+    """作出行政复议决定 (第六十一条): with the 负责人's approval or by collective discussion."""
+    if invalidity_requested is not None:
+        case.invalidity_requested = invalidity_requested
+    _check_decision(
+        case,
+        outcome,
+        ground,
+        performance_due=performance_due,
+        heavier_for_applicant=heavier_for_applicant,
+        third_party_requested_heavier=third_party_requested_heavier,
+    )
+    if not reasons.strip():
+        raise ValidationError("请写明决定的理由")
+    role = _role(actor)
+    if approval == "leader" and role != Role.LEADER and not actor.is_superuser:
+        raise ValidationError("“负责人同意”须由负责人本人办理；审核人办理的，请登记集体讨论情况")
+    if approval == "collective" and not collective_note.strip():
+        raise ValidationError("集体讨论通过的，请写明讨论的时间和结论")
+    if approval not in ("leader", "collective"):
+        raise ValidationError("行政复议决定须经负责人同意或者集体讨论通过（第六十一条）")
+    label = Outcome(outcome).label.split("（")[0]
+    detail = GROUNDS.get(outcome, {}).get(ground, "")
+    document = _issue(
+        case,
+        "decision",
+        [
+            f"申请人：{case.applicant_names}",
+            f"被申请人：{case.respondent_display}",
+            f"申请人对被申请人作出的{case.act_number or '行政行为'}不服，于{case.received_date:%Y年%m月%d日}向本机关申请行政复议，"
+            f"本机关依法受理，适用{case.get_procedure_display()}审理。",
+            f"申请人请求：{case.request}",
+            f"本机关认为：{reasons}" + (f"（{detail}）" if detail else ""),
+            f"根据《中华人民共和国行政复议法》的规定，本机关决定：{label}。"
+            + (f"被申请人应当于{performance_due:%Y年%m月%d日}前履行。" if performance_due else ""),
+            "申请人如不服本决定，可以自收到本决定书之日起十五日内向人民法院提起行政诉讼。本决定书自送达之日起发生法律效力。",
+        ],
+        actor=actor,
+        date=date,
+    )
+    return _step(
+        case,
+        actor=actor,
+        action="decide",
+        step_date=date,
+        reason=reasons,
+        document=document,
+        data={
+            "outcome": outcome,
+            "ground": ground,
+            "approval": approval,
+            "collective_note": collective_note,
+        },
+        outcome=outcome,
+        outcome_ground=ground,
+        outcome_reasons=reasons,
+        approval=approval,
+        approved_by=actor,
+        closed_date=date,
+        closed_on_time=deadlines.decided_on_time(case, date),
+        performance_due=performance_due,
+    )
+
+
+@step("serve")
+def serve(*, actor, case: Case, date) -> Case:
+    """送达: the 决定书 takes effect (第七十五条第二款); 履行 follow-up starts."""
+    if date < case.closed_date:
+        raise ValidationError("送达日期不能早于决定日期")
+    return _step(case, actor=actor, action="serve", step_date=date, served_date=date)
+
+
+@step("record_performance")
+def record_performance(*, actor, case: Case, date, summary: str = "") -> Case:
+    """登记履行 of a decision or 调解书 (第七十七条)."""
+    if case.performed_date:
+        raise ValidationError("已经登记过履行情况")
+    return _step(
+        case,
+        actor=actor,
+        action="record_performance",
+        step_date=date,
+        reason=summary,
+        performed_date=date,
+    )
+
+
+@step("mediate")
+def mediate(
+    *, actor, case: Case, date, terms: str, all_signed: bool, self_corrected: bool = False
+) -> Case:
+    """调解结案: the 调解书 takes effect once every party has signed (第七十三条)."""
+    if not all_signed:
+        raise ValidationError(
+            "调解书须经各方当事人签字或者签章后方可生效（第七十三条）；未签字的，应当依法审查并作出决定"
+        )
+    if not terms.strip():
+        raise ValidationError("请写明调解协议的内容")
+    document = _issue(
+        case,
+        "mediation",
+        [
+            f"申请人：{case.applicant_names}",
+            f"被申请人：{case.respondent_display}",
+            f"经本机关主持调解，双方自愿达成如下协议：{terms}",
+            "本调解书经各方当事人签字或者签章，并加盖本机关印章，即具有法律效力。",
+        ],
+        actor=actor,
+        date=date,
+    )
+    return _step(
+        case,
+        actor=actor,
+        action="mediate",
+        step_date=date,
+        reason=terms,
+        document=document,
+        outcome=Outcome.MEDIATED,
+        outcome_ground="73",
+        self_corrected=self_corrected,
+        closed_date=date,
+        closed_on_time=deadlines.decided_on_time(case, date),
+    )
+
+
+@step("withdraw")
+def withdraw(*, actor, case: Case, date, reason: str, self_corrected: bool = False) -> Case:
+    """准予撤回 → 终止 (第四十一条第一款第一项; 和解后撤回, 第七十四条)."""
+    return _terminate(
+        case,
+        actor=actor,
+        action="withdraw",
+        date=date,
+        ground=1,
+        reason=reason,
+        self_corrected=self_corrected,
+    )
+
+
+TERMINATION_GROUNDS = {
+    1: "申请人撤回行政复议申请，行政复议机构准予撤回",
+    2: "申请人死亡，没有近亲属或者近亲属放弃行政复议权利",
+    3: "申请人终止，没有权利义务承受人或者承受人放弃行政复议权利",
+    4: "因同一违法行为涉嫌犯罪，被采取刑事强制措施",
+    5: "因第三十九条第一款第一、二、四项中止满六十日，中止的原因仍未消除",
+}
+
+
+@step("terminate")
+def terminate(*, actor, case: Case, date, ground: int, reason: str = "") -> Case:
+    """终止 on a ground of 第四十一条 (withdrawal has its own step)."""
+    if ground not in TERMINATION_GROUNDS or ground == 1:
+        raise ValidationError("请选择第四十一条规定的终止情形（撤回申请请使用“准予撤回并终止”）")
+    if ground == 5:
+        eligible = [
+            s
+            for s in case.suspensions.all()
+            if s.ground in Suspension.TERMINATING_GROUNDS
+            and s.end_date is None
+            and date >= add_days(s.start_date, deadlines.TERMINATION_PROMPT_DAYS)
+        ]
+        if not eligible:
+            raise ValidationError(
+                "本案未因第三十九条第一款第一、二、四项中止满六十日（第四十一条第一款第五项）"
+            )
+    return _terminate(
+        case, actor=actor, action="terminate", date=date, ground=ground, reason=reason
+    )
+
+
+def _terminate(case, *, actor, action, date, ground, reason, self_corrected=False):
+    if not reason.strip():
+        raise ValidationError("请写明终止的理由")
+    for suspension in case.suspensions.filter(end_date__isnull=True):
+        suspension.end_date = date
+        suspension.save()
+    document = _issue(
+        case,
+        "termination",
+        [
+            f"申请人：{case.applicant_names}",
+            f"被申请人：{case.respondent_display}",
+            f"本案在审理过程中，{TERMINATION_GROUNDS[ground]}。{reason}",
+            f"根据《中华人民共和国行政复议法》第四十一条第一款第{'一二三四五'[ground - 1]}项的规定，本机关决定终止行政复议。",
+        ],
+        actor=actor,
+        date=date,
+    )
+    return _step(
+        case,
+        actor=actor,
+        action=action,
+        step_date=date,
+        reason=reason,
+        document=document,
+        data={"ground": ground},
+        outcome=Outcome.TERMINATED,
+        outcome_ground=f"41.{ground}",
+        outcome_reasons=reason,
+        self_corrected=self_corrected,
+        closed_date=date,
+        closed_on_time=deadlines.decided_on_time(case, date),
+    )
+
+
+@service
+def issue_letter(
+    *,
+    actor,
+    unit: Unit,
+    kind: str,
+    recipient: str,
+    issued_date,
+    content: str,
+    case: Case | None = None,
+) -> OpinionLetter:
+    """制发行政复议意见书 (第七十六条, report within sixty days) or 建议书 (实施条例 第五十七条)."""
+    if not Unit.objects.restrict(actor, Action.CREATE).filter(pk=unit.pk).exists():
+        raise PermissionDenied("无权以该单位名义制发")
+    _not_future(issued_date, "制发日期")
+    if not content.strip() or not recipient.strip():
+        raise ValidationError("请填写制发对象和主要内容")
+    letter = OpinionLetter(
+        unit=unit,
+        case=case,
+        kind=kind,
+        recipient=recipient,
+        issued_date=issued_date,
+        content=content,
+        created_by=actor,
+        report_due=deadlines.opinion_report_due(issued_date)
+        if kind == OpinionLetter.Kind.OPINION
+        else None,
+    )
+    letter.full_clean()
+    letter.save()
+    if kind == OpinionLetter.Kind.OPINION:
+        documents.issue(
+            case=case,
+            unit=unit,
+            kind="opinion",
+            actor=actor,
+            date=issued_date,
+            paragraphs=[
+                f"{recipient}：",
+                content,
+                "请自收到本意见书之日起六十日内，将纠正相关违法或者不当行政行为的情况报送本机关（第七十六条）。",
+            ],
+        )
+    record_event(
+        actor=actor,
+        action="reconsideration.issue_letter",
+        summary=f"制发{letter}",
+        target=letter,
+        unit=unit,
+    )
+    return letter
+
+
+@service
+def record_letter_report(*, actor, letter: OpinionLetter, date, summary: str) -> OpinionLetter:
+    """登记意见书、建议书的整改反馈."""
+    if not OpinionLetter.objects.restrict(actor, Action.CHANGE).filter(pk=letter.pk).exists():
+        raise PermissionDenied("无权办理")
+    if letter.reported_date:
+        raise ValidationError("已经登记过反馈")
+    if not summary.strip():
+        raise ValidationError("请填写整改反馈情况")
+    _not_future(date, "反馈日期")
+    letter.reported_date, letter.report_summary = date, summary
+    letter.save()
+    record_event(
+        actor=actor,
+        action="reconsideration.letter_report",
+        summary=f"登记反馈：{letter}",
+        target=letter,
+        unit=letter.unit,
+    )
+    return letter

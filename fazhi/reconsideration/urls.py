@@ -1,0 +1,18 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reconsideration"
+
+urlpatterns = [
+    path("cases/", views.case_list, name="case_list"),
+    path("cases/new/", views.case_register, name="case_register"),
+    path("cases/<int:pk>/", views.case_detail, name="case_detail"),
+    path("cases/<int:pk>/step/", views.case_step, name="case_step"),
+    path("documents/<int:pk>/", views.document_download, name="document_download"),
+    path("workflow/", views.workflow_table, name="workflow"),
+    path("supervision/", views.supervision, name="supervision"),
+    path("letters/", views.letter_list, name="letter_list"),
+    path("letters/new/", views.letter_create, name="letter_create"),
+    path("letters/<int:pk>/", views.letter_detail, name="letter_detail"),
+]

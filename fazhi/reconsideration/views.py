@@ -1,0 +1,340 @@
+"""Pages of 行政复议: the case list and ledger, registration, the case page with its clocks
+and timeline, one form per statutory step, 文书 downloads, 意见书/建议书, the rules table."""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from fazhi.core import selectors as core_selectors
+from fazhi.core.querysets import active_membership
+from fazhi.core.roles import Action
+from fazhi.core.validators import mask_id_number
+from fazhi.core.viewtools import (
+    list_template,
+    paginate,
+    record_view,
+    require,
+    run_service_form,
+    xlsx_response,
+)
+
+from . import deadlines, selectors, services, workflow
+from .forms import STEP_FORMS, LetterForm, LetterReportForm, RegisterForm
+from .models import Case, Document, OpinionLetter, Outcome, Procedure, State
+
+# Roles that handle the case file and may read personal data in full.
+FULL_DATA_ROLES = {"officer", "reviewer", "leader"}
+
+
+def sees_personal_data(user) -> bool:
+    membership = active_membership(user)
+    return user.is_superuser or (membership is not None and membership.role in FULL_DATA_ROLES)
+
+
+def _filters(request) -> dict:
+    get = request.GET
+    due_within = get.get("due_within", "")
+    return {
+        "search": get.get("q", "").strip(),
+        "state": get.get("state", ""),
+        "procedure": get.get("procedure", ""),
+        "respondent": get.get("respondent", "") if get.get("respondent", "").isdigit() else "",
+        "outcome": get.get("outcome", ""),
+        "handler": get.get("handler", "") if get.get("handler", "").isdigit() else "",
+        "due_within": int(due_within) if due_within.isdigit() else None,
+        "overdue": get.get("overdue") == "1",
+        "today": timezone.localdate(),
+    }
+
+
+LEDGER_COLUMNS = [
+    "收案编号",
+    "申请人",
+    "被申请人",
+    "行政行为",
+    "收到日期",
+    "受理日期",
+    "审理程序",
+    "状态",
+    "审理期满日",
+    "结果",
+    "结案日期",
+    "按期",
+    "送达日期",
+    "承办人",
+]
+
+
+def _ledger_row(case) -> list:
+    return [
+        case.number,
+        case.applicant_names,
+        case.respondent_display,
+        case.get_act_kind_display(),
+        case.received_date,
+        case.accepted_date,
+        case.get_procedure_display(),
+        case.get_state_display(),
+        case.decision_due,
+        case.get_outcome_display(),
+        case.closed_date,
+        {True: "是", False: "否", None: ""}[case.closed_on_time],
+        case.served_date,
+        case.handler.first_name or case.handler.username,
+    ]
+
+
+@require_safe
+def case_list(request):
+    filters = _filters(request)
+    queryset = selectors.cases(request.user, **filters)
+    if request.GET.get("export") == "xlsx":
+        return xlsx_response(
+            "行政复议案件台账.xlsx",
+            "行政复议台账",
+            LEDGER_COLUMNS,
+            (_ledger_row(case) for case in queryset),
+        )
+    today = filters["today"]
+    page = paginate(request, queryset)
+    rows = [(case, deadlines.running_clocks(case)) for case in page]
+    context = {
+        "page": page,
+        "rows": rows,
+        "today": today,
+        "q": filters["search"],
+        "filters": request.GET,
+        "states": State.choices,
+        "procedures": Procedure.choices,
+        "outcomes": Outcome.choices,
+        "respondents": core_selectors.units_in_area(request.user).exclude(
+            kind__in=("district", "township", "city", "province")
+        ),
+        "can_create": core_selectors.can(request.user, Action.CREATE),
+    }
+    template = list_template(
+        request, "reconsideration/case_list.html", "reconsideration/_case_rows.html"
+    )
+    return render(request, template, context)
+
+
+def case_register(request):
+    require(request, Action.CREATE)
+    membership = active_membership(request.user)
+    form = RegisterForm(
+        request.POST or None,
+        request=request,
+        respondents=core_selectors.units_in_area(request.user).exclude(
+            kind__in=("district", "township", "city", "province")
+        ),
+    )
+    case = (
+        run_service_form(request, form, services.register_case, unit=membership.unit)
+        if membership
+        else None
+    )
+    if case:
+        messages.success(
+            request, f"已登记：{case.number}。审查期满日为{case.acceptance_due:%Y年%m月%d日}。"
+        )
+        return redirect("reconsideration:case_detail", pk=case.pk)
+    return render(request, "reconsideration/register.html", {"form": form})
+
+
+@record_view(Case)
+@require_safe
+def case_detail(request, case):
+    membership = active_membership(request.user)
+    role = membership.role if membership else None
+    today = timezone.localdate()
+    can_act = (
+        Case.objects.restrict(request.user, Action.CHANGE).filter(pk=case.pk).exists()
+        or Case.objects.restrict(request.user, Action.REVIEW).filter(pk=case.pk).exists()
+    )
+    return render(
+        request,
+        "reconsideration/case_detail.html",
+        {
+            "case": case,
+            "parties": [
+                (
+                    p,
+                    p.id_number
+                    if sees_personal_data(request.user)
+                    else mask_id_number(p.id_number),
+                )
+                for p in case.parties.all()
+            ],
+            "clocks": [
+                (clock, clock.status(today), clock.days_left(today))
+                for clock in deadlines.running_clocks(case)
+            ],
+            "timeline": selectors.timeline(request.user, case),
+            "documents": selectors.case_documents(request.user, case),
+            "suspensions": case.suspensions.all(),
+            "steps": workflow.available(case.state, role, request.user.is_superuser)
+            if can_act
+            else [],
+            "history": core_selectors.record_history(request.user, case),
+            "simple_ground": services.simple_procedure_ground(case),
+        },
+    )
+
+
+@record_view(Case)
+def case_step(request, case):
+    action = request.GET.get("action") or request.POST.get("action", "")
+    if not action:
+        return redirect("reconsideration:case_detail", pk=case.pk)
+    if action not in STEP_FORMS:
+        raise Http404("没有这个办理步骤")
+    transition = workflow.transition(action)
+    form = STEP_FORMS[action](request.POST or None, request=request)
+    service = getattr(services, action)
+    done = run_service_form(request, form, service, case=case)
+    if done:
+        messages.success(request, f"已办理：{transition.label}")
+        return redirect("reconsideration:case_detail", pk=case.pk)
+    return render(
+        request,
+        "reconsideration/step.html",
+        {
+            "case": case,
+            "form": form,
+            "transition": transition,
+            "action": action,
+        },
+    )
+
+
+@record_view(Document)
+@require_safe
+def document_download(request, document):
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=f"{document.title}（{document.number}）.docx",
+    )
+
+
+@require_safe
+def workflow_table(request):
+    return render(
+        request,
+        "reconsideration/workflow.html",
+        {
+            "transitions": workflow.TRANSITIONS,
+            "clocks": [
+                (
+                    "受理审查、补正通知",
+                    f"收到申请之日起{deadlines.REVIEW_WORKDAYS}个工作日",
+                    "第三十条、第三十一条",
+                ),
+                (
+                    "申请人补正",
+                    f"收到补正通知之日起{deadlines.SUPPLEMENT_WORKDAYS}个工作日",
+                    "第三十一条",
+                ),
+                ("发送副本", "受理之日起7个工作日（简易程序3个工作日）", "第四十八条、第五十四条"),
+                (
+                    "被申请人答复",
+                    "收到副本之日起10个工作日（简易程序5个工作日）",
+                    "第四十八条、第五十四条",
+                ),
+                (
+                    "作出决定",
+                    "受理之日起60日（简易程序30日），可延长一次不超过30日；中止期间不计算",
+                    "第六十二条",
+                ),
+                ("中止后终止", "因第三十九条第一款第一、二、四项中止满60日", "第四十一条"),
+                ("意见书反馈", "收到意见书之日起60日", "第七十六条"),
+            ],
+        },
+    )
+
+
+@require_safe
+def supervision(request):
+    require(request, Action.VIEW_HISTORY)
+    today = timezone.localdate()
+    return render(
+        request,
+        "reconsideration/supervision.html",
+        {
+            "overdue": [
+                (case, deadlines.running_clocks(case))
+                for case in selectors.overdue_cases(request.user, today)[:200]
+            ],
+            "suspensions": selectors.suspensions_to_watch(request.user),
+            "today": today,
+        },
+    )
+
+
+@require_safe
+def letter_list(request):
+    search = request.GET.get("q", "").strip()
+    queryset = selectors.letters(request.user, search)
+    if request.GET.get("export") == "xlsx":
+        return xlsx_response(
+            "意见书建议书台账.xlsx",
+            "意见书建议书",
+            ["类型", "制发对象", "制发日期", "反馈期满日", "反馈日期", "主要内容"],
+            (
+                (
+                    letter.get_kind_display(),
+                    letter.recipient,
+                    letter.issued_date,
+                    letter.report_due,
+                    letter.reported_date,
+                    letter.content,
+                )
+                for letter in queryset
+            ),
+        )
+    page = paginate(request, queryset)
+    template = list_template(
+        request, "reconsideration/letter_list.html", "reconsideration/_letter_rows.html"
+    )
+    return render(
+        request,
+        template,
+        {"page": page, "q": search, "can_create": core_selectors.can(request.user, Action.CREATE)},
+    )
+
+
+def letter_create(request):
+    require(request, Action.CREATE)
+    membership = active_membership(request.user)
+    form = LetterForm(request.POST or None, request=request)
+    letter = (
+        run_service_form(request, form, services.issue_letter, unit=membership.unit)
+        if membership
+        else None
+    )
+    if letter:
+        messages.success(request, f"已制发{letter}")
+        return redirect("reconsideration:letter_detail", pk=letter.pk)
+    return render(request, "core/form.html", {"form": form, "title": "制发意见书或建议书"})
+
+
+@record_view(OpinionLetter)
+def letter_detail(request, letter):
+    form = LetterReportForm(request.POST or None, request=request)
+    if run_service_form(request, form, services.record_letter_report, letter=letter):
+        messages.success(request, "已登记整改反馈")
+        return redirect("reconsideration:letter_detail", pk=letter.pk)
+    return render(
+        request,
+        "reconsideration/letter_detail.html",
+        {
+            "letter": letter,
+            "form": form,
+            "history": core_selectors.record_history(request.user, letter),
+            "can_act": OpinionLetter.objects.restrict(request.user, Action.CHANGE)
+            .filter(pk=letter.pk)
+            .exists(),
+        },
+    )

@@ -27,4 +27,7 @@ class ReconsiderationConfig(AppConfig):
             NavItem("行政复议案件", "reconsideration:case_list", "行政复议与应诉"),
             NavItem("意见书与建议书", "reconsideration:letter_list", "行政复议与应诉"),
             NavItem("复议流程规则", "reconsideration:workflow", "行政复议与应诉"),
+            NavItem(
+                "复议监督", "reconsideration:supervision", "行政复议与应诉", action="view_history"
+            ),
         )

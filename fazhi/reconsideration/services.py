@@ -17,7 +17,7 @@ from fazhi.core.models import Unit
 from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action, Role
 
-from . import deadlines, documents, workflow
+from . import deadlines, documents, imports, workflow
 from .models import (
     MERITS,
     ActKind,
@@ -1002,3 +1002,101 @@ def record_letter_report(*, actor, letter: OpinionLetter, date, summary: str) ->
         unit=letter.unit,
     )
     return letter
+
+
+IMPORTED_STATES = {
+    Outcome.NOT_ACCEPTED: State.NOT_ACCEPTED,
+    Outcome.ABANDONED: State.ABANDONED,
+    Outcome.MEDIATED: State.MEDIATED,
+    Outcome.TERMINATED: State.TERMINATED,
+}
+
+
+@service
+def import_cases(*, actor, unit: Unit, data: bytes) -> int:
+    """导入历史案件 from an .xlsx ledger: all rows or none (errors by row and column)."""
+    if not Unit.objects.restrict(actor, Action.CREATE).filter(pk=unit.pk).exists():
+        raise PermissionDenied(f"无权向“{unit.name}”导入案件")
+    respondents = {u.name: u for u in Unit.objects.filter(path__startswith=unit.scope_root.path)}
+    rows = imports.read_rows(data, respondents)
+    numbers = [row["number"] for row in rows]
+    taken = set(Case.objects.filter(unit=unit, number__in=numbers).values_list("number", flat=True))
+    errors = [
+        imports.RowError(row["row"], "收案编号", "编号已存在或在表格中重复")
+        for index, row in enumerate(rows)
+        if row["number"] in taken or row["number"] in numbers[:index]
+    ]
+    if errors:
+        raise imports.ImportRefused(errors)
+    for row in rows:
+        _import_row(actor, unit, row)
+    record_event(
+        actor=actor,
+        action="reconsideration.import",
+        summary=f"导入历史行政复议案件{len(rows)}件",
+        target=unit,
+        unit=unit,
+    )
+    return len(rows)
+
+
+def _import_row(actor, unit, row):
+    outcome = row["outcome"]
+    decided = outcome not in IMPORTED_STATES
+    state = IMPORTED_STATES.get(outcome) or (
+        State.CLOSED if row["served_date"] else State.AWAITING_SERVICE
+    )
+    respondent = row["respondent"] if isinstance(row["respondent"], Unit) else None
+    case = Case(
+        unit=unit,
+        number=row["number"],
+        handler=actor,
+        created_by=actor,
+        channel=row["channel"],
+        received_date=row["received_date"],
+        review_start=row["received_date"],
+        request=row["request"] or "（导入的历史案件，台账未载明请求）",
+        respondent=respondent,
+        respondent_name="" if respondent else row["respondent"],
+        act_kind=row["act_kind"],
+        act_date=row["act_date"],
+        act_known_date=row["act_known_date"],
+        accepted_date=row["accepted_date"],
+        procedure=row["procedure"] or (Procedure.ORDINARY if row["accepted_date"] else ""),
+        state=state,
+        outcome=outcome,
+        outcome_ground=row["outcome_ground"] or "",
+        invalidity_requested=outcome == Outcome.CONFIRMED_INVALID,
+        closed_date=row["closed_date"],
+        served_date=row["served_date"],
+    )
+    deadlines.refresh_clocks(case)
+    if decided or outcome in (Outcome.MEDIATED, Outcome.TERMINATED):
+        case.closed_on_time = deadlines.decided_on_time(case, row["closed_date"])
+    try:
+        case.full_clean()
+    except ValidationError as error:
+        raise imports.ImportRefused(
+            [imports.RowError(row["row"], "全部", message) for message in error.messages]
+        ) from error
+    case.save()
+    kind = (
+        Party.Kind.PERSON if row["applicant_kind"] == Party.Kind.PERSON else Party.Kind.ORGANISATION
+    )
+    identifier = row["identifier"] or ""
+    Party.objects.create(
+        case=case,
+        role=Party.Role.APPLICANT,
+        kind=kind,
+        name=row["applicant"],
+        id_number=identifier if kind == Party.Kind.PERSON else "",
+        credit_code=identifier if kind == Party.Kind.ORGANISATION else "",
+    )
+    Step.objects.create(
+        case=case,
+        action="import",
+        label="导入历史案件",
+        step_date=row["received_date"],
+        actor=actor,
+        data={"row": row["row"]},
+    )

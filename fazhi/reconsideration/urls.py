@@ -7,6 +7,7 @@ app_name = "reconsideration"
 urlpatterns = [
     path("cases/", views.case_list, name="case_list"),
     path("cases/new/", views.case_register, name="case_register"),
+    path("cases/import/", views.case_import, name="case_import"),
     path("cases/<int:pk>/", views.case_detail, name="case_detail"),
     path("cases/<int:pk>/step/", views.case_step, name="case_step"),
     path("documents/<int:pk>/", views.document_download, name="document_download"),

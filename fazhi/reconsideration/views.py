@@ -2,16 +2,19 @@
 and timeline, one form per statutory step, 文书 downloads, 意见书/建议书, the rules table."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
+from fazhi.core.attachments import ALLOWED, read_checked
 from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action
 from fazhi.core.validators import mask_id_number
 from fazhi.core.viewtools import (
+    error_text,
     list_template,
     paginate,
     record_view,
@@ -20,10 +23,11 @@ from fazhi.core.viewtools import (
     xlsx_response,
 )
 
-from . import deadlines, selectors, services, workflow
+from . import deadlines, imports, selectors, services, workflow
 from .forms import STEP_FORMS, LetterForm, LetterReportForm, RegisterForm
 from .models import Case, Document, OpinionLetter, Outcome, Procedure, State
 
+XLSX = ALLOWED["xlsx"]
 # Roles that handle the case file and may read personal data in full.
 FULL_DATA_ROLES = {"officer", "reviewer", "leader"}
 
@@ -141,6 +145,39 @@ def case_register(request):
         )
         return redirect("reconsideration:case_detail", pk=case.pk)
     return render(request, "reconsideration/register.html", {"form": form})
+
+
+def case_import(request):
+    """导入历史案件: a template to download, an upload, all rows or none."""
+    require(request, Action.CREATE)
+    if request.GET.get("template"):
+        response = HttpResponse(imports.template_workbook(), content_type=XLSX)
+        response["Content-Disposition"] = (
+            "attachment; filename*=UTF-8''%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF.xlsx"
+        )
+        return response
+    errors = []
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        try:
+            if upload is None:
+                raise ValidationError("请选择要导入的Excel文件")
+            content = read_checked(upload)
+            if content.mime != XLSX:
+                raise ValidationError("请上传 .xlsx 格式的Excel文件")
+            count = services.import_cases(
+                actor=request.user, unit=active_membership(request.user).unit, data=content.data
+            )
+        except imports.ImportRefused as refused:
+            errors = refused.errors
+        except (ValidationError, PermissionDenied) as error:
+            errors = [imports.RowError(0, "文件", error_text(error))]
+        else:
+            messages.success(request, f"已导入{count}件历史案件")
+            return redirect("reconsideration:case_list")
+    return render(
+        request, "reconsideration/import.html", {"errors": errors, "columns": imports.COLUMNS}
+    )
 
 
 @record_view(Case)

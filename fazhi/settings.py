@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "fazhi.core",
     "fazhi.indicators",
+    "fazhi.litigation",
     "fazhi.reconsideration",
 ]
 

@@ -6,10 +6,12 @@ from rest_framework.routers import SimpleRouter
 
 from fazhi.core import api as core_api
 from fazhi.core import views as core_views
+from fazhi.litigation import api as litigation_api
 from fazhi.reconsideration import api as reconsideration_api
 
 router = SimpleRouter()
 router.register("units", core_api.UnitViewSet, basename="unit")
+router.register("litigation/lawsuits", litigation_api.LawsuitViewSet, basename="lawsuit")
 router.register(
     "reconsideration/cases", reconsideration_api.CaseViewSet, basename="reconsideration-case"
 )
@@ -30,5 +32,6 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/", include((api_patterns, "api"))),
     path("reconsideration/", include("fazhi.reconsideration.urls")),
+    path("litigation/", include("fazhi.litigation.urls")),
     path("", include("fazhi.core.urls")),
 ]

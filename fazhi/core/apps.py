@@ -20,9 +20,13 @@ class CoreConfig(AppConfig):
         auditlog.register(get_user_model(), exclude_fields=["password", "last_login"])
 
         register_nav(
-            NavItem("待办事项", "core:due_list", "工作台"),
-            NavItem("单位", "core:unit_list", "系统管理"),
-            NavItem("用户与任职", "core:membership_list", "系统管理", action="manage_users"),
-            NavItem("业务操作记录", "core:event_list", "系统管理", action="view_history"),
-            NavItem("工作日历", "core:calendar", "系统管理"),
+            NavItem("待办事项", "core:due_list", "工作台", weight=0),
+            NavItem("单位", "core:unit_list", "系统管理", weight=90),
+            NavItem(
+                "用户与任职", "core:membership_list", "系统管理", action="manage_users", weight=90
+            ),
+            NavItem(
+                "业务操作记录", "core:event_list", "系统管理", action="view_history", weight=90
+            ),
+            NavItem("工作日历", "core:calendar", "系统管理", weight=90),
         )

@@ -15,6 +15,7 @@ class NavItem:
     group: str
     action: str = "view"  # shown only to users whose role allows it
     superuser_only: bool = False
+    weight: int = 50  # groups are ordered by their lightest item: 工作台 first, 系统管理 last
 
     def visible_to(self, user) -> bool:
         if user.is_superuser:
@@ -43,4 +44,4 @@ def nav_for(user) -> list[tuple[str, list[NavItem]]]:
     for item in _items:
         if item.visible_to(user):
             groups.setdefault(item.group, []).append(item)
-    return list(groups.items())
+    return sorted(groups.items(), key=lambda group: min(item.weight for item in group[1]))

@@ -211,9 +211,7 @@ def case_detail(request, case):
             "timeline": selectors.timeline(request.user, case),
             "documents": selectors.case_documents(request.user, case),
             "suspensions": case.suspensions.all(),
-            "steps": workflow.available(case.state, role, request.user.is_superuser)
-            if can_act
-            else [],
+            "steps": workflow.available(case, role, request.user.is_superuser) if can_act else [],
             "history": core_selectors.record_history(request.user, case),
             "simple_ground": services.simple_procedure_ground(case),
         },

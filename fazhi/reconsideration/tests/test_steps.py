@@ -270,6 +270,10 @@ def test_the_workflow_table_is_consistent():
         assert hasattr(services, transition.action), transition.action
         assert transition.article.startswith("第"), transition.action
         assert set(transition.roles) <= set(Role.values)
-    assert workflow.available(State.REGISTERED, Role.OFFICER) and not workflow.available(
-        State.CLOSED, Role.INSPECTOR
-    )
+    registered = Case(state=State.REGISTERED)
+    assert [t.action for t in workflow.available(registered, Role.OFFICER)][
+        0
+    ] == "request_supplement"
+    assert not workflow.available(Case(state=State.CLOSED), Role.INSPECTOR)
+    extended = Case(state=State.HEARING, procedure=Procedure.ORDINARY, extension_days=10)
+    assert "extend" not in [t.action for t in workflow.available(extended, Role.LEADER)]

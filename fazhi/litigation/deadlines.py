@@ -1,0 +1,19 @@
+"""The 行政应诉 clock on the due list: the 答辩期限 of suits not yet answered."""
+
+from django.urls import reverse
+
+from fazhi.core.deadlines import DueItem
+
+from . import selectors
+
+
+def answers_due(user, today):
+    """行政诉讼法 第六十七条: evidence and 答辩状 within 15 days of receiving the complaint."""
+    for lawsuit in selectors.answers_pending(user):
+        yield DueItem(
+            title=f"{lawsuit.case_number}（{lawsuit.plaintiff}诉{lawsuit.unit.name}）提交答辩状和证据",
+            due_date=lawsuit.answer_due,
+            url=reverse("litigation:lawsuit_detail", kwargs={"pk": lawsuit.pk}),
+            work_line="行政应诉",
+            basis=lawsuit.answer_basis,
+        )

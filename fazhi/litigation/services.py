@@ -1,0 +1,328 @@
+"""Every state change of the 行政应诉 records: one audited, atomic function per step."""
+
+import datetime
+import re
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
+
+from fazhi.core.audit import record_event, service
+from fazhi.core.calendar import add_days
+from fazhi.core.models import Unit
+from fazhi.core.roles import Action
+
+from .models import (
+    Attendance,
+    DefendantRole,
+    Hearing,
+    JudgmentType,
+    JudicialSuggestion,
+    Lawsuit,
+    Status,
+    TrialLevel,
+    head_duty_fulfilled,
+    is_loss,
+)
+
+# 行政诉讼法 第六十七条: 被告应当在收到起诉状副本之日起十五日内……提出答辩状 (calendar days).
+ANSWER_DAYS = 15
+
+# 最高人民法院关于人民法院案件案号的若干规定 with its 案件类型代字标准: 行初 = 行政一审,
+# 行终 = 行政二审, 行再 = 行政再审.
+CASE_NUMBER = re.compile(r"^（\d{4}）\S+?(行[初终再])\d+号$")
+LEVEL_CODES = {"行初": TrialLevel.FIRST, "行终": TrialLevel.SECOND, "行再": TrialLevel.RETRIAL}
+
+
+def _require_change(actor, lawsuit: Lawsuit) -> None:
+    if not Lawsuit.objects.restrict(actor, Action.CHANGE).filter(pk=lawsuit.pk).exists():
+        raise PermissionDenied("无权办理该案件")
+
+
+def _require_pending(lawsuit: Lawsuit) -> None:
+    if lawsuit.status != Status.PENDING:
+        raise ValidationError(f"案件{lawsuit.get_status_display()}，不能再办理此事项")
+
+
+def _not_future(day: datetime.date, label: str) -> None:
+    if day > timezone.localdate():
+        raise ValidationError(f"{label}（{day:%Y-%m-%d}）不能晚于今天")
+
+
+def _not_before_filing(day: datetime.date, label: str, lawsuit: Lawsuit) -> None:
+    if day < lawsuit.filed_date:
+        raise ValidationError(
+            f"{label}（{day:%Y-%m-%d}）不能早于立案日期（{lawsuit.filed_date:%Y-%m-%d}）"
+        )
+
+
+def normalize_case_number(case_number: str, trial_level: str) -> str:
+    """The 案号 in full-width brackets, checked against the chosen 审级."""
+    number = re.sub(r"\s+", "", case_number).replace("(", "（").replace(")", "）")
+    match = CASE_NUMBER.match(number)
+    if match is None:
+        raise ValidationError(f"案号“{case_number}”格式不正确，应如“（2025）鲁0402行初12号”")
+    code = match.group(1)
+    if LEVEL_CODES[code] != trial_level:
+        raise ValidationError(
+            f"案号中的“{code}”表示{LEVEL_CODES[code].label}，"
+            f"与所选审级“{TrialLevel(trial_level).label}”不符"
+        )
+    return number
+
+
+def answer_due(served_date: datetime.date) -> datetime.date:
+    """15 days from service; a last day on a holiday rolls over (民事诉讼法 第八十五条).
+
+    A year the calendar does not know raises CalendarYearUnknown, a ValidationError: the form
+    shows it and nothing is registered.
+    """
+    return add_days(served_date, ANSWER_DAYS)
+
+
+@service
+def register_lawsuit(
+    *,
+    actor,
+    unit: Unit,
+    case_number: str,
+    court: str,
+    plaintiff: str,
+    contested_act: str,
+    trial_level: str,
+    filed_date: datetime.date,
+    served_date: datetime.date,
+    defendant_role: str = DefendantRole.SOLE,
+    prior_reconsideration_number: str | None = None,
+    handler=None,
+) -> Lawsuit:
+    """Register a suit against `unit` once the court has served the complaint on it."""
+    if not Unit.objects.restrict(actor, Action.CREATE).filter(pk=unit.pk).exists():
+        raise PermissionDenied(f"无权为“{unit.name}”登记应诉案件")
+    if unit.is_area:
+        raise ValidationError(f"被告应为行政机关，“{unit.name}”是行政区划")
+    number = normalize_case_number(case_number, trial_level)
+    _not_future(filed_date, "立案日期")
+    _not_future(served_date, "收到起诉状副本日期")
+    if served_date < filed_date:
+        raise ValidationError("收到起诉状副本日期不能早于法院立案日期")
+    if Lawsuit.objects.filter(unit=unit, case_number=number).exists():
+        raise ValidationError(f"“{unit.name}”已登记案号{number}")
+    lawsuit = Lawsuit(
+        unit=unit,
+        case_number=number,
+        court=court.strip(),
+        plaintiff=plaintiff.strip(),
+        contested_act=contested_act.strip(),
+        trial_level=trial_level,
+        filed_date=filed_date,
+        served_date=served_date,
+        answer_due=answer_due(served_date),
+        defendant_role=defendant_role,
+        prior_reconsideration_number=(prior_reconsideration_number or "").strip() or None,
+        handler=handler or actor,
+        created_by=actor,
+    )
+    lawsuit.full_clean()
+    lawsuit.save()
+    record_event(
+        actor=actor,
+        action="litigation.register",
+        summary=f"登记行政应诉案件{number}（{lawsuit.plaintiff}诉{unit.name}）",
+        target=lawsuit,
+        unit=unit,
+        data={"answer_due": lawsuit.answer_due.isoformat()},
+    )
+    return lawsuit
+
+
+@service
+def record_answer_filed(*, actor, lawsuit: Lawsuit, answer_filed_date: datetime.date) -> Lawsuit:
+    """The 答辩状 and the evidence went to the court (行政诉讼法 第六十七条)."""
+    _require_change(actor, lawsuit)
+    _require_pending(lawsuit)
+    if lawsuit.answer_filed_date is not None:
+        raise ValidationError(f"已于{lawsuit.answer_filed_date:%Y-%m-%d}登记提交答辩状")
+    _not_future(answer_filed_date, "提交答辩状日期")
+    if answer_filed_date < lawsuit.served_date:
+        raise ValidationError("提交答辩状日期不能早于收到起诉状副本日期")
+    lawsuit.answer_filed_date = answer_filed_date
+    lawsuit.save()
+    late = answer_filed_date > lawsuit.answer_due
+    record_event(
+        actor=actor,
+        action="litigation.answer",
+        summary=f"提交答辩状和证据（{answer_filed_date:%Y-%m-%d}）{'，已逾期' if late else ''}",
+        target=lawsuit,
+        unit=lawsuit.unit,
+        data={"late": late},
+    )
+    return lawsuit
+
+
+@service
+def record_hearing(
+    *,
+    actor,
+    lawsuit: Lawsuit,
+    date: datetime.date,
+    attendance: str,
+    head_summoned: bool = False,
+    head_name: str = "",
+    head_post: str = "",
+    head_post_kind: str = "",
+    head_id_proof: bool = False,
+    staff_name: str = "",
+    absence_reason: str = "",
+    absence_proof: bool = False,
+    lawyer: str = "",
+    note: str = "",
+) -> Hearing:
+    """Record a hearing and who appeared; `hearing.issues()` says what falls short.
+
+    A 负责人 without ID proof is recorded as such but counts as not appeared (规定 第六条).
+    """
+    _require_change(actor, lawsuit)
+    _not_future(date, "开庭日期")
+    _not_before_filing(date, "开庭日期", lawsuit)
+    if lawsuit.concluded_date and date > lawsuit.concluded_date:
+        raise ValidationError(f"开庭日期不能晚于结案日期（{lawsuit.concluded_date:%Y-%m-%d}）")
+    head = attendance == Attendance.HEAD
+    if head and not (head_name.strip() and head_post.strip() and head_post_kind):
+        raise ValidationError("负责人出庭的，请填写负责人姓名、职务和负责人类别")
+    if attendance == Attendance.STAFF and not staff_name.strip():
+        raise ValidationError("请填写出庭的工作人员")
+    if attendance == Attendance.LAWYER_ONLY and not lawyer.strip():
+        raise ValidationError("请填写出庭的律师")
+    # Only the fields of the chosen attendance are kept: no stale 负责人 on a staff hearing.
+    hearing = Hearing(
+        lawsuit=lawsuit,
+        date=date,
+        attendance=attendance,
+        head_summoned=head_summoned,
+        head_name=head_name.strip() if head else "",
+        head_post=head_post.strip() if head else "",
+        head_post_kind=head_post_kind if head else "",
+        head_id_proof=head_id_proof if head else False,
+        staff_name=staff_name.strip() if not head else "",
+        absence_reason=absence_reason if not head else "",
+        absence_proof=absence_proof if not head else False,
+        lawyer=lawyer.strip(),
+        note=note.strip(),
+        head_appeared=Hearing.counts_as_head(attendance, head_post_kind, head_id_proof),
+        recorded_by=actor,
+    )
+    hearing.full_clean()
+    hearing.save()
+    hearings = list(lawsuit.hearings.all())
+    level_record = (min(h.date for h in hearings), head_duty_fulfilled(hearings))
+    # Saved only on a change: an unchanged save would be a write without an audit entry.
+    if level_record != (lawsuit.first_hearing_date, lawsuit.head_appeared):
+        lawsuit.first_hearing_date, lawsuit.head_appeared = level_record
+        lawsuit.save()
+    issues = hearing.issues()
+    record_event(
+        actor=actor,
+        action="litigation.hearing",
+        summary=f"登记庭审（{date:%Y-%m-%d}）：{hearing.get_attendance_display()}"
+        + ("，计入负责人出庭" if hearing.head_appeared else ""),
+        target=lawsuit,
+        unit=lawsuit.unit,
+        data={"hearing": hearing.pk, "head_appeared": hearing.head_appeared, "issues": issues},
+    )
+    return hearing
+
+
+@service
+def record_judgment(
+    *, actor, lawsuit: Lawsuit, judgment_type: str, concluded_date: datetime.date
+) -> Lawsuit:
+    """The judgment or ruling that ends this 审级; 败诉 follows from its type."""
+    _require_change(actor, lawsuit)
+    _require_pending(lawsuit)
+    if judgment_type == JudgmentType.WITHDRAWN:
+        raise ValidationError("原告撤诉的，请通过“登记撤诉”办理")
+    if judgment_type not in JudgmentType.values:
+        raise ValidationError("请选择有效的裁判结果")
+    _not_future(concluded_date, "裁判日期")
+    _not_before_filing(concluded_date, "裁判日期", lawsuit)
+    lawsuit.status = Status.CONCLUDED
+    lawsuit.judgment_type = judgment_type
+    lawsuit.concluded_date = concluded_date
+    lawsuit.lost = is_loss(judgment_type)
+    lawsuit.full_clean()
+    lawsuit.save()
+    record_event(
+        actor=actor,
+        action="litigation.judgment",
+        summary=f"登记裁判结果：{lawsuit.get_judgment_type_display()}"
+        + ("（败诉）" if lawsuit.lost else ""),
+        target=lawsuit,
+        unit=lawsuit.unit,
+        data={"judgment_type": judgment_type, "lost": lawsuit.lost},
+    )
+    return lawsuit
+
+
+@service
+def record_withdrawal(
+    *, actor, lawsuit: Lawsuit, withdrawal_date: datetime.date, reason: str
+) -> Lawsuit:
+    """The plaintiff withdrew (准予撤诉 or 按撤诉处理): concluded, but neither won nor lost."""
+    _require_change(actor, lawsuit)
+    _require_pending(lawsuit)
+    if not reason.strip():
+        raise ValidationError("请填写撤诉的原因（如被告改变被诉行政行为后原告申请撤诉）")
+    _not_future(withdrawal_date, "撤诉裁定日期")
+    _not_before_filing(withdrawal_date, "撤诉裁定日期", lawsuit)
+    lawsuit.status = Status.WITHDRAWN
+    lawsuit.judgment_type = JudgmentType.WITHDRAWN
+    lawsuit.concluded_date = withdrawal_date
+    lawsuit.lost = False
+    lawsuit.full_clean()
+    lawsuit.save()
+    record_event(
+        actor=actor,
+        action="litigation.withdrawal",
+        summary=f"原告撤诉（{withdrawal_date:%Y-%m-%d}）",
+        target=lawsuit,
+        unit=lawsuit.unit,
+        reason=reason.strip(),
+    )
+    return lawsuit
+
+
+@service
+def record_judicial_suggestion(
+    *,
+    actor,
+    lawsuit: Lawsuit,
+    received_date: datetime.date,
+    ground: str,
+    content: str,
+    court: str = "",
+) -> JudicialSuggestion:
+    """A 司法建议 received about the suit (规定 第十二条; 行政诉讼法 第六十六条第二款)."""
+    _require_change(actor, lawsuit)
+    _not_future(received_date, "收到司法建议日期")
+    _not_before_filing(received_date, "收到司法建议日期", lawsuit)
+    if not content.strip():
+        raise ValidationError("请填写司法建议的内容")
+    suggestion = JudicialSuggestion(
+        lawsuit=lawsuit,
+        received_date=received_date,
+        court=court.strip() or lawsuit.court,
+        ground=ground,
+        content=content.strip(),
+        created_by=actor,
+    )
+    suggestion.full_clean()
+    suggestion.save()
+    record_event(
+        actor=actor,
+        action="litigation.judicial_suggestion",
+        summary=f"收到司法建议：{suggestion.get_ground_display()}",
+        target=lawsuit,
+        unit=lawsuit.unit,
+        data={"suggestion": suggestion.pk},
+    )
+    return suggestion

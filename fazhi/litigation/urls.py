@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views
+
+app_name = "litigation"
+
+urlpatterns = [
+    path("", views.lawsuit_list, name="lawsuit_list"),
+    path("new/", views.lawsuit_create, name="lawsuit_create"),
+    path("<int:pk>/", views.lawsuit_detail, name="lawsuit_detail"),
+    path("<int:pk>/answer/", views.lawsuit_answer, name="lawsuit_answer"),
+    path("<int:pk>/hearing/", views.lawsuit_hearing, name="lawsuit_hearing"),
+    path("<int:pk>/judgment/", views.lawsuit_judgment, name="lawsuit_judgment"),
+    path("<int:pk>/withdrawal/", views.lawsuit_withdrawal, name="lawsuit_withdrawal"),
+    path("<int:pk>/suggestion/", views.lawsuit_suggestion, name="lawsuit_suggestion"),
+]

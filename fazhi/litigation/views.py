@@ -1,0 +1,205 @@
+"""Pages of 行政应诉: the ledger (list, filters, Excel), a suit's page, one form per step."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from fazhi.core import selectors as core_selectors
+from fazhi.core.roles import Action
+from fazhi.core.viewtools import (
+    list_template,
+    paginate,
+    record_view,
+    require,
+    run_service_form,
+    xlsx_response,
+)
+
+from . import selectors, services
+from .forms import (
+    AnswerForm,
+    HearingForm,
+    JudgmentForm,
+    LawsuitFilterForm,
+    LawsuitForm,
+    SuggestionForm,
+    WithdrawalForm,
+)
+from .models import Lawsuit, Status
+
+LEDGER_HEADER = [
+    "案号",
+    "审级",
+    "受理法院",
+    "原告",
+    "被告（本机关）",
+    "被告身份",
+    "被诉行政行为",
+    "行政复议案号",
+    "立案日期",
+    "收到起诉状副本日期",
+    "答辩期限",
+    "提交答辩状日期",
+    "开庭次数",
+    "首次开庭日期",
+    "负责人出庭应诉",
+    "出庭负责人",
+    "状态",
+    "裁判结果",
+    "结案日期",
+    "是否败诉",
+    "司法建议（件）",
+    "经办人",
+]
+
+
+def _day(value) -> str:
+    return value.strftime("%Y-%m-%d") if value else ""
+
+
+def _ledger_row(lawsuit: Lawsuit) -> list:
+    hearings = list(lawsuit.hearings.all())
+    heads = [f"{h.head_name}（{h.head_post}）" for h in hearings if h.head_appeared]
+    return [
+        lawsuit.case_number,
+        lawsuit.get_trial_level_display(),
+        lawsuit.court,
+        lawsuit.plaintiff,
+        lawsuit.unit.name,
+        lawsuit.get_defendant_role_display(),
+        lawsuit.contested_act,
+        lawsuit.prior_reconsideration_number or "",
+        _day(lawsuit.filed_date),
+        _day(lawsuit.served_date),
+        _day(lawsuit.answer_due),
+        _day(lawsuit.answer_filed_date),
+        len(hearings),
+        _day(lawsuit.first_hearing_date),
+        "是" if lawsuit.head_appeared else ("否" if hearings else ""),
+        "、".join(dict.fromkeys(heads)),
+        lawsuit.get_status_display(),
+        lawsuit.get_judgment_type_display(),
+        _day(lawsuit.concluded_date),
+        ("是" if lawsuit.lost else "否") if lawsuit.status == Status.CONCLUDED else "",
+        lawsuit.suggestion_count,
+        lawsuit.handler.first_name or lawsuit.handler.username,
+    ]
+
+
+@require_safe
+def lawsuit_list(request):
+    today = timezone.localdate()
+    filters = LawsuitFilterForm(request.GET)
+    filters.is_valid()  # an invalid filter value is left out, not an error page
+    data = filters.cleaned_data
+    queryset = selectors.lawsuits(
+        request.user,
+        search=data.get("q", ""),
+        status=data.get("status", ""),
+        trial_level=data.get("trial_level", ""),
+        judgment_type=data.get("judgment_type", ""),
+        overdue_on=today if data.get("overdue") else None,
+    )
+    if request.GET.get("export") == "xlsx":
+        rows = selectors.ledger_rows(queryset, request.user)
+        return xlsx_response(
+            "行政应诉案件台账.xlsx", "行政应诉", LEDGER_HEADER, map(_ledger_row, rows)
+        )
+    context = {
+        "page": paginate(request, queryset),
+        "filters": filters,
+        "today": today,
+        "can_create": core_selectors.can(request.user, Action.CREATE),
+    }
+    template = list_template(request, "litigation/lawsuit_list.html", "litigation/_rows.html")
+    return render(request, template, context)
+
+
+def lawsuit_create(request):
+    require(request, Action.CREATE)
+    units = selectors.defendant_units(request.user)
+    initial = {"unit": units.first()} if units.count() == 1 else {}
+    form = LawsuitForm(request.POST or None, units=units, initial=initial, request=request)
+    created = run_service_form(request, form, services.register_lawsuit)
+    if created:
+        messages.success(
+            request, f"已登记{created.case_number}，答辩期限为{created.answer_due:%Y-%m-%d}"
+        )
+        return redirect("litigation:lawsuit_detail", pk=created.pk)
+    return render(request, "litigation/form.html", {"form": form, "title": "登记行政应诉案件"})
+
+
+@record_view(Lawsuit)
+@require_safe
+def lawsuit_detail(request, lawsuit):
+    today = timezone.localdate()
+    hearings = selectors.hearings_of(request.user, lawsuit)
+    return render(
+        request,
+        "litigation/lawsuit_detail.html",
+        {
+            "lawsuit": lawsuit,
+            "hearings": [(hearing, hearing.issues()) for hearing in hearings],
+            "suggestions": selectors.suggestions_of(request.user, lawsuit),
+            "history": core_selectors.record_history(request.user, lawsuit),
+            "can_change": selectors.can_change(request.user, lawsuit),
+            "answer_overdue": lawsuit.answer_overdue(today),
+        },
+    )
+
+
+def _step(request, lawsuit, form_class, service, title: str):
+    """A step's form page; returns (result, response) — the result once the step is done."""
+    form = form_class(request.POST or None, request=request)
+    result = run_service_form(request, form, service, lawsuit=lawsuit)
+    if result:
+        return result, redirect("litigation:lawsuit_detail", pk=lawsuit.pk)
+    context = {"form": form, "title": title, "lawsuit": lawsuit}
+    return None, render(request, "litigation/form.html", context)
+
+
+@record_view(Lawsuit, Action.CHANGE)
+def lawsuit_answer(request, lawsuit):
+    done, response = _step(
+        request, lawsuit, AnswerForm, services.record_answer_filed, "登记提交答辩状"
+    )
+    if done:
+        messages.success(request, "已登记提交答辩状和证据")
+    return response
+
+
+@record_view(Lawsuit, Action.CHANGE)
+def lawsuit_hearing(request, lawsuit):
+    hearing, response = _step(request, lawsuit, HearingForm, services.record_hearing, "登记庭审")
+    if hearing:
+        messages.success(request, f"已登记{hearing.date:%Y-%m-%d}的庭审")
+        for issue in hearing.issues():
+            messages.warning(request, issue)
+    return response
+
+
+@record_view(Lawsuit, Action.CHANGE)
+def lawsuit_judgment(request, lawsuit):
+    done, response = _step(request, lawsuit, JudgmentForm, services.record_judgment, "登记裁判结果")
+    if done:
+        messages.success(request, f"已登记裁判结果：{done.get_judgment_type_display()}")
+    return response
+
+
+@record_view(Lawsuit, Action.CHANGE)
+def lawsuit_withdrawal(request, lawsuit):
+    done, response = _step(request, lawsuit, WithdrawalForm, services.record_withdrawal, "登记撤诉")
+    if done:
+        messages.success(request, "已登记原告撤诉")
+    return response
+
+
+@record_view(Lawsuit, Action.CHANGE)
+def lawsuit_suggestion(request, lawsuit):
+    done, response = _step(
+        request, lawsuit, SuggestionForm, services.record_judicial_suggestion, "登记司法建议"
+    )
+    if done:
+        messages.success(request, "已登记司法建议")
+    return response

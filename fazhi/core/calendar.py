@@ -13,6 +13,7 @@ import itertools
 
 import chinese_calendar
 from django.core.exceptions import ValidationError
+from django.dispatch import Signal
 
 from .models import CalendarYear, HolidayOverride
 
@@ -42,6 +43,19 @@ def _package_years() -> range:
 
 def known_years() -> set[int]:
     return set(_package_years()) | set(CalendarYear.objects.values_list("year", flat=True))
+
+
+# Sent (inside the service's transaction) when a year's holidays have been entered, so that
+# the apps can compute the clocks they had to leave open: receivers get `year` and `actor`.
+year_entered = Signal()
+
+
+def date_or_none(compute, *args) -> datetime.date | None:
+    """`compute(*args)`, or None while it ends in a year whose holidays are not entered."""
+    try:
+        return compute(*args)
+    except CalendarYearUnknown:
+        return None
 
 
 class _Span:

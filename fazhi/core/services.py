@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 
-from . import attachments
+from . import attachments, calendar
 from .audit import record_event, service
 from .models import Attachment, CalendarYear, HolidayOverride, Membership, Unit
 from .roles import DEFAULT_SCOPE, Action, DataScope
@@ -200,6 +200,7 @@ def enter_calendar_year(
                 "calendar_year": calendar_year,
             },
         )
+    calendar.year_entered.send(sender=CalendarYear, year=year, actor=actor)
     # The calendar is national: its event belongs to no unit (system administrators see it).
     record_event(
         actor=actor,

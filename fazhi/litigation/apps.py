@@ -9,11 +9,12 @@ class LitigationConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from fazhi.core.calendar import year_entered
         from fazhi.core.deadlines import register_due_provider
         from fazhi.core.demo import register_demo_builder
         from fazhi.core.navigation import NavItem, register_nav
 
-        from . import deadlines, demo, indicators, models
+        from . import deadlines, demo, indicators, models, services
 
         # The reverse relations would show up as empty "changes" of every new suit.
         auditlog.register(models.Lawsuit, exclude_fields=["hearings", "suggestions"])
@@ -21,5 +22,8 @@ class LitigationConfig(AppConfig):
         auditlog.register(models.JudicialSuggestion)
         register_nav(NavItem("行政应诉", "litigation:lawsuit_list", "行政复议与应诉"))
         register_due_provider(deadlines.answers_due)
+        year_entered.connect(
+            services.fill_open_answer_periods, dispatch_uid="litigation.answer_periods"
+        )
         indicators.register_indicators()
         register_demo_builder(20, "行政应诉", demo.build)

@@ -2,14 +2,21 @@
 
 from django.urls import reverse
 
+from fazhi.core.calendar import CalendarYearUnknown
 from fazhi.core.deadlines import DueItem
 
-from . import selectors
+from . import selectors, services
 
 
 def answers_due(user, today):
     """行政诉讼法 第六十七条: evidence and 答辩状 within 15 days of receiving the complaint."""
     for lawsuit in selectors.answers_pending(user):
+        if lawsuit.answer_due is None:
+            try:
+                services.answer_due(lawsuit.served_date)
+            except CalendarYearUnknown as unknown:
+                yield str(unknown)  # a warning on the due list: the year is not entered yet
+            continue
         yield DueItem(
             title=f"{lawsuit.case_number}（{lawsuit.plaintiff}诉{lawsuit.unit.name}）提交答辩状和证据",
             due_date=lawsuit.answer_due,

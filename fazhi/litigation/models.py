@@ -88,7 +88,8 @@ class Lawsuit(models.Model):
     trial_level = models.CharField("审级", max_length=10, choices=TrialLevel.choices)
     filed_date = models.DateField("立案日期")
     served_date = models.DateField("收到起诉状（上诉状）副本日期")
-    answer_due = models.DateField("答辩期限", editable=False)
+    # None while the period ends in a year whose holidays are not entered yet (never a guess).
+    answer_due = models.DateField("答辩期限", editable=False, null=True)
     answer_filed_date = models.DateField("提交答辩状日期", null=True, blank=True)
     defendant_role = models.CharField(
         "被告身份", max_length=20, choices=DefendantRole.choices, default=DefendantRole.SOLE
@@ -132,7 +133,7 @@ class Lawsuit(models.Model):
                 name="lawsuit_served_after_filing",
             ),
             models.CheckConstraint(
-                condition=Q(answer_due__gt=models.F("served_date")),
+                condition=Q(answer_due__isnull=True) | Q(answer_due__gt=models.F("served_date")),
                 name="lawsuit_answer_due_after_service",
             ),
             models.CheckConstraint(
@@ -182,6 +183,7 @@ class Lawsuit(models.Model):
         return (
             self.status == Status.PENDING
             and self.answer_filed_date is None
+            and self.answer_due is not None
             and self.answer_due < today
         )
 

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from fazhi.core.audit import record_event, service
-from fazhi.core.calendar import add_days
+from fazhi.core.calendar import add_days, date_or_none
 from fazhi.core.models import Unit
 from fazhi.core.roles import Action
 
@@ -73,8 +73,8 @@ def normalize_case_number(case_number: str, trial_level: str) -> str:
 def answer_due(served_date: datetime.date) -> datetime.date:
     """15 days from service; a last day on a holiday rolls over (民事诉讼法 第八十五条).
 
-    A year the calendar does not know raises CalendarYearUnknown, a ValidationError: the form
-    shows it and nothing is registered.
+    A year the calendar does not know raises CalendarYearUnknown; registration then leaves
+    the period open until the year is entered (see `fill_open_answer_periods`).
     """
     return add_days(served_date, ANSWER_DAYS)
 
@@ -116,7 +116,7 @@ def register_lawsuit(
         trial_level=trial_level,
         filed_date=filed_date,
         served_date=served_date,
-        answer_due=answer_due(served_date),
+        answer_due=date_or_none(answer_due, served_date),
         defendant_role=defendant_role,
         prior_reconsideration_number=(prior_reconsideration_number or "").strip() or None,
         handler=handler or actor,
@@ -130,7 +130,7 @@ def register_lawsuit(
         summary=f"登记行政应诉案件{number}（{lawsuit.plaintiff}诉{unit.name}）",
         target=lawsuit,
         unit=unit,
-        data={"answer_due": lawsuit.answer_due.isoformat()},
+        data={"answer_due": lawsuit.answer_due.isoformat() if lawsuit.answer_due else None},
     )
     return lawsuit
 
@@ -147,7 +147,7 @@ def record_answer_filed(*, actor, lawsuit: Lawsuit, answer_filed_date: datetime.
         raise ValidationError("提交答辩状日期不能早于收到起诉状副本日期")
     lawsuit.answer_filed_date = answer_filed_date
     lawsuit.save()
-    late = answer_filed_date > lawsuit.answer_due
+    late = lawsuit.answer_due is not None and answer_filed_date > lawsuit.answer_due
     record_event(
         actor=actor,
         action="litigation.answer",
@@ -326,3 +326,11 @@ def record_judicial_suggestion(
         data={"suggestion": suggestion.pk},
     )
     return suggestion
+
+
+def fill_open_answer_periods(*, year: int, actor, **kwargs) -> None:
+    """Once a year's holidays are entered, compute the 答辩期限 left open for it."""
+    for lawsuit in Lawsuit.objects.filter(answer_due__isnull=True):
+        lawsuit.answer_due = date_or_none(answer_due, lawsuit.served_date)
+        if lawsuit.answer_due is not None:
+            lawsuit.save()

@@ -124,7 +124,10 @@ def lawsuit_create(request):
     created = run_service_form(request, form, services.register_lawsuit)
     if created:
         messages.success(
-            request, f"已登记{created.case_number}，答辩期限为{created.answer_due:%Y-%m-%d}"
+            request,
+            f"已登记{created.case_number}，答辩期限为{created.answer_due:%Y-%m-%d}"
+            if created.answer_due
+            else f"已登记{created.case_number}；答辩期限所在年度的节假日安排尚未录入，录入后自动计算",
         )
         return redirect("litigation:lawsuit_detail", pk=created.pk)
     return render(request, "litigation/form.html", {"form": form, "title": "登记行政应诉案件"})

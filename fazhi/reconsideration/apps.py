@@ -9,10 +9,14 @@ class ReconsiderationConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
 
+        from fazhi.core.calendar import year_entered
         from fazhi.core.navigation import NavItem, register_nav
 
         from . import deadlines, demo, indicators, models  # noqa: F401 (they register themselves)
 
+        year_entered.connect(
+            deadlines.fill_open_clocks, dispatch_uid="reconsideration.fill_open_clocks"
+        )
         for model in (
             models.Case,
             models.Party,

@@ -12,6 +12,7 @@ any time: `clocks(case)` is the single rule.
 import datetime
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.urls import reverse
 
 from fazhi.core.calendar import (
@@ -205,3 +206,25 @@ def due_items(user, today: datetime.date):
                     work_line="行政复议",
                     basis="行政复议法 第四十一条第一款第五项",
                 )
+
+
+def fill_open_clocks(*, year: int, actor, **kwargs) -> None:
+    """Once a year's holidays are entered, compute the clocks that were left open for it."""
+    from .models import Case, OpinionLetter
+
+    open_clock = Q(acceptance_due__isnull=True) | Q(
+        accepted_date__isnull=False, decision_due__isnull=True
+    )
+    open_clock |= Q(accepted_date__isnull=False, copy_due__isnull=True)
+    open_clock |= Q(copy_sent_date__isnull=False, reply_due__isnull=True)
+    for case in Case.objects.filter(open_clock).prefetch_related("suspensions"):
+        before = [getattr(case, name) for name in CLOCK_FIELDS]
+        refresh_clocks(case)
+        if [getattr(case, name) for name in CLOCK_FIELDS] != before:
+            case.save()
+    for letter in OpinionLetter.objects.filter(
+        kind=OpinionLetter.Kind.OPINION, report_due__isnull=True
+    ):
+        letter.report_due = opinion_report_due(letter.issued_date)
+        if letter.report_due is not None:
+            letter.save()

@@ -8,6 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from fazhi.core.deadlines import due_list
+from fazhi.core.services import enter_calendar_year
 from fazhi.litigation.models import (
     Attendance,
     HeadPost,
@@ -188,3 +190,17 @@ def _hearing(day, head=False, summoned=False):
 )
 def test_one_appearance_per_level_fulfils_the_duty(hearings, fulfilled):
     assert head_duty_fulfilled(list(reversed(hearings))) is fulfilled
+
+
+def test_a_period_in_an_unknown_year_stays_open_until_the_year_is_entered(world, sue):
+    lawsuit = sue(
+        filed=D(2003, 5, 1), served_date=D(2003, 5, 6), case_number="（2003）鲁0202行初1号"
+    )
+    assert lawsuit.answer_due is None  # never a guess
+    warnings = due_list(world.officer, D(2003, 5, 10)).warnings
+    assert any(w.startswith("2003年节假日安排尚未录入") for w in warnings)
+    enter_calendar_year(
+        actor=world.admin, year=2003, notice="国务院办公厅通知", holidays=[], workdays=[]
+    )
+    lawsuit.refresh_from_db()
+    assert lawsuit.answer_due == D(2003, 5, 21)

@@ -1,11 +1,14 @@
 """The statutory clocks, from the articles' text, on real dates across the 国庆 and 春节
 holidays and a 调休 Saturday."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import ValidationError
 
 from fazhi.core.calendar import CalendarYearUnknown
 from fazhi.core.calendar import _package_years as package_years
+from fazhi.core.services import enter_calendar_year
 from fazhi.reconsideration import deadlines, services
 from fazhi.reconsideration.models import Case, Procedure, State, Suspension
 
@@ -233,3 +236,28 @@ def test_a_clock_in_an_unknown_year_is_left_open_with_a_warning(db):
     assert values["acceptance_due"] == D(unknown - 1, 12, 8)
     assert values["decision_due"] is None  # never a guess
     assert warnings == [str(CalendarYearUnknown(unknown))]
+
+
+def test_entering_the_year_computes_the_clocks_left_open(accepted, demo):
+    unknown = max(package_years()) + 1
+    case = accepted(accepted_on=D(2024, 8, 2))
+    # A case whose decision period ends in the unknown year (as a late-December case would).
+    case.accepted_date = D(unknown - 1, 12, 1)
+    case.decision_due = None
+    case.save()
+    enter_calendar_year(
+        actor=demo.admin,
+        year=unknown,
+        notice="国务院办公厅通知",
+        holidays=[D(unknown, 1, 1)],
+        workdays=[],
+    )
+    case.refresh_from_db()
+    assert case.decision_due == next_weekday(D(unknown - 1, 12, 1) + timedelta(days=60))
+
+
+def next_weekday(day):
+    """The entered year above has only 1 January as a holiday: weekends still roll over."""
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day

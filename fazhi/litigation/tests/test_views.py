@@ -105,7 +105,7 @@ def test_paging_keeps_the_filters(demo, client_as):
     client = client_as(officer)
     first = client.get("/litigation/?status=pending").content.decode()
     assert 'href="?status=pending&amp;page=2"' in first
-    assert f"第 1 / 2 页，共 {pending} 件" in first
+    assert f"第 1 / 2 页，共 {pending} 条" in first
     second = client.get("/litigation/?status=pending&page=2")
     assert len(_rows(second)) == pending - 20
 

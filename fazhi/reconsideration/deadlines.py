@@ -129,11 +129,14 @@ class Clock:
     due: datetime.date
     basis: str
     done: bool
+    paused: bool = False  # 中止: the review's clocks stand still
 
     def status(self, today: datetime.date) -> str:
         """red when overdue, yellow within three working days."""
         if self.done:
             return "done"
+        if self.paused:
+            return "paused"
         if self.due < today:
             return "red"
         return "yellow" if working_days_between(today, self.due) <= 3 else "green"
@@ -143,22 +146,22 @@ class Clock:
 
 
 def running_clocks(case) -> list[Clock]:
-    """The clocks shown on the case page, with whether each is satisfied."""
+    """The clocks shown on the case page, with whether each is satisfied or paused."""
     result = []
     if case.state == State.REGISTERED and case.acceptance_due:
         result.append(Clock("受理审查", case.acceptance_due, "第三十条", False))
     if case.state == State.AWAITING_SUPPLEMENT and case.supplement_due:
         result.append(Clock("申请人补正", case.supplement_due, "第三十一条", False))
-    if case.copy_due:
-        result.append(
-            Clock("发送申请书副本", case.copy_due, "第四十八条", bool(case.copy_sent_date))
-        )
-    if case.reply_due:
-        result.append(Clock("被申请人答复", case.reply_due, "第四十八条", bool(case.reply_date)))
-    if case.decision_due and case.state in (State.HEARING, State.SUSPENDED, State.AWAITING_SERVICE):
-        done = case.state == State.AWAITING_SERVICE
-        label = "审理期限（中止期间停止计算）" if case.state == State.SUSPENDED else "审理期限"
-        result.append(Clock(label, case.decision_due, "第六十二条", done))
+    if case.state in (State.HEARING, State.SUSPENDED):
+        paused = case.state == State.SUSPENDED
+        for label, due, done in (
+            ("发送申请书副本", case.copy_due, case.copy_sent_date),
+            ("被申请人答复", case.reply_due, case.reply_date),
+        ):
+            if due:
+                result.append(Clock(label, due, "第四十八条", bool(done), paused))
+        if case.decision_due:
+            result.append(Clock("审理期限", case.decision_due, "第六十二条", False, paused))
     if case.performance_due and not case.performed_date:
         result.append(Clock("履行期限", case.performance_due, "第七十七条", False))
     return result
@@ -188,7 +191,7 @@ def due_items(user, today: datetime.date):
         if case.acceptance_due is None or (case.accepted_date and case.decision_due is None):
             yield from clocks(case)[1]  # a clock that ends in a year not yet entered
         for clock in running_clocks(case):
-            if not clock.done:
+            if not (clock.done or clock.paused):
                 yield DueItem(
                     title=f"{case.number} {case.applicant_names} · {clock.label}",
                     due_date=clock.due,

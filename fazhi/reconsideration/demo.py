@@ -151,6 +151,7 @@ def _district_cases(world, key, today):
             reasons="经审理查明",
             approval="leader",
             performance_due=day(received - 70) if outcome == "ordered_performance" else None,
+            invalidity_requested=outcome == "confirmed_invalid",
         )
         return services.serve(actor=officer, case=case, date=day(received - 43)) if served else case
 
@@ -194,6 +195,8 @@ def _district_cases(world, key, today):
     decided(180, "confirmed_illegal", "65.1.2", respondent=2)
     decided(190, "claim_dismissed", kind=ActKind.NONPERFORMANCE, respondent=3)
     decided(200, "altered", "63.1", amount=5000)
+    decided(210, "confirmed_invalid", respondent=2)
+    decided(220, "application_dismissed", respondent=1)
     case = heard(130, respondent=1)
     services.mediate(
         actor=officer,

@@ -214,6 +214,11 @@ def case_detail(request, case):
             "steps": workflow.available(case, role, request.user.is_superuser) if can_act else [],
             "history": core_selectors.record_history(request.user, case),
             "simple_ground": services.simple_procedure_ground(case),
+            # 第七十条: no reply or evidence in time → the act counts as having none.
+            "reply_missing": case.state == State.HEARING
+            and case.reply_due is not None
+            and case.reply_date is None
+            and case.reply_due < today,
         },
     )
 

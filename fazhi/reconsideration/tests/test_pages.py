@@ -9,7 +9,10 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from fazhi.core.demo import DEMO_PASSWORD
+from fazhi.reconsideration import services
 from fazhi.reconsideration.models import Case, State
+
+from .conftest import D
 
 ID_NUMBER = "11010519491231002X"
 
@@ -260,3 +263,16 @@ def test_a_case_in_the_browser_from_registration_to_the_decision_document(
 
     text = "\n".join(p.text for p in Document(saved).paragraphs)
     assert "浏览器申请人" in text and "撤销" in text and "复决字〔2024〕" in text
+
+
+def test_a_missing_reply_is_flagged_under_article_70(accepted, officer, client_as):
+    case = services.send_copy(
+        actor=officer, case=accepted(accepted_on=D(2024, 7, 1)), date=D(2024, 7, 2)
+    )
+    page = client_as(officer).get(f"/reconsideration/cases/{case.pk}/").content.decode()
+    assert "第七十条" in page
+    case = services.record_reply(actor=officer, case=case, date=D(2024, 7, 20))
+    assert (
+        "第七十条"
+        not in client_as(officer).get(f"/reconsideration/cases/{case.pk}/").content.decode()
+    )

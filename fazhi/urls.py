@@ -6,6 +6,7 @@ from rest_framework.routers import SimpleRouter
 
 from fazhi.core import api as core_api
 from fazhi.core import views as core_views
+from fazhi.indicators import api as indicators_api
 from fazhi.litigation import api as litigation_api
 from fazhi.reconsideration import api as reconsideration_api
 
@@ -21,6 +22,7 @@ router.register(
 api_patterns = [
     path("me/", core_api.me, name="me"),
     path("due/", core_api.due, name="due"),
+    path("indicators/", indicators_api.indicators, name="indicators"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     *router.urls,
 ]
@@ -31,6 +33,7 @@ urlpatterns = [
     path("login/", core_views.login_view, name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/", include((api_patterns, "api"))),
+    path("indicators/", include("fazhi.indicators.urls")),
     path("reconsideration/", include("fazhi.reconsideration.urls")),
     path("litigation/", include("fazhi.litigation.urls")),
     path("", include("fazhi.core.urls")),

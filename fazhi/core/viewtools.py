@@ -82,9 +82,15 @@ def xlsx_response(filename: str, sheet_title: str, header: list[str], rows) -> H
     sheet.append(header)
     for row in rows:
         sheet.append(list(row))
-    for column in sheet.columns:
-        width = max(len(str(cell.value or "")) for cell in column)
-        sheet.column_dimensions[column[0].column_letter].width = min(60, 4 + width * 2)
+    return xlsx_workbook_response(filename, workbook)
+
+
+def xlsx_workbook_response(filename: str, workbook) -> HttpResponse:
+    """An .xlsx download of `workbook`, its columns widened to their content."""
+    for sheet in workbook.worksheets:
+        for column in sheet.columns:
+            width = max(len(str(cell.value or "")) for cell in column)
+            sheet.column_dimensions[column[0].column_letter].width = min(60, 4 + width * 2)
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

@@ -10,6 +10,7 @@ is counted (规定 第七条).
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 from fazhi.core.models import Unit
 from fazhi.core.querysets import RestrictedManager
@@ -168,6 +169,9 @@ class Lawsuit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_number} {self.plaintiff}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("litigation:lawsuit_detail", kwargs={"pk": self.pk})
 
     def get_additional_data(self):
         return {"unit_id": self.unit_id}

@@ -4,6 +4,7 @@ numbered documents (文书) and 意见书/建议书."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 from fazhi.core.models import Unit
 from fazhi.core.querysets import RestrictedManager
@@ -199,6 +200,9 @@ class Case(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.applicant_names}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reconsideration:case_detail", kwargs={"pk": self.pk})
 
     @property
     def applicant_names(self) -> str:
@@ -413,6 +417,9 @@ class OpinionLetter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}（{self.recipient}）"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reconsideration:letter_detail", kwargs={"pk": self.pk})
 
     def get_additional_data(self):
         return {"unit_id": self.unit_id}

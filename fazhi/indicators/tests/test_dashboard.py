@@ -1,0 +1,98 @@
+"""The dashboard: computed figures with click-through to their records, last year, the
+child units side by side, trends, Excel export, the API — and nothing out of scope."""
+
+import io
+import re
+
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from fazhi.reconsideration.models import Case
+
+YEAR = timezone.localdate().year
+
+
+def received_this_year(unit):
+    return Case.objects.filter(unit__path__startswith=unit.path, received_date__year=YEAR)
+
+
+def test_figures_come_from_the_records_and_open_them(demo, client_as):
+    leader = client_as(demo.users["donghu_leader"])
+    page = leader.get("/indicators/").content.decode()
+    expected = received_this_year(demo.units["donghu"]).count()
+    assert expected > 0
+    link = re.search(
+        r'<a class="figure" href="([^"]+id=reconsideration.received[^"]+)">([\d,]+)</a>', page
+    )
+    assert int(link.group(2).replace(",", "")) == expected
+    records = leader.get(link.group(1).replace("&amp;", "&")).content.decode()
+    assert len(re.findall(r'href="/reconsideration/cases/\d+/"', records)) == min(expected, 20)
+    assert "期间尚未结束" in page  # the current year is still open
+    assert "月度趋势" in page and "<svg" in page
+
+
+def test_a_rate_links_to_its_parts(demo, client_as):
+    page = (
+        client_as(demo.users["donghu_leader"])
+        .get(
+            f"/indicators/records/?id=reconsideration.correction_rate&unit={demo.units['donghu'].pk}&year={YEAR}"
+        )
+        .content.decode()
+    )
+    assert "纠错 ÷ 审结" in page and "id=reconsideration.corrected" in page
+
+
+def test_the_city_sees_its_districts_side_by_side(demo, client_as):
+    page = client_as(demo.users["city_inspector"]).get("/indicators/").content.decode()
+    section = page.split("下级单位对比")[1]
+    for name in ("东湖区", "西山区", "南桥县"):
+        assert name in section
+
+
+def test_another_districts_unit_is_refused(demo, client_as):
+    leader = client_as(demo.users["donghu_leader"])
+    other = demo.units["xishan"].pk
+    assert leader.get(f"/indicators/?unit={other}").status_code == 404
+    assert (
+        leader.get(f"/indicators/records/?id=reconsideration.received&unit={other}").status_code
+        == 404
+    )
+    response = leader.get(f"/api/indicators/?unit={other}")
+    assert response.status_code == 400 and response.json()["detail"] == "单位不存在或无权查看"
+
+
+def test_bad_periods_and_ids_get_chinese_messages(demo, client_as):
+    leader = client_as(demo.users["donghu_leader"])
+    page = leader.get("/indicators/?from=2025-05-01&to=2025-01-01")
+    assert page.status_code == 400 and "结束日期不能早于开始日期" in page.content.decode()
+    unit = demo.units["donghu"].pk
+    response = leader.get(f"/api/indicators/?unit={unit}&ids=reconsideration.nonsense")
+    assert response.status_code == 400 and "未知指标" in response.json()["detail"]
+    assert leader.get(f"/indicators/records/?id=nope&unit={unit}").status_code == 400
+
+
+def test_the_api_gives_values_units_and_record_links(demo, client_as):
+    unit = demo.units["donghu"]
+    data = (
+        client_as(demo.users["donghu_leader"])
+        .get(
+            f"/api/indicators/?unit={unit.pk}&year={YEAR}&ids=reconsideration.received,reconsideration.correction_rate"
+        )
+        .json()
+    )
+    received, rate = data
+    assert received["value"] == received_this_year(unit).count() and received["unit"] == "件"
+    assert "/indicators/records/?id=reconsideration.received" in received["records"]
+    assert rate["unit"] == "%" and rate["records"] is None
+
+
+def test_the_export_has_values_and_definitions(demo, client_as):
+    export = client_as(demo.users["donghu_leader"]).get(f"/indicators/?year={YEAR}&export=xlsx")
+    book = load_workbook(io.BytesIO(export.content))
+    assert book.sheetnames == ["指标", "指标说明"]
+    values = {row[6]: row[2] for row in book["指标"].iter_rows(min_row=3, values_only=True)}
+    assert values["reconsideration.received"] == received_this_year(demo.units["donghu"]).count()
+    definitions = {
+        row[0]: row[3] for row in book["指标说明"].iter_rows(min_row=2, values_only=True)
+    }
+    assert definitions["reconsideration.correction_rate"] == "纠错 ÷ 审结 × 100"

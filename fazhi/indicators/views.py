@@ -1,0 +1,137 @@
+"""The dashboard (指标看板), the records behind each figure, and the Excel export."""
+
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+from openpyxl import Workbook
+
+from fazhi.core import selectors as core_selectors
+from fazhi.core.deadlines import due_list
+from fazhi.core.models import Unit
+from fazhi.core.querysets import active_membership
+from fazhi.core.viewtools import paginate, xlsx_workbook_response
+
+from . import charts, dashboard, engine
+from .registry import get
+
+
+def _unit(request):
+    """The unit asked for, or the top of the user's own scope — never one out of sight."""
+    visible = Unit.objects.restrict(request.user)
+    if request.GET.get("unit"):
+        try:
+            return visible.get(pk=int(request.GET["unit"]))
+        except (ValueError, Unit.DoesNotExist):
+            raise Http404("单位不存在或无权查看") from None
+    membership = active_membership(request.user)
+    if membership is not None:
+        root = membership.unit.scope_root
+        return root if visible.filter(pk=root.pk).exists() else membership.unit
+    return visible.filter(parent=None).first()
+
+
+def _period(request):
+    get = request.GET
+    return dashboard.parse_period(
+        get.get("from", ""), get.get("to", ""), get.get("year", ""), timezone.localdate()
+    )
+
+
+@require_safe
+def dashboard_view(request):
+    unit = _unit(request)
+    today = timezone.localdate()
+    try:
+        period = _period(request)
+    except ValidationError as error:
+        return render(
+            request,
+            "indicators/dashboard.html",
+            {"error": error.messages[0], "unit": unit},
+            status=400,
+        )
+    indicators = dashboard.key_indicators()
+    table = dashboard.rows(indicators, user=request.user, unit=unit, period=period)
+    if request.GET.get("export") == "xlsx":
+        return _export(unit, period, table)
+    children = core_selectors.unit_children(request.user, unit)
+    trend_ids = [i for i in indicators if i.unit != "%"][:4]
+    overdue = [
+        item for item in due_list(request.user, today).items if item.status(today) == "overdue"
+    ]
+    return render(
+        request,
+        "indicators/dashboard.html",
+        {
+            "unit": unit,
+            "period": period,
+            "open": period.end >= today,
+            "rows": table,
+            "query": request.GET.urlencode(),
+            "children": dashboard.children_table(
+                indicators, user=request.user, units=children, period=period
+            ),
+            "indicators": indicators,
+            "trends": [
+                (i, charts.bars(dashboard.monthly(i, user=request.user, unit=unit, period=period)))
+                for i in trend_ids
+            ],
+            "overdue": overdue[:10],
+            "overdue_count": len(overdue),
+            "chart": {"width": charts.WIDTH, "height": charts.HEIGHT},
+        },
+    )
+
+
+def _export(unit, period, table):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "指标"
+    sheet.append([f"{unit.name} {period.start:%Y-%m-%d} 至 {period.end:%Y-%m-%d}"])
+    sheet.append(["业务", "指标", "数值", "单位", "上年同期", "同比", "指标编号"])
+    for row in table:
+        sheet.append(
+            [
+                row.area,
+                row.indicator.name,
+                _cell(row.value),
+                row.indicator.unit,
+                _cell(row.last_year),
+                _cell(row.change),
+                row.indicator.id,
+            ]
+        )
+    definitions = workbook.create_sheet("指标说明")
+    definitions.append(["指标编号", "指标", "单位", "口径", "依据"])
+    for row in table:
+        i = row.indicator
+        definitions.append([i.id, i.name, i.unit, i.definition, i.source])
+    return xlsx_workbook_response(f"{unit.name}指标{period.start.year}.xlsx", workbook)
+
+
+def _cell(value):
+    return "—" if value is None else float(value) if not isinstance(value, int) else value
+
+
+@require_safe
+def records_view(request):
+    """The records behind one figure: same scope, same filters as the figure itself."""
+    unit = _unit(request)
+    try:
+        period = _period(request)
+        indicator = get(request.GET.get("id", ""))
+    except (ValidationError, KeyError) as error:
+        message = error.messages[0] if isinstance(error, ValidationError) else error.args[0]
+        return render(
+            request, "indicators/records.html", {"error": message, "unit": unit}, status=400
+        )
+    context = {"indicator": indicator, "unit": unit, "period": period, "query": request.GET}
+    if indicator.is_ratio:
+        context["parts"] = [get(indicator.numerator), get(indicator.denominator)]
+    else:
+        context["page"] = paginate(
+            request, engine.records(indicator.id, user=request.user, unit=unit, period=period)
+        )
+    return render(request, "indicators/records.html", context)

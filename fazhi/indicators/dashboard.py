@@ -96,28 +96,18 @@ def rows(indicators, *, user, unit, period: Period) -> list[Row]:
     return [Row(i, area_label(i), now[i.id], before[i.id]) for i in indicators]
 
 
-def children_table(indicators, *, user, units, period: Period):
-    """[(child unit, [value per indicator])] — the siblings side by side."""
+def children_table(indicators, *, user, unit, children, period: Period):
+    """[(child unit, [value per indicator])] — the child units side by side."""
     ids = [i.id for i in indicators]
-    return [
-        (child, [values[i] for i in ids])
-        for child in units
-        for values in [engine.compute(ids, user=user, unit=child, period=period)]
-    ]
+    values = engine.breakdown(
+        ids, user=user, unit=unit, period=period, by="child", children=children
+    )
+    return [(child, [values[child][i] for i in ids]) for child in children]
 
 
 def monthly(
     indicator: Indicator, *, user, unit, period: Period
 ) -> list[tuple[str, Decimal | int | None]]:
     """(月份, value) for each calendar month of the period."""
-    points = []
-    first = period.start.replace(day=1)
-    while first <= period.end:
-        following = (first + datetime.timedelta(days=32)).replace(day=1)
-        month = Period(
-            max(first, period.start), min(following - datetime.timedelta(days=1), period.end)
-        )
-        value = engine.compute([indicator.id], user=user, unit=unit, period=month)[indicator.id]
-        points.append((f"{first.month}月", value))
-        first = following
-    return points
+    values = engine.breakdown([indicator.id], user=user, unit=unit, period=period, by="month")
+    return [(f"{month.month}月", value[indicator.id]) for month, value in values.items()]

@@ -1,5 +1,7 @@
 """Compute catalog indicators from the records: one aggregate query per record table for a
-whole set of indicators, over a unit's subtree and a period, within what the user may see."""
+whole set of indicators, over a unit's subtree and a period, within what the user may see.
+`breakdown` gives the same figures per child unit or per month, still one query per table
+(per date field for months)."""
 
 import datetime
 from collections import defaultdict
@@ -8,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.apps import apps
 from django.db.models import Count, Q, Sum
+from django.db.models.functions import Substr, TruncMonth
 
 from .registry import Indicator, get
 
@@ -27,9 +30,14 @@ def _in_period(indicator: Indicator, period: Period) -> Q:
     return condition & indicator.condition if indicator.condition is not None else condition
 
 
+def _unit_field(model) -> str:
+    return getattr(model, "scope_unit_field", "unit")
+
+
 def _scoped(model, user, unit):
-    unit_field = getattr(model, "scope_unit_field", "unit")
-    return model.objects.restrict(user).filter(**{f"{unit_field}__path__startswith": unit.path})
+    return model.objects.restrict(user).filter(
+        **{f"{_unit_field(model)}__path__startswith": unit.path}
+    )
 
 
 def records(indicator_id: str, *, user, unit, period: Period):
@@ -53,31 +61,95 @@ def _needed(ids) -> list[Indicator]:
     return list(seen.values())
 
 
-def compute(ids, *, user, unit, period: Period) -> dict[str, Decimal | int | None]:
-    """Values of `ids`; a ratio with a zero denominator is None (shown as "—")."""
+def _aggregate(indicator: Indicator, period: Period):
+    condition = _in_period(indicator, period)
+    if indicator.sum_field:
+        return Sum(indicator.sum_field, filter=condition)
+    return Count("pk", filter=condition)
+
+
+def _grouped(ids, *, user, unit, period, group_by) -> dict:
+    """{group key: {id: value}} with `group_by(model, indicator)` → (query key, expression)
+    or None for no grouping; one query per distinct (model, query key)."""
     needed = _needed(ids)
-    by_model = defaultdict(list)
+    queries = defaultdict(list)
     for indicator in needed:
         if not indicator.is_ratio:
-            by_model[indicator.model].append(indicator)
-    values: dict[str, Decimal | int | None] = {}
-    for model_label, indicators in by_model.items():
-        model = apps.get_model(model_label)
-        aggregates = {}
-        for index, indicator in enumerate(indicators):
-            condition = _in_period(indicator, period)
-            aggregates[f"v{index}"] = (
-                Sum(indicator.sum_field, filter=condition)
-                if indicator.sum_field
-                else Count("pk", filter=condition)
+            model = apps.get_model(indicator.model)
+            grouping = group_by(model, indicator)
+            queries[(model, grouping[0] if grouping else None)].append((indicator, grouping))
+    counts: dict = defaultdict(dict)
+    for (model, _), members in queries.items():
+        aggregates = {
+            f"v{i}": _aggregate(indicator, period) for i, (indicator, _) in enumerate(members)
+        }
+        # Only rows dated within the period can count: let the date indexes narrow the scan.
+        dated = Q()
+        for indicator, _ in members:
+            dated |= Q(**{f"{indicator.date_field}__range": (period.start, period.end)})
+        queryset = _scoped(model, user, unit).filter(dated)
+        grouping = members[0][1]
+        if grouping is None:
+            rows = [{"key": None, **queryset.aggregate(**aggregates)}]
+        else:
+            rows = (
+                queryset.annotate(key=grouping[1]).values("key").annotate(**aggregates).order_by()
             )
-        row = _scoped(model, user, unit).aggregate(**aggregates)
-        for index, indicator in enumerate(indicators):
-            values[indicator.id] = row[f"v{index}"] or 0
+        for row in rows:
+            for i, (indicator, _) in enumerate(members):
+                counts[row["key"]][indicator.id] = row[f"v{i}"] or 0
+    return counts, needed
+
+
+def _finish(values: dict, needed, ids) -> dict:
+    for indicator in needed:
+        values.setdefault(indicator.id, None if indicator.is_ratio else 0)
     for indicator in needed:
         if indicator.is_ratio:
             values[indicator.id] = _ratio(values, indicator)
     return {indicator_id: values[indicator_id] for indicator_id in ids}
+
+
+def compute(ids, *, user, unit, period: Period) -> dict[str, Decimal | int | None]:
+    """Values of `ids`; a ratio with a zero denominator is None (shown as "—")."""
+    counts, needed = _grouped(ids, user=user, unit=unit, period=period, group_by=lambda m, i: None)
+    return _finish(dict(counts.get(None, {})), needed, ids)
+
+
+def breakdown(ids, *, user, unit, period: Period, by: str, children=None) -> dict:
+    """The values of `ids` per child unit (`by="child"`: {child: values} for the `children`
+    of `unit` the caller may show) or per calendar month (`by="month"`: {first day of the
+    month: values}), every key present."""
+    if by == "child":
+        children = list(children or [])
+        lengths = {len(child.path) for child in children}
+        if len(lengths) != 1:  # no children, or paths of uneven depth: one by one
+            return {child: compute(ids, user=user, unit=child, period=period) for child in children}
+        length = lengths.pop()
+
+        def group_by(model, indicator):
+            return ("child", Substr(f"{_unit_field(model)}__path", 1, length))
+
+        counts, needed = _grouped(ids, user=user, unit=unit, period=period, group_by=group_by)
+        return {child: _finish(dict(counts.get(child.path, {})), needed, ids) for child in children}
+    if by == "month":
+
+        def group_by(model, indicator):
+            return (indicator.date_field, TruncMonth(indicator.date_field))
+
+        counts, needed = _grouped(ids, user=user, unit=unit, period=period, group_by=group_by)
+        merged: dict = defaultdict(dict)
+        for key, values in counts.items():
+            if key is not None:
+                month = key.date() if isinstance(key, datetime.datetime) else key
+                merged[month].update(values)
+        result = {}
+        month = period.start.replace(day=1)
+        while month <= period.end:
+            result[month] = _finish(dict(merged.get(month, {})), needed, ids)
+            month = (month + datetime.timedelta(days=32)).replace(day=1)
+        return result
+    raise ValueError(f"unknown breakdown {by!r}")
 
 
 def _ratio(values, indicator: Indicator) -> Decimal | None:

@@ -71,7 +71,7 @@ def dashboard_view(request):
             "rows": table,
             "query": request.GET.urlencode(),
             "children": dashboard.children_table(
-                indicators, user=request.user, units=children, period=period
+                indicators, user=request.user, unit=unit, children=children, period=period
             ),
             "indicators": indicators,
             "trends": [

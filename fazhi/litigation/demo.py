@@ -41,7 +41,7 @@ class Suit:
     filed_ago: int  # days before today
     level: str = TrialLevel.FIRST
     role: str = DefendantRole.SOLE
-    reconsideration: str | None = None
+    after_reconsideration: bool = False  # co-defendant after an upheld 复议 of the demo
     answered: bool = True
     hearings: list[dict] = field(default_factory=list)
     judgment: tuple[str, int] | None = None  # (type, days ago)
@@ -75,7 +75,7 @@ SUITS = [
         "行政处罚决定（罚款五万元）",
         170,
         role=DefendantRole.WITH_REVIEW_ORGAN,
-        reconsideration="复决字〔{year}〕3号",
+        after_reconsideration=True,
         hearings=[_head("deputy", "副局长", HeadPost.DEPUTY, 130)],
         judgment=(JudgmentType.REVOKE_REMAKE, 90),
     ),
@@ -145,7 +145,7 @@ def _add_suit(world: DemoWorld, key: str, district: str, code: str, serial: int,
         served_date=filed + datetime.timedelta(days=4),
         defendant_role=suit.role,
         prior_reconsideration_number=(
-            suit.reconsideration.format(year=filed.year) if suit.reconsideration else None
+            _upheld_case_number(world, key, suit.agency) if suit.after_reconsideration else None
         ),
         handler=world.users[f"{key}_officer"],
     )
@@ -179,6 +179,22 @@ def _add_suit(world: DemoWorld, key: str, district: str, code: str, serial: int,
             ground=suit.suggestion["ground"],
             content=suit.suggestion["content"],
         )
+
+
+def _upheld_case_number(world, key, agency) -> str | None:
+    """The demo's upheld 复议 case against the agency: the suit follows it (第二十六条)."""
+    from fazhi.reconsideration.models import Case, Outcome
+
+    case = (
+        Case.objects.filter(
+            unit=world.units[f"{key}_justice"],
+            outcome=Outcome.UPHELD,
+            respondent=world.units[f"{key}_{agency}"],
+        )
+        .order_by("closed_date")
+        .first()
+    )
+    return case.number if case else None
 
 
 def build(world: DemoWorld) -> None:

@@ -95,9 +95,17 @@ class Lawsuit(models.Model):
     defendant_role = models.CharField(
         "被告身份", max_length=20, choices=DefendantRole.choices, default=DefendantRole.SOLE
     )
-    # Free text until the 复议 app offers a record to link (a foreign key will replace it).
+    # The 复议 case number as the complaint gives it, and the case itself when it is on file.
     prior_reconsideration_number = models.CharField(
         "行政复议案号", max_length=60, null=True, blank=True
+    )
+    prior_case = models.ForeignKey(
+        "reconsideration.Case",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lawsuits",
+        verbose_name="前置行政复议案件",
     )
     status = models.CharField("状态", max_length=12, choices=Status.choices, default=Status.PENDING)
     judgment_type = models.CharField(

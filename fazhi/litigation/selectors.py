@@ -83,3 +83,10 @@ def api_lawsuits(user):
         .select_related("unit")
         .prefetch_related(Prefetch("hearings", queryset=Hearing.objects.restrict(user)))
     )
+
+
+def prior_case(user, lawsuit):
+    """The linked 复议 case, only for those who may see it (others see the number alone)."""
+    if lawsuit.prior_case_id is None:
+        return None
+    return type(lawsuit.prior_case).objects.restrict(user).filter(pk=lawsuit.prior_case_id).first()

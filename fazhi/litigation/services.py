@@ -79,6 +79,17 @@ def answer_due(served_date: datetime.date) -> datetime.date:
     return add_days(served_date, ANSWER_DAYS)
 
 
+def _prior_case(unit: Unit, number: str | None):
+    """The 复议 case of that number in the defendant's own area, if it is on file."""
+    if not (number or "").strip():
+        return None
+    from fazhi.reconsideration.models import Case
+
+    area = unit if unit.is_area else unit.parent
+    found = list(Case.objects.filter(unit__path__startswith=area.path, number=number.strip())[:2])
+    return found[0] if len(found) == 1 else None
+
+
 @service
 def register_lawsuit(
     *,
@@ -119,6 +130,7 @@ def register_lawsuit(
         answer_due=date_or_none(answer_due, served_date),
         defendant_role=defendant_role,
         prior_reconsideration_number=(prior_reconsideration_number or "").strip() or None,
+        prior_case=_prior_case(unit, prior_reconsideration_number),
         handler=handler or actor,
         created_by=actor,
     )

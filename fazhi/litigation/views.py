@@ -148,6 +148,7 @@ def lawsuit_detail(request, lawsuit):
             "history": core_selectors.record_history(request.user, lawsuit),
             "can_change": selectors.can_change(request.user, lawsuit),
             "answer_overdue": lawsuit.answer_overdue(today),
+            "prior_case": selectors.prior_case(request.user, lawsuit),
         },
     )
 

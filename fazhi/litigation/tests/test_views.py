@@ -291,3 +291,14 @@ def test_the_api_lists_the_users_suits_with_their_hearings(donghu, demo, client_
     assert detail["hearings"][0]["head_appeared"] is True and detail["lost"] is False
     xishan = Lawsuit.objects.filter(unit__path__startswith=demo.units["xishan"].path).first()
     assert client.get(f"/api/litigation/lawsuits/{xishan.pk}/").status_code == 404
+
+
+def test_a_suit_after_an_upheld_reconsideration_links_the_case(demo, client_as):
+    from fazhi.litigation.models import Lawsuit
+
+    lawsuit = Lawsuit.objects.get(unit=demo.units["donghu_enf0"], prior_case__isnull=False)
+    assert lawsuit.prior_case.outcome == "upheld"
+    assert lawsuit.prior_reconsideration_number == lawsuit.prior_case.number
+    url = f"/litigation/{lawsuit.pk}/"
+    leader_page = client_as(demo.users["donghu_leader"]).get(url).content.decode()
+    assert f'href="/reconsideration/cases/{lawsuit.prior_case.pk}/"' in leader_page

@@ -185,7 +185,7 @@ def test_the_workflow_table_page_lists_every_step(demo, client_as):
 
 
 @pytest.mark.browser
-def test_a_case_in_the_browser_from_registration_to_the_decision_document(
+def test_a_case_in_the_browser_from_registration_to_service_and_its_decision(
     live_demo, page, tmp_path
 ):
     world, base_url = live_demo
@@ -254,6 +254,13 @@ def test_a_case_in_the_browser_from_registration_to_the_decision_document(
         page.fill("#id_reasons", "主要事实不清、证据不足")
 
     take("作出行政复议决定", decide)
+    page.click("text=退出")
+    page.fill("#id_username", "donghu_officer")
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button[type=submit]")
+    page.goto(f"{base_url}/reconsideration/cases/{case.pk}/")
+    take("送达", lambda: page.fill("#id_date", "2024-12-23"))
+    assert "已送达·生效" in page.locator("h1").inner_text()
     page.screenshot(path=str(tmp_path / "case.png"), full_page=True)
     with page.expect_download() as download:
         page.get_by_role("link", name="行政复议决定书").click()

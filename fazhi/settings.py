@@ -58,6 +58,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "fazhi.core.middleware.ActiveMembershipMiddleware",
+    "fazhi.core.middleware.AtomicWritesMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     # Axes last, as its documentation asks.
     "axes.middleware.AxesMiddleware",
@@ -96,8 +97,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Tests run on a file like production, not in memory: concurrent writers then wait
     # for each other as they do in the demo instead of failing with "table is locked".
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
-# Every view runs in one transaction: a failing request leaves nothing half-written.
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -30,6 +30,7 @@ for pattern in api_patterns:
     pattern.callback = login_not_required(pattern.callback)
 
 urlpatterns = [
+    path("healthz/", core_views.health, name="health"),
     path("login/", core_views.login_view, name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("api/", include((api_patterns, "api"))),

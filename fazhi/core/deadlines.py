@@ -25,8 +25,12 @@ class DueItem:
         return "today" if self.due_date == today else "upcoming"
 
 
-# A provider yields DueItems, and a str for a clock it cannot compute (a warning).
-DueProvider = Callable[[object, datetime.date], Iterable[DueItem | str]]
+# A provider `(user, today, horizon)` yields the DueItems due by `horizon` (it may yield later
+# ones too; they are dropped), and a str for a clock it cannot compute (a warning). It should
+# select in the database what can be due by `horizon`: a province's list is long.
+DueProvider = Callable[[object, datetime.date, datetime.date], Iterable[DueItem | str]]
+# The most items one provider contributes; the list says when there were more.
+LIMIT = 500
 _providers: list[DueProvider] = []
 
 
@@ -44,20 +48,26 @@ def providers() -> tuple[DueProvider, ...]:
 class DueList:
     items: list[DueItem]
     warnings: list[str]
+    truncated: bool = False  # a provider had more than LIMIT items
 
 
-def due_list(user, today: datetime.date, horizon_days: int = 14) -> DueList:
+def due_list(user, today: datetime.date, horizon_days: int = 14, limit: int = LIMIT) -> DueList:
     """Everything due for `user` up to `horizon_days` ahead, overdue first, then by date."""
     horizon = today + datetime.timedelta(days=horizon_days)
-    items, warnings = [], []
+    items, warnings, truncated = [], [], False
     for provider in _providers:
+        taken = 0
         try:
-            for item in provider(user, today):
+            for item in provider(user, today, horizon):
                 if isinstance(item, str):
                     warnings.append(item)
                 elif item.due_date <= horizon:
+                    if taken == limit:
+                        truncated = True
+                        break
                     items.append(item)
+                    taken += 1
         except CalendarYearUnknown as error:
             warnings.append(error.message)
     items.sort(key=lambda item: (item.due_date, item.title))
-    return DueList(items=items, warnings=sorted(set(warnings)))
+    return DueList(items=items, warnings=sorted(set(warnings)), truncated=truncated)

@@ -1,5 +1,7 @@
 """Per-request state: which membership (unit + role) the user acts through."""
 
+from django.db import transaction
+
 from .querysets import set_active_membership
 from .selectors import own_memberships
 
@@ -22,3 +24,24 @@ class ActiveMembershipMiddleware:
             request.membership = membership
             request.memberships = memberships
         return self.get_response(request)
+
+
+class AtomicWritesMiddleware:
+    """Every request that may write (POST, PUT, PATCH, DELETE) runs in one transaction, rolled
+    back when it fails, so nothing is half-written. Reads run without one: on SQLite, whose
+    write transactions start IMMEDIATE, a transaction per page view would queue every reader
+    behind every other (Django's ATOMIC_REQUESTS would do exactly that)."""
+
+    SAFE = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method in self.SAFE:
+            return self.get_response(request)
+        with transaction.atomic():
+            response = self.get_response(request)
+            if response.status_code >= 500:
+                transaction.set_rollback(True)
+            return response

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -33,6 +33,13 @@ from .viewtools import (
     run_service_form,
     xlsx_response,
 )
+
+
+@login_not_required
+@require_safe
+def health(request):
+    """A trivial page for load balancers and benchmarks: the server answers."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 @login_not_required

@@ -58,9 +58,8 @@ def dashboard_view(request):
         return _export(unit, period, table)
     children = core_selectors.unit_children(request.user, unit)
     trend_ids = [i for i in indicators if i.unit != "%"][:4]
-    overdue = [
-        item for item in due_list(request.user, today).items if item.status(today) == "overdue"
-    ]
+    due = due_list(request.user, today, limit=100)
+    overdue = [item for item in due.items if item.status(today) == "overdue"]
     return render(
         request,
         "indicators/dashboard.html",
@@ -80,6 +79,7 @@ def dashboard_view(request):
             ],
             "overdue": overdue[:10],
             "overdue_count": len(overdue),
+            "overdue_truncated": due.truncated,
             "chart": {"width": charts.WIDTH, "height": charts.HEIGHT},
         },
     )

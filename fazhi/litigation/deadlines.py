@@ -8,9 +8,9 @@ from fazhi.core.deadlines import DueItem
 from . import selectors, services
 
 
-def answers_due(user, today):
+def answers_due(user, today, horizon):
     """行政诉讼法 第六十七条: evidence and 答辩状 within 15 days of receiving the complaint."""
-    for lawsuit in selectors.answers_pending(user):
+    for lawsuit in selectors.answers_pending(user, horizon):
         if lawsuit.answer_due is None:
             try:
                 services.answer_due(lawsuit.served_date)

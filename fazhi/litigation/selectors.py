@@ -44,9 +44,16 @@ def unanswered(queryset):
     return queryset.filter(status=Status.PENDING, answer_filed_date__isnull=True)
 
 
-def answers_pending(user):
-    """Pending suits whose 答辩状 has not gone to the court yet (for the due list)."""
-    return unanswered(Lawsuit.objects.restrict(user)).select_related("unit")
+def answers_pending(user, horizon):
+    """Pending suits whose 答辩状 has not gone to the court yet and is due by `horizon`
+    (or whose period waits for a year's holidays), for the due list."""
+    due = Q(answer_due__lte=horizon) | Q(answer_due__isnull=True)
+    return (
+        unanswered(Lawsuit.objects.restrict(user))
+        .filter(due)
+        .select_related("unit")
+        .order_by("answer_due", "pk")
+    )
 
 
 def ledger_rows(queryset, user):

@@ -182,11 +182,12 @@ def opinion_report_due(issued: datetime.date) -> datetime.date | None:
 
 
 @register_due_provider
-def due_items(user, today: datetime.date):
+def due_items(user, today: datetime.date, horizon: datetime.date):
     """待办: the running clocks of the open cases the user may handle."""
     from .selectors import cases_with_running_clocks
 
-    for case in cases_with_running_clocks(user):
+    # In chunks: the due list stops reading once it has enough.
+    for case in cases_with_running_clocks(user, horizon).iterator(chunk_size=100):
         url = reverse("reconsideration:case_detail", kwargs={"pk": case.pk})
         if case.acceptance_due is None or (case.accepted_date and case.decision_due is None):
             yield from clocks(case)[1]  # a clock that ends in a year not yet entered

@@ -76,13 +76,21 @@ def overdue_cases(user, today: datetime.date):
     return cases(user, overdue=True, today=today)
 
 
-def cases_with_running_clocks(user):
-    """The cases whose clocks the user is to keep: those the user may handle or approve."""
+def cases_with_running_clocks(user, horizon: datetime.date):
+    """The cases whose clocks the user is to keep (those the user may handle or approve)
+    and that can have something due by `horizon`, the oldest first."""
     handle = Case.objects.restrict(user, Action.CHANGE).values("pk")
     approve = Case.objects.restrict(user, Action.REVIEW).values("pk")
-    return _with_parties(
-        Case.objects.filter(Q(pk__in=handle) | Q(pk__in=approve), state__in=CLOCK_STATES)
+    due = (
+        _running_clock_before(horizon, strict=False)
+        | Q(performance_due__lte=horizon, performed_date__isnull=True)
+        | Q(state=State.SUSPENDED)  # the sixty-day prompt of 第四十一条
+        | Q(state__in=OPEN_STATES, acceptance_due__isnull=True)  # a year not yet entered
+        | Q(state__in=OPEN_STATES, accepted_date__isnull=False, decision_due__isnull=True)
     )
+    return _with_parties(
+        Case.objects.filter(Q(pk__in=handle) | Q(pk__in=approve), due, state__in=CLOCK_STATES)
+    ).order_by("received_date", "pk")
 
 
 def timeline(user, case):

@@ -18,7 +18,7 @@ def providers(monkeypatch):
     return registered
 
 
-def officers_items(user, today):
+def officers_items(user, today, horizon):
     """A provider as an app writes one: items from scoped records, with the statute."""
     if user.username != "donghu_officer":
         return []
@@ -59,7 +59,7 @@ def test_the_home_page_lists_the_items_with_their_status(demo, providers, client
 
 
 def test_an_unknown_calendar_year_becomes_a_warning_not_an_error(demo, providers, client_as):
-    def needs_2099(user, today):
+    def needs_2099(user, today, horizon):
         raise CalendarYearUnknown(2099)
 
     deadlines.register_due_provider(needs_2099)

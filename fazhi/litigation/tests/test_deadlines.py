@@ -20,7 +20,11 @@ def test_unanswered_pending_suits_are_due_with_their_statute(world, sue):
         actor=world.officer, lawsuit=withdrawn, withdrawal_date=D(2025, 3, 10), reason="撤诉"
     )
     appeal = sue(4, case_number="（2025）鲁02行终4号", trial_level="second")
-    items = sorted(answers_due(world.officer, D(2024, 10, 1)), key=lambda item: item.due_date)
+    later = answers_due(world.officer, D(2024, 10, 1), D(2024, 10, 15))
+    assert [item.due_date for item in later] == [D(2024, 10, 8)]  # the appeal is due later
+    items = sorted(
+        answers_due(world.officer, D(2024, 10, 1), D(2025, 12, 31)), key=lambda item: item.due_date
+    )
     assert [(item.due_date, item.basis) for item in items] == [
         (D(2024, 10, 8), "行政诉讼法 第六十七条"),
         (appeal.answer_due, "行政诉讼法 第一百零一条、民事诉讼法 第一百七十四条"),

@@ -1,0 +1,257 @@
+"""Indicator and page benchmark. Not a test: it prints figures measured side by side in one
+run, on SQLite and on PostgreSQL.
+
+    ./dev bench [--scale 0.1]     # starts a throw-away PostgreSQL as ./dev test does
+
+For each database it loads the synthetic province (`fazhi generate_scale_data`) and measures
+  (a) the whole catalog for the province and a year through the engine, against the floor:
+      the very SQL statements the engine sends, executed straight on the database cursor;
+  (b) the same for one district (target: ≤ 50 ms on PostgreSQL);
+  (c) the dashboard, the case list's first and 5,000th page, and a trivial page, each under
+      8 concurrent clients on loopback (p50 and p95; targets: p95 ≤ 3× the trivial page, the
+      5,000th page ≤ 2× the first).
+"""
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+YEAR = 2025
+CLIENTS, REQUESTS_PER_CLIENT = 8, 10
+FULL = {"reconsideration": 1_000_000, "lawsuits": 150_000}
+
+
+def median_ms(func, runs: int = 5) -> float:
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        func()
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
+
+
+def engine_against_floor(unit, user) -> tuple[float, float]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from fazhi.indicators import engine
+    from fazhi.indicators.engine import Period
+    from fazhi.indicators.registry import catalog
+
+    ids, period = list(catalog()), Period.year(YEAR)
+
+    def through_engine():
+        engine.compute(ids, user=user, unit=unit, period=period)
+
+    with CaptureQueriesContext(connection) as captured:
+        through_engine()
+    statements = [query["sql"] for query in captured.captured_queries]
+
+    def floor():
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+                cursor.fetchall()
+
+    return median_ms(through_engine), median_ms(floor)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def session_cookie(user) -> str:
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def load(url: str, cookie: str, clients: int = CLIENTS) -> tuple[float, float]:
+    """(p50, p95) in ms of GET `url` from `clients` concurrent clients."""
+    timings, errors = [], []
+
+    def client():
+        for _ in range(REQUESTS_PER_CLIENT):
+            request = urllib.request.Request(url, headers={"Cookie": cookie})
+            started = time.perf_counter()
+            try:
+                with urllib.request.urlopen(request, timeout=120) as response:
+                    response.read()
+                    if response.status != 200:
+                        errors.append(response.status)
+            except Exception as error:  # reported below, the run goes on
+                errors.append(error)
+            timings.append((time.perf_counter() - started) * 1000)
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise RuntimeError(f"{url}: {errors[:3]}")
+    timings.sort()
+    return statistics.median(timings), timings[int(len(timings) * 0.95) - 1]
+
+
+def worker(scale: float) -> dict:
+    """Runs inside one database (DATABASE_URL): load, then measure; returns the figures."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings")
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from fazhi.core.models import Unit
+    from fazhi.indicators import scale_data
+
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    call_command(
+        "generate_scale_data",
+        year=YEAR,
+        replace=True,
+        verbosity=0,
+        reconsideration=int(FULL["reconsideration"] * scale),
+        lawsuits=int(FULL["lawsuits"] * scale),
+    )
+    loaded = time.perf_counter() - started
+    user = get_user_model().objects.filter(
+        is_superuser=True
+    ).first() or get_user_model().objects.create_superuser("bench", password=None)
+    province = scale_data.synthetic_province()
+    district = Unit.objects.filter(path__startswith=province.path, kind=Unit.Kind.DISTRICT).first()
+    figures = {"load_s": loaded}
+    figures["province_ms"], figures["province_floor_ms"] = engine_against_floor(province, user)
+    figures["district_ms"], figures["district_floor_ms"] = engine_against_floor(district, user)
+
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "fazhi.manage", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        env=os.environ.copy(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{base}/healthz/", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        cookie = session_cookie(user)
+        pages = {
+            "trivial": "/healthz/",
+            "dashboard": f"/indicators/?unit={province.pk}&year={YEAR}",
+            "list_first": "/reconsideration/cases/",
+            "list_5000": "/reconsideration/cases/?page=5000",
+        }
+        for name, path in pages.items():
+            load(base + path, cookie, clients=1)  # warm up
+            figures[f"{name}_p50"], figures[f"{name}_p95"] = load(base + path, cookie)
+    finally:
+        server.terminate()
+        server.wait()
+    return figures
+
+
+def run_on(database_url: str, scale: float) -> dict:
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "FAZHI_VAR_DIR": tempfile.mkdtemp(),
+        "FAZHI_DEBUG": "",
+    }
+    output = subprocess.run(
+        [sys.executable, __file__, "--worker", "--scale", str(scale)],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+ROWS = [
+    ("load_s", "loading the data set (s)", None),
+    ("province_ms", "(a) catalog, province, engine (ms)", None),
+    ("province_floor_ms", "(a) same SQL on the cursor (ms)", None),
+    ("province_ratio", "(a) ratio engine / floor", "≤ 1.5"),
+    ("district_ms", "(b) catalog, one district (ms)", "≤ 50 on PostgreSQL"),
+    ("trivial_p95", "(c) trivial page p95 (ms)", None),
+    ("dashboard_p95", "(c) dashboard p95 (ms)", None),
+    ("dashboard_ratio", "(c) dashboard p95 / trivial p95", "≤ 3"),
+    ("list_first_p95", "(c) case list page 1 p95 (ms)", None),
+    ("list_first_ratio", "(c) page 1 p95 / trivial p95", "≤ 3"),
+    ("list_5000_p95", "(c) case list page 5000 p95 (ms)", None),
+    ("list_5000_ratio", "(c) page 5000 / page 1 (p95)", "≤ 2"),
+]
+
+
+def report(results: dict[str, dict]) -> str:
+    for figures in results.values():
+        figures["province_ratio"] = figures["province_ms"] / figures["province_floor_ms"]
+        figures["dashboard_ratio"] = figures["dashboard_p95"] / figures["trivial_p95"]
+        figures["list_first_ratio"] = figures["list_first_p95"] / figures["trivial_p95"]
+        figures["list_5000_ratio"] = figures["list_5000_p95"] / figures["list_first_p95"]
+    names = list(results)
+    lines = [f"{'':44}" + "".join(f"{name:>14}" for name in names) + "  target"]
+    for key, label, target in ROWS:
+        lines.append(
+            f"{label:44}"
+            + "".join(f"{results[n][key]:>14.2f}" for n in names)
+            + f"  {target or ''}"
+        )
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="share of the full data set (1.0 = 1,000,000 cases)",
+    )
+    parser.add_argument("--postgres", help="DATABASE_URL of an empty PostgreSQL database")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.worker:
+        print(json.dumps(worker(options.scale)))
+        return
+    sqlite = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+    results = {"SQLite": run_on(sqlite, options.scale)}
+    if options.postgres:
+        results["PostgreSQL"] = run_on(options.postgres, options.scale)
+    print(
+        f"scale {options.scale} of 1,000,000 cases; {CLIENTS} clients × {REQUESTS_PER_CLIENT} requests"
+    )
+    print(report(results))
+
+
+if __name__ == "__main__":
+    main()

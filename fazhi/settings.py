@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "fazhi.core",
     "fazhi.indicators",
+    "fazhi.report_reader",
     "fazhi.litigation",
     "fazhi.reconsideration",
 ]

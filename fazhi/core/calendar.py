@@ -2,7 +2,7 @@
 
 Official holidays and 调休 make-up workdays come from the `chinese-calendar` package; an
 administrator adds a year the package does not know yet from the State Council notice
-(国务院办公厅关于XXXX年部分节假日安排的通知) as HolidayOverride rows under a CalendarYear.
+(国务院办公厅关于某年部分节假日安排的通知) as HolidayOverride rows under a CalendarYear.
 Overrides also win over the package, to correct it. A date in a year neither knows raises
 CalendarYearUnknown — never a guess.
 """

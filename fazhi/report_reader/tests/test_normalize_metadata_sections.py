@@ -1,0 +1,90 @@
+import pytest
+
+from fazhi.report_reader.normalize import blank_residue, normalize
+
+from .conftest import FUZHOU, HEDONG, XUCHANG, YICHENG, ZIBO
+
+# the project's session fixtures build the demo data set in the test database
+pytestmark = pytest.mark.django_db
+
+
+def test_normalisation_keeps_every_offset(seeds):
+    original = (seeds / FUZHOU).read_text(encoding="utf-8")
+    normalized = normalize(original)
+    assert len(normalized) == len(original)
+    assert "全年共审结1765件" in normalized
+    assert "全年共審結1765件" not in normalized
+
+
+def test_fuzhou_quotes_are_the_traditional_original(seeds, read_seed):
+    original = (seeds / FUZHOU).read_text(encoding="utf-8")
+    result = read_seed(FUZHOU)
+    closed = next(f for f in result.figures if f.indicator == "reconsideration.closed")
+    assert closed.quote == "全年共審結1765件"
+    assert original[closed.span[0] : closed.span[1]] == closed.quote
+    for figure in result.figures + result.unmapped:
+        assert original[figure.span[0] : figure.span[1]] == figure.quote
+
+
+def test_full_width_digits_and_residue():
+    text = "索引号: 123/2022\n全年共审结１７６５件，纠错率１７．１２％\n分享到:"
+    analysed = blank_residue(normalize(text))
+    assert len(analysed) == len(text)
+    assert analysed.split("\n")[0].strip() == "" and analysed.split("\n")[2].strip() == ""
+    assert "审结1765件,纠错率17.12%" in analysed
+
+
+@pytest.mark.parametrize(
+    ("name", "region", "agency", "level", "year", "published"),
+    [
+        (YICHENG, "峄城区", "峄城区司法局", "department", 2022, None),
+        (FUZHOU, "福州市", "福州市司法局", "department", 2023, None),
+        (ZIBO, "淄博市", "淄博市人民政府", "city", 2021, "2022-02-23"),
+        (
+            XUCHANG,
+            "许昌市城乡一体化示范区",
+            "许昌市城乡一体化示范区管委会",
+            "zone",
+            2023,
+            "2024-03-01",
+        ),
+        (HEDONG, "河东区", "河东区司法局", "department", 2024, "2025-01-17"),
+    ],
+)
+def test_metadata(read_seed, name, region, agency, level, year, published):
+    result = read_seed(name)
+    assert (result.region, result.agency, result.level, result.year, result.published) == (
+        region, agency, level, year, published,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "statuses"),
+    [
+        (YICHENG, ("present", "present", "present", "present", "missing")),
+        (FUZHOU, ("present", "missing", "present", "present", "missing")),
+        (ZIBO, ("present", "present", "present", "present", "missing")),
+        (XUCHANG, ("present", "merged", "merged", "merged", "missing")),
+        (HEDONG, ("present", "present", "present", "present", "missing")),
+    ],
+)
+def test_sections(read_seed, name, statuses):
+    sections = read_seed(name).sections
+    assert tuple(section.status for section in sections.values()) == statuses
+
+
+def test_section_titles_and_spans(read_seed):
+    fuzhou = read_seed(FUZHOU)
+    assert fuzhou.sections["problems"].title == "二、存在問題"
+    assert fuzhou.sections["next_year_plan"].title == "三、2024年度重點工作安排"
+    zibo = read_seed(ZIBO)
+    assert (
+        zibo.sections["first_responsible_person"].span[0]
+        < zibo.sections["measures_and_results"].span[0]
+    )
+    xuchang = read_seed(XUCHANG)
+    plan = xuchang.sections["next_year_plan"].span
+    assert xuchang.text[plan[0] : plan[1]].startswith("2024年我区将")
+    measures = xuchang.sections["measures_and_results"].span
+    assert "总体上" not in xuchang.text[measures[0] : measures[1]]
+    assert "2024228" not in str(xuchang.published)

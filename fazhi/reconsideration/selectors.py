@@ -2,9 +2,12 @@
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.db.models import Prefetch, Q
 
+from fazhi.core.models import Unit
 from fazhi.core.roles import Action
+from fazhi.core.selectors import units_in_area
 
 from .models import OPEN_STATES, Case, Document, OpinionLetter, Party, State, Step, Suspension
 
@@ -115,3 +118,14 @@ def letters(user, search=""):
     if search:
         queryset = queryset.filter(Q(recipient__icontains=search) | Q(content__icontains=search))
     return queryset
+
+
+def respondent_choices(user):
+    """The agencies of the user's area that can be a 被申请人 (not the areas themselves)."""
+    return units_in_area(user).exclude(kind__in=Unit.AREA_KINDS)
+
+
+def case_handlers(user):
+    """The 承办人 of the cases the user may see, for the list's filter."""
+    handler_ids = Case.objects.restrict(user).values("handler_id")
+    return get_user_model().objects.filter(pk__in=handler_ids).order_by("username")

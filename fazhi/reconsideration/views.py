@@ -113,9 +113,8 @@ def case_list(request):
         "states": State.choices,
         "procedures": Procedure.choices,
         "outcomes": Outcome.choices,
-        "respondents": core_selectors.units_in_area(request.user).exclude(
-            kind__in=("district", "township", "city", "province")
-        ),
+        "respondents": selectors.respondent_choices(request.user),
+        "handlers": selectors.case_handlers(request.user),
         "can_create": core_selectors.can(request.user, Action.CREATE),
     }
     template = list_template(
@@ -130,9 +129,7 @@ def case_register(request):
     form = RegisterForm(
         request.POST or None,
         request=request,
-        respondents=core_selectors.units_in_area(request.user).exclude(
-            kind__in=("district", "township", "city", "province")
-        ),
+        respondents=selectors.respondent_choices(request.user),
     )
     case = (
         run_service_form(request, form, services.register_case, unit=membership.unit)

@@ -132,6 +132,20 @@ def test_a_step_out_of_order_shows_a_chinese_message(demo, client_as):
     assert "不能办理“送达”" in page
 
 
+def test_the_handler_filter(demo, client_as):
+    reviewer = demo.users["donghu_reviewer"]
+    page = client_as(reviewer).get(
+        f"/reconsideration/cases/?handler={demo.users['donghu_officer'].pk}"
+    )
+    listed = len(re.findall(r'href="/reconsideration/cases/\d+/"', page.content.decode()))
+    assert listed == min(20, Case.objects.filter(handler=demo.users["donghu_officer"]).count())
+    assert ">张敏</option>" in page.content.decode()
+    empty = (
+        client_as(reviewer).get(f"/reconsideration/cases/?handler={reviewer.pk}").content.decode()
+    )
+    assert "没有符合条件的案件" in empty
+
+
 def test_list_filters_and_ledger(demo, client_as):
     officer = client_as(demo.users["donghu_officer"])
     everything = officer.get("/reconsideration/cases/").content.decode()

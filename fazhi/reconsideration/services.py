@@ -5,6 +5,7 @@ its clocks again, adds a timeline row and, where the law wants a written notice,
 the numbered 文书 — all in one transaction.
 """
 
+import contextvars
 import datetime
 import functools
 
@@ -66,6 +67,10 @@ def _role(actor) -> str | None:
     return membership.role if membership else None
 
 
+# The step `@step` has checked, for `_step` to apply and record.
+_current_step = contextvars.ContextVar("reconsideration_step")
+
+
 def step(action: str):
     """A service for one step of the workflow table: the table (state, role) and the
     user's scope are checked before anything else, then the step's own guards run."""
@@ -79,15 +84,21 @@ def step(action: str):
             scope_action = Action.REVIEW if Role.LEADER in transition.roles else Action.CHANGE
             if not Case.objects.restrict(actor, scope_action).filter(pk=case.pk).exists():
                 raise PermissionDenied("无权办理该案件")
-            return func(actor=actor, case=case, **kwargs)
+            token = _current_step.set(action)
+            try:
+                return func(actor=actor, case=case, **kwargs)
+            finally:
+                _current_step.reset(token)
 
         return service(checked)
 
     return decorate
 
 
-def _step(case, *, actor, action, step_date, reason="", data=None, document=None, **changes):
-    """Apply a checked step: change the case, store the clocks, write the timeline."""
+def _step(case, *, actor, step_date, reason="", data=None, document=None, **changes):
+    """Apply the step being taken (checked by `@step`): change the case, store the clocks,
+    write the timeline."""
+    action = _current_step.get()
     transition = workflow.transition(action)
     _not_future(step_date, "办理日期")
     for field, value in changes.items():
@@ -282,7 +293,6 @@ def request_supplement(*, actor, case: Case, notice_date, received_date=None, it
     return _step(
         case,
         actor=actor,
-        action="request_supplement",
         step_date=notice_date,
         document=document,
         data={"received": received.isoformat()},
@@ -300,7 +310,6 @@ def extend_supplement(*, actor, case: Case, date, extra_workdays: int, reason: s
     return _step(
         case,
         actor=actor,
-        action="extend_supplement",
         step_date=date,
         reason=reason,
         data={"extra_workdays": extra_workdays},
@@ -316,7 +325,6 @@ def receive_supplement(*, actor, case: Case, date) -> Case:
     return _step(
         case,
         actor=actor,
-        action="receive_supplement",
         step_date=date,
         supplement_date=date,
         review_start=date,
@@ -332,7 +340,6 @@ def deem_abandoned(*, actor, case: Case, date) -> Case:
     return _step(
         case,
         actor=actor,
-        action="deem_abandoned",
         step_date=date,
         outcome=Outcome.ABANDONED,
         outcome_ground="31",
@@ -386,7 +393,6 @@ def accept(
     return _step(
         case,
         actor=actor,
-        action="accept",
         step_date=date,
         document=document,
         data={"conditions": [key for key, _ in ACCEPTANCE_CONDITIONS]},
@@ -406,7 +412,6 @@ def deem_accepted(*, actor, case: Case, date) -> Case:
     return _step(
         case,
         actor=actor,
-        action="deem_accepted",
         step_date=date,
         accepted_date=due,
         deemed_accepted=True,
@@ -441,7 +446,6 @@ def refuse(*, actor, case: Case, date, failed: list[str], reasons: str) -> Case:
     return _step(
         case,
         actor=actor,
-        action="refuse",
         step_date=date,
         reason=reasons,
         document=document,
@@ -475,7 +479,6 @@ def send_copy(*, actor, case: Case, date) -> Case:
     return _step(
         case,
         actor=actor,
-        action="send_copy",
         step_date=date,
         document=document,
         copy_sent_date=date,
@@ -489,9 +492,7 @@ def record_reply(*, actor, case: Case, date, summary: str = "") -> Case:
         raise ValidationError("尚未发送申请书副本，不能登记答复")
     if date < case.copy_sent_date:
         raise ValidationError("答复日期不能早于发送副本日期")
-    return _step(
-        case, actor=actor, action="record_reply", step_date=date, reason=summary, reply_date=date
-    )
+    return _step(case, actor=actor, step_date=date, reason=summary, reply_date=date)
 
 
 @step("hear_views")
@@ -502,7 +503,6 @@ def hear_views(*, actor, case: Case, date, summary: str) -> Case:
     return _step(
         case,
         actor=actor,
-        action="hear_views",
         step_date=date,
         reason=summary,
         views_heard_date=date,
@@ -529,7 +529,6 @@ def hold_hearing(*, actor, case: Case, notice_date, date, summary: str = "") -> 
     return _step(
         case,
         actor=actor,
-        action="hold_hearing",
         step_date=notice_date,
         reason=summary,
         document=document,
@@ -547,7 +546,6 @@ def refer_to_committee(*, actor, case: Case, date, reason: str) -> Case:
     return _step(
         case,
         actor=actor,
-        action="refer_to_committee",
         step_date=date,
         reason=reason,
         committee_referred_date=date,
@@ -577,7 +575,6 @@ def suspend(*, actor, case: Case, date, ground: int, reason: str = "") -> Case:
     return _step(
         case,
         actor=actor,
-        action="suspend",
         step_date=date,
         reason=reason,
         document=document,
@@ -604,7 +601,7 @@ def resume(*, actor, case: Case, date) -> Case:
         actor=actor,
         date=date,
     )
-    return _step(case, actor=actor, action="resume", step_date=date, document=document)
+    return _step(case, actor=actor, step_date=date, document=document)
 
 
 @step("extend")
@@ -634,7 +631,6 @@ def extend(*, actor, case: Case, date, days: int, reason: str) -> Case:
     return _step(
         case,
         actor=actor,
-        action="extend",
         step_date=date,
         reason=reason,
         document=document,
@@ -654,7 +650,6 @@ def convert_to_ordinary(*, actor, case: Case, date, reason: str) -> Case:
     return _step(
         case,
         actor=actor,
-        action="convert_to_ordinary",
         step_date=date,
         reason=reason,
         procedure=Procedure.ORDINARY,
@@ -766,7 +761,6 @@ def decide(
     return _step(
         case,
         actor=actor,
-        action="decide",
         step_date=date,
         reason=reasons,
         document=document,
@@ -792,7 +786,7 @@ def serve(*, actor, case: Case, date) -> Case:
     """送达: the 决定书 takes effect (第七十五条第二款); 履行 follow-up starts."""
     if date < case.closed_date:
         raise ValidationError("送达日期不能早于决定日期")
-    return _step(case, actor=actor, action="serve", step_date=date, served_date=date)
+    return _step(case, actor=actor, step_date=date, served_date=date)
 
 
 @step("record_performance")
@@ -803,7 +797,6 @@ def record_performance(*, actor, case: Case, date, summary: str = "") -> Case:
     return _step(
         case,
         actor=actor,
-        action="record_performance",
         step_date=date,
         reason=summary,
         performed_date=date,
@@ -836,7 +829,6 @@ def mediate(
     return _step(
         case,
         actor=actor,
-        action="mediate",
         step_date=date,
         reason=terms,
         document=document,
@@ -854,7 +846,6 @@ def withdraw(*, actor, case: Case, date, reason: str, self_corrected: bool = Fal
     return _terminate(
         case,
         actor=actor,
-        action="withdraw",
         date=date,
         ground=1,
         reason=reason,
@@ -888,12 +879,10 @@ def terminate(*, actor, case: Case, date, ground: int, reason: str = "") -> Case
             raise ValidationError(
                 "本案未因第三十九条第一款第一、二、四项中止满六十日（第四十一条第一款第五项）"
             )
-    return _terminate(
-        case, actor=actor, action="terminate", date=date, ground=ground, reason=reason
-    )
+    return _terminate(case, actor=actor, date=date, ground=ground, reason=reason)
 
 
-def _terminate(case, *, actor, action, date, ground, reason, self_corrected=False):
+def _terminate(case, *, actor, date, ground, reason, self_corrected=False):
     if not reason.strip():
         raise ValidationError("请写明终止的理由")
     for suspension in case.suspensions.filter(end_date__isnull=True):
@@ -914,7 +903,6 @@ def _terminate(case, *, actor, action, date, ground, reason, self_corrected=Fals
     return _step(
         case,
         actor=actor,
-        action=action,
         step_date=date,
         reason=reason,
         document=document,

@@ -9,6 +9,7 @@ from fazhi.core import views as core_views
 from fazhi.indicators import api as indicators_api
 from fazhi.litigation import api as litigation_api
 from fazhi.reconsideration import api as reconsideration_api
+from fazhi.report_reader import api as report_reader_api
 
 router = SimpleRouter()
 router.register("units", core_api.UnitViewSet, basename="unit")
@@ -23,6 +24,7 @@ api_patterns = [
     path("me/", core_api.me, name="me"),
     path("due/", core_api.due, name="due"),
     path("indicators/", indicators_api.indicators, name="indicators"),
+    path("reports/<int:pk>/", report_reader_api.report, name="report"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     *router.urls,
 ]
@@ -37,5 +39,6 @@ urlpatterns = [
     path("indicators/", include("fazhi.indicators.urls")),
     path("reconsideration/", include("fazhi.reconsideration.urls")),
     path("litigation/", include("fazhi.litigation.urls")),
+    path("reports/", include("fazhi.report_reader.urls")),
     path("", include("fazhi.core.urls")),
 ]

@@ -1,0 +1,67 @@
+"""Stored reports: what the reader found in one uploaded 法治政府建设情况报告."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from fazhi.core.models import Unit
+from fazhi.core.querysets import RestrictedManager
+
+
+class ReadReport(models.Model):
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="单位")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="上传人"
+    )
+    file_name = models.CharField("文件名", max_length=255)
+    text = models.TextField("正文")
+    region = models.CharField("地区", max_length=100, blank=True)
+    agency = models.CharField("报告机关", max_length=200, blank=True)
+    level = models.CharField("层级", max_length=40, blank=True)
+    year = models.PositiveIntegerField("年度", null=True, blank=True)
+    published = models.DateField("发布日期", null=True, blank=True)
+    sections = models.JSONField("组成部分", default=dict)
+    result = models.JSONField("解析结果", default=dict)
+    is_public = models.BooleanField("公开", default=False)
+    created_at = models.DateTimeField("上传时间", auto_now_add=True)
+
+    objects = RestrictedManager()
+    scope_owner_fields = ("uploaded_by",)
+
+    class Meta:
+        verbose_name = "解析报告"
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.file_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("report_reader:report_detail", kwargs={"pk": self.pk})
+
+    def get_additional_data(self):
+        return {"unit_id": self.unit_id}
+
+
+class ReportFigure(models.Model):
+    report = models.ForeignKey(ReadReport, on_delete=models.CASCADE, related_name="figures")
+    indicator = models.CharField("指标", max_length=100, db_index=True)
+    value = models.DecimalField("数值", max_digits=20, decimal_places=4)
+    qualifier = models.CharField("限定", max_length=40, blank=True)
+    unit = models.CharField("单位", max_length=20, blank=True)
+    quote = models.TextField("原文")
+    span_start = models.PositiveIntegerField()
+    span_end = models.PositiveIntegerField()
+
+    objects = RestrictedManager()
+    scope_unit_field = "report__unit"
+    scope_owner_fields = ("report__uploaded_by",)
+
+    class Meta:
+        verbose_name = "报告数据"
+        ordering = ["report", "span_start"]
+
+    def __str__(self) -> str:
+        return f"{self.report.file_name}·{self.indicator}"
+
+    def get_additional_data(self):
+        return {"unit_id": self.report.unit_id}

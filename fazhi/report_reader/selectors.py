@@ -1,0 +1,94 @@
+"""Every read of stored reports, already scoped to what the user may see."""
+
+from django.db.models import Q
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from .catalog import BY_ID
+from .models import ReadReport, ReportFigure
+from .sections import KEYS, NAMES, REQUIRED
+
+STATUS = {"present": "完整", "merged": "与其他部分合并", "missing": "缺失"}
+
+
+def reports(user, search: str = ""):
+    queryset = ReadReport.objects.restrict(user).select_related("unit", "uploaded_by")
+    if search:
+        queryset = queryset.filter(
+            Q(file_name__icontains=search)
+            | Q(region__icontains=search)
+            | Q(agency__icontains=search)
+            | Q(year__icontains=search)
+        )
+    return queryset
+
+
+def indicator_name(indicator: str | None) -> str:
+    entry = BY_ID.get(indicator or "")
+    return entry.name if entry else (indicator or "未归类数据")
+
+
+def indicator_choices(user) -> list[tuple[str, str]]:
+    ids = (
+        ReportFigure.objects.restrict(user)
+        .order_by()
+        .values_list("indicator", flat=True)
+        .distinct()
+    )
+    return sorted((i, indicator_name(i)) for i in set(ids))
+
+
+def comparison(user, indicator: str):
+    return (
+        ReportFigure.objects.restrict(user)
+        .filter(indicator=indicator)
+        .select_related("report")
+        .order_by("report__region", "report__year", "span_start")
+    )
+
+
+def parts(report: ReadReport) -> list[dict]:
+    rows = []
+    for key in KEYS:
+        part = report.sections.get(key) or {"status": "missing"}
+        status = part.get("status", "missing")
+        rows.append(
+            {
+                "name": NAMES[key],
+                "title": part.get("title") or "",
+                "status": status,
+                "label": STATUS.get(status, status),
+                "flagged": status == "missing" and key in REQUIRED,
+            }
+        )
+    return rows
+
+
+def _number(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+def marked_text(report: ReadReport) -> SafeString:
+    """The report's text, escaped, with every figure wrapped in <mark title="id · value">."""
+    text = report.text
+    figures = report.result.get("figures", []) + report.result.get("unmapped", [])
+    spans = sorted(
+        (f for f in figures if f.get("span") and len(f["span"]) == 2),
+        key=lambda f: (f["span"][0], -f["span"][1]),
+    )
+    pieces, cursor = [], 0
+    for figure in spans:
+        start, end = figure["span"]
+        if start < cursor or end > len(text) or start >= end:
+            continue  # overlapping or out of range: leave unmarked
+        pieces.append(escape(text[cursor:start]))
+        title = f"{figure.get('indicator') or '未归类'} · {_number(figure.get('value'))} {figure.get('unit') or ''}".strip()
+        css = "figure" if figure.get("indicator") else "figure unmapped"
+        pieces.append(
+            format_html('<mark class="{}" title="{}">{}</mark>', css, title, text[start:end])
+        )
+        cursor = end
+    pieces.append(escape(text[cursor:]))
+    return mark_safe("".join(str(p) for p in pieces))  # every piece is escaped above

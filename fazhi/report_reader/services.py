@@ -1,0 +1,125 @@
+"""Storing read reports (every write through an audited @service)."""
+
+import datetime
+import tempfile
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from fazhi.core.audit import record_event, service
+
+from .inputs import UnreadableDocument
+from .models import ReadReport, ReportFigure
+from .reader import ReadResult, read_document
+
+MAX_BYTES = 50 * 1024 * 1024
+EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".pdf")
+
+
+def check_upload(upload) -> str | None:
+    """The Chinese reason an uploaded file cannot be read, or None."""
+    name = Path(upload.name or "").name
+    suffix = Path(name).suffix.lower()
+    if suffix not in EXTENSIONS:
+        return f"{name}：不支持的文件类型“{suffix}”（支持TXT、HTML、DOCX、PDF）"
+    if upload.size > MAX_BYTES:
+        return f"{name}：文件大小{upload.size / 1024 / 1024:.0f}MB，超过50MB上限"
+    return None
+
+
+def read_upload(upload) -> ReadResult:
+    """Read an uploaded file through the reader; raises UnreadableDocument."""
+    problem = check_upload(upload)
+    if problem:
+        raise UnreadableDocument(problem)
+    name = Path(upload.name).name
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        with path.open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        return read_document(path)
+
+
+def _date(value) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _decimal(value) -> Decimal | None:
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+@service
+def store_result(*, actor, unit, result: ReadResult) -> ReadReport:
+    data = result.as_dict()
+    report = ReadReport.objects.create(
+        unit=unit,
+        uploaded_by=actor,
+        file_name=result.file[:255],
+        text=result.text,
+        region=result.region or "",
+        agency=result.agency or "",
+        level=result.level or "",
+        year=result.year,
+        published=_date(result.published),
+        sections=data["sections"],
+        result=data,
+    )
+    for figure in result.figures:
+        value = _decimal(figure.value)
+        if figure.indicator is None or value is None:
+            continue
+        ReportFigure.objects.create(
+            report=report,
+            indicator=figure.indicator,
+            value=value,
+            qualifier=figure.qualifier or "",
+            unit=figure.unit or "",
+            quote=figure.quote,
+            span_start=figure.span[0],
+            span_end=figure.span[1],
+        )
+    record_event(
+        actor=actor,
+        action="report_reader.store",
+        summary=f"上传并解析报告《{report.file_name}》",
+        target=report,
+        unit=unit,
+    )
+    return report
+
+
+@service
+def store_reports(*, actor, unit, uploads) -> tuple[list[ReadReport], list[str]]:
+    """Read each uploaded file; store one report per readable file.
+
+    Returns the stored reports and one Chinese message per file that could not be read.
+    """
+    reports, errors = [], []
+    for upload in uploads:
+        try:
+            result = read_upload(upload)
+        except UnreadableDocument as error:
+            errors.append(str(error))
+            continue
+        reports.append(store_result(actor=actor, unit=unit, result=result))
+    return reports, errors
+
+
+@service
+def set_public(*, actor, report: ReadReport, is_public: bool) -> ReadReport:
+    report.is_public = is_public
+    report.save(update_fields=["is_public"])
+    record_event(
+        actor=actor,
+        action="report_reader.publish" if is_public else "report_reader.unpublish",
+        summary=f"{'公开' if is_public else '取消公开'}报告《{report.file_name}》",
+        target=report,
+        unit=report.unit,
+    )
+    return report

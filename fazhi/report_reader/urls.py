@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "report_reader"
+
+urlpatterns = [
+    path("", views.report_list, name="report_list"),
+    path("upload/", views.report_upload, name="report_upload"),
+    path("compare/", views.report_compare, name="report_compare"),
+    path("<int:pk>/", views.report_detail, name="report_detail"),
+]

@@ -41,9 +41,24 @@ RATES = (
 BREAKDOWN_RE = re.compile(r"占[^，。；%]{0,12}?(\d+(?:\.\d+)?)%")
 
 
+# How the pages name the checks and their results.
+CHECK_LABELS = {
+    "parts_sum": "分项之和",
+    "rate": "比率",
+    "breakdown": "构成比例",
+    "completeness": "完整性",
+}
+KIND_LABELS = {
+    "consistent": "一致",
+    "error": "不符",
+    "unexplained difference": "差异未说明",
+    "missing part": "缺少法定内容",
+}
+
+
 @dataclass
 class Finding:
-    kind: str  # consistent | error | unexplained difference | missing part
+    kind: str  # consistent | error | unexplained difference | missing part (KIND_LABELS)
     check: str  # parts_sum | rate | breakdown | completeness
     message: str
     quotes: list[dict] = field(default_factory=list)

@@ -68,6 +68,7 @@ def test_detail_marks_figures_and_flags_the_missing_part(demo, uploaded):
     assert "纠错率为12.5%</mark>" in html
     assert "part-missing" in html and "推进法治政府建设存在的不足和原因" in html
     assert "缺少法定内容" in html
+    assert "完整性（缺少法定内容）" in html  # findings are named in Chinese
 
 
 def test_report_text_is_escaped(demo):

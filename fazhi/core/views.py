@@ -25,13 +25,14 @@ from .middleware import SESSION_KEY
 from .models import Attachment, Membership, Unit
 from .roles import Action
 from .viewtools import (
+    Ledger,
     error_text,
+    ledger_page,
     list_template,
     paginate,
     record_view,
     require,
     run_service_form,
-    xlsx_response,
 )
 
 
@@ -178,32 +179,33 @@ def attachment_download(request, attachment):
     return response
 
 
+MEMBERSHIP_LEDGER = Ledger(
+    "用户任职台账.xlsx",
+    "用户任职",
+    ["用户名", "姓名", "单位", "角色", "数据范围", "状态", "设立时间"],
+    lambda m: (
+        m.user.username,
+        m.user.first_name,
+        m.unit.name,
+        m.get_role_display(),
+        m.get_data_scope_display(),
+        "有效" if m.is_active else "已撤销",
+        timezone.localtime(m.created_at).strftime("%Y-%m-%d %H:%M"),
+    ),
+)
+
+
 @require_safe
 def membership_list(request):
     require(request, Action.MANAGE_USERS)
-    search = request.GET.get("q", "").strip()
-    queryset = selectors.memberships(request.user, search)
-    if request.GET.get("export") == "xlsx":
-        return xlsx_response(
-            "用户任职台账.xlsx",
-            "用户任职",
-            ["用户名", "姓名", "单位", "角色", "数据范围", "状态", "设立时间"],
-            (
-                (
-                    m.user.username,
-                    m.user.first_name,
-                    m.unit.name,
-                    m.get_role_display(),
-                    m.get_data_scope_display(),
-                    "有效" if m.is_active else "已撤销",
-                    timezone.localtime(m.created_at).strftime("%Y-%m-%d %H:%M"),
-                )
-                for m in queryset
-            ),
-        )
-    page = paginate(request, queryset)
-    template = list_template(request, "core/membership_list.html", "core/_membership_rows.html")
-    return render(request, template, {"page": page, "q": search})
+    queryset = selectors.memberships(request.user, request.GET.get("q", "").strip())
+    return ledger_page(
+        request,
+        queryset,
+        ledger=MEMBERSHIP_LEDGER,
+        template="core/membership_list.html",
+        rows_template="core/_membership_rows.html",
+    )
 
 
 def user_create(request):

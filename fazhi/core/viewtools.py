@@ -3,11 +3,14 @@ pagination with search, and the Excel ledger export."""
 
 import functools
 import io
+from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
+from django.shortcuts import render
 from openpyxl import Workbook
 
 from . import selectors
@@ -36,6 +39,41 @@ def record_view(model, action: str = "view"):
 def require(request, action: str) -> None:
     if not selectors.can(request.user, action):
         raise PermissionDenied("当前角色无权执行此操作")
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """A list staff keep as a 台账: its file, sheet, column titles and one row per record."""
+
+    filename: str
+    sheet: str
+    header: list[str]
+    row: Callable
+
+
+def ledger_page(
+    request,
+    queryset,
+    *,
+    ledger: Ledger,
+    template: str,
+    rows_template: str,
+    export_rows=None,
+    **context,
+):
+    """A searchable, paged list; `?export=xlsx` downloads all of it as the ledger.
+
+    `export_rows` is the queryset to export when it needs more than the page shows.
+    """
+    if request.GET.get("export") == "xlsx":
+        rows = queryset if export_rows is None else export_rows
+        return xlsx_response(ledger.filename, ledger.sheet, ledger.header, map(ledger.row, rows))
+    context = {
+        "page": paginate(request, queryset),
+        "q": request.GET.get("q", "").strip(),
+        **context,
+    }
+    return render(request, list_template(request, template, rows_template), context)
 
 
 def paginate(request, queryset, per_page: int = PAGE_SIZE):

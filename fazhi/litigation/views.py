@@ -8,12 +8,11 @@ from django.views.decorators.http import require_safe
 from fazhi.core import selectors as core_selectors
 from fazhi.core.roles import Action
 from fazhi.core.viewtools import (
-    list_template,
-    paginate,
+    Ledger,
+    ledger_page,
     record_view,
     require,
     run_service_form,
-    xlsx_response,
 )
 
 from . import selectors, services
@@ -87,6 +86,9 @@ def _ledger_row(lawsuit: Lawsuit) -> list:
     ]
 
 
+LAWSUIT_LEDGER = Ledger("行政应诉案件台账.xlsx", "行政应诉", LEDGER_HEADER, _ledger_row)
+
+
 @require_safe
 def lawsuit_list(request):
     today = timezone.localdate()
@@ -101,19 +103,17 @@ def lawsuit_list(request):
         judgment_type=data.get("judgment_type", ""),
         overdue_on=today if data.get("overdue") else None,
     )
-    if request.GET.get("export") == "xlsx":
-        rows = selectors.ledger_rows(queryset, request.user)
-        return xlsx_response(
-            "行政应诉案件台账.xlsx", "行政应诉", LEDGER_HEADER, map(_ledger_row, rows)
-        )
-    context = {
-        "page": paginate(request, queryset),
-        "filters": filters,
-        "today": today,
-        "can_create": core_selectors.can(request.user, Action.CREATE),
-    }
-    template = list_template(request, "litigation/lawsuit_list.html", "litigation/_rows.html")
-    return render(request, template, context)
+    return ledger_page(
+        request,
+        queryset,
+        ledger=LAWSUIT_LEDGER,
+        template="litigation/lawsuit_list.html",
+        rows_template="litigation/_rows.html",
+        export_rows=selectors.ledger_rows(queryset, request.user),
+        filters=filters,
+        today=today,
+        can_create=core_selectors.can(request.user, Action.CREATE),
+    )
 
 
 def lawsuit_create(request):

@@ -14,7 +14,9 @@ from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action
 from fazhi.core.validators import mask_id_number
 from fazhi.core.viewtools import (
+    Ledger,
     error_text,
+    ledger_page,
     list_template,
     paginate,
     record_view,
@@ -310,35 +312,31 @@ def supervision(request):
     )
 
 
+LETTER_LEDGER = Ledger(
+    "意见书建议书台账.xlsx",
+    "意见书建议书",
+    ["类型", "制发对象", "制发日期", "反馈期满日", "反馈日期", "主要内容"],
+    lambda letter: (
+        letter.get_kind_display(),
+        letter.recipient,
+        letter.issued_date,
+        letter.report_due,
+        letter.reported_date,
+        letter.content,
+    ),
+)
+
+
 @require_safe
 def letter_list(request):
-    search = request.GET.get("q", "").strip()
-    queryset = selectors.letters(request.user, search)
-    if request.GET.get("export") == "xlsx":
-        return xlsx_response(
-            "意见书建议书台账.xlsx",
-            "意见书建议书",
-            ["类型", "制发对象", "制发日期", "反馈期满日", "反馈日期", "主要内容"],
-            (
-                (
-                    letter.get_kind_display(),
-                    letter.recipient,
-                    letter.issued_date,
-                    letter.report_due,
-                    letter.reported_date,
-                    letter.content,
-                )
-                for letter in queryset
-            ),
-        )
-    page = paginate(request, queryset)
-    template = list_template(
-        request, "reconsideration/letter_list.html", "reconsideration/_letter_rows.html"
-    )
-    return render(
+    queryset = selectors.letters(request.user, request.GET.get("q", "").strip())
+    return ledger_page(
         request,
-        template,
-        {"page": page, "q": search, "can_create": core_selectors.can(request.user, Action.CREATE)},
+        queryset,
+        ledger=LETTER_LEDGER,
+        template="reconsideration/letter_list.html",
+        rows_template="reconsideration/_letter_rows.html",
+        can_create=core_selectors.can(request.user, Action.CREATE),
     )
 
 

@@ -4,8 +4,8 @@ from django.shortcuts import redirect, render
 from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action
 from fazhi.core.viewtools import (
-    list_template,
-    paginate,
+    Ledger,
+    ledger_page,
     record_view,
     require,
     run_service_form,
@@ -16,32 +16,30 @@ from . import selectors, services
 from .forms import UploadForm
 from .models import ReadReport
 
+REPORT_LEDGER = Ledger(
+    "报告解析台账.xlsx",
+    "报告",
+    ["文件名", "地区", "报告机关", "年度", "发布日期", "上传单位", "上传时间"],
+    lambda r: (
+        r.file_name,
+        r.region,
+        r.agency,
+        r.year,
+        r.published,
+        r.unit.name,
+        r.created_at.strftime("%Y-%m-%d %H:%M"),
+    ),
+)
+
 
 def report_list(request):
-    q = request.GET.get("q", "").strip()
-    queryset = selectors.reports(request.user, q)
-    if request.GET.get("export") == "xlsx":
-        return xlsx_response(
-            "报告解析台账.xlsx",
-            "报告",
-            ["文件名", "地区", "报告机关", "年度", "发布日期", "上传单位", "上传时间"],
-            (
-                (
-                    r.file_name,
-                    r.region,
-                    r.agency,
-                    r.year,
-                    r.published,
-                    r.unit.name,
-                    r.created_at.strftime("%Y-%m-%d %H:%M"),
-                )
-                for r in queryset
-            ),
-        )
-    return render(
+    queryset = selectors.reports(request.user, request.GET.get("q", "").strip())
+    return ledger_page(
         request,
-        list_template(request, "report_reader/report_list.html", "report_reader/_report_rows.html"),
-        {"page": paginate(request, queryset), "q": q},
+        queryset,
+        ledger=REPORT_LEDGER,
+        template="report_reader/report_list.html",
+        rows_template="report_reader/_report_rows.html",
     )
 
 

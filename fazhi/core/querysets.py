@@ -35,7 +35,8 @@ class RestrictedQuerySet(models.QuerySet):
         """Only the rows `user` may `action`, by the role and data scope of the active membership.
 
         A model states where its owning unit is (`scope_unit_field`, None for the unit tree
-        itself) and who counts as its owner for 仅本人 (`scope_owner_fields`).
+        itself), who counts as its owner for 仅本人 (`scope_owner_fields`) and, for public
+        documents, the flag that lets every platform user view them (`scope_public_field`).
         """
         if user is None or not user.is_authenticated or not user.is_active:
             return self.none()
@@ -44,7 +45,11 @@ class RestrictedQuerySet(models.QuerySet):
         membership = active_membership(user)
         if membership is None or not role_allows(membership.role, action):
             return self.none()
-        return self.filter(self._scope_filter(user, membership))
+        visible = self._scope_filter(user, membership)
+        public_field = getattr(self.model, "scope_public_field", None)
+        if public_field and action == "view":
+            visible |= Q(**{public_field: True})
+        return self.filter(visible)
 
     def _scope_filter(self, user, membership) -> Q:
         unit_field = getattr(self.model, "scope_unit_field", "unit")

@@ -29,3 +29,7 @@ class UploadForm(SubmitOnceForm):
 
     def service_kwargs(self):
         return {"uploads": self.cleaned_data["uploads"]}
+
+
+class PublishForm(SubmitOnceForm):
+    is_public = forms.BooleanField(required=False, widget=forms.HiddenInput)

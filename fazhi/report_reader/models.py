@@ -27,6 +27,8 @@ class ReadReport(models.Model):
 
     objects = RestrictedManager()
     scope_owner_fields = ("uploaded_by",)
+    # Published reports are public documents: once marked, every platform user may read them.
+    scope_public_field = "is_public"
 
     class Meta:
         verbose_name = "解析报告"
@@ -55,6 +57,7 @@ class ReportFigure(models.Model):
     objects = RestrictedManager()
     scope_unit_field = "report__unit"
     scope_owner_fields = ("report__uploaded_by",)
+    scope_public_field = "report__is_public"
 
     class Meta:
         verbose_name = "报告数据"

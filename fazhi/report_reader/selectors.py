@@ -1,8 +1,11 @@
 """Every read of stored reports, already scoped to what the user may see."""
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+
+from fazhi.core.roles import Action
 
 from .catalog import BY_ID
 from .models import ReadReport, ReportFigure
@@ -45,6 +48,73 @@ def comparison(user, indicator: str):
         .select_related("report")
         .order_by("report__region", "report__year", "span_start")
     )
+
+
+def may_publish(user, report: ReadReport) -> bool:
+    try:
+        report_to_publish(user, report.pk)
+    except PermissionDenied:
+        return False
+    return True
+
+
+def report_to_publish(user, pk) -> ReadReport:
+    """A report of the user's own scope that they uploaded or may review (审核).
+
+    Public visibility does not extend to changing it: another unit's public report is not
+    theirs to withdraw.
+    """
+    reviewable = ReadReport.objects.restrict(user, Action.REVIEW)
+    uploaded = ReadReport.objects.restrict(user).filter(uploaded_by=user)
+    found = (reviewable | uploaded).filter(pk=pk).first()
+    if found is None:
+        raise PermissionDenied("只有上传人或本单位审核人、负责人可以公开或取消公开该报告")
+    return found
+
+
+def region_choices(user) -> list[str]:
+    regions = ReadReport.objects.restrict(user).exclude(region="").values_list("region", flat=True)
+    return sorted(set(regions))
+
+
+def region_across_years(user, region: str) -> tuple[list[int], list[dict]]:
+    """One region's figures by indicator (rows) and year (columns).
+
+    Where a year's report states an indicator more than once (or the report was read twice),
+    the first statement of the most recently read report counts, as a reader would quote it.
+    """
+    figures = (
+        ReportFigure.objects.restrict(user)
+        .filter(report__region=region, report__year__isnull=False)
+        .select_related("report")
+        .order_by("-report__created_at", "-report__pk", "span_start")
+    )
+    cells: dict[str, dict[int, ReportFigure]] = {}
+    for figure in figures:
+        cells.setdefault(figure.indicator, {}).setdefault(figure.report.year, figure)
+    years = sorted({year for row in cells.values() for year in row})
+    rows = []
+    for indicator in sorted(cells):
+        by_year = cells[indicator]
+        top = max((float(f.value) for f in by_year.values()), default=0) or 1
+        rows.append(
+            {
+                "indicator": indicator,
+                "name": indicator_name(indicator),
+                "unit": next(iter(by_year.values())).unit,
+                "cells": [by_year.get(year) for year in years],
+                "bars": [
+                    {
+                        "x": i * 14,
+                        "height": (h := round(float(by_year[year].value) / top * 24, 1)),
+                        "y": 26 - h,
+                    }
+                    for i, year in enumerate(years)
+                    if year in by_year
+                ],
+            }
+        )
+    return years, rows
 
 
 def parts(report: ReadReport) -> list[dict]:

@@ -9,4 +9,5 @@ urlpatterns = [
     path("upload/", views.report_upload, name="report_upload"),
     path("compare/", views.report_compare, name="report_compare"),
     path("<int:pk>/", views.report_detail, name="report_detail"),
+    path("<int:pk>/publish/", views.report_publish, name="report_publish"),
 ]

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action
@@ -13,13 +14,13 @@ from fazhi.core.viewtools import (
 )
 
 from . import selectors, services
-from .forms import UploadForm
+from .forms import PublishForm, UploadForm
 from .models import ReadReport
 
 REPORT_LEDGER = Ledger(
     "报告解析台账.xlsx",
     "报告",
-    ["文件名", "地区", "报告机关", "年度", "发布日期", "上传单位", "上传时间"],
+    ["文件名", "地区", "报告机关", "年度", "发布日期", "上传单位", "上传时间", "公开"],
     lambda r: (
         r.file_name,
         r.region,
@@ -28,6 +29,7 @@ REPORT_LEDGER = Ledger(
         r.published,
         r.unit.name,
         r.created_at.strftime("%Y-%m-%d %H:%M"),
+        "是" if r.is_public else "否",
     ),
 )
 
@@ -84,11 +86,34 @@ def report_detail(request, report):
             "unmapped": result.get("unmapped", []),
             "findings": result.get("findings", []),
             "marked_text": selectors.marked_text(report),
+            "publish_form": PublishForm(
+                request=request, initial={"is_public": not report.is_public}
+            )
+            if selectors.may_publish(request.user, report)
+            else None,
         },
     )
 
 
+@record_view(ReadReport)
+@require_POST
+def report_publish(request, report):
+    """公开 / 取消公开: a published report becomes readable by every platform user."""
+    report = selectors.report_to_publish(request.user, report.pk)
+    form = PublishForm(request.POST, request=request)
+    done = run_service_form(request, form, services.set_public, report=report)
+    if done is None:
+        messages.error(request, "；".join(m for errors in form.errors.values() for m in errors))
+    else:
+        messages.success(request, "报告已公开" if done.is_public else "报告已取消公开")
+    return redirect("report_reader:report_detail", pk=report.pk)
+
+
 def report_compare(request):
+    """One indicator across regions and years (?indicator=), or one region across years (?region=)."""
+    region = request.GET.get("region", "").strip()
+    if region:
+        return _region_across_years(request, region)
     choices = selectors.indicator_choices(request.user)
     indicator = request.GET.get("indicator", "").strip()
     rows = list(selectors.comparison(request.user, indicator)) if indicator else []
@@ -109,10 +134,38 @@ def report_compare(request):
         "report_reader/compare.html",
         {
             "choices": choices,
+            "regions": selectors.region_choices(request.user),
             "indicator": indicator,
             "indicator_name": selectors.indicator_name(indicator) if indicator else "",
             "rows": rows,
             "bars": bars,
             "chart_height": len(rows) * 28 + 4,
+        },
+    )
+
+
+def _region_across_years(request, region: str):
+    years, rows = selectors.region_across_years(request.user, region)
+    if request.GET.get("export") == "xlsx":
+        return xlsx_response(
+            f"{region}历年报告数据.xlsx",
+            "历年对比",
+            ["指标", "编号", "单位", *(f"{year}年" for year in years)],
+            (
+                (row["name"], row["indicator"], row["unit"])
+                + tuple(cell.value if cell else None for cell in row["cells"])
+                for row in rows
+            ),
+        )
+    return render(
+        request,
+        "report_reader/compare_region.html",
+        {
+            "choices": selectors.indicator_choices(request.user),
+            "regions": selectors.region_choices(request.user),
+            "region": region,
+            "years": years,
+            "rows": rows,
+            "trend_width": max(len(years), 1) * 14,
         },
     )

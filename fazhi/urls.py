@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import SimpleRouter
 
+from fazhi.annual_report import api as annual_report_api
 from fazhi.core import api as core_api
 from fazhi.core import views as core_views
 from fazhi.indicators import api as indicators_api
@@ -25,6 +26,7 @@ api_patterns = [
     path("due/", core_api.due, name="due"),
     path("indicators/", indicators_api.indicators, name="indicators"),
     path("reports/<int:pk>/", report_reader_api.report, name="report"),
+    path("annual-reports/<int:pk>/", annual_report_api.annual_report, name="annual_report"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     *router.urls,
 ]
@@ -40,5 +42,6 @@ urlpatterns = [
     path("reconsideration/", include("fazhi.reconsideration.urls")),
     path("litigation/", include("fazhi.litigation.urls")),
     path("reports/", include("fazhi.report_reader.urls")),
+    path("annual-reports/", include("fazhi.annual_report.urls")),
     path("", include("fazhi.core.urls")),
 ]

@@ -18,6 +18,8 @@ class DueItem:
     url: str
     work_line: str  # the app's Chinese name, e.g. 行政复议
     basis: str = ""  # the statute the clock comes from, e.g. 行政复议法 第三十条
+    # A long clock may ask to be listed earlier than the list's horizon (e.g. 30 days ahead).
+    remind_from: datetime.date | None = None
 
     def status(self, today: datetime.date) -> str:
         if self.due_date < today:
@@ -61,7 +63,7 @@ def due_list(user, today: datetime.date, horizon_days: int = 14, limit: int = LI
             for item in provider(user, today, horizon):
                 if isinstance(item, str):
                     warnings.append(item)
-                elif item.due_date <= horizon:
+                elif item.due_date <= horizon or (item.remind_from and item.remind_from <= today):
                     if taken == limit:
                         truncated = True
                         break

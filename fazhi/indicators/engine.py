@@ -35,9 +35,10 @@ def _unit_field(model) -> str:
 
 
 def _scoped(model, user, unit):
-    return model.objects.restrict(user).filter(
-        **{f"{_unit_field(model)}__path__startswith": unit.path}
-    )
+    # user=None: the unit's whole subtree regardless of who asks — only for the unit's own
+    # statutory annual report, whose figures must not depend on the drafter's data scope.
+    visible = model.objects.all() if user is None else model.objects.restrict(user)
+    return visible.filter(**{f"{_unit_field(model)}__path__startswith": unit.path})
 
 
 def records(indicator_id: str, *, user, unit, period: Period):

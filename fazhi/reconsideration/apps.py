@@ -12,7 +12,7 @@ class ReconsiderationConfig(AppConfig):
         from fazhi.core.calendar import year_entered
         from fazhi.core.navigation import NavItem, register_nav
 
-        from . import deadlines, demo, indicators, models  # noqa: F401 (they register themselves)
+        from . import deadlines, demo, demo_history, indicators, models  # noqa: F401 (they register themselves)
 
         year_entered.connect(
             deadlines.fill_open_clocks, dispatch_uid="reconsideration.fill_open_clocks"

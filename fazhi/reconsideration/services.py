@@ -212,7 +212,7 @@ def register_case(
         late_reason=late_reason,
         real_property=real_property,
     )
-    _, number = documents.next_number(unit=unit, kind="case", year=received_date.year)
+    number = _free_case_number(unit, received_date.year)
     case = Case(
         unit=unit,
         number=number,
@@ -998,6 +998,14 @@ IMPORTED_STATES = {
     Outcome.MEDIATED: State.MEDIATED,
     Outcome.TERMINATED: State.TERMINATED,
 }
+
+
+def _free_case_number(unit, year: int) -> str:
+    """The next 收案编号, passing over numbers taken by imported historical cases."""
+    while True:
+        _, number = documents.next_number(unit=unit, kind="case", year=year)
+        if not Case.objects.filter(unit=unit, number=number).exists():
+            return number
 
 
 @service

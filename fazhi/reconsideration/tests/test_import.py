@@ -105,3 +105,13 @@ def test_a_file_that_is_not_a_workbook_is_refused(demo, client_as):
         .content.decode()
     )
     assert "内容与扩展名 .xlsx 不符" in page
+
+
+def test_a_new_case_passes_over_the_numbers_of_imported_ones(demo, client_as, register):
+    import datetime
+
+    client = client_as(demo.users["donghu_officer"])
+    client.post("/reconsideration/cases/import/", {"file": workbook(HEADER, GOOD)})
+    assert Case.objects.filter(number=GOOD[0]).exists()  # 东湖复收字〔2023〕第1号
+    case = register(received=datetime.date(2023, 6, 5))
+    assert case.number == "东湖复收字〔2023〕第2号"

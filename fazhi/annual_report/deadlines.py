@@ -1,0 +1,73 @@
+"""When the annual report is due (法治政府建设与责任落实督察工作规定, see statutes.md §9) and its
+reminders on the due list, 30, 14 and 3 days ahead."""
+
+import datetime
+
+from django.urls import reverse
+
+from fazhi.core.deadlines import DueItem
+from fazhi.core.models import Unit
+
+from . import selectors
+
+REMINDER_DAYS = (30, 14, 3)
+# Government departments at county level and above report to their own 党委 and government
+# by 3月1日; governments report in the first quarter.
+DEPARTMENT_KINDS = (
+    Unit.Kind.JUSTICE_BUREAU,
+    Unit.Kind.ENFORCEMENT,
+    Unit.Kind.OTHER_AGENCY,
+    Unit.Kind.RULE_OF_LAW_OFFICE,
+)
+SUBMISSION_BASIS = "法治政府建设与责任落实督察工作规定（年度报告报送）"
+PUBLICATION_BASIS = "法治政府建设与责任落实督察工作规定 第二十四条"
+
+
+def report_due(unit: Unit, year: int) -> datetime.date:
+    """报送: departments by 1 March, governments within the first quarter of the next year."""
+    if unit.kind in DEPARTMENT_KINDS:
+        return datetime.date(year + 1, 3, 1)
+    return datetime.date(year + 1, 3, 31)
+
+
+def publish_due(year: int) -> datetime.date:
+    # 督察工作规定 第二十四条: published before 4月1日 of the next year.
+    return datetime.date(year + 1, 3, 31)
+
+
+def reminder_stage(due: datetime.date, today: datetime.date) -> str:
+    days = (due - today).days
+    if days < 0:
+        return f"已逾期{-days}天"
+    stage = min(d for d in REMINDER_DAYS if days <= d) if days <= REMINDER_DAYS[0] else None
+    return f"距期限{days}天（{stage}天提醒）" if stage else f"距期限{days}天"
+
+
+def reports_due(user, today, horizon):
+    """The open steps of the user's reports: 报送 until submitted, 公开 until published; and a
+    reporting unit's report of last year not yet begun (until its publication is due)."""
+    for report in selectors.reports_in_progress(user):
+        if report.state in selectors.BEFORE_SUBMISSION:
+            due, step, basis = report.report_due, "报送", SUBMISSION_BASIS
+        else:
+            due, step, basis = report.publish_due, "公开", PUBLICATION_BASIS
+        yield DueItem(
+            title=f"《{report.title}》{step}（{reminder_stage(due, today)}）",
+            due_date=due,
+            url=report.get_absolute_url(),
+            work_line="法治政府建设年度报告",
+            basis=basis,
+            remind_from=due - datetime.timedelta(days=REMINDER_DAYS[0]),
+        )
+    unit, year = selectors.unit_without_report(user, today)
+    # Until publication is due; after that the superior's overview shows it as overdue.
+    if unit is not None and today <= publish_due(year):
+        due = report_due(unit, year)
+        yield DueItem(
+            title=f"《{unit.name}{year}年度法治政府建设情况的报告》尚未起草（{reminder_stage(due, today)}）",
+            due_date=due,
+            url=reverse("annual_report:report_list"),
+            work_line="法治政府建设年度报告",
+            basis=SUBMISSION_BASIS,
+            remind_from=due - datetime.timedelta(days=REMINDER_DAYS[0]),
+        )

@@ -1,0 +1,73 @@
+from django import forms
+
+from fazhi.core.forms import SubmitOnceForm
+
+from . import structure
+
+
+class CreateReportForm(SubmitOnceForm):
+    year = forms.IntegerField(label="报告年度", min_value=2000)
+
+
+class EditReportForm(SubmitOnceForm):
+    title = forms.CharField(label="标题", max_length=200)
+
+    def __init__(self, *args, report, **kwargs):
+        super().__init__(*args, **kwargs)
+        for part in report.parts.all():
+            spec = structure.BY_KEY[part.key]
+            self.fields[f"part_{part.key}"] = forms.CharField(
+                label=spec.title.format(year=report.year, next_year=report.year + 1),
+                required=False,
+                initial=part.narrative,
+                widget=forms.Textarea(attrs={"rows": 10}),
+                help_text="“（一）”开头的行为小标题；其余每行为一段。"
+                + (
+                    "数据段落由系统根据记录生成，此处填写文字部分。"
+                    if part.key == "measures_and_results"
+                    else ""
+                ),
+            )
+        self.fields["title"].initial = report.title
+
+    def service_kwargs(self):
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "narratives": {
+                name.removeprefix("part_"): value
+                for name, value in data.items()
+                if name.startswith("part_")
+            },
+        }
+
+
+class StepForm(SubmitOnceForm):
+    comment = forms.CharField(
+        label="意见", required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    publication_url = forms.URLField(label="公开网址", required=False, assume_scheme="https")
+
+    def __init__(self, *args, action, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = action
+        if action != "publish_report":
+            del self.fields["publication_url"]
+
+    def service_kwargs(self):
+        data = {"comment": self.cleaned_data.get("comment", "")}
+        if self.action == "publish_report":
+            data["publication_url"] = self.cleaned_data.get("publication_url", "")
+        return data
+
+
+class OverrideForm(SubmitOnceForm):
+    problem = forms.CharField(widget=forms.HiddenInput)
+    reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PlainForm(SubmitOnceForm):
+    """A confirmation with nothing to fill (刷新数据, 更正)."""
+
+    def service_kwargs(self):
+        return {}

@@ -1,0 +1,114 @@
+"""The superior's view (督察): every subordinate area's reports of one year — status, dates,
+completeness, overdue steps — and its key figures beside the others' and last year's."""
+
+from dataclasses import dataclass, field
+
+from fazhi.indicators import engine
+from fazhi.indicators.dashboard import key_indicators
+
+from . import checks, selectors, structure
+from .drafting import format_value
+from .models import State
+
+REQUIRED = [spec.key for spec in structure.PARTS if spec.required]
+
+
+@dataclass
+class Row:
+    area: object
+    reports: list
+    figures: list  # [(this year, last year)] as shown, in the order of Table.indicators
+    notes: dict = field(default_factory=dict)  # report pk → completeness and overdue notes
+
+    @property
+    def report_notes(self) -> list:
+        return [(report, self.notes[report.pk]) for report in self.reports]
+
+
+@dataclass
+class Table:
+    year: int
+    root: object
+    indicators: list
+    rows: list
+
+    @property
+    def header(self) -> list[str]:
+        figures = [
+            f"{i.name}（{i.unit}）{label}" for i in self.indicators for label in ("本年", "上年")
+        ]
+        return [
+            "地区",
+            "报告",
+            "状态",
+            "报送期限",
+            "报送日期",
+            "公开日期",
+            "完整性",
+            "提示",
+            *figures,
+        ]
+
+    def export_rows(self):
+        for row in self.rows:
+            values = [value for pair in row.figures for value in pair]
+            for report in row.reports or [None]:
+                if report is None:
+                    yield [row.area.name, "未起草", "", "", "", "", "", "", *values]
+                    continue
+                notes = row.notes[report.pk]
+                yield [
+                    row.area.name,
+                    report.title,
+                    report.get_state_display(),
+                    report.report_due,
+                    report.submitted_on,
+                    report.published_on,
+                    notes["completeness"],
+                    "；".join(notes["overdue"]),
+                    *values,
+                ]
+
+
+def _shown(value) -> str:
+    return "—" if value is None else format_value(value)
+
+
+def _notes(report, today) -> dict:
+    parts = {part.key: part for part in report.parts.all()}
+    filled = sum(
+        1
+        for key in REQUIRED
+        if key in parts and (parts[key].generated or not checks.is_empty(parts[key]))
+    )
+    overdue = []
+    if report.state not in (State.SUBMITTED, State.PUBLISHED) and today > report.report_due:
+        overdue.append("逾期未报送")
+    if report.state != State.PUBLISHED and today > report.publish_due:
+        overdue.append("逾期未公开")
+    return {"completeness": f"{filled}/{len(REQUIRED)}", "overdue": overdue}
+
+
+def table(user, year: int, today) -> Table:
+    root, areas = selectors.subordinate_areas(user)
+    indicators = key_indicators()[:6]
+    ids = [i.id for i in indicators]
+    now, before = (
+        engine.breakdown(
+            ids, user=user, unit=root, period=engine.Period.year(y), by="child", children=areas
+        )
+        if root is not None and areas
+        else {}
+        for y in (year, year - 1)
+    )
+    reports = selectors.reports_of_areas(user, areas, year)
+    rows = []
+    for area in areas:
+        row = Row(
+            area=area,
+            reports=reports[area.pk],
+            figures=[(_shown(now[area].get(i)), _shown(before[area].get(i))) for i in ids],
+        )
+        row.notes = {report.pk: _notes(report, today) for report in row.reports}
+        rows.append(row)
+    return Table(year=year, root=root, indicators=indicators, rows=rows)

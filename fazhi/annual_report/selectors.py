@@ -1,0 +1,97 @@
+"""Every read of annual reports, already scoped to what the user may see."""
+
+from django.db.models import Q
+
+from fazhi.core.models import Unit
+from fazhi.core.querysets import active_membership
+from fazhi.core.roles import Action
+from fazhi.core.selectors import can
+
+from .models import AnnualReport, CheckOverride, Part, ReportStep, State
+
+BEFORE_SUBMISSION = (State.DRAFTING, State.IN_REVIEW, State.AWAITING_SIGNATURE, State.SIGNED)
+REPORTING_KINDS = (
+    Unit.Kind.GOVERNMENT,
+    Unit.Kind.JUSTICE_BUREAU,
+    Unit.Kind.ENFORCEMENT,
+    Unit.Kind.OTHER_AGENCY,
+    Unit.Kind.RULE_OF_LAW_OFFICE,
+)
+
+
+def reports(user, search: str = ""):
+    queryset = AnnualReport.objects.restrict(user).select_related("unit")
+    if search:
+        queryset = queryset.filter(Q(title__icontains=search) | Q(year__icontains=search))
+    return queryset
+
+
+def parts(user, report: AnnualReport):
+    return Part.objects.restrict(user).filter(report=report).order_by("order")
+
+
+def steps(user, report: AnnualReport):
+    return ReportStep.objects.restrict(user).filter(report=report).select_related("actor")
+
+
+def overrides(user, report: AnnualReport):
+    return CheckOverride.objects.restrict(user).filter(report=report).select_related("by")
+
+
+def versions(user, report: AnnualReport):
+    return AnnualReport.objects.restrict(user).filter(unit=report.unit, year=report.year)
+
+
+def reports_in_progress(user):
+    """Current reports of the user's scope not yet published (not those merely public)."""
+    return (
+        AnnualReport.objects.restrict(user, Action.CHANGE)
+        .filter(superseded=False)
+        .exclude(state=State.PUBLISHED)
+        .select_related("unit")
+    )
+
+
+def unit_without_report(user, today):
+    """(the user's reporting unit, last year) when its report of last year is not begun."""
+    membership = active_membership(user)
+    if membership is None or membership.unit.kind not in REPORTING_KINDS:
+        return None, None
+    if not can(user, Action.CREATE):
+        return None, None
+    year = today.year - 1
+    if AnnualReport.objects.filter(unit=membership.unit, year=year).exists():
+        return None, None
+    return membership.unit, year
+
+
+def subordinate_areas(user) -> tuple[Unit | None, list[Unit]]:
+    """For a superior (督察): the top of the user's scope and the areas right under it."""
+    membership = active_membership(user)
+    if membership is None:
+        return None, []
+    root = membership.unit.scope_root
+    areas = Unit.objects.restrict(user).filter(parent=root, kind__in=Unit.AREA_KINDS)
+    return root, list(areas.order_by("name"))
+
+
+def reports_of_areas(user, areas, year: int) -> dict[int, list[AnnualReport]]:
+    """Each area's current reports of `year` (its government's, its departments'…)."""
+    found: dict[int, list[AnnualReport]] = {area.pk: [] for area in areas}
+    if not areas:
+        return found
+    paths = {area.path: area.pk for area in areas}
+    query = Q()
+    for path in paths:
+        query |= Q(unit__path__startswith=path)
+    queryset = (
+        AnnualReport.objects.restrict(user)
+        .filter(query, year=year, superseded=False)
+        .select_related("unit")
+        .order_by("unit__path")
+    )
+    for report in queryset:
+        for path, pk in paths.items():
+            if report.unit.path.startswith(path):
+                found[pk].append(report)
+    return found

@@ -1,0 +1,310 @@
+"""Every change of an annual report: one audited, atomic service per step."""
+
+import functools
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
+from django.utils import timezone
+
+from fazhi.core.audit import record_event, service
+from fazhi.core.models import Unit
+from fazhi.core.roles import Action
+from fazhi.indicators import engine
+from fazhi.indicators.registry import catalog
+
+from . import checks, deadlines, drafting, structure, workflow
+from .models import AnnualReport, CheckOverride, Part, ReportStep, State
+
+
+def _require(actor, report: AnnualReport, action: str) -> None:
+    if not AnnualReport.objects.restrict(actor, action).filter(pk=report.pk).exists():
+        raise PermissionDenied("当前角色无权办理该报告")
+
+
+def _editable(report: AnnualReport) -> None:
+    if report.is_frozen:
+        raise ValidationError("报告已报送，不能修改；如需更正，请创建更正版本")
+    if report.state != State.DRAFTING:
+        raise ValidationError(f"报告处于“{report.get_state_display()}”状态，须退回修改后才能编辑")
+
+
+def computed_figures(report: AnnualReport) -> dict:
+    """Every catalog indicator of the report's year over the unit's whole area."""
+    ids = list(catalog())
+    return engine.compute(
+        ids, user=None, unit=report.unit.scope_root, period=engine.Period.year(report.year)
+    )
+
+
+def problems(report: AnnualReport) -> list[checks.Problem]:
+    return checks.check_report(report, computed_figures(report))
+
+
+@service
+def create_report(*, actor, unit: Unit, year: int) -> AnnualReport:
+    """起草: the report of `unit` for `year`, with its parts and the generated figures."""
+    today = timezone.localdate()
+    if year >= today.year + 1 or year < 2000:
+        raise ValidationError(f"报告年度{year}年无效：只能报告已开始的年度")
+    if not Unit.objects.restrict(actor, Action.CREATE).filter(pk=unit.pk).exists():
+        raise PermissionDenied("无权为该单位起草报告")
+    if AnnualReport.objects.filter(unit=unit, year=year, superseded=False).exists():
+        raise ValidationError(f"{unit.name}{year}年度的报告已经存在，请打开已有报告")
+    report = AnnualReport(
+        unit=unit,
+        year=year,
+        drafted_by=actor,
+        report_due=deadlines.report_due(unit, year),
+        publish_due=deadlines.publish_due(year),
+        figures_computed_at=timezone.now(),
+    )
+    report.title = report.default_title()
+    try:
+        report.save()
+    except IntegrityError as clash:  # a concurrent draft of the same unit and year
+        raise ValidationError(f"{unit.name}{year}年度的报告已经存在") from clash
+    generated = drafting.draft_measures(unit.scope_root, year)
+    for order, spec in enumerate(structure.PARTS):
+        Part.objects.create(
+            report=report,
+            key=spec.key,
+            order=order,
+            generated=generated if spec.key == "measures_and_results" else [],
+            narrative=structure.topics_template(spec.key),
+        )
+    record_event(
+        actor=actor,
+        action="annual_report.create",
+        summary=f"起草《{report.title}》",
+        target=report,
+        unit=unit,
+    )
+    return report
+
+
+@service
+def edit_report(
+    *, actor, report: AnnualReport, title: str, narratives: dict[str, str]
+) -> AnnualReport:
+    """The drafter's edit of the title and the parts' narrative (起草, before review)."""
+    _require(actor, report, Action.CHANGE)
+    _editable(report)
+    title = title.strip()
+    if not title:
+        raise ValidationError("报告标题不能为空")
+    changed = []
+    if title != report.title:
+        report.title = title
+        report.save(update_fields=["title"])
+        changed.append("标题")
+    for part in report.parts.all():
+        if part.key not in narratives:
+            continue
+        text = narratives[part.key].replace("\r\n", "\n").strip()
+        if text != part.narrative:
+            part.narrative = text
+            part.save()
+            changed.append(
+                structure.BY_KEY[part.key].title.format(year=report.year, next_year=report.year + 1)
+            )
+    if changed:
+        record_event(
+            actor=actor,
+            action="annual_report.edit",
+            summary=f"编辑《{report.title}》：{'、'.join(changed)}",
+            target=report,
+            unit=report.unit,
+        )
+    return report
+
+
+@service
+def refresh_figures(*, actor, report: AnnualReport) -> list[dict]:
+    """Recompute the generated figures from the records (only on request, never silently)."""
+    _require(actor, report, Action.CHANGE)
+    _editable(report)
+    part = report.parts.get(key="measures_and_results")
+    stale = drafting.stale_figures(report.unit.scope_root, report.year, part.generated)
+    part.generated = drafting.draft_measures(report.unit.scope_root, report.year)
+    part.save()
+    report.figures_computed_at = timezone.now()
+    report.save(update_fields=["figures_computed_at"])
+    record_event(
+        actor=actor,
+        action="annual_report.refresh_figures",
+        summary=f"刷新《{report.title}》的数据（{len(stale)}项有变化）",
+        target=report,
+        unit=report.unit,
+        data={"changed": stale},
+    )
+    return stale
+
+
+@service
+def override_problem(*, actor, report: AnnualReport, problem: str, reason: str) -> CheckOverride:
+    """Accept one check problem for approval, with the reason (audited)."""
+    _require(actor, report, Action.REVIEW)
+    if report.is_frozen:
+        raise ValidationError("报告已报送，不能再处理检查问题")
+    if not reason.strip():
+        raise ValidationError("忽略检查问题须写明理由")
+    known = {p.key: p for p in problems(report)}
+    if problem not in known:
+        raise ValidationError("该检查问题已不存在，请刷新页面")
+    override = CheckOverride.objects.create(
+        report=report, problem=problem, reason=reason.strip(), by=actor
+    )
+    record_event(
+        actor=actor,
+        action="annual_report.override",
+        summary=f"《{report.title}》忽略检查问题：{known[problem].message}",
+        target=report,
+        unit=report.unit,
+        reason=reason.strip(),
+    )
+    return override
+
+
+def _take_step(action: str):
+    """A workflow step from the table: state and role checked before the step's own rules."""
+
+    def decorate(func):
+        @functools.wraps(func)
+        def checked(*, actor, report: AnnualReport, comment: str = "", on=None, **kwargs):
+            step = workflow.transition(action, report.state)
+            today = timezone.localdate()
+            on = on or today
+            if on > today:
+                raise ValidationError("办理日期不能晚于今天")
+            _require(actor, report, step.scope_action)
+            if report.superseded:
+                raise ValidationError("该版本已被更正版本取代")
+            if step.needs_comment and not comment.strip():
+                raise ValidationError(f"{step.label}须填写意见")
+            if step.checked:
+                still_open = checks.open_problems(report, problems(report))
+                if still_open:
+                    raise ValidationError(
+                        [f"{p.part}：{p.message}" for p in still_open]
+                        + [f"尚有{len(still_open)}个检查问题，须修改或说明理由后才能{step.label}"]
+                    )
+            func(actor=actor, report=report, on=on, **kwargs)
+            ReportStep.objects.create(
+                report=report,
+                action=action,
+                from_state=report.state,
+                to_state=step.target,
+                actor=actor,
+                comment=comment.strip(),
+            )
+            report.state = step.target
+            report.save()
+            record_event(
+                actor=actor,
+                action=f"annual_report.{action}",
+                summary=f"《{report.title}》{step.label}",
+                target=report,
+                unit=report.unit,
+                reason=comment.strip(),
+            )
+            return report
+
+        return service(checked)
+
+    return decorate
+
+
+@_take_step("submit_for_review")
+def submit_for_review(*, actor, report, on):
+    """起草人提交审核."""
+
+
+@_take_step("approve_review")
+def approve_review(*, actor, report, on):
+    """审核人审核通过 (blocked while check problems are open)."""
+
+
+@_take_step("return_for_revision")
+def return_for_revision(*, actor, report, on):
+    """审核人或负责人退回修改, with comments."""
+
+
+@_take_step("sign_report")
+def sign_report(*, actor, report, on):
+    """负责人签发 (blocked while check problems are open)."""
+    report.signed_by = actor
+    report.signed_on = on
+
+
+@_take_step("submit_report")
+def submit_report(*, actor, report, on):
+    """报送 to the recipients the rules name; the report is frozen from here on."""
+    report.submitted_on = on
+    report.recipients = recipients(report.unit)
+
+
+@_take_step("publish_report")
+def publish_report(*, actor, report, on, publication_url: str = ""):
+    """公开 (督察工作规定 第二十四条: before 4月1日), on the unit's site at `publication_url`."""
+    report.published_on = on
+    report.publication_url = publication_url
+    report.is_public = True
+
+
+def recipients(unit: Unit) -> list[str]:
+    """报送对象 by reporter type (statutes.md §9): a department reports to its own 党委 and
+    government and to the department one level up; a government to the same-level 党委 and
+    人大常委会 and to the next level up; copies to the coordinating office."""
+    area = unit.parent if unit.parent and unit.parent.is_area else unit
+    upper = area.parent
+    if unit.kind in deadlines.DEPARTMENT_KINDS:
+        names = [f"中共{area.name}委", f"{area.name}人民政府"]
+        if upper is not None:
+            peer = Unit.objects.filter(parent=upper, kind=unit.kind).first()
+            names.append(peer.name if peer else f"{upper.name}有关部门")
+        office = Unit.objects.filter(parent=area, kind=Unit.Kind.RULE_OF_LAW_OFFICE).first()
+        if office is not None:
+            names.append(f"{office.name}（抄送）")
+        return names
+    names = [f"中共{area.name}委", f"{area.name}人大常委会"]
+    if upper is not None:
+        names += [f"中共{upper.name}委", f"{upper.name}人民政府"]
+    return names
+
+
+@service
+def start_correction(*, actor, report: AnnualReport) -> AnnualReport:
+    """更正: a submitted report stays as it was; the correction is a new version in drafting."""
+    _require(actor, report, Action.CHANGE)
+    if not report.is_frozen or report.superseded:
+        raise ValidationError("只有已报送或已公开的现行报告才能更正")
+    report.superseded = True
+    report.save(update_fields=["superseded"])
+    correction = AnnualReport(
+        unit=report.unit,
+        year=report.year,
+        version=report.version + 1,
+        previous_version=report,
+        title=report.title,
+        drafted_by=actor,
+        report_due=report.report_due,
+        publish_due=report.publish_due,
+        figures_computed_at=report.figures_computed_at,
+    )
+    correction.save()
+    for part in report.parts.all():
+        Part.objects.create(
+            report=correction,
+            key=part.key,
+            order=part.order,
+            generated=part.generated,
+            narrative=part.narrative,
+        )
+    record_event(
+        actor=actor,
+        action="annual_report.start_correction",
+        summary=f"创建《{report.title}》第{correction.version}版（更正）",
+        target=correction,
+        unit=report.unit,
+    )
+    return correction

@@ -1,0 +1,269 @@
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from fazhi.core.models import Unit
+from fazhi.core.querysets import active_membership
+from fazhi.core.roles import Action
+from fazhi.core.selectors import can
+from fazhi.core.viewtools import (
+    Ledger,
+    ledger_page,
+    record_view,
+    require,
+    run_service_form,
+    xlsx_response,
+)
+from fazhi.indicators import charts
+from fazhi.indicators.registry import get
+
+from . import checks, document, overview, pdf, selectors, services, structure, workflow
+from .forms import CreateReportForm, EditReportForm, OverrideForm, PlainForm, StepForm
+from .models import AnnualReport
+
+REPORT_LEDGER = Ledger(
+    "法治政府建设年度报告台账.xlsx",
+    "年度报告",
+    ["标题", "年度", "版本", "状态", "报送期限", "报送日期", "公开期限", "公开日期"],
+    lambda r: (
+        r.title,
+        r.year,
+        r.version,
+        r.get_state_display(),
+        r.report_due,
+        r.submitted_on,
+        r.publish_due,
+        r.published_on,
+    ),
+)
+
+
+def report_list(request):
+    membership = active_membership(request.user)
+    form = None
+    if membership is not None and can(request.user, Action.CREATE):
+        form = CreateReportForm(request=request, initial={"year": timezone.localdate().year - 1})
+    return ledger_page(
+        request,
+        selectors.reports(request.user, request.GET.get("q", "").strip()),
+        ledger=REPORT_LEDGER,
+        template="annual_report/report_list.html",
+        rows_template="annual_report/_report_rows.html",
+        create_form=form,
+        unit=membership.unit if membership else None,
+    )
+
+
+@require_POST
+def report_create(request):
+    require(request, Action.CREATE)
+    membership = active_membership(request.user)
+    form = CreateReportForm(request.POST, request=request)
+    report = run_service_form(request, form, services.create_report, unit=membership.unit)
+    if report is None:
+        messages.error(request, "；".join(m for errors in form.errors.values() for m in errors))
+        return redirect("annual_report:report_list")
+    messages.success(request, f"已起草《{report.title}》，数据已按记录生成")
+    return redirect(report)
+
+
+def _segments_with_links(user, report, paragraphs):
+    """The generated paragraphs with each figure's link to the records behind it — over the
+    report's area when the viewer may see it, else over what the viewer may see of it."""
+    base = reverse("indicators:records")
+    area = report.unit.scope_root
+    unit = f"&unit={area.pk}" if Unit.objects.restrict(user).filter(pk=area.pk).exists() else ""
+    return [
+        [
+            {
+                **segment,
+                "url": f"{base}?id={segment['indicator']}&year={report.year}{unit}",
+                "name": get(segment["indicator"]).name,
+            }
+            if "indicator" in segment
+            else segment
+            for segment in paragraph
+        ]
+        for paragraph in paragraphs
+    ]
+
+
+@record_view(AnnualReport)
+def report_detail(request, report):
+    parts = list(selectors.parts(request.user, report))
+    problems = services.problems(report) if not report.is_frozen else []
+    accepted = {o.problem: o for o in selectors.overrides(request.user, report)}
+    # Permissions on this report (a public report is readable, not workable, beyond its tree).
+    allowed = {
+        action
+        for action in (Action.CHANGE, Action.REVIEW, Action.SIGN)
+        if AnnualReport.objects.restrict(request.user, action).filter(pk=report.pk).exists()
+    }
+    may_review = Action.REVIEW in allowed
+    actions = [
+        t
+        for t in workflow.available(report.state)
+        if not report.superseded and t.scope_action in allowed
+    ]
+    rows = [
+        {
+            "spec": structure.BY_KEY[part.key],
+            "title": structure.numbered_title(part.key, report.year, index),
+            "paragraphs": _segments_with_links(request.user, report, part.generated),
+            "lines": [line for line in part.narrative.splitlines() if line.strip()],
+            "empty": checks.is_empty(part) and not part.generated,
+        }
+        for index, part in enumerate(parts)
+    ]
+    return render(
+        request,
+        "annual_report/report_detail.html",
+        {
+            "report": report,
+            "parts": rows,
+            "problems": [{"problem": p, "override": accepted.get(p.key)} for p in problems],
+            "open_problems": len(checks.open_problems(report, problems)),
+            "stale": [p for p in problems if p.key.startswith("stale:")],
+            "actions": [(t, StepForm(request=request, action=t.action)) for t in actions],
+            "override_form": OverrideForm(request=request) if may_review else None,
+            "plain_form": PlainForm(request=request),
+            "may_edit": not report.is_frozen
+            and report.state == "drafting"
+            and Action.CHANGE in allowed,
+            "may_correct": report.is_frozen and not report.superseded and Action.CHANGE in allowed,
+            "steps": selectors.steps(request.user, report),
+            "versions": selectors.versions(request.user, report),
+        },
+    )
+
+
+@record_view(AnnualReport)
+def report_edit(request, report):
+    form = EditReportForm(request.POST or None, request=request, report=report)
+    if run_service_form(request, form, services.edit_report, report=report) is not None:
+        messages.success(request, "已保存")
+        return redirect(report)
+    return render(request, "annual_report/report_edit.html", {"report": report, "form": form})
+
+
+@record_view(AnnualReport)
+@require_POST
+def report_step(request, report):
+    action = request.POST.get("action", "")
+    if action not in workflow.BY_ACTION:
+        raise Http404("没有这个办理步骤")
+    form = StepForm(request.POST, request=request, action=action)
+    done = run_service_form(request, form, getattr(services, action), report=report)
+    if done is None:
+        messages.error(request, "；".join(m for errors in form.errors.values() for m in errors))
+    else:
+        messages.success(request, f"已办理：{workflow.BY_ACTION[action].label}")
+    return redirect(report)
+
+
+def _plain_post(request, report, service, success: str):
+    form = PlainForm(request.POST, request=request)
+    done = run_service_form(request, form, service, report=report)
+    if done is None:
+        messages.error(request, "；".join(m for errors in form.errors.values() for m in errors))
+        return redirect(report)
+    messages.success(request, success)
+    return redirect(done if isinstance(done, AnnualReport) else report)
+
+
+@record_view(AnnualReport)
+@require_POST
+def report_refresh(request, report):
+    return _plain_post(request, report, services.refresh_figures, "已按记录刷新数据")
+
+
+@record_view(AnnualReport)
+@require_POST
+def report_correct(request, report):
+    return _plain_post(request, report, services.start_correction, "已创建更正版本，原版本保留")
+
+
+@record_view(AnnualReport)
+@require_POST
+def report_override(request, report):
+    form = OverrideForm(request.POST, request=request)
+    if run_service_form(request, form, services.override_problem, report=report) is None:
+        messages.error(request, "；".join(m for errors in form.errors.values() for m in errors))
+    else:
+        messages.success(request, "已记录忽略理由")
+    return redirect(report)
+
+
+@record_view(AnnualReport)
+def report_docx(request, report):
+    parts = selectors.parts(request.user, report)
+    response = HttpResponse(
+        document.docx_bytes(report, parts),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = _attachment(f"{report.title}.docx")
+    return response
+
+
+@record_view(AnnualReport)
+def report_pdf(request, report):
+    parts = selectors.parts(request.user, report)
+    try:
+        content = pdf.pdf_bytes(document.docx_bytes(report, parts))
+    except pdf.ExportError as error:
+        messages.error(request, f"PDF导出失败：{error}")
+        return redirect(report)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = _attachment(f"{report.title}.pdf")
+    return response
+
+
+def _attachment(name: str) -> str:
+    return f"attachment; filename*=UTF-8''{quote(name)}"
+
+
+@record_view(AnnualReport)
+def report_publication(request, report):
+    """The report as a standalone page for the unit's site, with its charts."""
+    parts = list(selectors.parts(request.user, report))
+    lines = document.report_lines(report, parts)
+    measures = next((p for p in parts if p.key == "measures_and_results"), None)
+    figures = [
+        (get(s["indicator"]), s["value"])
+        for paragraph in (measures.generated if measures else [])
+        for s in paragraph
+        if "indicator" in s and get(s["indicator"]).unit != "%"
+    ]
+    chart = charts.bars([(indicator.name, float(value)) for indicator, value in figures][:12])
+    return render(
+        request,
+        "annual_report/publication.html",
+        {
+            "report": report,
+            "lines": lines,
+            "bars": chart,
+            "chart": {"width": charts.WIDTH, "height": charts.HEIGHT},
+        },
+    )
+
+
+def report_overview(request):
+    """督察: every subordinate area's reports of a year, with status and key figures."""
+    try:
+        year = int(request.GET.get("year") or timezone.localdate().year - 1)
+    except ValueError:
+        return render(request, "annual_report/overview.html", {"error": "年度须为数字"}, status=400)
+    table = overview.table(request.user, year, timezone.localdate())
+    if request.GET.get("export") == "xlsx":
+        return xlsx_response(
+            f"{year}年度法治政府建设年度报告情况.xlsx",
+            "报告情况",
+            table.header,
+            table.export_rows(),
+        )
+    return render(request, "annual_report/overview.html", {"year": year, "table": table})

@@ -19,6 +19,7 @@ class AnnualReportConfig(AppConfig):
         auditlog.register(models.Part)
         auditlog.register(models.CheckOverride)
         auditlog.register(models.ReportStep)
+        auditlog.register(models.ReportingDates)
         register_nav(
             NavItem("年度报告", "annual_report:report_list", "年度报告"),
             NavItem("各地报告情况", "annual_report:report_overview", "年度报告"),

@@ -3,6 +3,7 @@ reminders on the due list, 30, 14 and 3 days ahead."""
 
 import datetime
 
+from django.db.models.functions import Length
 from django.urls import reverse
 
 from fazhi.core.deadlines import DueItem
@@ -23,16 +24,48 @@ SUBMISSION_BASIS = "法治政府建设与责任落实督察工作规定（年度
 PUBLICATION_BASIS = "法治政府建设与责任落实督察工作规定 第二十四条"
 
 
+# The rules' dates (month, day) of the year after the one reported on.
+DEFAULT_DATES = {
+    "department_report_by": (3, 1),  # 县级以上政府部门: by 3月1日
+    "government_report_by": (3, 31),  # governments: within the first quarter
+    "publish_by": (3, 31),  # 督察工作规定 第二十四条: published before 4月1日
+}
+
+
+def month_day(text: str) -> tuple[int, int]:
+    month, day = (int(part) for part in text.split("-"))
+    return month, day
+
+
+def month_day_text(value: tuple[int, int]) -> str:
+    return f"{value[0]:02d}-{value[1]:02d}"
+
+
+def dates_for(unit: Unit) -> dict[str, tuple[int, int]]:
+    """The due dates that hold for `unit`: the nearest area above it (or itself) that set
+    earlier ones, else the rules' defaults."""
+    from .models import ReportingDates
+
+    paths = [ancestor.path for ancestor in unit.ancestors()] + [unit.path]
+    nearest = (
+        ReportingDates.objects.filter(unit__path__in=paths)
+        .order_by(Length("unit__path").desc())
+        .first()
+    )
+    if nearest is None:
+        return dict(DEFAULT_DATES)
+    return {name: month_day(getattr(nearest, name)) for name in DEFAULT_DATES}
+
+
 def report_due(unit: Unit, year: int) -> datetime.date:
     """报送: departments by 1 March, governments within the first quarter of the next year."""
-    if unit.kind in DEPARTMENT_KINDS:
-        return datetime.date(year + 1, 3, 1)
-    return datetime.date(year + 1, 3, 31)
+    key = "department_report_by" if unit.kind in DEPARTMENT_KINDS else "government_report_by"
+    return datetime.date(year + 1, *dates_for(unit)[key])
 
 
-def publish_due(year: int) -> datetime.date:
+def publish_due(unit: Unit, year: int) -> datetime.date:
     # 督察工作规定 第二十四条: published before 4月1日 of the next year.
-    return datetime.date(year + 1, 3, 31)
+    return datetime.date(year + 1, *dates_for(unit)["publish_by"])
 
 
 def reminder_stage(due: datetime.date, today: datetime.date) -> str:
@@ -61,7 +94,7 @@ def reports_due(user, today, horizon):
         )
     unit, year = selectors.unit_without_report(user, today)
     # Until publication is due; after that the superior's overview shows it as overdue.
-    if unit is not None and today <= publish_due(year):
+    if unit is not None and today <= publish_due(unit, year):
         due = report_due(unit, year)
         yield DueItem(
             title=f"《{unit.name}{year}年度法治政府建设情况的报告》尚未起草（{reminder_stage(due, today)}）",

@@ -25,6 +25,10 @@ HEADING_FONT = "黑体"
 SECTION_FONT = "楷体_GB2312"
 OFFICIAL_FONTS = (TITLE_FONT, BODY_FONT, HEADING_FONT, SECTION_FONT)
 LINE_PITCH = Pt(28.95)  # 225 mm / 22 lines
+BODY_SIZE = 16  # 三号
+# 28 characters on the 156 mm line: Word's character grid adds charSpace/4096 pt to each
+# character of the body size.
+CHAR_SPACE = round((Mm(156).pt / 28 - BODY_SIZE) * 4096)
 SECTION_HEADING = re.compile(r"^（[一二三四五六七八九十]+）")
 
 
@@ -41,7 +45,9 @@ def _run(paragraph, text: str, font: str, size: float, bold: bool = False):
     return run
 
 
-def _paragraph(document, text: str = "", *, font=BODY_FONT, size=16, indent=True, align=None):
+def _paragraph(
+    document, text: str = "", *, font=BODY_FONT, size=BODY_SIZE, indent=True, align=None
+):
     paragraph = document.add_paragraph()
     fmt = paragraph.paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -69,7 +75,7 @@ def _page_setup(document) -> None:
         section._sectPr.append(grid)
     grid.set(qn("w:type"), "linesAndChars")
     grid.set(qn("w:linePitch"), str(int(LINE_PITCH.pt * 20)))
-    grid.set(qn("w:charSpace"), "0")
+    grid.set(qn("w:charSpace"), str(CHAR_SPACE))
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(footer, "— ", "宋体", 14)

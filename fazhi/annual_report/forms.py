@@ -71,3 +71,9 @@ class PlainForm(SubmitOnceForm):
 
     def service_kwargs(self):
         return {}
+
+
+class ReportingDatesForm(SubmitOnceForm):
+    department_report_by = forms.CharField(label="部门报送截止（月-日）", max_length=5)
+    government_report_by = forms.CharField(label="政府报送截止（月-日）", max_length=5)
+    publish_by = forms.CharField(label="公开截止（月-日）", max_length=5)

@@ -173,3 +173,35 @@ class ReportStep(models.Model):
 
     def get_additional_data(self):
         return {"unit_id": self.report.unit_id}
+
+
+class ReportingDates(models.Model):
+    """Earlier due dates an area sets for its whole subtree (provinces may set earlier dates
+    than the rules' 3月1日 / 第一季度 / 4月1日; annual_report.md)."""
+
+    unit = models.OneToOneField(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="适用地区"
+    )
+    department_report_by = models.CharField("部门报送截止（月-日）", max_length=5)
+    government_report_by = models.CharField("政府报送截止（月-日）", max_length=5)
+    publish_by = models.CharField("公开截止（月-日）", max_length=5)
+
+    objects = RestrictedManager()
+    scope_unit_field = "unit"
+
+    class Meta:
+        verbose_name = "年度报告期限"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(department_report_by__regex=r"^(0[1-3])-[0-3][0-9]$")
+                & Q(government_report_by__regex=r"^(0[1-3])-[0-3][0-9]$")
+                & Q(publish_by__regex=r"^(0[1-3])-[0-3][0-9]$"),
+                name="annual_report_dates_month_day",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit.name}年度报告期限"
+
+    def get_additional_data(self):
+        return {"unit_id": self.unit_id}

@@ -1,5 +1,6 @@
 """Every change of an annual report: one audited, atomic service per step."""
 
+import datetime
 import functools
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,7 +14,7 @@ from fazhi.indicators import engine
 from fazhi.indicators.registry import catalog
 
 from . import checks, deadlines, drafting, structure, workflow
-from .models import AnnualReport, CheckOverride, Part, ReportStep, State
+from .models import AnnualReport, CheckOverride, Part, ReportingDates, ReportStep, State
 
 
 def _require(actor, report: AnnualReport, action: str) -> None:
@@ -55,7 +56,7 @@ def create_report(*, actor, unit: Unit, year: int) -> AnnualReport:
         year=year,
         drafted_by=actor,
         report_due=deadlines.report_due(unit, year),
-        publish_due=deadlines.publish_due(year),
+        publish_due=deadlines.publish_due(unit, year),
         figures_computed_at=timezone.now(),
     )
     report.title = report.default_title()
@@ -308,3 +309,45 @@ def start_correction(*, actor, report: AnnualReport) -> AnnualReport:
         unit=report.unit,
     )
     return correction
+
+
+@service
+def set_reporting_dates(
+    *, actor, unit: Unit, department_report_by: str, government_report_by: str, publish_by: str
+) -> ReportingDates:
+    """An area's earlier due dates for its subtree; never later than the rules allow."""
+    if not unit.is_area:
+        raise ValidationError("期限只能由省、市、区县等地区设置")
+    if not Unit.objects.restrict(actor, Action.MANAGE_UNITS).filter(pk=unit.pk).exists():
+        raise PermissionDenied("无权设置该地区的报告期限")
+    values = {
+        "department_report_by": department_report_by,
+        "government_report_by": government_report_by,
+        "publish_by": publish_by,
+    }
+    errors = []
+    for name, text in values.items():
+        label = ReportingDates._meta.get_field(name).verbose_name
+        try:
+            month, day = deadlines.month_day(text)
+            datetime.date(2023, month, day)  # a year without 2月29日: valid every year
+        except ValueError:
+            errors.append(f"{label}“{text}”不是有效的月-日（如03-01）")
+            continue
+        if (month, day) > deadlines.DEFAULT_DATES[name]:
+            default = deadlines.month_day_text(deadlines.DEFAULT_DATES[name])
+            errors.append(f"{label}不得晚于规定的{default}")
+    if errors:
+        raise ValidationError(errors)
+    dates = ReportingDates.objects.filter(unit=unit).first() or ReportingDates(unit=unit)
+    for name, text in values.items():
+        setattr(dates, name, text)
+    dates.save()
+    record_event(
+        actor=actor,
+        action="annual_report.set_dates",
+        summary=f"设置{unit.name}年度报告期限：部门{department_report_by}、政府{government_report_by}、公开{publish_by}",
+        target=dates,
+        unit=unit,
+    )
+    return dates

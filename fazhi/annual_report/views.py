@@ -22,8 +22,25 @@ from fazhi.core.viewtools import (
 from fazhi.indicators import charts
 from fazhi.indicators.registry import get
 
-from . import checks, document, overview, pdf, selectors, services, structure, workflow
-from .forms import CreateReportForm, EditReportForm, OverrideForm, PlainForm, StepForm
+from . import (
+    checks,
+    deadlines,
+    document,
+    overview,
+    pdf,
+    selectors,
+    services,
+    structure,
+    workflow,
+)
+from .forms import (
+    CreateReportForm,
+    EditReportForm,
+    OverrideForm,
+    PlainForm,
+    ReportingDatesForm,
+    StepForm,
+)
 from .models import AnnualReport
 
 REPORT_LEDGER = Ledger(
@@ -56,6 +73,7 @@ def report_list(request):
         rows_template="annual_report/_report_rows.html",
         create_form=form,
         unit=membership.unit if membership else None,
+        may_set_dates=can(request.user, Action.MANAGE_UNITS),
     )
 
 
@@ -267,3 +285,27 @@ def report_overview(request):
             table.export_rows(),
         )
     return render(request, "annual_report/overview.html", {"year": year, "table": table})
+
+
+def reporting_dates(request):
+    """The due dates of the user's area and its subtree; a 单位管理员 may set earlier ones."""
+    require(request, Action.MANAGE_UNITS)
+    membership = active_membership(request.user)
+    area = membership.unit.scope_root if membership else None
+    if area is None or not area.is_area:
+        return render(
+            request,
+            "annual_report/reporting_dates.html",
+            {"error": "当前单位不是地区，不能设置报告期限"},
+            status=400,
+        )
+    current = {name: deadlines.month_day_text(v) for name, v in deadlines.dates_for(area).items()}
+    form = ReportingDatesForm(request.POST or None, request=request, initial=current)
+    if run_service_form(request, form, services.set_reporting_dates, unit=area) is not None:
+        messages.success(request, f"已设置{area.name}及所属单位的年度报告期限")
+        return redirect("annual_report:reporting_dates")
+    return render(
+        request,
+        "annual_report/reporting_dates.html",
+        {"area": area, "form": form, "defaults": deadlines.DEFAULT_DATES},
+    )

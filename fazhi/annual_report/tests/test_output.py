@@ -37,6 +37,10 @@ def test_the_docx_is_laid_out_as_a_gongwen(written):
     assert (round(Emu(width).mm), round(Emu(height).mm)) == (156, 225)
     grid = section._sectPr.find(qn("w:docGrid"))
     assert grid is not None and grid.get(qn("w:type")) == "linesAndChars"
+    # 22 lines of 28 characters of 三号 (16 pt) on the 156 × 225 mm block
+    assert round(225 / 25.4 * 72 / (int(grid.get(qn("w:linePitch"))) / 20)) == 22
+    pitch = 16 + int(grid.get(qn("w:charSpace"))) / 4096
+    assert round(156 / 25.4 * 72 / pitch, 1) == 28.0
     title = docx.paragraphs[0]
     assert title.text == written.title
     assert title.runs[0].font.size == Pt(22) and _east_asia(title.runs[0]) == "方正小标宋简体"

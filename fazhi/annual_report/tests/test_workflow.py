@@ -2,6 +2,7 @@
 overrides with an audited reason, returns with comments, frozen submissions and corrections."""
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -199,7 +200,58 @@ def test_due_dates_follow_the_rules(demo):
     # Departments report by 3月1日; governments in the first quarter; all publish before 4月1日.
     assert deadlines.report_due(demo.units["donghu_justice"], 2025) == datetime.date(2026, 3, 1)
     assert deadlines.report_due(demo.units["donghu_gov"], 2025) == datetime.date(2026, 3, 31)
-    assert deadlines.publish_due(2025) == datetime.date(2026, 3, 31)
+    assert deadlines.publish_due(demo.units["donghu_justice"], 2025) == datetime.date(2026, 3, 31)
+
+
+def test_an_area_may_set_earlier_dates_for_its_subtree(demo, client_as):
+    city_admin = demo.users["city_admin"]
+    with pytest.raises(ValidationError, match="不得晚于规定的03-31"):
+        services.set_reporting_dates(
+            actor=city_admin,
+            unit=demo.units["city"],
+            department_report_by="02-15",
+            government_report_by="03-20",
+            publish_by="04-10",
+        )
+    with pytest.raises(ValidationError, match="不是有效的月-日"):
+        services.set_reporting_dates(
+            actor=city_admin,
+            unit=demo.units["city"],
+            department_report_by="02-30",
+            government_report_by="03-20",
+            publish_by="03-25",
+        )
+    with pytest.raises(PermissionDenied):  # a district's admin does not set the city's dates
+        services.set_reporting_dates(
+            actor=demo.users["donghu_admin"],
+            unit=demo.units["city"],
+            department_report_by="02-15",
+            government_report_by="03-20",
+            publish_by="03-25",
+        )
+    client = client_as(city_admin)
+    page = client.get("/annual-reports/dates/").content.decode()
+    assert 'value="03-01"' in page  # the rules' defaults until the city sets its own
+    token = re.search(r'name="form_token" value="([0-9a-f]+)"', page).group(1)
+    client.post(
+        "/annual-reports/dates/",
+        {
+            "form_token": token,
+            "department_report_by": "02-15",
+            "government_report_by": "03-20",
+            "publish_by": "03-25",
+        },
+    )
+    report = services.create_report(
+        actor=demo.users["donghu_officer"], unit=demo.units["donghu_justice"], year=2025
+    )
+    assert (report.report_due, report.publish_due) == (
+        datetime.date(2026, 2, 15),
+        datetime.date(2026, 3, 25),
+    )
+    assert deadlines.report_due(demo.units["donghu_gov"], 2025) == datetime.date(2026, 3, 20)
+    assert DomainEvent.objects.filter(action="annual_report.set_dates").exists()
+    assert client_as(demo.users["donghu_officer"]).get("/annual-reports/dates/").status_code == 403
 
 
 def test_reminders_appear_30_days_ahead_and_overdue_is_flagged(demo, donghu_2025):

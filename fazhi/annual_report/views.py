@@ -128,6 +128,8 @@ def report_detail(request, report):
         for t in workflow.available(report.state)
         if not report.superseded and t.scope_action in allowed
     ]
+    # 其他需要报告的情况 is optional: shown (and numbered) only when something was written.
+    parts = [p for p in parts if structure.BY_KEY[p.key].required or not checks.is_empty(p)]
     rows = [
         {
             "spec": structure.BY_KEY[part.key],

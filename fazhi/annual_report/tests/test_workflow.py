@@ -203,32 +203,27 @@ def test_due_dates_follow_the_rules(demo):
     assert deadlines.publish_due(demo.units["donghu_justice"], 2025) == datetime.date(2026, 3, 31)
 
 
+@pytest.mark.parametrize(
+    ("user", "dates", "refusal"),
+    [
+        ("city_admin", ("02-15", "03-20", "04-10"), "不得晚于规定的03-31"),
+        ("city_admin", ("02-30", "03-20", "03-25"), "不是有效的月-日"),
+        ("donghu_admin", ("02-15", "03-20", "03-25"), "无权设置"),  # not the district's to set
+    ],
+)
+def test_reporting_dates_refused(demo, user, dates, refusal):
+    with pytest.raises((ValidationError, PermissionDenied), match=refusal):
+        services.set_reporting_dates(
+            actor=demo.users[user],
+            unit=demo.units["city"],
+            department_report_by=dates[0],
+            government_report_by=dates[1],
+            publish_by=dates[2],
+        )
+
+
 def test_an_area_may_set_earlier_dates_for_its_subtree(demo, client_as):
     city_admin = demo.users["city_admin"]
-    with pytest.raises(ValidationError, match="不得晚于规定的03-31"):
-        services.set_reporting_dates(
-            actor=city_admin,
-            unit=demo.units["city"],
-            department_report_by="02-15",
-            government_report_by="03-20",
-            publish_by="04-10",
-        )
-    with pytest.raises(ValidationError, match="不是有效的月-日"):
-        services.set_reporting_dates(
-            actor=city_admin,
-            unit=demo.units["city"],
-            department_report_by="02-30",
-            government_report_by="03-20",
-            publish_by="03-25",
-        )
-    with pytest.raises(PermissionDenied):  # a district's admin does not set the city's dates
-        services.set_reporting_dates(
-            actor=demo.users["donghu_admin"],
-            unit=demo.units["city"],
-            department_report_by="02-15",
-            government_report_by="03-20",
-            publish_by="03-25",
-        )
     client = client_as(city_admin)
     page = client.get("/annual-reports/dates/").content.decode()
     assert 'value="03-01"' in page  # the rules' defaults until the city sets its own

@@ -39,6 +39,7 @@ urlpatterns = [
     path("indicators/", include("fazhi.indicators.urls")),
     path("reconsideration/", include("fazhi.reconsideration.urls")),
     path("litigation/", include("fazhi.litigation.urls")),
+    path("enforcement/", include("fazhi.enforcement.urls")),
     path("reports/", include("fazhi.report_reader.urls")),
     path("", include("fazhi.core.urls")),
 ]

@@ -124,8 +124,9 @@ LIST_ITEM_EXAMPLE = [
 ]
 
 
-def read_rows(data: bytes, columns: list[Column]) -> list[dict]:
-    """Parse and check every row; raise ImportRefused listing all errors."""
+def read_rows(data: bytes, columns: list[Column], check=None) -> list[dict]:
+    """Parse and check every row (`check`: rules across a row's cells); raise ImportRefused
+    listing all errors."""
     try:
         sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
     except Exception as error:  # any unreadable workbook is one message to the user
@@ -165,8 +166,10 @@ def read_rows(data: bytes, columns: list[Column]) -> list[dict]:
         parsed.append(row)
     if not parsed and not errors:
         errors.append(RowError(2, "全部", "表格中没有数据"))
+    if check is not None:
+        errors += check(parsed)
     if errors:
-        raise ImportRefused(errors)
+        raise ImportRefused(sorted(errors, key=lambda error: error.row))
     return parsed
 
 

@@ -409,7 +409,13 @@ class EnforcementAction(models.Model):
             models.CheckConstraint(
                 condition=Q(status="open")
                 | Q(major_item__isnull=True)
-                | Q(review_passed=True, review_date__lte=F("decided_date")),
+                # (each part non-null: a NULL would let the CHECK pass)
+                | Q(
+                    review_passed__isnull=False,
+                    review_passed=True,
+                    review_date__isnull=False,
+                    review_date__lte=F("decided_date"),
+                ),
                 name="action_major_decision_reviewed",
             ),
             models.CheckConstraint(

@@ -273,10 +273,14 @@ def repeated_ids(user, inspections) -> set[int]:
 
 
 def campaigns(user, search: str = ""):
-    queryset = ReviewCampaign.objects.restrict(user).annotate(
-        file_count=Count("case_files", distinct=True),
-        agency_count=Count("case_files__agency", distinct=True),
-    ).order_by("-started_date", "-pk")
+    queryset = (
+        ReviewCampaign.objects.restrict(user)
+        .annotate(
+            file_count=Count("case_files", distinct=True),
+            agency_count=Count("case_files__agency", distinct=True),
+        )
+        .order_by("-started_date", "-pk")
+    )
     if search:
         queryset = queryset.filter(title__icontains=search)
     return queryset

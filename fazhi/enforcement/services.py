@@ -421,8 +421,8 @@ def import_officers(*, actor, unit: Unit, data: bytes) -> int:
     require_unit(actor, unit)
     if unit.kind not in ENFORCING_KINDS:
         raise ValidationError(f"“{unit.name}”不是行政执法部门或街道、乡镇")
-    rows = imports.read_rows(data, imports.OFFICER_COLUMNS)
-    errors = imports.check_officer_rows(rows)
+    rows = imports.read_rows(data, imports.OFFICER_COLUMNS, imports.check_officer_rows)
+    errors = []
     ids = [row["id_number"].upper() for row in rows]
     taken = set(
         Officer.objects.filter(unit=unit, id_number__in=ids).values_list("id_number", flat=True)
@@ -804,8 +804,8 @@ def import_list_items(*, actor, penalty_list: PenaltyList, data: bytes) -> int:
     """Items from an .xlsx sheet: every row checked, all rows or none."""
     require_record(actor, penalty_list)
     _require_draft(penalty_list)
-    rows = imports.read_rows(data, imports.LIST_ITEM_COLUMNS)
-    errors = imports.check_list_item_rows(rows)
+    rows = imports.read_rows(data, imports.LIST_ITEM_COLUMNS, imports.check_list_item_rows)
+    errors = []
     taken = set(penalty_list.items.values_list("number", flat=True))
     errors += [
         imports.RowError(r["row"], "序号", f"清单已有第{r['number']}项")

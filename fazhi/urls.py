@@ -6,6 +6,7 @@ from rest_framework.routers import SimpleRouter
 
 from fazhi.core import api as core_api
 from fazhi.core import views as core_views
+from fazhi.enforcement import api as enforcement_api
 from fazhi.indicators import api as indicators_api
 from fazhi.litigation import api as litigation_api
 from fazhi.reconsideration import api as reconsideration_api
@@ -14,6 +15,16 @@ from fazhi.report_reader import api as report_reader_api
 router = SimpleRouter()
 router.register("units", core_api.UnitViewSet, basename="unit")
 router.register("litigation/lawsuits", litigation_api.LawsuitViewSet, basename="lawsuit")
+router.register(
+    "enforcement/officers", enforcement_api.OfficerViewSet, basename="enforcement-officer"
+)
+router.register("enforcement/actions", enforcement_api.ActionViewSet, basename="enforcement-action")
+router.register(
+    "enforcement/inspections", enforcement_api.InspectionViewSet, basename="enforcement-inspection"
+)
+router.register(
+    "enforcement/campaigns", enforcement_api.CampaignViewSet, basename="enforcement-campaign"
+)
 router.register(
     "reconsideration/cases", reconsideration_api.CaseViewSet, basename="reconsideration-case"
 )

@@ -1,0 +1,83 @@
+"""The pages on the demo: every list with its Excel ledger, a record's page, the dashboard and
+the API — and a supervisor runs a review campaign step by step."""
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from fazhi.enforcement.models import (
+    CaseFile,
+    EnforcementAction,
+    Officer,
+    RectificationNotice,
+    ReviewCampaign,
+)
+
+LISTS = [
+    "agency_list",
+    "officer_list",
+    "certificate_list",
+    "action_list",
+    "list_list",
+    "report_list",
+    "campaign_list",
+    "supervision_list",
+    "notice_list",
+]
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_every_list_exports_its_ledger(demo, client_as, name):
+    client = client_as(demo.users["donghu_supervisor"])
+    assert client.get(reverse(f"enforcement:{name}")).status_code == 200
+    response = client.get(reverse(f"enforcement:{name}") + "?export=xlsx")
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert len(rows) > 1 and all("西山区" not in str(cell) for row in rows for cell in row)
+
+
+def test_officers_are_masked_and_invalid_certificates_flagged(demo, client_as):
+    client = client_as(demo.users["donghu_supervisor"])
+    text = client.get(reverse("enforcement:officer_list") + "?export=xlsx").content
+    rows = list(load_workbook(io.BytesIO(text)).active.iter_rows(values_only=True))
+    officer = Officer.objects.filter(unit=demo.units["donghu_enf0"]).first()
+    assert officer.id_number not in str(rows) and officer.id_number[-4:] in str(rows)
+    assert any("暂扣" in str(row[-1]) for row in rows)
+    action = EnforcementAction.objects.filter(unit=demo.units["donghu_enf1"], status="open").get()
+    page = client.get(reverse("enforcement:action_detail", args=[action.pk])).content.decode()
+    assert "重大执法决定未经法制审核通过（行政处罚法 第五十八条）" in page
+
+
+def test_the_dashboard_and_the_api_show_enforcement(demo, client_as):
+    client = client_as(demo.users["donghu_leader"])
+    assert "免罚、轻罚案件" in client.get(reverse("indicators:dashboard")).content.decode()
+    officers = client.get("/api/enforcement/officers/").json()["results"]
+    assert officers and all("*" in o["id_number"] for o in officers)
+    campaigns = client.get("/api/enforcement/campaigns/").json()["results"]
+    assert campaigns[0]["case_files"]
+
+
+def test_a_supervisor_scores_a_file_and_closes_an_agencys_rectification(demo, client_as):
+    client = client_as(demo.users["donghu_supervisor"])
+    campaign = ReviewCampaign.objects.get(unit=demo.units["donghu_justice"])
+    page = client.get(reverse("enforcement:campaign_detail", args=[campaign.pk])).content.decode()
+    assert "对4家执法单位的7本案卷进行评查" in page
+    case_file = CaseFile.objects.filter(campaign=campaign).first()
+    url = reverse("enforcement:casefile_detail", args=[case_file.pk])
+    client.get(url)
+    token = client.session["fazhi_form_tokens"][-1]
+    items = list(campaign.score_items.all())
+    data = {"form_token": token, "scored_date": "2020-01-01", "problems": "卷内目录缺失"}
+    data |= {f"item_{item.pk}": item.max_points for item in items}
+    data[f"item_{items[0].pk}"] = items[0].max_points + 3
+    response = client.post(url, data)
+    assert "超出该项分值" in response.content.decode()
+    notice = RectificationNotice.objects.filter(campaign=campaign, status="issued").get()
+    client.get(reverse("enforcement:notice_respond", args=[notice.pk]))
+    token = client.session["fazhi_form_tokens"][-1]
+    response = client.post(
+        reverse("enforcement:notice_respond", args=[notice.pk]),
+        {"form_token": token, "responded_date": "2099-01-01", "response": "已整改"},
+    )
+    assert "不能晚于今天" in response.content.decode()

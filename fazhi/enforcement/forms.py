@@ -44,11 +44,6 @@ class ChoicesForm(SubmitOnceForm):
             self.fields[name].queryset = queryset
 
 
-class SearchForm(forms.Form):
-    q = forms.CharField(required=False)
-    status = forms.CharField(required=False)
-
-
 class AgencyForm(ChoicesForm):
     unit = forms.ModelChoiceField(label="执法单位", queryset=Unit.objects.none())
     legal_basis = forms.CharField(label="执法依据（设立及职权依据）", widget=TEXTAREA)
@@ -244,6 +239,12 @@ class SelectFilesForm(ChoicesForm):
         if data.get("mode") == "chosen" and not data.get("actions"):
             raise forms.ValidationError("请选择要评查的案卷")
         return data
+
+
+class CaseFileForm(ChoicesForm):
+    agency = forms.ModelChoiceField(label="执法单位", queryset=Unit.objects.none())
+    file_number = text("案卷编号", 60)
+    title = text("案卷名称")
 
 
 class ScoreForm(SubmitOnceForm):

@@ -5,6 +5,8 @@ from django.utils import timezone
 from fazhi.core.validators import mask_id_number
 from fazhi.core.viewtools import Ledger
 
+from .selectors import REPEAT_WINDOW_DAYS
+
 
 def _day(value) -> str:
     return value.strftime("%Y-%m-%d") if value else ""
@@ -110,6 +112,7 @@ def _report_row(inspection) -> list:
         inspection.get_status_display(),
         _day(inspection.result_date),
         inspection.result,
+        "是" if inspection.repeated else "",
     ]
 
 
@@ -230,6 +233,7 @@ REPORTS = Ledger(
         "状态",
         "检查日期",
         "检查结果",
+        f"{REPEAT_WINDOW_DAYS}日内多部门检查",
     ],
     _report_row,
 )

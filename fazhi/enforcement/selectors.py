@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from fazhi.core.models import Unit
 from fazhi.core.roles import Action
@@ -225,12 +225,28 @@ def list_items(user, penalty_list: PenaltyList):
 # — 入企执法报备 —
 
 
-def enterprise_inspections(user, *, search: str = "", status: str = ""):
+def enterprise_inspections(user, *, search: str = "", status: str = "", repeated: bool = False):
+    """The reports the user may see; `repeated` marks those whose enterprise another agency
+    inspects within the window (among the reports the user may see)."""
+    window = datetime.timedelta(days=REPEAT_WINDOW_DAYS)
+    others = (
+        EnterpriseInspection.objects.restrict(user)
+        .filter(
+            credit_code=OuterRef("credit_code"),
+            planned_date__gte=OuterRef("planned_date") - window,
+            planned_date__lte=OuterRef("planned_date") + window,
+        )
+        .exclude(unit=OuterRef("unit"))
+        .exclude(status=InspectionStatus.CANCELLED)
+    )
     queryset = (
         EnterpriseInspection.objects.restrict(user)
+        .annotate(repeated=Exists(others))
         .select_related("unit")
         .prefetch_related(_named_officers(user))
     )
+    if repeated:
+        queryset = queryset.filter(repeated=True)
     if search:
         queryset = queryset.filter(
             Q(enterprise__icontains=search)
@@ -257,16 +273,6 @@ def repeated_inspections(user, inspection: EnterpriseInspection):
     return _nearby(user, inspection.credit_code, inspection.planned_date).exclude(
         unit=inspection.unit
     )
-
-
-def repeated_ids(user, inspections) -> set[int]:
-    """Those of `inspections` whose enterprise several agencies inspect within the window."""
-    repeated = set()
-    for inspection in inspections:
-        nearby = _nearby(user, inspection.credit_code, inspection.planned_date)
-        if nearby.values("unit").distinct().count() > 1:
-            repeated.add(inspection.pk)
-    return repeated
 
 
 # — 案卷评查 —

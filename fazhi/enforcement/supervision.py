@@ -137,11 +137,8 @@ def add_case_file(
     """A case file an agency submitted on paper, entered by its number."""
     require_record(actor, campaign)
     _require_open(campaign)
-    if (
-        not agency.path.startswith(campaign.unit.scope_root.path)
-        or agency.is_area
-        and agency.kind != Unit.Kind.TOWNSHIP
-    ):
+    enforcing = agency.kind in (Unit.Kind.ENFORCEMENT, Unit.Kind.TOWNSHIP)
+    if not (enforcing and agency.path.startswith(campaign.unit.scope_root.path)):
         raise ValidationError(f"“{agency.name}”不是本辖区的执法单位")
     case_file = _add_file(
         actor, campaign, agency, file_number=file_number.strip(), title=title.strip()

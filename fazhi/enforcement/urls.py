@@ -44,6 +44,7 @@ urlpatterns = [
     path("campaigns/new/", views.campaign_create, name="campaign_create"),
     path("campaigns/<int:pk>/", views.campaign_detail, name="campaign_detail"),
     path("campaigns/<int:pk>/select/", views.campaign_select, name="campaign_select"),
+    path("campaigns/<int:pk>/add-file/", views.campaign_add_file, name="campaign_add_file"),
     path("campaigns/<int:pk>/notice/", views.campaign_notice, name="campaign_notice"),
     path("campaigns/<int:pk>/close/", views.campaign_close, name="campaign_close"),
     path("case-files/<int:pk>/", views.casefile_detail, name="casefile_detail"),

@@ -354,7 +354,12 @@ def action_list(request):
         gaps=request.GET.get("gaps") == "1",
     )
     return _list(
-        request, queryset, ledgers.ACTIONS, "行政执法三项制度", create="enforcement:action_create"
+        request,
+        queryset,
+        ledgers.ACTIONS,
+        "行政执法三项制度",
+        create="enforcement:action_create",
+        links=[("只看三项制度缺项", "?gaps=1")],
     )
 
 
@@ -562,12 +567,19 @@ def list_publish(request, penalty_list):
 @require_safe
 def report_list(request):
     queryset = selectors.enterprise_inspections(
-        request.user, search=request.GET.get("q", "").strip(), status=request.GET.get("status", "")
+        request.user,
+        search=request.GET.get("q", "").strip(),
+        status=request.GET.get("status", ""),
+        repeated=request.GET.get("repeated") == "1",
     )
-    response = _list(
-        request, queryset, ledgers.REPORTS, "入企执法报备", create="enforcement:report_create"
+    return _list(
+        request,
+        queryset,
+        ledgers.REPORTS,
+        "入企执法报备",
+        create="enforcement:report_create",
+        links=[("只看多部门重复检查", "?repeated=1")],
     )
-    return response
 
 
 def report_create(request):
@@ -701,6 +713,25 @@ def campaign_select(request, campaign):
             return redirect(campaign.get_absolute_url())
     return render(
         request, "enforcement/form.html", {"form": form, "title": "抽取评查案卷", "back": campaign}
+    )
+
+
+@record_view(ReviewCampaign, Action.CHANGE)
+def campaign_add_file(request, campaign):
+    """A paper case file an agency submitted, entered by its number."""
+    form = forms.CaseFileForm(
+        request.POST or None,
+        request=request,
+        querysets={"agency": selectors.area_agencies(request.user)},
+    )
+    return _form(
+        request,
+        form,
+        supervision.add_case_file,
+        title="登记评查案卷",
+        back=campaign,
+        message=lambda f: f"已登记案卷{f.file_number}",
+        campaign=campaign,
     )
 
 
@@ -847,7 +878,12 @@ def notice_list(request):
         overdue_on=today if request.GET.get("overdue") == "1" else None,
     )
     return _list(
-        request, queryset, ledgers.NOTICES, "整改通知", statuses=forms.NOTICE_STATUS_CHOICES
+        request,
+        queryset,
+        ledgers.NOTICES,
+        "整改通知",
+        statuses=forms.NOTICE_STATUS_CHOICES,
+        links=[("只看逾期未整改", "?overdue=1")],
     )
 
 

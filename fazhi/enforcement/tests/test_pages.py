@@ -81,3 +81,36 @@ def test_a_supervisor_scores_a_file_and_closes_an_agencys_rectification(demo, cl
         {"form_token": token, "responded_date": "2099-01-01", "response": "已整改"},
     )
     assert "不能晚于今天" in response.content.decode()
+
+
+def test_repeated_inspections_are_marked_in_the_ledger(demo, client_as):
+    client = client_as(demo.users["donghu_supervisor"])
+    response = client.get(reverse("enforcement:report_list") + "?repeated=1&export=xlsx")
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[0][-1] == "30日内多部门检查"
+    # Two enterprises of the demo are each visited by the 市场监管 and the 交通运输 bureaus.
+    assert len(rows) == 5 and all(row[-1] == "是" for row in rows[1:])
+    assert {row[2] for row in rows[1:]} == {"东湖区市场监督管理局", "东湖区交通运输局"}
+    assert (
+        len(
+            list(
+                load_workbook(
+                    io.BytesIO(
+                        client.get(reverse("enforcement:report_list") + "?export=xlsx").content
+                    )
+                ).active.rows
+            )
+        )
+        == 6
+    )
+
+
+def test_overdue_rectification_is_flagged_to_the_superior(demo):
+    """The 依法治区办 (and the city above it) see the agencies' overdue rectifications."""
+    from fazhi.core.deadlines import due_list
+    from fazhi.enforcement.services import today
+
+    for superior in ("donghu_inspector", "city_inspector"):
+        items = due_list(demo.users[superior], today()).items
+        overdue = [i for i in items if "反馈整改情况" in i.title and i.status(today()) == "overdue"]
+        assert overdue, superior

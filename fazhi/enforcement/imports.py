@@ -3,6 +3,7 @@ all rows are imported or none (the errors are listed by row and column)."""
 
 import datetime
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -11,7 +12,7 @@ from openpyxl import Workbook, load_workbook
 
 from fazhi.core.validators import validate_id_number
 
-from .models import NO_PENALTY_BASES, ListBasis, ListCategory
+from .models import NO_PENALTY_BASES, ActionKind, ListBasis, ListCategory, PenaltyOutcome
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,32 @@ BASES = {
     **{label.split("（")[0]: value for value, label in ListBasis.choices},
 }
 
+KINDS = {label: value for value, label in ActionKind.choices}
+OUTCOMES = {label: value for value, label in PenaltyOutcome.choices}
+LIST_ITEM_REFERENCE = re.compile(r"^(?P<version>.+?)第(?P<number>\d+)项$")
+
+
+def _names(value) -> list[str]:
+    names = [name.strip() for name in re.split(r"[、,，;；\s]+", str(value)) if name.strip()]
+    if not names:
+        raise ValueError(value)
+    return names
+
+
+def _list_item_reference(value) -> tuple[str, int]:
+    match = LIST_ITEM_REFERENCE.match(str(value).strip())
+    if match is None:
+        raise ValueError(value)
+    return match["version"], int(match["number"])
+
+
+def _url(value) -> str:
+    text = str(value).strip()
+    if not text.startswith(("http://", "https://")):
+        raise ValueError(text)
+    return text
+
+
 OFFICER_COLUMNS = [
     Column("name", "姓名"),
     Column("id_number", "身份证号码"),
@@ -98,6 +125,60 @@ LIST_ITEM_COLUMNS = [
     Column("legal_basis", "违法依据及处罚依据"),
     Column("conditions", "适用条件"),
     Column("treatment", "处理方式"),
+]
+
+
+ACTION_COLUMNS = [
+    Column("number", "案件编号"),
+    Column("kind", "执法行为类别", True, KINDS.__getitem__, "、".join(KINDS)),
+    Column("party", "当事人"),
+    Column("summary", "案由"),
+    Column("started_date", "立案日期", True, _date, "日期，例如 2023-01-05"),
+    Column("officers", "执法人员", True, _names, "本单位执法人员的姓名，用顿号分隔"),
+    Column("major_item", "重大执法决定事项", required=False),
+    Column("pre_publicity_date", "事前公示日期", False, _date, "日期"),
+    Column("pre_publicity_link", "事前公示链接", False, _url, "以 http:// 或 https:// 开头的网址"),
+    Column("recording_forms", "全过程记录形式及环节", required=False),
+    Column("recording_location", "记录归档保存位置", required=False),
+    Column("reviewer", "法制审核人员", required=False),
+    Column("review_date", "法制审核日期", False, _date, "日期"),
+    Column("review_opinion", "法制审核意见", required=False),
+    Column("review_passed", "法制审核通过", False, _yes_no, "是或否"),
+    Column("decided_date", "决定日期", False, _date, "日期"),
+    Column("outcome", "处罚结果", False, OUTCOMES.__getitem__, "、".join(OUTCOMES)),
+    Column(
+        "list_item",
+        "适用清单事项",
+        False,
+        _list_item_reference,
+        "清单版本和序号，例如 2021年版第3项",
+    ),
+    Column("education", "对当事人的教育", required=False),
+    Column("post_publicity_date", "事后公示日期", False, _date, "日期"),
+    Column("post_publicity_link", "事后公示链接", False, _url, "以 http:// 或 https:// 开头的网址"),
+]
+ACTION_EXAMPLE = [
+    "东湖市监罚〔2023〕1号",
+    "行政处罚",
+    "湖畔便利店",
+    "未按规定公示年度报告",
+    "2023-03-01",
+    "张三、李四",
+    "",
+    "2023-03-01",
+    "https://www.example.gov.cn/zfgs/",
+    "文字、音像记录",
+    "执法档案室",
+    "",
+    "",
+    "",
+    "",
+    "2023-03-20",
+    "不予行政处罚",
+    "2021年版第1项",
+    "当场进行法治宣传教育",
+    "2023-03-25",
+    "https://www.example.gov.cn/cfgk/",
 ]
 
 

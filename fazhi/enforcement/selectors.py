@@ -184,15 +184,21 @@ def legal_reviewers(user, action: EnforcementAction):
     )
 
 
-def applicable_list_items(user, action: EnforcementAction):
-    """Items of the published lists of the agency's region, for recording a case under one."""
-    segments = action.unit.path.strip("/").split("/")
+def region_list_items(user, unit: Unit):
+    """Items of the lists ever in force in the unit's region (drafts excluded)."""
+    segments = unit.path.strip("/").split("/")
     regions = ["/" + "/".join(segments[: i + 1]) + "/" for i in range(len(segments))]
     return (
         PenaltyListItem.objects.restrict(user)
-        .filter(penalty_list__status=ListStatus.PUBLISHED, penalty_list__region__path__in=regions)
+        .filter(penalty_list__region__path__in=regions)
+        .exclude(penalty_list__status=ListStatus.DRAFT)
         .select_related("penalty_list")
     )
+
+
+def applicable_list_items(user, action: EnforcementAction):
+    """Items of the published lists of the agency's region, for recording a case under one."""
+    return region_list_items(user, action.unit).filter(penalty_list__status=ListStatus.PUBLISHED)
 
 
 # — 免罚轻罚清单 —
@@ -206,6 +212,7 @@ def penalty_lists(user, search: str = ""):
             item_count=Count("items", distinct=True),
             case_count=Count("items__cases", filter=Q(items__cases__status=ActionStatus.DECIDED)),
         )
+        .order_by("-year", "-pk")  # an aggregate query drops Meta.ordering
     )
     if search:
         queryset = queryset.filter(Q(title__icontains=search) | Q(version__icontains=search))

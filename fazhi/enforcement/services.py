@@ -6,6 +6,7 @@ The 案卷评查, 监督检查 and rectification steps are in `supervision.py`.
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.utils import timezone
 
 from fazhi.core.audit import record_event, service
@@ -13,7 +14,7 @@ from fazhi.core.models import Unit
 from fazhi.core.roles import Action
 from fazhi.core.validators import validate_credit_code, validate_id_number
 
-from . import imports
+from . import imports, selectors
 from .models import (
     ActionKind,
     ActionStatus,
@@ -718,6 +719,137 @@ def decide_action(
         unit=action.unit,
     )
     return action
+
+
+@service
+def import_actions(*, actor, unit: Unit, data: bytes) -> int:
+    """导入历史执法记录 from an .xlsx ledger. Each row goes through the same steps as a record
+    entered by hand (执法资格、法制审核、清单事项, with their articles); all rows or none."""
+    require_unit(actor, unit)
+    rows = imports.read_rows(data, imports.ACTION_COLUMNS)
+    names: dict[str, list[Officer]] = {}
+    for officer in Officer.objects.restrict(actor).filter(unit=unit):
+        names.setdefault(officer.name, []).append(officer)
+    majors = {
+        item.title: item for item in MajorDecisionItem.objects.restrict(actor).filter(unit=unit)
+    }
+    items = {
+        (i.penalty_list.version, i.number): i for i in selectors.region_list_items(actor, unit)
+    }
+    errors = []
+    for row in rows:
+        found, row_errors = _resolve_row(row, names, majors, items)
+        if row_errors:
+            errors += row_errors
+            continue
+        try:
+            with transaction.atomic():  # a savepoint: a refused row leaves nothing behind
+                _import_action(actor, unit, row, found)
+        except ValidationError as error:
+            errors += [imports.RowError(row["row"], "整行", message) for message in error.messages]
+    if errors:
+        raise imports.ImportRefused(errors)
+    record_event(
+        actor=actor,
+        action="enforcement.import_actions",
+        summary=f"导入历史执法记录{len(rows)}件",
+        target=unit,
+        unit=unit,
+    )
+    return len(rows)
+
+
+def _resolve_row(row, names, majors, items):
+    """The officers, catalogue entry and list item a row names, or the row's errors."""
+    found, errors = {"officers": []}, []
+
+    def officer(name, column):
+        matches = names.get(name, [])
+        if len(matches) != 1:
+            problem = "本单位有重名的执法人员" if matches else "不是本单位登记的执法人员"
+            errors.append(imports.RowError(row["row"], column, f"“{name}”{problem}"))
+            return None
+        return matches[0]
+
+    found["officers"] = [officer(name, "执法人员") for name in row["officers"]]
+    found["reviewer"] = officer(row["reviewer"], "法制审核人员") if row["reviewer"] else None
+    found["major_item"] = None
+    if row["major_item"]:
+        found["major_item"] = majors.get(row["major_item"])
+        if found["major_item"] is None:
+            errors.append(
+                imports.RowError(row["row"], "重大执法决定事项", "不在本单位的重大执法决定目录中")
+            )
+    found["list_item"] = None
+    if row["list_item"]:
+        found["list_item"] = items.get(row["list_item"])
+        if found["list_item"] is None:
+            version, number = row["list_item"]
+            errors.append(
+                imports.RowError(
+                    row["row"], "适用清单事项", f"本区域没有已公布的{version}第{number}项"
+                )
+            )
+    return found, errors
+
+
+def _import_action(actor, unit, row, found) -> None:
+    action = register_action(
+        actor=actor,
+        unit=unit,
+        kind=row["kind"],
+        number=row["number"],
+        party=row["party"],
+        summary=row["summary"],
+        started_date=row["started_date"],
+        officers=found["officers"],
+        major_item=found["major_item"],
+    )
+    if row["pre_publicity_date"]:
+        record_publicity(
+            actor=actor,
+            action=action,
+            stage="pre",
+            date=row["pre_publicity_date"],
+            link=row["pre_publicity_link"] or "",
+        )
+    if row["recording_forms"] or row["recording_location"]:
+        record_recording(
+            actor=actor,
+            action=action,
+            recording_forms=row["recording_forms"] or "",
+            recording_location=row["recording_location"] or "",
+        )
+    if found["reviewer"] is not None:
+        if row["review_date"] is None:
+            raise ValidationError("登记了法制审核人员的，请填写法制审核日期")
+        record_legal_review(
+            actor=actor,
+            action=action,
+            reviewer=found["reviewer"],
+            review_date=row["review_date"],
+            review_opinion=row["review_opinion"] or "",
+            review_passed=bool(row["review_passed"]),
+        )
+    if row["decided_date"]:
+        decide_action(
+            actor=actor,
+            action=action,
+            decided_date=row["decided_date"],
+            outcome=row["outcome"] or "",
+            list_item=found["list_item"],
+            education=row["education"] or "",
+        )
+    elif row["outcome"] or found["list_item"]:
+        raise ValidationError("填写处罚结果或清单事项的，请填写决定日期")
+    if row["post_publicity_date"]:
+        record_publicity(
+            actor=actor,
+            action=action,
+            stage="post",
+            date=row["post_publicity_date"],
+            link=row["post_publicity_link"] or "",
+        )
 
 
 # — 免罚轻罚清单 —

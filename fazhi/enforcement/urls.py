@@ -11,6 +11,11 @@ urlpatterns = [
     path("agencies/<int:pk>/major-item/", views.agency_major_item, name="agency_major_item"),
     path("agencies/<int:pk>/officer/", views.agency_officer, name="agency_officer"),
     path("agencies/<int:pk>/import/", views.agency_import, name="agency_import"),
+    path(
+        "agencies/<int:pk>/import-actions/",
+        views.agency_import_actions,
+        name="agency_import_actions",
+    ),
     path("officers/", views.officer_list, name="officer_list"),
     path("officers/<int:pk>/", views.officer_detail, name="officer_detail"),
     path("officers/<int:pk>/apply/", views.officer_apply, name="officer_apply"),

@@ -167,6 +167,28 @@ def agency_import(request, agency):
     )
 
 
+@record_view(Agency, Action.CHANGE)
+def agency_import_actions(request, agency):
+    """导入历史执法记录: a template, an upload, all rows or none."""
+    if request.GET.get("template"):
+        data = imports.template_workbook("执法记录", imports.ACTION_COLUMNS, imports.ACTION_EXAMPLE)
+        return _download(data, "历史执法记录导入模板.xlsx")
+    errors = _run_import(
+        request,
+        lambda data: services.import_actions(actor=request.user, unit=agency.unit, data=data),
+        "件历史执法记录",
+    )
+    if errors is None:
+        return redirect(agency.get_absolute_url())
+    context = {
+        "errors": errors,
+        "columns": imports.ACTION_COLUMNS,
+        "back": agency,
+        "title": "导入历史执法记录",
+    }
+    return render(request, "enforcement/import.html", context)
+
+
 def _download(data: bytes, filename: str) -> HttpResponse:
     from urllib.parse import quote
 

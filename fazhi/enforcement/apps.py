@@ -17,7 +17,10 @@ class EnforcementConfig(AppConfig):
 
         auditlog.register(models.Agency)
         auditlog.register(models.MajorDecisionItem)
-        auditlog.register(models.Officer, exclude_fields=["certificates", "trainings"])
+        # The field history shows the 身份证号码 masked, as the pages do.
+        auditlog.register(
+            models.Officer, exclude_fields=["certificates", "trainings"], mask_fields=["id_number"]
+        )
         auditlog.register(models.Certificate, exclude_fields=["checks"])
         auditlog.register(models.CertificateCheck)
         auditlog.register(models.TrainingRecord)

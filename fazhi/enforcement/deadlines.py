@@ -19,6 +19,18 @@ def annual_reviews_due(user, today, horizon):
         )
 
 
+def certificates_expiring(user, today, horizon):
+    """执法证件有效期届满: 换发 before the certificate lapses."""
+    for certificate in selectors.certificates_expiring(user, horizon):
+        yield DueItem(
+            title=f"执法证件{certificate.number}（{certificate.officer}）有效期届满，申请换发",
+            due_date=certificate.valid_until,
+            url=reverse("enforcement:officer_detail", kwargs={"pk": certificate.officer_id}),
+            work_line="行政执法监督",
+            basis="行政执法证件管理（有效期）",
+        )
+
+
 def rectifications_due(user, today, horizon):
     """整改通知: the agency's 整改报告 by the notice's due date; overdue ones stay on the list
     of the bureau and of its superiors (依法治区办, the city) until answered."""
@@ -32,4 +44,4 @@ def rectifications_due(user, today, horizon):
         )
 
 
-PROVIDERS = (annual_reviews_due, rectifications_due)
+PROVIDERS = (annual_reviews_due, certificates_expiring, rectifications_due)

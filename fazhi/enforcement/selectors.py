@@ -26,8 +26,10 @@ from .models import (
     PenaltyListItem,
     RectificationNotice,
     ReviewCampaign,
+    Score,
     ScoreItem,
     SupervisionInspection,
+    TrainingRecord,
 )
 
 # 国办发〔2018〕118号: 原则上各级行政执法机关的法制审核人员不少于本单位执法人员总数的5%.
@@ -41,9 +43,8 @@ def can_change(user, record) -> bool:
     return type(record).objects.restrict(user, Action.CHANGE).filter(pk=record.pk).exists()
 
 
-def creatable_units(user, kinds=None):
-    queryset = Unit.objects.restrict(user, Action.CREATE).filter(is_active=True)
-    return queryset.filter(kind__in=kinds) if kinds else queryset
+def creatable_units(user):
+    return Unit.objects.restrict(user, Action.CREATE).filter(is_active=True)
 
 
 def enforcing_units(user, action: str = Action.CREATE):
@@ -140,7 +141,7 @@ def certificates_of(user, officer: Officer):
 
 
 def trainings_of(user, officer: Officer):
-    return officer.trainings.model.objects.restrict(user).filter(officer=officer)
+    return TrainingRecord.objects.restrict(user).filter(officer=officer)
 
 
 def open_certificates(user, officer: Officer):
@@ -308,11 +309,7 @@ def case_files(user, campaign: ReviewCampaign):
 
 
 def scores_of(user, case_file: CaseFile):
-    return (
-        case_file.scores.model.objects.restrict(user)
-        .filter(case_file=case_file)
-        .select_related("item")
-    )
+    return Score.objects.restrict(user).filter(case_file=case_file).select_related("item")
 
 
 @dataclass(frozen=True)
@@ -398,6 +395,15 @@ def reviews_pending(user, horizon):
     return certificates(user, review_due_by=horizon).order_by("annual_review_due", "pk")
 
 
+def certificates_expiring(user, horizon):
+    """Valid certificates whose validity ends by `horizon`: the officer should apply for 换发."""
+    return (
+        certificates(user, status=CertificateStatus.VALID)
+        .filter(valid_until__lte=horizon)
+        .order_by("valid_until", "pk")
+    )
+
+
 def major_items_of(user, units):
     return MajorDecisionItem.objects.restrict(user).filter(unit__in=units).select_related("unit")
 
@@ -405,7 +411,7 @@ def major_items_of(user, units):
 def named_officers(user, record):
     """The officers an action or an inspection report names, with their certificates."""
     return _officers_with_certificates(
-        record.officers.model.objects.restrict(user).filter(pk__in=record.officers.all()), user
+        Officer.objects.restrict(user).filter(pk__in=record.officers.all()), user
     )
 
 

@@ -186,3 +186,17 @@ def test_certificate_dates_are_checked(world):
         )
     with pytest.raises(ValidationError, match="尚未办结"):
         services.apply_certificate(actor=world.actor, officer=officer, applied_date=TODAY)
+
+
+def test_expiry_invalidates_the_certificate_and_asks_for_renewal(world, certified):
+    from fazhi.core.deadlines import due_list
+
+    certificate = certified().certificates.get()
+    day_after = certificate.valid_until + datetime.timedelta(days=1)
+    assert certificate.problem(day_after) == f"执法证件已于{certificate.valid_until:%Y-%m-%d}过期"
+    assert certificate.problem(certificate.issue_date - datetime.timedelta(days=1)).endswith(
+        "方才核发"
+    )
+    soon = certificate.valid_until - datetime.timedelta(days=10)
+    titles = [item.title for item in due_list(world.actor, soon).items]
+    assert f"执法证件{certificate.number}（{certificate.officer}）有效期届满，申请换发" in titles

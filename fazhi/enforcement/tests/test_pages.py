@@ -114,3 +114,13 @@ def test_overdue_rectification_is_flagged_to_the_superior(demo):
         items = due_list(demo.users[superior], today()).items
         overdue = [i for i in items if "反馈整改情况" in i.title and i.status(today()) == "overdue"]
         assert overdue, superior
+
+
+def test_the_officer_page_and_its_history_mask_the_id_number(demo, client_as):
+    officer = Officer.objects.filter(unit=demo.units["donghu_enf0"]).first()
+    page = client_as(demo.users["donghu_leader"]).get(
+        reverse("enforcement:officer_detail", args=[officer.pk])
+    )
+    text = page.content.decode()
+    assert "操作记录" in text and officer.id_number not in text
+    assert officer.id_number[:6] in text  # the region part is kept: 370402********1234

@@ -7,9 +7,12 @@ from fazhi.core.models import Unit
 
 from .models import (
     ActionKind,
+    Certificate,
     CertificateStatus,
+    EnforcementAction,
     ListBasis,
     ListCategory,
+    MajorDecisionItem,
     MajorGround,
     NoticeStatus,
     Officer,
@@ -85,7 +88,7 @@ class TrainingForm(ChoicesForm):
     hours = forms.DecimalField(label="学时", min_value=0.5, max_digits=5, decimal_places=1)
     certificate = forms.ModelChoiceField(
         label="对应的证件申领",
-        queryset=Officer.objects.none(),
+        queryset=Certificate.objects.none(),
         required=False,
         help_text="申领证件的资格培训请选择",
     )
@@ -127,7 +130,7 @@ class ActionForm(ChoicesForm):
     )
     major_item = forms.ModelChoiceField(
         label="重大执法决定事项",
-        queryset=Officer.objects.none(),
+        queryset=MajorDecisionItem.objects.none(),
         required=False,
         help_text="属于本单位重大执法决定目录的请选择",
     )
@@ -229,7 +232,7 @@ class SelectFilesForm(ChoicesForm):
     )
     count = forms.IntegerField(label="每个单位随机抽取（本）", min_value=1, required=False)
     actions = forms.ModelMultipleChoiceField(
-        label="指定案卷", queryset=Unit.objects.none(), required=False
+        label="指定案卷", queryset=EnforcementAction.objects.none(), required=False
     )
 
     def clean(self):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import supervision_views, views
 
 app_name = "enforcement"
 
@@ -45,20 +45,28 @@ urlpatterns = [
     path("enterprise-inspections/new/", views.report_create, name="report_create"),
     path("enterprise-inspections/<int:pk>/", views.report_detail, name="report_detail"),
     path("enterprise-inspections/<int:pk>/result/", views.report_result, name="report_result"),
-    path("campaigns/", views.campaign_list, name="campaign_list"),
-    path("campaigns/new/", views.campaign_create, name="campaign_create"),
-    path("campaigns/<int:pk>/", views.campaign_detail, name="campaign_detail"),
-    path("campaigns/<int:pk>/select/", views.campaign_select, name="campaign_select"),
-    path("campaigns/<int:pk>/add-file/", views.campaign_add_file, name="campaign_add_file"),
-    path("campaigns/<int:pk>/notice/", views.campaign_notice, name="campaign_notice"),
-    path("campaigns/<int:pk>/close/", views.campaign_close, name="campaign_close"),
-    path("case-files/<int:pk>/", views.casefile_detail, name="casefile_detail"),
-    path("supervision/", views.supervision_list, name="supervision_list"),
-    path("supervision/new/", views.supervision_create, name="supervision_create"),
-    path("supervision/<int:pk>/", views.supervision_detail, name="supervision_detail"),
-    path("supervision/<int:pk>/notice/", views.supervision_notice, name="supervision_notice"),
-    path("notices/", views.notice_list, name="notice_list"),
-    path("notices/<int:pk>/", views.notice_detail, name="notice_detail"),
-    path("notices/<int:pk>/respond/", views.notice_respond, name="notice_respond"),
-    path("notices/<int:pk>/close/", views.notice_close, name="notice_close"),
+    path("campaigns/", supervision_views.campaign_list, name="campaign_list"),
+    path("campaigns/new/", supervision_views.campaign_create, name="campaign_create"),
+    path("campaigns/<int:pk>/", supervision_views.campaign_detail, name="campaign_detail"),
+    path("campaigns/<int:pk>/select/", supervision_views.campaign_select, name="campaign_select"),
+    path(
+        "campaigns/<int:pk>/add-file/",
+        supervision_views.campaign_add_file,
+        name="campaign_add_file",
+    ),
+    path("campaigns/<int:pk>/notice/", supervision_views.campaign_notice, name="campaign_notice"),
+    path("campaigns/<int:pk>/close/", supervision_views.campaign_close, name="campaign_close"),
+    path("case-files/<int:pk>/", supervision_views.casefile_detail, name="casefile_detail"),
+    path("supervision/", supervision_views.supervision_list, name="supervision_list"),
+    path("supervision/new/", supervision_views.supervision_create, name="supervision_create"),
+    path("supervision/<int:pk>/", supervision_views.supervision_detail, name="supervision_detail"),
+    path(
+        "supervision/<int:pk>/notice/",
+        supervision_views.supervision_notice,
+        name="supervision_notice",
+    ),
+    path("notices/", supervision_views.notice_list, name="notice_list"),
+    path("notices/<int:pk>/", supervision_views.notice_detail, name="notice_detail"),
+    path("notices/<int:pk>/respond/", supervision_views.notice_respond, name="notice_respond"),
+    path("notices/<int:pk>/close/", supervision_views.notice_close, name="notice_close"),
 ]

@@ -13,32 +13,27 @@ from fazhi.core.roles import Action
 from fazhi.core.validators import mask_id_number
 from fazhi.core.viewtools import error_text, ledger_page, record_view, require, run_service_form
 
-from . import forms, imports, ledgers, selectors, services, supervision
+from . import forms, imports, ledgers, selectors, services
 from .models import (
     Agency,
-    CaseFile,
     Certificate,
     EnforcementAction,
     EnterpriseInspection,
-    NoticeStatus,
     Officer,
     PenaltyList,
-    RectificationNotice,
-    ReviewCampaign,
-    SupervisionInspection,
 )
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def _list(request, queryset, ledger, title, *, create=None, export_rows=None, **context):
+def list_page(request, queryset, ledger, title, *, create=None, **context):
+    """A ledger's page (its table shows the columns the Excel export has)."""
     return ledger_page(
         request,
         queryset,
         ledger=ledger,
         template="enforcement/list.html",
         rows_template="enforcement/_rows.html",
-        export_rows=export_rows,
         ledger_def=ledger,
         title=title,
         create_url=create if core_selectors.can(request.user, Action.CREATE) else None,
@@ -46,7 +41,7 @@ def _list(request, queryset, ledger, title, *, create=None, export_rows=None, **
     )
 
 
-def _form(request, form, service, *, title, back, message, **fixed):
+def form_page(request, form, service, *, title, back, message, **fixed):
     """A step's form page: on success a message and back to the record's page."""
     result = run_service_form(request, form, service, **fixed)
     if result:
@@ -57,7 +52,8 @@ def _form(request, form, service, *, title, back, message, **fixed):
     return render(request, "enforcement/form.html", {"form": form, "title": title, "back": back})
 
 
-def _units_choice(request, queryset):
+def single_unit(queryset):
+    """Preselect the unit when the user may act for one only."""
     return {"initial": {"unit": queryset.first()} if queryset.count() == 1 else {}}
 
 
@@ -70,7 +66,7 @@ def agency_list(request):
     agencies = list(selectors.agencies(request.user, request.GET.get("q", "").strip()))
     for agency in agencies:
         agency.ratio = selectors.staff_ratio(request.user, agency.unit, today)
-    return _list(
+    return list_page(
         request, agencies, ledgers.AGENCIES, "行政执法主体", create="enforcement:agency_create"
     )
 
@@ -82,9 +78,9 @@ def agency_create(request):
         request.POST or None,
         request=request,
         querysets={"unit": units},
-        **_units_choice(request, units),
+        **single_unit(units),
     )
-    return _form(
+    return form_page(
         request,
         form,
         services.register_agency,
@@ -115,7 +111,7 @@ def agency_detail(request, agency):
 @record_view(Agency, Action.CHANGE)
 def agency_major_item(request, agency):
     form = forms.MajorItemForm(request.POST or None, request=request)
-    return _form(
+    return form_page(
         request,
         form,
         services.add_major_decision_item,
@@ -129,7 +125,7 @@ def agency_major_item(request, agency):
 @record_view(Agency, Action.CHANGE)
 def agency_officer(request, agency):
     form = forms.OfficerForm(request.POST or None, request=request)
-    return _form(
+    return form_page(
         request,
         form,
         services.register_officer,
@@ -220,7 +216,7 @@ def _run_import(request, run, noun: str):
 @require_safe
 def officer_list(request):
     queryset = selectors.officers(request.user, search=request.GET.get("q", "").strip())
-    return _list(request, queryset, ledgers.OFFICERS, "行政执法人员")
+    return list_page(request, queryset, ledgers.OFFICERS, "行政执法人员")
 
 
 @record_view(Officer)
@@ -243,7 +239,7 @@ def officer_detail(request, officer):
 @record_view(Officer, Action.CHANGE)
 def officer_apply(request, officer):
     form = forms.ApplyForm(request.POST or None, request=request)
-    return _form(
+    return form_page(
         request,
         form,
         services.apply_certificate,
@@ -274,7 +270,7 @@ def officer_training(request, officer):
 
 def _certificate_step(request, certificate, form_class, service, title, message):
     form = form_class(request.POST or None, request=request)
-    return _form(
+    return form_page(
         request,
         form,
         service,
@@ -355,7 +351,7 @@ def certificate_list(request):
         status=request.GET.get("status", ""),
         review_due_by=today + timezone.timedelta(days=30) if due else None,
     )
-    return _list(
+    return list_page(
         request,
         queryset,
         ledgers.CERTIFICATES,
@@ -375,7 +371,7 @@ def action_list(request):
         status=request.GET.get("status", ""),
         gaps=request.GET.get("gaps") == "1",
     )
-    return _list(
+    return list_page(
         request,
         queryset,
         ledgers.ACTIONS,
@@ -397,7 +393,7 @@ def action_create(request):
             "major_item": selectors.major_items_of(request.user, units),
         },
     )
-    return _form(
+    return form_page(
         request,
         form,
         services.register_action,
@@ -427,7 +423,7 @@ def action_detail(request, action):
 @record_view(EnforcementAction, Action.CHANGE)
 def action_publicity(request, action):
     form = forms.PublicityForm(request.POST or None, request=request)
-    return _form(
+    return form_page(
         request,
         form,
         services.record_publicity,
@@ -441,7 +437,7 @@ def action_publicity(request, action):
 @record_view(EnforcementAction, Action.CHANGE)
 def action_recording(request, action):
     form = forms.RecordingForm(request.POST or None, request=request)
-    return _form(
+    return form_page(
         request,
         form,
         services.record_recording,
@@ -459,7 +455,7 @@ def action_review(request, action):
         request=request,
         querysets={"reviewer": selectors.legal_reviewers(request.user, action)},
     )
-    return _form(
+    return form_page(
         request,
         form,
         services.record_legal_review,
@@ -477,7 +473,7 @@ def action_decide(request, action):
         request=request,
         querysets={"list_item": selectors.applicable_list_items(request.user, action)},
     )
-    return _form(
+    return form_page(
         request,
         form,
         services.decide_action,
@@ -494,7 +490,9 @@ def action_decide(request, action):
 @require_safe
 def list_list(request):
     queryset = selectors.penalty_lists(request.user, request.GET.get("q", "").strip())
-    return _list(request, queryset, ledgers.LISTS, "免罚轻罚清单", create="enforcement:list_create")
+    return list_page(
+        request, queryset, ledgers.LISTS, "免罚轻罚清单", create="enforcement:list_create"
+    )
 
 
 def list_create(request):
@@ -504,9 +502,9 @@ def list_create(request):
         request.POST or None,
         request=request,
         querysets={"unit": units},
-        **_units_choice(request, units),
+        **single_unit(units),
     )
-    return _form(
+    return form_page(
         request,
         form,
         services.create_penalty_list,
@@ -533,7 +531,7 @@ def list_detail(request, penalty_list):
 @record_view(PenaltyList, Action.CHANGE)
 def list_item_add(request, penalty_list):
     form = forms.ListItemForm(request.POST or None, request=request)
-    return _form(
+    return form_page(
         request,
         form,
         services.add_list_item,
@@ -572,7 +570,7 @@ def list_import(request, penalty_list):
 @record_view(PenaltyList, Action.CHANGE)
 def list_publish(request, penalty_list):
     form = forms.PublishForm(request.POST or None, request=request)
-    return _form(
+    return form_page(
         request,
         form,
         services.publish_list,
@@ -594,7 +592,7 @@ def report_list(request):
         status=request.GET.get("status", ""),
         repeated=request.GET.get("repeated") == "1",
     )
-    return _list(
+    return list_page(
         request,
         queryset,
         ledgers.REPORTS,
@@ -612,7 +610,7 @@ def report_create(request):
         request=request,
         querysets={"unit": units, "officers": selectors.active_officers(request.user, units)},
     )
-    return _form(
+    return form_page(
         request,
         form,
         services.report_inspection,
@@ -643,7 +641,7 @@ def report_detail(request, inspection):
 @record_view(EnterpriseInspection, Action.CHANGE)
 def report_result(request, inspection):
     form = forms.InspectionResultForm(request.POST or None, request=request)
-    return _form(
+    return form_page(
         request,
         form,
         services.record_inspection_result,
@@ -651,301 +649,4 @@ def report_result(request, inspection):
         back=inspection,
         message="已登记检查结果",
         inspection=inspection,
-    )
-
-
-# — 案卷评查 —
-
-
-@require_safe
-def campaign_list(request):
-    queryset = selectors.campaigns(request.user, request.GET.get("q", "").strip())
-    return _list(
-        request, queryset, ledgers.CAMPAIGNS, "案卷评查", create="enforcement:campaign_create"
-    )
-
-
-def campaign_create(request):
-    require(request, Action.CREATE)
-    units = selectors.creatable_units(request.user)
-    form = forms.CampaignForm(
-        request.POST or None,
-        request=request,
-        querysets={"unit": units},
-        **_units_choice(request, units),
-    )
-    return _form(
-        request,
-        form,
-        supervision.create_campaign,
-        title="启动案卷评查",
-        back=None,
-        message="已启动案卷评查，评分表为标准评查项目",
-    )
-
-
-@record_view(ReviewCampaign)
-@require_safe
-def campaign_detail(request, campaign):
-    results = selectors.campaign_results(request.user, campaign)
-    context = {
-        "campaign": campaign,
-        "items": selectors.score_items(request.user, campaign),
-        "files": selectors.case_files(request.user, campaign),
-        "results": results,
-        "summary": {
-            "agencies": len(results),
-            "files": sum(r.files for r in results),
-            "scored": sum(r.scored for r in results),
-        },
-        "can_change": selectors.can_change(request.user, campaign),
-        "history": core_selectors.record_history(request.user, campaign),
-    }
-    return render(request, "enforcement/campaign_detail.html", context)
-
-
-@record_view(ReviewCampaign, Action.CHANGE)
-def campaign_select(request, campaign):
-    candidates = selectors.selectable_actions(request.user, campaign)
-    agencies = core_selectors.units_in_area(request.user).filter(pk__in=candidates.values("unit"))
-    form = forms.SelectFilesForm(
-        request.POST or None,
-        request=request,
-        querysets={"agencies": agencies, "actions": candidates},
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        random_draw = data["mode"] == "random"
-        try:
-            files = supervision.select_case_files(
-                actor=request.user,
-                campaign=campaign,
-                candidates=candidates.filter(unit__in=data["agencies"])
-                if random_draw
-                else data["actions"],
-                count=data["count"] if random_draw else None,
-            )
-        except (ValidationError, PermissionDenied) as error:
-            form.add_error(None, error_text(error))
-        else:
-            form.consume_token()
-            messages.success(
-                request, f"已{'随机抽取' if random_draw else '选定'}案卷{len(files)}本"
-            )
-            return redirect(campaign.get_absolute_url())
-    return render(
-        request, "enforcement/form.html", {"form": form, "title": "抽取评查案卷", "back": campaign}
-    )
-
-
-@record_view(ReviewCampaign, Action.CHANGE)
-def campaign_add_file(request, campaign):
-    """A paper case file an agency submitted, entered by its number."""
-    form = forms.CaseFileForm(
-        request.POST or None,
-        request=request,
-        querysets={"agency": selectors.area_agencies(request.user)},
-    )
-    return _form(
-        request,
-        form,
-        supervision.add_case_file,
-        title="登记评查案卷",
-        back=campaign,
-        message=lambda f: f"已登记案卷{f.file_number}",
-        campaign=campaign,
-    )
-
-
-@record_view(ReviewCampaign, Action.CHANGE)
-def campaign_notice(request, campaign):
-    agencies = (
-        core_selectors.units_in_area(request.user)
-        .filter(reviewed_case_files__campaign=campaign)
-        .distinct()
-    )
-    initial = {}
-    if request.GET.get("agency"):
-        chosen = agencies.filter(pk=request.GET["agency"]).first()
-        if chosen is not None:
-            initial = {
-                "agency": chosen,
-                "problems": supervision.campaign_problems(campaign, chosen),
-            }
-    form = forms.NoticeForm(
-        request.POST or None, request=request, querysets={"agency": agencies}, initial=initial
-    )
-    return _form(
-        request,
-        form,
-        supervision.issue_notice,
-        title="下发整改通知",
-        back=campaign,
-        message=lambda n: f"已下发{n.number}",
-        campaign=campaign,
-    )
-
-
-@record_view(ReviewCampaign, Action.CHANGE)
-def campaign_close(request, campaign):
-    form = forms.CloseCampaignForm(request.POST or None, request=request)
-    return _form(
-        request,
-        form,
-        supervision.close_campaign,
-        title="结束案卷评查",
-        back=campaign,
-        message="评查活动已结束",
-        campaign=campaign,
-    )
-
-
-@record_view(CaseFile)
-def casefile_detail(request, case_file):
-    """The case file's scores; its 评分表 as a form for those who may score it."""
-    can_change = selectors.can_change(request.user, case_file)
-    if request.method == "POST" and not can_change:
-        raise PermissionDenied("当前角色无权评查")
-    form = None
-    if can_change and case_file.campaign.status == "open":
-        form = forms.ScoreForm(
-            request.POST or None,
-            request=request,
-            items=selectors.score_items(request.user, case_file.campaign),
-        )
-        result = run_service_form(request, form, supervision.score_case_file, case_file=case_file)
-        if result:
-            messages.success(request, f"已评查：{result.total}分（{result.grade}）")
-            return redirect(case_file.campaign.get_absolute_url())
-    context = {
-        "case_file": case_file,
-        "scores": selectors.scores_of(request.user, case_file),
-        "form": form,
-        "history": core_selectors.record_history(request.user, case_file),
-    }
-    return render(request, "enforcement/casefile_detail.html", context)
-
-
-# — 监督检查 and rectification —
-
-
-@require_safe
-def supervision_list(request):
-    queryset = selectors.supervisions(request.user, request.GET.get("q", "").strip())
-    return _list(
-        request,
-        queryset,
-        ledgers.SUPERVISIONS,
-        "执法监督检查",
-        create="enforcement:supervision_create",
-    )
-
-
-def supervision_create(request):
-    require(request, Action.CREATE)
-    units = selectors.creatable_units(request.user)
-    form = forms.SupervisionForm(
-        request.POST or None,
-        request=request,
-        querysets={"unit": units, "agencies": selectors.area_agencies(request.user)},
-        **_units_choice(request, units),
-    )
-    return _form(
-        request,
-        form,
-        supervision.create_supervision,
-        title="登记监督检查",
-        back=None,
-        message="已登记监督检查",
-    )
-
-
-@record_view(SupervisionInspection)
-@require_safe
-def supervision_detail(request, inspection):
-    context = {
-        "inspection": inspection,
-        "notices": selectors.notices_of(request.user, inspection=inspection),
-        "can_change": selectors.can_change(request.user, inspection),
-        "history": core_selectors.record_history(request.user, inspection),
-    }
-    return render(request, "enforcement/supervision_detail.html", context)
-
-
-@record_view(SupervisionInspection, Action.CHANGE)
-def supervision_notice(request, inspection):
-    form = forms.NoticeForm(
-        request.POST or None,
-        request=request,
-        querysets={"agency": selectors.inspected_units(inspection)},
-    )
-    return _form(
-        request,
-        form,
-        supervision.issue_notice,
-        title="下发整改通知",
-        back=inspection,
-        message=lambda n: f"已下发{n.number}",
-        inspection=inspection,
-    )
-
-
-@require_safe
-def notice_list(request):
-    today = timezone.localdate()
-    queryset = selectors.notices(
-        request.user,
-        search=request.GET.get("q", "").strip(),
-        status=request.GET.get("status", ""),
-        overdue_on=today if request.GET.get("overdue") == "1" else None,
-    )
-    return _list(
-        request,
-        queryset,
-        ledgers.NOTICES,
-        "整改通知",
-        statuses=forms.NOTICE_STATUS_CHOICES,
-        links=[("只看逾期未整改", "?overdue=1")],
-    )
-
-
-@record_view(RectificationNotice)
-@require_safe
-def notice_detail(request, notice):
-    context = {
-        "notice": notice,
-        "overdue": notice.overdue(timezone.localdate()),
-        "can_change": selectors.can_change(request.user, notice),
-        "history": core_selectors.record_history(request.user, notice),
-        "open": NoticeStatus.ISSUED,
-        "responded": NoticeStatus.RESPONDED,
-    }
-    return render(request, "enforcement/notice_detail.html", context)
-
-
-@record_view(RectificationNotice, Action.CHANGE)
-def notice_respond(request, notice):
-    form = forms.RespondForm(request.POST or None, request=request)
-    return _form(
-        request,
-        form,
-        supervision.respond_notice,
-        title=f"登记{notice.agency.name}整改情况",
-        back=notice,
-        message="已登记整改情况",
-        notice=notice,
-    )
-
-
-@record_view(RectificationNotice, Action.CHANGE)
-def notice_close(request, notice):
-    form = forms.CloseNoticeForm(request.POST or None, request=request)
-    return _form(
-        request,
-        form,
-        supervision.close_notice,
-        title="整改销号",
-        back=notice,
-        message="已销号",
-        notice=notice,
     )

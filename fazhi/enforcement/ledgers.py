@@ -5,6 +5,7 @@ from django.utils import timezone
 from fazhi.core.validators import mask_id_number
 from fazhi.core.viewtools import Ledger
 
+from .models import InspectionStatus
 from .selectors import REPEAT_WINDOW_DAYS
 
 
@@ -45,6 +46,7 @@ def _officer_row(officer) -> list:
         "是" if officer.is_legal_reviewer else "",
         certificate.number if certificate and certificate.number else "",
         officer.certificate_problem(timezone.localdate()) or "有效",
+        sum(t.hours for t in officer.trainings.all() if t.date.year == timezone.localdate().year),
     ]
 
 
@@ -112,7 +114,7 @@ def _report_row(inspection) -> list:
         inspection.get_status_display(),
         _day(inspection.result_date),
         inspection.result,
-        "是" if inspection.repeated else "",
+        "是" if inspection.repeated and inspection.status != InspectionStatus.CANCELLED else "",
     ]
 
 
@@ -171,7 +173,16 @@ AGENCIES = Ledger(
 OFFICERS = Ledger(
     "行政执法人员台账.xlsx",
     "执法人员",
-    ["姓名", "所在单位", "身份证号码", "职务", "法制审核人员", "证件编号", "证件状态"],
+    [
+        "姓名",
+        "所在单位",
+        "身份证号码",
+        "职务",
+        "法制审核人员",
+        "证件编号",
+        "证件状态",
+        "本年度培训学时",
+    ],
     _officer_row,
 )
 CERTIFICATES = Ledger(

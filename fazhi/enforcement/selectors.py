@@ -107,7 +107,9 @@ def major_items(user, unit: Unit):
 
 
 def officers(user, *, search: str = "", unit: Unit | None = None):
-    queryset = _officers_with_certificates(Officer.objects.restrict(user), user)
+    queryset = _officers_with_certificates(Officer.objects.restrict(user), user).prefetch_related(
+        Prefetch("trainings", queryset=TrainingRecord.objects.restrict(user))
+    )
     if unit is not None:
         queryset = queryset.filter(unit=unit)
     if search:
@@ -254,7 +256,7 @@ def enterprise_inspections(user, *, search: str = "", status: str = "", repeated
         .prefetch_related(_named_officers(user))
     )
     if repeated:
-        queryset = queryset.filter(repeated=True)
+        queryset = queryset.filter(repeated=True).exclude(status=InspectionStatus.CANCELLED)
     if search:
         queryset = queryset.filter(
             Q(enterprise__icontains=search)

@@ -1033,6 +1033,29 @@ def report_inspection(
 
 
 @service
+def cancel_inspection(
+    *, actor, inspection: EnterpriseInspection, reason: str
+) -> EnterpriseInspection:
+    """A reported inspection that will not take place (e.g. merged into a joint inspection)."""
+    require_record(actor, inspection)
+    if inspection.status != InspectionStatus.REPORTED:
+        raise ValidationError(f"该报备{inspection.get_status_display()}，不能取消")
+    if not reason.strip():
+        raise ValidationError("请填写取消的理由")
+    inspection.status = InspectionStatus.CANCELLED
+    _saved(inspection)
+    record_event(
+        actor=actor,
+        action="enforcement.enterprise_inspection_cancel",
+        summary=f"取消入企检查报备：{inspection.enterprise}",
+        target=inspection,
+        unit=inspection.unit,
+        reason=reason.strip(),
+    )
+    return inspection
+
+
+@service
 def record_inspection_result(
     *,
     actor,

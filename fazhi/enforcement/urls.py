@@ -44,6 +44,7 @@ urlpatterns = [
     path("enterprise-inspections/", views.report_list, name="report_list"),
     path("enterprise-inspections/new/", views.report_create, name="report_create"),
     path("enterprise-inspections/<int:pk>/", views.report_detail, name="report_detail"),
+    path("enterprise-inspections/<int:pk>/cancel/", views.report_cancel, name="report_cancel"),
     path("enterprise-inspections/<int:pk>/result/", views.report_result, name="report_result"),
     path("campaigns/", supervision_views.campaign_list, name="campaign_list"),
     path("campaigns/new/", supervision_views.campaign_create, name="campaign_create"),

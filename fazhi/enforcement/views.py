@@ -224,12 +224,14 @@ def officer_list(request):
 def officer_detail(request, officer):
     today = timezone.localdate()
     certificates = selectors.certificates_of(request.user, officer)
+    trainings = selectors.trainings_of(request.user, officer)
     context = {
         "officer": officer,
         "id_number": mask_id_number(officer.id_number),
+        "hours_this_year": sum(t.hours for t in trainings if t.date.year == today.year),
         "problem": officer.certificate_problem(today),
         "certificates": [(c, c.problem(today)) for c in certificates],
-        "trainings": selectors.trainings_of(request.user, officer),
+        "trainings": trainings,
         "can_change": selectors.can_change(request.user, officer),
         "history": core_selectors.record_history(request.user, officer),
     }
@@ -636,6 +638,20 @@ def report_detail(request, inspection):
         "history": core_selectors.record_history(request.user, inspection),
     }
     return render(request, "enforcement/report_detail.html", context)
+
+
+@record_view(EnterpriseInspection, Action.CHANGE)
+def report_cancel(request, inspection):
+    form = forms.ReasonForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        services.cancel_inspection,
+        title="取消入企检查报备",
+        back=inspection,
+        message="已取消报备",
+        inspection=inspection,
+    )
 
 
 @record_view(EnterpriseInspection, Action.CHANGE)

@@ -2,6 +2,7 @@
 the API — and a supervisor runs a review campaign step by step."""
 
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -43,7 +44,7 @@ def test_officers_are_masked_and_invalid_certificates_flagged(demo, client_as):
     rows = list(load_workbook(io.BytesIO(text)).active.iter_rows(values_only=True))
     officer = Officer.objects.filter(unit=demo.units["donghu_enf0"]).first()
     assert officer.id_number not in str(rows) and officer.id_number[-4:] in str(rows)
-    assert any("暂扣" in str(row[-1]) for row in rows)
+    assert any("暂扣" in str(row[-2]) for row in rows)
     action = EnforcementAction.objects.filter(unit=demo.units["donghu_enf1"], status="open").get()
     page = client.get(reverse("enforcement:action_detail", args=[action.pk])).content.decode()
     assert "重大执法决定未经法制审核通过（行政处罚法 第五十八条）" in page
@@ -124,3 +125,19 @@ def test_the_officer_page_and_its_history_mask_the_id_number(demo, client_as):
     text = page.content.decode()
     assert "操作记录" in text and officer.id_number not in text
     assert officer.id_number[:6] in text  # the region part is kept: 370402********1234
+
+
+def test_every_enforcement_figure_opens_onto_its_records(demo, client_as):
+    from fazhi.indicators.registry import catalog
+
+    client = client_as(demo.users["donghu_leader"])
+    ids = [i for i, indicator in catalog().items() if i.startswith("enforcement.")]
+    unit = demo.units["donghu"].pk
+    for indicator_id in ids:
+        response = client.get(reverse("indicators:records") + f"?id={indicator_id}&unit={unit}")
+        assert response.status_code == 200, indicator_id
+        assert "西山区" not in response.content.decode()
+    page = client.get(
+        reverse("indicators:records") + f"?id=enforcement.no_or_light_penalty_cases&unit={unit}"
+    )
+    assert len(re.findall(r"/enforcement/actions/\d+/", page.content.decode())) == 6

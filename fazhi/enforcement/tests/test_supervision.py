@@ -196,3 +196,49 @@ def test_a_supervision_inspection_issues_notices_to_inspected_agencies(world):
         due_date=ago(-5),
     )
     assert notice.number == f"执法监督整改〔{ago(4).year}〕1号" and not notice.overdue(TODAY)
+
+
+def test_a_cancelled_report_is_neither_counted_nor_shown_as_repeated(world, certified):
+    from fazhi.indicators import engine
+    from fazhi.indicators.engine import Period
+
+    first = _report(world, [certified(), certified()])
+    other = _report(
+        world, [certified(world.transport), certified(world.transport)], unit=world.transport
+    )
+    with pytest.raises(ValidationError, match="请填写取消的理由"):
+        services.cancel_inspection(actor=world.actor, inspection=other, reason="")
+    services.cancel_inspection(actor=world.actor, inspection=other, reason="并入联合检查")
+    assert not selectors.enterprise_inspections(world.actor, repeated=True).exists()
+    period = Period(ago(30), TODAY)
+    values = engine.compute(
+        ["enforcement.enterprise_inspections_reported"],
+        user=world.actor,
+        unit=world.district,
+        period=period,
+    )
+    assert values == {"enforcement.enterprise_inspections_reported": 1}
+    with pytest.raises(ValidationError, match="已取消"):
+        services.record_inspection_result(
+            actor=world.actor, inspection=other, result_date=TODAY, result="x"
+        )
+    assert first.status == "reported"
+
+
+def test_an_agency_is_an_enforcement_department_or_a_township_with_devolved_powers(world):
+    from fazhi.core import services as core_services
+
+    town = core_services.create_unit(
+        actor=world.admin, name="测试街道", kind="township", parent=world.district
+    )
+    with pytest.raises(ValidationError, match="赋权事项"):
+        services.register_agency(actor=world.actor, unit=town, legal_basis="编制规定")
+    with pytest.raises(ValidationError, match="不是行政执法部门"):
+        services.register_agency(actor=world.actor, unit=world.justice, legal_basis="编制规定")
+    agency = services.register_agency(
+        actor=world.actor,
+        unit=town,
+        legal_basis="编制规定",
+        devolved_powers="城市管理处罚权\n\n农业检查权",
+    )
+    assert agency.devolved_list == ["城市管理处罚权", "农业检查权"]

@@ -1,4 +1,7 @@
-"""The 台账 of 行政执法监督: one Ledger per list, shown on its page and exported to Excel."""
+"""The 台账 of 行政执法监督: one Ledger per list, exported to Excel whole and shown on its
+page with the columns that fit (`PageTable`)."""
+
+from dataclasses import dataclass
 
 from django.utils import timezone
 
@@ -276,3 +279,33 @@ NOTICES = Ledger(
     ],
     _notice_row,
 )
+
+
+@dataclass(frozen=True)
+class PageTable:
+    """The columns of a ledger its page shows (the Excel export has them all)."""
+
+    ledger: Ledger
+    columns: tuple[int, ...]
+
+    @property
+    def header(self) -> list[str]:
+        return [self.ledger.header[i] for i in self.columns]
+
+    def row(self, record) -> list:
+        cells = self.ledger.row(record)
+        return [cells[i] for i in self.columns]
+
+
+# By the ledger's file name. 三项制度: 案件编号, 执法单位, 类别, 当事人, 立案日期, 执法人员,
+# 状态, 缺项; 入企执法报备: 企业名称, 执法单位, 检查事项, 计划日期, 执法人员, 状态, 多部门检查.
+PAGE_COLUMNS = {
+    ACTIONS.filename: (0, 1, 2, 3, 4, 5, 10, 15),
+    REPORTS.filename: (0, 2, 3, 4, 5, 6, 9),
+}
+
+
+def page_table(ledger: Ledger):
+    """What the page shows of `ledger`: the whole ledger, or its page columns."""
+    columns = PAGE_COLUMNS.get(ledger.filename)
+    return ledger if columns is None else PageTable(ledger, columns)

@@ -34,7 +34,7 @@ def list_page(request, queryset, ledger, title, *, create=None, **context):
         ledger=ledger,
         template="enforcement/list.html",
         rows_template="enforcement/_rows.html",
-        ledger_def=ledger,
+        ledger_def=ledgers.page_table(ledger),
         title=title,
         create_url=create if core_selectors.can(request.user, Action.CREATE) else None,
         **context,

@@ -141,3 +141,74 @@ def test_every_enforcement_figure_opens_onto_its_records(demo, client_as):
         reverse("indicators:records") + f"?id=enforcement.no_or_light_penalty_cases&unit={unit}"
     )
     assert len(re.findall(r"/enforcement/actions/\d+/", page.content.decode())) == 6
+
+
+def test_a_wide_ledger_shows_its_key_columns_and_exports_all(demo, client_as):
+    client = client_as(demo.users["donghu_supervisor"])
+    page = client.get(reverse("enforcement:action_list")).content.decode()
+    assert "<th>缺项</th>" in page and "<th>事前公示</th>" not in page
+    response = client.get(reverse("enforcement:action_list") + "?export=xlsx")
+    header = next(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert "事前公示" in header and "缺项" in header
+
+
+def _post(client, url, data):
+    client.get(url)
+    return client.post(url, {"form_token": client.session["fazhi_form_tokens"][-1], **data})
+
+
+def test_the_report_form_refuses_a_bad_credit_code_in_chinese(demo, client_as):
+    from fazhi.enforcement.models import EnterpriseInspection
+
+    client = client_as(demo.users["donghu_supervisor"])
+    market = demo.units["donghu_enf0"]
+    officers = [o.pk for o in Officer.objects.filter(unit=market)[:2]]
+    data = {
+        "unit": market.pk,
+        "enterprise": "表单测试有限公司",
+        "credit_code": "91379901MA3C000100",
+        "purpose": "抽查",
+        "legal_basis": "《安全生产法》第六十五条",
+        "planned_date": "2026-01-05",
+        "officers": officers,
+    }
+    response = _post(client, reverse("enforcement:report_create"), data)
+    assert (
+        "统一社会信用代码“91379901MA3C000100”无效（位数、字符或校验位不正确）"
+        in response.content.decode()
+    )
+    assert not EnterpriseInspection.objects.filter(enterprise="表单测试有限公司").exists()
+
+
+def test_an_action_is_registered_and_decided_under_a_list_item_through_the_forms(demo, client_as):
+    from fazhi.enforcement.models import PenaltyListItem
+    from fazhi.enforcement.services import today
+
+    client = client_as(demo.users["donghu_supervisor"])
+    market = demo.units["donghu_enf0"]
+    officers = [o.pk for o in Officer.objects.filter(unit=market, is_legal_reviewer=False)[:2]]
+    data = {
+        "unit": market.pk,
+        "kind": "penalty",
+        "number": "表单罚〔2026〕1号",
+        "party": "表单商店",
+        "summary": "未悬挂营业执照",
+        "started_date": today().isoformat(),
+        "officers": officers,
+    }
+    response = _post(client, reverse("enforcement:action_create"), data)
+    action = EnforcementAction.objects.get(number="表单罚〔2026〕1号")
+    assert response.url == reverse("enforcement:action_detail", args=[action.pk])
+    item = PenaltyListItem.objects.get(
+        penalty_list__region=demo.units["donghu"], penalty_list__status="published", number=2
+    )
+    decide = {"decided_date": today().isoformat(), "outcome": "no_penalty", "list_item": item.pk}
+    response = _post(client, reverse("enforcement:action_decide", args=[action.pk]), decide)
+    assert "行政处罚法 第三十三条第三款" in response.content.decode()
+    response = _post(
+        client,
+        reverse("enforcement:action_decide", args=[action.pk]),
+        decide | {"education": "责令改正并教育"},
+    )
+    action.refresh_from_db()
+    assert action.list_item == item and action.outcome == "no_penalty"

@@ -13,6 +13,7 @@ from .models import (
     ActionStatus,
     CampaignStatus,
     CaseFile,
+    EnforcementAction,
     NoticeStatus,
     RectificationNotice,
     ReviewCampaign,
@@ -92,7 +93,10 @@ def select_case_files(
     scoped to the actor): `count` at random per agency, or all the chosen ones."""
     require_record(actor, campaign)
     _require_open(campaign)
-    chosen = [a for a in candidates if a.status == ActionStatus.DECIDED]
+    allowed = EnforcementAction.objects.restrict(actor).filter(
+        pk__in=[a.pk for a in candidates], unit__path__startswith=campaign.unit.scope_root.path
+    )
+    chosen = [a for a in allowed.select_related("unit") if a.status == ActionStatus.DECIDED]
     taken = set(campaign.case_files.exclude(action=None).values_list("action_id", flat=True))
     chosen = [a for a in chosen if a.pk not in taken]
     if count is not None:

@@ -7,7 +7,13 @@ from django.core.exceptions import ValidationError
 
 from fazhi.core.deadlines import due_list
 from fazhi.enforcement import selectors, services, supervision
-from fazhi.enforcement.models import CaseFile, EnterpriseInspection, NoticeStatus, Score
+from fazhi.enforcement.models import (
+    CaseFile,
+    EnforcementAction,
+    EnterpriseInspection,
+    NoticeStatus,
+    Score,
+)
 
 from .conftest import TODAY, ago
 
@@ -107,6 +113,16 @@ def test_a_campaign_draws_files_at_random_per_agency(world, certified):
     with pytest.raises(ValidationError, match="没有可抽取"):
         supervision.select_case_files(
             actor=world.actor, campaign=campaign, candidates=[f.action for f in files]
+        )
+
+
+def test_files_are_drawn_only_from_the_campaigns_area(world, certified, demo):
+    campaign, _ = _campaign_with_files(world, certified)
+    elsewhere = EnforcementAction.objects.filter(unit=demo.units["xishan_enf0"], status="decided")
+    assert elsewhere.exists()
+    with pytest.raises(ValidationError, match="没有可抽取"):
+        supervision.select_case_files(
+            actor=world.actor, campaign=campaign, candidates=list(elsewhere)
         )
 
 

@@ -42,6 +42,8 @@ GIVEN = [
     "思远",
 ]
 ABBREVIATIONS = {"enf0": "市监", "enf1": "交运", "enf2": "综执", "town0": "街道"}
+# The 不予处罚 item each agency's demo case is decided under.
+NO_PENALTY_ITEM = {"enf0": 0, "enf1": 1, "enf2": 2}
 ENTERPRISES = {
     "donghu": ["东湖精工机械有限公司", "湖光食品有限公司", "东岸化工有限公司"],
     "xishan": ["西山水泥有限公司", "岭南果业有限公司", "山城物流有限公司"],
@@ -453,7 +455,7 @@ def build_district(world: DemoWorld, key: str, name: str, code: str) -> None:
         for n, (outcome, item) in enumerate(
             [
                 (PenaltyOutcome.PENALIZED, None),
-                (PenaltyOutcome.NO_PENALTY, items[n_item(agency)]),
+                (PenaltyOutcome.NO_PENALTY, items[NO_PENALTY_ITEM[agency]]),
                 (PenaltyOutcome.LIGHTER, items[4]),
                 (PenaltyOutcome.PENALIZED, None),
             ],
@@ -466,10 +468,6 @@ def build_district(world: DemoWorld, key: str, name: str, code: str) -> None:
     _inspections(d)
     _campaign(d)
     _supervision(d)
-
-
-def n_item(agency: str) -> int:
-    return {"enf0": 0, "enf1": 1, "enf2": 2}[agency]
 
 
 def build(world: DemoWorld) -> None:

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "fazhi.report_reader",
     "fazhi.litigation",
     "fazhi.reconsideration",
+    "fazhi.enforcement",
     "fazhi.annual_report",
 ]
 

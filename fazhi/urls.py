@@ -7,6 +7,7 @@ from rest_framework.routers import SimpleRouter
 from fazhi.annual_report import api as annual_report_api
 from fazhi.core import api as core_api
 from fazhi.core import views as core_views
+from fazhi.enforcement import api as enforcement_api
 from fazhi.indicators import api as indicators_api
 from fazhi.litigation import api as litigation_api
 from fazhi.reconsideration import api as reconsideration_api
@@ -15,6 +16,16 @@ from fazhi.report_reader import api as report_reader_api
 router = SimpleRouter()
 router.register("units", core_api.UnitViewSet, basename="unit")
 router.register("litigation/lawsuits", litigation_api.LawsuitViewSet, basename="lawsuit")
+router.register(
+    "enforcement/officers", enforcement_api.OfficerViewSet, basename="enforcement-officer"
+)
+router.register("enforcement/actions", enforcement_api.ActionViewSet, basename="enforcement-action")
+router.register(
+    "enforcement/inspections", enforcement_api.InspectionViewSet, basename="enforcement-inspection"
+)
+router.register(
+    "enforcement/campaigns", enforcement_api.CampaignViewSet, basename="enforcement-campaign"
+)
 router.register(
     "reconsideration/cases", reconsideration_api.CaseViewSet, basename="reconsideration-case"
 )
@@ -41,6 +52,7 @@ urlpatterns = [
     path("indicators/", include("fazhi.indicators.urls")),
     path("reconsideration/", include("fazhi.reconsideration.urls")),
     path("litigation/", include("fazhi.litigation.urls")),
+    path("enforcement/", include("fazhi.enforcement.urls")),
     path("reports/", include("fazhi.report_reader.urls")),
     path("annual-reports/", include("fazhi.annual_report.urls")),
     path("", include("fazhi.core.urls")),

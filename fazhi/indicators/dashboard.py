@@ -25,6 +25,13 @@ KEY_INDICATORS = (
     "litigation.lost",
     "litigation.loss_rate",
     "litigation.head_appearance_rate",
+    "enforcement.penalty_cases",
+    "enforcement.no_or_light_penalty_cases",
+    "enforcement.certified_officers",
+    "enforcement.legal_review_staff_ratio",
+    "enforcement.case_files_reviewed",
+    "enforcement.enterprise_inspections_reported",
+    "enforcement.supervision_inspections",
 )
 
 

@@ -1,0 +1,47 @@
+"""The 行政执法监督 clocks on the due list: certificates' 年审 and rectification notices."""
+
+from django.urls import reverse
+
+from fazhi.core.deadlines import DueItem
+
+from . import selectors
+
+
+def annual_reviews_due(user, today, horizon):
+    """执法证件年审: due a year after the issue or the last 年审."""
+    for certificate in selectors.reviews_pending(user, horizon):
+        yield DueItem(
+            title=f"执法证件{certificate.number}（{certificate.officer}）年审",
+            due_date=certificate.annual_review_due,
+            url=reverse("enforcement:officer_detail", kwargs={"pk": certificate.officer_id}),
+            work_line="行政执法监督",
+            basis="行政执法证件管理（年审）",
+        )
+
+
+def certificates_expiring(user, today, horizon):
+    """执法证件有效期届满: 换发 before the certificate lapses."""
+    for certificate in selectors.certificates_expiring(user, horizon):
+        yield DueItem(
+            title=f"执法证件{certificate.number}（{certificate.officer}）有效期届满，申请换发",
+            due_date=certificate.valid_until,
+            url=reverse("enforcement:officer_detail", kwargs={"pk": certificate.officer_id}),
+            work_line="行政执法监督",
+            basis="行政执法证件管理（有效期）",
+        )
+
+
+def rectifications_due(user, today, horizon):
+    """整改通知: the agency's 整改报告 by the notice's due date; overdue ones stay on the list
+    of the bureau and of its superiors (依法治区办, the city) until answered."""
+    for notice in selectors.notices_pending(user, horizon):
+        yield DueItem(
+            title=f"{notice.number}：{notice.agency.name}反馈整改情况",
+            due_date=notice.due_date,
+            url=reverse("enforcement:notice_detail", kwargs={"pk": notice.pk}),
+            work_line="行政执法监督",
+            basis="整改通知书规定的期限",
+        )
+
+
+PROVIDERS = (annual_reviews_due, certificates_expiring, rectifications_due)

@@ -1,0 +1,295 @@
+"""Excel imports of 执法人员 and of a 免罚轻罚清单's items: every row is checked, and either
+all rows are imported or none (the errors are listed by row and column)."""
+
+import datetime
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from openpyxl import Workbook, load_workbook
+
+from fazhi.core.validators import validate_id_number
+
+from .models import NO_PENALTY_BASES, ActionKind, ListBasis, ListCategory, PenaltyOutcome
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    required: bool = True
+    parse: Callable[[object], object] | None = None  # raises ValueError or KeyError
+    expected: str = ""  # what a valid value looks like, for the message
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"第{self.row}行“{self.column}”：{self.message}"
+
+
+class ImportRefused(ValidationError):
+    """The workbook has errors; nothing was imported."""
+
+    def __init__(self, errors: list[RowError]):
+        self.errors = errors
+        super().__init__([str(error) for error in errors])
+
+
+def _yes_no(value) -> bool:
+    return {"是": True, "否": False}[str(value).strip()]
+
+
+def _number(value) -> float:
+    number = float(str(value).strip())
+    if number < 0:
+        raise ValueError(number)
+    return number
+
+
+def _positive_int(value) -> int:
+    number = int(float(str(value).strip()))
+    if number <= 0:
+        raise ValueError(number)
+    return number
+
+
+def _date(value) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(str(value).strip())
+
+
+CATEGORIES = {label: value for value, label in ListCategory.choices}
+BASES = {
+    **{label: value for value, label in ListBasis.choices},
+    **{label.split("（")[0]: value for value, label in ListBasis.choices},
+}
+
+KINDS = {label: value for value, label in ActionKind.choices}
+OUTCOMES = {label: value for value, label in PenaltyOutcome.choices}
+LIST_ITEM_REFERENCE = re.compile(r"^(?P<version>.+?)第(?P<number>\d+)项$")
+
+
+def _names(value) -> list[str]:
+    names = [name.strip() for name in re.split(r"[、,，;；\s]+", str(value)) if name.strip()]
+    if not names:
+        raise ValueError(value)
+    return names
+
+
+def _list_item_reference(value) -> tuple[str, int]:
+    match = LIST_ITEM_REFERENCE.match(str(value).strip())
+    if match is None:
+        raise ValueError(value)
+    return match["version"], int(match["number"])
+
+
+def _url(value) -> str:
+    text = str(value).strip()
+    if not text.startswith(("http://", "https://")):
+        raise ValueError(text)
+    return text
+
+
+OFFICER_COLUMNS = [
+    Column("name", "姓名"),
+    Column("id_number", "身份证号码"),
+    Column("post", "职务", required=False),
+    Column("is_legal_reviewer", "法制审核人员", False, _yes_no, "是或否"),
+    Column("has_legal_qualification", "具有法律职业资格", False, _yes_no, "是或否"),
+    Column("number", "证件编号", required=False),
+    Column("issue_date", "发证日期", False, _date, "日期，例如 2023-01-05"),
+    Column("valid_until", "有效期至", False, _date, "日期，例如 2028-01-04"),
+    Column("training_hours", "本年度培训学时", False, _number, "不小于0的数字"),
+]
+LIST_ITEM_COLUMNS = [
+    Column("number", "序号", True, _positive_int, "正整数"),
+    Column("category", "类别", True, CATEGORIES.__getitem__, "、".join(CATEGORIES)),
+    Column(
+        "basis",
+        "法定情形",
+        True,
+        BASES.__getitem__,
+        "轻微不罚、首违不罚、无主观过错不罚、从轻或者减轻处罚",
+    ),
+    Column("violation", "违法行为"),
+    Column("legal_basis", "违法依据及处罚依据"),
+    Column("conditions", "适用条件"),
+    Column("treatment", "处理方式"),
+]
+
+
+ACTION_COLUMNS = [
+    Column("number", "案件编号"),
+    Column("kind", "执法行为类别", True, KINDS.__getitem__, "、".join(KINDS)),
+    Column("party", "当事人"),
+    Column("summary", "案由"),
+    Column("started_date", "立案日期", True, _date, "日期，例如 2023-01-05"),
+    Column("officers", "执法人员", True, _names, "本单位执法人员的姓名，用顿号分隔"),
+    Column("major_item", "重大执法决定事项", required=False),
+    Column("pre_publicity_date", "事前公示日期", False, _date, "日期"),
+    Column("pre_publicity_link", "事前公示链接", False, _url, "以 http:// 或 https:// 开头的网址"),
+    Column("recording_forms", "全过程记录形式及环节", required=False),
+    Column("recording_location", "记录归档保存位置", required=False),
+    Column("reviewer", "法制审核人员", required=False),
+    Column("review_date", "法制审核日期", False, _date, "日期"),
+    Column("review_opinion", "法制审核意见", required=False),
+    Column("review_passed", "法制审核通过", False, _yes_no, "是或否"),
+    Column("decided_date", "决定日期", False, _date, "日期"),
+    Column("outcome", "处罚结果", False, OUTCOMES.__getitem__, "、".join(OUTCOMES)),
+    Column(
+        "list_item",
+        "适用清单事项",
+        False,
+        _list_item_reference,
+        "清单版本和序号，例如 2021年版第3项",
+    ),
+    Column("education", "对当事人的教育", required=False),
+    Column("post_publicity_date", "事后公示日期", False, _date, "日期"),
+    Column("post_publicity_link", "事后公示链接", False, _url, "以 http:// 或 https:// 开头的网址"),
+]
+ACTION_EXAMPLE = [
+    "东湖市监罚〔2023〕1号",
+    "行政处罚",
+    "湖畔便利店",
+    "未按规定公示年度报告",
+    "2023-03-01",
+    "张三、李四",
+    "",
+    "2023-03-01",
+    "https://www.example.gov.cn/zfgs/",
+    "文字、音像记录",
+    "执法档案室",
+    "",
+    "",
+    "",
+    "",
+    "2023-03-20",
+    "不予行政处罚",
+    "2021年版第1项",
+    "当场进行法治宣传教育",
+    "2023-03-25",
+    "https://www.example.gov.cn/cfgk/",
+]
+
+
+def template_workbook(sheet_title: str, columns: list[Column], example: list) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = sheet_title
+    sheet.append([column.label for column in columns])
+    sheet.append(example)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+OFFICER_EXAMPLE = ["张三", "11010519491231002X", "科员", "否", "否", "", "", "", 24]
+LIST_ITEM_EXAMPLE = [
+    1,
+    "不予处罚",
+    "首违不罚",
+    "未按规定公示年度报告",
+    "《企业信息公示暂行条例》第八条、第十八条",
+    "初次违法且危害后果轻微并及时改正",
+    "不予行政处罚，对当事人进行教育",
+]
+
+
+def read_rows(data: bytes, columns: list[Column], check=None) -> list[dict]:
+    """Parse and check every row (`check`: rules across a row's cells); raise ImportRefused
+    listing all errors."""
+    try:
+        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
+    except Exception as error:  # any unreadable workbook is one message to the user
+        raise ImportRefused(
+            [RowError(1, "文件", f"无法读取Excel文件（{error.__class__.__name__}）")]
+        ) from error
+    rows = sheet.iter_rows(values_only=True)
+    header = [str(cell or "").strip() for cell in next(rows, [])]
+    missing = [
+        RowError(1, c.label, "缺少这一列（请使用导入模板）")
+        for c in columns
+        if c.label not in header
+    ]
+    if missing:
+        raise ImportRefused(missing)
+    positions = {column.key: header.index(column.label) for column in columns}
+    parsed, errors = [], []
+    for number, values in enumerate(rows, start=2):
+        if not any(v not in (None, "") for v in values):
+            continue
+        row = {"row": number}
+        for column in columns:
+            raw = values[positions[column.key]] if positions[column.key] < len(values) else None
+            text = "" if raw is None else str(raw).strip()
+            if not text:
+                if column.required:
+                    errors.append(RowError(number, column.label, "不能为空"))
+                row[column.key] = None
+                continue
+            try:
+                row[column.key] = column.parse(raw) if column.parse else text
+            except (ValueError, KeyError):
+                errors.append(
+                    RowError(number, column.label, f"“{text}”无效，应为{column.expected}")
+                )
+                row[column.key] = None
+        parsed.append(row)
+    if not parsed and not errors:
+        errors.append(RowError(2, "全部", "表格中没有数据"))
+    if check is not None:
+        errors += check(parsed)
+    if errors:
+        raise ImportRefused(sorted(errors, key=lambda error: error.row))
+    return parsed
+
+
+def check_officer_rows(rows: list[dict]) -> list[RowError]:
+    """Rules across a row's cells: the ID number's check digit, a complete certificate."""
+    errors = []
+    for row in rows:
+        try:
+            validate_id_number(row["id_number"])
+        except ValidationError as error:
+            errors.append(RowError(row["row"], "身份证号码", error.messages[0]))
+        certificate = [row["number"], row["issue_date"], row["valid_until"]]
+        if any(certificate) and not all(certificate):
+            errors.append(
+                RowError(row["row"], "证件编号", "已发证的，证件编号、发证日期和有效期至应一并填写")
+            )
+        elif all(certificate) and row["valid_until"] <= row["issue_date"]:
+            errors.append(RowError(row["row"], "有效期至", "应晚于发证日期"))
+    return errors
+
+
+def check_list_item_rows(rows: list[dict]) -> list[RowError]:
+    """行政处罚法 第三十三条 for 不予处罚, 第三十二条 for 从轻、减轻: the basis fits the category."""
+    errors = []
+    numbers = set()
+    for row in rows:
+        if row["number"] in numbers:
+            errors.append(RowError(row["row"], "序号", f"序号{row['number']}重复"))
+        numbers.add(row["number"])
+        category, basis = row["category"], row["basis"]
+        if category is None or basis is None:
+            continue
+        if (category == ListCategory.NO_PENALTY) != (basis in NO_PENALTY_BASES):
+            errors.append(
+                RowError(
+                    row["row"],
+                    "法定情形",
+                    "不予处罚事项的法定情形应为第三十三条规定的轻微不罚、首违不罚或无主观过错不罚；"
+                    "从轻、减轻处罚事项应适用第三十二条",
+                )
+            )
+    return errors

@@ -1,0 +1,318 @@
+"""Pages of the supervising bureau: 案卷评查 campaigns and their case files, 监督检查, and the
+rectification notices both issue."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from fazhi.core import selectors as core_selectors
+from fazhi.core.roles import Action
+from fazhi.core.viewtools import error_text, record_view, require, run_service_form
+
+from . import forms, ledgers, selectors, supervision
+from .models import (
+    CaseFile,
+    NoticeStatus,
+    RectificationNotice,
+    ReviewCampaign,
+    SupervisionInspection,
+)
+from .views import form_page, list_page, single_unit
+
+# — 案卷评查 —
+
+
+@require_safe
+def campaign_list(request):
+    queryset = selectors.campaigns(request.user, request.GET.get("q", "").strip())
+    return list_page(
+        request, queryset, ledgers.CAMPAIGNS, "案卷评查", create="enforcement:campaign_create"
+    )
+
+
+def campaign_create(request):
+    require(request, Action.CREATE)
+    units = selectors.creatable_units(request.user)
+    form = forms.CampaignForm(
+        request.POST or None,
+        request=request,
+        querysets={"unit": units},
+        **single_unit(units),
+    )
+    return form_page(
+        request,
+        form,
+        supervision.create_campaign,
+        title="启动案卷评查",
+        back=None,
+        message="已启动案卷评查，评分表为标准评查项目",
+    )
+
+
+@record_view(ReviewCampaign)
+@require_safe
+def campaign_detail(request, campaign):
+    results = selectors.campaign_results(request.user, campaign)
+    context = {
+        "campaign": campaign,
+        "items": selectors.score_items(request.user, campaign),
+        "files": selectors.case_files(request.user, campaign),
+        "results": results,
+        "summary": {
+            "agencies": len(results),
+            "files": sum(r.files for r in results),
+            "scored": sum(r.scored for r in results),
+        },
+        "can_change": selectors.can_change(request.user, campaign),
+        "history": core_selectors.record_history(request.user, campaign),
+    }
+    return render(request, "enforcement/campaign_detail.html", context)
+
+
+@record_view(ReviewCampaign, Action.CHANGE)
+def campaign_select(request, campaign):
+    candidates = selectors.selectable_actions(request.user, campaign)
+    agencies = core_selectors.units_in_area(request.user).filter(pk__in=candidates.values("unit"))
+    form = forms.SelectFilesForm(
+        request.POST or None,
+        request=request,
+        querysets={"agencies": agencies, "actions": candidates},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        random_draw = data["mode"] == "random"
+        try:
+            files = supervision.select_case_files(
+                actor=request.user,
+                campaign=campaign,
+                candidates=candidates.filter(unit__in=data["agencies"])
+                if random_draw
+                else data["actions"],
+                count=data["count"] if random_draw else None,
+            )
+        except (ValidationError, PermissionDenied) as error:
+            form.add_error(None, error_text(error))
+        else:
+            form.consume_token()
+            messages.success(
+                request, f"已{'随机抽取' if random_draw else '选定'}案卷{len(files)}本"
+            )
+            return redirect(campaign.get_absolute_url())
+    return render(
+        request, "enforcement/form.html", {"form": form, "title": "抽取评查案卷", "back": campaign}
+    )
+
+
+@record_view(ReviewCampaign, Action.CHANGE)
+def campaign_add_file(request, campaign):
+    """A paper case file an agency submitted, entered by its number."""
+    form = forms.CaseFileForm(
+        request.POST or None,
+        request=request,
+        querysets={"agency": selectors.area_agencies(request.user)},
+    )
+    return form_page(
+        request,
+        form,
+        supervision.add_case_file,
+        title="登记评查案卷",
+        back=campaign,
+        message=lambda f: f"已登记案卷{f.file_number}",
+        campaign=campaign,
+    )
+
+
+@record_view(ReviewCampaign, Action.CHANGE)
+def campaign_notice(request, campaign):
+    agencies = (
+        core_selectors.units_in_area(request.user)
+        .filter(reviewed_case_files__campaign=campaign)
+        .distinct()
+    )
+    initial = {}
+    if request.GET.get("agency"):
+        chosen = agencies.filter(pk=request.GET["agency"]).first()
+        if chosen is not None:
+            initial = {
+                "agency": chosen,
+                "problems": supervision.campaign_problems(campaign, chosen),
+            }
+    form = forms.NoticeForm(
+        request.POST or None, request=request, querysets={"agency": agencies}, initial=initial
+    )
+    return form_page(
+        request,
+        form,
+        supervision.issue_notice,
+        title="下发整改通知",
+        back=campaign,
+        message=lambda n: f"已下发{n.number}",
+        campaign=campaign,
+    )
+
+
+@record_view(ReviewCampaign, Action.CHANGE)
+def campaign_close(request, campaign):
+    form = forms.CloseCampaignForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        supervision.close_campaign,
+        title="结束案卷评查",
+        back=campaign,
+        message="评查活动已结束",
+        campaign=campaign,
+    )
+
+
+@record_view(CaseFile)
+def casefile_detail(request, case_file):
+    """The case file's scores; its 评分表 as a form for those who may score it."""
+    can_change = selectors.can_change(request.user, case_file)
+    if request.method == "POST" and not can_change:
+        raise PermissionDenied("当前角色无权评查")
+    form = None
+    if can_change and case_file.campaign.status == "open":
+        form = forms.ScoreForm(
+            request.POST or None,
+            request=request,
+            items=selectors.score_items(request.user, case_file.campaign),
+        )
+        result = run_service_form(request, form, supervision.score_case_file, case_file=case_file)
+        if result:
+            messages.success(request, f"已评查：{result.total}分（{result.grade}）")
+            return redirect(case_file.campaign.get_absolute_url())
+    context = {
+        "case_file": case_file,
+        "scores": selectors.scores_of(request.user, case_file),
+        "form": form,
+        "history": core_selectors.record_history(request.user, case_file),
+    }
+    return render(request, "enforcement/casefile_detail.html", context)
+
+
+# — 监督检查 and rectification —
+
+
+@require_safe
+def supervision_list(request):
+    queryset = selectors.supervisions(request.user, request.GET.get("q", "").strip())
+    return list_page(
+        request,
+        queryset,
+        ledgers.SUPERVISIONS,
+        "执法监督检查",
+        create="enforcement:supervision_create",
+    )
+
+
+def supervision_create(request):
+    require(request, Action.CREATE)
+    units = selectors.creatable_units(request.user)
+    form = forms.SupervisionForm(
+        request.POST or None,
+        request=request,
+        querysets={"unit": units, "agencies": selectors.area_agencies(request.user)},
+        **single_unit(units),
+    )
+    return form_page(
+        request,
+        form,
+        supervision.create_supervision,
+        title="登记监督检查",
+        back=None,
+        message="已登记监督检查",
+    )
+
+
+@record_view(SupervisionInspection)
+@require_safe
+def supervision_detail(request, inspection):
+    context = {
+        "inspection": inspection,
+        "notices": selectors.notices_of(request.user, inspection=inspection),
+        "can_change": selectors.can_change(request.user, inspection),
+        "history": core_selectors.record_history(request.user, inspection),
+    }
+    return render(request, "enforcement/supervision_detail.html", context)
+
+
+@record_view(SupervisionInspection, Action.CHANGE)
+def supervision_notice(request, inspection):
+    form = forms.NoticeForm(
+        request.POST or None,
+        request=request,
+        querysets={"agency": selectors.inspected_units(inspection)},
+    )
+    return form_page(
+        request,
+        form,
+        supervision.issue_notice,
+        title="下发整改通知",
+        back=inspection,
+        message=lambda n: f"已下发{n.number}",
+        inspection=inspection,
+    )
+
+
+@require_safe
+def notice_list(request):
+    today = timezone.localdate()
+    queryset = selectors.notices(
+        request.user,
+        search=request.GET.get("q", "").strip(),
+        status=request.GET.get("status", ""),
+        overdue_on=today if request.GET.get("overdue") == "1" else None,
+    )
+    return list_page(
+        request,
+        queryset,
+        ledgers.NOTICES,
+        "整改通知",
+        statuses=forms.NOTICE_STATUS_CHOICES,
+        links=[("只看逾期未整改", "?overdue=1")],
+    )
+
+
+@record_view(RectificationNotice)
+@require_safe
+def notice_detail(request, notice):
+    context = {
+        "notice": notice,
+        "overdue": notice.overdue(timezone.localdate()),
+        "can_change": selectors.can_change(request.user, notice),
+        "history": core_selectors.record_history(request.user, notice),
+        "open": NoticeStatus.ISSUED,
+        "responded": NoticeStatus.RESPONDED,
+    }
+    return render(request, "enforcement/notice_detail.html", context)
+
+
+@record_view(RectificationNotice, Action.CHANGE)
+def notice_respond(request, notice):
+    form = forms.RespondForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        supervision.respond_notice,
+        title=f"登记{notice.agency.name}整改情况",
+        back=notice,
+        message="已登记整改情况",
+        notice=notice,
+    )
+
+
+@record_view(RectificationNotice, Action.CHANGE)
+def notice_close(request, notice):
+    form = forms.CloseNoticeForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        supervision.close_notice,
+        title="整改销号",
+        back=notice,
+        message="已销号",
+        notice=notice,
+    )

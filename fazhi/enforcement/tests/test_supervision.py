@@ -1,0 +1,260 @@
+"""入企执法报备, 案卷评查 and 监督检查 with rectification to closure."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from fazhi.core.deadlines import due_list
+from fazhi.enforcement import selectors, services, supervision
+from fazhi.enforcement.models import (
+    CaseFile,
+    EnforcementAction,
+    EnterpriseInspection,
+    NoticeStatus,
+    Score,
+)
+
+from .conftest import TODAY, ago
+
+CODE = "91350100M000100Y0"
+
+
+def _code(base: str = "91370202MA3C00010") -> str:
+    from stdnum.cn import uscc
+
+    return base + uscc.calc_check_digit(base)
+
+
+def _report(world, officers, unit=None, code=None, day=None):
+    return services.report_inspection(
+        actor=world.actor,
+        unit=unit or world.market,
+        enterprise="测试机械有限公司",
+        credit_code=code or _code(),
+        purpose="双随机抽查",
+        legal_basis="《安全生产法》第六十五条",
+        planned_date=day or ago(2),
+        officers=officers,
+    )
+
+
+def test_an_invalid_credit_code_is_refused_and_nothing_is_written(world, certified):
+    with pytest.raises(ValidationError, match="统一社会信用代码.*无效"):
+        _report(world, [certified(), certified()], code="91370202MA3C000109")
+    assert not EnterpriseInspection.objects.filter(enterprise="测试机械有限公司").exists()
+
+
+def test_an_officer_without_a_valid_certificate_cannot_be_on_an_inspection(world, certified):
+    """行政处罚法 第四十二条、第五十五条: inspections by two officers showing their certificates."""
+    lapsed = certified(issued_ago=400)  # 年审 missed
+    with pytest.raises(ValidationError, match="未按期年审"):
+        _report(world, [certified(), lapsed])
+
+
+def test_inspections_of_one_enterprise_by_several_agencies_are_shown(world, certified):
+    first = _report(world, [certified(), certified()])
+    other = _report(
+        world,
+        [certified(world.transport), certified(world.transport)],
+        unit=world.transport,
+        day=ago(20),
+    )
+    far = _report(world, [certified(), certified()], code=_code("91370202MA3C00020"), day=ago(1))
+    assert list(selectors.repeated_inspections(world.actor, first)) == [other]
+    marked = selectors.enterprise_inspections(world.actor, repeated=True)
+    assert set(marked) == {first, other} and far not in marked
+    services.record_inspection_result(
+        actor=world.actor, inspection=first, result_date=ago(1), result="未发现问题"
+    )
+    with pytest.raises(ValidationError, match="已检查"):
+        services.record_inspection_result(
+            actor=world.actor, inspection=first, result_date=ago(1), result="再次"
+        )
+
+
+def _campaign_with_files(world, certified):
+    officers = [certified(), certified()]
+    for n in range(3):
+        action = services.register_action(
+            actor=world.actor,
+            unit=world.market,
+            kind="penalty",
+            number=f"罚{n}",
+            party="某店",
+            summary="违法经营",
+            started_date=ago(30),
+            officers=officers,
+        )
+        services.decide_action(
+            actor=world.actor, action=action, decided_date=ago(20), outcome="penalized"
+        )
+    campaign = supervision.create_campaign(
+        actor=world.actor,
+        unit=world.justice,
+        title="测试区案卷评查",
+        year=TODAY.year,
+        started_date=ago(10),
+    )
+    files = supervision.select_case_files(
+        actor=world.actor,
+        campaign=campaign,
+        candidates=selectors.selectable_actions(world.actor, campaign),
+        count=2,
+        seed=1,
+    )
+    return campaign, files
+
+
+def test_a_campaign_draws_files_at_random_per_agency(world, certified):
+    campaign, files = _campaign_with_files(world, certified)
+    assert len(files) == 2 and all(f.selected_randomly for f in files)
+    assert selectors.selectable_actions(world.actor, campaign).count() == 1
+    with pytest.raises(ValidationError, match="没有可抽取"):
+        supervision.select_case_files(
+            actor=world.actor, campaign=campaign, candidates=[f.action for f in files]
+        )
+
+
+def test_files_are_drawn_only_from_the_campaigns_area(world, certified, demo):
+    campaign, _ = _campaign_with_files(world, certified)
+    elsewhere = EnforcementAction.objects.filter(unit=demo.units["xishan_enf0"], status="decided")
+    assert elsewhere.exists()
+    with pytest.raises(ValidationError, match="没有可抽取"):
+        supervision.select_case_files(
+            actor=world.actor, campaign=campaign, candidates=list(elsewhere)
+        )
+
+
+def test_a_score_above_an_items_maximum_is_refused_and_nothing_is_written(world, certified):
+    campaign, files = _campaign_with_files(world, certified)
+    items = list(campaign.score_items.all())
+    points = {item.pk: item.max_points for item in items}
+    points[items[0].pk] = items[0].max_points + 1
+    with pytest.raises(ValidationError, match="超出该项分值"):
+        supervision.score_case_file(
+            actor=world.actor, case_file=files[0], points=points, problems="", scored_date=TODAY
+        )
+    assert not Score.objects.filter(case_file=files[0]).exists()
+    assert CaseFile.objects.get(pk=files[0].pk).total is None
+    points[items[0].pk] = items[0].max_points - 5
+    with pytest.raises(ValidationError, match="请填写发现的问题"):
+        supervision.score_case_file(
+            actor=world.actor, case_file=files[0], points=points, problems="", scored_date=TODAY
+        )
+    scored = supervision.score_case_file(
+        actor=world.actor,
+        case_file=files[0],
+        points=points,
+        problems="文书不规范",
+        scored_date=TODAY,
+    )
+    assert scored.total == 95 and scored.grade == "优秀"
+
+
+def test_rectification_runs_to_closure_and_overdue_notices_are_flagged(world, certified):
+    campaign, files = _campaign_with_files(world, certified)
+    notice = supervision.issue_notice(
+        actor=world.actor,
+        agency=world.market,
+        campaign=campaign,
+        problems="整改文书",
+        issued_date=ago(10),
+        due_date=ago(1),
+    )
+    assert notice.overdue(TODAY)
+    assert notice in selectors.notices(world.actor, overdue_on=TODAY)
+    assert any(notice.number in item.title for item in due_list(world.actor, TODAY).items)
+    with pytest.raises(ValidationError, match="反馈整改情况后方可销号"):
+        supervision.close_notice(actor=world.actor, notice=notice, closed_date=TODAY)
+    supervision.respond_notice(
+        actor=world.actor, notice=notice, responded_date=TODAY, response="已整改"
+    )
+    supervision.close_notice(actor=world.actor, notice=notice, closed_date=TODAY)
+    assert notice.status == NoticeStatus.CLOSED and notice.overdue(TODAY)  # answered late
+    with pytest.raises(ValidationError, match="没有测试区交通运输局的案卷"):
+        supervision.issue_notice(
+            actor=world.actor,
+            agency=world.transport,
+            campaign=campaign,
+            problems="x",
+            issued_date=TODAY,
+            due_date=TODAY + datetime.timedelta(days=5),
+        )
+
+
+def test_a_supervision_inspection_issues_notices_to_inspected_agencies(world):
+    inspection = supervision.create_supervision(
+        actor=world.actor,
+        unit=world.justice,
+        kind="special",
+        title="专项监督",
+        scope="三项制度",
+        team="执法监督科",
+        date=ago(5),
+        agencies=[world.market],
+    )
+    with pytest.raises(ValidationError, match="不是该次监督检查的被检查单位"):
+        supervision.issue_notice(
+            actor=world.actor,
+            agency=world.transport,
+            inspection=inspection,
+            problems="x",
+            issued_date=ago(4),
+            due_date=ago(-5),
+        )
+    notice = supervision.issue_notice(
+        actor=world.actor,
+        agency=world.market,
+        inspection=inspection,
+        problems="整改",
+        issued_date=ago(4),
+        due_date=ago(-5),
+    )
+    assert notice.number == f"执法监督整改〔{ago(4).year}〕1号" and not notice.overdue(TODAY)
+
+
+def test_a_cancelled_report_is_neither_counted_nor_shown_as_repeated(world, certified):
+    from fazhi.indicators import engine
+    from fazhi.indicators.engine import Period
+
+    first = _report(world, [certified(), certified()])
+    other = _report(
+        world, [certified(world.transport), certified(world.transport)], unit=world.transport
+    )
+    with pytest.raises(ValidationError, match="请填写取消的理由"):
+        services.cancel_inspection(actor=world.actor, inspection=other, reason="")
+    services.cancel_inspection(actor=world.actor, inspection=other, reason="并入联合检查")
+    assert not selectors.enterprise_inspections(world.actor, repeated=True).exists()
+    period = Period(ago(30), TODAY)
+    values = engine.compute(
+        ["enforcement.enterprise_inspections_reported"],
+        user=world.actor,
+        unit=world.district,
+        period=period,
+    )
+    assert values == {"enforcement.enterprise_inspections_reported": 1}
+    with pytest.raises(ValidationError, match="已取消"):
+        services.record_inspection_result(
+            actor=world.actor, inspection=other, result_date=TODAY, result="x"
+        )
+    assert first.status == "reported"
+
+
+def test_an_agency_is_an_enforcement_department_or_a_township_with_devolved_powers(world):
+    from fazhi.core import services as core_services
+
+    town = core_services.create_unit(
+        actor=world.admin, name="测试街道", kind="township", parent=world.district
+    )
+    with pytest.raises(ValidationError, match="赋权事项"):
+        services.register_agency(actor=world.actor, unit=town, legal_basis="编制规定")
+    with pytest.raises(ValidationError, match="不是行政执法部门"):
+        services.register_agency(actor=world.actor, unit=world.justice, legal_basis="编制规定")
+    agency = services.register_agency(
+        actor=world.actor,
+        unit=town,
+        legal_basis="编制规定",
+        devolved_powers="城市管理处罚权\n\n农业检查权",
+    )
+    assert agency.devolved_list == ["城市管理处罚权", "农业检查权"]

@@ -1,0 +1,73 @@
+from django.urls import path
+
+from . import supervision_views, views
+
+app_name = "enforcement"
+
+urlpatterns = [
+    path("", views.agency_list, name="agency_list"),
+    path("agencies/new/", views.agency_create, name="agency_create"),
+    path("agencies/<int:pk>/", views.agency_detail, name="agency_detail"),
+    path("agencies/<int:pk>/major-item/", views.agency_major_item, name="agency_major_item"),
+    path("agencies/<int:pk>/officer/", views.agency_officer, name="agency_officer"),
+    path("agencies/<int:pk>/import/", views.agency_import, name="agency_import"),
+    path(
+        "agencies/<int:pk>/import-actions/",
+        views.agency_import_actions,
+        name="agency_import_actions",
+    ),
+    path("officers/", views.officer_list, name="officer_list"),
+    path("officers/<int:pk>/", views.officer_detail, name="officer_detail"),
+    path("officers/<int:pk>/apply/", views.officer_apply, name="officer_apply"),
+    path("officers/<int:pk>/training/", views.officer_training, name="officer_training"),
+    path("certificates/", views.certificate_list, name="certificate_list"),
+    path("certificates/<int:pk>/exam/", views.certificate_exam, name="certificate_exam"),
+    path("certificates/<int:pk>/issue/", views.certificate_issue, name="certificate_issue"),
+    path("certificates/<int:pk>/review/", views.certificate_review, name="certificate_review"),
+    path("certificates/<int:pk>/suspend/", views.certificate_suspend, name="certificate_suspend"),
+    path(
+        "certificates/<int:pk>/withdraw/", views.certificate_withdraw, name="certificate_withdraw"
+    ),
+    path("actions/", views.action_list, name="action_list"),
+    path("actions/new/", views.action_create, name="action_create"),
+    path("actions/<int:pk>/", views.action_detail, name="action_detail"),
+    path("actions/<int:pk>/publicity/", views.action_publicity, name="action_publicity"),
+    path("actions/<int:pk>/recording/", views.action_recording, name="action_recording"),
+    path("actions/<int:pk>/review/", views.action_review, name="action_review"),
+    path("actions/<int:pk>/decide/", views.action_decide, name="action_decide"),
+    path("lists/", views.list_list, name="list_list"),
+    path("lists/new/", views.list_create, name="list_create"),
+    path("lists/<int:pk>/", views.list_detail, name="list_detail"),
+    path("lists/<int:pk>/item/", views.list_item_add, name="list_item_add"),
+    path("lists/<int:pk>/import/", views.list_import, name="list_import"),
+    path("lists/<int:pk>/publish/", views.list_publish, name="list_publish"),
+    path("enterprise-inspections/", views.report_list, name="report_list"),
+    path("enterprise-inspections/new/", views.report_create, name="report_create"),
+    path("enterprise-inspections/<int:pk>/", views.report_detail, name="report_detail"),
+    path("enterprise-inspections/<int:pk>/cancel/", views.report_cancel, name="report_cancel"),
+    path("enterprise-inspections/<int:pk>/result/", views.report_result, name="report_result"),
+    path("campaigns/", supervision_views.campaign_list, name="campaign_list"),
+    path("campaigns/new/", supervision_views.campaign_create, name="campaign_create"),
+    path("campaigns/<int:pk>/", supervision_views.campaign_detail, name="campaign_detail"),
+    path("campaigns/<int:pk>/select/", supervision_views.campaign_select, name="campaign_select"),
+    path(
+        "campaigns/<int:pk>/add-file/",
+        supervision_views.campaign_add_file,
+        name="campaign_add_file",
+    ),
+    path("campaigns/<int:pk>/notice/", supervision_views.campaign_notice, name="campaign_notice"),
+    path("campaigns/<int:pk>/close/", supervision_views.campaign_close, name="campaign_close"),
+    path("case-files/<int:pk>/", supervision_views.casefile_detail, name="casefile_detail"),
+    path("supervision/", supervision_views.supervision_list, name="supervision_list"),
+    path("supervision/new/", supervision_views.supervision_create, name="supervision_create"),
+    path("supervision/<int:pk>/", supervision_views.supervision_detail, name="supervision_detail"),
+    path(
+        "supervision/<int:pk>/notice/",
+        supervision_views.supervision_notice,
+        name="supervision_notice",
+    ),
+    path("notices/", supervision_views.notice_list, name="notice_list"),
+    path("notices/<int:pk>/", supervision_views.notice_detail, name="notice_detail"),
+    path("notices/<int:pk>/respond/", supervision_views.notice_respond, name="notice_respond"),
+    path("notices/<int:pk>/close/", supervision_views.notice_close, name="notice_close"),
+]

@@ -1,0 +1,50 @@
+"""The dashboard and the case list serve cached figures (core/dataversion.py): a change made
+through a service shows at once, and a figure never crosses from one scope to another."""
+
+import re
+
+from django.contrib.auth import get_user_model
+
+from fazhi.core import services as core_services
+from fazhi.core.roles import DataScope, Role
+
+from .conftest import RECEIVED
+
+
+def received(page) -> int:
+    figure = re.search(r'id=reconsideration.received[^"]*">([\d,]+)</a>', page.content.decode())
+    return int(figure.group(1).replace(",", ""))
+
+
+def total(page) -> int:
+    return int(re.search(r"共 (\d+) 条", page.content.decode()).group(1))
+
+
+def test_a_registered_case_shows_on_the_cached_dashboard_and_list(demo, client_as, register):
+    leader = client_as(demo.users["donghu_leader"])
+    dashboard = f"/indicators/?year={RECEIVED.year}"
+    figure, cases = received(leader.get(dashboard)), total(leader.get("/reconsideration/cases/"))
+    assert received(leader.get(dashboard)) == figure  # served again, from the cache
+    case = register()
+    assert received(leader.get(dashboard)) == figure + 1
+    page = leader.get("/reconsideration/cases/")
+    assert total(page) == cases + 1 and case.number in page.content.decode()
+
+
+def test_a_cached_figure_stays_in_its_scope(demo, client_as, register):
+    register()
+    own = get_user_model().objects.create(username="own_records_officer")
+    core_services.grant_membership(
+        actor=demo.admin,
+        user=own,
+        unit=demo.units["donghu_justice"],
+        role=Role.OFFICER,
+        data_scope=DataScope.OWN_RECORDS,  # sees only cases of which he is handler or author
+    )
+    justice = demo.units["donghu_justice"]
+    leader, mine = client_as(demo.users["donghu_leader"]), client_as(own)
+    assert received(leader.get(f"/indicators/?unit={justice.pk}&year={RECEIVED.year}")) > 0
+    assert total(leader.get("/reconsideration/cases/")) > 0
+    page = mine.get(f"/indicators/?year={RECEIVED.year}")  # his own unit: the same bureau
+    assert page.context["unit"] == justice and received(page) == 0
+    assert total(mine.get("/reconsideration/cases/")) == 0

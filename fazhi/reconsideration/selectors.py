@@ -129,3 +129,11 @@ def case_handlers(user):
     """The 承办人 of the cases the user may see, for the list's filter."""
     handler_ids = Case.objects.restrict(user).values("handler_id")
     return get_user_model().objects.filter(pk__in=handler_ids).order_by("username")
+
+
+def filter_choices(user) -> dict:
+    """(value, label) pairs of the list's 被申请人 and 承办人 filters."""
+    return {
+        "respondents": list(respondent_choices(user).values_list("pk", "name")),
+        "handlers": [(h.pk, h.first_name or h.username) for h in case_handlers(user)],
+    }

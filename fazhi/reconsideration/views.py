@@ -10,7 +10,8 @@ from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
 from fazhi.core.attachments import ALLOWED, read_checked
-from fazhi.core.querysets import active_membership
+from fazhi.core.dataversion import remember
+from fazhi.core.querysets import active_membership, full_scope_key
 from fazhi.core.roles import Action
 from fazhi.core.validators import mask_id_number
 from fazhi.core.viewtools import (
@@ -115,8 +116,11 @@ def case_list(request):
         "states": State.choices,
         "procedures": Procedure.choices,
         "outcomes": Outcome.choices,
-        "respondents": selectors.respondent_choices(request.user),
-        "handlers": selectors.case_handlers(request.user),
+        "choices": remember(
+            "case_filter_choices",
+            full_scope_key(request.user),
+            lambda: selectors.filter_choices(request.user),
+        ),
         "can_create": core_selectors.can(request.user, Action.CREATE),
     }
     template = list_template(

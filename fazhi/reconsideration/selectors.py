@@ -15,8 +15,9 @@ CLOCK_STATES = (*OPEN_STATES, State.AWAITING_SERVICE, State.CLOSED, State.MEDIAT
 
 
 def _with_parties(queryset):
-    return queryset.select_related("respondent", "handler", "unit").prefetch_related(
-        Prefetch("parties", queryset=Party.objects.order_by("role", "pk")), "suspensions"
+    """What every list of cases shows: the applicants and the respondent."""
+    return queryset.select_related("respondent").prefetch_related(
+        Prefetch("parties", queryset=Party.objects.order_by("role", "pk"))
     )
 
 
@@ -76,7 +77,7 @@ def _running_clock_before(day: datetime.date, *, strict: bool) -> Q:
 
 def overdue_cases(user, today: datetime.date):
     """督察: open cases in the user's subtree whose statutory clock has run out."""
-    return cases(user, overdue=True, today=today)
+    return cases(user, overdue=True, today=today).select_related("unit")
 
 
 def cases_with_running_clocks(user, horizon: datetime.date):
@@ -91,9 +92,13 @@ def cases_with_running_clocks(user, horizon: datetime.date):
         | Q(state__in=OPEN_STATES, acceptance_due__isnull=True)  # a year not yet entered
         | Q(state__in=OPEN_STATES, accepted_date__isnull=False, decision_due__isnull=True)
     )
-    return _with_parties(
-        Case.objects.filter(Q(pk__in=handle) | Q(pk__in=approve), due, state__in=CLOCK_STATES)
-    ).order_by("received_date", "pk")
+    return (
+        _with_parties(
+            Case.objects.filter(Q(pk__in=handle) | Q(pk__in=approve), due, state__in=CLOCK_STATES)
+        )
+        .prefetch_related("suspensions")
+        .order_by("received_date", "pk")
+    )
 
 
 def timeline(user, case):

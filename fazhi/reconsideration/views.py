@@ -102,7 +102,7 @@ def case_list(request):
             "行政复议案件台账.xlsx",
             "行政复议台账",
             LEDGER_COLUMNS,
-            (_ledger_row(case) for case in queryset),
+            (_ledger_row(case) for case in queryset.select_related("handler")),
         )
     today = filters["today"]
     page = paginate(request, queryset)

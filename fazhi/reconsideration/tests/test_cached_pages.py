@@ -1,9 +1,13 @@
 """The dashboard and the case list serve cached figures (core/dataversion.py): a change made
 through a service shows at once, and a figure never crosses from one scope to another."""
 
+import datetime
 import re
 
+import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from fazhi.core import services as core_services
 from fazhi.core.roles import DataScope, Role
@@ -48,3 +52,30 @@ def test_a_cached_figure_stays_in_its_scope(demo, client_as, register):
     page = mine.get(f"/indicators/?year={RECEIVED.year}")  # his own unit: the same bureau
     assert page.context["unit"] == justice and received(page) == 0
     assert total(mine.get("/reconsideration/cases/")) == 0
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/reconsideration/cases/",
+        "/reconsideration/cases/?export=xlsx",
+        "/reconsideration/supervision/",
+        "/api/reconsideration/cases/",
+        "/",
+    ],
+)
+def test_lists_send_as_many_queries_for_more_cases(demo, client_as, register, path):
+    """No query per row: what a list shows of each case is loaded with the page."""
+    leader = client_as(demo.users["donghu_leader"])
+    leader.get(path)
+
+    def queries() -> int:
+        demo.units["donghu"].save()  # a new data version: nothing comes from the cache
+        with CaptureQueriesContext(connection) as captured:
+            assert leader.get(path).status_code == 200
+        return len(captured)
+
+    before = queries()
+    for days in range(3):
+        register(received=RECEIVED - datetime.timedelta(days=days))
+    assert queries() == before

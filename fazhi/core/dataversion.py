@@ -8,11 +8,15 @@ rolled-back write restores the old token; as every token is random, whatever was
 inside the rolled-back transaction is never found again (a counter would be reused).
 
 Keys must also carry everything else the figure depends on, above all the user's scope
-(`querysets.scope_key`): a cached figure must never cross from one scope to another.
+(`querysets.scope_key`): a cached figure must never cross from one scope to another. They
+carry the code's fingerprint too, so that a new release never reads what an older one cached
+(another shape of value, another rendering).
 """
 
+import functools
 import hashlib
 import uuid
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
@@ -40,12 +44,22 @@ def remember(namespace: str, parts: tuple, compute):
     if token is None:
         return compute()
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
-    key = f"fazhi:{namespace}:{token}:{digest}"
+    key = f"fazhi:{namespace}:{code_fingerprint()}:{token}:{digest}"
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
         cache.set(key, value)
     return value
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """Names, sizes and modification times of the code and templates, hashed (once per
+    process)."""
+    package = Path(__file__).resolve().parent.parent
+    files = sorted(p for pattern in ("*.py", "*.html") for p in package.rglob(pattern))
+    stamp = "".join(f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns};" for p in files)
+    return hashlib.sha256(stamp.encode()).hexdigest()[:12]
 
 
 def track_writes(sender, update_fields=None, **kwargs) -> None:

@@ -3,9 +3,9 @@
 Django's Paginator counts every row on every page and fetches a page as
 `SELECT <every column> … ORDER BY … LIMIT 20 OFFSET n`, which makes the database read and
 throw away n full rows. Here the count is cached under the data version (it is exact, and
-recounted after any change of the records), and a page is found by its keys first
-(`SELECT pk … ORDER BY … LIMIT/OFFSET`, which an index on the ordering answers without
-touching the table) and only its own rows are then fetched — a "deferred join".
+recounted after any change of the records), and a page's keys are found first
+(`SELECT pk … ORDER BY … LIMIT/OFFSET` in a subquery, which an index on the ordering answers
+without touching the table) and only the page's own rows are read — a "deferred join".
 """
 
 from django.core.exceptions import EmptyResultSet
@@ -42,7 +42,6 @@ class ListPaginator(Paginator):
     def _slice(self, bottom: int, top: int):
         if not self._is_query():
             return self.object_list[bottom:top]
-        queryset = self.object_list
-        keys = list(queryset.values_list("pk", flat=True)[bottom:top])
-        rows = {row.pk: row for row in queryset.order_by().filter(pk__in=keys)}
-        return [rows[key] for key in keys if key in rows]  # one may be gone in between
+        # One statement: the page's keys in a subquery, then only those rows, in list order.
+        keys = self.object_list.values("pk")[bottom:top]
+        return self.object_list.filter(pk__in=keys)

@@ -8,6 +8,7 @@ from django.db.models import Prefetch, Q
 from fazhi.core.models import Unit
 from fazhi.core.roles import Action
 from fazhi.core.selectors import units_in_area
+from fazhi.core.templatetags.options import option_list
 
 from .models import OPEN_STATES, Case, Document, OpinionLetter, Party, State, Step, Suspension
 
@@ -137,8 +138,8 @@ def case_handlers(user):
 
 
 def filter_choices(user) -> dict:
-    """(value, label) pairs of the list's 被申请人 and 承办人 filters."""
+    """The options of the list's 被申请人 and 承办人 filters."""
     return {
-        "respondents": list(respondent_choices(user).values_list("pk", "name")),
-        "handlers": [(h.pk, h.first_name or h.username) for h in case_handlers(user)],
+        "respondents": option_list(respondent_choices(user).values_list("pk", "name")),
+        "handlers": option_list((h.pk, h.first_name or h.username) for h in case_handlers(user)),
     }

@@ -5,7 +5,7 @@ import pytest
 from django.core.paginator import Paginator
 
 from fazhi.core.paging import ListPaginator
-from fazhi.core.templatetags.options import options
+from fazhi.core.templatetags.options import option_list, options
 from fazhi.reconsideration import selectors
 from fazhi.reconsideration.models import Case
 
@@ -49,7 +49,7 @@ def test_nothing_in_scope_is_no_page(demo):
 
 
 def test_options_are_escaped_and_marked():
-    html = options([(1, "甲<b>"), (2, '乙"')], "2")
+    html = options(option_list([(1, "甲<b>"), (2, '乙"')]), "2")
     assert html == (
         '<option value="1">甲&lt;b&gt;</option><option value="2" selected>乙&quot;</option>'
     )

@@ -79,3 +79,13 @@ def test_lists_send_as_many_queries_for_more_cases(demo, client_as, register, pa
     for days in range(3):
         register(received=RECEIVED - datetime.timedelta(days=days))
     assert queries() == before
+
+
+def test_htmx_search_swaps_only_the_cached_table(demo, client_as):
+    leader = client_as(demo.users["donghu_leader"])
+    full = leader.get("/reconsideration/cases/?state=closed").content.decode()
+    table = leader.get(
+        "/reconsideration/cases/?state=closed", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="table-area"
+    ).content.decode()
+    assert "<form" not in table and "共 " in table
+    assert f'<div id="table-area">{table}</div>' in full

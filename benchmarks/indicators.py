@@ -145,6 +145,8 @@ def pages_under_load(user, province) -> dict:
             f"127.0.0.1:{port}",
             "--workers",
             str(WORKERS),
+            "--timeout",  # a province's first dashboard after a change may take long
+            "120",
         ],
         env={**os.environ, "FAZHI_DB_CONN_MAX_AGE": "60"},
         stdout=subprocess.DEVNULL,

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 
 from fazhi.core.dataversion import remember
 from fazhi.core.querysets import scope_key
+from fazhi.core.selectors import unit_children
 
 from . import engine
 from .engine import Period
@@ -93,47 +94,52 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Child:
+    pk: int
+    name: str
+
+
+@dataclass(frozen=True)
 class Figures:
     """Every computed value the dashboard shows (plain values, so that they can be cached)."""
 
     now: dict
     last_year: dict
-    children: dict  # child unit pk → {id: value}
+    children: list  # [(Child, {id: value})] for the child units the user may see
     months: dict  # trend indicator id → [(月份, value)]
 
 
-def figures_key(indicators, *, user, unit, children, trends, period: Period) -> tuple:
+def figures_key(indicators, *, user, unit, trends, period: Period) -> tuple:
     """What, beside the data version, the dashboard's figures depend on — the user's scope
-    among them, so that no figure is ever shown outside the scope it was computed in."""
+    among them (which also decides the child units shown), so that no figure is ever shown
+    outside the scope it was computed in."""
     return (
         unit.pk,
         period.start,
         period.end,
         tuple(i.id for i in indicators),
-        tuple(child.pk for child in children),
         tuple(i.id for i in trends),
         scope_key(user),
     )
 
 
-def figures(indicators, *, user, unit, children, trends, period: Period) -> Figures:
+def figures(indicators, *, user, unit, trends, period: Period) -> Figures:
     """The dashboard's figures, computed once per change of the records (cached under the
     data version and `figures_key`)."""
     ids = [i.id for i in indicators]
 
     def compute() -> Figures:
         scope = {"user": user, "unit": unit}
+        children = list(unit_children(user, unit))
         by_child = engine.breakdown(ids, **scope, period=period, by="child", children=children)
         return Figures(
             now=engine.compute(ids, **scope, period=period),
             last_year=engine.compute(ids, **scope, period=previous(period)),
-            children={child.pk: values for child, values in by_child.items()},
+            children=[(Child(c.pk, c.name), by_child[c]) for c in children],
             months={i.id: _monthly(i.id, **scope, period=period) for i in trends},
         )
 
-    key = figures_key(
-        indicators, user=user, unit=unit, children=children, trends=trends, period=period
-    )
+    key = figures_key(indicators, user=user, unit=unit, trends=trends, period=period)
     return remember("dashboard", key, compute)
 
 
@@ -141,9 +147,9 @@ def rows(indicators, values: Figures) -> list[Row]:
     return [Row(i, area_label(i), values.now[i.id], values.last_year[i.id]) for i in indicators]
 
 
-def children_table(indicators, children, values: Figures):
+def children_table(indicators, values: Figures):
     """[(child unit, [value per indicator])] — the child units side by side."""
-    return [(child, [values.children[child.pk][i.id] for i in indicators]) for child in children]
+    return [(child, [by_id[i.id] for i in indicators]) for child, by_id in values.children]
 
 
 def _monthly(indicator_id: str, *, user, unit, period: Period) -> list:

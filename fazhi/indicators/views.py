@@ -9,7 +9,6 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 from openpyxl import Workbook
 
-from fazhi.core import selectors as core_selectors
 from fazhi.core.dataversion import remember
 from fazhi.core.deadlines import due_list
 from fazhi.core.models import Unit
@@ -59,7 +58,6 @@ def dashboard_view(request):
     scope = {
         "user": request.user,
         "unit": unit,
-        "children": list(core_selectors.unit_children(request.user, unit)),
         "trends": [i for i in indicators if i.unit != "%"][:4],
         "period": period,
     }
@@ -94,14 +92,13 @@ def _figures_html(indicators, scope) -> str:
 
     def render_figures() -> str:
         values = dashboard.figures(indicators, **scope)
-        children = scope["children"]
         return render_to_string(
             "indicators/_figures.html",
             {
                 "unit": scope["unit"],
                 "period": scope["period"],
                 "rows": dashboard.rows(indicators, values),
-                "children": dashboard.children_table(indicators, children, values),
+                "children": dashboard.children_table(indicators, values),
                 "indicators": indicators,
                 "trends": [(i, charts.bars(values.months[i.id])) for i in scope["trends"]],
                 "chart": {"width": charts.WIDTH, "height": charts.HEIGHT},

@@ -9,8 +9,10 @@ class CoreConfig(AppConfig):
     def ready(self):
         from auditlog.registry import auditlog
         from django.contrib.auth import get_user_model
+        from django.db.models.signals import post_delete, post_save
 
         from . import models
+        from .dataversion import track_writes
         from .navigation import NavItem, register_nav
 
         for model in (models.Unit, models.Membership, models.Attachment):
@@ -18,6 +20,8 @@ class CoreConfig(AppConfig):
         auditlog.register(models.CalendarYear)
         auditlog.register(models.HolidayOverride)
         auditlog.register(get_user_model(), exclude_fields=["password", "last_login"])
+        post_save.connect(track_writes, dispatch_uid="fazhi_data_version_save")
+        post_delete.connect(track_writes, dispatch_uid="fazhi_data_version_delete")
 
         register_nav(
             NavItem("待办事项", "core:due_list", "工作台", weight=0),

@@ -259,3 +259,13 @@ class Attachment(models.Model):
 
     def get_additional_data(self):
         return {"unit_id": self.unit_id}
+
+
+class DataVersion(models.Model):
+    """One row whose token changes with every write to the platform's records
+    (dataversion.py): what cached figures are keyed on."""
+
+    token = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return self.token

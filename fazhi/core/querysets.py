@@ -8,7 +8,7 @@ scoping test walks every page and API route to catch that.
 from django.db import models
 from django.db.models import Q
 
-from .roles import DataScope, role_allows
+from .roles import Action, DataScope, role_allows
 
 
 class UnauditedWriteError(RuntimeError):
@@ -28,6 +28,32 @@ def active_membership(user):
 
 def set_active_membership(user, membership) -> None:
     user._active_membership = membership
+
+
+def scope_key(user, action: str = "view") -> str:
+    """Equal for two users exactly when `restrict(user, action)` selects the same rows of
+    every model: the part of a cache key that keeps a cached figure within one scope."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return "none"
+    if user.is_superuser:
+        return "all"
+    membership = active_membership(user)
+    if membership is None or not role_allows(membership.role, action):
+        return "none"
+    scope = membership.data_scope
+    if scope == DataScope.SUBTREE:
+        return f"subtree:{membership.unit.scope_root.path}"
+    if scope == DataScope.OWN_UNIT:
+        return f"unit:{membership.unit.pk}"
+    if scope == DataScope.OWN_RECORDS:
+        return f"own:{membership.unit.pk}:{user.pk}"
+    return "none"
+
+
+def full_scope_key(user) -> tuple:
+    """The scope keys of every action, and the user: for what depends on more than viewing
+    (a due list is made of what the user may handle and approve)."""
+    return (getattr(user, "pk", None), *(scope_key(user, action) for action in Action))
 
 
 class RestrictedQuerySet(models.QuerySet):

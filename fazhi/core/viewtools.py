@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from openpyxl import Workbook
 
 from . import selectors
+from .paging import ListPaginator
 
 PAGE_SIZE = 20
 
@@ -77,7 +77,7 @@ def ledger_page(
 
 
 def paginate(request, queryset, per_page: int = PAGE_SIZE):
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+    return ListPaginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 def list_template(request, full: str, rows: str) -> str:

@@ -8,6 +8,10 @@ from decimal import Decimal
 from django.apps import apps
 from django.core.exceptions import ValidationError
 
+from fazhi.core.dataversion import remember
+from fazhi.core.querysets import scope_key
+from fazhi.core.selectors import unit_children
+
 from . import engine
 from .engine import Period
 from .registry import Indicator, catalog, get
@@ -96,25 +100,66 @@ class Row:
         )
 
 
-def rows(indicators, *, user, unit, period: Period) -> list[Row]:
-    ids = [i.id for i in indicators]
-    now = engine.compute(ids, user=user, unit=unit, period=period)
-    before = engine.compute(ids, user=user, unit=unit, period=previous(period))
-    return [Row(i, area_label(i), now[i.id], before[i.id]) for i in indicators]
+@dataclass(frozen=True)
+class Child:
+    pk: int
+    name: str
 
 
-def children_table(indicators, *, user, unit, children, period: Period):
-    """[(child unit, [value per indicator])] — the child units side by side."""
-    ids = [i.id for i in indicators]
-    values = engine.breakdown(
-        ids, user=user, unit=unit, period=period, by="child", children=children
+@dataclass(frozen=True)
+class Figures:
+    """Every computed value the dashboard shows (plain values, so that they can be cached)."""
+
+    now: dict
+    last_year: dict
+    children: list  # [(Child, {id: value})] for the child units the user may see
+    months: dict  # trend indicator id → [(月份, value)]
+
+
+def figures_key(indicators, *, user, unit, trends, period: Period) -> tuple:
+    """What, beside the data version, the dashboard's figures depend on — the user's scope
+    among them (which also decides the child units shown), so that no figure is ever shown
+    outside the scope it was computed in."""
+    return (
+        unit.pk,
+        period.start,
+        period.end,
+        tuple(i.id for i in indicators),
+        tuple(i.id for i in trends),
+        scope_key(user),
     )
-    return [(child, [values[child][i] for i in ids]) for child in children]
 
 
-def monthly(
-    indicator: Indicator, *, user, unit, period: Period
-) -> list[tuple[str, Decimal | int | None]]:
+def figures(indicators, *, user, unit, trends, period: Period) -> Figures:
+    """The dashboard's figures, computed once per change of the records (cached under the
+    data version and `figures_key`)."""
+    ids = [i.id for i in indicators]
+
+    def compute() -> Figures:
+        scope = {"user": user, "unit": unit}
+        children = list(unit_children(user, unit))
+        by_child = engine.breakdown(ids, **scope, period=period, by="child", children=children)
+        return Figures(
+            now=engine.compute(ids, **scope, period=period),
+            last_year=engine.compute(ids, **scope, period=previous(period)),
+            children=[(Child(c.pk, c.name), by_child[c]) for c in children],
+            months={i.id: _monthly(i.id, **scope, period=period) for i in trends},
+        )
+
+    key = figures_key(indicators, user=user, unit=unit, trends=trends, period=period)
+    return remember("dashboard", key, compute)
+
+
+def rows(indicators, values: Figures) -> list[Row]:
+    return [Row(i, area_label(i), values.now[i.id], values.last_year[i.id]) for i in indicators]
+
+
+def children_table(indicators, values: Figures):
+    """[(child unit, [value per indicator])] — the child units side by side."""
+    return [(child, [by_id[i.id] for i in indicators]) for child, by_id in values.children]
+
+
+def _monthly(indicator_id: str, *, user, unit, period: Period) -> list:
     """(月份, value) for each calendar month of the period."""
-    values = engine.breakdown([indicator.id], user=user, unit=unit, period=period, by="month")
-    return [(f"{month.month}月", value[indicator.id]) for month, value in values.items()]
+    values = engine.breakdown([indicator_id], user=user, unit=unit, period=period, by="month")
+    return [(f"{month.month}月", value[indicator_id]) for month, value in values.items()]

@@ -21,6 +21,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from tqdm import tqdm
 
+from fazhi.core import dataversion
 from fazhi.core.models import Unit
 from fazhi.litigation.models import (
     LOSING_JUDGMENTS,
@@ -116,6 +117,7 @@ def delete_synthetic(province: Unit) -> None:
             Party.objects.filter(case__unit__path__startswith=subtree)._raw_delete(alias)
             Case.objects.filter(unit__path__startswith=subtree)._raw_delete(alias)
             Unit.objects.filter(path__startswith=subtree)._raw_delete(alias)
+            dataversion.bump()
     except IntegrityError as error:
         raise ScaleDataError(
             f"无法删除原有合成数据：仍有其他记录引用合成单位或案件（{error}）。"
@@ -627,5 +629,18 @@ def generate(options: Options, *, replace: bool = False, log=print) -> Tree:
         options,
         "行政应诉案件",
     )
+    dataversion.bump()  # the bulk loads send no signals
+    _analyze()
     log(f"尚无{MISSING_WORK_LINES}模块，未生成其数据（模块上线后再补充）。")
     return tree
+
+
+def _analyze() -> None:
+    """Fresh planner statistics (and, on PostgreSQL, the visibility map that lets an index
+    answer alone), as the autovacuum daemon would give them a little later. VACUUM cannot
+    run in a transaction: there (in tests) ANALYZE alone."""
+    vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
+    with connection.cursor() as cursor:
+        for model in (Unit, Case, Party, Lawsuit):
+            table = connection.ops.quote_name(model._meta.db_table)
+            cursor.execute(f"{'VACUUM ' if vacuum else ''}ANALYZE {table}")

@@ -3,14 +3,16 @@
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 from openpyxl import Workbook
 
-from fazhi.core import selectors as core_selectors
+from fazhi.core.dataversion import remember
 from fazhi.core.deadlines import due_list
 from fazhi.core.models import Unit
-from fazhi.core.querysets import active_membership
+from fazhi.core.querysets import active_membership, full_scope_key
 from fazhi.core.viewtools import paginate, xlsx_workbook_response
 
 from . import charts, dashboard, engine
@@ -53,12 +55,20 @@ def dashboard_view(request):
             status=400,
         )
     indicators = dashboard.key_indicators()
-    table = dashboard.rows(indicators, user=request.user, unit=unit, period=period)
+    scope = {
+        "user": request.user,
+        "unit": unit,
+        "trends": [i for i in indicators if i.unit != "%"][:4],
+        "period": period,
+    }
     if request.GET.get("export") == "xlsx":
-        return _export(unit, period, table)
-    children = core_selectors.unit_children(request.user, unit)
-    trend_ids = [i for i in indicators if i.unit != "%"][:4]
-    due = due_list(request.user, today, limit=100)
+        values = dashboard.figures(indicators, **scope)
+        return _export(unit, period, dashboard.rows(indicators, values))
+    due = remember(
+        "due_list",
+        (full_scope_key(request.user), today),
+        lambda: due_list(request.user, today, limit=100),
+    )
     overdue = [item for item in due.items if item.status(today) == "overdue"]
     return render(
         request,
@@ -67,22 +77,36 @@ def dashboard_view(request):
             "unit": unit,
             "period": period,
             "open": period.end >= today,
-            "rows": table,
             "query": request.GET.urlencode(),
-            "children": dashboard.children_table(
-                indicators, user=request.user, unit=unit, children=children, period=period
-            ),
-            "indicators": indicators,
-            "trends": [
-                (i, charts.bars(dashboard.monthly(i, user=request.user, unit=unit, period=period)))
-                for i in trend_ids
-            ],
+            "figures": _figures_html(indicators, scope),
             "overdue": overdue[:10],
             "overdue_count": len(overdue),
             "overdue_truncated": due.truncated,
-            "chart": {"width": charts.WIDTH, "height": charts.HEIGHT},
         },
     )
+
+
+def _figures_html(indicators, scope) -> str:
+    """The figure tables and charts, rendered once per change of the records: they depend
+    on nothing but the figures' own key (rendering them costs more than computing them)."""
+
+    def render_figures() -> str:
+        values = dashboard.figures(indicators, **scope)
+        return render_to_string(
+            "indicators/_figures.html",
+            {
+                "unit": scope["unit"],
+                "period": scope["period"],
+                "rows": dashboard.rows(indicators, values),
+                "children": dashboard.children_table(indicators, values),
+                "indicators": indicators,
+                "trends": [(i, charts.bars(values.months[i.id])) for i in scope["trends"]],
+                "chart": {"width": charts.WIDTH, "height": charts.HEIGHT},
+            },
+        )
+
+    key = dashboard.figures_key(indicators, **scope)
+    return mark_safe(remember("dashboard_html", key, render_figures))  # our own rendering
 
 
 def _export(unit, period, table):

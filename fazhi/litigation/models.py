@@ -174,6 +174,8 @@ class Lawsuit(models.Model):
                 name="lawsuit_head_appearance_needs_hearing",
             ),
         ]
+        # The list's order: a page's keys are read from this index alone (core/paging.py).
+        indexes = [models.Index(fields=["filed_date", "id"], name="lawsuit_list_order")]
 
     def __str__(self) -> str:
         return f"{self.case_number} {self.plaintiff}"

@@ -196,6 +196,8 @@ class Case(models.Model):
             models.Index(fields=["unit", "received_date"]),
             models.Index(fields=["unit", "closed_date"]),
             models.Index(fields=["state", "decision_due"]),
+            # The list's order: a page's keys are read from this index alone (core/paging.py).
+            models.Index(fields=["received_date", "id"], name="reconsideration_case_order"),
         ]
 
     def __str__(self) -> str:

@@ -8,6 +8,7 @@ from django.db.models import Prefetch, Q
 from fazhi.core.models import Unit
 from fazhi.core.roles import Action
 from fazhi.core.selectors import units_in_area
+from fazhi.core.templatetags.options import option_list
 
 from .models import OPEN_STATES, Case, Document, OpinionLetter, Party, State, Step, Suspension
 
@@ -15,8 +16,9 @@ CLOCK_STATES = (*OPEN_STATES, State.AWAITING_SERVICE, State.CLOSED, State.MEDIAT
 
 
 def _with_parties(queryset):
-    return queryset.select_related("respondent", "handler", "unit").prefetch_related(
-        Prefetch("parties", queryset=Party.objects.order_by("role", "pk")), "suspensions"
+    """What every list of cases shows: the applicants and the respondent."""
+    return queryset.select_related("respondent").prefetch_related(
+        Prefetch("parties", queryset=Party.objects.order_by("role", "pk"))
     )
 
 
@@ -76,14 +78,17 @@ def _running_clock_before(day: datetime.date, *, strict: bool) -> Q:
 
 def overdue_cases(user, today: datetime.date):
     """督察: open cases in the user's subtree whose statutory clock has run out."""
-    return cases(user, overdue=True, today=today)
+    return cases(user, overdue=True, today=today).select_related("unit")
 
 
 def cases_with_running_clocks(user, horizon: datetime.date):
     """The cases whose clocks the user is to keep (those the user may handle or approve)
     and that can have something due by `horizon`, the oldest first."""
-    handle = Case.objects.restrict(user, Action.CHANGE).values("pk")
-    approve = Case.objects.restrict(user, Action.REVIEW).values("pk")
+    # Both scopes in one WHERE: `pk IN (…) OR pk IN (…)` makes PostgreSQL scan a million
+    # keys for every candidate row once they no longer fit in a hash.
+    handle_or_approve = Case.objects.restrict(user, Action.CHANGE) | Case.objects.restrict(
+        user, Action.REVIEW
+    )
     due = (
         _running_clock_before(horizon, strict=False)
         | Q(performance_due__lte=horizon, performed_date__isnull=True)
@@ -91,9 +96,11 @@ def cases_with_running_clocks(user, horizon: datetime.date):
         | Q(state__in=OPEN_STATES, acceptance_due__isnull=True)  # a year not yet entered
         | Q(state__in=OPEN_STATES, accepted_date__isnull=False, decision_due__isnull=True)
     )
-    return _with_parties(
-        Case.objects.filter(Q(pk__in=handle) | Q(pk__in=approve), due, state__in=CLOCK_STATES)
-    ).order_by("received_date", "pk")
+    return (
+        _with_parties(handle_or_approve.filter(due, state__in=CLOCK_STATES))
+        .prefetch_related("suspensions")
+        .order_by("received_date", "pk")
+    )
 
 
 def timeline(user, case):
@@ -129,3 +136,11 @@ def case_handlers(user):
     """The 承办人 of the cases the user may see, for the list's filter."""
     handler_ids = Case.objects.restrict(user).values("handler_id")
     return get_user_model().objects.filter(pk__in=handler_ids).order_by("username")
+
+
+def filter_choices(user) -> dict:
+    """The options of the list's 被申请人 and 承办人 filters."""
+    return {
+        "respondents": option_list(respondent_choices(user).values_list("pk", "name")),
+        "handlers": option_list((h.pk, h.first_name or h.username) for h in case_handlers(user)),
+    }

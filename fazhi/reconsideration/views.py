@@ -2,22 +2,24 @@
 and timeline, one form per statutory step, 文书 downloads, 意见书/建议书, the rules table."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import EmptyResultSet, PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
 from fazhi.core.attachments import ALLOWED, read_checked
-from fazhi.core.querysets import active_membership
+from fazhi.core.dataversion import remember
+from fazhi.core.querysets import active_membership, full_scope_key
 from fazhi.core.roles import Action
 from fazhi.core.validators import mask_id_number
 from fazhi.core.viewtools import (
     Ledger,
     error_text,
     ledger_page,
-    list_template,
     paginate,
     record_view,
     require,
@@ -92,6 +94,28 @@ def _ledger_row(case) -> list:
     ]
 
 
+# What a row of the list shows, its clocks (deadlines.running_clocks) among it: a case has
+# some fifty columns, and building them all for every row is most of a page's time.
+LIST_FIELDS = (
+    "number",
+    "received_date",
+    "procedure",
+    "state",
+    "outcome",
+    "respondent_name",
+    "respondent__name",
+    "acceptance_due",
+    "supplement_due",
+    "copy_due",
+    "copy_sent_date",
+    "reply_due",
+    "reply_date",
+    "decision_due",
+    "performance_due",
+    "performed_date",
+)
+
+
 @require_safe
 def case_list(request):
     filters = _filters(request)
@@ -101,28 +125,44 @@ def case_list(request):
             "行政复议案件台账.xlsx",
             "行政复议台账",
             LEDGER_COLUMNS,
-            (_ledger_row(case) for case in queryset),
+            (_ledger_row(case) for case in queryset.select_related("handler")),
         )
-    today = filters["today"]
-    page = paginate(request, queryset)
-    rows = [(case, deadlines.running_clocks(case)) for case in page]
+    table = _case_table(request, queryset.only(*LIST_FIELDS), filters["today"])
+    if request.htmx and request.htmx.target == "table-area":  # search and paging
+        return HttpResponse(table)
     context = {
-        "page": page,
-        "rows": rows,
-        "today": today,
+        "table": table,
         "q": filters["search"],
         "filters": request.GET,
         "states": State.choices,
         "procedures": Procedure.choices,
         "outcomes": Outcome.choices,
-        "respondents": selectors.respondent_choices(request.user),
-        "handlers": selectors.case_handlers(request.user),
+        "choices": remember(
+            "case_filter_choices",
+            full_scope_key(request.user),
+            lambda: selectors.filter_choices(request.user),
+        ),
         "can_create": core_selectors.can(request.user, Action.CREATE),
     }
-    template = list_template(
-        request, "reconsideration/case_list.html", "reconsideration/_case_rows.html"
-    )
-    return render(request, template, context)
+    return render(request, "reconsideration/case_list.html", context)
+
+
+def _case_table(request, queryset, today) -> str:
+    """The table and its pager, rendered once per change of the records for this user, list
+    and page: a list is viewed again and again (back from a case, paging to and fro)."""
+
+    def render_table() -> str:
+        page = paginate(request, queryset)
+        rows = [(case, deadlines.running_clocks(case)) for case in page]
+        context = {"page": page, "rows": rows, "today": today}
+        return render_to_string("reconsideration/_case_rows.html", context, request)
+
+    try:
+        statement = queryset.query.sql_with_params()
+    except EmptyResultSet:  # nothing in scope
+        return render_table()
+    key = (full_scope_key(request.user), statement, request.GET.urlencode(), today)
+    return mark_safe(remember("case_table", key, render_table))  # our own rendering
 
 
 def case_register(request):

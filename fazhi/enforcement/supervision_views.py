@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
 from fazhi.core.roles import Action
-from fazhi.core.viewtools import error_text, record_view, require, run_service_form
+from fazhi.core.viewtools import error_text, record_view, run_service_form
 
 from . import forms, ledgers, selectors, supervision
 from .models import (
@@ -19,7 +19,7 @@ from .models import (
     ReviewCampaign,
     SupervisionInspection,
 )
-from .views import form_page, list_page, single_unit
+from .views import create_page, form_page, list_page
 
 # — 案卷评查 —
 
@@ -33,20 +33,12 @@ def campaign_list(request):
 
 
 def campaign_create(request):
-    require(request, Action.CREATE)
-    units = selectors.creatable_units(request.user)
-    form = forms.CampaignForm(
-        request.POST or None,
-        request=request,
-        querysets={"unit": units},
-        **single_unit(units),
-    )
-    return form_page(
+    return create_page(
         request,
-        form,
+        forms.CampaignForm,
         supervision.create_campaign,
+        units=selectors.creatable_units(request.user),
         title="启动案卷评查",
-        back=None,
         message="已启动案卷评查，评分表为标准评查项目",
     )
 
@@ -209,21 +201,14 @@ def supervision_list(request):
 
 
 def supervision_create(request):
-    require(request, Action.CREATE)
-    units = selectors.creatable_units(request.user)
-    form = forms.SupervisionForm(
-        request.POST or None,
-        request=request,
-        querysets={"unit": units, "agencies": selectors.area_agencies(request.user)},
-        **single_unit(units),
-    )
-    return form_page(
+    return create_page(
         request,
-        form,
+        forms.SupervisionForm,
         supervision.create_supervision,
+        units=selectors.creatable_units(request.user),
         title="登记监督检查",
-        back=None,
         message="已登记监督检查",
+        agencies=selectors.area_agencies(request.user),
     )
 
 

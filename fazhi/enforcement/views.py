@@ -52,6 +52,20 @@ def form_page(request, form, service, *, title, back, message, **fixed):
     return render(request, "enforcement/form.html", {"form": form, "title": title, "back": back})
 
 
+def create_page(
+    request, form_class, service, *, units, title, message, preselect=True, **querysets
+):
+    """A new record's form, for one of `units` (preselected when it is the only one)."""
+    require(request, Action.CREATE)
+    form = form_class(
+        request.POST or None,
+        request=request,
+        querysets={"unit": units, **querysets},
+        **(single_unit(units) if preselect else {}),
+    )
+    return form_page(request, form, service, title=title, back=None, message=message)
+
+
 def single_unit(queryset):
     """Preselect the unit when the user may act for one only."""
     return {"initial": {"unit": queryset.first()} if queryset.count() == 1 else {}}
@@ -72,20 +86,12 @@ def agency_list(request):
 
 
 def agency_create(request):
-    require(request, Action.CREATE)
-    units = selectors.enforcing_units(request.user)
-    form = forms.AgencyForm(
-        request.POST or None,
-        request=request,
-        querysets={"unit": units},
-        **single_unit(units),
-    )
-    return form_page(
+    return create_page(
         request,
-        form,
+        forms.AgencyForm,
         services.register_agency,
+        units=selectors.enforcing_units(request.user),
         title="登记行政执法主体",
-        back=None,
         message="已登记行政执法主体",
     )
 
@@ -384,24 +390,17 @@ def action_list(request):
 
 
 def action_create(request):
-    require(request, Action.CREATE)
     units = selectors.enforcing_units(request.user)
-    form = forms.ActionForm(
-        request.POST or None,
-        request=request,
-        querysets={
-            "unit": units,
-            "officers": selectors.active_officers(request.user, units),
-            "major_item": selectors.major_items_of(request.user, units),
-        },
-    )
-    return form_page(
+    return create_page(
         request,
-        form,
+        forms.ActionForm,
         services.register_action,
+        units=units,
         title="登记执法行为",
-        back=None,
         message="已登记执法行为",
+        preselect=False,
+        officers=selectors.active_officers(request.user, units),
+        major_item=selectors.major_items_of(request.user, units),
     )
 
 
@@ -498,20 +497,12 @@ def list_list(request):
 
 
 def list_create(request):
-    require(request, Action.CREATE)
-    units = selectors.creatable_units(request.user)
-    form = forms.PenaltyListForm(
-        request.POST or None,
-        request=request,
-        querysets={"unit": units},
-        **single_unit(units),
-    )
-    return form_page(
+    return create_page(
         request,
-        form,
+        forms.PenaltyListForm,
         services.create_penalty_list,
+        units=selectors.creatable_units(request.user),
         title="起草免罚轻罚清单",
-        back=None,
         message="已起草清单",
     )
 
@@ -605,20 +596,16 @@ def report_list(request):
 
 
 def report_create(request):
-    require(request, Action.CREATE)
     units = selectors.enforcing_units(request.user)
-    form = forms.InspectionReportForm(
-        request.POST or None,
-        request=request,
-        querysets={"unit": units, "officers": selectors.active_officers(request.user, units)},
-    )
-    return form_page(
+    return create_page(
         request,
-        form,
+        forms.InspectionReportForm,
         services.report_inspection,
+        units=units,
         title="入企执法报备",
-        back=None,
         message="已报备入企检查",
+        preselect=False,
+        officers=selectors.active_officers(request.user, units),
     )
 
 

@@ -90,6 +90,35 @@ def _page_setup(document) -> None:
     _run(footer, " —", "宋体", 14)
 
 
+def narrative_lines(text: str) -> list[tuple[str, str]]:
+    """An officer's narrative as (kind, text): "（一）…" a section heading, "- …" a list item,
+    any other line a paragraph."""
+    lines = []
+    for line in (line.strip() for line in text.splitlines()):
+        if not line:
+            continue
+        if SECTION_HEADING.match(line):
+            lines.append(("section", line))
+        elif line.startswith("- "):
+            lines.append(("item", line.removeprefix("- ").strip()))
+        else:
+            lines.append(("body", line))
+    return lines
+
+
+def blocks(lines: list[tuple[str, str]]) -> list[tuple[str, object]]:
+    """For HTML: consecutive list items gathered into one ("list", [texts]) block."""
+    grouped: list[tuple[str, object]] = []
+    for kind, text in lines:
+        if kind == "item" and grouped and grouped[-1][0] == "list":
+            grouped[-1][1].append(text)
+        elif kind == "item":
+            grouped.append(("list", [text]))
+        else:
+            grouped.append((kind, text))
+    return grouped
+
+
 def report_lines(report: AnnualReport, parts) -> list[tuple[str, str]]:
     """The report as (kind, text) lines: title, opening, heading, section, body, signature."""
     lines = [("title", report.title), ("body", structure.opening(report.unit, report.year))]
@@ -101,10 +130,7 @@ def report_lines(report: AnnualReport, parts) -> list[tuple[str, str]]:
         lines.append(("heading", structure.numbered_title(part.key, report.year, position)))
         position += 1
         lines += [("body", text) for text in drafting.plain_text(part.generated)]
-        for line in (line.strip() for line in part.narrative.splitlines()):
-            if line:
-                kind = "section" if SECTION_HEADING.match(line) else "body"
-                lines.append((kind, line.removeprefix("- ")))
+        lines += narrative_lines(part.narrative)
     lines.append(("signature", report.unit.name))
     if report.signed_on:
         lines.append(("signature", chinese_date(report.signed_on)))
@@ -133,6 +159,8 @@ def docx_bytes(report: AnnualReport, parts) -> bytes:
             _paragraph(document, text, font=HEADING_FONT)
         elif kind == "section":
             _paragraph(document, text, font=SECTION_FONT)
+        elif kind == "item":
+            _paragraph(document, text)
         elif kind == "signature":
             _paragraph(document, text, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
         else:

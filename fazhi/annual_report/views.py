@@ -135,7 +135,7 @@ def report_detail(request, report):
             "spec": structure.BY_KEY[part.key],
             "title": structure.numbered_title(part.key, report.year, index),
             "paragraphs": _segments_with_links(request.user, report, part.generated),
-            "lines": [line for line in part.narrative.splitlines() if line.strip()],
+            "blocks": document.blocks(document.narrative_lines(part.narrative)),
             "empty": checks.is_empty(part) and not part.generated,
         }
         for index, part in enumerate(parts)
@@ -265,7 +265,9 @@ def report_publication(request, report):
         "annual_report/publication.html",
         {
             "report": report,
-            "lines": lines,
+            # the chart follows the first part's heading (title, opening, heading)
+            "opening": document.blocks(lines[:3]),
+            "rest": document.blocks(lines[3:]),
             "bars": chart,
             "chart": {"width": charts.WIDTH, "height": charts.HEIGHT},
         },

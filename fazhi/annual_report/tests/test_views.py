@@ -147,3 +147,25 @@ def test_a_published_report_is_public_and_a_submitted_one_is_not(demo, client_as
     assert client.get(submitted.get_absolute_url()).status_code == 404
     page = client.get(published.get_absolute_url()).content.decode()
     assert "更正" not in page  # a public report is not the reader's to correct
+
+
+def test_narrative_lists_and_headings_render_on_the_pages(demo, client_as, written):
+    from fazhi.annual_report import services
+
+    services.edit_report(
+        actor=demo.users["donghu_officer"],
+        report=written,
+        title=written.title,
+        narratives={
+            "problems": "（一）存在的不足\n- 执法培训针对性不强\n- 专业人员配备不足\n原因是编制紧张。"
+        },
+    )
+    client = client_as(demo.users["donghu_officer"])
+    for url in (
+        written.get_absolute_url(),
+        reverse("annual_report:report_publication", kwargs={"pk": written.pk}),
+    ):
+        html = client.get(url).content.decode()
+        assert re.search(r'<h([35]) class="section">（一）存在的不足</h\1>', html)
+        assert "<ul><li>执法培训针对性不强</li><li>专业人员配备不足</li></ul>" in html
+        assert "<p>原因是编制紧张。</p>" in html

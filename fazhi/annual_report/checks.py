@@ -28,6 +28,12 @@ def is_empty(part) -> bool:
     return not [line for line in written if line not in template]
 
 
+def parts_shown(parts) -> list:
+    """The parts a reader sees: 其他需要报告的情况 is optional, shown (and numbered) only when
+    something was written in it."""
+    return [p for p in parts if structure.BY_KEY[p.key].required or not is_empty(p)]
+
+
 def _narrative_figures(text: str):
     result = analyse(text, "narrative.txt")
     return result.figures, [f for f in result.findings if f.kind == "error"]
@@ -73,7 +79,10 @@ def check_report(report: AnnualReport, computed: dict) -> list[Problem]:
             problems.append(
                 Problem(f"sum:{spec.key}:{finding.message}", name, finding.message, quote)
             )
-    for stale in drafting.stale_figures(report.unit.scope_root, report.year, _generated(parts)):
+    stale_figures = drafting.stale_figures(
+        report.unit.scope_root, report.year, _generated(parts), values=computed
+    )
+    for stale in stale_figures:
         problems.append(
             Problem(
                 f"stale:{stale['indicator']}:{stale['now']}",

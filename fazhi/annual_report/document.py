@@ -122,13 +122,8 @@ def blocks(lines: list[tuple[str, str]]) -> list[tuple[str, object]]:
 def report_lines(report: AnnualReport, parts) -> list[tuple[str, str]]:
     """The report as (kind, text) lines: title, opening, heading, section, body, signature."""
     lines = [("title", report.title), ("body", structure.opening(report.unit, report.year))]
-    position = 0
-    for part in parts:
-        spec = structure.BY_KEY[part.key]
-        if not spec.required and checks.is_empty(part):
-            continue  # 其他需要报告的情况 only when there is something to report
+    for position, part in enumerate(checks.parts_shown(parts)):
         lines.append(("heading", structure.numbered_title(part.key, report.year, position)))
-        position += 1
         lines += [("body", text) for text in drafting.plain_text(part.generated)]
         lines += narrative_lines(part.narrative)
     lines.append(("signature", report.unit.name))

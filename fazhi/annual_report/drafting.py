@@ -136,15 +136,17 @@ def paragraph(area: str, ids, values, previous, year: int) -> list[dict]:
     return segments
 
 
-def draft_measures(unit, year: int) -> list[list[dict]]:
+def draft_measures(unit, year: int, values: dict | None = None) -> list[list[dict]]:
     """The generated paragraphs for `unit`'s subtree and `year`, one per work line with data.
 
     Computed over the whole subtree (not the drafter's data scope): the figures of a unit's
-    statutory report must not depend on who drafts it.
+    statutory report must not depend on who drafts it. `values`: the year's catalog when the
+    caller has computed it already.
     """
     areas = _areas()
     ids = [i for area_ids in areas.values() for i in area_ids]
-    values = engine.compute(ids, user=None, unit=unit, period=engine.Period.year(year))
+    if values is None:
+        values = engine.compute(ids, user=None, unit=unit, period=engine.Period.year(year))
     previous = engine.compute(ids, user=None, unit=unit, period=engine.Period.year(year - 1))
     return [
         paragraph(area, area_ids, values, previous, year)
@@ -162,10 +164,10 @@ def figures_of(paragraphs) -> dict[str, str]:
     }
 
 
-def stale_figures(unit, year: int, paragraphs) -> list[dict]:
+def stale_figures(unit, year: int, paragraphs, values: dict | None = None) -> list[dict]:
     """Generated figures whose records have changed since drafting: [{indicator, was, now}]."""
     stored = figures_of(paragraphs)
-    fresh = figures_of(draft_measures(unit, year))
+    fresh = figures_of(draft_measures(unit, year, values))
     return [
         {"indicator": i, "name": get(i).name, "was": stored.get(i), "now": fresh.get(i)}
         for i in sorted(set(stored) | set(fresh))

@@ -88,6 +88,7 @@ def reports_of_areas(user, areas, year: int) -> dict[int, list[AnnualReport]]:
         AnnualReport.objects.restrict(user)
         .filter(query, year=year, superseded=False)
         .select_related("unit")
+        .prefetch_related("parts")  # completeness is read from every report's parts
         .order_by("unit__path")
     )
     for report in queryset:

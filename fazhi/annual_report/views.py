@@ -16,6 +16,7 @@ from fazhi.core.viewtools import (
     ledger_page,
     record_view,
     require,
+    run_posted_form,
     run_service_form,
     xlsx_response,
 )
@@ -82,12 +83,14 @@ def report_create(request):
     require(request, Action.CREATE)
     membership = active_membership(request.user)
     form = CreateReportForm(request.POST, request=request)
-    report = run_service_form(request, form, services.create_report, unit=membership.unit)
-    if report is None:
-        messages.error(request, "；".join(m for errors in form.errors.values() for m in errors))
-        return redirect("annual_report:report_list")
-    messages.success(request, f"已起草《{report.title}》，数据已按记录生成")
-    return redirect(report)
+    report = run_posted_form(
+        request,
+        form,
+        services.create_report,
+        lambda r: f"已起草《{r.title}》，数据已按记录生成",
+        unit=membership.unit,
+    )
+    return redirect(report or "annual_report:report_list")
 
 
 def _segments_with_links(user, report, paragraphs):
@@ -128,8 +131,7 @@ def report_detail(request, report):
         for t in workflow.available(report.state)
         if not report.superseded and t.scope_action in allowed
     ]
-    # 其他需要报告的情况 is optional: shown (and numbered) only when something was written.
-    parts = [p for p in parts if structure.BY_KEY[p.key].required or not checks.is_empty(p)]
+    parts = checks.parts_shown(parts)
     rows = [
         {
             "spec": structure.BY_KEY[part.key],
@@ -147,7 +149,7 @@ def report_detail(request, report):
             "report": report,
             "parts": rows,
             "problems": [{"problem": p, "override": accepted.get(p.key)} for p in problems],
-            "open_problems": len(checks.open_problems(report, problems)),
+            "open_problems": len([p for p in problems if p.key not in accepted]),
             "stale": [p for p in problems if p.key.startswith("stale:")],
             "actions": [(t, StepForm(request=request, action=t.action)) for t in actions],
             "override_form": OverrideForm(request=request) if may_review else None,
@@ -178,21 +180,14 @@ def report_step(request, report):
     if action not in workflow.BY_ACTION:
         raise Http404("没有这个办理步骤")
     form = StepForm(request.POST, request=request, action=action)
-    done = run_service_form(request, form, getattr(services, action), report=report)
-    if done is None:
-        messages.error(request, "；".join(m for errors in form.errors.values() for m in errors))
-    else:
-        messages.success(request, f"已办理：{workflow.BY_ACTION[action].label}")
+    label = workflow.BY_ACTION[action].label
+    run_posted_form(request, form, getattr(services, action), f"已办理：{label}", report=report)
     return redirect(report)
 
 
 def _plain_post(request, report, service, success: str):
     form = PlainForm(request.POST, request=request)
-    done = run_service_form(request, form, service, report=report)
-    if done is None:
-        messages.error(request, "；".join(m for errors in form.errors.values() for m in errors))
-        return redirect(report)
-    messages.success(request, success)
+    done = run_posted_form(request, form, service, success, report=report)
     return redirect(done if isinstance(done, AnnualReport) else report)
 
 
@@ -212,10 +207,7 @@ def report_correct(request, report):
 @require_POST
 def report_override(request, report):
     form = OverrideForm(request.POST, request=request)
-    if run_service_form(request, form, services.override_problem, report=report) is None:
-        messages.error(request, "；".join(m for errors in form.errors.values() for m in errors))
-    else:
-        messages.success(request, "已记录忽略理由")
+    run_posted_form(request, form, services.override_problem, "已记录忽略理由", report=report)
     return redirect(report)
 
 

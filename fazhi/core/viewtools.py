@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -103,6 +104,17 @@ def run_service_form(request, form, service, **fixed):
         form.add_error(None, error_text(error))
         return None
     form.consume_token()
+    return result
+
+
+def run_posted_form(request, form, service, success, **fixed):
+    """For a button on a record's page: run the service, then say how it went as a message
+    (`success` is the text, or a function of the result). Returns the result, or None."""
+    result = run_service_form(request, form, service, **fixed)
+    if result is None:
+        messages.error(request, "；".join(m for errors in form.errors.values() for m in errors))
+    else:
+        messages.success(request, success(result) if callable(success) else success)
     return result
 
 

@@ -9,6 +9,7 @@ from fazhi.core.viewtools import (
     ledger_page,
     record_view,
     require,
+    run_posted_form,
     run_service_form,
     xlsx_response,
 )
@@ -101,11 +102,13 @@ def report_publish(request, report):
     """公开 / 取消公开: a published report becomes readable by every platform user."""
     report = selectors.report_to_publish(request.user, report.pk)
     form = PublishForm(request.POST, request=request)
-    done = run_service_form(request, form, services.set_public, report=report)
-    if done is None:
-        messages.error(request, "；".join(m for errors in form.errors.values() for m in errors))
-    else:
-        messages.success(request, "报告已公开" if done.is_public else "报告已取消公开")
+    run_posted_form(
+        request,
+        form,
+        services.set_public,
+        lambda done: "报告已公开" if done.is_public else "报告已取消公开",
+        report=report,
+    )
     return redirect("report_reader:report_detail", pk=report.pk)
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 
 from .models import DataVersion
 
@@ -50,6 +51,15 @@ def remember(namespace: str, parts: tuple, compute):
         value = compute()
         cache.set(key, value)
     return value
+
+
+def query_key(queryset) -> tuple | None:
+    """A queryset as part of a cache key (its database and SQL carry the user's scope and
+    filters, so equal keys mean equal rows), or None when the scope selects nothing."""
+    try:
+        return (queryset.db, queryset.query.sql_with_params())
+    except EmptyResultSet:  # nothing in scope: no query to send
+        return None
 
 
 @functools.cache

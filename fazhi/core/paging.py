@@ -8,12 +8,11 @@ recounted after any change of the records), and a page's keys are found first
 without touching the table) and only the page's own rows are read — a "deferred join".
 """
 
-from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
-from .dataversion import remember
+from .dataversion import query_key, remember
 
 
 class ListPaginator(Paginator):
@@ -24,12 +23,10 @@ class ListPaginator(Paginator):
     def count(self) -> int:
         if not self._is_query():
             return super().count
-        try:
-            statement = self.object_list.query.sql_with_params()
-        except EmptyResultSet:  # nothing in scope: no query to send
+        key = query_key(self.object_list)
+        if key is None:
             return 0
-        # The statement carries the user's scope and filters, so equal keys mean equal rows.
-        return remember("count", (self.object_list.db, statement), self.object_list.count)
+        return remember("count", key, self.object_list.count)
 
     def page(self, number):
         number = self.validate_number(number)

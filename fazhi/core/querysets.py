@@ -30,24 +30,31 @@ def set_active_membership(user, membership) -> None:
     user._active_membership = membership
 
 
+def scope_of(user, action: str = "view") -> tuple:
+    """What `user` may `action`, as data — ("none",), ("all",), ("subtree", root path),
+    ("unit", unit pk) or ("own", unit pk, user pk) — by the role and data scope of the active
+    membership. `restrict` filters by it; `scope_key` names it."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return ("none",)
+    if user.is_superuser:  # 全部: system administrators only
+        return ("all",)
+    membership = active_membership(user)
+    if membership is None or not role_allows(membership.role, action):
+        return ("none",)
+    scope = membership.data_scope
+    if scope == DataScope.SUBTREE:
+        return ("subtree", membership.unit.scope_root.path)
+    if scope == DataScope.OWN_UNIT:
+        return ("unit", membership.unit.pk)
+    if scope == DataScope.OWN_RECORDS:
+        return ("own", membership.unit.pk, user.pk)
+    return ("none",)
+
+
 def scope_key(user, action: str = "view") -> str:
     """Equal for two users exactly when `restrict(user, action)` selects the same rows of
     every model: the part of a cache key that keeps a cached figure within one scope."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return "none"
-    if user.is_superuser:
-        return "all"
-    membership = active_membership(user)
-    if membership is None or not role_allows(membership.role, action):
-        return "none"
-    scope = membership.data_scope
-    if scope == DataScope.SUBTREE:
-        return f"subtree:{membership.unit.scope_root.path}"
-    if scope == DataScope.OWN_UNIT:
-        return f"unit:{membership.unit.pk}"
-    if scope == DataScope.OWN_RECORDS:
-        return f"own:{membership.unit.pk}:{user.pk}"
-    return "none"
+    return ":".join(str(part) for part in scope_of(user, action))
 
 
 def full_scope_key(user) -> tuple:
@@ -64,34 +71,29 @@ class RestrictedQuerySet(models.QuerySet):
         itself), who counts as its owner for 仅本人 (`scope_owner_fields`) and, for public
         documents, the flag that lets every platform user view them (`scope_public_field`).
         """
-        if user is None or not user.is_authenticated or not user.is_active:
+        scope = scope_of(user, action)
+        if scope[0] == "none":
             return self.none()
-        if user.is_superuser:  # 全部: system administrators only
+        if scope[0] == "all":
             return self.all()
-        membership = active_membership(user)
-        if membership is None or not role_allows(membership.role, action):
-            return self.none()
-        visible = self._scope_filter(user, membership)
+        visible = self._scope_filter(user, scope)
         public_field = getattr(self.model, "scope_public_field", None)
         if public_field and action == "view":
             visible |= Q(**{public_field: True})
         return self.filter(visible)
 
-    def _scope_filter(self, user, membership) -> Q:
+    def _scope_filter(self, user, scope: tuple) -> Q:
         unit_field = getattr(self.model, "scope_unit_field", "unit")
         prefix = f"{unit_field}__" if unit_field else ""
-        scope = membership.data_scope
-        if scope == DataScope.SUBTREE:
-            return Q(**{f"{prefix}path__startswith": membership.unit.scope_root.path})
-        unit_q = Q(**{f"{prefix}pk": membership.unit.pk})
-        if scope == DataScope.OWN_UNIT:
+        if scope[0] == "subtree":
+            return Q(**{f"{prefix}path__startswith": scope[1]})
+        unit_q = Q(**{f"{prefix}pk": scope[1]})
+        if scope[0] == "unit":
             return unit_q
-        if scope == DataScope.OWN_RECORDS:
-            owned = Q(pk__in=[])
-            for field in getattr(self.model, "scope_owner_fields", ()):
-                owned |= Q(**{field: user})
-            return unit_q & owned
-        return Q(pk__in=[])
+        owned = Q(pk__in=[])  # "own": 仅本人
+        for field in getattr(self.model, "scope_owner_fields", ()):
+            owned |= Q(**{field: user})
+        return unit_q & owned
 
     # django-auditlog records save() and delete() only; these would write unseen.
     def update(self, **kwargs):

@@ -2,7 +2,7 @@
 and timeline, one form per statutory step, 文书 downloads, 意见书/建议书, the rules table."""
 
 from django.contrib import messages
-from django.core.exceptions import EmptyResultSet, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
 from fazhi.core.attachments import ALLOWED, read_checked
-from fazhi.core.dataversion import remember
+from fazhi.core.dataversion import query_key, remember
 from fazhi.core.querysets import active_membership, full_scope_key
 from fazhi.core.roles import Action
 from fazhi.core.validators import mask_id_number
@@ -157,9 +157,8 @@ def _case_table(request, queryset, today) -> str:
         context = {"page": page, "rows": rows, "today": today}
         return render_to_string("reconsideration/_case_rows.html", context, request)
 
-    try:
-        statement = queryset.query.sql_with_params()
-    except EmptyResultSet:  # nothing in scope
+    statement = query_key(queryset)
+    if statement is None:  # nothing in scope
         return render_table()
     key = (full_scope_key(request.user), statement, request.GET.urlencode(), today)
     return mark_safe(remember("case_table", key, render_table))  # our own rendering

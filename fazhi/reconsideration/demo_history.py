@@ -8,7 +8,7 @@ from openpyxl import Workbook
 
 from fazhi.core.demo import register_demo_builder
 
-from . import services
+from . import documents, services
 from .imports import COLUMNS
 
 # Outcomes of each district's 2025 cases (峄城's shape, smaller): the ledger's words.
@@ -54,7 +54,7 @@ def _row(key: str, index: int, outcome: str, respondent: str, prefix: str) -> li
     closed = accepted + datetime.timedelta(days=45)
     early = outcome in ("不予受理", "视为放弃")
     values = {
-        "number": f"{prefix}复收字〔2025〕第{index + 1}号",
+        "number": f"{prefix}〔2025〕第{index + 1}号",
         "channel": "当面递交",
         "applicant": f"{SURNAMES[key]}{GIVEN[index]}",
         "applicant_kind": "自然人",
@@ -90,7 +90,7 @@ def ledger(key: str, respondents: list[str], prefix: str) -> bytes:
 def build(world) -> None:
     for key in world.districts:
         respondents = [world.units[f"{key}_enf{i}"].name for i in range(3)]
-        prefix = world.units[key].name[:2]
+        prefix = documents.number_prefix(world.units[f"{key}_justice"], "case")
         services.import_cases(
             actor=world.users[f"{key}_officer"],
             unit=world.units[f"{key}_justice"],

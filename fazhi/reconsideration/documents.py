@@ -7,6 +7,7 @@ the same moment get consecutive numbers, and a step that fails gives its number 
 
 import datetime
 import io
+import re
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
@@ -55,14 +56,40 @@ def issuer_short_name(unit) -> str:
     return name
 
 
-def next_number(*, unit, kind: str, year: int) -> tuple[int, str]:
+def number_prefix(unit, kind: str) -> str:
+    """东湖复收字: what every number of this unit and kind begins with."""
+    return f"{issuer_short_name(unit)}{KINDS[kind].word}"
+
+
+def _sequence(unit, kind: str, year: int) -> DocumentSequence:
     sequence, _ = DocumentSequence.objects.select_for_update().get_or_create(
         unit=unit, year=year, kind=kind
     )
+    return sequence
+
+
+def next_number(*, unit, kind: str, year: int) -> tuple[int, str]:
+    sequence = _sequence(unit, kind, year)
     sequence.last_number += 1
     sequence.save()
     serial = sequence.last_number
-    return serial, f"{issuer_short_name(unit)}{KINDS[kind].word}〔{year}〕第{serial}号"
+    return serial, f"{number_prefix(unit, kind)}〔{year}〕第{serial}号"
+
+
+def take_numbers(*, unit, kind: str, numbers) -> None:
+    """Numbers given outside the sequence (an imported ledger): it continues after them."""
+    pattern = re.compile(rf"{re.escape(number_prefix(unit, kind))}〔(\d{{4}})〕第(\d+)号")
+    highest: dict[int, int] = {}
+    for number in numbers:
+        found = pattern.fullmatch(number)
+        if found:
+            year, serial = int(found.group(1)), int(found.group(2))
+            highest[year] = max(serial, highest.get(year, 0))
+    for year, serial in highest.items():
+        sequence = _sequence(unit, kind, year)
+        if sequence.last_number < serial:
+            sequence.last_number = serial
+            sequence.save()
 
 
 def _docx(

@@ -212,7 +212,7 @@ def register_case(
         late_reason=late_reason,
         real_property=real_property,
     )
-    number = _free_case_number(unit, received_date.year)
+    _, number = documents.next_number(unit=unit, kind="case", year=received_date.year)
     case = Case(
         unit=unit,
         number=number,
@@ -1000,14 +1000,6 @@ IMPORTED_STATES = {
 }
 
 
-def _free_case_number(unit, year: int) -> str:
-    """The next 收案编号, passing over numbers taken by imported historical cases."""
-    while True:
-        _, number = documents.next_number(unit=unit, kind="case", year=year)
-        if not Case.objects.filter(unit=unit, number=number).exists():
-            return number
-
-
 @service
 def import_cases(*, actor, unit: Unit, data: bytes) -> int:
     """导入历史案件 from an .xlsx ledger: all rows or none (errors by row and column)."""
@@ -1026,6 +1018,7 @@ def import_cases(*, actor, unit: Unit, data: bytes) -> int:
         raise imports.ImportRefused(errors)
     for row in rows:
         _import_row(actor, unit, row)
+    documents.take_numbers(unit=unit, kind="case", numbers=numbers)
     record_event(
         actor=actor,
         action="reconsideration.import",

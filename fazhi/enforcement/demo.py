@@ -104,7 +104,8 @@ BIRTH_REGIONS = {"donghu": "370402", "xishan": "370403", "nanqiao": "370404"}
 
 def _id_number(key: str, serial: int) -> str:
     base = f"{BIRTH_REGIONS[key]}1985{serial % 12 + 1:02d}{serial % 27 + 1:02d}{serial:03d}"
-    # GB 11643-1999 check character: weights 2^(17-i) mod 11.
+    # GB 11643-1999 check character: weights 2^(17-i) mod 11. (stdnum's ric.calc_check_digit
+    # gives another digit than its own ric.is_valid accepts.)
     remainder = (12 - sum(int(c) * pow(2, 17 - i, 11) for i, c in enumerate(base)) % 11) % 11
     return base + ("X" if remainder == 10 else str(remainder))
 

@@ -182,15 +182,13 @@ ACTION_EXAMPLE = [
 ]
 
 
-def template_workbook(sheet_title: str, columns: list[Column], example: list) -> bytes:
+def template_workbook(sheet_title: str, columns: list[Column], example: list) -> Workbook:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = sheet_title
     sheet.append([column.label for column in columns])
     sheet.append(example)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook
 
 
 OFFICER_EXAMPLE = ["张三", "11010519491231002X", "科员", "否", "否", "", "", "", 24]

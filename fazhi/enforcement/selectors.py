@@ -93,13 +93,24 @@ class StaffRatio:
         return self.certified > 0 and self.reviewers * 100 < LEGAL_REVIEW_FLOOR * self.certified
 
 
-def staff_ratio(user, unit: Unit, day: datetime.date) -> StaffRatio:
-    """法制审核人员 among the agency's officers with a certificate valid on `day`."""
+def staff_ratios(user, units, day: datetime.date) -> dict[int, StaffRatio]:
+    """法制审核人员 among each agency's officers with a certificate valid on `day`, by unit
+    pk: one query for a whole list of agencies."""
     officers = _officers_with_certificates(
-        Officer.objects.restrict(user).filter(unit=unit, is_active=True), user
+        Officer.objects.restrict(user).filter(unit__in=units, is_active=True), user
     )
-    certified = [o for o in officers if not o.certificate_problem(day)]
-    return StaffRatio(len(certified), sum(1 for o in certified if o.is_legal_reviewer))
+    certified: dict[int, list] = {unit.pk: [] for unit in units}
+    for officer in officers:
+        if not officer.certificate_problem(day):
+            certified[officer.unit_id].append(officer)
+    return {
+        pk: StaffRatio(len(group), sum(1 for o in group if o.is_legal_reviewer))
+        for pk, group in certified.items()
+    }
+
+
+def staff_ratio(user, unit: Unit, day: datetime.date) -> StaffRatio:
+    return staff_ratios(user, [unit], day)[unit.pk]
 
 
 def major_items(user, unit: Unit):

@@ -180,10 +180,9 @@ def score_case_file(
     total = sum(points[item.pk] for item in items)
     if total < sum(item.max_points for item in items) and not problems.strip():
         raise ValidationError("有扣分的，请填写发现的问题")
+    existing = {score.item_id: score for score in Score.objects.filter(case_file=case_file)}
     for item in items:
-        score = Score.objects.filter(case_file=case_file, item=item).first() or Score(
-            case_file=case_file, item=item
-        )
+        score = existing.get(item.pk) or Score(case_file=case_file, item=item)
         if score.pk is None or score.points != points[item.pk]:
             score.points = points[item.pk]
             _saved(score)

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
@@ -11,7 +10,14 @@ from fazhi.core import selectors as core_selectors
 from fazhi.core.attachments import read_checked
 from fazhi.core.roles import Action
 from fazhi.core.validators import mask_id_number
-from fazhi.core.viewtools import error_text, ledger_page, record_view, require, run_service_form
+from fazhi.core.viewtools import (
+    error_text,
+    ledger_page,
+    record_view,
+    require,
+    run_service_form,
+    xlsx_workbook_response,
+)
 
 from . import forms, imports, ledgers, selectors, services
 from .models import (
@@ -78,8 +84,9 @@ def single_unit(queryset):
 def agency_list(request):
     today = timezone.localdate()
     agencies = list(selectors.agencies(request.user, request.GET.get("q", "").strip()))
+    ratios = selectors.staff_ratios(request.user, [a.unit for a in agencies], today)
     for agency in agencies:
-        agency.ratio = selectors.staff_ratio(request.user, agency.unit, today)
+        agency.ratio = ratios[agency.unit_id]
     return list_page(
         request, agencies, ledgers.AGENCIES, "行政执法主体", create="enforcement:agency_create"
     )
@@ -146,10 +153,10 @@ def agency_officer(request, agency):
 def agency_import(request, agency):
     """导入执法人员: a template, an upload, all rows or none."""
     if request.GET.get("template"):
-        data = imports.template_workbook(
-            "执法人员", imports.OFFICER_COLUMNS, imports.OFFICER_EXAMPLE
+        return xlsx_workbook_response(
+            "执法人员导入模板.xlsx",
+            imports.template_workbook("执法人员", imports.OFFICER_COLUMNS, imports.OFFICER_EXAMPLE),
         )
-        return _download(data, "执法人员导入模板.xlsx")
     errors = _run_import(
         request,
         lambda data: services.import_officers(actor=request.user, unit=agency.unit, data=data),
@@ -173,8 +180,10 @@ def agency_import(request, agency):
 def agency_import_actions(request, agency):
     """导入历史执法记录: a template, an upload, all rows or none."""
     if request.GET.get("template"):
-        data = imports.template_workbook("执法记录", imports.ACTION_COLUMNS, imports.ACTION_EXAMPLE)
-        return _download(data, "历史执法记录导入模板.xlsx")
+        return xlsx_workbook_response(
+            "历史执法记录导入模板.xlsx",
+            imports.template_workbook("执法记录", imports.ACTION_COLUMNS, imports.ACTION_EXAMPLE),
+        )
     errors = _run_import(
         request,
         lambda data: services.import_actions(actor=request.user, unit=agency.unit, data=data),
@@ -189,14 +198,6 @@ def agency_import_actions(request, agency):
         "title": "导入历史执法记录",
     }
     return render(request, "enforcement/import.html", context)
-
-
-def _download(data: bytes, filename: str) -> HttpResponse:
-    from urllib.parse import quote
-
-    response = HttpResponse(data, content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
 
 
 def _run_import(request, run, noun: str):
@@ -538,10 +539,12 @@ def list_item_add(request, penalty_list):
 @record_view(PenaltyList, Action.CHANGE)
 def list_import(request, penalty_list):
     if request.GET.get("template"):
-        data = imports.template_workbook(
-            "清单事项", imports.LIST_ITEM_COLUMNS, imports.LIST_ITEM_EXAMPLE
+        return xlsx_workbook_response(
+            "免罚轻罚清单导入模板.xlsx",
+            imports.template_workbook(
+                "清单事项", imports.LIST_ITEM_COLUMNS, imports.LIST_ITEM_EXAMPLE
+            ),
         )
-        return _download(data, "免罚轻罚清单导入模板.xlsx")
     errors = _run_import(
         request,
         lambda data: services.import_list_items(

@@ -1,7 +1,6 @@
 """Excel imports of 执法人员 and of a 免罚轻罚清单's items: every row is checked, and either
 all rows are imported or none (the errors are listed by row and column)."""
 
-import datetime
 import io
 import re
 from collections.abc import Callable
@@ -10,6 +9,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from openpyxl import Workbook, load_workbook
 
+from fazhi.core.imports import ImportRefused, RowError, cell_date
 from fazhi.core.validators import validate_id_number
 
 from .models import NO_PENALTY_BASES, ActionKind, ListBasis, ListCategory, PenaltyOutcome
@@ -22,24 +22,6 @@ class Column:
     required: bool = True
     parse: Callable[[object], object] | None = None  # raises ValueError or KeyError
     expected: str = ""  # what a valid value looks like, for the message
-
-
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"第{self.row}行“{self.column}”：{self.message}"
-
-
-class ImportRefused(ValidationError):
-    """The workbook has errors; nothing was imported."""
-
-    def __init__(self, errors: list[RowError]):
-        self.errors = errors
-        super().__init__([str(error) for error in errors])
 
 
 def _yes_no(value) -> bool:
@@ -58,14 +40,6 @@ def _positive_int(value) -> int:
     if number <= 0:
         raise ValueError(number)
     return number
-
-
-def _date(value) -> datetime.date:
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    return datetime.date.fromisoformat(str(value).strip())
 
 
 CATEGORIES = {label: value for value, label in ListCategory.choices}
@@ -107,8 +81,8 @@ OFFICER_COLUMNS = [
     Column("is_legal_reviewer", "法制审核人员", False, _yes_no, "是或否"),
     Column("has_legal_qualification", "具有法律职业资格", False, _yes_no, "是或否"),
     Column("number", "证件编号", required=False),
-    Column("issue_date", "发证日期", False, _date, "日期，例如 2023-01-05"),
-    Column("valid_until", "有效期至", False, _date, "日期，例如 2028-01-04"),
+    Column("issue_date", "发证日期", False, cell_date, "日期，例如 2023-01-05"),
+    Column("valid_until", "有效期至", False, cell_date, "日期，例如 2028-01-04"),
     Column("training_hours", "本年度培训学时", False, _number, "不小于0的数字"),
 ]
 LIST_ITEM_COLUMNS = [
@@ -133,18 +107,18 @@ ACTION_COLUMNS = [
     Column("kind", "执法行为类别", True, KINDS.__getitem__, "、".join(KINDS)),
     Column("party", "当事人"),
     Column("summary", "案由"),
-    Column("started_date", "立案日期", True, _date, "日期，例如 2023-01-05"),
+    Column("started_date", "立案日期", True, cell_date, "日期，例如 2023-01-05"),
     Column("officers", "执法人员", True, _names, "本单位执法人员的姓名，用顿号分隔"),
     Column("major_item", "重大执法决定事项", required=False),
-    Column("pre_publicity_date", "事前公示日期", False, _date, "日期"),
+    Column("pre_publicity_date", "事前公示日期", False, cell_date, "日期"),
     Column("pre_publicity_link", "事前公示链接", False, _url, "以 http:// 或 https:// 开头的网址"),
     Column("recording_forms", "全过程记录形式及环节", required=False),
     Column("recording_location", "记录归档保存位置", required=False),
     Column("reviewer", "法制审核人员", required=False),
-    Column("review_date", "法制审核日期", False, _date, "日期"),
+    Column("review_date", "法制审核日期", False, cell_date, "日期"),
     Column("review_opinion", "法制审核意见", required=False),
     Column("review_passed", "法制审核通过", False, _yes_no, "是或否"),
-    Column("decided_date", "决定日期", False, _date, "日期"),
+    Column("decided_date", "决定日期", False, cell_date, "日期"),
     Column("outcome", "处罚结果", False, OUTCOMES.__getitem__, "、".join(OUTCOMES)),
     Column(
         "list_item",
@@ -154,7 +128,7 @@ ACTION_COLUMNS = [
         "清单版本和序号，例如 2021年版第3项",
     ),
     Column("education", "对当事人的教育", required=False),
-    Column("post_publicity_date", "事后公示日期", False, _date, "日期"),
+    Column("post_publicity_date", "事后公示日期", False, cell_date, "日期"),
     Column("post_publicity_link", "事后公示链接", False, _url, "以 http:// 或 https:// 开头的网址"),
 ]
 ACTION_EXAMPLE = [

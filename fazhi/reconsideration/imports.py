@@ -3,11 +3,11 @@ rows are imported or none (the errors are listed by row and column)."""
 
 import datetime
 import io
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from openpyxl import Workbook, load_workbook
 
+from fazhi.core.imports import ImportRefused, RowError, cell_date
 from fazhi.core.validators import validate_credit_code, validate_id_number
 
 from .models import ActKind, Channel, Outcome, Party, Procedure
@@ -57,24 +57,6 @@ CHOICES = {
 }
 
 
-@dataclass(frozen=True)
-class RowError:
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"第{self.row}行“{self.column}”：{self.message}"
-
-
-class ImportRefused(ValidationError):
-    """The ledger has errors; nothing was imported."""
-
-    def __init__(self, errors: list[RowError]):
-        self.errors = errors
-        super().__init__([str(error) for error in errors])
-
-
 def template_workbook() -> bytes:
     workbook = Workbook()
     sheet = workbook.active
@@ -104,14 +86,6 @@ def template_workbook() -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
-
-
-def _date(value):
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    return datetime.date.fromisoformat(str(value).strip())
 
 
 def read_rows(data: bytes, respondents: dict[str, object]) -> list[dict]:
@@ -159,7 +133,7 @@ def _check_row(number, values, positions, respondents):
             continue
         try:
             if key in DATE_FIELDS:
-                row[key] = _date(raw)
+                row[key] = cell_date(raw)
             elif key in CHOICES:
                 row[key] = CHOICES[key][text]
             elif key == "respondent":

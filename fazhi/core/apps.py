@@ -33,4 +33,5 @@ class CoreConfig(AppConfig):
                 "业务操作记录", "core:event_list", "系统管理", action="view_history", weight=90
             ),
             NavItem("工作日历", "core:calendar", "系统管理", weight=90),
+            NavItem("流程规则", "core:workflows", "系统管理", weight=90),
         )

@@ -8,6 +8,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 from .querysets import RestrictedManager, RestrictedQuerySet
 from .roles import DataScope, Role
@@ -82,6 +83,9 @@ class Unit(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:unit_detail", kwargs={"pk": self.pk})
 
     @property
     def is_area(self) -> bool:

@@ -10,7 +10,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from . import calendar, selectors, services
+from . import calendar, selectors, services, workflow
 from .deadlines import due_list
 from .forms import (
     CalendarYearForm,
@@ -296,3 +296,17 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     def form_valid(self, form):
         messages.success(self.request, "密码已修改")
         return super().form_valid(form)
+
+
+@require_safe
+def workflow_tables(request, key: str | None = None):
+    """Every registered workflow as a table (or the one of `key`), to check against the law."""
+    if key is None:
+        shown, single = workflow.registered_workflows(), None
+    else:
+        try:
+            single = workflow.get_workflow(key)
+        except KeyError:
+            raise Http404("没有这个流程") from None
+        shown = [single]
+    return render(request, "core/workflows.html", {"workflows": shown, "single": single})

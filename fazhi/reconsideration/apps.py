@@ -11,9 +11,11 @@ class ReconsiderationConfig(AppConfig):
 
         from fazhi.core.calendar import year_entered
         from fazhi.core.navigation import NavItem, register_nav
+        from fazhi.core.workflow import register_workflow
 
-        from . import deadlines, demo, demo_history, indicators, models  # noqa: F401 (they register themselves)
+        from . import deadlines, demo, demo_history, indicators, models, workflow  # noqa: F401 (they register themselves)
 
+        register_workflow(workflow.CASE_FLOW)
         year_entered.connect(
             deadlines.fill_open_clocks, dispatch_uid="reconsideration.fill_open_clocks"
         )

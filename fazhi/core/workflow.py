@@ -142,7 +142,9 @@ class Workflow:
         return before
 
     def step(self, record, action: str, *, actor) -> Transition:
-        """`check`, then `move`: for a service whose own guards come after the table's."""
+        """`check`, then `move`: for a step with no guard of its own. A service with guards
+        checks first and moves once they passed, so that a refused step leaves the record as
+        it was."""
         step = self.check(record, action, actor=actor)
         self.move(record, step)
         return step

@@ -13,13 +13,15 @@ class LitigationConfig(AppConfig):
         from fazhi.core.deadlines import register_due_provider
         from fazhi.core.demo import register_demo_builder
         from fazhi.core.navigation import NavItem, register_nav
+        from fazhi.core.workflow import register_workflow
 
-        from . import deadlines, demo, indicators, models, services
+        from . import deadlines, demo, indicators, models, services, workflow
 
         # The reverse relations would show up as empty "changes" of every new suit.
         auditlog.register(models.Lawsuit, exclude_fields=["hearings", "suggestions"])
         auditlog.register(models.Hearing)
         auditlog.register(models.JudicialSuggestion)
+        register_workflow(workflow.LAWSUIT_FLOW)
         register_nav(NavItem("行政应诉", "litigation:lawsuit_list", "行政复议与应诉"))
         register_due_provider(deadlines.answers_due)
         year_entered.connect(

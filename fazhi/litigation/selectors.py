@@ -71,10 +71,6 @@ def suggestions_of(user, lawsuit: Lawsuit):
     return JudicialSuggestion.objects.restrict(user).filter(lawsuit=lawsuit)
 
 
-def can_change(user, lawsuit: Lawsuit) -> bool:
-    return Lawsuit.objects.restrict(user, Action.CHANGE).filter(pk=lawsuit.pk).exists()
-
-
 def defendant_units(user):
     """Agencies (not areas) the user may register a suit against."""
     return (

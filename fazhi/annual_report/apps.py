@@ -12,14 +12,16 @@ class AnnualReportConfig(AppConfig):
         from fazhi.core.deadlines import register_due_provider
         from fazhi.core.demo import register_demo_builder
         from fazhi.core.navigation import NavItem, register_nav
+        from fazhi.core.workflow import register_workflow
 
-        from . import deadlines, demo, models
+        from . import deadlines, demo, models, workflow
 
         auditlog.register(models.AnnualReport, exclude_fields=["parts", "steps", "overrides"])
         auditlog.register(models.Part)
         auditlog.register(models.CheckOverride)
         auditlog.register(models.ReportStep)
         auditlog.register(models.ReportingDates)
+        register_workflow(workflow.REPORT_FLOW)
         register_nav(
             NavItem("年度报告", "annual_report:report_list", "年度报告"),
             NavItem("各地报告情况", "annual_report:report_overview", "年度报告"),

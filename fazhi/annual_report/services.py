@@ -15,6 +15,7 @@ from fazhi.indicators.registry import catalog
 
 from . import checks, deadlines, drafting, structure, workflow
 from .models import AnnualReport, CheckOverride, Part, ReportingDates, ReportStep, State
+from .workflow import REPORT_FLOW
 
 
 def _require(actor, report: AnnualReport, action: str) -> None:
@@ -172,17 +173,16 @@ def _take_step(action: str):
     def decorate(func):
         @functools.wraps(func)
         def checked(*, actor, report: AnnualReport, comment: str = "", on=None, **kwargs):
-            step = workflow.transition(action, report.state)
+            step = REPORT_FLOW.check(report, action, actor=actor)
             today = timezone.localdate()
             on = on or today
             if on > today:
                 raise ValidationError("办理日期不能晚于今天")
-            _require(actor, report, step.scope_action)
             if report.superseded:
                 raise ValidationError("该版本已被更正版本取代")
-            if step.needs_comment and not comment.strip():
+            if action in workflow.NEEDS_COMMENT and not comment.strip():
                 raise ValidationError(f"{step.label}须填写意见")
-            if step.checked:
+            if action in workflow.CHECKED:
                 still_open = checks.open_problems(report, problems(report))
                 if still_open:
                     raise ValidationError(
@@ -190,15 +190,15 @@ def _take_step(action: str):
                         + [f"尚有{len(still_open)}个检查问题，须修改或说明理由后才能{step.label}"]
                     )
             func(actor=actor, report=report, on=on, **kwargs)
+            from_state = REPORT_FLOW.move(report, step)
             ReportStep.objects.create(
                 report=report,
                 action=action,
-                from_state=report.state,
+                from_state=from_state,
                 to_state=step.target,
                 actor=actor,
                 comment=comment.strip(),
             )
-            report.state = step.target
             report.save()
             record_event(
                 actor=actor,

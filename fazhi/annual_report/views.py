@@ -32,7 +32,6 @@ from . import (
     selectors,
     services,
     structure,
-    workflow,
 )
 from .forms import (
     CreateReportForm,
@@ -43,6 +42,7 @@ from .forms import (
     StepForm,
 )
 from .models import AnnualReport
+from .workflow import REPORT_FLOW
 
 REPORT_LEDGER = Ledger(
     "法治政府建设年度报告台账.xlsx",
@@ -126,11 +126,6 @@ def report_detail(request, report):
         if AnnualReport.objects.restrict(request.user, action).filter(pk=report.pk).exists()
     }
     may_review = Action.REVIEW in allowed
-    actions = [
-        t
-        for t in workflow.available(report.state)
-        if not report.superseded and t.scope_action in allowed
-    ]
     parts = checks.parts_shown(parts)
     rows = [
         {
@@ -151,7 +146,10 @@ def report_detail(request, report):
             "problems": [{"problem": p, "override": accepted.get(p.key)} for p in problems],
             "open_problems": len([p for p in problems if p.key not in accepted]),
             "stale": [p for p in problems if p.key.startswith("stale:")],
-            "actions": [(t, StepForm(request=request, action=t.action)) for t in actions],
+            "buttons": REPORT_FLOW.buttons(
+                report, request.user, lambda t: StepForm(request=request, action=t.action)
+            ),
+            "workflow": REPORT_FLOW,
             "override_form": OverrideForm(request=request) if may_review else None,
             "plain_form": PlainForm(request=request),
             "may_edit": not report.is_frozen
@@ -177,10 +175,10 @@ def report_edit(request, report):
 @require_POST
 def report_step(request, report):
     action = request.POST.get("action", "")
-    if action not in workflow.BY_ACTION:
+    if action not in REPORT_FLOW.by_action:
         raise Http404("没有这个办理步骤")
     form = StepForm(request.POST, request=request, action=action)
-    label = workflow.BY_ACTION[action].label
+    label = REPORT_FLOW.by_action[action].label
     run_posted_form(request, form, getattr(services, action), f"已办理：{label}", report=report)
     return redirect(report)
 

@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 
 from . import attachments, calendar
 from .audit import record_event, service
+from .guards import require
 from .models import Attachment, CalendarYear, HolidayOverride, Membership, Unit
 from .roles import DEFAULT_SCOPE, Action, DataScope
 from .validators import division_code_fits_parent
@@ -16,8 +17,7 @@ User = get_user_model()
 
 
 def _require(actor, action: str, unit: Unit) -> None:
-    if not Unit.objects.restrict(actor, action).filter(pk=unit.pk).exists():
-        raise PermissionDenied(f"无权在“{unit.name}”执行此操作")
+    require(actor, action, unit, f"无权在“{unit.name}”执行此操作")
 
 
 def _check_placement(kind: str, parent: Unit | None, division_code: str) -> None:
@@ -216,13 +216,11 @@ def enter_calendar_year(
 @service
 def attach_file(*, actor, target, uploaded_file) -> Attachment:
     """Attach a checked file to a record the actor may change."""
-    model = type(target)
-    action = getattr(model, "change_action", Action.CHANGE)
-    if not model.objects.restrict(actor, action).filter(pk=target.pk).exists():
-        raise PermissionDenied("无权为该记录上传附件")
+    action = getattr(type(target), "change_action", Action.CHANGE)
+    require(actor, action, target, "无权为该记录上传附件")
     content = attachments.read_checked(uploaded_file)
     digest = hashlib.sha256(content.data).hexdigest()
-    unit = target if model is Unit else target.unit
+    unit = target if isinstance(target, Unit) else target.unit
     attachment = Attachment(
         target=target,
         unit=unit,

@@ -3,11 +3,12 @@
 import datetime
 import re
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from fazhi.core.audit import record_event, service
 from fazhi.core.calendar import add_days, date_or_none
+from fazhi.core.guards import require
 from fazhi.core.models import Unit
 from fazhi.core.roles import Action
 
@@ -97,8 +98,7 @@ def register_lawsuit(
     handler=None,
 ) -> Lawsuit:
     """Register a suit against `unit` once the court has served the complaint on it."""
-    if not Unit.objects.restrict(actor, Action.CREATE).filter(pk=unit.pk).exists():
-        raise PermissionDenied(f"无权为“{unit.name}”登记应诉案件")
+    require(actor, Action.CREATE, unit, f"无权为“{unit.name}”登记应诉案件")
     if unit.is_area:
         raise ValidationError(f"被告应为行政机关，“{unit.name}”是行政区划")
     number = normalize_case_number(case_number, trial_level)

@@ -9,11 +9,12 @@ import contextvars
 import datetime
 import functools
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from fazhi.core.audit import record_event, service
 from fazhi.core.calendar import add_days, add_working_days, working_days_between
+from fazhi.core.guards import require
 from fazhi.core.models import Unit
 from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action, Role
@@ -186,8 +187,7 @@ def register_case(
     handler=None,
 ) -> Case:
     """登记 an application (第二十二条): the clock of the five-day review starts."""
-    if not Unit.objects.restrict(actor, Action.CREATE).filter(pk=unit.pk).exists():
-        raise PermissionDenied(f"无权在“{unit.name}”登记行政复议申请")
+    require(actor, Action.CREATE, unit, f"无权在“{unit.name}”登记行政复议申请")
     _not_future(received_date, "收到申请日期")
     if act_known_date > received_date:
         raise ValidationError("知道行政行为的日期不能晚于收到申请的日期")
@@ -923,8 +923,7 @@ def issue_letter(
     case: Case | None = None,
 ) -> OpinionLetter:
     """制发行政复议意见书 (第七十六条, report within sixty days) or 建议书 (实施条例 第五十七条)."""
-    if not Unit.objects.restrict(actor, Action.CREATE).filter(pk=unit.pk).exists():
-        raise PermissionDenied("无权以该单位名义制发")
+    require(actor, Action.CREATE, unit, "无权以该单位名义制发")
     _not_future(issued_date, "制发日期")
     if not content.strip() or not recipient.strip():
         raise ValidationError("请填写制发对象和主要内容")
@@ -968,8 +967,7 @@ def issue_letter(
 @service
 def record_letter_report(*, actor, letter: OpinionLetter, date, summary: str) -> OpinionLetter:
     """登记意见书、建议书的整改反馈."""
-    if not OpinionLetter.objects.restrict(actor, Action.CHANGE).filter(pk=letter.pk).exists():
-        raise PermissionDenied("无权办理")
+    require(actor, Action.CHANGE, letter, "无权办理")
     if letter.reported_date:
         raise ValidationError("已经登记过反馈")
     if not summary.strip():
@@ -998,8 +996,7 @@ IMPORTED_STATES = {
 @service
 def import_cases(*, actor, unit: Unit, data: bytes) -> int:
     """导入历史案件 from an .xlsx ledger: all rows or none (errors by row and column)."""
-    if not Unit.objects.restrict(actor, Action.CREATE).filter(pk=unit.pk).exists():
-        raise PermissionDenied(f"无权向“{unit.name}”导入案件")
+    require(actor, Action.CREATE, unit, f"无权向“{unit.name}”导入案件")
     respondents = {u.name: u for u in Unit.objects.filter(path__startswith=unit.scope_root.path)}
     rows = imports.read_rows(data, respondents)
     numbers = [row["number"] for row in rows]

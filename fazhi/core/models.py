@@ -8,7 +8,6 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
 from .querysets import RestrictedQuerySet
 from .records import ScopedRecord
@@ -60,6 +59,7 @@ class Unit(ScopedRecord):
     created_at = models.DateTimeField(auto_now_add=True)
 
     scope_unit_field = None
+    detail_url_name = "core:unit_detail"
     change_action = "manage_units"
 
     class Meta:
@@ -83,9 +83,6 @@ class Unit(ScopedRecord):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("core:unit_detail", kwargs={"pk": self.pk})
 
     @property
     def is_area(self) -> bool:

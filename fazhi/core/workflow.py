@@ -36,6 +36,10 @@ class Transition:
     # The service still checks (with its own message); `when` only decides the buttons.
     when: Callable[[object], bool] | None = None
     url_name: str = ""  # the step's own page (taking the record's pk), if not the workflow's
+    # The states the step's result may lead to instead of `target` (考试合格 or 未通过).
+    outcomes: tuple[str, ...] = ()
+    refusal: str = ""  # this step's message for a wrong state (default: the workflow's)
+    button: bool = True  # False: the step is taken from another record's page
 
 
 class StepRefused(ValidationError):
@@ -105,7 +109,9 @@ class Workflow:
             {
                 "transition": t,
                 "sources": "、".join(self.state_label(s) for s in t.sources),
-                "target": self.state_label(t.target) if t.target else "不变",
+                "target": "或".join(
+                    self.state_label(s) if s else "不变" for s in (t.target, *t.outcomes)
+                ),
                 "roles": "、".join(Role(r).label for r in roles_of(t)),
             }
             for t in self.transitions
@@ -120,7 +126,7 @@ class Workflow:
         state = getattr(record, self.state_field)
         if state not in step.sources:
             raise StepRefused(
-                self.refusal.format(
+                (step.refusal or self.refusal).format(
                     noun=self.noun,
                     state=self.state_label(state),
                     label=step.label,
@@ -134,11 +140,15 @@ class Workflow:
         require(actor, step.permission, record, self.denied or f"无权办理该{self.noun}")
         return step
 
-    def move(self, record, step: Transition) -> str:
-        """Put `record` into the step's target state (not saved); returns the state it left."""
+    def move(self, record, step: Transition, into: str | None = None) -> str:
+        """Put `record` into the step's target state, or `into` one of its outcomes (not
+        saved); returns the state it left."""
         before = getattr(record, self.state_field)
-        if step.target is not None:
-            setattr(record, self.state_field, step.target)
+        if into is not None and into not in step.outcomes:
+            raise ImproperlyConfigured(f"{self.key}: “{step.label}”不能转为{into}")
+        target = into or step.target
+        if target is not None:
+            setattr(record, self.state_field, target)
         return before
 
     def step(self, record, action: str, *, actor) -> Transition:
@@ -152,15 +162,10 @@ class Workflow:
     # — the pages —
 
     def offered(self, record, role: str | None, is_superuser: bool = False) -> list[Transition]:
-        """The steps the table offers `role` on `record` now (state, role, `when`); scope
+        """The buttons the table offers `role` on `record` now (state, role, `when`); scope
         aside."""
-        state = getattr(record, self.state_field)
         return [
-            t
-            for t in self.transitions
-            if state in t.sources
-            and (is_superuser or role in roles_of(t))
-            and (t.when is None or t.when(record))
+            t for t in self.transitions if t.button and _open(t, record, self, role, is_superuser)
         ]
 
     def available(self, record, user) -> list[Transition]:
@@ -176,6 +181,14 @@ class Workflow:
         return [
             t for t in self.offered(record, _role(user), user.is_superuser) if may(t.permission)
         ]
+
+    def allows(self, record, action: str, user) -> bool:
+        """Whether `user` may take `action` on `record` now (a step with or without a button:
+        for a form shown on a page of its own)."""
+        step = self.transition(action)
+        return _open(step, record, self, _role(user), user.is_superuser) and permits(
+            user, step.permission, record
+        )
 
     def url(self, record, step: Transition) -> str:
         if step.url_name:
@@ -196,6 +209,15 @@ def roles_of(step: Transition) -> tuple[str, ...]:
     if step.roles:
         return step.roles
     return tuple(role for role in Role if step.permission in PERMISSIONS.get(role, ()))
+
+
+def _open(step: Transition, record, workflow: Workflow, role, is_superuser: bool) -> bool:
+    """The table (state, role) and the record's data (`when`) allow `step` now."""
+    return (
+        getattr(record, workflow.state_field) in step.sources
+        and (is_superuser or role in roles_of(step))
+        and (step.when is None or step.when(record))
+    )
 
 
 def _role(user) -> str | None:

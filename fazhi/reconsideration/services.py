@@ -10,11 +10,10 @@ import datetime
 import functools
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from fazhi.core.audit import record_event, service
 from fazhi.core.calendar import add_days, add_working_days, working_days_between
-from fazhi.core.guards import require
+from fazhi.core.guards import not_future, require, saved
 from fazhi.core.models import Unit
 from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action, Role
@@ -55,15 +54,6 @@ SIMPLE_AMOUNT_LIMIT = 3000
 HEARING_NOTICE_WORKDAYS = 5
 
 
-def _today() -> datetime.date:
-    return timezone.localdate()
-
-
-def _not_future(day: datetime.date, label: str) -> None:
-    if day > _today():
-        raise ValidationError(f"{label}（{day:%Y-%m-%d}）不能晚于今天")
-
-
 def _role(actor) -> str | None:
     membership = active_membership(actor)
     return membership.role if membership else None
@@ -97,13 +87,12 @@ def _step(case, *, actor, step_date, reason="", data=None, document=None, **chan
     write the timeline."""
     action = _current_step.get()
     transition = CASE_FLOW.transition(action)
-    _not_future(step_date, "办理日期")
+    not_future(step_date, "办理日期")
     for field, value in changes.items():
         setattr(case, field, value)
     CASE_FLOW.move(case, transition)
     deadlines.refresh_clocks(case)
-    case.full_clean()
-    case.save()
+    saved(case)
     step_data = dict(data or {})
     if document is not None:
         step_data["document"] = document.number
@@ -188,7 +177,7 @@ def register_case(
 ) -> Case:
     """登记 an application (第二十二条): the clock of the five-day review starts."""
     require(actor, Action.CREATE, unit, f"无权在“{unit.name}”登记行政复议申请")
-    _not_future(received_date, "收到申请日期")
+    not_future(received_date, "收到申请日期")
     if act_known_date > received_date:
         raise ValidationError("知道行政行为的日期不能晚于收到申请的日期")
     if act_date > act_known_date:
@@ -232,16 +221,14 @@ def register_case(
         state=State.REGISTERED,
     )
     deadlines.refresh_clocks(case)
-    case.full_clean()
-    case.save()
+    saved(case)
     for role, people in (
         (Party.Role.APPLICANT, applicants),
         (Party.Role.THIRD_PARTY, third_parties),
     ):
         for person in people:
             party = Party(case=case, role=role, **person)
-            party.full_clean()
-            party.save()
+            saved(party)
     Step.objects.create(
         case=case,
         action="register",
@@ -509,7 +496,7 @@ def hold_hearing(*, actor, case: Case, notice_date, date, summary: str = "") -> 
     """听证 (第五十条、第五十一条): notice at least five working days before."""
     if working_days_between(notice_date, date) < HEARING_NOTICE_WORKDAYS:
         raise ValidationError("听证通知应当在举行听证的五个工作日前送达当事人（第五十一条）")
-    _not_future(notice_date, "听证通知日期")
+    not_future(notice_date, "听证通知日期")
     document = _issue(
         case,
         "hearing",
@@ -924,7 +911,7 @@ def issue_letter(
 ) -> OpinionLetter:
     """制发行政复议意见书 (第七十六条, report within sixty days) or 建议书 (实施条例 第五十七条)."""
     require(actor, Action.CREATE, unit, "无权以该单位名义制发")
-    _not_future(issued_date, "制发日期")
+    not_future(issued_date, "制发日期")
     if not content.strip() or not recipient.strip():
         raise ValidationError("请填写制发对象和主要内容")
     letter = OpinionLetter(
@@ -939,8 +926,7 @@ def issue_letter(
         if kind == OpinionLetter.Kind.OPINION
         else None,
     )
-    letter.full_clean()
-    letter.save()
+    saved(letter)
     if kind == OpinionLetter.Kind.OPINION:
         documents.issue(
             case=case,
@@ -972,7 +958,7 @@ def record_letter_report(*, actor, letter: OpinionLetter, date, summary: str) ->
         raise ValidationError("已经登记过反馈")
     if not summary.strip():
         raise ValidationError("请填写整改反馈情况")
-    _not_future(date, "反馈日期")
+    not_future(date, "反馈日期")
     letter.reported_date, letter.report_summary = date, summary
     letter.save()
     record_event(

@@ -8,8 +8,8 @@ from django.utils import timezone
 from fazhi.core.validators import mask_id_number
 from fazhi.core.viewtools import Ledger
 
-from .models import InspectionStatus
-from .selectors import REPEAT_WINDOW_DAYS
+from .models.enterprise_inspections import InspectionStatus
+from .selectors.enterprise_inspections import REPEAT_WINDOW_DAYS
 
 
 def _day(value) -> str:

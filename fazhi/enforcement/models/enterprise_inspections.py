@@ -66,7 +66,7 @@ class EnterpriseInspection(models.Model):
         return f"{self.unit.name}入企检查{self.enterprise}（{self.planned_date:%Y-%m-%d}）"
 
     def get_absolute_url(self) -> str:
-        return reverse("enforcement:report_detail", kwargs={"pk": self.pk})
+        return reverse("enforcement:enterprise_inspection_detail", kwargs={"pk": self.pk})
 
     def get_additional_data(self):
         return {"unit_id": self.unit_id}

@@ -67,7 +67,7 @@ class PenaltyList(models.Model):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("enforcement:list_detail", kwargs={"pk": self.pk})
+        return reverse("enforcement:penalty_list_detail", kwargs={"pk": self.pk})
 
     def get_additional_data(self):
         return {"unit_id": self.unit_id}

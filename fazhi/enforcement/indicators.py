@@ -15,7 +15,7 @@ Counting rules:
 
 from django.db.models import Q
 
-from fazhi.indicators.registry import Indicator, register
+from fazhi.indicators.registry import Indicator
 
 from .models.actions import ActionKind, ActionStatus
 from .models.enterprise_inspections import InspectionStatus
@@ -152,7 +152,3 @@ INDICATORS = (
         date_field="issue_date",
     ),
 )
-
-
-def register_indicators() -> None:
-    register(*INDICATORS)

@@ -36,7 +36,7 @@ def enterprise_inspection_list(request):
     return list_page(
         request,
         queryset,
-        ledgers.REPORTS,
+        ledgers.ENTERPRISE_INSPECTIONS,
         "入企执法报备",
         create="enforcement:enterprise_inspection_create",
         links=[("只看多部门重复检查", "?repeated=1")],

@@ -25,7 +25,11 @@ from .pages import create_page, form_page, list_page, run_import
 def penalty_lists(request):
     queryset = search_penalty_lists(request.user, request.GET.get("q", "").strip())
     return list_page(
-        request, queryset, ledgers.LISTS, "免罚轻罚清单", create="enforcement:penalty_list_create"
+        request,
+        queryset,
+        ledgers.PENALTY_LISTS,
+        "免罚轻罚清单",
+        create="enforcement:penalty_list_create",
     )
 
 

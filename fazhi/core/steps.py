@@ -22,11 +22,13 @@ def step_page(
     message: str | Callable | None = None,
     warnings: Callable[[object], Iterable[str]] | None = None,
     form_kwargs: dict | None = None,
+    then: Callable[[object], str] | None = None,
     **fixed,
 ):
     """The form of the step `action` on `record`: on a valid POST the service runs (with the
     record as `workflow.record_kwarg`), then a message (`message`, text or a function of the
-    result; by default 已办理：<step>) and any `warnings(result)`, and back to the record."""
+    result; by default 已办理：<step>) and any `warnings(result)`, and back to the record (or
+    on to `then(result)`, the page of what the step made)."""
     transition = workflow.transition(action)
     form = form_class(request.POST or None, request=request, **(form_kwargs or {}))
     result = run_service_form(request, form, service, **{workflow.record_kwarg: record}, **fixed)
@@ -36,7 +38,7 @@ def step_page(
         messages.success(request, message(result) if callable(message) else message)
         for warning in warnings(result) if warnings else ():
             messages.warning(request, warning)
-        return redirect(record)
+        return redirect(then(result) if then else record)
     context = {
         "record": record,
         "record_title": workflow.title(record),

@@ -74,7 +74,7 @@ class Workflow:
     # The message when the state does not allow the step; fields: noun, state, label,
     # allowed (the states that do), guard.
     refusal: str = "{noun}当前为“{state}”，不能办理“{label}”（仅限：{allowed}）"
-    denied: str = ""  # the message when the record is out of the user's scope
+    denied: str = ""  # the message when the record is out of the user's scope (default: guards')
     periods: tuple[tuple[str, str, str], ...] = ()  # (period, how it counts, article)
     by_action: dict = field(init=False, repr=False, compare=False)
 
@@ -137,7 +137,7 @@ class Workflow:
         if step.roles and not actor.is_superuser and _role(actor) not in step.roles:
             roles = "、".join(Role(r).label for r in step.roles)
             raise StepRefused(f"“{step.label}”须由{roles}办理")
-        require(actor, step.permission, record, self.denied or f"无权办理该{self.noun}")
+        require(actor, step.permission, record, self.denied)
         return step
 
     def move(self, record, step: Transition, into: str | None = None) -> str:

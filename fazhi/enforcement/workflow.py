@@ -19,8 +19,6 @@ from .models import (
     ReviewCampaign,
 )
 
-DENIED = "无权办理该记录"
-
 # — 行政执法证件: 申领 → 培训 → 考试 → 发证 → 年审; 暂扣, 收回 —
 
 C = CertificateStatus
@@ -36,9 +34,7 @@ CERTIFICATE_FLOW = Workflow(
     noun="证件",
     law="《中华人民共和国行政处罚法》第四十二条（执法人员应当具有行政执法资格）和各地行政执法证件管理办法",
     refusal="{noun}当前状态为“{state}”，不能{label}",
-    denied=DENIED,
     list_url_name="enforcement:certificate_list",
-    title_field="officer",
     transitions=(
         Transition(
             "record_training",
@@ -110,17 +106,26 @@ ACTION_FLOW = Workflow(
     noun="执法行为",
     law="《中华人民共和国行政处罚法》",
     cite="行政处罚法",
-    denied=DENIED,
+    record_name="enforcement_action",
     list_url_name="enforcement:action_list",
-    title_field="summary",
     transitions=(
         Transition(
             "record_publicity",
             "登记公示",
             (A.OPEN, A.DECIDED),
-            article="第三十九条、第四十八条",
-            guard="事前公示；作出决定后方可登记事后公示",
+            article="第三十九条",
+            guard="事前公示：执法主体、人员、职责、权限、依据、程序、救济渠道等",
             url_name="enforcement:action_publicity",
+        ),
+        # The same page, 事后公示 chosen.
+        Transition(
+            "record_post_publicity",
+            "登记事后公示",
+            (A.DECIDED,),
+            article="第四十八条",
+            guard="公示日期不早于决定日期",
+            refusal="作出决定后方可登记事后公示（行政处罚法 第四十八条）",
+            button=False,
         ),
         Transition(
             "record_recording",
@@ -159,14 +164,13 @@ L = ListStatus
 DRAFT_ONLY = "清单已公布，不能再修改；请起草新版本"
 LIST_FLOW = Workflow(
     key="enforcement.penalty_list",
+    record_name="penalty_list",
     label="免罚轻罚清单",
     model=PenaltyList,
     state_field="status",
     noun="清单",
     law="《中华人民共和国行政处罚法》第三十二条、第三十三条",
-    denied=DENIED,
-    list_url_name="enforcement:list_list",
-    title_field="title",
+    list_url_name="enforcement:penalty_lists",
     transitions=(
         Transition(
             "add_list_item",
@@ -175,7 +179,7 @@ LIST_FLOW = Workflow(
             article="行政处罚法第三十三条、第三十二条",
             guard="序号不重复；不予处罚事项依第三十三条，从轻减轻事项依第三十二条",
             refusal=DRAFT_ONLY,
-            url_name="enforcement:list_item_add",
+            url_name="enforcement:penalty_list_item_add",
         ),
         Transition(
             "import_list_items",
@@ -183,7 +187,7 @@ LIST_FLOW = Workflow(
             (L.DRAFT,),
             guard="逐行检查，全部通过方才导入",
             refusal=DRAFT_ONLY,
-            url_name="enforcement:list_import",
+            url_name="enforcement:penalty_list_import",
         ),
         Transition(
             "publish_list",
@@ -192,7 +196,7 @@ LIST_FLOW = Workflow(
             L.PUBLISHED,
             guard="清单至少有一项；本区域施行中的版本同时被替代",
             refusal=DRAFT_ONLY,
-            url_name="enforcement:list_publish",
+            url_name="enforcement:penalty_list_publish",
         ),
         Transition(
             "supersede_list",
@@ -210,13 +214,13 @@ LIST_FLOW = Workflow(
 V = InspectionStatus  # 入企报备 (visits)
 INSPECTION_FLOW = Workflow(
     key="enforcement.enterprise_inspection",
+    record_name="inspection",
     label="入企执法报备",
     model=EnterpriseInspection,
     state_field="status",
     noun="报备",
     law="《中华人民共和国行政处罚法》第四十二条、第五十五条和优化营商环境的入企检查报备制度",
-    denied=DENIED,
-    list_url_name="enforcement:report_list",
+    list_url_name="enforcement:enterprise_inspection_list",
     title_field="enterprise",
     transitions=(
         Transition(
@@ -226,7 +230,7 @@ INSPECTION_FLOW = Workflow(
             V.DONE,
             guard="检查日期不早于报备的计划日期；填写检查结果",
             refusal="该报备{state}",
-            url_name="enforcement:report_result",
+            url_name="enforcement:enterprise_inspection_result",
         ),
         Transition(
             "cancel_inspection",
@@ -235,7 +239,7 @@ INSPECTION_FLOW = Workflow(
             V.CANCELLED,
             guard="写明取消的理由",
             refusal="该报备{state}，不能取消",
-            url_name="enforcement:report_cancel",
+            url_name="enforcement:enterprise_inspection_cancel",
         ),
     ),
 )
@@ -246,14 +250,13 @@ R = CampaignStatus
 CAMPAIGN_OVER = "评查活动已结束"
 CAMPAIGN_FLOW = Workflow(
     key="enforcement.review_campaign",
+    record_name="campaign",
     label="行政执法案卷评查",
     model=ReviewCampaign,
     state_field="status",
     noun="评查活动",
     law="行政执法监督的案卷评查制度",
-    denied=DENIED,
     list_url_name="enforcement:campaign_list",
-    title_field="title",
     transitions=(
         Transition(
             "select_case_files",
@@ -302,12 +305,12 @@ CAMPAIGN_FLOW = Workflow(
 N = NoticeStatus
 NOTICE_FLOW = Workflow(
     key="enforcement.rectification_notice",
+    record_name="notice",
     label="整改通知",
     model=RectificationNotice,
     state_field="status",
     noun="整改通知",
     law="行政执法监督的整改和销号制度",
-    denied=DENIED,
     list_url_name="enforcement:notice_list",
     title_field="number",
     transitions=(

@@ -73,6 +73,7 @@ LAWSUIT_FLOW = Workflow(
     transitions=TRANSITIONS,
     state_field="status",
     noun="案件",
+    denied="无权办理该案件",
     law="《中华人民共和国行政诉讼法》和《最高人民法院关于行政机关负责人出庭应诉若干问题的规定》（简称规定）",
     refusal="{noun}{state}，不能再办理此事项",
     list_url_name="litigation:lawsuit_list",

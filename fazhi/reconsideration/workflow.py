@@ -107,6 +107,7 @@ CASE_FLOW = Workflow(
     model=Case,
     transitions=TRANSITIONS,
     noun="案件",
+    denied="无权办理该案件",
     law="《中华人民共和国行政复议法》（2023年修订）",
     cite="行政复议法",
     intro="“三日”“五日”“七日”“十日”为工作日（第八十八条），其余期间按自然日计算，"

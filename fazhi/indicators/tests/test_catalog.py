@@ -11,6 +11,9 @@ from fazhi.indicators import registry
 from fazhi.indicators.catalog import ADDED, AREAS, CATALOG, SPEC, area_of
 from fazhi.indicators.registry import Indicator, register, registered
 
+# the project's session fixtures build the demo data set in the test database
+pytestmark = pytest.mark.django_db
+
 SPEC_FILE = settings.BASE_DIR.parent.parent / "shared" / "spec" / "indicators.md"
 ROW = re.compile(r"^\|\s*([a-z_]+\.[a-z_]+)\s*\|(.*)\|\s*$")
 

@@ -17,7 +17,9 @@ from django.db.models import Q
 
 from fazhi.indicators.registry import Indicator
 
-from .models import ActionKind, ActionStatus, InspectionStatus, ListCategory
+from .models.actions import ActionKind, ActionStatus
+from .models.enterprise_inspections import InspectionStatus
+from .models.penalty_lists import ListCategory
 
 ACTION = "enforcement.EnforcementAction"
 LIST_ITEM = "enforcement.PenaltyListItem"

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from fazhi.enforcement import services, supervision
+from fazhi.enforcement import services
 from fazhi.indicators import engine
 from fazhi.indicators.catalog import SPEC, area_of
 from fazhi.indicators.engine import Period
@@ -48,15 +48,15 @@ def test_figures_are_counted_from_the_records(world, certified):
         )
         services.decide_action(
             actor=world.actor,
-            action=action,
+            enforcement_action=action,
             decided_date=ago(10),
             outcome="lighter" if list_item else "penalized",
             list_item=list_item,
         )
-    campaign = supervision.create_campaign(
+    campaign = services.create_campaign(
         actor=world.actor, unit=world.justice, title="评查", year=TODAY.year, started_date=ago(5)
     )
-    supervision.add_case_file(
+    services.add_case_file(
         actor=world.actor, campaign=campaign, agency=world.market, file_number="卷1", title="卷"
     )
     values = engine.compute(

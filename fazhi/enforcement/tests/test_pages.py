@@ -132,10 +132,10 @@ def test_the_officer_page_and_its_history_mask_the_id_number(demo, client_as):
 
 
 def test_every_enforcement_figure_opens_onto_its_records(demo, client_as):
-    from fazhi.indicators.registry import catalog
+    from fazhi.indicators.registry import registered
 
     client = client_as(demo.users["donghu_leader"])
-    ids = [i for i, indicator in catalog().items() if i.startswith("enforcement.")]
+    ids = [i for i, indicator in registered().items() if i.startswith("enforcement.")]
     unit = demo.units["donghu"].pk
     for indicator_id in ids:
         response = client.get(reverse("indicators:records") + f"?id={indicator_id}&unit={unit}")

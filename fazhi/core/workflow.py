@@ -36,7 +36,7 @@ class Transition:
     # The service still checks (with its own message); `when` only decides the buttons.
     when: Callable[[object], bool] | None = None
     url_name: str = ""  # the step's own page (taking the record's pk), if not the workflow's
-    # The states the step's result may lead to instead of `target` (考试合格 or 未通过).
+    # The states the step's result may lead to instead of `target` (考试未通过 for 考试合格).
     outcomes: tuple[str, ...] = ()
     refusal: str = ""  # this step's message for a wrong state (default: the workflow's)
     button: bool = True  # False: the step is taken from another record's page
@@ -144,7 +144,7 @@ class Workflow:
         """Put `record` into the step's target state, or `into` one of its outcomes (not
         saved); returns the state it left."""
         before = getattr(record, self.state_field)
-        if into is not None and into not in step.outcomes:
+        if into is not None and into not in (step.target, *step.outcomes):
             raise ImproperlyConfigured(f"{self.key}: “{step.label}”不能转为{into}")
         target = into or step.target
         if target is not None:

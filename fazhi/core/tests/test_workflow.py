@@ -2,9 +2,11 @@
 buttons a user may press now, and every registered table is printed on /workflows/."""
 
 import html
+import importlib
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.urls import reverse
 
 from fazhi.core.models import Unit
 from fazhi.core.roles import Action, Role
@@ -135,7 +137,17 @@ def test_a_table_with_a_repeated_action_and_a_second_table_under_a_key_are_refus
 
 def test_every_work_line_with_states_registers_its_workflow():
     keys = {workflow.key for workflow in registered_workflows()}
-    assert {"reconsideration.case", "litigation.lawsuit", "annual_report.report"} <= keys
+    assert {
+        "reconsideration.case",
+        "litigation.lawsuit",
+        "annual_report.report",
+        "enforcement.certificate",
+        "enforcement.action",
+        "enforcement.penalty_list",
+        "enforcement.enterprise_inspection",
+        "enforcement.review_campaign",
+        "enforcement.rectification_notice",
+    } <= keys
 
 
 def test_the_workflows_page_prints_every_registered_table(demo, client_as):
@@ -149,3 +161,17 @@ def test_the_workflows_page_prints_every_registered_table(demo, client_as):
             assert transition.label in page, (workflow.key, transition.action)
             assert transition.article in page, (workflow.key, transition.action)
             assert transition.guard in page, (workflow.key, transition.action)
+
+
+def test_every_button_of_every_table_is_a_service_of_its_line_with_a_page():
+    for workflow in registered_workflows():
+        services = importlib.import_module(f"{workflow.model._meta.app_config.name}.services")
+        for transition in workflow.transitions:
+            if not transition.button:
+                continue
+            assert callable(getattr(services, transition.action, None)), transition.action
+            assert transition.url_name or workflow.step_url_name, transition.action
+            reverse(transition.url_name or workflow.step_url_name, args=[1])
+            assert set(transition.sources) <= set(
+                dict(workflow.model._meta.get_field(workflow.state_field).flatchoices)
+            ), transition.action

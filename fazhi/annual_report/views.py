@@ -119,13 +119,8 @@ def report_detail(request, report):
     parts = list(selectors.parts(request.user, report))
     problems = services.problems(report) if not report.is_frozen else []
     accepted = {o.problem: o for o in selectors.overrides(request.user, report)}
-    # Permissions on this report (a public report is readable, not workable, beyond its tree).
-    allowed = {
-        action
-        for action in (Action.CHANGE, Action.REVIEW, Action.SIGN)
-        if permits(request.user, action, report)
-    }
-    may_review = Action.REVIEW in allowed
+    # A public report is readable, not workable, beyond its tree (the scope of each step).
+    may_review = permits(request.user, Action.REVIEW, report)
     parts = checks.parts_shown(parts)
     rows = [
         {
@@ -152,10 +147,8 @@ def report_detail(request, report):
             "workflow": REPORT_FLOW,
             "override_form": OverrideForm(request=request) if may_review else None,
             "plain_form": PlainForm(request=request),
-            "may_edit": not report.is_frozen
-            and report.state == "drafting"
-            and Action.CHANGE in allowed,
-            "may_correct": report.is_frozen and not report.superseded and Action.CHANGE in allowed,
+            "may_edit": REPORT_FLOW.allows(report, "edit_report", request.user),
+            "may_correct": REPORT_FLOW.allows(report, "start_correction", request.user),
             "steps": selectors.steps(request.user, report),
             "versions": selectors.versions(request.user, report),
         },

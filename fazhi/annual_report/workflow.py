@@ -13,6 +13,7 @@ S = State
 CHECKED = frozenset({"approve_review", "sign_report"})
 NEEDS_COMMENT = frozenset({"return_for_revision"})
 OPEN_PROBLEMS = "检查问题均已修改或说明理由"
+NOT_EDITABLE = "报告处于“{state}”状态，不能修改：审核中的须退回修改，已报送的须创建更正版本"
 
 
 def _current(report):
@@ -49,6 +50,23 @@ TRANSITIONS = (
         guard=OPEN_PROBLEMS,
         when=_current,
     ),
+    # Editing is no step of its own: it keeps the report in drafting (its page, not a button).
+    Transition(
+        "edit_report",
+        "编辑正文",
+        (S.DRAFTING,),
+        guard="起草中方可编辑",
+        refusal=NOT_EDITABLE,
+        button=False,
+    ),
+    Transition(
+        "refresh_figures",
+        "按记录刷新数据",
+        (S.DRAFTING,),
+        guard="主要举措和成效部分按记录重新生成",
+        refusal=NOT_EDITABLE,
+        button=False,
+    ),
     Transition(
         "submit_report",
         "报送",
@@ -66,6 +84,16 @@ TRANSITIONS = (
         article=PUBLICATION_BASIS,
         guard="每年4月1日前通过报刊、网站等向社会公开",
         when=_current,
+    ),
+    # A correction leaves the submitted version as it was and starts a new one in drafting.
+    Transition(
+        "start_correction",
+        "更正",
+        (S.SUBMITTED, S.PUBLISHED),
+        guard="原版本保留并标为已被取代，更正版本从起草开始",
+        refusal="只有已报送或已公开的现行报告才能更正",
+        when=_current,
+        button=False,
     ),
 )
 

@@ -13,8 +13,9 @@ class LitigationConfig(AppConfig):
         from fazhi.core.deadlines import register_due_provider
         from fazhi.core.demo import register_demo_builder
         from fazhi.core.navigation import NavItem, register_nav
+        from fazhi.core.scale import register_scale_maker
 
-        from . import deadlines, demo, indicators, models, services
+        from . import deadlines, demo, indicators, models, scale, services
 
         # The reverse relations would show up as empty "changes" of every new suit.
         auditlog.register(models.Lawsuit, exclude_fields=["hearings", "suggestions"])
@@ -27,3 +28,4 @@ class LitigationConfig(AppConfig):
         )
         indicators.register_indicators()
         register_demo_builder(20, "行政应诉", demo.build)
+        register_scale_maker(20, scale.MAKER)

@@ -11,8 +11,9 @@ class ReconsiderationConfig(AppConfig):
 
         from fazhi.core.calendar import year_entered
         from fazhi.core.navigation import NavItem, register_nav
+        from fazhi.core.scale import register_scale_maker
 
-        from . import deadlines, demo, demo_history, indicators, models  # noqa: F401 (they register themselves)
+        from . import deadlines, demo, demo_history, indicators, models, scale  # noqa: F401 (they register themselves)
 
         year_entered.connect(
             deadlines.fill_open_clocks, dispatch_uid="reconsideration.fill_open_clocks"
@@ -35,3 +36,4 @@ class ReconsiderationConfig(AppConfig):
                 "复议监督", "reconsideration:supervision", "行政复议与应诉", action="view_history"
             ),
         )
+        register_scale_maker(10, scale.MAKER)

@@ -214,10 +214,10 @@ def delete_synthetic(province: Unit) -> None:
 
 def system_user():
     """The owner of every synthetic row: no superuser, no usable password."""
-    user, created = get_user_model().objects.get_or_create(
+    user, new = get_user_model().objects.get_or_create(
         username=USERNAME, defaults={"first_name": "合成数据"}
     )
-    if created:
+    if new:
         user.set_unusable_password()
         user.save(update_fields=["password"])
     return user
@@ -293,9 +293,11 @@ def _assign(districts: list[District], line: str, total: int, rng: random.Random
 # ---------------------------------------------------------------------------- for the makers
 
 
-def created_at(model):
-    """created_at is auto_now_add, which a raw insert does not fill: one value for all rows."""
-    return model._meta.get_field("created_at").get_db_prep_save(timezone.now(), connection)
+def created(model, user_id: int) -> dict:
+    """Who created every row and when. created_at is auto_now_add, which a raw insert does
+    not fill: one value for all rows."""
+    now = model._meta.get_field("created_at").get_db_prep_save(timezone.now(), connection)
+    return {"created_by_id": user_id, "created_at": now}
 
 
 def batches_of(items: Iterator[tuple], make: Callable[..., dict], size: int) -> Batches:

@@ -12,7 +12,7 @@ from fazhi.core.scale import (
     ScaleMaker,
     Year,
     batches_of,
-    created_at,
+    created,
 )
 
 from .models import LOSING_JUDGMENTS, DefendantRole, JudgmentType, Lawsuit, Status, TrialLevel
@@ -42,11 +42,7 @@ class SuitMaker:
         self.year = Year(year, rng)
         self.judgment = Picker(rng, JUDGMENTS)
         self.trial_level = Picker(rng, TRIAL_LEVELS)
-        self.fixed = {
-            "handler_id": user_id,
-            "created_by_id": user_id,
-            "created_at": created_at(Lawsuit),
-        }
+        self.fixed = {**created(Lawsuit, user_id), "handler_id": user_id}
 
     def make(self, district: District, serial: int) -> dict:
         rng = self.rng

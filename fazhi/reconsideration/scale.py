@@ -15,7 +15,7 @@ from fazhi.core.scale import (
     Tree,
     Year,
     batches_of,
-    created_at,
+    created,
 )
 
 from .models import ActKind, Case, Channel, Outcome, Party, Procedure, State
@@ -60,11 +60,7 @@ class CaseMaker:
         self.channel = Picker(rng, CHANNELS)
         self.act_kind = Picker(rng, ACT_KINDS)
         self.outcome = Picker(rng, CLOSED_OUTCOMES)
-        self.fixed = {
-            "handler_id": user_id,
-            "created_by_id": user_id,
-            "created_at": created_at(Case),
-        }
+        self.fixed = {**created(Case, user_id), "handler_id": user_id}
         self.number_prefix = f"（{year}）合成复字第"
 
     def make(self, district: District, serial: int) -> dict:

@@ -136,3 +136,15 @@ def working_days_between(start: datetime.date, end: datetime.date) -> int:
     span = _Span(start, end)
     days = (end - start).days
     return sum(span.is_workday(start + datetime.timedelta(days=i)) for i in range(1, days + 1))
+
+
+def shift_years(day: datetime.date, years: int) -> datetime.date:
+    """The same calendar day `years` later (or earlier); 29 February falls on 28 February.
+
+    For validity periods written in years (a certificate's 年审, a term of office), which
+    count calendar years and are not moved off holidays.
+    """
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a year without one
+        return day.replace(year=day.year + years, day=28)

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from fazhi.core.worklines import ROOMS
+
 # These tests read files only, but the session's demo (fazhi/conftest.py) wants the test
 # database set up, which pytest-django does only for a session with a database test in it.
 pytestmark = pytest.mark.django_db
@@ -25,7 +27,6 @@ FORBIDDEN = {
     "report_reader": set(LINES) | {"annual_report"},
     **{line: {"annual_report", "report_reader"} for line in LINES},
 }
-ROOMS = ("models", "services", "selectors", "deadlines", "indicators", "views", "urls", "api")
 
 
 def source_modules(app: str):

@@ -1,9 +1,10 @@
 """The architecture as DESIGN.md states it, read from the source with `ast`.
 
 Imports run one way: core imports no work line and no statistics (nor the apps built on it);
-indicators imports no work line; the report reader imports no work line; no work line imports
-the annual report or the reader. Work lines are the apps (a directory with apps.py) other
-than the shared ones. And every work line has the same rooms, each a module or a package.
+indicators imports no work line (nor the apps reading the catalog); the reader imports no work
+line (nor the annual report); no work line imports the annual report or the reader. Work
+lines are the apps (a directory with apps.py) other than the shared ones. And every work line
+has the same rooms, each a module or a package.
 """
 
 import ast

@@ -12,7 +12,7 @@ class LitigationConfig(worklines.WorkLineConfig):
         from fazhi.core.navigation import NavItem
         from fazhi.core.workflow import register_workflow
 
-        from . import api, deadlines, demo, indicators, models, services, workflow
+        from . import api, deadlines, demo, indicators, models, scale, services, workflow
 
         # The reverse relations would show up as empty "changes" of every new suit.
         line.audit(models.Lawsuit, exclude_fields=["hearings", "suggestions"])
@@ -23,4 +23,5 @@ class LitigationConfig(worklines.WorkLineConfig):
         line.on_year_entered(services.fill_open_answer_periods)
         line.indicators(*indicators.INDICATORS)
         line.demo(20, "行政应诉", demo.build)
+        line.scale(20, scale.MAKER)
         line.api_viewset("litigation/lawsuits", api.LawsuitViewSet, "lawsuit")

@@ -12,7 +12,7 @@ class ReconsiderationConfig(worklines.WorkLineConfig):
         from fazhi.core.navigation import NavItem
         from fazhi.core.workflow import register_workflow
 
-        from . import api, deadlines, demo, demo_history, indicators, models, workflow
+        from . import api, deadlines, demo, demo_history, indicators, models, scale, workflow
 
         register_workflow(workflow.CASE_FLOW)
 
@@ -38,4 +38,5 @@ class ReconsiderationConfig(worklines.WorkLineConfig):
         line.indicators(*indicators.INDICATORS)
         line.demo(10, "行政复议案件", demo.build)
         line.demo(12, "行政复议历史台账（2025年）", demo_history.build)
+        line.scale(10, scale.MAKER)
         line.api_viewset("reconsideration/cases", api.CaseViewSet, "reconsideration-case")

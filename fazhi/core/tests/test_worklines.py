@@ -12,6 +12,7 @@ from fazhi.core import worklines
 from fazhi.core.deadlines import providers
 from fazhi.core.demo import builders
 from fazhi.core.records import ChildRecord, ScopedRecord, UnitRecord
+from fazhi.enforcement.models import CertificateCheck, Score
 from fazhi.indicators import registry
 from fazhi.litigation.models import Hearing, Lawsuit
 from fazhi.reconsideration.models import Case, Party, Step
@@ -100,7 +101,11 @@ def test_records_follow_their_parent_for_scope_owner_and_line():
     assert Hearing.scope_unit_field == "lawsuit__unit"
     assert Case.work_line == "reconsideration" and Step.work_line == "reconsideration"
     assert Lawsuit.work_line == "litigation"
-    kit_apps = ("core", "reconsideration", "litigation", "annual_report", "report_reader")
+    # Two levels down: a 年审 record of a certificate of an officer of a unit.
+    assert CertificateCheck.scope_unit_field == "certificate__officer__unit"
+    assert Score.scope_owner_fields == ("case_file__created_by",)
+    assert CertificateCheck.work_line == "enforcement"
+    kit_apps = ("core", "reconsideration", "litigation", "enforcement", "annual_report")
     # Not records of a unit: the event log, the data version, the holiday calendar.
     outside = {"DomainEvent", "DataVersion", "CalendarYear", "HolidayOverride"}
     unscoped = [

@@ -1,12 +1,10 @@
 """Enforcement actions an agency reports, with their 三项制度 records."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 
 from fazhi.core.models import Unit
-from fazhi.core.querysets import RestrictedManager
+from fazhi.core.records import UnitRecord
 
 from .agencies import MajorDecisionItem, Officer
 
@@ -30,7 +28,7 @@ class PenaltyOutcome(models.TextChoices):
     MITIGATED = "mitigated", "减轻行政处罚"
 
 
-class EnforcementAction(models.Model):
+class EnforcementAction(UnitRecord):
     """An enforcement action an agency reports, with its 三项制度 records:
     公示 (行政处罚法 第三十九条、第四十八条), 全过程记录 (第四十七条) and, for the agency's
     重大执法决定, 法制审核 before the decision (第五十八条)."""
@@ -85,13 +83,8 @@ class EnforcementAction(models.Model):
         verbose_name="适用免罚轻罚清单事项",
     )
     education = models.CharField("对当事人的教育", max_length=300, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = RestrictedManager()
-    scope_owner_fields = ("created_by",)
+    detail_url_name = "enforcement:action_detail"
 
     class Meta:
         verbose_name = "行政执法行为"
@@ -125,12 +118,6 @@ class EnforcementAction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}（{self.unit.name}）"
-
-    def get_absolute_url(self) -> str:
-        return reverse("enforcement:action_detail", kwargs={"pk": self.pk})
-
-    def get_additional_data(self):
-        return {"unit_id": self.unit_id}
 
     @property
     def is_major(self) -> bool:

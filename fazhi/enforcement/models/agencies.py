@@ -4,13 +4,12 @@ import datetime
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 
 from fazhi.core.models import Unit
-from fazhi.core.querysets import RestrictedManager
+from fazhi.core.records import ScopedRecord, UnitRecord
 
 
-class Agency(models.Model):
+class Agency(UnitRecord):
     """A 行政执法主体: an enforcement department, or a 街道/乡镇 with devolved powers (赋权事项)."""
 
     unit = models.OneToOneField(
@@ -20,13 +19,8 @@ class Agency(models.Model):
     devolved_powers = models.TextField(
         "赋权事项", blank=True, help_text="街道、乡镇承接的行政执法事项，一行一项"
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = RestrictedManager()
-    scope_owner_fields = ("created_by",)
+    detail_url_name = "enforcement:agency_detail"
 
     class Meta:
         verbose_name = "行政执法主体"
@@ -35,12 +29,6 @@ class Agency(models.Model):
 
     def __str__(self) -> str:
         return self.unit.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("enforcement:agency_detail", kwargs={"pk": self.pk})
-
-    def get_additional_data(self):
-        return {"unit_id": self.unit_id}
 
     @property
     def devolved_list(self) -> list[str]:
@@ -56,7 +44,7 @@ class MajorGround(models.TextChoices):
     OTHER_LAW = "other_law", "法律、法规规定应当进行法制审核的其他情形（第四项）"
 
 
-class MajorDecisionItem(models.Model):
+class MajorDecisionItem(ScopedRecord):
     """One entry of an agency's 重大执法决定法制审核目录清单."""
 
     unit = models.ForeignKey(
@@ -68,7 +56,6 @@ class MajorDecisionItem(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
-    objects = RestrictedManager()
     scope_owner_fields = ("created_by",)
 
     class Meta:
@@ -81,11 +68,8 @@ class MajorDecisionItem(models.Model):
     def __str__(self) -> str:
         return f"{self.unit.name}：{self.title}"
 
-    def get_additional_data(self):
-        return {"unit_id": self.unit_id}
 
-
-class Officer(models.Model):
+class Officer(UnitRecord):
     """A 行政执法人员 of an agency (its `unit`)."""
 
     unit = models.ForeignKey(
@@ -98,13 +82,8 @@ class Officer(models.Model):
     # 行政处罚法 第五十八条第二款: first-time 法制审核 staff need the 法律职业资格.
     has_legal_qualification = models.BooleanField("具有法律职业资格", default=False)
     is_active = models.BooleanField("在岗", default=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = RestrictedManager()
-    scope_owner_fields = ("created_by",)
+    detail_url_name = "enforcement:officer_detail"
 
     class Meta:
         verbose_name = "行政执法人员"
@@ -120,12 +99,6 @@ class Officer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}（{self.unit.name}）"
-
-    def get_absolute_url(self) -> str:
-        return reverse("enforcement:officer_detail", kwargs={"pk": self.pk})
-
-    def get_additional_data(self):
-        return {"unit_id": self.unit_id}
 
     def current_certificate(self):
         """The latest issued certificate, else the latest application."""

@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from fazhi.core.querysets import RestrictedManager
+from fazhi.core.records import ChildRecord
 
 from .agencies import Officer
 
@@ -22,7 +22,7 @@ class CertificateStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "收回注销"
 
 
-class Certificate(models.Model):
+class Certificate(ChildRecord):
     """A 行政执法证件 through its cycle: 申领 → 培训 → 考试 → 发证 → 年审; 暂扣, 收回.
 
     行政处罚法 第四十二条: 行政处罚应当由具有行政执法资格的执法人员实施.
@@ -51,8 +51,7 @@ class Certificate(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = RestrictedManager()
-    scope_unit_field = "officer__unit"
+    parent_field = "officer"
     scope_owner_fields = ("created_by",)
 
     class Meta:
@@ -86,9 +85,6 @@ class Certificate(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("enforcement:officer_detail", kwargs={"pk": self.officer_id})
 
-    def get_additional_data(self):
-        return {"unit_id": self.officer.unit_id}
-
     def problem(self, day: datetime.date) -> str:
         """Empty when the certificate may be used on `day`, else why not."""
         if self.status in (CertificateStatus.SUSPENDED, CertificateStatus.WITHDRAWN):
@@ -109,7 +105,7 @@ class CheckKind(models.TextChoices):
     ANNUAL = "annual", "年审"
 
 
-class CertificateCheck(models.Model):
+class CertificateCheck(ChildRecord):
     """A certificate confirmed in force for a year: its issue, or a passed 年审.
 
     The 年审 falls due one year after the issue or the last 年审, so a certificate is confirmed
@@ -127,8 +123,7 @@ class CertificateCheck(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
-    objects = RestrictedManager()
-    scope_unit_field = "certificate__officer__unit"
+    parent_field = "certificate"
     scope_owner_fields = ("created_by",)
 
     class Meta:
@@ -138,11 +133,8 @@ class CertificateCheck(models.Model):
     def __str__(self) -> str:
         return f"{self.certificate} {self.get_kind_display()}（{self.date:%Y-%m-%d}）"
 
-    def get_additional_data(self):
-        return {"unit_id": self.certificate.officer.unit_id}
 
-
-class TrainingRecord(models.Model):
+class TrainingRecord(ChildRecord):
     """One officer's attendance at a training (one 人次)."""
 
     officer = models.ForeignKey(
@@ -155,8 +147,7 @@ class TrainingRecord(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
-    objects = RestrictedManager()
-    scope_unit_field = "officer__unit"
+    parent_field = "officer"
     scope_owner_fields = ("created_by",)
 
     class Meta:
@@ -168,6 +159,3 @@ class TrainingRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.officer}参加{self.title}"
-
-    def get_additional_data(self):
-        return {"unit_id": self.officer.unit_id}

@@ -1,12 +1,10 @@
 """入企执法报备: an agency's inspection of an enterprise, reported before the visit."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 
 from fazhi.core.models import Unit
-from fazhi.core.querysets import RestrictedManager
+from fazhi.core.records import UnitRecord
 
 from .agencies import Officer
 
@@ -17,7 +15,7 @@ class InspectionStatus(models.TextChoices):
     CANCELLED = "cancelled", "已取消"
 
 
-class EnterpriseInspection(models.Model):
+class EnterpriseInspection(UnitRecord):
     """入企执法报备: the plan an agency reports before inspecting an enterprise, then the result."""
 
     unit = models.ForeignKey(
@@ -41,13 +39,8 @@ class EnterpriseInspection(models.Model):
     result_date = models.DateField("检查日期", null=True, blank=True)
     result = models.TextField("检查结果", blank=True)
     problems_found = models.BooleanField("发现问题", default=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = RestrictedManager()
-    scope_owner_fields = ("created_by",)
+    detail_url_name = "enforcement:enterprise_inspection_detail"
 
     class Meta:
         verbose_name = "入企执法报备"
@@ -64,9 +57,3 @@ class EnterpriseInspection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit.name}入企检查{self.enterprise}（{self.planned_date:%Y-%m-%d}）"
-
-    def get_absolute_url(self) -> str:
-        return reverse("enforcement:enterprise_inspection_detail", kwargs={"pk": self.pk})
-
-    def get_additional_data(self):
-        return {"unit_id": self.unit_id}

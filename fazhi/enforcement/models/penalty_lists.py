@@ -1,12 +1,10 @@
 """免罚轻罚清单 in versions, and their items."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
 from fazhi.core.models import Unit
-from fazhi.core.querysets import RestrictedManager
+from fazhi.core.records import ChildRecord, UnitRecord
 
 
 class ListStatus(models.TextChoices):
@@ -15,7 +13,7 @@ class ListStatus(models.TextChoices):
     SUPERSEDED = "superseded", "已被新版本替代"
 
 
-class PenaltyList(models.Model):
+class PenaltyList(UnitRecord):
     """A 免罚轻罚清单 of a region, in one version (e.g. 2021年版)."""
 
     unit = models.ForeignKey(
@@ -39,13 +37,8 @@ class PenaltyList(models.Model):
         related_name="+",
         verbose_name="替代的版本",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = RestrictedManager()
-    scope_owner_fields = ("created_by",)
+    detail_url_name = "enforcement:penalty_list_detail"
 
     class Meta:
         verbose_name = "免罚轻罚清单"
@@ -66,12 +59,6 @@ class PenaltyList(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("enforcement:penalty_list_detail", kwargs={"pk": self.pk})
-
-    def get_additional_data(self):
-        return {"unit_id": self.unit_id}
-
 
 class ListCategory(models.TextChoices):
     NO_PENALTY = "no_penalty", "不予处罚"
@@ -91,7 +78,7 @@ class ListBasis(models.TextChoices):
 NO_PENALTY_BASES = (ListBasis.MINOR, ListBasis.FIRST_OFFENCE, ListBasis.NO_FAULT)
 
 
-class PenaltyListItem(models.Model):
+class PenaltyListItem(ChildRecord):
     """One item of a 免罚轻罚清单: the violation, its basis, the conditions and the treatment."""
 
     penalty_list = models.ForeignKey(
@@ -105,9 +92,7 @@ class PenaltyListItem(models.Model):
     conditions = models.CharField("适用条件", max_length=500)
     treatment = models.CharField("处理方式", max_length=300)
 
-    objects = RestrictedManager()
-    scope_unit_field = "penalty_list__unit"
-    scope_owner_fields = ("penalty_list__created_by",)
+    parent_field = "penalty_list"
 
     class Meta:
         verbose_name = "免罚轻罚清单事项"
@@ -125,6 +110,3 @@ class PenaltyListItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.penalty_list.title} 第{self.number}项"
-
-    def get_additional_data(self):
-        return {"unit_id": self.penalty_list.unit_id}

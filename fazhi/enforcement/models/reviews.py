@@ -3,10 +3,9 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 
 from fazhi.core.models import Unit
-from fazhi.core.querysets import RestrictedManager
+from fazhi.core.records import ChildRecord, UnitRecord
 
 from .actions import EnforcementAction
 
@@ -16,7 +15,7 @@ class CampaignStatus(models.TextChoices):
     CLOSED = "closed", "已结束"
 
 
-class ReviewCampaign(models.Model):
+class ReviewCampaign(UnitRecord):
     """案卷评查: a campaign of the supervising bureau (its `unit`) over agencies' case files."""
 
     unit = models.ForeignKey(
@@ -29,13 +28,8 @@ class ReviewCampaign(models.Model):
         "状态", max_length=10, choices=CampaignStatus.choices, default=CampaignStatus.OPEN
     )
     closed_date = models.DateField("结束日期", null=True, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = RestrictedManager()
-    scope_owner_fields = ("created_by",)
+    detail_url_name = "enforcement:campaign_detail"
 
     class Meta:
         verbose_name = "案卷评查活动"
@@ -52,14 +46,8 @@ class ReviewCampaign(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("enforcement:campaign_detail", kwargs={"pk": self.pk})
 
-    def get_additional_data(self):
-        return {"unit_id": self.unit_id}
-
-
-class ScoreItem(models.Model):
+class ScoreItem(ChildRecord):
     """One standard of the campaign's 评分表, with its maximum points."""
 
     campaign = models.ForeignKey(
@@ -72,9 +60,7 @@ class ScoreItem(models.Model):
     name = models.CharField("评查项目", max_length=100)
     max_points = models.PositiveSmallIntegerField("分值")
 
-    objects = RestrictedManager()
-    scope_unit_field = "campaign__unit"
-    scope_owner_fields = ("campaign__created_by",)
+    parent_field = "campaign"
 
     class Meta:
         verbose_name = "评查项目"
@@ -90,7 +76,7 @@ class ScoreItem(models.Model):
         return f"{self.campaign.title}·{self.name}"
 
 
-class CaseFile(models.Model):
+class CaseFile(ChildRecord):
     """A case file (案卷) drawn into a campaign, with its score and the problems found."""
 
     campaign = models.ForeignKey(
@@ -117,9 +103,9 @@ class CaseFile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
-    objects = RestrictedManager()
-    scope_unit_field = "campaign__unit"
+    parent_field = "campaign"
     scope_owner_fields = ("created_by",)
+    detail_url_name = "enforcement:casefile_detail"
 
     class Meta:
         verbose_name = "评查案卷"
@@ -141,12 +127,6 @@ class CaseFile(models.Model):
     def __str__(self) -> str:
         return f"{self.agency.name}案卷{self.file_number}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("enforcement:casefile_detail", kwargs={"pk": self.pk})
-
-    def get_additional_data(self):
-        return {"unit_id": self.campaign.unit_id}
-
     @property
     def grade(self) -> str:
         """评查等次 by the total (优秀 ≥ 90, 合格 ≥ 60, else 不合格)."""
@@ -157,7 +137,7 @@ class CaseFile(models.Model):
         return "合格" if self.total >= 60 else "不合格"
 
 
-class Score(models.Model):
+class Score(ChildRecord):
     case_file = models.ForeignKey(
         CaseFile, on_delete=models.PROTECT, related_name="scores", verbose_name="案卷"
     )
@@ -166,9 +146,7 @@ class Score(models.Model):
     )
     points = models.PositiveSmallIntegerField("得分")
 
-    objects = RestrictedManager()
-    scope_unit_field = "case_file__campaign__unit"
-    scope_owner_fields = ("case_file__created_by",)
+    parent_field = "case_file"
 
     class Meta:
         verbose_name = "评查得分"

@@ -6,10 +6,9 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 
 from fazhi.core.models import Unit
-from fazhi.core.querysets import RestrictedManager
+from fazhi.core.records import ScopedRecord, UnitRecord
 
 from .reviews import ReviewCampaign
 
@@ -19,7 +18,7 @@ class SupervisionKind(models.TextChoices):
     ROUTINE = "routine", "执法监督检查"
 
 
-class SupervisionInspection(models.Model):
+class SupervisionInspection(UnitRecord):
     """监督检查 by the supervising bureau (its `unit`): scope, team and findings."""
 
     unit = models.ForeignKey(
@@ -35,13 +34,8 @@ class SupervisionInspection(models.Model):
     date = models.DateField("检查日期")
     agencies = models.ManyToManyField(Unit, related_name="+", verbose_name="被检查单位")
     findings = models.TextField("发现的问题", blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = RestrictedManager()
-    scope_owner_fields = ("created_by",)
+    detail_url_name = "enforcement:supervision_detail"
 
     class Meta:
         verbose_name = "执法监督检查"
@@ -51,12 +45,6 @@ class SupervisionInspection(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("enforcement:supervision_detail", kwargs={"pk": self.pk})
-
-    def get_additional_data(self):
-        return {"unit_id": self.unit_id}
-
 
 class NoticeStatus(models.TextChoices):
     ISSUED = "issued", "待整改"
@@ -64,7 +52,7 @@ class NoticeStatus(models.TextChoices):
     CLOSED = "closed", "已销号"
 
 
-class RectificationNotice(models.Model):
+class RectificationNotice(ScopedRecord):
     """整改通知: from a 监督检查 or a 案卷评查 to one agency, answered and closed."""
 
     unit = models.ForeignKey(
@@ -106,8 +94,8 @@ class RectificationNotice(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
-    objects = RestrictedManager()
     scope_owner_fields = ("created_by",)
+    detail_url_name = "enforcement:notice_detail"
 
     class Meta:
         verbose_name = "整改通知"
@@ -137,12 +125,6 @@ class RectificationNotice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}（{self.agency.name}）"
-
-    def get_absolute_url(self) -> str:
-        return reverse("enforcement:notice_detail", kwargs={"pk": self.pk})
-
-    def get_additional_data(self):
-        return {"unit_id": self.unit_id}
 
     @property
     def source(self):

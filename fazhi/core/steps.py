@@ -66,6 +66,14 @@ def form_page(
     result = run_service_form(request, form, service, **fixed)
     if result is not None:
         messages.success(request, message(result) if callable(message) else message)
-        return redirect(result if hasattr(result, "get_absolute_url") else back)
+        return redirect(_page_of(result) or back)
     context = {"form": form, "title": title, "back": back, "crumbs": crumbs}
     return render(request, "core/form.html", context)
+
+
+def _page_of(record) -> str | None:
+    """The record's own page, if it has one (a ScopedRecord without a page says so)."""
+    try:
+        return record.get_absolute_url()
+    except AttributeError:
+        return None

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from fazhi.core.models import Unit
 from fazhi.core.querysets import RestrictedManager
+from fazhi.core.roles import WorkLine
 
 
 class State(models.TextChoices):
@@ -58,6 +59,7 @@ class AnnualReport(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RestrictedManager()
+    work_line = WorkLine.ANNUAL_REPORT
     scope_owner_fields = ("drafted_by",)
     scope_public_field = "is_public"  # a published report is a public document
 
@@ -104,6 +106,7 @@ class Part(models.Model):
     narrative = models.TextField("正文", blank=True)
 
     objects = RestrictedManager()
+    work_line = WorkLine.ANNUAL_REPORT
     scope_unit_field = "report__unit"
     scope_owner_fields = ("report__drafted_by",)
     scope_public_field = "report__is_public"
@@ -132,6 +135,7 @@ class CheckOverride(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RestrictedManager()
+    work_line = WorkLine.ANNUAL_REPORT
     scope_unit_field = "report__unit"
     scope_owner_fields = ("report__drafted_by",)
 
@@ -161,6 +165,7 @@ class ReportStep(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RestrictedManager()
+    work_line = WorkLine.ANNUAL_REPORT
     scope_unit_field = "report__unit"
     scope_owner_fields = ("report__drafted_by",)
     scope_public_field = "report__is_public"
@@ -187,6 +192,7 @@ class ReportingDates(models.Model):
     publish_by = models.CharField("公开截止（月-日）", max_length=5)
 
     objects = RestrictedManager()
+    work_line = WorkLine.ANNUAL_REPORT
     scope_unit_field = "unit"
 
     class Meta:

@@ -58,11 +58,16 @@ def memberships(user, search: str = ""):
     return queryset.order_by("unit__path", "user__username")
 
 
-def can(user, action: str) -> bool:
+def can(user, action: str, work_line: str | None = None) -> bool:
+    """Whether the role allows `action` at all (on records of `work_line`, when given)."""
     if user.is_superuser:
         return True
     membership = active_membership(user)
-    return membership is not None and role_allows(membership.role, action)
+    return (
+        membership is not None
+        and role_allows(membership.role, action)
+        and membership.acts_on(work_line)
+    )
 
 
 def events(user, search: str = ""):

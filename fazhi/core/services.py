@@ -116,6 +116,7 @@ def create_user(
     unit: Unit,
     role: str,
     data_scope: str | None = None,
+    work_lines: list[str] | None = None,
 ) -> User:
     """Open an account with its first membership (单位管理员 for units in the own subtree)."""
     _require(actor, Action.MANAGE_USERS, unit)
@@ -125,7 +126,9 @@ def create_user(
     user.set_password(password)
     user.full_clean()
     user.save()
-    grant_membership(actor=actor, user=user, unit=unit, role=role, data_scope=data_scope)
+    grant_membership(
+        actor=actor, user=user, unit=unit, role=role, data_scope=data_scope, work_lines=work_lines
+    )
     record_event(
         actor=actor,
         action="user.create",
@@ -137,7 +140,16 @@ def create_user(
 
 
 @service
-def grant_membership(*, actor, user, unit: Unit, role: str, data_scope: str | None = None):
+def grant_membership(
+    *,
+    actor,
+    user,
+    unit: Unit,
+    role: str,
+    data_scope: str | None = None,
+    work_lines: list[str] | None = None,
+):
+    """A new membership; `work_lines` None for all lines (the default, as for a 负责人)."""
     _require(actor, Action.MANAGE_USERS, unit)
     scope = data_scope or DEFAULT_SCOPE[role]
     if scope == DataScope.ALL:
@@ -145,6 +157,7 @@ def grant_membership(*, actor, user, unit: Unit, role: str, data_scope: str | No
     if Membership.objects.filter(user=user, unit=unit, role=role).exists():
         raise ValidationError("该用户在此单位已有此角色")
     membership = Membership(user=user, unit=unit, role=role, data_scope=scope)
+    _set_lines(membership, work_lines)
     membership.full_clean()
     membership.save()
     record_event(
@@ -153,6 +166,31 @@ def grant_membership(*, actor, user, unit: Unit, role: str, data_scope: str | No
         summary=f"授予任职：{membership}",
         target=membership,
         unit=unit,
+    )
+    return membership
+
+
+def _set_lines(membership: Membership, work_lines: list[str] | None) -> None:
+    membership.all_work_lines = work_lines is None
+    membership.work_lines = [] if work_lines is None else sorted(set(work_lines))
+
+
+@service
+def set_work_lines(*, actor, membership: Membership, work_lines: list[str] | None) -> Membership:
+    """Assign the work lines (业务条线) a membership acts on; None for all of them."""
+    _require(actor, Action.MANAGE_USERS, membership.unit)
+    if not membership.is_active:
+        raise ValidationError("该任职已经失效")
+    before = membership.work_lines_display()
+    _set_lines(membership, work_lines)
+    membership.full_clean()
+    membership.save()
+    record_event(
+        actor=actor,
+        action="membership.work_lines",
+        summary=f"调整业务条线：{membership}（{before} → {membership.work_lines_display()}）",
+        target=membership,
+        unit=membership.unit,
     )
     return membership
 

@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from fazhi.core.models import Unit
 from fazhi.core.querysets import RestrictedManager
+from fazhi.core.roles import WorkLine
 
 
 class Agency(models.Model):
@@ -34,6 +35,7 @@ class Agency(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RestrictedManager()
+    work_line = WorkLine.ENFORCEMENT
     scope_owner_fields = ("created_by",)
 
     class Meta:
@@ -77,6 +79,7 @@ class MajorDecisionItem(models.Model):
     )
 
     objects = RestrictedManager()
+    work_line = WorkLine.ENFORCEMENT
     scope_owner_fields = ("created_by",)
 
     class Meta:
@@ -112,6 +115,7 @@ class Officer(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RestrictedManager()
+    work_line = WorkLine.ENFORCEMENT
     scope_owner_fields = ("created_by",)
 
     class Meta:
@@ -191,6 +195,7 @@ class Certificate(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RestrictedManager()
+    work_line = WorkLine.ENFORCEMENT
     scope_unit_field = "officer__unit"
     scope_owner_fields = ("created_by",)
 
@@ -267,6 +272,7 @@ class CertificateCheck(models.Model):
     )
 
     objects = RestrictedManager()
+    work_line = WorkLine.ENFORCEMENT
     scope_unit_field = "certificate__officer__unit"
     scope_owner_fields = ("created_by",)
 
@@ -295,6 +301,7 @@ class TrainingRecord(models.Model):
     )
 
     objects = RestrictedManager()
+    work_line = WorkLine.ENFORCEMENT
     scope_unit_field = "officer__unit"
     scope_owner_fields = ("created_by",)
 
@@ -392,6 +399,7 @@ class EnforcementAction(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RestrictedManager()
+    work_line = WorkLine.ENFORCEMENT
     scope_owner_fields = ("created_by",)
 
     class Meta:
@@ -487,6 +495,7 @@ class PenaltyList(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RestrictedManager()
+    work_line = WorkLine.ENFORCEMENT
     scope_owner_fields = ("created_by",)
 
     class Meta:
@@ -548,6 +557,7 @@ class PenaltyListItem(models.Model):
     treatment = models.CharField("处理方式", max_length=300)
 
     objects = RestrictedManager()
+    work_line = WorkLine.ENFORCEMENT
     scope_unit_field = "penalty_list__unit"
     scope_owner_fields = ("penalty_list__created_by",)
 
@@ -608,6 +618,7 @@ class EnterpriseInspection(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RestrictedManager()
+    work_line = WorkLine.ENFORCEMENT
     scope_owner_fields = ("created_by",)
 
     class Meta:
@@ -657,6 +668,7 @@ class ReviewCampaign(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RestrictedManager()
+    work_line = WorkLine.ENFORCEMENT
     scope_owner_fields = ("created_by",)
 
     class Meta:
@@ -695,6 +707,7 @@ class ScoreItem(models.Model):
     max_points = models.PositiveSmallIntegerField("分值")
 
     objects = RestrictedManager()
+    work_line = WorkLine.ENFORCEMENT
     scope_unit_field = "campaign__unit"
     scope_owner_fields = ("campaign__created_by",)
 
@@ -740,6 +753,7 @@ class CaseFile(models.Model):
     )
 
     objects = RestrictedManager()
+    work_line = WorkLine.ENFORCEMENT
     scope_unit_field = "campaign__unit"
     scope_owner_fields = ("created_by",)
 
@@ -789,6 +803,7 @@ class Score(models.Model):
     points = models.PositiveSmallIntegerField("得分")
 
     objects = RestrictedManager()
+    work_line = WorkLine.ENFORCEMENT
     scope_unit_field = "case_file__campaign__unit"
     scope_owner_fields = ("case_file__created_by",)
 
@@ -830,6 +845,7 @@ class SupervisionInspection(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RestrictedManager()
+    work_line = WorkLine.ENFORCEMENT
     scope_owner_fields = ("created_by",)
 
     class Meta:
@@ -896,6 +912,7 @@ class RectificationNotice(models.Model):
     )
 
     objects = RestrictedManager()
+    work_line = WorkLine.ENFORCEMENT
     scope_owner_fields = ("created_by",)
 
     class Meta:

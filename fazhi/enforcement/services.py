@@ -10,8 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from fazhi.core.audit import record_event, service
+from fazhi.core.guards import require_line
 from fazhi.core.models import Unit
-from fazhi.core.roles import Action
+from fazhi.core.roles import Action, WorkLine
 from fazhi.core.validators import validate_credit_code, validate_id_number
 
 from . import imports, selectors
@@ -53,6 +54,7 @@ def not_future(day: datetime.date, label: str) -> None:
 
 
 def require_unit(actor, unit: Unit, action: str = Action.CREATE) -> None:
+    require_line(actor, WorkLine.ENFORCEMENT, action)
     if not Unit.objects.restrict(actor, action).filter(pk=unit.pk).exists():
         raise PermissionDenied(f"无权为“{unit.name}”办理此事项")
 

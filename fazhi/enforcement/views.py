@@ -8,8 +8,8 @@ from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
 from fazhi.core.attachments import read_checked
-from fazhi.core.roles import Action
-from fazhi.core.validators import mask_id_number
+from fazhi.core.guards import shown_id_number
+from fazhi.core.roles import Action, WorkLine
 from fazhi.core.viewtools import (
     error_text,
     ledger_page,
@@ -42,7 +42,9 @@ def list_page(request, queryset, ledger, title, *, create=None, **context):
         rows_template="enforcement/_rows.html",
         ledger_def=ledgers.page_table(ledger),
         title=title,
-        create_url=create if core_selectors.can(request.user, Action.CREATE) else None,
+        create_url=create
+        if core_selectors.can(request.user, Action.CREATE, WorkLine.ENFORCEMENT)
+        else None,
         **context,
     )
 
@@ -62,7 +64,7 @@ def create_page(
     request, form_class, service, *, units, title, message, preselect=True, **querysets
 ):
     """A new record's form, for one of `units` (preselected when it is the only one)."""
-    require(request, Action.CREATE)
+    require(request, Action.CREATE, WorkLine.ENFORCEMENT)
     form = form_class(
         request.POST or None,
         request=request,
@@ -113,7 +115,8 @@ def agency_detail(request, agency):
         "ratio": selectors.staff_ratio(request.user, agency.unit, today),
         "major_items": selectors.major_items(request.user, agency.unit),
         "officers": [
-            (o, mask_id_number(o.id_number), o.certificate_problem(today)) for o in officers
+            (o, shown_id_number(request.user, o, o.id_number), o.certificate_problem(today))
+            for o in officers
         ],
         "can_change": selectors.can_change(request.user, agency),
         "floor": selectors.LEGAL_REVIEW_FLOOR,
@@ -234,7 +237,7 @@ def officer_detail(request, officer):
     trainings = selectors.trainings_of(request.user, officer)
     context = {
         "officer": officer,
-        "id_number": mask_id_number(officer.id_number),
+        "id_number": shown_id_number(request.user, officer, officer.id_number),
         "hours_this_year": sum(t.hours for t in trainings if t.date.year == today.year),
         "problem": officer.certificate_problem(today),
         "certificates": [(c, c.problem(today)) for c in certificates],

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from fazhi.core.models import Unit
 from fazhi.core.querysets import RestrictedManager
+from fazhi.core.roles import WorkLine
 
 
 class TrialLevel(models.TextChoices):
@@ -125,6 +126,7 @@ class Lawsuit(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RestrictedManager()
+    work_line = WorkLine.LITIGATION
     scope_owner_fields = ("handler", "created_by")
 
     class Meta:
@@ -268,6 +270,7 @@ class Hearing(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RestrictedManager()
+    work_line = WorkLine.LITIGATION
     scope_unit_field = "lawsuit__unit"
     scope_owner_fields = ("lawsuit__handler", "lawsuit__created_by")
 
@@ -381,6 +384,7 @@ class JudicialSuggestion(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RestrictedManager()
+    work_line = WorkLine.LITIGATION
     scope_unit_field = "lawsuit__unit"
     scope_owner_fields = ("lawsuit__handler", "lawsuit__created_by")
 

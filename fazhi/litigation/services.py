@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from fazhi.core.audit import record_event, service
 from fazhi.core.calendar import add_days, date_or_none
+from fazhi.core.guards import require_line
 from fazhi.core.models import Unit
 from fazhi.core.roles import Action
 
@@ -107,6 +108,7 @@ def register_lawsuit(
     handler=None,
 ) -> Lawsuit:
     """Register a suit against `unit` once the court has served the complaint on it."""
+    require_line(actor, Lawsuit.work_line)
     if not Unit.objects.restrict(actor, Action.CREATE).filter(pk=unit.pk).exists():
         raise PermissionDenied(f"无权为“{unit.name}”登记应诉案件")
     if unit.is_area:

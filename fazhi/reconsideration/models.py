@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from fazhi.core.models import Unit
 from fazhi.core.querysets import RestrictedManager
+from fazhi.core.roles import WorkLine
 from fazhi.core.validators import validate_credit_code, validate_id_number
 
 
@@ -164,6 +165,7 @@ class Case(models.Model):
     performed_date = models.DateField("履行日期", null=True, blank=True)
 
     objects = RestrictedManager()
+    work_line = WorkLine.RECONSIDERATION
     scope_owner_fields = ("handler", "created_by")
 
     class Meta:
@@ -244,6 +246,7 @@ class Party(models.Model):
     phone = models.CharField("联系电话", max_length=30, blank=True)
 
     objects = RestrictedManager()
+    work_line = WorkLine.RECONSIDERATION
     scope_unit_field = "case__unit"
     scope_owner_fields = ("case__handler", "case__created_by")
 
@@ -271,6 +274,7 @@ class Step(models.Model):
     data = models.JSONField(default=dict, blank=True)
 
     objects = RestrictedManager()
+    work_line = WorkLine.RECONSIDERATION
     scope_unit_field = "case__unit"
     scope_owner_fields = ("case__handler", "case__created_by")
 
@@ -310,6 +314,7 @@ class Suspension(models.Model):
     end_date = models.DateField("恢复日期", null=True, blank=True)
 
     objects = RestrictedManager()
+    work_line = WorkLine.RECONSIDERATION
     scope_unit_field = "case__unit"
     scope_owner_fields = ("case__handler", "case__created_by")
 
@@ -369,6 +374,7 @@ class Document(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = RestrictedManager()
+    work_line = WorkLine.RECONSIDERATION
     scope_owner_fields = ("created_by", "case__handler")
 
     class Meta:
@@ -411,6 +417,7 @@ class OpinionLetter(models.Model):
     )
 
     objects = RestrictedManager()
+    work_line = WorkLine.RECONSIDERATION
     scope_owner_fields = ("created_by",)
 
     class Meta:

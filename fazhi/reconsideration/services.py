@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from fazhi.core.audit import record_event, service
 from fazhi.core.calendar import add_days, add_working_days, working_days_between
+from fazhi.core.guards import require_line
 from fazhi.core.models import Unit
 from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action, Role
@@ -191,6 +192,7 @@ def register_case(
     handler=None,
 ) -> Case:
     """登记 an application (第二十二条): the clock of the five-day review starts."""
+    require_line(actor, Case.work_line)
     if not Unit.objects.restrict(actor, Action.CREATE).filter(pk=unit.pk).exists():
         raise PermissionDenied(f"无权在“{unit.name}”登记行政复议申请")
     _not_future(received_date, "收到申请日期")
@@ -928,6 +930,7 @@ def issue_letter(
     case: Case | None = None,
 ) -> OpinionLetter:
     """制发行政复议意见书 (第七十六条, report within sixty days) or 建议书 (实施条例 第五十七条)."""
+    require_line(actor, OpinionLetter.work_line)
     if not Unit.objects.restrict(actor, Action.CREATE).filter(pk=unit.pk).exists():
         raise PermissionDenied("无权以该单位名义制发")
     _not_future(issued_date, "制发日期")
@@ -1003,6 +1006,7 @@ IMPORTED_STATES = {
 @service
 def import_cases(*, actor, unit: Unit, data: bytes) -> int:
     """导入历史案件 from an .xlsx ledger: all rows or none (errors by row and column)."""
+    require_line(actor, Case.work_line)
     if not Unit.objects.restrict(actor, Action.CREATE).filter(pk=unit.pk).exists():
         raise PermissionDenied(f"无权向“{unit.name}”导入案件")
     respondents = {u.name: u for u in Unit.objects.filter(path__startswith=unit.scope_root.path)}

@@ -20,7 +20,7 @@ from django.test import Client
 from django.urls import reverse
 
 from fazhi.core import services
-from fazhi.core.roles import DataScope, Role, WorkLine, role_allows
+from fazhi.core.roles import Action, DataScope, Role, WorkLine, role_allows
 
 from .routes import all_routes
 from .test_scoping import NOT_WALKED, records_in, response_text
@@ -40,6 +40,10 @@ DEMO_USER = {
     Role.LEADER: "donghu_leader",
     Role.INSPECTOR: "donghu_inspector",
     Role.UNIT_ADMIN: "donghu_admin",
+}
+# Routes that ask more than @record_view's action, and what (the test users uploaded nothing).
+ROUTE_ACTIONS = {
+    "report_reader:report_publish": Action.REVIEW,  # the uploader, or 审核 of the unit
 }
 CASES = [(role, line) for role, lines in LINES_BY_ROLE.items() for line in lines]
 ALLOWED = (200, 302)
@@ -88,7 +92,8 @@ def test_the_matrix_of_roles_work_lines_and_routes(demo, role, line):
         if record is None:
             continue
         url = reverse(route.name, kwargs={"pk": record.pk})
-        allowed = expected_allowed(role, line, model, route.record_action)
+        action = ROUTE_ACTIONS.get(route.name, route.record_action)
+        allowed = expected_allowed(role, line, model, action)
         status = client.get(url).status_code
         if status == 405:  # a POST-only route: the refusal must come before the method
             status = client.post(url).status_code
@@ -99,10 +104,7 @@ def test_the_matrix_of_roles_work_lines_and_routes(demo, role, line):
             wrong.append(f"{route.name} {url} ({model.__name__}): {status}")
         checked += 1
     assert checked > 40, "the demo must give most record routes a record in the district"
-    assert not wrong, (
-        f"{role} on {line}: answers that differ from the matrix:\n"
-        + "\n".join(wrong)
-    )
+    assert not wrong, f"{role} on {line}: answers that differ from the matrix:\n" + "\n".join(wrong)
 
 
 @pytest.mark.parametrize(("role", "line"), CASES)

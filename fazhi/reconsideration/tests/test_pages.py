@@ -177,9 +177,7 @@ def test_id_numbers_are_masked_for_roles_that_need_not_see_them(demo, client_as,
     ("username", "shown"),
     [("donghu_officer", ID_NUMBER), ("donghu_inspector", "110105********002X")],
 )
-def test_the_api_shows_id_numbers_as_the_page_does_and_is_scoped(
-    demo, client_as, username, shown
-):
+def test_the_api_shows_id_numbers_as_the_page_does_and_is_scoped(demo, client_as, username, shown):
     """One rule (VIEW_PERSONAL_DATA) for the page and the API."""
     register_through_the_form(client_as(demo.users["donghu_officer"]), demo)
     data = client_as(demo.users[username]).get("/api/reconsideration/cases/?q=页面申请人").json()

@@ -183,6 +183,8 @@ def set_work_lines(*, actor, membership: Membership, work_lines: list[str] | Non
         raise ValidationError("该任职已经失效")
     before = membership.work_lines_display()
     _set_lines(membership, work_lines)
+    if membership.work_lines_display() == before:
+        raise ValidationError("业务条线没有变化")
     membership.full_clean()
     membership.save()
     record_event(

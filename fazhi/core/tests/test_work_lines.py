@@ -76,6 +76,12 @@ def test_the_demo_gives_each_bureau_officer_their_lines(demo):
     assert acts_on(supervisor, None)  # records of no line: units, users
 
 
+def test_the_api_tells_the_lines_of_the_membership(demo, client_as):
+    me = client_as(demo.users["donghu_supervisor"]).get("/api/me/").json()
+    assert me["work_lines"] == ["enforcement"]
+    assert client_as(demo.users["donghu_leader"]).get("/api/me/").json()["work_lines"] is None
+
+
 def test_a_supervision_officer_neither_sees_nor_handles_nor_registers_cases(demo):
     supervisor = fresh(demo.users["donghu_supervisor"])
     assert not Case.objects.restrict(supervisor).exists()

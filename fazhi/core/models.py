@@ -10,12 +10,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
-from .querysets import RestrictedManager, RestrictedQuerySet
+from .querysets import RestrictedQuerySet
+from .records import ScopedRecord
 from .roles import DataScope, Role, WorkLine
 from .validators import validate_division_code
 
 
-class Unit(models.Model):
+class Unit(ScopedRecord):
     """行政区划 or 机关. Agencies hang off the area they belong to."""
 
     class Kind(models.TextChoices):
@@ -58,7 +59,6 @@ class Unit(models.Model):
     is_active = models.BooleanField("启用", default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = RestrictedManager()
     scope_unit_field = None
     change_action = "manage_units"
 
@@ -104,11 +104,8 @@ class Unit(models.Model):
         paths = ["/" + "/".join(segments[: i + 1]) + "/" for i in range(len(segments) - 1)]
         return Unit.objects.filter(path__in=paths).order_by("path")
 
-    def get_additional_data(self):
-        return {"unit_id": self.pk}
 
-
-class Membership(models.Model):
+class Membership(ScopedRecord):
     """A user's role in a unit, with the data scope it reads with and the work lines
     (业务条线) it acts on: all of them (a bureau's 负责人, a 依法治办 督察员) or a list."""
 
@@ -134,7 +131,6 @@ class Membership(models.Model):
     is_active = models.BooleanField("有效", default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = RestrictedManager()
     scope_owner_fields = ("user",)
 
     class Meta:
@@ -172,9 +168,6 @@ class Membership(models.Model):
             return "全部"
         labels = [WorkLine(line).label for line in WorkLine.values if line in self.work_lines]
         return "、".join(labels) or "无"
-
-    def get_additional_data(self):
-        return {"unit_id": self.unit_id}
 
 
 class ImmutableQuerySet(RestrictedQuerySet):
@@ -258,7 +251,7 @@ def attachment_upload_to(instance, filename: str) -> str:
     return f"attachments/{instance.sha256[:2]}/{instance.sha256}"
 
 
-class Attachment(models.Model):
+class Attachment(ScopedRecord):
     """附件: a checked file on any record, visible to whoever may see the record."""
 
     target_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
@@ -275,7 +268,6 @@ class Attachment(models.Model):
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
-    objects = RestrictedManager()
     scope_owner_fields = ("uploaded_by",)
 
     class Meta:
@@ -285,9 +277,6 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
-
-    def get_additional_data(self):
-        return {"unit_id": self.unit_id}
 
 
 class DataVersion(models.Model):

@@ -22,6 +22,7 @@ from .forms import (
     UserCreateForm,
     WorkLinesForm,
 )
+from .guards import permits
 from .middleware import SESSION_KEY
 from .models import Attachment, Membership, Unit
 from .roles import Action
@@ -166,10 +167,7 @@ def unit_attach(request, unit):
 def attachment_download(request, attachment):
     # The file is served only when the record it belongs to is visible too.
     target = attachment.target
-    if (
-        target is None
-        or not type(target).objects.restrict(request.user).filter(pk=target.pk).exists()
-    ):
+    if target is None or not permits(request.user, Action.VIEW, target):
         raise Http404("记录不存在或无权查看")
     response = FileResponse(
         attachment.file.open("rb"),

@@ -6,8 +6,6 @@ import io
 
 from openpyxl import Workbook
 
-from fazhi.core.demo import register_demo_builder
-
 from . import documents, services
 from .imports import COLUMNS
 
@@ -96,6 +94,3 @@ def build(world) -> None:
             unit=world.units[f"{key}_justice"],
             data=ledger(key, respondents, prefix),
         )
-
-
-register_demo_builder(12, "行政复议历史台账（2025年）", build)

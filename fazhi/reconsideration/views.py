@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 from fazhi.core import selectors as core_selectors
 from fazhi.core.attachments import ALLOWED, read_checked
 from fazhi.core.dataversion import query_key, remember
-from fazhi.core.guards import shown_id_number
+from fazhi.core.guards import permits, shown_id_number
 from fazhi.core.querysets import active_membership, full_scope_key
 from fazhi.core.roles import Action
 from fazhi.core.viewtools import (
@@ -217,9 +217,8 @@ def case_detail(request, case):
     membership = active_membership(request.user)
     role = membership.role if membership else None
     today = timezone.localdate()
-    can_act = (
-        Case.objects.restrict(request.user, Action.CHANGE).filter(pk=case.pk).exists()
-        or Case.objects.restrict(request.user, Action.REVIEW).filter(pk=case.pk).exists()
+    can_act = permits(request.user, Action.CHANGE, case) or permits(
+        request.user, Action.REVIEW, case
     )
     return render(
         request,

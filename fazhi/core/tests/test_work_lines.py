@@ -180,3 +180,9 @@ def test_a_navigation_entry_of_a_line_shows_only_to_its_members(demo):
     )
     assert item.visible_to(fresh(demo.users["donghu_officer"]))
     assert not item.visible_to(fresh(demo.users["donghu_supervisor"]))
+    from fazhi.core.navigation import nav_for
+
+    labels = {
+        i.label for _, items in nav_for(fresh(demo.users["donghu_supervisor"])) for i in items
+    }
+    assert "三项制度" in labels and "行政复议案件" not in labels and "待办事项" in labels

@@ -7,8 +7,8 @@ from django.db.models import Q
 from django.http import Http404
 
 from .models import Attachment, CalendarYear, DomainEvent, HolidayOverride, Membership, Unit
-from .querysets import active_membership
-from .roles import Action, role_allows
+from .querysets import active_membership, acts_on
+from .roles import Action
 
 
 def get_visible(model, user, pk, action: str = Action.VIEW):
@@ -60,14 +60,7 @@ def memberships(user, search: str = ""):
 
 def can(user, action: str, work_line: str | None = None) -> bool:
     """Whether the role allows `action` at all (on records of `work_line`, when given)."""
-    if user.is_superuser:
-        return True
-    membership = active_membership(user)
-    return (
-        membership is not None
-        and role_allows(membership.role, action)
-        and membership.acts_on(work_line)
-    )
+    return acts_on(user, work_line, action)
 
 
 def events(user, search: str = ""):

@@ -75,6 +75,12 @@ class Line:
 
         register_demo_builder(order, label, builder)
 
+    def scale(self, order: int, maker) -> None:
+        """A scale-data maker (core/scale.py), run by `fazhi generate_scale_data` in `order`."""
+        from .scale import register_scale_maker
+
+        register_scale_maker(order, maker)
+
     def indicators(self, *indicators) -> None:
         """Catalog entries of the line. Core knows no indicator code: the indicators app
         receives them through `contributions`."""

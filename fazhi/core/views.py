@@ -20,6 +20,7 @@ from .forms import (
     UnitForm,
     UnitMoveForm,
     UserCreateForm,
+    WorkLinesForm,
 )
 from .guards import permits
 from .middleware import SESSION_KEY
@@ -184,7 +185,7 @@ def attachment_download(request, attachment):
 MEMBERSHIP_LEDGER = Ledger(
     "用户任职台账.xlsx",
     "用户任职",
-    ["用户名", "姓名", "单位", "角色", "数据范围", "状态", "设立时间"],
+    ["用户名", "姓名", "单位", "角色", "数据范围", "状态", "设立时间", "业务条线"],
     lambda m: (
         m.user.username,
         m.user.first_name,
@@ -193,6 +194,7 @@ MEMBERSHIP_LEDGER = Ledger(
         m.get_data_scope_display(),
         "有效" if m.is_active else "已撤销",
         timezone.localtime(m.created_at).strftime("%Y-%m-%d %H:%M"),
+        m.work_lines_display(),
     ),
 )
 
@@ -219,6 +221,16 @@ def user_create(request):
         messages.success(request, f"已开通用户“{created.first_name}”")
         return redirect("core:membership_list")
     return render(request, "core/form.html", {"form": form, "title": "开通用户"})
+
+
+@record_view(Membership, Action.MANAGE_USERS)
+def membership_work_lines(request, membership):
+    form = WorkLinesForm(request.POST or None, request=request, membership=membership)
+    changed = run_service_form(request, form, services.set_work_lines, membership=membership)
+    if changed:
+        messages.success(request, f"已调整业务条线：{changed}（{changed.work_lines_display()}）")
+        return redirect("core:membership_list")
+    return render(request, "core/form.html", {"form": form, "title": f"业务条线：{membership}"})
 
 
 @record_view(Membership, Action.MANAGE_USERS)

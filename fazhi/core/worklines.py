@@ -14,7 +14,7 @@ reader, the indicators, core itself) subclass `KitAppConfig`.
 
 import importlib.util
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from django.apps import AppConfig, apps
@@ -57,9 +57,10 @@ class Line:
             auditlog.register(model, **options)
 
     def nav(self, *items) -> None:
+        """Navigation entries, shown only to memberships acting on the line's work line."""
         from .navigation import register_nav
 
-        register_nav(*items)
+        register_nav(*(replace(item, work_line=item.work_line or self.work_line) for item in items))
 
     def due(self, *providers) -> None:
         """Due-list providers `(user, today, horizon) -> DueItems` (see core/deadlines.py)."""

@@ -108,12 +108,12 @@ def lawsuit_list(request):
         export_rows=selectors.ledger_rows(queryset, request.user),
         filters=filters,
         today=today,
-        can_create=core_selectors.can(request.user, Action.CREATE),
+        can_create=core_selectors.can(request.user, Action.CREATE, Lawsuit.work_line),
     )
 
 
 def lawsuit_create(request):
-    require(request, Action.CREATE)
+    require(request, Action.CREATE, Lawsuit.work_line)
     units = selectors.defendant_units(request.user)
     initial = {"unit": units.first()} if units.count() == 1 else {}
     form = LawsuitForm(request.POST or None, units=units, initial=initial, request=request)

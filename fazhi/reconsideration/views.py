@@ -13,10 +13,10 @@ from django.views.decorators.http import require_safe
 from fazhi.core import selectors as core_selectors
 from fazhi.core.attachments import ALLOWED, read_checked
 from fazhi.core.dataversion import query_key, remember
+from fazhi.core.guards import shown_id_number
 from fazhi.core.querysets import active_membership, full_scope_key
 from fazhi.core.roles import Action
 from fazhi.core.steps import step_page
-from fazhi.core.validators import mask_id_number
 from fazhi.core.viewtools import (
     Ledger,
     error_text,
@@ -34,13 +34,6 @@ from .models import Case, Document, OpinionLetter, Outcome, Procedure, State
 from .workflow import CASE_FLOW
 
 XLSX = ALLOWED["xlsx"]
-# Roles that handle the case file and may read personal data in full.
-FULL_DATA_ROLES = {"officer", "reviewer", "leader"}
-
-
-def sees_personal_data(user) -> bool:
-    membership = active_membership(user)
-    return user.is_superuser or (membership is not None and membership.role in FULL_DATA_ROLES)
 
 
 def _filters(request) -> dict:
@@ -144,7 +137,7 @@ def case_list(request):
             full_scope_key(request.user),
             lambda: selectors.filter_choices(request.user),
         ),
-        "can_create": core_selectors.can(request.user, Action.CREATE),
+        "can_create": core_selectors.can(request.user, Action.CREATE, Case.work_line),
     }
     return render(request, "reconsideration/case_list.html", context)
 
@@ -167,7 +160,7 @@ def _case_table(request, queryset, today) -> str:
 
 
 def case_register(request):
-    require(request, Action.CREATE)
+    require(request, Action.CREATE, Case.work_line)
     membership = active_membership(request.user)
     form = RegisterForm(
         request.POST or None,
@@ -189,7 +182,7 @@ def case_register(request):
 
 def case_import(request):
     """导入历史案件: a template to download, an upload, all rows or none."""
-    require(request, Action.CREATE)
+    require(request, Action.CREATE, Case.work_line)
     if request.GET.get("template"):
         response = HttpResponse(imports.template_workbook(), content_type=XLSX)
         response["Content-Disposition"] = (
@@ -230,13 +223,7 @@ def case_detail(request, case):
         {
             "case": case,
             "parties": [
-                (
-                    p,
-                    p.id_number
-                    if sees_personal_data(request.user)
-                    else mask_id_number(p.id_number),
-                )
-                for p in case.parties.all()
+                (p, shown_id_number(request.user, p, p.id_number)) for p in case.parties.all()
             ],
             "clocks": [
                 (clock, clock.status(today), clock.days_left(today))
@@ -322,12 +309,12 @@ def letter_list(request):
         ledger=LETTER_LEDGER,
         template="reconsideration/letter_list.html",
         rows_template="reconsideration/_letter_rows.html",
-        can_create=core_selectors.can(request.user, Action.CREATE),
+        can_create=core_selectors.can(request.user, Action.CREATE, OpinionLetter.work_line),
     )
 
 
 def letter_create(request):
-    require(request, Action.CREATE)
+    require(request, Action.CREATE, OpinionLetter.work_line)
     membership = active_membership(request.user)
     form = LetterForm(request.POST or None, request=request)
     letter = (

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from fazhi.core import selectors as core_selectors
 from fazhi.core import steps
 from fazhi.core.attachments import read_checked
-from fazhi.core.roles import Action
+from fazhi.core.roles import Action, WorkLine
 from fazhi.core.viewtools import error_text, ledger_page, require
 
 from .. import imports, ledgers
@@ -26,7 +26,9 @@ def list_page(request, queryset, ledger, title, *, create=None, **context):
         rows_template="enforcement/_rows.html",
         ledger_def=ledgers.page_table(ledger),
         title=title,
-        create_url=create if core_selectors.can(request.user, Action.CREATE) else None,
+        create_url=create
+        if core_selectors.can(request.user, Action.CREATE, WorkLine.ENFORCEMENT)
+        else None,
         **context,
     )
 
@@ -40,7 +42,7 @@ def create_page(
     request, form_class, service, *, units, title, message, preselect=True, **querysets
 ):
     """A new record's form, for one of `units` (preselected when it is the only one)."""
-    require(request, Action.CREATE)
+    require(request, Action.CREATE, WorkLine.ENFORCEMENT)
     form = form_class(
         request.POST or None,
         request=request,

@@ -12,13 +12,12 @@ class AnnualReportConfig(worklines.KitAppConfig):
 
     def wire(self, line):
         from fazhi.core.navigation import NavItem
-        from fazhi.core.workflow import register_workflow
 
         from . import api, deadlines, demo, models, workflow
 
         line.audit(models.AnnualReport, exclude_fields=["parts", "steps", "overrides"])
         line.audit(models.Part, models.CheckOverride, models.ReportStep, models.ReportingDates)
-        register_workflow(workflow.REPORT_FLOW)
+        line.workflow(workflow.REPORT_FLOW)
         line.nav(
             NavItem("年度报告", "annual_report:report_list", "年度报告"),
             NavItem("各地报告情况", "annual_report:report_overview", "年度报告"),

@@ -10,7 +10,6 @@ class EnforcementConfig(worklines.WorkLineConfig):
 
     def wire(self, line):
         from fazhi.core.navigation import NavItem
-        from fazhi.core.workflow import register_workflow
 
         from . import api, deadlines, demo, indicators, models, workflow
 
@@ -33,7 +32,7 @@ class EnforcementConfig(worklines.WorkLineConfig):
         line.audit(models.Score)
         line.audit(models.SupervisionInspection, m2m_fields={"agencies"})
         line.audit(models.RectificationNotice)
-        register_workflow(*workflow.WORKFLOWS)
+        line.workflow(*workflow.WORKFLOWS)
         line.nav(
             NavItem("执法主体与人员", "enforcement:agency_list", "行政执法监督"),
             NavItem("执法证件", "enforcement:certificate_list", "行政执法监督"),

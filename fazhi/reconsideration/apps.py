@@ -10,11 +10,10 @@ class ReconsiderationConfig(worklines.WorkLineConfig):
 
     def wire(self, line):
         from fazhi.core.navigation import NavItem
-        from fazhi.core.workflow import register_workflow
 
         from . import api, deadlines, demo, demo_history, indicators, models, scale, workflow
 
-        register_workflow(workflow.CASE_FLOW)
+        line.workflow(workflow.CASE_FLOW)
 
         line.audit(
             models.Case,

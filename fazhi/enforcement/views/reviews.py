@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
@@ -91,18 +92,19 @@ def campaign_select(request, campaign):
         data = form.cleaned_data
         random_draw = data["mode"] == "random"
         try:
-            files = select_case_files(
-                actor=request.user,
-                campaign=campaign,
-                candidates=candidates.filter(unit__in=data["agencies"])
-                if random_draw
-                else data["actions"],
-                count=data["count"] if random_draw else None,
-            )
+            with transaction.atomic():
+                form.consume_token()
+                files = select_case_files(
+                    actor=request.user,
+                    campaign=campaign,
+                    candidates=candidates.filter(unit__in=data["agencies"])
+                    if random_draw
+                    else data["actions"],
+                    count=data["count"] if random_draw else None,
+                )
         except (ValidationError, PermissionDenied) as error:
             form.add_error(None, error_text(error))
         else:
-            form.consume_token()
             messages.success(
                 request, f"已{'随机抽取' if random_draw else '选定'}案卷{len(files)}本"
             )

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from fazhi.core.filters import YearQuery, query_values
 from fazhi.core.guards import permits
 from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action
@@ -259,10 +260,7 @@ def report_publication(request, report):
 
 def report_overview(request):
     """督察: every subordinate area's reports of a year, with status and key figures."""
-    try:
-        year = int(request.GET.get("year") or timezone.localdate().year - 1)
-    except ValueError:
-        return render(request, "annual_report/overview.html", {"error": "年度须为数字"}, status=400)
+    year = query_values(request, YearQuery)["year"] or timezone.localdate().year - 1
     table = overview.table(request.user, year, timezone.localdate())
     if request.GET.get("export") == "xlsx":
         return xlsx_response(

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from . import calendar, selectors, services, workflow
 from .deadlines import due_list
+from .filters import YearQuery, query_values
 from .forms import (
     CalendarYearForm,
     DateCalculatorForm,
@@ -284,10 +285,7 @@ def calendar_view(request):
 
 
 def _year_param(request) -> int:
-    try:
-        return int(request.GET.get("year", ""))
-    except ValueError:
-        return timezone.localdate().year
+    return query_values(request, YearQuery)["year"] or timezone.localdate().year
 
 
 def calendar_year_create(request):

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from fazhi.core.filters import QueryForm, id_field
 from fazhi.core.forms import SubmitOnceForm
 from fazhi.core.models import Unit
 
@@ -298,3 +299,9 @@ class CloseNoticeForm(SubmitOnceForm):
 
 CERTIFICATE_STATUS_CHOICES = [("", "全部状态"), *CertificateStatus.choices]
 NOTICE_STATUS_CHOICES = [("", "全部状态"), *NoticeStatus.choices]
+
+
+class AgencyQuery(QueryForm):
+    """?agency= of the notice page: the agency whose problems the notice lists."""
+
+    agency = id_field("执法单位")

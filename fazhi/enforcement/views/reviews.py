@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
+from fazhi.core.filters import query_values
 from fazhi.core.guards import permits
 from fazhi.core.roles import Action
 from fazhi.core.steps import step_page
@@ -136,8 +137,9 @@ def campaign_notice(request, campaign):
         .distinct()
     )
     initial = {}
-    if request.GET.get("agency"):
-        chosen = agencies.filter(pk=request.GET["agency"]).first()
+    agency = query_values(request, forms.AgencyQuery)["agency"]
+    if agency:
+        chosen = agencies.filter(pk=agency).first()
         if chosen is not None:
             initial = {
                 "agency": chosen,

@@ -7,6 +7,7 @@ import uuid
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 
 from .models import FormToken, Unit
@@ -15,6 +16,10 @@ from .validators import validate_division_code
 
 REPEATED = "该表单已经提交过，请勿重复提交。请刷新页面查看结果。"
 TOKEN_HOURS = 24  # a page left open longer is shown again before it is submitted
+# The longest free text a form takes where its field names no length: a note, a reason, an
+# opinion (a 决定书's reasons run to a few thousand characters) — a bound so that no one's
+# note makes the event list megabytes long for everyone.
+TEXT_MAX_LENGTH, LINE_MAX_LENGTH = 20000, 500
 
 
 class SubmitOnceForm(forms.Form):
@@ -29,6 +34,8 @@ class SubmitOnceForm(forms.Form):
     def __init__(self, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
         self.request = request
+        for field in self.fields.values():
+            _bound_length(field)
         if not self.is_bound:
             self.initial["form_token"] = self._issue_token()
 
@@ -63,6 +70,18 @@ class SubmitOnceForm(forms.Form):
         deleted, _ = self._tokens().filter(token=self.cleaned_data["form_token"]).delete()
         if not deleted:
             raise ValidationError(REPEATED)
+
+
+def _bound_length(field) -> None:
+    """Give a free-text field without a length the platform's bound (checked and shown)."""
+    if not isinstance(field, forms.CharField) or field.max_length is not None:
+        return
+    if isinstance(field.widget, forms.HiddenInput):
+        return
+    textarea = isinstance(field.widget, forms.Textarea)
+    field.max_length = TEXT_MAX_LENGTH if textarea else LINE_MAX_LENGTH
+    field.validators.append(MaxLengthValidator(field.max_length))
+    field.widget.attrs.setdefault("maxlength", str(field.max_length))
 
 
 class LoginForm(AuthenticationForm):

@@ -3,11 +3,17 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    ValidationError,
+)
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.views import defaults
 from django.views.decorators.http import require_POST, require_safe
 
 from . import calendar, selectors, services, workflow
@@ -322,3 +328,11 @@ def workflow_tables(request, key: str | None = None):
             raise Http404("没有这个流程") from None
         shown = [single]
     return render(request, "core/workflows.html", {"workflows": shown, "single": single})
+
+
+def bad_request(request, exception):
+    """handler400: a body over DATA_UPLOAD_MAX_MEMORY_SIZE (or with too many fields) gets
+    the Chinese 413 page; any other bad request Django's 400 page."""
+    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent):
+        return render(request, "413.html", status=413)
+    return defaults.bad_request(request, exception)

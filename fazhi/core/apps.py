@@ -15,7 +15,7 @@ class CoreConfig(AppConfig):
         from .dataversion import track_writes
         from .navigation import NavItem, register_nav
 
-        for model in (models.Unit, models.Membership, models.Attachment):
+        for model in (models.Unit, models.Membership, models.Attachment, models.NumberSequence):
             auditlog.register(model)
         auditlog.register(models.CalendarYear)
         auditlog.register(models.HolidayOverride)

@@ -22,7 +22,6 @@ class ReconsiderationConfig(AppConfig):
             models.Party,
             models.Step,
             models.Suspension,
-            models.DocumentSequence,
             models.Document,
             models.OpinionLetter,
         ):

@@ -135,8 +135,30 @@ def xlsx_response(filename: str, sheet_title: str, header: list[str], rows) -> H
     return xlsx_workbook_response(filename, workbook)
 
 
+# OWASP (ASVS 1.2.10, "CSV Injection"): a cell that begins with one of these is read as a
+# formula by a spreadsheet; an exported name such as "=cmd|' /C calc'!A0" must stay text.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formulas(workbook) -> None:
+    """Every text cell that would start a formula becomes text with Excel's quote prefix.
+
+    openpyxl stores a string beginning with "=" as a formula; as a string cell with
+    `quotePrefix` (what Excel records for a typed leading apostrophe) it shows the value
+    unchanged, is never evaluated, and stays text when edited.
+    """
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_TRIGGERS):
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
+
+
 def xlsx_workbook_response(filename: str, workbook) -> HttpResponse:
-    """An .xlsx download of `workbook`, its columns widened to their content."""
+    """An .xlsx download of `workbook`, its columns widened to their content, no cell a
+    formula an exported value could smuggle in."""
+    neutralise_formulas(workbook)
     for sheet in workbook.worksheets:
         for column in sheet.columns:
             width = max(len(str(cell.value or "")) for cell in column)

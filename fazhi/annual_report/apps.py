@@ -1,29 +1,24 @@
-from django.apps import AppConfig
+from fazhi.core import worklines
 
 
-class AnnualReportConfig(AppConfig):
+class AnnualReportConfig(worklines.KitAppConfig):
     name = "fazhi.annual_report"
     label = "annual_report"
     verbose_name = "法治政府建设年度报告"
+    url_prefix = "annual-reports/"
 
-    def ready(self):
-        from auditlog.registry import auditlog
+    def wire(self, line):
+        from fazhi.core.navigation import NavItem
 
-        from fazhi.core.deadlines import register_due_provider
-        from fazhi.core.demo import register_demo_builder
-        from fazhi.core.navigation import NavItem, register_nav
+        from . import api, deadlines, demo, models
 
-        from . import deadlines, demo, models
-
-        auditlog.register(models.AnnualReport, exclude_fields=["parts", "steps", "overrides"])
-        auditlog.register(models.Part)
-        auditlog.register(models.CheckOverride)
-        auditlog.register(models.ReportStep)
-        auditlog.register(models.ReportingDates)
-        register_nav(
+        line.audit(models.AnnualReport, exclude_fields=["parts", "steps", "overrides"])
+        line.audit(models.Part, models.CheckOverride, models.ReportStep, models.ReportingDates)
+        line.nav(
             NavItem("年度报告", "annual_report:report_list", "年度报告"),
             NavItem("各地报告情况", "annual_report:report_overview", "年度报告"),
         )
-        register_due_provider(deadlines.reports_due)
+        line.due(deadlines.reports_due)
         # After every work line: the demo report is drafted from their records.
-        register_demo_builder(90, "法治政府建设年度报告", demo.build)
+        line.demo(90, "法治政府建设年度报告", demo.build)
+        line.api_view("annual-reports/<int:pk>/", api.annual_report, "annual_report")

@@ -3,10 +3,9 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
 from fazhi.core.models import Unit
-from fazhi.core.querysets import RestrictedManager
+from fazhi.core.records import ChildRecord, ScopedRecord
 
 
 class State(models.TextChoices):
@@ -21,7 +20,7 @@ class State(models.TextChoices):
 FROZEN_STATES = (State.SUBMITTED, State.PUBLISHED)
 
 
-class AnnualReport(models.Model):
+class AnnualReport(ScopedRecord):
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="+", verbose_name="报告单位"
     )
@@ -57,9 +56,9 @@ class AnnualReport(models.Model):
     figures_computed_at = models.DateTimeField("数据计算时间", null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = RestrictedManager()
     scope_owner_fields = ("drafted_by",)
     scope_public_field = "is_public"  # a published report is a public document
+    detail_url_name = "annual_report:report_detail"
 
     class Meta:
         verbose_name = "法治政府建设年度报告"
@@ -79,12 +78,6 @@ class AnnualReport(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("annual_report:report_detail", kwargs={"pk": self.pk})
-
-    def get_additional_data(self):
-        return {"unit_id": self.unit_id}
-
     def default_title(self) -> str:
         return f"{self.unit.name}{self.year}年度法治政府建设情况的报告"
 
@@ -93,7 +86,7 @@ class AnnualReport(models.Model):
         return self.state in FROZEN_STATES or self.superseded
 
 
-class Part(models.Model):
+class Part(ChildRecord):
     """One statutory part: its generated figures (measures part) and the officers' narrative."""
 
     report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="parts")
@@ -103,9 +96,7 @@ class Part(models.Model):
     generated = models.JSONField("生成的数据段落", default=list, blank=True)
     narrative = models.TextField("正文", blank=True)
 
-    objects = RestrictedManager()
-    scope_unit_field = "report__unit"
-    scope_owner_fields = ("report__drafted_by",)
+    parent_field = "report"
     scope_public_field = "report__is_public"
 
     class Meta:
@@ -118,11 +109,8 @@ class Part(models.Model):
     def __str__(self) -> str:
         return f"{self.report.title}·{self.key}"
 
-    def get_additional_data(self):
-        return {"unit_id": self.report.unit_id}
 
-
-class CheckOverride(models.Model):
+class CheckOverride(ChildRecord):
     """A check problem accepted for approval with a reason (audited)."""
 
     report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="overrides")
@@ -131,9 +119,7 @@ class CheckOverride(models.Model):
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = RestrictedManager()
-    scope_unit_field = "report__unit"
-    scope_owner_fields = ("report__drafted_by",)
+    parent_field = "report"
 
     class Meta:
         constraints = [
@@ -145,11 +131,8 @@ class CheckOverride(models.Model):
     def __str__(self) -> str:
         return f"{self.report.title}·{self.problem}"
 
-    def get_additional_data(self):
-        return {"unit_id": self.report.unit_id}
 
-
-class ReportStep(models.Model):
+class ReportStep(ChildRecord):
     """One step of the report's workflow (起草 → 审核 → 签发 → 报送 → 公开), with its comment."""
 
     report = models.ForeignKey(AnnualReport, on_delete=models.CASCADE, related_name="steps")
@@ -160,9 +143,7 @@ class ReportStep(models.Model):
     comment = models.TextField("意见", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = RestrictedManager()
-    scope_unit_field = "report__unit"
-    scope_owner_fields = ("report__drafted_by",)
+    parent_field = "report"
     scope_public_field = "report__is_public"
 
     class Meta:
@@ -171,11 +152,8 @@ class ReportStep(models.Model):
     def __str__(self) -> str:
         return f"{self.report.title}·{self.action}"
 
-    def get_additional_data(self):
-        return {"unit_id": self.report.unit_id}
 
-
-class ReportingDates(models.Model):
+class ReportingDates(ScopedRecord):
     """Earlier due dates an area sets for its whole subtree (provinces may set earlier dates
     than the rules' 3月1日 / 第一季度 / 4月1日; annual_report.md)."""
 
@@ -185,9 +163,6 @@ class ReportingDates(models.Model):
     department_report_by = models.CharField("部门报送截止（月-日）", max_length=5)
     government_report_by = models.CharField("政府报送截止（月-日）", max_length=5)
     publish_by = models.CharField("公开截止（月-日）", max_length=5)
-
-    objects = RestrictedManager()
-    scope_unit_field = "unit"
 
     class Meta:
         verbose_name = "年度报告期限"
@@ -202,6 +177,3 @@ class ReportingDates(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit.name}年度报告期限"
-
-    def get_additional_data(self):
-        return {"unit_id": self.unit_id}

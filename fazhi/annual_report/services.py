@@ -3,11 +3,12 @@
 import datetime
 import functools
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
 from fazhi.core.audit import record_event, service
+from fazhi.core.guards import require
 from fazhi.core.models import Unit
 from fazhi.core.roles import Action
 from fazhi.indicators import engine
@@ -18,8 +19,7 @@ from .models import AnnualReport, CheckOverride, Part, ReportingDates, ReportSte
 
 
 def _require(actor, report: AnnualReport, action: str) -> None:
-    if not AnnualReport.objects.restrict(actor, action).filter(pk=report.pk).exists():
-        raise PermissionDenied("当前角色无权办理该报告")
+    require(actor, action, report, "当前角色无权办理该报告")
 
 
 def _editable(report: AnnualReport) -> None:
@@ -47,8 +47,7 @@ def create_report(*, actor, unit: Unit, year: int) -> AnnualReport:
     today = timezone.localdate()
     if year >= today.year + 1 or year < 2000:
         raise ValidationError(f"报告年度{year}年无效：只能报告已开始的年度")
-    if not Unit.objects.restrict(actor, Action.CREATE).filter(pk=unit.pk).exists():
-        raise PermissionDenied("无权为该单位起草报告")
+    require(actor, Action.CREATE, unit, "无权为该单位起草报告")
     if AnnualReport.objects.filter(unit=unit, year=year, superseded=False).exists():
         raise ValidationError(f"{unit.name}{year}年度的报告已经存在，请打开已有报告")
     report = AnnualReport(
@@ -318,8 +317,7 @@ def set_reporting_dates(
     """An area's earlier due dates for its subtree; never later than the rules allow."""
     if not unit.is_area:
         raise ValidationError("期限只能由省、市、区县等地区设置")
-    if not Unit.objects.restrict(actor, Action.MANAGE_UNITS).filter(pk=unit.pk).exists():
-        raise PermissionDenied("无权设置该地区的报告期限")
+    require(actor, Action.MANAGE_UNITS, unit, "无权设置该地区的报告期限")
     values = {
         "department_report_by": department_report_by,
         "government_report_by": government_report_by,

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
+from fazhi.core.guards import permits
 from fazhi.core.ledgers import Column, Ledger, ledger_page
-from fazhi.core.models import Unit
 from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action
 from fazhi.core.selectors import can
@@ -111,7 +111,7 @@ def _segments_with_links(user, report, paragraphs):
     report's area when the viewer may see it, else over what the viewer may see of it."""
     base = reverse("indicators:records")
     area = report.unit.scope_root
-    unit = f"&unit={area.pk}" if Unit.objects.restrict(user).filter(pk=area.pk).exists() else ""
+    unit = f"&unit={area.pk}" if permits(user, Action.VIEW, area) else ""
     return [
         [
             {
@@ -136,7 +136,7 @@ def report_detail(request, report):
     allowed = {
         action
         for action in (Action.CHANGE, Action.REVIEW, Action.SIGN)
-        if AnnualReport.objects.restrict(request.user, action).filter(pk=report.pk).exists()
+        if permits(request.user, action, report)
     }
     may_review = Action.REVIEW in allowed
     actions = [

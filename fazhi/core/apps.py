@@ -1,29 +1,26 @@
-from django.apps import AppConfig
+from fazhi.core import worklines
 
 
-class CoreConfig(AppConfig):
+class CoreConfig(worklines.KitAppConfig):
     name = "fazhi.core"
     label = "core"
     verbose_name = "基础"
+    url_prefix = ""  # mounted last: the due list is the site's front page
 
-    def ready(self):
-        from auditlog.registry import auditlog
+    def wire(self, line):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import post_delete, post_save
 
-        from . import models
+        from . import api, demo, models
         from .dataversion import track_writes
-        from .navigation import NavItem, register_nav
+        from .navigation import NavItem
 
-        for model in (models.Unit, models.Membership, models.Attachment, models.NumberSequence):
-            auditlog.register(model)
-        auditlog.register(models.CalendarYear)
-        auditlog.register(models.HolidayOverride)
-        auditlog.register(get_user_model(), exclude_fields=["password", "last_login"])
+        line.audit(models.Unit, models.Membership, models.Attachment, models.NumberSequence)
+        line.audit(models.CalendarYear, models.HolidayOverride)
+        line.audit(get_user_model(), exclude_fields=["password", "last_login"])
         post_save.connect(track_writes, dispatch_uid="fazhi_data_version_save")
         post_delete.connect(track_writes, dispatch_uid="fazhi_data_version_delete")
-
-        register_nav(
+        line.nav(
             NavItem("待办事项", "core:due_list", "工作台", weight=0),
             NavItem("单位", "core:unit_list", "系统管理", weight=90),
             NavItem(
@@ -34,3 +31,7 @@ class CoreConfig(AppConfig):
             ),
             NavItem("工作日历", "core:calendar", "系统管理", weight=90),
         )
+        line.demo(0, "单位与用户", demo.build_core)
+        line.api_viewset("units", api.UnitViewSet, "unit")
+        line.api_view("me/", api.me, "me")
+        line.api_view("due/", api.due, "due")

@@ -138,9 +138,6 @@ def build_core(world: DemoWorld) -> None:
         )
 
 
-register_demo_builder(0, "单位与用户", build_core)
-
-
 def demo_loaded() -> bool:
     return Unit.objects.filter(name="示范省", parent=None).exists()
 

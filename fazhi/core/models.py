@@ -9,12 +9,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 
-from .querysets import RestrictedManager, RestrictedQuerySet
+from .querysets import RestrictedQuerySet
+from .records import ScopedRecord
 from .roles import DataScope, Role
 from .validators import validate_division_code
 
 
-class Unit(models.Model):
+class Unit(ScopedRecord):
     """行政区划 or 机关. Agencies hang off the area they belong to."""
 
     class Kind(models.TextChoices):
@@ -57,7 +58,6 @@ class Unit(models.Model):
     is_active = models.BooleanField("启用", default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = RestrictedManager()
     scope_unit_field = None
     change_action = "manage_units"
 
@@ -103,11 +103,8 @@ class Unit(models.Model):
         paths = ["/" + "/".join(segments[: i + 1]) + "/" for i in range(len(segments) - 1)]
         return Unit.objects.filter(path__in=paths).order_by("path")
 
-    def get_additional_data(self):
-        return {"unit_id": self.pk}
 
-
-class Membership(models.Model):
+class Membership(ScopedRecord):
     """A user's role in a unit, with the data scope it reads with."""
 
     user = models.ForeignKey(
@@ -128,7 +125,6 @@ class Membership(models.Model):
     is_active = models.BooleanField("有效", default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = RestrictedManager()
     scope_owner_fields = ("user",)
 
     class Meta:
@@ -143,9 +139,6 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user.get_full_name() or self.user.username}（{self.unit.name}·{self.get_role_display()}）"
-
-    def get_additional_data(self):
-        return {"unit_id": self.unit_id}
 
 
 class ImmutableQuerySet(RestrictedQuerySet):
@@ -229,7 +222,7 @@ def attachment_upload_to(instance, filename: str) -> str:
     return f"attachments/{instance.sha256[:2]}/{instance.sha256}"
 
 
-class Attachment(models.Model):
+class Attachment(ScopedRecord):
     """附件: a checked file on any record, visible to whoever may see the record."""
 
     target_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
@@ -246,7 +239,6 @@ class Attachment(models.Model):
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
-    objects = RestrictedManager()
     scope_owner_fields = ("uploaded_by",)
 
     class Meta:
@@ -256,9 +248,6 @@ class Attachment(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
-
-    def get_additional_data(self):
-        return {"unit_id": self.unit_id}
 
 
 class DataVersion(models.Model):
@@ -271,7 +260,7 @@ class DataVersion(models.Model):
         return self.token
 
 
-class NumberSequence(models.Model):
+class NumberSequence(ScopedRecord):
     """The last serial given per unit, kind and year (e.g. 东湖复决字〔2025〕第12号, 执法监督
     整改〔2025〕3号): numbers without gaps or duplicates (numbering.py takes them)."""
 
@@ -288,6 +277,3 @@ class NumberSequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.year} #{self.last}"
-
-    def get_additional_data(self):
-        return {"unit_id": self.unit_id}

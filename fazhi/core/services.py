@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 
 from . import attachments, calendar
 from .audit import record_event, service
+from .guards import require, saved
 from .models import Attachment, CalendarYear, HolidayOverride, Membership, Unit
 from .roles import DEFAULT_SCOPE, Action, DataScope
 from .validators import division_code_fits_parent
@@ -16,8 +17,7 @@ User = get_user_model()
 
 
 def _require(actor, action: str, unit: Unit) -> None:
-    if not Unit.objects.restrict(actor, action).filter(pk=unit.pk).exists():
-        raise PermissionDenied(f"无权在“{unit.name}”执行此操作")
+    require(actor, action, unit, f"无权在“{unit.name}”执行此操作")
 
 
 def _check_placement(kind: str, parent: Unit | None, division_code: str) -> None:
@@ -49,8 +49,7 @@ def create_unit(
     _check_placement(kind, parent, division_code)
     unit = Unit(name=name.strip(), kind=kind, parent=parent, division_code=division_code)
     unit.path = (parent.path if parent else "/") + Unit.new_path_segment() + "/"
-    unit.full_clean()
-    unit.save()
+    saved(unit)
     record_event(
         actor=actor,
         action="unit.create",
@@ -67,8 +66,7 @@ def update_unit(*, actor, unit: Unit, name: str, division_code: str, is_active: 
     if unit.parent and not division_code_fits_parent(division_code, unit.parent.division_code):
         raise ValidationError(f"行政区划代码“{division_code}”与上级“{unit.parent.name}”的代码不符")
     unit.name, unit.division_code, unit.is_active = name.strip(), division_code, is_active
-    unit.full_clean()
-    unit.save()
+    saved(unit)
     record_event(
         actor=actor, action="unit.update", summary=f"修改单位“{unit.name}”", target=unit, unit=unit
     )
@@ -123,8 +121,7 @@ def create_user(
         raise ValidationError(f"用户名“{username}”已被使用")
     user = User(username=username, first_name=full_name)
     user.set_password(password)
-    user.full_clean()
-    user.save()
+    saved(user)
     grant_membership(actor=actor, user=user, unit=unit, role=role, data_scope=data_scope)
     record_event(
         actor=actor,
@@ -145,8 +142,7 @@ def grant_membership(*, actor, user, unit: Unit, role: str, data_scope: str | No
     if Membership.objects.filter(user=user, unit=unit, role=role).exists():
         raise ValidationError("该用户在此单位已有此角色")
     membership = Membership(user=user, unit=unit, role=role, data_scope=scope)
-    membership.full_clean()
-    membership.save()
+    saved(membership)
     record_event(
         actor=actor,
         action="membership.grant",
@@ -216,13 +212,11 @@ def enter_calendar_year(
 @service
 def attach_file(*, actor, target, uploaded_file) -> Attachment:
     """Attach a checked file to a record the actor may change."""
-    model = type(target)
-    action = getattr(model, "change_action", Action.CHANGE)
-    if not model.objects.restrict(actor, action).filter(pk=target.pk).exists():
-        raise PermissionDenied("无权为该记录上传附件")
+    action = getattr(type(target), "change_action", Action.CHANGE)
+    require(actor, action, target, "无权为该记录上传附件")
     content = attachments.read_checked(uploaded_file)
     digest = hashlib.sha256(content.data).hexdigest()
-    unit = target if model is Unit else target.unit
+    unit = target if isinstance(target, Unit) else target.unit
     attachment = Attachment(
         target=target,
         unit=unit,

@@ -21,6 +21,7 @@ from .forms import (
     UnitMoveForm,
     UserCreateForm,
 )
+from .guards import permits
 from .ledgers import Column, Ledger, ledger_page
 from .middleware import SESSION_KEY
 from .models import Attachment, Membership, Unit
@@ -164,10 +165,7 @@ def unit_attach(request, unit):
 def attachment_download(request, attachment):
     # The file is served only when the record it belongs to is visible too.
     target = attachment.target
-    if (
-        target is None
-        or not type(target).objects.restrict(request.user).filter(pk=target.pk).exists()
-    ):
+    if target is None or not permits(request.user, Action.VIEW, target):
         raise Http404("记录不存在或无权查看")
     response = FileResponse(
         attachment.file.open("rb"),

@@ -1,40 +1,38 @@
-from django.apps import AppConfig
+from fazhi.core import worklines
 
 
-class EnforcementConfig(AppConfig):
+class EnforcementConfig(worklines.WorkLineConfig):
     name = "fazhi.enforcement"
     label = "enforcement"
     verbose_name = "行政执法监督"
+    work_line = "enforcement"
+    url_prefix = "enforcement/"
 
-    def ready(self):
-        from auditlog.registry import auditlog
+    def wire(self, line):
+        from fazhi.core.navigation import NavItem
 
-        from fazhi.core.deadlines import register_due_provider
-        from fazhi.core.demo import register_demo_builder
-        from fazhi.core.navigation import NavItem, register_nav
+        from . import api, deadlines, demo, indicators, models
 
-        from . import deadlines, demo, indicators, models
-
-        auditlog.register(models.Agency)
-        auditlog.register(models.MajorDecisionItem)
+        line.audit(models.Agency)
+        line.audit(models.MajorDecisionItem)
         # The field history shows the 身份证号码 masked, as the pages do.
-        auditlog.register(
+        line.audit(
             models.Officer, exclude_fields=["certificates", "trainings"], mask_fields=["id_number"]
         )
-        auditlog.register(models.Certificate, exclude_fields=["checks"])
-        auditlog.register(models.CertificateCheck)
-        auditlog.register(models.TrainingRecord)
-        auditlog.register(models.EnforcementAction, m2m_fields={"officers"})
-        auditlog.register(models.PenaltyList, exclude_fields=["items"])
-        auditlog.register(models.PenaltyListItem)
-        auditlog.register(models.EnterpriseInspection, m2m_fields={"officers"})
-        auditlog.register(models.ReviewCampaign, exclude_fields=["score_items", "case_files"])
-        auditlog.register(models.ScoreItem)
-        auditlog.register(models.CaseFile, exclude_fields=["scores"])
-        auditlog.register(models.Score)
-        auditlog.register(models.SupervisionInspection, m2m_fields={"agencies"})
-        auditlog.register(models.RectificationNotice)
-        register_nav(
+        line.audit(models.Certificate, exclude_fields=["checks"])
+        line.audit(models.CertificateCheck)
+        line.audit(models.TrainingRecord)
+        line.audit(models.EnforcementAction, m2m_fields={"officers"})
+        line.audit(models.PenaltyList, exclude_fields=["items"])
+        line.audit(models.PenaltyListItem)
+        line.audit(models.EnterpriseInspection, m2m_fields={"officers"})
+        line.audit(models.ReviewCampaign, exclude_fields=["score_items", "case_files"])
+        line.audit(models.ScoreItem)
+        line.audit(models.CaseFile, exclude_fields=["scores"])
+        line.audit(models.Score)
+        line.audit(models.SupervisionInspection, m2m_fields={"agencies"})
+        line.audit(models.RectificationNotice)
+        line.nav(
             NavItem("执法主体与人员", "enforcement:agency_list", "行政执法监督"),
             NavItem("执法证件", "enforcement:certificate_list", "行政执法监督"),
             NavItem("三项制度", "enforcement:action_list", "行政执法监督"),
@@ -43,7 +41,10 @@ class EnforcementConfig(AppConfig):
             NavItem("案卷评查", "enforcement:campaign_list", "行政执法监督"),
             NavItem("监督检查与整改", "enforcement:supervision_list", "行政执法监督"),
         )
-        for provider in deadlines.PROVIDERS:
-            register_due_provider(provider)
-        indicators.register_indicators()
-        register_demo_builder(40, "行政执法监督", demo.build)
+        line.due(*deadlines.PROVIDERS)
+        line.indicators(*indicators.INDICATORS)
+        line.demo(40, "行政执法监督", demo.build)
+        line.api_viewset("enforcement/officers", api.OfficerViewSet, "enforcement-officer")
+        line.api_viewset("enforcement/actions", api.ActionViewSet, "enforcement-action")
+        line.api_viewset("enforcement/inspections", api.InspectionViewSet, "enforcement-inspection")
+        line.api_viewset("enforcement/campaigns", api.CampaignViewSet, "enforcement-campaign")

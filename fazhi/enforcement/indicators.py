@@ -15,7 +15,7 @@ Counting rules:
 
 from django.db.models import Q
 
-from fazhi.indicators.registry import Indicator, register
+from fazhi.indicators.registry import Indicator
 
 from .models import ActionKind, ActionStatus, InspectionStatus, ListCategory
 
@@ -150,7 +150,3 @@ INDICATORS = (
         date_field="issue_date",
     ),
 )
-
-
-def register_indicators() -> None:
-    register(*INDICATORS)

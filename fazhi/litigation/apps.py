@@ -1,29 +1,24 @@
-from django.apps import AppConfig
+from fazhi.core import worklines
 
 
-class LitigationConfig(AppConfig):
+class LitigationConfig(worklines.WorkLineConfig):
     name = "fazhi.litigation"
     label = "litigation"
     verbose_name = "行政应诉"
+    work_line = "litigation"
+    url_prefix = "litigation/"
 
-    def ready(self):
-        from auditlog.registry import auditlog
+    def wire(self, line):
+        from fazhi.core.navigation import NavItem
 
-        from fazhi.core.calendar import year_entered
-        from fazhi.core.deadlines import register_due_provider
-        from fazhi.core.demo import register_demo_builder
-        from fazhi.core.navigation import NavItem, register_nav
-
-        from . import deadlines, demo, indicators, models, services
+        from . import api, deadlines, demo, indicators, models, services
 
         # The reverse relations would show up as empty "changes" of every new suit.
-        auditlog.register(models.Lawsuit, exclude_fields=["hearings", "suggestions"])
-        auditlog.register(models.Hearing)
-        auditlog.register(models.JudicialSuggestion)
-        register_nav(NavItem("行政应诉", "litigation:lawsuit_list", "行政复议与应诉"))
-        register_due_provider(deadlines.answers_due)
-        year_entered.connect(
-            services.fill_open_answer_periods, dispatch_uid="litigation.answer_periods"
-        )
-        indicators.register_indicators()
-        register_demo_builder(20, "行政应诉", demo.build)
+        line.audit(models.Lawsuit, exclude_fields=["hearings", "suggestions"])
+        line.audit(models.Hearing, models.JudicialSuggestion)
+        line.nav(NavItem("行政应诉", "litigation:lawsuit_list", "行政复议与应诉"))
+        line.due(deadlines.answers_due)
+        line.on_year_entered(services.fill_open_answer_periods)
+        line.indicators(*indicators.INDICATORS)
+        line.demo(20, "行政应诉", demo.build)
+        line.api_viewset("litigation/lawsuits", api.LawsuitViewSet, "lawsuit")

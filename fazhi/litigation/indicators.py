@@ -12,7 +12,7 @@ Counting rules (statutes.md open question 7):
 
 from django.db.models import Q
 
-from fazhi.indicators.registry import Indicator, register
+from fazhi.indicators.registry import Indicator
 
 from .models import Status, TrialLevel
 
@@ -87,7 +87,3 @@ INDICATORS = (
         denominator="litigation.heard_cases",
     ),
 )
-
-
-def register_indicators() -> None:
-    register(*INDICATORS)

@@ -10,10 +10,9 @@ is counted (规定 第七条).
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
 from fazhi.core.models import Unit
-from fazhi.core.querysets import RestrictedManager
+from fazhi.core.records import ChildRecord, UnitRecord
 
 
 class TrialLevel(models.TextChoices):
@@ -76,7 +75,7 @@ def is_loss(judgment_type: str) -> bool:
     return judgment_type in LOSING_JUDGMENTS
 
 
-class Lawsuit(models.Model):
+class Lawsuit(UnitRecord):
     """A suit against an agency of the tree (the owning `unit` is the defendant)."""
 
     unit = models.ForeignKey(
@@ -119,13 +118,9 @@ class Lawsuit(models.Model):
     handler = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="经办人"
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="登记人"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = RestrictedManager()
     scope_owner_fields = ("handler", "created_by")
+    detail_url_name = "litigation:lawsuit_detail"
 
     class Meta:
         verbose_name = "行政应诉案件"
@@ -180,12 +175,6 @@ class Lawsuit(models.Model):
     def __str__(self) -> str:
         return f"{self.case_number} {self.plaintiff}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("litigation:lawsuit_detail", kwargs={"pk": self.pk})
-
-    def get_additional_data(self):
-        return {"unit_id": self.unit_id}
-
     @property
     def answer_basis(self) -> str:
         if self.trial_level == TrialLevel.SECOND:
@@ -238,7 +227,7 @@ class AbsenceReason(models.TextChoices):
     OTHER_GOOD_CAUSE = "other_good_cause", "无法出庭的其他正当事由"
 
 
-class Hearing(models.Model):
+class Hearing(ChildRecord):
     """One court session of a Lawsuit and who appeared for the agency."""
 
     lawsuit = models.ForeignKey(
@@ -267,9 +256,7 @@ class Hearing(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = RestrictedManager()
-    scope_unit_field = "lawsuit__unit"
-    scope_owner_fields = ("lawsuit__handler", "lawsuit__created_by")
+    parent_field = "lawsuit"
 
     class Meta:
         verbose_name = "庭审"
@@ -297,9 +284,6 @@ class Hearing(models.Model):
 
     def __str__(self) -> str:
         return f"{self.lawsuit.case_number} {self.date:%Y-%m-%d}庭审"
-
-    def get_additional_data(self):
-        return {"unit_id": self.lawsuit.unit_id}
 
     @staticmethod
     def counts_as_head(attendance: str, head_post_kind: str, head_id_proof: bool) -> bool:
@@ -365,7 +349,7 @@ class SuggestionGround(models.TextChoices):
     OTHER = "other", "其他（如行政执法中存在的问题）"
 
 
-class JudicialSuggestion(models.Model):
+class JudicialSuggestion(ChildRecord):
     """司法建议 received about a suit (规定 第十二条), a negative mark in the agency's record."""
 
     lawsuit = models.ForeignKey(
@@ -380,9 +364,7 @@ class JudicialSuggestion(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = RestrictedManager()
-    scope_unit_field = "lawsuit__unit"
-    scope_owner_fields = ("lawsuit__handler", "lawsuit__created_by")
+    parent_field = "lawsuit"
 
     class Meta:
         verbose_name = "司法建议"
@@ -391,6 +373,3 @@ class JudicialSuggestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.lawsuit.case_number} 司法建议（{self.received_date:%Y-%m-%d}）"
-
-    def get_additional_data(self):
-        return {"unit_id": self.lawsuit.unit_id}

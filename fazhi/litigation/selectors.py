@@ -4,6 +4,7 @@ import datetime
 
 from django.db.models import Count, Prefetch, Q
 
+from fazhi.core.guards import permits
 from fazhi.core.models import Unit
 from fazhi.core.roles import Action
 
@@ -72,7 +73,7 @@ def suggestions_of(user, lawsuit: Lawsuit):
 
 
 def can_change(user, lawsuit: Lawsuit) -> bool:
-    return Lawsuit.objects.restrict(user, Action.CHANGE).filter(pk=lawsuit.pk).exists()
+    return permits(user, Action.CHANGE, lawsuit)
 
 
 def defendant_units(user):

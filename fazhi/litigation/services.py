@@ -3,11 +3,11 @@
 import datetime
 import re
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.core.exceptions import ValidationError
 
 from fazhi.core.audit import record_event, service
 from fazhi.core.calendar import add_days, date_or_none
+from fazhi.core.guards import not_future, require, saved
 from fazhi.core.models import Unit
 from fazhi.core.roles import Action
 
@@ -34,18 +34,12 @@ LEVEL_CODES = {"行初": TrialLevel.FIRST, "行终": TrialLevel.SECOND, "行再"
 
 
 def _require_change(actor, lawsuit: Lawsuit) -> None:
-    if not Lawsuit.objects.restrict(actor, Action.CHANGE).filter(pk=lawsuit.pk).exists():
-        raise PermissionDenied("无权办理该案件")
+    require(actor, Action.CHANGE, lawsuit, "无权办理该案件")
 
 
 def _require_pending(lawsuit: Lawsuit) -> None:
     if lawsuit.status != Status.PENDING:
         raise ValidationError(f"案件{lawsuit.get_status_display()}，不能再办理此事项")
-
-
-def _not_future(day: datetime.date, label: str) -> None:
-    if day > timezone.localdate():
-        raise ValidationError(f"{label}（{day:%Y-%m-%d}）不能晚于今天")
 
 
 def _not_before_filing(day: datetime.date, label: str, lawsuit: Lawsuit) -> None:
@@ -107,13 +101,12 @@ def register_lawsuit(
     handler=None,
 ) -> Lawsuit:
     """Register a suit against `unit` once the court has served the complaint on it."""
-    if not Unit.objects.restrict(actor, Action.CREATE).filter(pk=unit.pk).exists():
-        raise PermissionDenied(f"无权为“{unit.name}”登记应诉案件")
+    require(actor, Action.CREATE, unit, f"无权为“{unit.name}”登记应诉案件")
     if unit.is_area:
         raise ValidationError(f"被告应为行政机关，“{unit.name}”是行政区划")
     number = normalize_case_number(case_number, trial_level)
-    _not_future(filed_date, "立案日期")
-    _not_future(served_date, "收到起诉状副本日期")
+    not_future(filed_date, "立案日期")
+    not_future(served_date, "收到起诉状副本日期")
     if served_date < filed_date:
         raise ValidationError("收到起诉状副本日期不能早于法院立案日期")
     if Lawsuit.objects.filter(unit=unit, case_number=number).exists():
@@ -134,8 +127,7 @@ def register_lawsuit(
         handler=handler or actor,
         created_by=actor,
     )
-    lawsuit.full_clean()
-    lawsuit.save()
+    saved(lawsuit)
     record_event(
         actor=actor,
         action="litigation.register",
@@ -154,7 +146,7 @@ def record_answer_filed(*, actor, lawsuit: Lawsuit, answer_filed_date: datetime.
     _require_pending(lawsuit)
     if lawsuit.answer_filed_date is not None:
         raise ValidationError(f"已于{lawsuit.answer_filed_date:%Y-%m-%d}登记提交答辩状")
-    _not_future(answer_filed_date, "提交答辩状日期")
+    not_future(answer_filed_date, "提交答辩状日期")
     if answer_filed_date < lawsuit.served_date:
         raise ValidationError("提交答辩状日期不能早于收到起诉状副本日期")
     lawsuit.answer_filed_date = answer_filed_date
@@ -194,7 +186,7 @@ def record_hearing(
     A 负责人 without ID proof is recorded as such but counts as not appeared (规定 第六条).
     """
     _require_change(actor, lawsuit)
-    _not_future(date, "开庭日期")
+    not_future(date, "开庭日期")
     _not_before_filing(date, "开庭日期", lawsuit)
     if lawsuit.concluded_date and date > lawsuit.concluded_date:
         raise ValidationError(f"开庭日期不能晚于结案日期（{lawsuit.concluded_date:%Y-%m-%d}）")
@@ -223,8 +215,7 @@ def record_hearing(
         head_appeared=Hearing.counts_as_head(attendance, head_post_kind, head_id_proof),
         recorded_by=actor,
     )
-    hearing.full_clean()
-    hearing.save()
+    saved(hearing)
     hearings = list(lawsuit.hearings.all())
     level_record = (min(h.date for h in hearings), head_duty_fulfilled(hearings))
     # Saved only on a change: an unchanged save would be a write without an audit entry.
@@ -255,14 +246,13 @@ def record_judgment(
         raise ValidationError("原告撤诉的，请通过“登记撤诉”办理")
     if judgment_type not in JudgmentType.values:
         raise ValidationError("请选择有效的裁判结果")
-    _not_future(concluded_date, "裁判日期")
+    not_future(concluded_date, "裁判日期")
     _not_before_filing(concluded_date, "裁判日期", lawsuit)
     lawsuit.status = Status.CONCLUDED
     lawsuit.judgment_type = judgment_type
     lawsuit.concluded_date = concluded_date
     lawsuit.lost = is_loss(judgment_type)
-    lawsuit.full_clean()
-    lawsuit.save()
+    saved(lawsuit)
     record_event(
         actor=actor,
         action="litigation.judgment",
@@ -284,14 +274,13 @@ def record_withdrawal(
     _require_pending(lawsuit)
     if not reason.strip():
         raise ValidationError("请填写撤诉的原因（如被告改变被诉行政行为后原告申请撤诉）")
-    _not_future(withdrawal_date, "撤诉裁定日期")
+    not_future(withdrawal_date, "撤诉裁定日期")
     _not_before_filing(withdrawal_date, "撤诉裁定日期", lawsuit)
     lawsuit.status = Status.WITHDRAWN
     lawsuit.judgment_type = JudgmentType.WITHDRAWN
     lawsuit.concluded_date = withdrawal_date
     lawsuit.lost = False
-    lawsuit.full_clean()
-    lawsuit.save()
+    saved(lawsuit)
     record_event(
         actor=actor,
         action="litigation.withdrawal",
@@ -315,7 +304,7 @@ def record_judicial_suggestion(
 ) -> JudicialSuggestion:
     """A 司法建议 received about the suit (规定 第十二条; 行政诉讼法 第六十六条第二款)."""
     _require_change(actor, lawsuit)
-    _not_future(received_date, "收到司法建议日期")
+    not_future(received_date, "收到司法建议日期")
     _not_before_filing(received_date, "收到司法建议日期", lawsuit)
     if not content.strip():
         raise ValidationError("请填写司法建议的内容")
@@ -327,8 +316,7 @@ def record_judicial_suggestion(
         content=content.strip(),
         created_by=actor,
     )
-    suggestion.full_clean()
-    suggestion.save()
+    saved(suggestion)
     record_event(
         actor=actor,
         action="litigation.judicial_suggestion",

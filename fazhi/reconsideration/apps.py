@@ -1,32 +1,27 @@
-from django.apps import AppConfig
+from fazhi.core import worklines
 
 
-class ReconsiderationConfig(AppConfig):
+class ReconsiderationConfig(worklines.WorkLineConfig):
     name = "fazhi.reconsideration"
     label = "reconsideration"
     verbose_name = "行政复议"
+    work_line = "reconsideration"
+    url_prefix = "reconsideration/"
 
-    def ready(self):
-        from auditlog.registry import auditlog
+    def wire(self, line):
+        from fazhi.core.navigation import NavItem
 
-        from fazhi.core.calendar import year_entered
-        from fazhi.core.navigation import NavItem, register_nav
+        from . import api, deadlines, demo, demo_history, indicators, models
 
-        from . import deadlines, demo, demo_history, indicators, models  # noqa: F401 (they register themselves)
-
-        year_entered.connect(
-            deadlines.fill_open_clocks, dispatch_uid="reconsideration.fill_open_clocks"
-        )
-        for model in (
+        line.audit(
             models.Case,
             models.Party,
             models.Step,
             models.Suspension,
             models.Document,
             models.OpinionLetter,
-        ):
-            auditlog.register(model)
-        register_nav(
+        )
+        line.nav(
             NavItem("行政复议案件", "reconsideration:case_list", "行政复议与应诉"),
             NavItem("意见书与建议书", "reconsideration:letter_list", "行政复议与应诉"),
             NavItem("复议流程规则", "reconsideration:workflow", "行政复议与应诉"),
@@ -34,3 +29,9 @@ class ReconsiderationConfig(AppConfig):
                 "复议监督", "reconsideration:supervision", "行政复议与应诉", action="view_history"
             ),
         )
+        line.due(deadlines.due_items)
+        line.on_year_entered(deadlines.fill_open_clocks)
+        line.indicators(*indicators.INDICATORS)
+        line.demo(10, "行政复议案件", demo.build)
+        line.demo(12, "行政复议历史台账（2025年）", demo_history.build)
+        line.api_viewset("reconsideration/cases", api.CaseViewSet, "reconsideration-case")

@@ -21,7 +21,7 @@ from fazhi.core.calendar import (
     add_working_days,
     working_days_between,
 )
-from fazhi.core.deadlines import DueItem, register_due_provider
+from fazhi.core.deadlines import DueItem
 
 from .models import Procedure, State, Suspension
 
@@ -181,7 +181,6 @@ def opinion_report_due(issued: datetime.date) -> datetime.date | None:
         return None
 
 
-@register_due_provider
 def due_items(user, today: datetime.date, horizon: datetime.date):
     """待办: the running clocks of the open cases the user may handle."""
     from .selectors import cases_with_running_clocks

@@ -5,8 +5,6 @@ import datetime
 
 from django.utils import timezone
 
-from fazhi.core.demo import register_demo_builder
-
 from . import services
 from .models import ActKind, Channel, OpinionLetter, Procedure, Suspension
 
@@ -214,6 +212,3 @@ def _district_cases(world, key, today):
         issued_date=day(20),
         content="执法程序存在告知不充分问题，请规范行政处罚告知程序。",
     )
-
-
-register_demo_builder(10, "行政复议案件", build)

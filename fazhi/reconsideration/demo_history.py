@@ -4,8 +4,6 @@ using the platform: closed cases of last year, so the 2025 annual report has fig
 import datetime
 import io
 
-from fazhi.core.demo import register_demo_builder
-
 from . import documents, services
 from .imports import CASES
 
@@ -94,6 +92,3 @@ def build(world) -> None:
             unit=world.units[f"{key}_justice"],
             data=ledger(key, respondents, prefix),
         )
-
-
-register_demo_builder(12, "行政复议历史台账（2025年）", build)

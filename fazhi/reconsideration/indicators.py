@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from fazhi.indicators.registry import Indicator, register
+from fazhi.indicators.registry import Indicator
 
 from .models import CONCLUDED, CORRECTING, MERITS, Outcome
 
@@ -29,7 +29,7 @@ COMPREHENSIVE = Q(outcome__in=CORRECTING) | Q(
     outcome__in=(Outcome.MEDIATED, Outcome.TERMINATED), self_corrected=True
 )
 
-register(
+INDICATORS = (
     Indicator(
         "reconsideration.received",
         "收到行政复议申请",

@@ -4,10 +4,9 @@ numbered documents (文书) and 意见书/建议书."""
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 
 from fazhi.core.models import Unit
-from fazhi.core.querysets import RestrictedManager
+from fazhi.core.records import ChildRecord, ScopedRecord, UnitRecord
 from fazhi.core.validators import validate_credit_code, validate_id_number
 
 
@@ -80,7 +79,7 @@ class Channel(models.TextChoices):
     ORAL = "oral", "口头申请"
 
 
-class Case(models.Model):
+class Case(UnitRecord):
     """One 行政复议 application and everything that follows it."""
 
     unit = models.ForeignKey(
@@ -90,10 +89,6 @@ class Case(models.Model):
     handler = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="承办人"
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     # The application (第二十条至第二十二条)
     channel = models.CharField("申请方式", max_length=20, choices=Channel.choices)
@@ -163,8 +158,8 @@ class Case(models.Model):
     performance_due = models.DateField("履行期限", null=True, blank=True)
     performed_date = models.DateField("履行日期", null=True, blank=True)
 
-    objects = RestrictedManager()
     scope_owner_fields = ("handler", "created_by")
+    detail_url_name = "reconsideration:case_detail"
 
     class Meta:
         verbose_name = "行政复议案件"
@@ -203,9 +198,6 @@ class Case(models.Model):
     def __str__(self) -> str:
         return f"{self.number} {self.applicant_names}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("reconsideration:case_detail", kwargs={"pk": self.pk})
-
     @property
     def applicant_names(self) -> str:
         return "、".join(p.name for p in self.parties.all() if p.role == Party.Role.APPLICANT)
@@ -214,11 +206,8 @@ class Case(models.Model):
     def respondent_display(self) -> str:
         return self.respondent.name if self.respondent_id else self.respondent_name
 
-    def get_additional_data(self):
-        return {"unit_id": self.unit_id}
 
-
-class Party(models.Model):
+class Party(ChildRecord):
     """申请人、第三人或代理人."""
 
     class Role(models.TextChoices):
@@ -243,9 +232,7 @@ class Party(models.Model):
     address = models.CharField("住址", max_length=200, blank=True)
     phone = models.CharField("联系电话", max_length=30, blank=True)
 
-    objects = RestrictedManager()
-    scope_unit_field = "case__unit"
-    scope_owner_fields = ("case__handler", "case__created_by")
+    parent_field = "case"
 
     class Meta:
         verbose_name = "当事人"
@@ -254,11 +241,8 @@ class Party(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def get_additional_data(self):
-        return {"unit_id": self.case.unit_id}
 
-
-class Step(models.Model):
+class Step(ChildRecord):
     """One transition on the case's timeline: who took which statutory step, when, why."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="steps")
@@ -270,9 +254,7 @@ class Step(models.Model):
     reason = models.TextField("说明", blank=True)
     data = models.JSONField(default=dict, blank=True)
 
-    objects = RestrictedManager()
-    scope_unit_field = "case__unit"
-    scope_owner_fields = ("case__handler", "case__created_by")
+    parent_field = "case"
 
     class Meta:
         verbose_name = "办理步骤"
@@ -281,11 +263,8 @@ class Step(models.Model):
     def __str__(self) -> str:
         return f"{self.case.number} {self.label}"
 
-    def get_additional_data(self):
-        return {"unit_id": self.case.unit_id}
 
-
-class Suspension(models.Model):
+class Suspension(ChildRecord):
     """中止 (第三十九条) with its ground and the day the review resumed."""
 
     class Ground(models.IntegerChoices):
@@ -309,9 +288,7 @@ class Suspension(models.Model):
     start_date = models.DateField("中止日期")
     end_date = models.DateField("恢复日期", null=True, blank=True)
 
-    objects = RestrictedManager()
-    scope_unit_field = "case__unit"
-    scope_owner_fields = ("case__handler", "case__created_by")
+    parent_field = "case"
 
     class Meta:
         verbose_name = "中止"
@@ -326,27 +303,18 @@ class Suspension(models.Model):
     def __str__(self) -> str:
         return f"{self.case.number} 中止{self.get_ground_display()}"
 
-    def get_additional_data(self):
-        return {"unit_id": self.case.unit_id}
 
-
-class Document(models.Model):
+class Document(UnitRecord):
     """A generated 文书 (.docx) with its number."""
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="documents", null=True)
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
     kind = models.CharField("文书", max_length=30)
     title = models.CharField("标题", max_length=100)
     year = models.PositiveSmallIntegerField()
     serial = models.PositiveIntegerField()
     number = models.CharField("文号", max_length=60)
     file = models.FileField(upload_to="documents/%Y/", max_length=200)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = RestrictedManager()
     scope_owner_fields = ("created_by", "case__handler")
 
     class Meta:
@@ -362,11 +330,8 @@ class Document(models.Model):
     def __str__(self) -> str:
         return f"{self.title}（{self.number}）"
 
-    def get_additional_data(self):
-        return {"unit_id": self.unit_id}
 
-
-class OpinionLetter(models.Model):
+class OpinionLetter(ScopedRecord):
     """行政复议意见书 (第七十六条) or 建议书 (实施条例 第五十七条第二款)."""
 
     class Kind(models.TextChoices):
@@ -388,8 +353,8 @@ class OpinionLetter(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
-    objects = RestrictedManager()
     scope_owner_fields = ("created_by",)
+    detail_url_name = "reconsideration:letter_detail"
 
     class Meta:
         verbose_name = "意见书、建议书"
@@ -397,9 +362,3 @@ class OpinionLetter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}（{self.recipient}）"
-
-    def get_absolute_url(self) -> str:
-        return reverse("reconsideration:letter_detail", kwargs={"pk": self.pk})
-
-    def get_additional_data(self):
-        return {"unit_id": self.unit_id}

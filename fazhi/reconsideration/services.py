@@ -9,11 +9,11 @@ import contextvars
 import datetime
 import functools
 
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.core.exceptions import ValidationError
 
 from fazhi.core.audit import record_event, service
 from fazhi.core.calendar import add_days, add_working_days, working_days_between
+from fazhi.core.guards import not_future, require, saved
 from fazhi.core.imports import ImportRefused, RowError
 from fazhi.core.models import Unit
 from fazhi.core.querysets import active_membership
@@ -54,15 +54,6 @@ SIMPLE_AMOUNT_LIMIT = 3000
 HEARING_NOTICE_WORKDAYS = 5
 
 
-def _today() -> datetime.date:
-    return timezone.localdate()
-
-
-def _not_future(day: datetime.date, label: str) -> None:
-    if day > _today():
-        raise ValidationError(f"{label}（{day:%Y-%m-%d}）不能晚于今天")
-
-
 def _role(actor) -> str | None:
     membership = active_membership(actor)
     return membership.role if membership else None
@@ -83,8 +74,7 @@ def step(action: str):
                 action, state=case.state, role=_role(actor), is_superuser=actor.is_superuser
             )
             scope_action = Action.REVIEW if Role.LEADER in transition.roles else Action.CHANGE
-            if not Case.objects.restrict(actor, scope_action).filter(pk=case.pk).exists():
-                raise PermissionDenied("无权办理该案件")
+            require(actor, scope_action, case, "无权办理该案件")
             token = _current_step.set(action)
             try:
                 return func(actor=actor, case=case, **kwargs)
@@ -101,14 +91,13 @@ def _step(case, *, actor, step_date, reason="", data=None, document=None, **chan
     write the timeline."""
     action = _current_step.get()
     transition = workflow.transition(action)
-    _not_future(step_date, "办理日期")
+    not_future(step_date, "办理日期")
     for field, value in changes.items():
         setattr(case, field, value)
     if transition.target:
         case.state = transition.target
     deadlines.refresh_clocks(case)
-    case.full_clean()
-    case.save()
+    saved(case)
     step_data = dict(data or {})
     if document is not None:
         step_data["document"] = document.number
@@ -192,9 +181,8 @@ def register_case(
     handler=None,
 ) -> Case:
     """登记 an application (第二十二条): the clock of the five-day review starts."""
-    if not Unit.objects.restrict(actor, Action.CREATE).filter(pk=unit.pk).exists():
-        raise PermissionDenied(f"无权在“{unit.name}”登记行政复议申请")
-    _not_future(received_date, "收到申请日期")
+    require(actor, Action.CREATE, unit, f"无权在“{unit.name}”登记行政复议申请")
+    not_future(received_date, "收到申请日期")
     if act_known_date > received_date:
         raise ValidationError("知道行政行为的日期不能晚于收到申请的日期")
     if act_date > act_known_date:
@@ -238,16 +226,14 @@ def register_case(
         state=State.REGISTERED,
     )
     deadlines.refresh_clocks(case)
-    case.full_clean()
-    case.save()
+    saved(case)
     for role, people in (
         (Party.Role.APPLICANT, applicants),
         (Party.Role.THIRD_PARTY, third_parties),
     ):
         for person in people:
             party = Party(case=case, role=role, **person)
-            party.full_clean()
-            party.save()
+            saved(party)
     Step.objects.create(
         case=case,
         action="register",
@@ -515,7 +501,7 @@ def hold_hearing(*, actor, case: Case, notice_date, date, summary: str = "") -> 
     """听证 (第五十条、第五十一条): notice at least five working days before."""
     if working_days_between(notice_date, date) < HEARING_NOTICE_WORKDAYS:
         raise ValidationError("听证通知应当在举行听证的五个工作日前送达当事人（第五十一条）")
-    _not_future(notice_date, "听证通知日期")
+    not_future(notice_date, "听证通知日期")
     document = _issue(
         case,
         "hearing",
@@ -929,9 +915,8 @@ def issue_letter(
     case: Case | None = None,
 ) -> OpinionLetter:
     """制发行政复议意见书 (第七十六条, report within sixty days) or 建议书 (实施条例 第五十七条)."""
-    if not Unit.objects.restrict(actor, Action.CREATE).filter(pk=unit.pk).exists():
-        raise PermissionDenied("无权以该单位名义制发")
-    _not_future(issued_date, "制发日期")
+    require(actor, Action.CREATE, unit, "无权以该单位名义制发")
+    not_future(issued_date, "制发日期")
     if not content.strip() or not recipient.strip():
         raise ValidationError("请填写制发对象和主要内容")
     letter = OpinionLetter(
@@ -946,8 +931,7 @@ def issue_letter(
         if kind == OpinionLetter.Kind.OPINION
         else None,
     )
-    letter.full_clean()
-    letter.save()
+    saved(letter)
     if kind == OpinionLetter.Kind.OPINION:
         documents.issue(
             case=case,
@@ -974,13 +958,12 @@ def issue_letter(
 @service
 def record_letter_report(*, actor, letter: OpinionLetter, date, summary: str) -> OpinionLetter:
     """登记意见书、建议书的整改反馈."""
-    if not OpinionLetter.objects.restrict(actor, Action.CHANGE).filter(pk=letter.pk).exists():
-        raise PermissionDenied("无权办理")
+    require(actor, Action.CHANGE, letter, "无权办理")
     if letter.reported_date:
         raise ValidationError("已经登记过反馈")
     if not summary.strip():
         raise ValidationError("请填写整改反馈情况")
-    _not_future(date, "反馈日期")
+    not_future(date, "反馈日期")
     letter.reported_date, letter.report_summary = date, summary
     letter.save()
     record_event(
@@ -1005,8 +988,7 @@ IMPORTED_STATES = {
 def import_cases(*, actor, unit: Unit, data) -> int:
     """导入历史案件 from an .xlsx ledger (`data`: the upload or the workbook's bytes): all rows
     or none (errors by row and column)."""
-    if not Unit.objects.restrict(actor, Action.CREATE).filter(pk=unit.pk).exists():
-        raise PermissionDenied(f"无权向“{unit.name}”导入案件")
+    require(actor, Action.CREATE, unit, f"无权向“{unit.name}”导入案件")
     respondents = {u.name: u for u in Unit.objects.filter(path__startswith=unit.scope_root.path)}
     rows = imports.CASES.read_rows(data)
     for row in rows:

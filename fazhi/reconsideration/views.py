@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
 from fazhi.core.dataversion import remember
+from fazhi.core.guards import permits
 from fazhi.core.imports import import_page
 from fazhi.core.ledgers import Column, Ledger, ledger_page
 from fazhi.core.querysets import active_membership, full_scope_key
@@ -198,9 +199,8 @@ def case_detail(request, case):
     membership = active_membership(request.user)
     role = membership.role if membership else None
     today = timezone.localdate()
-    can_act = (
-        Case.objects.restrict(request.user, Action.CHANGE).filter(pk=case.pk).exists()
-        or Case.objects.restrict(request.user, Action.REVIEW).filter(pk=case.pk).exists()
+    can_act = permits(request.user, Action.CHANGE, case) or permits(
+        request.user, Action.REVIEW, case
     )
     return render(
         request,

@@ -1,18 +1,19 @@
-from django.apps import AppConfig
+from fazhi.core import worklines
 
 
-class ReportReaderConfig(AppConfig):
+class ReportReaderConfig(worklines.KitAppConfig):
     name = "fazhi.report_reader"
     label = "report_reader"
     verbose_name = "报告解析"
+    url_prefix = "reports/"
 
-    def ready(self):
-        from auditlog.registry import auditlog
+    def wire(self, line):
+        from fazhi.core.navigation import NavItem
 
-        from fazhi.core.navigation import NavItem, register_nav
+        from . import api, demo, models
 
-        from . import demo, models  # noqa: F401 (they register themselves)
-
-        auditlog.register(models.ReadReport, exclude_fields=["text", "result", "sections"])
-        auditlog.register(models.ReportFigure)
-        register_nav(NavItem("报告解析", "report_reader:report_list", "报告解析"))
+        line.audit(models.ReadReport, exclude_fields=["text", "result", "sections"])
+        line.audit(models.ReportFigure)
+        line.nav(NavItem("报告解析", "report_reader:report_list", "报告解析"))
+        line.demo(30, "报告解析", demo.build)
+        line.api_view("reports/<int:pk>/", api.report, "report")

@@ -1,8 +1,6 @@
 """Demo reports: a short synthetic 法治政府建设情况报告 for each district, read by the reader
 and stored as owned by the district's 依法治区办 (no file of ../shared is needed)."""
 
-from fazhi.core.demo import register_demo_builder
-
 from . import services
 from .reader import analyse
 
@@ -65,6 +63,3 @@ def build(world) -> None:
         name = f"{region}2025年度法治政府建设情况的报告.txt"
         result = analyse(report_text(region, FIGURES.get(key)), name)
         services.store_result(actor=actor, unit=office, result=result)
-
-
-register_demo_builder(30, "报告解析", build)

@@ -2,13 +2,12 @@
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 
 from fazhi.core.models import Unit
-from fazhi.core.querysets import RestrictedManager
+from fazhi.core.records import ChildRecord, ScopedRecord
 
 
-class ReadReport(models.Model):
+class ReadReport(ScopedRecord):
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="单位")
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="上传人"
@@ -25,8 +24,8 @@ class ReadReport(models.Model):
     is_public = models.BooleanField("公开", default=False)
     created_at = models.DateTimeField("上传时间", auto_now_add=True)
 
-    objects = RestrictedManager()
     scope_owner_fields = ("uploaded_by",)
+    detail_url_name = "report_reader:report_detail"
     # Published reports are public documents: once marked, every platform user may read them.
     scope_public_field = "is_public"
 
@@ -37,14 +36,8 @@ class ReadReport(models.Model):
     def __str__(self) -> str:
         return self.file_name
 
-    def get_absolute_url(self) -> str:
-        return reverse("report_reader:report_detail", kwargs={"pk": self.pk})
 
-    def get_additional_data(self):
-        return {"unit_id": self.unit_id}
-
-
-class ReportFigure(models.Model):
+class ReportFigure(ChildRecord):
     report = models.ForeignKey(ReadReport, on_delete=models.CASCADE, related_name="figures")
     indicator = models.CharField("指标", max_length=100, db_index=True)
     value = models.DecimalField("数值", max_digits=20, decimal_places=4)
@@ -54,9 +47,7 @@ class ReportFigure(models.Model):
     span_start = models.PositiveIntegerField()
     span_end = models.PositiveIntegerField()
 
-    objects = RestrictedManager()
-    scope_unit_field = "report__unit"
-    scope_owner_fields = ("report__uploaded_by",)
+    parent_field = "report"
     scope_public_field = "report__is_public"
 
     class Meta:
@@ -65,6 +56,3 @@ class ReportFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report.file_name}·{self.indicator}"
-
-    def get_additional_data(self):
-        return {"unit_id": self.report.unit_id}

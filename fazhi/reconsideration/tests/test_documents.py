@@ -61,8 +61,8 @@ def test_a_failed_step_gives_its_number_back(register, officer):
 @pytest.mark.django_db(transaction=True)
 def test_numbering_continues_after_the_move_to_the_core_sequence():
     """The migration that moved the sequences into core.NumberSequence keeps their numbers."""
-    before = [("reconsideration", "0002_case_list_order")]
-    after = [("reconsideration", "0003_document_numbers_in_core")]
+    before = [("reconsideration", "0003_kit_records")]
+    after = [("reconsideration", "0004_document_numbers_in_core")]
     executor = MigrationExecutor(connection)
     executor.migrate(before)
     old_apps = executor.loader.project_state(before).apps

@@ -27,7 +27,7 @@ def from_core(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("core", "0003_number_sequence"),
-        ("reconsideration", "0002_case_list_order"),
+        ("reconsideration", "0003_kit_records"),
     ]
 
     operations = [

@@ -2,11 +2,11 @@
 
 The sequence's row is locked for update inside the caller's transaction, so two officers
 numbering at the same moment get consecutive numbers, and a step that fails gives its
-number back (its transaction rolls back the row's update). The row is created with an
-INSERT that ignores a conflict and only then locked: two first numbers of a year cannot
-both create it (the unique constraint decides, without an error inside the transaction),
-and on SQLite the transaction's first statement is a write, so it never waits to upgrade
-a read lock.
+number back (its transaction rolls back the row's update). The first number of a year
+creates the row: on PostgreSQL a second transaction doing the same waits at the unique
+constraint, fails inside get_or_create's savepoint and then locks the row the first one
+committed; SQLite runs write transactions one at a time (transaction_mode IMMEDIATE).
+Creating and advancing the row go through save(), so both are audited.
 """
 
 import re
@@ -21,10 +21,10 @@ class Number(NamedTuple):
 
 
 def _locked(unit: Unit, kind: str, year: int) -> NumberSequence:
-    NumberSequence.objects.bulk_create(
-        [NumberSequence(unit=unit, kind=kind, year=year)], ignore_conflicts=True
+    sequence, _ = NumberSequence.objects.select_for_update().get_or_create(
+        unit=unit, kind=kind, year=year
     )
-    return NumberSequence.objects.select_for_update().get(unit=unit, kind=kind, year=year)
+    return sequence
 
 
 def next_number(*, unit: Unit, kind: str, year: int, pattern: str) -> Number:

@@ -59,3 +59,18 @@ def test_a_ledger_has_its_page_columns_and_its_export_columns(demo):
     assert LEDGER.row(unit) == ["测试局", "", "/t/", datetime.date(2025, 3, 1)]
     assert LEDGER.page_header == ["名称", "代码", "标记", "日期"]
     assert LEDGER.page_row(unit) == ["测试局", "—", f"<b>{unit.kind}</b>", "2025-03-01"]
+
+
+def test_the_ledger_page_searches_and_swaps_only_its_table(demo, client_as):
+    client = client_as(demo.users["donghu_admin"])
+    page = client.get("/users/", {"q": "donghu_officer"}).content.decode()
+    assert "<h1>用户与任职</h1>" in page and "donghu_officer" in page
+    assert "donghu_leader" not in page and 'href="/users/new/"' in page
+    table = client.get(
+        "/users/?q=donghu_officer", HTTP_HX_REQUEST="true", HTTP_HX_TARGET="table-area"
+    ).content.decode()
+    assert "<h1>" not in table and "donghu_officer" in table
+    assert 'href="?q=donghu_officer&amp;export=xlsx"' in table
+    export = client.get("/users/?q=donghu_officer&export=xlsx")
+    rows = list(load_workbook(BytesIO(export.content)).active.iter_rows(values_only=True))
+    assert rows[0][0] == "用户名" and [row[0] for row in rows[1:]] == ["donghu_officer"]

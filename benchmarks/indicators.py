@@ -51,9 +51,9 @@ def engine_against_floor(unit, user) -> tuple[float, float]:
 
     from fazhi.indicators import engine
     from fazhi.indicators.engine import Period
-    from fazhi.indicators.registry import catalog
+    from fazhi.indicators.registry import registered
 
-    ids, period = list(catalog()), Period.year(YEAR)
+    ids, period = list(registered()), Period.year(YEAR)
 
     def through_engine():
         engine.compute(ids, user=user, unit=unit, period=period)

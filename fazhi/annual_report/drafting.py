@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from fazhi.indicators import engine
 from fazhi.indicators.dashboard import area_label
-from fazhi.indicators.registry import catalog, get
+from fazhi.indicators.registry import get, registered
 
 # Sentences of the work lines the seeds report in prose of their own; any other work line
 # gets the generic sentence. Each item: (text before, indicator id, text after), a clause
@@ -82,7 +82,7 @@ def year_on_year(current, previous) -> str | None:
 def _areas() -> dict[str, list[str]]:
     """Registered indicator ids by work line (the id's prefix), in registration order."""
     areas: dict[str, list[str]] = defaultdict(list)
-    for indicator_id in catalog():
+    for indicator_id in registered():
         areas[indicator_id.split(".", 1)[0]].append(indicator_id)
     return areas
 

@@ -12,7 +12,7 @@ from fazhi.core.guards import require
 from fazhi.core.models import Unit
 from fazhi.core.roles import Action
 from fazhi.indicators import engine
-from fazhi.indicators.registry import catalog
+from fazhi.indicators.registry import registered
 
 from . import checks, deadlines, drafting, structure, workflow
 from .models import AnnualReport, CheckOverride, Part, ReportingDates, ReportStep, State
@@ -31,7 +31,7 @@ def _editable(report: AnnualReport) -> None:
 
 def computed_figures(report: AnnualReport) -> dict:
     """Every catalog indicator of the report's year over the unit's whole area."""
-    ids = list(catalog())
+    ids = list(registered())
     return engine.compute(
         ids, user=None, unit=report.unit.scope_root, period=engine.Period.year(report.year)
     )

@@ -37,6 +37,10 @@ class _ThroughParent:
         return f"{owner.parent_field}__{value}"
 
 
+def _record_url(record) -> str:
+    return reverse(record.detail_url_name, kwargs={"pk": record.pk})
+
+
 class ScopedRecord(models.Model):
     objects = RestrictedManager()
     scope_unit_field = "unit"  # where the owning unit is, as a lookup path (None: a unit)
@@ -47,10 +51,12 @@ class ScopedRecord(models.Model):
     class Meta:
         abstract = True
 
-    def get_absolute_url(self) -> str:
-        if self.detail_url_name is None:
-            raise AttributeError(f"{type(self).__name__} 没有详情页")
-        return reverse(self.detail_url_name, kwargs={"pk": self.pk})
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        # Only a record with a page of its own has `get_absolute_url` (templates and the
+        # figures' record lists ask `hasattr`, as for a model that never defined it).
+        if cls.__dict__.get("detail_url_name"):
+            cls.get_absolute_url = _record_url
 
     @property
     def owning_unit_id(self) -> int | None:

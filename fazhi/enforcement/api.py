@@ -4,8 +4,14 @@ from rest_framework import serializers, viewsets
 
 from fazhi.core.validators import mask_id_number
 
-from . import selectors
-from .models import CaseFile, EnforcementAction, EnterpriseInspection, Officer, ReviewCampaign
+from .models.actions import EnforcementAction
+from .models.agencies import Officer
+from .models.enterprise_inspections import EnterpriseInspection
+from .models.reviews import CaseFile, ReviewCampaign
+from .selectors.actions import search_actions
+from .selectors.agencies import officers
+from .selectors.enterprise_inspections import search_enterprise_inspections
+from .selectors.reviews import campaigns
 
 
 class OfficerSerializer(serializers.ModelSerializer):
@@ -123,7 +129,7 @@ class OfficerViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Officer.objects.none()
 
     def get_queryset(self):
-        return selectors.officers(self.request.user)
+        return officers(self.request.user)
 
 
 class ActionViewSet(viewsets.ReadOnlyModelViewSet):
@@ -133,7 +139,7 @@ class ActionViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = EnforcementAction.objects.none()
 
     def get_queryset(self):
-        return selectors.actions(self.request.user)
+        return search_actions(self.request.user)
 
 
 class InspectionViewSet(viewsets.ReadOnlyModelViewSet):
@@ -143,7 +149,7 @@ class InspectionViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = EnterpriseInspection.objects.none()
 
     def get_queryset(self):
-        return selectors.enterprise_inspections(self.request.user)
+        return search_enterprise_inspections(self.request.user)
 
 
 class CampaignViewSet(viewsets.ReadOnlyModelViewSet):
@@ -153,4 +159,4 @@ class CampaignViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = ReviewCampaign.objects.none()
 
     def get_queryset(self):
-        return selectors.campaigns(self.request.user).prefetch_related("case_files__agency")
+        return campaigns(self.request.user).prefetch_related("case_files__agency")

@@ -36,8 +36,8 @@ class EnforcementConfig(worklines.WorkLineConfig):
             NavItem("执法主体与人员", "enforcement:agency_list", "行政执法监督"),
             NavItem("执法证件", "enforcement:certificate_list", "行政执法监督"),
             NavItem("三项制度", "enforcement:action_list", "行政执法监督"),
-            NavItem("免罚轻罚清单", "enforcement:list_list", "行政执法监督"),
-            NavItem("入企执法报备", "enforcement:report_list", "行政执法监督"),
+            NavItem("免罚轻罚清单", "enforcement:penalty_lists", "行政执法监督"),
+            NavItem("入企执法报备", "enforcement:enterprise_inspection_list", "行政执法监督"),
             NavItem("案卷评查", "enforcement:campaign_list", "行政执法监督"),
             NavItem("监督检查与整改", "enforcement:supervision_list", "行政执法监督"),
         )

@@ -4,12 +4,13 @@ from django.urls import reverse
 
 from fazhi.core.deadlines import DueItem
 
-from . import selectors
+from .selectors.certificates import certificates_expiring, reviews_pending
+from .selectors.supervision import notices_pending
 
 
 def annual_reviews_due(user, today, horizon):
     """执法证件年审: due a year after the issue or the last 年审."""
-    for certificate in selectors.reviews_pending(user, horizon):
+    for certificate in reviews_pending(user, horizon):
         yield DueItem(
             title=f"执法证件{certificate.number}（{certificate.officer}）年审",
             due_date=certificate.annual_review_due,
@@ -19,9 +20,9 @@ def annual_reviews_due(user, today, horizon):
         )
 
 
-def certificates_expiring(user, today, horizon):
+def certificate_renewals_due(user, today, horizon):
     """执法证件有效期届满: 换发 before the certificate lapses."""
-    for certificate in selectors.certificates_expiring(user, horizon):
+    for certificate in certificates_expiring(user, horizon):
         yield DueItem(
             title=f"执法证件{certificate.number}（{certificate.officer}）有效期届满，申请换发",
             due_date=certificate.valid_until,
@@ -34,7 +35,7 @@ def certificates_expiring(user, today, horizon):
 def rectifications_due(user, today, horizon):
     """整改通知: the agency's 整改报告 by the notice's due date; overdue ones stay on the list
     of the bureau and of its superiors (依法治区办, the city) until answered."""
-    for notice in selectors.notices_pending(user, horizon):
+    for notice in notices_pending(user, horizon):
         yield DueItem(
             title=f"{notice.number}：{notice.agency.name}反馈整改情况",
             due_date=notice.due_date,
@@ -44,4 +45,4 @@ def rectifications_due(user, today, horizon):
         )
 
 
-PROVIDERS = (annual_reviews_due, certificates_expiring, rectifications_due)
+PROVIDERS = (annual_reviews_due, certificate_renewals_due, rectifications_due)

@@ -14,15 +14,31 @@ from fazhi.core import services as core_services
 from fazhi.core.demo import DEMO_PASSWORD, DISTRICTS, DemoWorld
 from fazhi.core.roles import DataScope, Role
 
-from . import selectors, services, supervision
-from .models import (
-    ActionKind,
-    ListBasis,
-    ListCategory,
-    MajorGround,
-    PenaltyOutcome,
-    SupervisionKind,
+from .models.actions import ActionKind, PenaltyOutcome
+from .models.agencies import MajorGround
+from .models.penalty_lists import ListBasis, ListCategory
+from .models.supervision import SupervisionKind
+from .selectors.reviews import selectable_actions
+from .services.actions import (
+    decide_action,
+    record_legal_review,
+    record_publicity,
+    record_recording,
+    register_action,
 )
+from .services.agencies import add_major_decision_item, register_agency, register_officer
+from .services.certificates import (
+    apply_certificate,
+    issue_certificate,
+    record_annual_review,
+    record_exam,
+    record_training,
+    suspend_certificate,
+)
+from .services.enterprise_inspections import record_inspection_result, report_inspection
+from .services.penalty_lists import add_list_item, create_penalty_list, publish_list
+from .services.reviews import campaign_problems, create_campaign, score_case_file, select_case_files
+from .services.supervision import close_notice, create_supervision, issue_notice, respond_notice
 
 # Names differ between districts: the scoping test looks for the sibling district's texts.
 SUPERVISORS = {"donghu": "宋雨桐", "xishan": "冯嘉怡", "nanqiao": "韩志诚"}
@@ -136,7 +152,7 @@ class _District:
 
     def officer(self, agency, *, reviewer=False, issued_ago=700, stage="issued", reviewed=True):
         self.serial += 1
-        person = services.register_officer(
+        person = register_officer(
             actor=self.actor,
             unit=self.unit(agency),
             name=SURNAMES[self.key] + GIVEN[self.serial % len(GIVEN)],
@@ -146,12 +162,12 @@ class _District:
             has_legal_qualification=reviewer,
         )
         self.officers.setdefault(agency, []).append(person)
-        certificate = services.apply_certificate(
+        certificate = apply_certificate(
             actor=self.actor, officer=person, applied_date=_day(issued_ago + 40)
         )
         if stage == "applied":
             return person
-        services.record_training(
+        record_training(
             actor=self.actor,
             officer=person,
             title="行政执法人员资格培训",
@@ -159,13 +175,13 @@ class _District:
             hours=Decimal(40),
             certificate=certificate,
         )
-        services.record_exam(
+        record_exam(
             actor=self.actor,
             certificate=certificate,
             exam_date=_day(issued_ago + 10),
             exam_score=Decimal(70 + self.serial % 25),
         )
-        services.issue_certificate(
+        issue_certificate(
             actor=self.actor,
             certificate=certificate,
             number=f"{self.code}{self.serial:05d}",
@@ -173,7 +189,7 @@ class _District:
             valid_until=_day(issued_ago) + datetime.timedelta(days=5 * 365),
         )
         if reviewed and issued_ago > 365:
-            services.record_annual_review(
+            record_annual_review(
                 actor=self.actor, certificate=certificate, date=_day(issued_ago - 340), passed=True
             )
         return person
@@ -191,7 +207,7 @@ class _District:
         full=True,
     ):
         unit = self.unit(agency)
-        action = services.register_action(
+        action = register_action(
             actor=self.actor,
             unit=unit,
             kind=kind,
@@ -203,24 +219,24 @@ class _District:
             major_item=major,
         )
         if full:
-            services.record_publicity(
+            record_publicity(
                 actor=self.actor,
-                action=action,
+                enforcement_action=action,
                 stage="pre",
                 date=_day(ago),
                 link="https://www.example.gov.cn/zfgs/",
             )
-            services.record_recording(
+            record_recording(
                 actor=self.actor,
-                action=action,
+                enforcement_action=action,
                 recording_forms="立案、调查取证、审核、决定、送达文字记录；现场检查执法记录仪音像记录",
                 recording_location=f"{unit.name}执法档案室",
             )
         if major is not None and decide is not None:
             reviewer = next(o for o in self.officers[agency] if o.is_legal_reviewer)
-            services.record_legal_review(
+            record_legal_review(
                 actor=self.actor,
-                action=action,
+                enforcement_action=action,
                 reviewer=reviewer,
                 review_date=_day(ago - 5),
                 review_opinion="主体合法，事实清楚，证据确凿，程序合法，适用依据正确，同意作出决定",
@@ -228,9 +244,9 @@ class _District:
             )
         if decide is not None:
             outcome, item = decide
-            services.decide_action(
+            decide_action(
                 actor=self.actor,
-                action=action,
+                enforcement_action=action,
                 decided_date=_day(ago - 10),
                 outcome=outcome if kind == ActionKind.PENALTY else "",
                 list_item=item,
@@ -239,9 +255,9 @@ class _District:
                 else "",
             )
             if full:
-                services.record_publicity(
+                record_publicity(
                     actor=self.actor,
-                    action=action,
+                    enforcement_action=action,
                     stage="post",
                     date=_day(ago - 12),
                     link="https://www.example.gov.cn/cfgk/",
@@ -251,11 +267,9 @@ class _District:
 
 def _penalty_lists(d: _District):
     justice = d.unit("justice")
-    old = services.create_penalty_list(
-        actor=d.actor, unit=justice, year=_day(600).year, version="旧版"
-    )
+    old = create_penalty_list(actor=d.actor, unit=justice, year=_day(600).year, version="旧版")
     for index, (category, basis, violation, law) in enumerate(ITEMS[:3], start=1):
-        services.add_list_item(
+        add_list_item(
             actor=d.actor,
             penalty_list=old,
             number=index,
@@ -266,12 +280,10 @@ def _penalty_lists(d: _District):
             conditions="初次违法且危害后果轻微并及时改正",
             treatment="不予行政处罚，进行教育",
         )
-    services.publish_list(actor=d.actor, penalty_list=old, published_date=_day(600))
-    current = services.create_penalty_list(
-        actor=d.actor, unit=justice, year=_day(300).year, version="新版"
-    )
+    publish_list(actor=d.actor, penalty_list=old, published_date=_day(600))
+    current = create_penalty_list(actor=d.actor, unit=justice, year=_day(300).year, version="新版")
     items = [
-        services.add_list_item(
+        add_list_item(
             actor=d.actor,
             penalty_list=current,
             number=index,
@@ -288,7 +300,7 @@ def _penalty_lists(d: _District):
         )
         for index, (category, basis, violation, law) in enumerate(ITEMS, start=1)
     ]
-    services.publish_list(actor=d.actor, penalty_list=current, published_date=_day(300))
+    publish_list(actor=d.actor, penalty_list=current, published_date=_day(300))
     return items
 
 
@@ -302,7 +314,7 @@ def _inspections(d: _District):
         ("enf0", 1, -5, False),
     ]
     for serial, (agency, firm, ago, done) in enumerate(plans):
-        inspection = services.report_inspection(
+        inspection = report_inspection(
             actor=d.actor,
             unit=d.unit(agency),
             enterprise=firms[firm],
@@ -313,7 +325,7 @@ def _inspections(d: _District):
             officers=d.officers[agency][:2],
         )
         if done:
-            services.record_inspection_result(
+            record_inspection_result(
                 actor=d.actor,
                 inspection=inspection,
                 result_date=_day(ago),
@@ -323,15 +335,15 @@ def _inspections(d: _District):
 
 
 def _campaign(d: _District):
-    campaign = supervision.create_campaign(
+    campaign = create_campaign(
         actor=d.actor,
         unit=d.unit("justice"),
         title=f"{d.name}行政执法案卷评查（{_day(50).year}年度）",
         year=_day(50).year,
         started_date=_day(50),
     )
-    candidates = selectors.selectable_actions(d.actor, campaign)
-    files = supervision.select_case_files(
+    candidates = selectable_actions(d.actor, campaign)
+    files = select_case_files(
         actor=d.actor, campaign=campaign, candidates=candidates, count=2, seed=7
     )
     items = list(campaign.score_items.all())
@@ -341,7 +353,7 @@ def _campaign(d: _District):
         if index % 2:
             points[items[3].pk] = items[3].max_points - 8
             problems = "未告知当事人陈述、申辩权利；送达回证缺失"
-        supervision.score_case_file(
+        score_case_file(
             actor=d.actor,
             case_file=case_file,
             points=points,
@@ -349,33 +361,33 @@ def _campaign(d: _District):
             scored_date=_day(40 - index),
         )
     agencies = sorted({f.agency for f in files}, key=lambda u: u.path)
-    first = supervision.issue_notice(
+    first = issue_notice(
         actor=d.actor,
         agency=agencies[0],
         campaign=campaign,
-        problems=supervision.campaign_problems(campaign, agencies[0]) or "规范文书制作",
+        problems=campaign_problems(campaign, agencies[0]) or "规范文书制作",
         issued_date=_day(30),
         due_date=_day(10),
     )
-    supervision.respond_notice(
+    respond_notice(
         actor=d.actor,
         notice=first,
         responded_date=_day(12),
         response="已组织执法人员学习程序规定，补正送达回证",
     )
-    supervision.close_notice(actor=d.actor, notice=first, closed_date=_day(8))
-    supervision.issue_notice(
+    close_notice(actor=d.actor, notice=first, closed_date=_day(8))
+    issue_notice(
         actor=d.actor,
         agency=agencies[-1],
         campaign=campaign,
-        problems=supervision.campaign_problems(campaign, agencies[-1]) or "完善案卷归档",
+        problems=campaign_problems(campaign, agencies[-1]) or "完善案卷归档",
         issued_date=_day(25),
         due_date=_day(-10),
     )
 
 
 def _supervision(d: _District):
-    special = supervision.create_supervision(
+    special = create_supervision(
         actor=d.actor,
         unit=d.unit("justice"),
         kind=SupervisionKind.SPECIAL,
@@ -386,7 +398,7 @@ def _supervision(d: _District):
         agencies=[d.unit("enf0"), d.unit("enf1")],
         findings="个别案件事后公示不及时",
     )
-    supervision.issue_notice(
+    issue_notice(
         actor=d.actor,
         agency=d.unit("enf1"),
         inspection=special,
@@ -394,7 +406,7 @@ def _supervision(d: _District):
         issued_date=_day(40),
         due_date=_day(5),
     )
-    routine = supervision.create_supervision(
+    routine = create_supervision(
         actor=d.actor,
         unit=d.unit("justice"),
         kind=SupervisionKind.ROUTINE,
@@ -404,7 +416,7 @@ def _supervision(d: _District):
         date=_day(20),
         agencies=[d.unit("enf2"), d.unit("town0")],
     )
-    supervision.issue_notice(
+    issue_notice(
         actor=d.actor,
         agency=d.unit("enf2"),
         inspection=routine,
@@ -422,14 +434,14 @@ def build_district(world: DemoWorld, key: str, name: str, code: str) -> None:
         ("enf2", ""),
         ("town0", "城市管理领域部分行政处罚权\n农业农村领域部分行政检查权"),
     ]:
-        services.register_agency(
+        register_agency(
             actor=d.actor,
             unit=d.unit(suffix),
             legal_basis="《行政处罚法》第十七条、第二十四条；本级机构编制规定",
             devolved_powers=powers,
         )
     major = {
-        agency: services.add_major_decision_item(
+        agency: add_major_decision_item(
             actor=d.actor,
             unit=d.unit(agency),
             title="较大数额罚款（十万元以上）",
@@ -445,7 +457,7 @@ def build_district(world: DemoWorld, key: str, name: str, code: str) -> None:
     for _ in range(2):
         d.officer("enf2")
     suspended = d.officer("enf2", issued_ago=450)
-    services.suspend_certificate(
+    suspend_certificate(
         actor=d.actor, certificate=suspended.certificates.get(), reason="涉嫌违法违纪，正在调查"
     )
     d.officer("town0")

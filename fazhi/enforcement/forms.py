@@ -5,21 +5,11 @@ from django import forms
 from fazhi.core.forms import SubmitOnceForm
 from fazhi.core.models import Unit
 
-from .models import (
-    ActionKind,
-    Certificate,
-    CertificateStatus,
-    EnforcementAction,
-    ListBasis,
-    ListCategory,
-    MajorDecisionItem,
-    MajorGround,
-    NoticeStatus,
-    Officer,
-    PenaltyListItem,
-    PenaltyOutcome,
-    SupervisionKind,
-)
+from .models.actions import ActionKind, EnforcementAction, PenaltyOutcome
+from .models.agencies import MajorDecisionItem, MajorGround, Officer
+from .models.certificates import Certificate, CertificateStatus
+from .models.penalty_lists import ListBasis, ListCategory, PenaltyListItem
+from .models.supervision import NoticeStatus, SupervisionKind
 
 DATE_ERRORS = {"invalid": "请输入有效的日期，例如 2026-01-05"}
 TEXTAREA = forms.Textarea(attrs={"rows": 3})

@@ -12,7 +12,8 @@ from openpyxl import Workbook, load_workbook
 from fazhi.core.imports import ImportRefused, RowError, cell_date
 from fazhi.core.validators import validate_id_number
 
-from .models import NO_PENALTY_BASES, ActionKind, ListBasis, ListCategory, PenaltyOutcome
+from .models.actions import ActionKind, PenaltyOutcome
+from .models.penalty_lists import NO_PENALTY_BASES, ListBasis, ListCategory
 
 
 @dataclass(frozen=True)

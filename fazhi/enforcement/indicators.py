@@ -17,7 +17,9 @@ from django.db.models import Q
 
 from fazhi.indicators.registry import Indicator
 
-from .models import ActionKind, ActionStatus, InspectionStatus, ListCategory
+from .models.actions import ActionKind, ActionStatus
+from .models.enterprise_inspections import InspectionStatus
+from .models.penalty_lists import ListCategory
 
 ACTION = "enforcement.EnforcementAction"
 LIST_ITEM = "enforcement.PenaltyListItem"
@@ -37,6 +39,7 @@ INDICATORS = (
         model=ACTION,
         date_field="decided_date",
         condition=DECIDED_PENALTY,
+        key=True,
     ),
     Indicator(
         id="enforcement.no_or_light_penalty_cases",
@@ -47,6 +50,7 @@ INDICATORS = (
         model=ACTION,
         date_field="decided_date",
         condition=DECIDED_PENALTY & Q(list_item__isnull=False),
+        key=True,
     ),
     Indicator(
         id="enforcement.no_penalty_list_items",
@@ -87,6 +91,7 @@ INDICATORS = (
         model=CHECK,
         date_field="date",
         condition=Q(passed=True),
+        key=True,
     ),
     Indicator(
         id="enforcement.legal_review_staff",
@@ -106,14 +111,7 @@ INDICATORS = (
         source=REVIEW_SOURCE,
         numerator="enforcement.legal_review_staff",
         denominator="enforcement.certified_officers",
-    ),
-    Indicator(
-        id="enforcement.supervision_inspections",
-        name="执法监督检查",
-        unit="次",
-        definition="期间内开展的专项监督和执法监督检查，按检查日期计入",
-        model="enforcement.SupervisionInspection",
-        date_field="date",
+        key=True,
     ),
     Indicator(
         id="enforcement.case_files_reviewed",
@@ -122,6 +120,7 @@ INDICATORS = (
         definition="案卷评查中已评分的案卷，按评查日期计入",
         model="enforcement.CaseFile",
         date_field="scored_date",
+        key=True,
     ),
     Indicator(
         id="enforcement.enterprise_inspections_reported",
@@ -131,6 +130,16 @@ INDICATORS = (
         model="enforcement.EnterpriseInspection",
         date_field="planned_date",
         condition=~Q(status=InspectionStatus.CANCELLED),
+        key=True,
+    ),
+    Indicator(
+        id="enforcement.supervision_inspections",
+        name="执法监督检查",
+        unit="次",
+        definition="期间内开展的专项监督和执法监督检查，按检查日期计入",
+        model="enforcement.SupervisionInspection",
+        date_field="date",
+        key=True,
     ),
     Indicator(
         id="enforcement.officers_trained",

@@ -8,8 +8,8 @@ from django.utils import timezone
 from fazhi.core.validators import mask_id_number
 from fazhi.core.viewtools import Ledger
 
-from .models import InspectionStatus
-from .selectors import REPEAT_WINDOW_DAYS
+from .models.enterprise_inspections import InspectionStatus
+from .selectors.enterprise_inspections import REPEAT_WINDOW_DAYS
 
 
 def _day(value) -> str:
@@ -93,7 +93,7 @@ def _action_row(action) -> list:
     ]
 
 
-def _list_row(penalty_list) -> list:
+def _penalty_list_row(penalty_list) -> list:
     return [
         penalty_list.title,
         penalty_list.region.name,
@@ -106,7 +106,7 @@ def _list_row(penalty_list) -> list:
     ]
 
 
-def _report_row(inspection) -> list:
+def _enterprise_inspection_row(inspection) -> list:
     return [
         inspection.enterprise,
         inspection.credit_code,
@@ -228,13 +228,13 @@ ACTIONS = Ledger(
     ],
     _action_row,
 )
-LISTS = Ledger(
+PENALTY_LISTS = Ledger(
     "免罚轻罚清单台账.xlsx",
     "免罚轻罚清单",
     ["清单名称", "适用区域", "年度", "版本", "状态", "公布日期", "事项（项）", "办理案件（件）"],
-    _list_row,
+    _penalty_list_row,
 )
-REPORTS = Ledger(
+ENTERPRISE_INSPECTIONS = Ledger(
     "入企执法报备台账.xlsx",
     "入企执法报备",
     [
@@ -249,7 +249,7 @@ REPORTS = Ledger(
         "检查结果",
         f"{REPEAT_WINDOW_DAYS}日内多部门检查",
     ],
-    _report_row,
+    _enterprise_inspection_row,
 )
 CAMPAIGNS = Ledger(
     "案卷评查台账.xlsx",
@@ -301,7 +301,7 @@ class PageTable:
 # 状态, 缺项; 入企执法报备: 企业名称, 执法单位, 检查事项, 计划日期, 执法人员, 状态, 多部门检查.
 PAGE_COLUMNS = {
     ACTIONS.filename: (0, 1, 2, 3, 4, 5, 10, 15),
-    REPORTS.filename: (0, 2, 3, 4, 5, 6, 9),
+    ENTERPRISE_INSPECTIONS.filename: (0, 2, 3, 4, 5, 6, 9),
 }
 
 

@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from fazhi.core.models import Unit
 
 from . import dashboard, engine
-from .registry import catalog, get
+from .registry import get, registered
 
 VALUE = inline_serializer(
     "IndicatorValue",
@@ -55,7 +55,7 @@ def indicators(request):
             params.get("year", ""),
             timezone.localdate(),
         )
-        ids = [i for i in params.get("ids", "").split(",") if i] or list(catalog())
+        ids = [i for i in params.get("ids", "").split(",") if i] or list(registered())
         chosen = [get(i) for i in ids]
     except ValidationError as error:
         return Response({"detail": error.messages[0]}, status=400)

@@ -13,35 +13,16 @@ from fazhi.core.querysets import scope_key
 from fazhi.core.selectors import unit_children
 
 from . import engine
+from .catalog import AREAS, area_of
 from .engine import Period
-from .registry import Indicator, catalog, get
-
-# The figures a leader looks at first, per work line (only registered ones are shown).
-KEY_INDICATORS = (
-    "reconsideration.received",
-    "reconsideration.accepted",
-    "reconsideration.closed",
-    "reconsideration.corrected",
-    "reconsideration.correction_rate",
-    "reconsideration.on_time_rate",
-    "litigation.cases",
-    "litigation.concluded",
-    "litigation.lost",
-    "litigation.loss_rate",
-    "litigation.head_appearance_rate",
-    "enforcement.penalty_cases",
-    "enforcement.no_or_light_penalty_cases",
-    "enforcement.certified_officers",
-    "enforcement.legal_review_staff_ratio",
-    "enforcement.case_files_reviewed",
-    "enforcement.enterprise_inspections_reported",
-    "enforcement.supervision_inspections",
-)
+from .registry import Indicator, get, registered
 
 
 def key_indicators() -> list[Indicator]:
-    registered = catalog()
-    return [registered[i] for i in KEY_INDICATORS if i in registered]
+    """The figures a leader looks at first, as the lines mark them (`key=True`): the work
+    lines in catalog order, each line's in the order it registers them."""
+    keyed = [i for i in registered().values() if i.key]
+    return sorted(keyed, key=lambda i: AREAS.index(area_of(i.id)))
 
 
 def area_label(indicator: Indicator) -> str:

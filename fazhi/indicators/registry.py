@@ -1,9 +1,13 @@
-"""The indicator catalog (../shared/spec/indicators.md): work-line apps register their
-indicators from their own `indicators.py`; this module imports no work-line app."""
+"""The computed indicators: work-line apps register, from their own `indicators.py`, how
+each id of the catalog (`catalog.py`) is counted from their records; this module imports
+no work-line app."""
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
+
+from .catalog import CATALOG
 
 
 @dataclass(frozen=True)
@@ -21,6 +25,7 @@ class Indicator:
     sum_field: str | None = None  # sum this field instead of counting
     numerator: str | None = None  # ratio: numerator / denominator × 100
     denominator: str | None = None
+    key: bool = False  # one of the figures a leader looks at first (the dashboard's)
 
     @property
     def is_ratio(self) -> bool:
@@ -33,23 +38,35 @@ class Indicator:
             raise ValueError(f"{self.id}: a counted indicator names the date it is counted on")
 
 
-_catalog: dict[str, Indicator] = {}
+_registered: dict[str, Indicator] = {}
 
 
 def register(*indicators: Indicator) -> None:
+    """Refuses an id outside the catalog, or one named or measured otherwise than there."""
     for indicator in indicators:
-        existing = _catalog.get(indicator.id)
+        entry = CATALOG.get(indicator.id)
+        if entry is None:
+            raise ImproperlyConfigured(
+                f"指标 {indicator.id} 不在指标目录（fazhi/indicators/catalog.py）中"
+            )
+        if (indicator.name, indicator.unit) != (entry.name, entry.unit):
+            raise ImproperlyConfigured(
+                f"指标 {indicator.id} 的名称、单位与指标目录不一致："
+                f"登记为“{indicator.name}”（{indicator.unit}），目录为“{entry.name}”（{entry.unit}）"
+            )
+        existing = _registered.get(indicator.id)
         if existing is not None and existing != indicator:
             raise ValueError(f"indicator {indicator.id} registered twice with different meanings")
-        _catalog[indicator.id] = indicator
+        _registered[indicator.id] = indicator
 
 
 def get(indicator_id: str) -> Indicator:
     try:
-        return _catalog[indicator_id]
+        return _registered[indicator_id]
     except KeyError:
         raise KeyError(f"未知指标：{indicator_id}") from None
 
 
-def catalog() -> dict[str, Indicator]:
-    return dict(_catalog)
+def registered() -> dict[str, Indicator]:
+    """The indicators the work lines compute, in registration order."""
+    return dict(_registered)

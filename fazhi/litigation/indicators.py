@@ -29,6 +29,7 @@ INDICATORS = (
         model=MODEL,
         date_field="filed_date",
         condition=Q(trial_level=TrialLevel.FIRST),
+        key=True,
     ),
     Indicator(
         id="litigation.concluded",
@@ -39,6 +40,7 @@ INDICATORS = (
         model=MODEL,
         date_field="concluded_date",
         condition=Q(status=Status.CONCLUDED),
+        key=True,
     ),
     Indicator(
         id="litigation.lost",
@@ -49,6 +51,7 @@ INDICATORS = (
         model=MODEL,
         date_field="concluded_date",
         condition=Q(status=Status.CONCLUDED, lost=True),
+        key=True,
     ),
     Indicator(
         id="litigation.loss_rate",
@@ -57,6 +60,7 @@ INDICATORS = (
         definition="败诉 ÷ 审结 × 100（撤诉不计入）",
         numerator="litigation.lost",
         denominator="litigation.concluded",
+        key=True,
     ),
     Indicator(
         id="litigation.heard_cases",
@@ -85,5 +89,6 @@ INDICATORS = (
         source=HEAD_SOURCE,
         numerator="litigation.head_appearances",
         denominator="litigation.heard_cases",
+        key=True,
     ),
 )

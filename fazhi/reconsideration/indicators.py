@@ -38,6 +38,7 @@ INDICATORS = (
         f"{LAW} 第二十二条",
         model=CASE,
         date_field="received_date",
+        key=True,
     ),
     Indicator(
         "reconsideration.accepted",
@@ -47,6 +48,7 @@ INDICATORS = (
         f"{LAW} 第三十条",
         model=CASE,
         date_field="accepted_date",
+        key=True,
     ),
     Indicator(
         "reconsideration.not_accepted",
@@ -71,6 +73,7 @@ INDICATORS = (
         "期间内审结的案件（作出决定、调解、终止，按结案日期计）",
         f"{LAW} 第六十一条",
         **_closed(Q(outcome__in=CONCLUDED)),
+        key=True,
     ),
     _outcome("reconsideration.upheld", "维持", Outcome.UPHELD, "第六十八条"),
     _outcome("reconsideration.dismissed", "驳回", Outcome.CLAIM_DISMISSED, "第六十九条"),
@@ -94,6 +97,7 @@ INDICATORS = (
         "撤销、变更、确认违法、责令履行、确认无效之和",
         f"{LAW} 第六十三条至第六十七条",
         **_closed(Q(outcome__in=CORRECTING)),
+        key=True,
     ),
     Indicator(
         "reconsideration.correction_rate",
@@ -102,6 +106,7 @@ INDICATORS = (
         "纠错 ÷ 审结 × 100",
         numerator="reconsideration.corrected",
         denominator="reconsideration.closed",
+        key=True,
     ),
     Indicator(
         "reconsideration.comprehensive_corrected",
@@ -150,6 +155,7 @@ INDICATORS = (
         "按期审结 ÷ 审结 × 100",
         numerator="reconsideration.closed_on_time",
         denominator="reconsideration.closed",
+        key=True,
     ),
     Indicator(
         "reconsideration.opinion_letters",

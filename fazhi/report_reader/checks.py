@@ -4,7 +4,8 @@ breakdown percentages against their counts, and the completeness of the statutor
 import re
 from dataclasses import dataclass, field
 
-from .catalog import BY_ID
+from fazhi.indicators.catalog import CATALOG
+
 from .figures import Figure
 from .sections import NAMES, REQUIRED, Section
 
@@ -92,7 +93,7 @@ def _rounds_to(computed: float, stated: float) -> bool:
 
 
 def _name(indicator: str) -> str:
-    return BY_ID[indicator].name
+    return CATALOG[indicator].name
 
 
 def check_sums(figures: list[Figure]) -> list[Finding]:

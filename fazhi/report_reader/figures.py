@@ -6,13 +6,13 @@ legal-aid one)."""
 import re
 from dataclasses import dataclass
 
-from .catalog import AREAS, ENTRIES, Entry
 from .numbers import Quantity, find_quantities
+from .wordings import AREAS, WORDINGS, Wording
 
 SENTENCE_END = "。！？!?"
 CLAUSE_END = "，,；;：:。！？!?\n"
 _AREA_RES = {area: re.compile(pattern) for area, pattern in AREAS.items()}
-_TERM_RES = {entry.id: [re.compile(term) for term in entry.terms] for entry in ENTRIES}
+_TERM_RES = {wording.id: [re.compile(term) for term in wording.terms] for wording in WORDINGS}
 _EACH_RE = re.compile(r"均|都|全部|分别")
 SHORT_CLAUSE = 6
 
@@ -63,10 +63,10 @@ def _areas_in(text: str) -> set[str]:
     return {area for area, pattern in _AREA_RES.items() if pattern.search(text)}
 
 
-def _last_match(entry: Entry, text: str, head: int, floor: int = 0) -> re.Match | None:
-    """The match of the entry's terms ending nearest the number (the longest on a tie)."""
+def _last_match(wording: Wording, text: str, head: int, floor: int = 0) -> re.Match | None:
+    """The match of the wording's terms ending nearest the number (the longest on a tie)."""
     best = None
-    for pattern in _TERM_RES[entry.id]:
+    for pattern in _TERM_RES[wording.id]:
         for match in pattern.finditer(text):
             if (
                 match.end() > head
@@ -77,19 +77,19 @@ def _last_match(entry: Entry, text: str, head: int, floor: int = 0) -> re.Match 
     return best
 
 
-def _candidates(context: _Context, quantity: Quantity) -> list[tuple[tuple, Entry, bool]]:
+def _candidates(context: _Context, quantity: Quantity) -> list[tuple[tuple, Wording, bool]]:
     found = []
-    for entry in ENTRIES:
-        if quantity.unit not in entry.accepted_units:
+    for wording in WORDINGS:
+        if quantity.unit not in wording.accepted_units:
             continue
-        if entry.area and entry.area != context.area and entry.area not in context.areas:
+        if wording.area and wording.area != context.area and wording.area not in context.areas:
             continue
-        if entry.exclude and re.search(entry.exclude, context.text):
+        if wording.exclude and re.search(wording.exclude, context.text):
             continue
-        if match := _last_match(entry, context.text, context.head, context.floor):
-            found.append(((1, match.end(), len(match[0])), entry, True))
-        elif entry.after and (match := _last_match(entry, context.after, 0)):
-            found.append(((0, -match.start(), len(match[0])), entry, False))
+        if match := _last_match(wording, context.text, context.head, context.floor):
+            found.append(((1, match.end(), len(match[0])), wording, True))
+        elif wording.after and (match := _last_match(wording, context.after, 0)):
+            found.append(((0, -match.start(), len(match[0])), wording, False))
     return sorted(found, key=lambda item: item[0], reverse=True)
 
 
@@ -102,7 +102,7 @@ def _choose(context: _Context, quantity: Quantity, sentence: str) -> tuple[list[
     (score, best, before), rest = found[0], found[1:]
     chosen = [best.id]
     if before and _EACH_RE.search(context.text[score[1] :]):
-        chosen += [entry.id for other, entry, pre in rest if pre and other[2] > 1]
+        chosen += [wording.id for other, wording, pre in rest if pre and other[2] > 1]
     if chosen == ["reconsideration.correction_rate"] and "综合纠错" in sentence:
         chosen = ["reconsideration.comprehensive_correction_rate"]
     return chosen, not before

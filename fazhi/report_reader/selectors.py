@@ -6,8 +6,8 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from fazhi.core.roles import Action
+from fazhi.indicators.catalog import CATALOG
 
-from .catalog import BY_ID
 from .models import ReadReport, ReportFigure
 from .sections import KEYS, NAMES, REQUIRED
 
@@ -27,7 +27,7 @@ def reports(user, search: str = ""):
 
 
 def indicator_name(indicator: str | None) -> str:
-    entry = BY_ID.get(indicator or "")
+    entry = CATALOG.get(indicator or "")
     return entry.name if entry else (indicator or "未归类数据")
 
 

@@ -12,6 +12,7 @@ from fazhi.core import worklines
 from fazhi.core.deadlines import providers
 from fazhi.core.demo import builders
 from fazhi.core.records import ChildRecord, ScopedRecord, UnitRecord
+from fazhi.enforcement.models import CertificateCheck, Score
 from fazhi.indicators import registry
 from fazhi.litigation.models import Hearing, Lawsuit
 from fazhi.reconsideration.models import Case, Party, Step
@@ -48,9 +49,9 @@ def _first_url_name(config):
 
 
 def test_each_line_contributes_its_indicators_due_lists_and_demo_data():
-    catalog = registry.catalog()
+    registered = registry.registered()
     for line in LINES:
-        assert any(key.startswith(f"{line}.") for key in catalog), line
+        assert any(key.startswith(f"{line}.") for key in registered), line
     labels = [label for _, label, _ in builders()]
     assert labels[0] == "单位与用户" and labels[-1] == "法治政府建设年度报告"
     assert {"行政复议案件", "行政应诉", "行政执法监督"} <= set(labels)
@@ -100,7 +101,11 @@ def test_records_follow_their_parent_for_scope_owner_and_line():
     assert Hearing.scope_unit_field == "lawsuit__unit"
     assert Case.work_line == "reconsideration" and Step.work_line == "reconsideration"
     assert Lawsuit.work_line == "litigation"
-    kit_apps = ("core", "reconsideration", "litigation", "annual_report", "report_reader")
+    # Two levels down: a 年审 record of a certificate of an officer of a unit.
+    assert CertificateCheck.scope_unit_field == "certificate__officer__unit"
+    assert Score.scope_owner_fields == ("case_file__created_by",)
+    assert CertificateCheck.work_line == "enforcement"
+    kit_apps = ("core", "reconsideration", "litigation", "enforcement", "annual_report")
     # Not records of a unit: the event log, the data version, the holiday calendar.
     outside = {"DomainEvent", "DataVersion", "CalendarYear", "HolidayOverride"}
     unscoped = [

@@ -1,9 +1,9 @@
 """The demo gives every district the records the pages, the due list and the indicators show."""
 
 from fazhi.core.deadlines import due_list
+from fazhi.core.guards import today
 from fazhi.enforcement import selectors
 from fazhi.enforcement.models import CaseFile, EnforcementAction, RectificationNotice
-from fazhi.enforcement.services import today
 
 
 def test_every_district_has_enforcement_records(demo):

@@ -21,8 +21,8 @@ LISTS = [
     "officer_list",
     "certificate_list",
     "action_list",
-    "list_list",
-    "report_list",
+    "penalty_lists",
+    "enterprise_inspection_list",
     "campaign_list",
     "supervision_list",
     "notice_list",
@@ -86,7 +86,9 @@ def test_a_supervisor_scores_a_file_and_closes_an_agencys_rectification(demo, cl
 
 def test_repeated_inspections_are_marked_in_the_ledger(demo, client_as):
     client = client_as(demo.users["donghu_supervisor"])
-    response = client.get(reverse("enforcement:report_list") + "?repeated=1&export=xlsx")
+    response = client.get(
+        reverse("enforcement:enterprise_inspection_list") + "?repeated=1&export=xlsx"
+    )
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert rows[0][-1] == "30日内多部门检查"
     # Two enterprises of the demo are each visited by the 市场监管 and the 交通运输 bureaus.
@@ -97,7 +99,9 @@ def test_repeated_inspections_are_marked_in_the_ledger(demo, client_as):
             list(
                 load_workbook(
                     io.BytesIO(
-                        client.get(reverse("enforcement:report_list") + "?export=xlsx").content
+                        client.get(
+                            reverse("enforcement:enterprise_inspection_list") + "?export=xlsx"
+                        ).content
                     )
                 ).active.rows
             )
@@ -109,7 +113,7 @@ def test_repeated_inspections_are_marked_in_the_ledger(demo, client_as):
 def test_overdue_rectification_is_flagged_to_the_superior(demo):
     """The 依法治区办 (and the city above it) see the agencies' overdue rectifications."""
     from fazhi.core.deadlines import due_list
-    from fazhi.enforcement.services import today
+    from fazhi.core.guards import today
 
     for superior in ("donghu_inspector", "city_inspector"):
         items = due_list(demo.users[superior], today()).items
@@ -128,10 +132,10 @@ def test_the_officer_page_and_its_history_mask_the_id_number(demo, client_as):
 
 
 def test_every_enforcement_figure_opens_onto_its_records(demo, client_as):
-    from fazhi.indicators.registry import catalog
+    from fazhi.indicators.registry import registered
 
     client = client_as(demo.users["donghu_leader"])
-    ids = [i for i, indicator in catalog().items() if i.startswith("enforcement.")]
+    ids = [i for i, indicator in registered().items() if i.startswith("enforcement.")]
     unit = demo.units["donghu"].pk
     for indicator_id in ids:
         response = client.get(reverse("indicators:records") + f"?id={indicator_id}&unit={unit}")
@@ -172,7 +176,7 @@ def test_the_report_form_refuses_a_bad_credit_code_in_chinese(demo, client_as):
         "planned_date": "2026-01-05",
         "officers": officers,
     }
-    response = _post(client, reverse("enforcement:report_create"), data)
+    response = _post(client, reverse("enforcement:enterprise_inspection_create"), data)
     assert (
         "统一社会信用代码“91379901MA3C000100”无效（位数、字符或校验位不正确）"
         in response.content.decode()
@@ -181,8 +185,8 @@ def test_the_report_form_refuses_a_bad_credit_code_in_chinese(demo, client_as):
 
 
 def test_an_action_is_registered_and_decided_under_a_list_item_through_the_forms(demo, client_as):
+    from fazhi.core.guards import today
     from fazhi.enforcement.models import PenaltyListItem
-    from fazhi.enforcement.services import today
 
     client = client_as(demo.users["donghu_supervisor"])
     market = demo.units["donghu_enf0"]

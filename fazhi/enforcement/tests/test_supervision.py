@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from fazhi.core.deadlines import due_list
-from fazhi.enforcement import selectors, services, supervision
+from fazhi.enforcement import selectors, services
 from fazhi.enforcement.models import (
     CaseFile,
     EnforcementAction,
@@ -62,7 +62,7 @@ def test_inspections_of_one_enterprise_by_several_agencies_are_shown(world, cert
     )
     far = _report(world, [certified(), certified()], code=_code("91370202MA3C00020"), day=ago(1))
     assert list(selectors.repeated_inspections(world.actor, first)) == [other]
-    marked = selectors.enterprise_inspections(world.actor, repeated=True)
+    marked = selectors.search_enterprise_inspections(world.actor, repeated=True)
     assert set(marked) == {first, other} and far not in marked
     services.record_inspection_result(
         actor=world.actor, inspection=first, result_date=ago(1), result="未发现问题"
@@ -87,16 +87,16 @@ def _campaign_with_files(world, certified):
             officers=officers,
         )
         services.decide_action(
-            actor=world.actor, action=action, decided_date=ago(20), outcome="penalized"
+            actor=world.actor, enforcement_action=action, decided_date=ago(20), outcome="penalized"
         )
-    campaign = supervision.create_campaign(
+    campaign = services.create_campaign(
         actor=world.actor,
         unit=world.justice,
         title="测试区案卷评查",
         year=TODAY.year,
         started_date=ago(10),
     )
-    files = supervision.select_case_files(
+    files = services.select_case_files(
         actor=world.actor,
         campaign=campaign,
         candidates=selectors.selectable_actions(world.actor, campaign),
@@ -111,7 +111,7 @@ def test_a_campaign_draws_files_at_random_per_agency(world, certified):
     assert len(files) == 2 and all(f.selected_randomly for f in files)
     assert selectors.selectable_actions(world.actor, campaign).count() == 1
     with pytest.raises(ValidationError, match="没有可抽取"):
-        supervision.select_case_files(
+        services.select_case_files(
             actor=world.actor, campaign=campaign, candidates=[f.action for f in files]
         )
 
@@ -121,9 +121,7 @@ def test_files_are_drawn_only_from_the_campaigns_area(world, certified, demo):
     elsewhere = EnforcementAction.objects.filter(unit=demo.units["xishan_enf0"], status="decided")
     assert elsewhere.exists()
     with pytest.raises(ValidationError, match="没有可抽取"):
-        supervision.select_case_files(
-            actor=world.actor, campaign=campaign, candidates=list(elsewhere)
-        )
+        services.select_case_files(actor=world.actor, campaign=campaign, candidates=list(elsewhere))
 
 
 def test_a_score_above_an_items_maximum_is_refused_and_nothing_is_written(world, certified):
@@ -132,17 +130,17 @@ def test_a_score_above_an_items_maximum_is_refused_and_nothing_is_written(world,
     points = {item.pk: item.max_points for item in items}
     points[items[0].pk] = items[0].max_points + 1
     with pytest.raises(ValidationError, match="超出该项分值"):
-        supervision.score_case_file(
+        services.score_case_file(
             actor=world.actor, case_file=files[0], points=points, problems="", scored_date=TODAY
         )
     assert not Score.objects.filter(case_file=files[0]).exists()
     assert CaseFile.objects.get(pk=files[0].pk).total is None
     points[items[0].pk] = items[0].max_points - 5
     with pytest.raises(ValidationError, match="请填写发现的问题"):
-        supervision.score_case_file(
+        services.score_case_file(
             actor=world.actor, case_file=files[0], points=points, problems="", scored_date=TODAY
         )
-    scored = supervision.score_case_file(
+    scored = services.score_case_file(
         actor=world.actor,
         case_file=files[0],
         points=points,
@@ -154,7 +152,7 @@ def test_a_score_above_an_items_maximum_is_refused_and_nothing_is_written(world,
 
 def test_rectification_runs_to_closure_and_overdue_notices_are_flagged(world, certified):
     campaign, files = _campaign_with_files(world, certified)
-    notice = supervision.issue_notice(
+    notice = services.issue_notice(
         actor=world.actor,
         agency=world.market,
         campaign=campaign,
@@ -166,14 +164,14 @@ def test_rectification_runs_to_closure_and_overdue_notices_are_flagged(world, ce
     assert notice in selectors.notices(world.actor, overdue_on=TODAY)
     assert any(notice.number in item.title for item in due_list(world.actor, TODAY).items)
     with pytest.raises(ValidationError, match="反馈整改情况后方可销号"):
-        supervision.close_notice(actor=world.actor, notice=notice, closed_date=TODAY)
-    supervision.respond_notice(
+        services.close_notice(actor=world.actor, notice=notice, closed_date=TODAY)
+    services.respond_notice(
         actor=world.actor, notice=notice, responded_date=TODAY, response="已整改"
     )
-    supervision.close_notice(actor=world.actor, notice=notice, closed_date=TODAY)
+    services.close_notice(actor=world.actor, notice=notice, closed_date=TODAY)
     assert notice.status == NoticeStatus.CLOSED and notice.overdue(TODAY)  # answered late
     with pytest.raises(ValidationError, match="没有测试区交通运输局的案卷"):
-        supervision.issue_notice(
+        services.issue_notice(
             actor=world.actor,
             agency=world.transport,
             campaign=campaign,
@@ -184,7 +182,7 @@ def test_rectification_runs_to_closure_and_overdue_notices_are_flagged(world, ce
 
 
 def test_a_supervision_inspection_issues_notices_to_inspected_agencies(world):
-    inspection = supervision.create_supervision(
+    inspection = services.create_supervision(
         actor=world.actor,
         unit=world.justice,
         kind="special",
@@ -195,7 +193,7 @@ def test_a_supervision_inspection_issues_notices_to_inspected_agencies(world):
         agencies=[world.market],
     )
     with pytest.raises(ValidationError, match="不是该次监督检查的被检查单位"):
-        supervision.issue_notice(
+        services.issue_notice(
             actor=world.actor,
             agency=world.transport,
             inspection=inspection,
@@ -203,7 +201,7 @@ def test_a_supervision_inspection_issues_notices_to_inspected_agencies(world):
             issued_date=ago(4),
             due_date=ago(-5),
         )
-    notice = supervision.issue_notice(
+    notice = services.issue_notice(
         actor=world.actor,
         agency=world.market,
         inspection=inspection,
@@ -225,7 +223,7 @@ def test_a_cancelled_report_is_neither_counted_nor_shown_as_repeated(world, cert
     with pytest.raises(ValidationError, match="请填写取消的理由"):
         services.cancel_inspection(actor=world.actor, inspection=other, reason="")
     services.cancel_inspection(actor=world.actor, inspection=other, reason="并入联合检查")
-    assert not selectors.enterprise_inspections(world.actor, repeated=True).exists()
+    assert not selectors.search_enterprise_inspections(world.actor, repeated=True).exists()
     period = Period(ago(30), TODAY)
     values = engine.compute(
         ["enforcement.enterprise_inspections_reported"],

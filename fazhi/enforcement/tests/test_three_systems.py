@@ -48,12 +48,12 @@ def test_a_major_decision_cannot_be_decided_without_legal_review(world, action, 
     major = action(major=True)
     with pytest.raises(ValidationError, match="第五十八条"):
         services.decide_action(
-            actor=world.actor, action=major, decided_date=ago(1), outcome="penalized"
+            actor=world.actor, enforcement_action=major, decided_date=ago(1), outcome="penalized"
         )
     reviewer = certified(reviewer=True)
     services.record_legal_review(
         actor=world.actor,
-        action=major,
+        enforcement_action=major,
         reviewer=reviewer,
         review_date=ago(5),
         review_opinion="不同意",
@@ -61,18 +61,18 @@ def test_a_major_decision_cannot_be_decided_without_legal_review(world, action, 
     )
     with pytest.raises(ValidationError, match="审核未通过"):
         services.decide_action(
-            actor=world.actor, action=major, decided_date=ago(1), outcome="penalized"
+            actor=world.actor, enforcement_action=major, decided_date=ago(1), outcome="penalized"
         )
     services.record_legal_review(
         actor=world.actor,
-        action=major,
+        enforcement_action=major,
         reviewer=reviewer,
         review_date=ago(4),
         review_opinion="同意",
         review_passed=True,
     )
     services.decide_action(
-        actor=world.actor, action=major, decided_date=ago(1), outcome="penalized"
+        actor=world.actor, enforcement_action=major, decided_date=ago(1), outcome="penalized"
     )
     assert EnforcementAction.objects.get(pk=major.pk).status == ActionStatus.DECIDED
 
@@ -89,7 +89,7 @@ def test_the_reviewer_is_a_qualified_legal_reviewer_of_the_agency(world, action,
     major = action(major=True)
     review = dict(
         actor=world.actor,
-        action=major,
+        enforcement_action=major,
         review_date=ago(5),
         review_opinion="同意",
         review_passed=True,
@@ -105,27 +105,42 @@ def test_publicity_and_recording_fill_the_three_systems(world, action):
     assert len(ordinary.three_systems_gaps()) == 2
     with pytest.raises(ValidationError, match="第四十八条"):
         services.record_publicity(
-            actor=world.actor, action=ordinary, stage="post", date=ago(1), link="https://x.gov.cn/"
+            actor=world.actor,
+            enforcement_action=ordinary,
+            stage="post",
+            date=ago(1),
+            link="https://x.gov.cn/",
         )
     services.record_publicity(
-        actor=world.actor, action=ordinary, stage="pre", date=ago(19), link="https://x.gov.cn/gs"
+        actor=world.actor,
+        enforcement_action=ordinary,
+        stage="pre",
+        date=ago(19),
+        link="https://x.gov.cn/gs",
     )
     with pytest.raises(ValidationError, match="第四十七条"):
         services.record_recording(
-            actor=world.actor, action=ordinary, recording_forms="执法记录仪", recording_location=""
+            actor=world.actor,
+            enforcement_action=ordinary,
+            recording_forms="执法记录仪",
+            recording_location="",
         )
     services.record_recording(
         actor=world.actor,
-        action=ordinary,
+        enforcement_action=ordinary,
         recording_forms="文字、音像",
         recording_location="档案室",
     )
     services.decide_action(
-        actor=world.actor, action=ordinary, decided_date=ago(2), outcome="penalized"
+        actor=world.actor, enforcement_action=ordinary, decided_date=ago(2), outcome="penalized"
     )
     assert ordinary.three_systems_gaps() == ["未登记事后公示（行政处罚法 第四十八条）"]
     services.record_publicity(
-        actor=world.actor, action=ordinary, stage="post", date=ago(1), link="https://x.gov.cn/cf"
+        actor=world.actor,
+        enforcement_action=ordinary,
+        stage="post",
+        date=ago(1),
+        link="https://x.gov.cn/cf",
     )
     assert ordinary.three_systems_gaps() == []
 
@@ -152,7 +167,7 @@ def test_a_no_penalty_case_needs_education_and_a_published_matching_item(world, 
     """第三十三条第三款: 对当事人的违法行为依法不予行政处罚的，行政机关应当对当事人进行教育."""
     penalty_list, item = _published_list(world)
     case = action()
-    decide = dict(actor=world.actor, action=case, decided_date=ago(1))
+    decide = dict(actor=world.actor, enforcement_action=case, decided_date=ago(1))
     with pytest.raises(ValidationError, match="第三十三条第三款"):
         services.decide_action(**decide, outcome="no_penalty", list_item=item)
     with pytest.raises(ValidationError, match="尚未公布施行"):
@@ -171,7 +186,7 @@ def test_only_penalty_cases_carry_a_list_item(world, action):
     with pytest.raises(ValidationError, match="只有行政处罚案件"):
         services.decide_action(
             actor=world.actor,
-            action=inspection,
+            enforcement_action=inspection,
             decided_date=ago(1),
             outcome="no_penalty",
             list_item=item,

@@ -96,3 +96,31 @@ def test_the_export_has_values_and_definitions(demo, client_as):
         row[0]: row[3] for row in book["指标说明"].iter_rows(min_row=2, values_only=True)
     }
     assert definitions["reconsideration.correction_rate"] == "纠错 ÷ 审结 × 100"
+
+
+def test_the_key_figures_are_those_the_lines_mark_in_their_order():
+    from fazhi.indicators.dashboard import key_indicators
+    from fazhi.indicators.registry import registered
+
+    shown = [i.id for i in key_indicators()]
+    assert shown == [
+        "reconsideration.received",
+        "reconsideration.accepted",
+        "reconsideration.closed",
+        "reconsideration.corrected",
+        "reconsideration.correction_rate",
+        "reconsideration.on_time_rate",
+        "litigation.cases",
+        "litigation.concluded",
+        "litigation.lost",
+        "litigation.loss_rate",
+        "litigation.head_appearance_rate",
+        "enforcement.penalty_cases",
+        "enforcement.no_or_light_penalty_cases",
+        "enforcement.certified_officers",
+        "enforcement.legal_review_staff_ratio",
+        "enforcement.case_files_reviewed",
+        "enforcement.enterprise_inspections_reported",
+        "enforcement.supervision_inspections",
+    ]
+    assert set(shown) == {i for i, indicator in registered().items() if indicator.key}

@@ -248,33 +248,3 @@ def test_figures_are_scoped_to_what_the_user_may_see(yicheng, demo):
     assert engine.compute(
         ["reconsideration.received"], user=outsider, unit=district, period=Period.year(2022)
     ) == {"reconsideration.received": 0}
-
-
-def test_every_reconsideration_id_of_the_catalog_is_registered():
-    from fazhi.indicators.registry import catalog
-
-    spec_ids = {
-        "received",
-        "accepted",
-        "not_accepted",
-        "not_supplemented",
-        "closed",
-        "upheld",
-        "dismissed",
-        "revoked",
-        "altered",
-        "confirmed_illegal",
-        "ordered_performance",
-        "confirmed_invalid",
-        "mediated",
-        "terminated",
-        "corrected",
-        "correction_rate",
-        "comprehensive_corrected",
-        "comprehensive_correction_rate",
-        "merits_correction_rate",
-        "on_time_rate",
-        "opinion_letters",
-        "performance_rate",
-    }
-    assert {f"reconsideration.{name}" for name in spec_ids} <= set(catalog())

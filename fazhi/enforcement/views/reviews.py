@@ -1,32 +1,41 @@
-"""Pages of the supervising bureau: 案卷评查 campaigns and their case files, 监督检查, and the
-rectification notices both issue."""
+"""Pages of the 案卷评查: campaigns, the case files drawn and scored, their notices."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
+from fazhi.core.guards import permits
 from fazhi.core.roles import Action
 from fazhi.core.viewtools import error_text, record_view, run_service_form
 
-from . import forms, ledgers, selectors, supervision
-from .models import (
-    CaseFile,
-    NoticeStatus,
-    RectificationNotice,
-    ReviewCampaign,
-    SupervisionInspection,
+from .. import forms, ledgers
+from ..models.reviews import CaseFile, ReviewCampaign
+from ..selectors.agencies import area_agencies, creatable_units
+from ..selectors.reviews import (
+    campaign_results,
+    campaigns,
+    case_files,
+    score_items,
+    scores_of,
+    selectable_actions,
 )
-from .views import create_page, form_page, list_page
-
-# — 案卷评查 —
+from ..services.reviews import (
+    add_case_file,
+    campaign_problems,
+    close_campaign,
+    create_campaign,
+    score_case_file,
+    select_case_files,
+)
+from ..services.supervision import issue_notice
+from .pages import create_page, form_page, list_page
 
 
 @require_safe
 def campaign_list(request):
-    queryset = selectors.campaigns(request.user, request.GET.get("q", "").strip())
+    queryset = campaigns(request.user, request.GET.get("q", "").strip())
     return list_page(
         request, queryset, ledgers.CAMPAIGNS, "案卷评查", create="enforcement:campaign_create"
     )
@@ -36,8 +45,8 @@ def campaign_create(request):
     return create_page(
         request,
         forms.CampaignForm,
-        supervision.create_campaign,
-        units=selectors.creatable_units(request.user),
+        create_campaign,
+        units=creatable_units(request.user),
         title="启动案卷评查",
         message="已启动案卷评查，评分表为标准评查项目",
     )
@@ -46,18 +55,18 @@ def campaign_create(request):
 @record_view(ReviewCampaign)
 @require_safe
 def campaign_detail(request, campaign):
-    results = selectors.campaign_results(request.user, campaign)
+    results = campaign_results(request.user, campaign)
     context = {
         "campaign": campaign,
-        "items": selectors.score_items(request.user, campaign),
-        "files": selectors.case_files(request.user, campaign),
+        "items": score_items(request.user, campaign),
+        "files": case_files(request.user, campaign),
         "results": results,
         "summary": {
             "agencies": len(results),
             "files": sum(r.files for r in results),
             "scored": sum(r.scored for r in results),
         },
-        "can_change": selectors.can_change(request.user, campaign),
+        "can_change": permits(request.user, Action.CHANGE, campaign),
         "history": core_selectors.record_history(request.user, campaign),
     }
     return render(request, "enforcement/campaign_detail.html", context)
@@ -65,7 +74,7 @@ def campaign_detail(request, campaign):
 
 @record_view(ReviewCampaign, Action.CHANGE)
 def campaign_select(request, campaign):
-    candidates = selectors.selectable_actions(request.user, campaign)
+    candidates = selectable_actions(request.user, campaign)
     agencies = core_selectors.units_in_area(request.user).filter(pk__in=candidates.values("unit"))
     form = forms.SelectFilesForm(
         request.POST or None,
@@ -76,7 +85,7 @@ def campaign_select(request, campaign):
         data = form.cleaned_data
         random_draw = data["mode"] == "random"
         try:
-            files = supervision.select_case_files(
+            files = select_case_files(
                 actor=request.user,
                 campaign=campaign,
                 candidates=candidates.filter(unit__in=data["agencies"])
@@ -103,12 +112,12 @@ def campaign_add_file(request, campaign):
     form = forms.CaseFileForm(
         request.POST or None,
         request=request,
-        querysets={"agency": selectors.area_agencies(request.user)},
+        querysets={"agency": area_agencies(request.user)},
     )
     return form_page(
         request,
         form,
-        supervision.add_case_file,
+        add_case_file,
         title="登记评查案卷",
         back=campaign,
         message=lambda f: f"已登记案卷{f.file_number}",
@@ -129,7 +138,7 @@ def campaign_notice(request, campaign):
         if chosen is not None:
             initial = {
                 "agency": chosen,
-                "problems": supervision.campaign_problems(campaign, chosen),
+                "problems": campaign_problems(campaign, chosen),
             }
     form = forms.NoticeForm(
         request.POST or None, request=request, querysets={"agency": agencies}, initial=initial
@@ -137,7 +146,7 @@ def campaign_notice(request, campaign):
     return form_page(
         request,
         form,
-        supervision.issue_notice,
+        issue_notice,
         title="下发整改通知",
         back=campaign,
         message=lambda n: f"已下发{n.number}",
@@ -151,7 +160,7 @@ def campaign_close(request, campaign):
     return form_page(
         request,
         form,
-        supervision.close_campaign,
+        close_campaign,
         title="结束案卷评查",
         back=campaign,
         message="评查活动已结束",
@@ -162,7 +171,7 @@ def campaign_close(request, campaign):
 @record_view(CaseFile)
 def casefile_detail(request, case_file):
     """The case file's scores; its 评分表 as a form for those who may score it."""
-    can_change = selectors.can_change(request.user, case_file)
+    can_change = permits(request.user, Action.CHANGE, case_file)
     if request.method == "POST" and not can_change:
         raise PermissionDenied("当前角色无权评查")
     form = None
@@ -170,134 +179,16 @@ def casefile_detail(request, case_file):
         form = forms.ScoreForm(
             request.POST or None,
             request=request,
-            items=selectors.score_items(request.user, case_file.campaign),
+            items=score_items(request.user, case_file.campaign),
         )
-        result = run_service_form(request, form, supervision.score_case_file, case_file=case_file)
+        result = run_service_form(request, form, score_case_file, case_file=case_file)
         if result:
             messages.success(request, f"已评查：{result.total}分（{result.grade}）")
             return redirect(case_file.campaign.get_absolute_url())
     context = {
         "case_file": case_file,
-        "scores": selectors.scores_of(request.user, case_file),
+        "scores": scores_of(request.user, case_file),
         "form": form,
         "history": core_selectors.record_history(request.user, case_file),
     }
     return render(request, "enforcement/casefile_detail.html", context)
-
-
-# — 监督检查 and rectification —
-
-
-@require_safe
-def supervision_list(request):
-    queryset = selectors.supervisions(request.user, request.GET.get("q", "").strip())
-    return list_page(
-        request,
-        queryset,
-        ledgers.SUPERVISIONS,
-        "执法监督检查",
-        create="enforcement:supervision_create",
-    )
-
-
-def supervision_create(request):
-    return create_page(
-        request,
-        forms.SupervisionForm,
-        supervision.create_supervision,
-        units=selectors.creatable_units(request.user),
-        title="登记监督检查",
-        message="已登记监督检查",
-        agencies=selectors.area_agencies(request.user),
-    )
-
-
-@record_view(SupervisionInspection)
-@require_safe
-def supervision_detail(request, inspection):
-    context = {
-        "inspection": inspection,
-        "notices": selectors.notices_of(request.user, inspection=inspection),
-        "can_change": selectors.can_change(request.user, inspection),
-        "history": core_selectors.record_history(request.user, inspection),
-    }
-    return render(request, "enforcement/supervision_detail.html", context)
-
-
-@record_view(SupervisionInspection, Action.CHANGE)
-def supervision_notice(request, inspection):
-    form = forms.NoticeForm(
-        request.POST or None,
-        request=request,
-        querysets={"agency": selectors.inspected_units(inspection)},
-    )
-    return form_page(
-        request,
-        form,
-        supervision.issue_notice,
-        title="下发整改通知",
-        back=inspection,
-        message=lambda n: f"已下发{n.number}",
-        inspection=inspection,
-    )
-
-
-@require_safe
-def notice_list(request):
-    today = timezone.localdate()
-    queryset = selectors.notices(
-        request.user,
-        search=request.GET.get("q", "").strip(),
-        status=request.GET.get("status", ""),
-        overdue_on=today if request.GET.get("overdue") == "1" else None,
-    )
-    return list_page(
-        request,
-        queryset,
-        ledgers.NOTICES,
-        "整改通知",
-        statuses=forms.NOTICE_STATUS_CHOICES,
-        links=[("只看逾期未整改", "?overdue=1")],
-    )
-
-
-@record_view(RectificationNotice)
-@require_safe
-def notice_detail(request, notice):
-    context = {
-        "notice": notice,
-        "overdue": notice.overdue(timezone.localdate()),
-        "can_change": selectors.can_change(request.user, notice),
-        "history": core_selectors.record_history(request.user, notice),
-        "open": NoticeStatus.ISSUED,
-        "responded": NoticeStatus.RESPONDED,
-    }
-    return render(request, "enforcement/notice_detail.html", context)
-
-
-@record_view(RectificationNotice, Action.CHANGE)
-def notice_respond(request, notice):
-    form = forms.RespondForm(request.POST or None, request=request)
-    return form_page(
-        request,
-        form,
-        supervision.respond_notice,
-        title=f"登记{notice.agency.name}整改情况",
-        back=notice,
-        message="已登记整改情况",
-        notice=notice,
-    )
-
-
-@record_view(RectificationNotice, Action.CHANGE)
-def notice_close(request, notice):
-    form = forms.CloseNoticeForm(request.POST or None, request=request)
-    return form_page(
-        request,
-        form,
-        supervision.close_notice,
-        title="整改销号",
-        back=notice,
-        message="已销号",
-        notice=notice,
-    )

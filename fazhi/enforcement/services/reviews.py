@@ -1,5 +1,4 @@
-"""The supervising bureau's steps: 案卷评查 campaigns, 监督检查 and the rectification notices
-both issue, answered by the agency and closed (销号). Audited, atomic services."""
+"""案卷评查: the supervising bureau's campaigns, the case files drawn and their scores."""
 
 import datetime
 import random
@@ -7,21 +6,12 @@ import random
 from django.core.exceptions import ValidationError
 
 from fazhi.core.audit import record_event, service
+from fazhi.core.guards import not_future, require, require_unit, saved
 from fazhi.core.models import Unit
+from fazhi.core.roles import Action
 
-from .models import (
-    ActionStatus,
-    CampaignStatus,
-    CaseFile,
-    EnforcementAction,
-    NoticeStatus,
-    RectificationNotice,
-    ReviewCampaign,
-    Score,
-    ScoreItem,
-    SupervisionInspection,
-)
-from .services import _saved, not_future, require_record, require_unit
+from ..models.actions import ActionStatus, EnforcementAction
+from ..models.reviews import CampaignStatus, CaseFile, ReviewCampaign, Score, ScoreItem
 
 # The usual 行政执法案卷评查标准 (100 points).
 STANDARD_ITEMS = [
@@ -50,13 +40,13 @@ def create_campaign(
     names = [name for name, _ in items]
     if len(set(names)) != len(names) or any(points <= 0 for _, points in items):
         raise ValidationError("评分表的项目不能重复，分值应大于0")
-    campaign = _saved(
+    campaign = saved(
         ReviewCampaign(
             unit=unit, title=title.strip(), year=year, started_date=started_date, created_by=actor
         )
     )
     for order, (name, points) in enumerate(items, start=1):
-        _saved(ScoreItem(campaign=campaign, order=order, name=name, max_points=points))
+        saved(ScoreItem(campaign=campaign, order=order, name=name, max_points=points))
     record_event(
         actor=actor,
         action="enforcement.campaign",
@@ -72,7 +62,7 @@ def _add_file(
 ) -> CaseFile:
     if CaseFile.objects.filter(campaign=campaign, agency=agency, file_number=file_number).exists():
         raise ValidationError(f"{agency.name}的案卷{file_number}已在本次评查中")
-    return _saved(
+    return saved(
         CaseFile(
             campaign=campaign,
             agency=agency,
@@ -91,7 +81,7 @@ def select_case_files(
 ) -> list[CaseFile]:
     """Draw case files from the agencies' decided enforcement actions (`candidates`, already
     scoped to the actor): `count` at random per agency, or all the chosen ones."""
-    require_record(actor, campaign)
+    require(actor, Action.CHANGE, campaign)
     _require_open(campaign)
     allowed = EnforcementAction.objects.restrict(actor).filter(
         pk__in=[a.pk for a in candidates], unit__path__startswith=campaign.unit.scope_root.path
@@ -139,7 +129,7 @@ def add_case_file(
     *, actor, campaign: ReviewCampaign, agency: Unit, file_number: str, title: str
 ) -> CaseFile:
     """A case file an agency submitted on paper, entered by its number."""
-    require_record(actor, campaign)
+    require(actor, Action.CHANGE, campaign)
     _require_open(campaign)
     enforcing = agency.kind in (Unit.Kind.ENFORCEMENT, Unit.Kind.TOWNSHIP)
     if not (enforcing and agency.path.startswith(campaign.unit.scope_root.path)):
@@ -162,7 +152,7 @@ def score_case_file(
     *, actor, case_file: CaseFile, points: dict, problems: str, scored_date: datetime.date
 ) -> CaseFile:
     """Score every item of the sheet (`points`: {ScoreItem pk: points}); no item above its maximum."""
-    require_record(actor, case_file)
+    require(actor, Action.CHANGE, case_file)
     _require_open(case_file.campaign)
     not_future(scored_date, "评查日期")
     items = list(case_file.campaign.score_items.all())
@@ -185,13 +175,13 @@ def score_case_file(
         score = existing.get(item.pk) or Score(case_file=case_file, item=item)
         if score.pk is None or score.points != points[item.pk]:
             score.points = points[item.pk]
-            _saved(score)
+            saved(score)
     case_file.total, case_file.problems, case_file.scored_date = (
         total,
         problems.strip(),
         scored_date,
     )
-    _saved(case_file)
+    saved(case_file)
     record_event(
         actor=actor,
         action="enforcement.score",
@@ -207,7 +197,7 @@ def score_case_file(
 def close_campaign(
     *, actor, campaign: ReviewCampaign, closed_date: datetime.date
 ) -> ReviewCampaign:
-    require_record(actor, campaign)
+    require(actor, Action.CHANGE, campaign)
     _require_open(campaign)
     not_future(closed_date, "结束日期")
     if closed_date < campaign.started_date:
@@ -216,7 +206,7 @@ def close_campaign(
     if unscored or not campaign.case_files.exists():
         raise ValidationError(f"还有{unscored}本案卷未评查" if unscored else "评查活动还没有案卷")
     campaign.status, campaign.closed_date = CampaignStatus.CLOSED, closed_date
-    _saved(campaign)
+    saved(campaign)
     record_event(
         actor=actor,
         action="enforcement.campaign_close",
@@ -227,159 +217,7 @@ def close_campaign(
     return campaign
 
 
-@service
-def create_supervision(
-    *,
-    actor,
-    unit: Unit,
-    kind: str,
-    title: str,
-    scope: str,
-    team: str,
-    date: datetime.date,
-    agencies,
-    findings: str = "",
-) -> SupervisionInspection:
-    """专项监督 or 执法监督检查 of agencies of the bureau's area."""
-    require_unit(actor, unit)
-    not_future(date, "检查日期")
-    agencies = list(agencies)
-    if not agencies:
-        raise ValidationError("请选择被检查单位")
-    outside = [a.name for a in agencies if not a.path.startswith(unit.scope_root.path)]
-    if outside:
-        raise ValidationError(f"{'、'.join(outside)}不在本辖区")
-    inspection = _saved(
-        SupervisionInspection(
-            unit=unit,
-            kind=kind,
-            title=title.strip(),
-            scope=scope.strip(),
-            team=team.strip(),
-            date=date,
-            findings=findings.strip(),
-            created_by=actor,
-        )
-    )
-    inspection.agencies.set(agencies)
-    record_event(
-        actor=actor,
-        action="enforcement.supervision",
-        summary=f"{inspection.get_kind_display()}：{inspection.title}（{len(agencies)}个单位）",
-        target=inspection,
-        unit=unit,
-    )
-    return inspection
-
-
-def _next_number(unit: Unit, year: int) -> str:
-    count = RectificationNotice.objects.filter(unit=unit, issued_date__year=year).count()
-    return f"执法监督整改〔{year}〕{count + 1}号"
-
-
-@service
-def issue_notice(
-    *,
-    actor,
-    agency: Unit,
-    problems: str,
-    issued_date: datetime.date,
-    due_date: datetime.date,
-    inspection: SupervisionInspection | None = None,
-    campaign: ReviewCampaign | None = None,
-) -> RectificationNotice:
-    """整改通知 to one agency, from a 监督检查 or a 案卷评查 of the bureau."""
-    source = inspection or campaign
-    if (inspection is None) == (campaign is None):
-        raise ValidationError("整改通知应来自一次监督检查或一次案卷评查")
-    require_record(actor, source)
-    not_future(issued_date, "下发日期")
-    if due_date <= issued_date:
-        raise ValidationError("整改期限应晚于下发日期")
-    if inspection is not None and not inspection.agencies.filter(pk=agency.pk).exists():
-        raise ValidationError(f"{agency.name}不是该次监督检查的被检查单位")
-    if campaign is not None and not campaign.case_files.filter(agency=agency).exists():
-        raise ValidationError(f"本次评查没有{agency.name}的案卷")
-    if not problems.strip():
-        raise ValidationError("请填写存在问题及整改要求")
-    notice = _saved(
-        RectificationNotice(
-            unit=source.unit,
-            agency=agency,
-            inspection=inspection,
-            campaign=campaign,
-            number=_next_number(source.unit, issued_date.year),
-            problems=problems.strip(),
-            issued_date=issued_date,
-            due_date=due_date,
-            created_by=actor,
-        )
-    )
-    record_event(
-        actor=actor,
-        action="enforcement.notice",
-        summary=f"向{agency.name}下发{notice.number}，整改期限{due_date:%Y-%m-%d}",
-        target=notice,
-        unit=notice.unit,
-    )
-    return notice
-
-
 def campaign_problems(campaign: ReviewCampaign, agency: Unit) -> str:
     """The problems found in the agency's case files, for its rectification notice."""
     files = campaign.case_files.filter(agency=agency).exclude(problems="")
     return "\n".join(f"{f.file_number}（{f.total}分）：{f.problems}" for f in files)
-
-
-@service
-def respond_notice(
-    *, actor, notice: RectificationNotice, responded_date: datetime.date, response: str
-) -> RectificationNotice:
-    """The agency's 整改报告, as received by the bureau."""
-    require_record(actor, notice)
-    if notice.status != NoticeStatus.ISSUED:
-        raise ValidationError("该通知已反馈整改情况")
-    not_future(responded_date, "反馈日期")
-    if responded_date < notice.issued_date:
-        raise ValidationError("反馈日期不能早于下发日期")
-    if not response.strip():
-        raise ValidationError("请填写整改情况")
-    notice.status, notice.responded_date, notice.response = (
-        NoticeStatus.RESPONDED,
-        responded_date,
-        response.strip(),
-    )
-    _saved(notice)
-    late = responded_date > notice.due_date
-    record_event(
-        actor=actor,
-        action="enforcement.notice_response",
-        summary=f"{notice.agency.name}反馈整改情况" + ("（逾期）" if late else ""),
-        target=notice,
-        unit=notice.unit,
-        data={"late": late},
-    )
-    return notice
-
-
-@service
-def close_notice(
-    *, actor, notice: RectificationNotice, closed_date: datetime.date
-) -> RectificationNotice:
-    """销号 once the bureau has checked the rectification."""
-    require_record(actor, notice)
-    if notice.status != NoticeStatus.RESPONDED:
-        raise ValidationError("整改单位反馈整改情况后方可销号")
-    not_future(closed_date, "销号日期")
-    if closed_date < notice.responded_date:
-        raise ValidationError("销号日期不能早于反馈日期")
-    notice.status, notice.closed_date = NoticeStatus.CLOSED, closed_date
-    _saved(notice)
-    record_event(
-        actor=actor,
-        action="enforcement.notice_close",
-        summary=f"{notice.number}整改销号",
-        target=notice,
-        unit=notice.unit,
-    )
-    return notice

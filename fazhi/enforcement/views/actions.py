@@ -1,0 +1,137 @@
+"""Pages of the enforcement actions and their 三项制度 steps."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from fazhi.core import guards
+from fazhi.core import selectors as core_selectors
+from fazhi.core.guards import permits
+from fazhi.core.roles import Action
+from fazhi.core.viewtools import record_view
+
+from .. import forms, ledgers
+from ..models.actions import EnforcementAction
+from ..selectors.actions import applicable_list_items, legal_reviewers, search_actions
+from ..selectors.agencies import active_officers, enforcing_units, major_items_of, named_officers
+from ..services.actions import (
+    decide_action,
+    record_legal_review,
+    record_publicity,
+    record_recording,
+    register_action,
+)
+from .pages import create_page, form_page, list_page
+
+
+@require_safe
+def action_list(request):
+    queryset = search_actions(
+        request.user,
+        search=request.GET.get("q", "").strip(),
+        status=request.GET.get("status", ""),
+        gaps=request.GET.get("gaps") == "1",
+    )
+    return list_page(
+        request,
+        queryset,
+        ledgers.ACTIONS,
+        "行政执法三项制度",
+        create="enforcement:action_create",
+        links=[("只看三项制度缺项", "?gaps=1")],
+    )
+
+
+def action_create(request):
+    units = enforcing_units(request.user)
+    return create_page(
+        request,
+        forms.ActionForm,
+        register_action,
+        units=units,
+        title="登记执法行为",
+        message="已登记执法行为",
+        preselect=False,
+        officers=active_officers(request.user, units),
+        major_item=major_items_of(request.user, units),
+    )
+
+
+@record_view(EnforcementAction)
+@require_safe
+def action_detail(request, enforcement_action):
+    today = guards.today()
+    context = {
+        "action": enforcement_action,
+        "officers": [
+            (o, o.certificate_problem(today))
+            for o in named_officers(request.user, enforcement_action)
+        ],
+        "gaps": enforcement_action.three_systems_gaps(),
+        "can_change": permits(request.user, Action.CHANGE, enforcement_action),
+        "history": core_selectors.record_history(request.user, enforcement_action),
+    }
+    return render(request, "enforcement/action_detail.html", context)
+
+
+@record_view(EnforcementAction, Action.CHANGE)
+def action_publicity(request, enforcement_action):
+    form = forms.PublicityForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        record_publicity,
+        title="登记公示",
+        back=enforcement_action,
+        message="已登记公示",
+        enforcement_action=enforcement_action,
+    )
+
+
+@record_view(EnforcementAction, Action.CHANGE)
+def action_recording(request, enforcement_action):
+    form = forms.RecordingForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        record_recording,
+        title="登记执法全过程记录",
+        back=enforcement_action,
+        message="已登记执法全过程记录",
+        enforcement_action=enforcement_action,
+    )
+
+
+@record_view(EnforcementAction, Action.CHANGE)
+def action_review(request, enforcement_action):
+    form = forms.LegalReviewForm(
+        request.POST or None,
+        request=request,
+        querysets={"reviewer": legal_reviewers(request.user, enforcement_action)},
+    )
+    return form_page(
+        request,
+        form,
+        record_legal_review,
+        title="登记重大执法决定法制审核",
+        back=enforcement_action,
+        message="已登记法制审核",
+        enforcement_action=enforcement_action,
+    )
+
+
+@record_view(EnforcementAction, Action.CHANGE)
+def action_decide(request, enforcement_action):
+    form = forms.DecideForm(
+        request.POST or None,
+        request=request,
+        querysets={"list_item": applicable_list_items(request.user, enforcement_action)},
+    )
+    return form_page(
+        request,
+        form,
+        decide_action,
+        title="登记执法决定",
+        back=enforcement_action,
+        message="已登记决定",
+        enforcement_action=enforcement_action,
+    )

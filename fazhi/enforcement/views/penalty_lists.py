@@ -1,0 +1,111 @@
+"""Pages of the 免罚轻罚清单: the ledger, a list with its items, their import and publication."""
+
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_safe
+
+from fazhi.core import selectors as core_selectors
+from fazhi.core.guards import permits
+from fazhi.core.roles import Action
+from fazhi.core.viewtools import record_view, xlsx_workbook_response
+
+from .. import forms, imports, ledgers
+from ..models.penalty_lists import PenaltyList
+from ..selectors.agencies import creatable_units
+from ..selectors.penalty_lists import list_items, search_penalty_lists
+from ..services.penalty_lists import (
+    add_list_item,
+    create_penalty_list,
+    import_list_items,
+    publish_list,
+)
+from .pages import create_page, form_page, list_page, run_import
+
+
+@require_safe
+def penalty_lists(request):
+    queryset = search_penalty_lists(request.user, request.GET.get("q", "").strip())
+    return list_page(
+        request,
+        queryset,
+        ledgers.PENALTY_LISTS,
+        "免罚轻罚清单",
+        create="enforcement:penalty_list_create",
+    )
+
+
+def penalty_list_create(request):
+    return create_page(
+        request,
+        forms.PenaltyListForm,
+        create_penalty_list,
+        units=creatable_units(request.user),
+        title="起草免罚轻罚清单",
+        message="已起草清单",
+    )
+
+
+@record_view(PenaltyList)
+@require_safe
+def penalty_list_detail(request, penalty_list):
+    items = list(list_items(request.user, penalty_list))
+    context = {
+        "penalty_list": penalty_list,
+        "items": items,
+        "cases": sum(item.case_count for item in items),
+        "can_change": permits(request.user, Action.CHANGE, penalty_list),
+        "history": core_selectors.record_history(request.user, penalty_list),
+    }
+    return render(request, "enforcement/penalty_list_detail.html", context)
+
+
+@record_view(PenaltyList, Action.CHANGE)
+def penalty_list_item_add(request, penalty_list):
+    form = forms.ListItemForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        add_list_item,
+        title="新增清单事项",
+        back=penalty_list,
+        message="已新增清单事项",
+        penalty_list=penalty_list,
+    )
+
+
+@record_view(PenaltyList, Action.CHANGE)
+def penalty_list_import(request, penalty_list):
+    if request.GET.get("template"):
+        return xlsx_workbook_response(
+            "免罚轻罚清单导入模板.xlsx",
+            imports.template_workbook(
+                "清单事项", imports.LIST_ITEM_COLUMNS, imports.LIST_ITEM_EXAMPLE
+            ),
+        )
+    errors = run_import(
+        request,
+        lambda data: import_list_items(actor=request.user, penalty_list=penalty_list, data=data),
+        "项清单事项",
+    )
+    if errors is None:
+        return redirect(penalty_list.get_absolute_url())
+    context = {
+        "errors": errors,
+        "columns": imports.LIST_ITEM_COLUMNS,
+        "back": penalty_list,
+        "title": "导入清单事项",
+    }
+    return render(request, "enforcement/import.html", context)
+
+
+@record_view(PenaltyList, Action.CHANGE)
+def penalty_list_publish(request, penalty_list):
+    form = forms.PublishForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        publish_list,
+        title="公布清单",
+        back=penalty_list,
+        message="清单已公布施行",
+        penalty_list=penalty_list,
+    )

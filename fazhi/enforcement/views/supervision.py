@@ -1,0 +1,132 @@
+"""Pages of the 监督检查 and of the rectification notices."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from fazhi.core import guards
+from fazhi.core import selectors as core_selectors
+from fazhi.core.guards import permits
+from fazhi.core.roles import Action
+from fazhi.core.viewtools import record_view
+
+from .. import forms, ledgers
+from ..models.supervision import NoticeStatus, RectificationNotice, SupervisionInspection
+from ..selectors.agencies import area_agencies, creatable_units
+from ..selectors.supervision import inspected_units, notices, notices_of, supervisions
+from ..services.supervision import close_notice, create_supervision, issue_notice, respond_notice
+from .pages import create_page, form_page, list_page
+
+
+@require_safe
+def supervision_list(request):
+    queryset = supervisions(request.user, request.GET.get("q", "").strip())
+    return list_page(
+        request,
+        queryset,
+        ledgers.SUPERVISIONS,
+        "执法监督检查",
+        create="enforcement:supervision_create",
+    )
+
+
+def supervision_create(request):
+    return create_page(
+        request,
+        forms.SupervisionForm,
+        create_supervision,
+        units=creatable_units(request.user),
+        title="登记监督检查",
+        message="已登记监督检查",
+        agencies=area_agencies(request.user),
+    )
+
+
+@record_view(SupervisionInspection)
+@require_safe
+def supervision_detail(request, inspection):
+    context = {
+        "inspection": inspection,
+        "notices": notices_of(request.user, inspection=inspection),
+        "can_change": permits(request.user, Action.CHANGE, inspection),
+        "history": core_selectors.record_history(request.user, inspection),
+    }
+    return render(request, "enforcement/supervision_detail.html", context)
+
+
+@record_view(SupervisionInspection, Action.CHANGE)
+def supervision_notice(request, inspection):
+    form = forms.NoticeForm(
+        request.POST or None,
+        request=request,
+        querysets={"agency": inspected_units(inspection)},
+    )
+    return form_page(
+        request,
+        form,
+        issue_notice,
+        title="下发整改通知",
+        back=inspection,
+        message=lambda n: f"已下发{n.number}",
+        inspection=inspection,
+    )
+
+
+@require_safe
+def notice_list(request):
+    today = guards.today()
+    queryset = notices(
+        request.user,
+        search=request.GET.get("q", "").strip(),
+        status=request.GET.get("status", ""),
+        overdue_on=today if request.GET.get("overdue") == "1" else None,
+    )
+    return list_page(
+        request,
+        queryset,
+        ledgers.NOTICES,
+        "整改通知",
+        statuses=forms.NOTICE_STATUS_CHOICES,
+        links=[("只看逾期未整改", "?overdue=1")],
+    )
+
+
+@record_view(RectificationNotice)
+@require_safe
+def notice_detail(request, notice):
+    context = {
+        "notice": notice,
+        "overdue": notice.overdue(guards.today()),
+        "can_change": permits(request.user, Action.CHANGE, notice),
+        "history": core_selectors.record_history(request.user, notice),
+        "open": NoticeStatus.ISSUED,
+        "responded": NoticeStatus.RESPONDED,
+    }
+    return render(request, "enforcement/notice_detail.html", context)
+
+
+@record_view(RectificationNotice, Action.CHANGE)
+def notice_respond(request, notice):
+    form = forms.RespondForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        respond_notice,
+        title=f"登记{notice.agency.name}整改情况",
+        back=notice,
+        message="已登记整改情况",
+        notice=notice,
+    )
+
+
+@record_view(RectificationNotice, Action.CHANGE)
+def notice_close(request, notice):
+    form = forms.CloseNoticeForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        close_notice,
+        title="整改销号",
+        back=notice,
+        message="已销号",
+        notice=notice,
+    )

@@ -1,0 +1,126 @@
+"""The one indicator catalog: every id of ../shared/spec/indicators.md (version 1), with its
+Chinese name, unit and definition, for the lines built and those still to come — and the
+ids the built lines add to compute the spec's rates. A line registers only ids of this
+catalog, under its names and units (`registry.register`); the report reader maps figures
+onto its ids. It imports nothing, so that every part of the platform may read it.
+
+The rows of `SPEC` are the spec's, in its order (a test compares them with the file): a
+definition left empty there is given here in the same terms.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str  # "area.name"
+    name: str  # 中文名称
+    unit: str  # 件, %, 人 …
+    definition: str
+
+
+def _table(rows: str) -> tuple[Entry, ...]:
+    """Rows of `id | 中文 | unit | definition`, as the spec's tables read."""
+    return tuple(
+        Entry(*(cell.strip() for cell in row.split("|")))
+        for row in rows.strip().splitlines()
+        if row.strip()
+    )
+
+
+SPEC = _table("""
+reconsideration.received | 收到行政复议申请 | 件 | applications with receipt date in period
+reconsideration.accepted | 受理 | 件 | accepted (受理) in period
+reconsideration.not_accepted | 不予受理 | 件 | 不予受理 decisions in period
+reconsideration.not_supplemented | 未按要求补正(视为放弃) | 件 | deemed withdrawn for not supplementing
+reconsideration.closed | 审结 | 件 | cases concluded in period (any decision, mediation, termination)
+reconsideration.upheld | 维持 | 件 | 维持 decisions (第六十八条) in period
+reconsideration.dismissed | 驳回 | 件 | 驳回行政复议请求
+reconsideration.revoked | 撤销 | 件 | 撤销 decisions (第六十四条) in period
+reconsideration.altered | 变更 | 件 | 变更 decisions (第六十三条) in period
+reconsideration.confirmed_illegal | 确认违法 | 件 | 确认违法 decisions (第六十五条) in period
+reconsideration.ordered_performance | 责令履行 | 件 | 责令履行 decisions (第六十六条) in period
+reconsideration.confirmed_invalid | 确认无效 | 件 | 确认无效 decisions (第六十七条) in period
+reconsideration.mediated | 调解结案 | 件 | 调解书 issued
+reconsideration.terminated | 终止(含撤回) | 件 | cases terminated (第四十一条), withdrawals included, in period
+reconsideration.corrected | 纠错 | 件 | revoked + altered + confirmed_illegal + ordered_performance + confirmed_invalid
+reconsideration.correction_rate | 纠错率 | % | corrected / closed × 100
+reconsideration.comprehensive_corrected | 综合纠错 | 件 | corrected + withdrawals and mediations after the respondent's self-correction
+reconsideration.comprehensive_correction_rate | 综合纠错率 | % | comprehensive_corrected / closed × 100
+reconsideration.merits_correction_rate | 纠错率(实体决定口径) | % | corrected / closed by a decision under 第六十三至六十九条 × 100
+reconsideration.on_time_rate | 按期结案率 | % | closed within the statutory period / closed × 100
+reconsideration.opinion_letters | 行政复议意见书、建议书 | 份 | issued in period
+reconsideration.performance_rate | 行政复议决定履行率 | % | decisions performed / decisions due for performance × 100
+litigation.cases | 行政应诉案件 | 件 | first-instance suits against units in the subtree, filed in period
+litigation.concluded | 审结 | 件 | judgments/rulings in period
+litigation.lost | 败诉 | 件 | concluded with the agency losing
+litigation.loss_rate | 败诉率 | % | lost / concluded × 100
+litigation.head_appearances | 行政机关负责人出庭应诉 | 件 | cases (× 审级) in which a qualifying agency head appeared
+litigation.head_appearance_rate | 行政机关负责人出庭应诉率 | % | hearings attended by the agency head / hearings × 100
+enforcement.penalty_cases | 行政处罚案件 | 件 | penalty cases decided in period (不予处罚 included)
+enforcement.no_or_light_penalty_cases | 免罚、轻罚案件 | 件 | penalty cases decided in period under an item of a published 免罚轻罚清单
+enforcement.no_penalty_list_items | 不予处罚(不罚)清单事项 | 项 | 不予处罚 items of the lists published in period
+enforcement.lighter_penalty_list_items | 从轻处罚(轻罚)清单事项 | 项 | 从轻处罚 items of the lists published in period
+enforcement.mitigated_penalty_list_items | 减轻处罚清单事项 | 项 | 减轻处罚 items of the lists published in period
+enforcement.certified_officers | 持证行政执法人员 | 人 | officers whose enforcement certificate is issued or passes its 年审 in period
+enforcement.supervision_inspections | 执法监督检查 | 次 | supervision inspections held in period
+enforcement.case_files_reviewed | 评查案卷 | 本 | case files scored in a 案卷评查 in period
+enforcement.enterprise_inspections_reported | 入企执法检查报备 | 次 | enterprise inspections reported, planned in period, not cancelled
+enforcement.officers_trained | 执法人员培训 | 人次 | officers' attendances at training in period
+enforcement.certificates_issued | 执法证件申领、换发 | 个 | enforcement certificates issued (new or renewed) in period
+enforcement.legal_review_staff_ratio | 法制审核人员占执法人员比例 | % | certified legal-review staff / certified officers × 100
+normative_docs.issued | 制定印发规范性文件 | 件 | normative documents issued in period
+normative_docs.legality_reviews | 规范性文件合法性审核 | 件 | legality reviews of draft normative documents completed in period
+normative_docs.filed | 规范性文件备案 | 件 | normative documents filed (报备) in period
+normative_docs.filing_reviews | 备案审查 | 件 | filed documents reviewed (备案审查) in period
+normative_docs.corrected | 备案审查纠错 | 件 | filing reviews in period that required a correction
+normative_docs.repealed | 清理废止 | 件 | normative documents repealed in a cleanup in period
+major_decisions.catalog_items | 重大行政决策目录事项 | 项 | items of the major-decision catalog published for the period
+major_decisions.legality_reviews | 重大行政决策合法性审查 | 项 | legality reviews of major decisions completed in period
+legal_advisers.units_covered_rate | 党政机关法律顾问覆盖率 | % | party and government bodies with a legal adviser / all of them × 100
+legal_advisers.public_lawyers | 公职律师 | 人 | public-sector lawyers at the end of the period
+mediation.disputes_mediated | 调解矛盾纠纷 | 件 | disputes mediated by people's mediation organisations in period
+mediation.disputes_resolved | 调解成功 | 件 | disputes mediated in period that ended in an agreement
+mediation.success_rate | 调解成功率 | % | resolved / mediated × 100
+mediation.screenings | 矛盾纠纷排查 | 次 | dispute screenings held in period
+mediation.committees | 人民调解组织 | 个 | people's mediation organisations at the end of the period
+mediation.full_time_mediators | 专职人民调解员 | 人 | full-time people's mediators at the end of the period
+legal_aid.cases_accepted | 受理法律援助案件 | 件 | legal-aid cases accepted in period
+legal_aid.cases_closed | 办结法律援助案件 | 件 | legal-aid cases closed in period
+legal_aid.closure_rate | 结案率 | % | closed / accepted × 100
+legal_aid.consultations | 法律咨询 | 人次 | legal-aid consultations given in period
+legal_aid.amount_recovered | 挽回经济损失 | 元 | economic losses recovered for aid recipients in period
+legal_services.hotline_calls | 12348热线接听 | 人次 | 12348 hotline calls answered in period
+legal_services.center_visitors | 公共法律服务中心接待 | 人次 | visitors received by public legal service centres in period
+notary.cases | 办理公证 | 件 | notarial cases handled in period
+corrections.subjects | 社区矫正对象(在册) | 人 | persons under community correction on the register at the end of the period
+corrections.investigations | 调查评估(判前调查) | 件 | pre-sentence investigations completed in period
+corrections.absconded | 脱管、漏管 | 人 | subjects who escaped supervision or were not taken into it in period
+publicity.activities | 普法宣传活动 | 场次 | legal publicity events held in period
+publicity.legal_literate_people | 法律明白人 | 人 | 法律明白人 on the roster at the end of the period
+publicity.law_exam_participation_rate | 国家工作人员学法考法参考率 | % | state employees sitting the law exam / those due to sit it × 100
+publicity.law_exam_pass_rate | 学法考法及格率 | % | passed / sat × 100
+publicity.law_exam_excellent_rate | 学法考法优秀率 | % | rated excellent / sat × 100
+accountability.law_reports | 述法 | 人 | officials who reported on their rule-of-law duties (述法) in period
+accountability.inspections | 法治督察 | 次 | rule-of-law inspections (法治督察) held in period
+""")
+
+# Ids a built line adds in the same form (the spec allows it): the parts of its rates.
+ADDED = _table("""
+reconsideration.closed_by_merits_decision | 作出实体决定 | 件 | cases closed by a decision under 第六十三至六十九条
+reconsideration.closed_on_time | 按期审结 | 件 | cases closed within the statutory period
+reconsideration.performance_due | 应履行的复议决定 | 件 | decisions and mediation agreements with a time set for performance
+reconsideration.performed | 已履行的复议决定 | 件 | of which performance is recorded
+litigation.heard_cases | 开庭审理案件（按审级计） | 件 | suits first heard in period, one per 审级
+enforcement.legal_review_staff | 持证法制审核人员 | 人 | certified officers who are legal-review staff
+""")
+
+CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}
+
+
+def area_of(indicator_id: str) -> str:
+    return indicator_id.split(".", 1)[0]
+
+
+# The areas (the ids' first part) in catalog order: the order the work lines are shown in.
+AREAS: tuple[str, ...] = tuple(dict.fromkeys(area_of(entry.id) for entry in SPEC))

@@ -1,0 +1,216 @@
+"""The words by which published reports state each figure of the indicator catalog
+(`fazhi.indicators.catalog`, which gives the ids, names and units). The reader knows only
+the catalog (DESIGN: it imports no work-line app). All patterns are written in simplified
+characters: the reader matches on the t2s-normalised text.
+
+Matching fields of a wording:
+- `terms`: regular expressions naming the figure; they must occur in the words before the
+  number (or, with `after=True`, in the words right after it: "报备46件…规范性文件").
+- `area`: when set, the figure only belongs here if the surrounding text speaks of this
+  area (行政复议, 法律援助 …); "审结1765件" alone says nothing about which work line.
+- `units`: the written units accepted (counting words vary: 处罚案件1236个); by default
+  the catalog's unit, or any counting word for 件.
+- `exclude`: words that disqualify the match (cumulative totals, averages).
+"""
+
+from dataclasses import dataclass
+
+from fazhi.indicators.catalog import CATALOG
+
+CASE_UNITS = ("件", "个", "起", "宗")
+
+
+@dataclass(frozen=True)
+class Wording:
+    id: str  # a catalog id
+    terms: tuple[str, ...]
+    area: str | None = None
+    units: tuple[str, ...] = ()
+    exclude: str | None = None
+    after: bool = False
+
+    @property
+    def accepted_units(self) -> tuple[str, ...]:
+        unit = CATALOG[self.id].unit
+        return self.units or ((unit,) if unit != "件" else CASE_UNITS)
+
+
+# Words that tell which work line a passage speaks of, nearest one wins.
+AREAS: dict[str, str] = {
+    "reconsideration": r"行政复议|复议",
+    "litigation": r"行政诉讼|行政应诉|出庭应诉|应诉",
+    "legal_aid": r"法律援助|法援|受援|援助案件",
+    "mediation": r"人民调解|调解|调委会|矛盾纠纷",
+    "normative_docs": r"规范性文件",
+    "major_decisions": r"重大行政决策",
+    "enforcement": r"行政执法|执法",
+    "publicity": r"普法|法治宣传",
+    "corrections": r"社区矫正|在矫|判前调查|调查评估",
+    "legal_services": r"公共法律服务|法律顾问|12348|公证",
+    "accountability": r"述法|法治督察",
+}
+
+_R = "reconsideration"
+_AID = "legal_aid"
+_MED = "mediation"
+_DOC = "normative_docs"
+_ENF = "enforcement"
+
+WORDINGS: tuple[Wording, ...] = (
+    # 行政复议
+    Wording(
+        "reconsideration.received",
+        (r"(收到|接收|收取|受理)[^，。；]{0,8}(行政)?复议申请", r"复议申请"),
+        _R,
+    ),
+    Wording("reconsideration.accepted", (r"受理",), _R),
+    Wording("reconsideration.not_accepted", (r"不予受理",), _R),
+    Wording("reconsideration.not_supplemented", (r"未按(要求|期)?补正|视为放弃",), _R),
+    Wording("reconsideration.closed", (r"审结|办结|结案",), _R),
+    Wording("reconsideration.upheld", (r"维持",), _R),
+    Wording("reconsideration.dismissed", (r"驳回",), _R),
+    Wording("reconsideration.revoked", (r"撤销",), _R),
+    Wording("reconsideration.altered", (r"变更",), _R),
+    Wording("reconsideration.confirmed_illegal", (r"确认违法",), _R),
+    Wording("reconsideration.ordered_performance", (r"责令(限期)?履行",), _R),
+    Wording("reconsideration.confirmed_invalid", (r"确认无效",), _R),
+    Wording("reconsideration.mediated", (r"调解结案|以调解方式结案|达成调解",), _R),
+    Wording("reconsideration.terminated", (r"终止|撤回",), _R),
+    Wording("reconsideration.corrected", (r"纠错|纠正",), _R),
+    Wording("reconsideration.correction_rate", (r"纠错率",), _R),
+    Wording("reconsideration.comprehensive_corrected", (r"综合纠错",), _R),
+    Wording("reconsideration.comprehensive_correction_rate", (r"综合纠错率",), _R),
+    Wording("reconsideration.merits_correction_rate", (r"实体[^，。]{0,6}纠错率",), _R),
+    Wording("reconsideration.on_time_rate", (r"按期结案率|按时结案率",), _R),
+    Wording("reconsideration.opinion_letters", (r"意见书|建议书",), _R, ("份", "件")),
+    Wording("reconsideration.performance_rate", (r"复议决定履行率",)),
+    # 行政应诉
+    Wording("litigation.cases", (r"行政应诉案件|行政诉讼案件|被诉案件",)),
+    Wording("litigation.concluded", (r"审结|结案",), "litigation"),
+    Wording("litigation.lost", (r"败诉(案件)?$",), "litigation"),
+    Wording("litigation.loss_rate", (r"败诉率",)),
+    Wording("litigation.head_appearances", (r"负责人出庭(应诉)?(案件)?$",)),
+    Wording("litigation.head_appearance_rate", (r"出庭(应诉)?率",)),
+    # 行政执法监督
+    Wording("enforcement.penalty_cases", (r"处罚案件",), exclude=r"免罚|轻罚|不罚"),
+    Wording(
+        "enforcement.no_or_light_penalty_cases",
+        (r"免罚[、，,]?轻罚[”\"]?案件|不罚[、，,]?轻罚[”\"]?案件",),
+    ),
+    Wording(
+        "enforcement.no_penalty_list_items",
+        (r"(不罚|不予(行政)?处罚)[”\"]?[^，。；、]{0,6}清单",),
+        units=("项", "个", "条"),
+    ),
+    Wording(
+        "enforcement.lighter_penalty_list_items",
+        (r"(轻罚|从轻(行政)?处罚)[”\"]?[^，。；、]{0,6}清单",),
+        units=("项", "个", "条"),
+    ),
+    Wording(
+        "enforcement.mitigated_penalty_list_items",
+        (r"减轻(行政)?处罚[”\"]?[^，。；、]{0,6}清单",),
+        units=("项", "个", "条"),
+    ),
+    Wording(
+        "enforcement.certified_officers", (r"持证(行政)?执法人员|持有执法证",), units=("人", "名")
+    ),
+    Wording("enforcement.supervision_inspections", (r"执法监督检查|专项监督|监督检查",), _ENF),
+    Wording(
+        "enforcement.case_files_reviewed",
+        (r"评查[^，。；]{0,6}案卷|案卷[^，。；]{0,10}评查",),
+        units=("本", "卷", "件", "份"),
+        after=True,
+    ),
+    Wording("enforcement.enterprise_inspections_reported", (r"入企(执法)?(检查)?",)),
+    Wording("enforcement.officers_trained", (r"培训",), _ENF),
+    Wording(
+        "enforcement.certificates_issued",
+        (r"(申领|换发|核发|发放)[^，。；]{0,4}执法证件?",),
+        _ENF,
+        ("个", "本", "张", "件"),
+    ),
+    Wording("enforcement.legal_review_staff_ratio", (r"法制审核人员[^，。；]{0,20}比例",)),
+    # 规范性文件、重大行政决策、法律顾问
+    Wording("normative_docs.issued", (r"(制定|印发|出台)[^，。；]{0,6}规范性文件",)),
+    Wording(
+        "normative_docs.legality_reviews",
+        (
+            r"规范性文件[^，。；]{0,6}合法性审[核查]",
+            r"合法性审[核查][^，。；]{0,12}规范性文件",
+            r"审核[^，。；]{0,12}规范性文件",
+        ),
+        units=("件", "次", "份"),
+    ),
+    Wording("normative_docs.filed", (r"报备|备案",), _DOC, ("件", "次", "份"), after=True),
+    Wording(
+        "normative_docs.filing_reviews", (r"备案审查", r"审查"), _DOC, ("件", "份"), after=True
+    ),
+    Wording("normative_docs.corrected", (r"纠错|纠正",), _DOC, after=True),
+    Wording(
+        "normative_docs.repealed",
+        (r"废止[^，。；]{0,6}规范性文件", r"规范性文件[^，。；]{0,6}废止"),
+        units=("件", "个", "份"),
+    ),
+    Wording(
+        "major_decisions.catalog_items",
+        (r"重大行政决策[^，。；]{0,6}目录",),
+        units=("项", "件", "个"),
+    ),
+    Wording(
+        "major_decisions.legality_reviews",
+        (r"重大行政决策[^，。；]{0,6}合法性审[查核]", r"审[核查][^，。；]{0,6}重大行政决策"),
+        units=("项", "件", "次"),
+    ),
+    Wording("legal_advisers.units_covered_rate", (r"法律顾问[^，。；]{0,6}覆盖率",)),
+    Wording("legal_advisers.public_lawyers", (r"公职律师$",), units=("人", "名")),
+    # 人民调解
+    Wording(
+        "mediation.disputes_mediated",
+        (r"调解[^，。；]{0,4}(案件|纠纷)", r"受理[^，。；]{0,4}纠纷"),
+        _MED,
+    ),
+    Wording(
+        "mediation.disputes_resolved",
+        (r"成功(调解|化解)[^，。；]{0,4}(案件|纠纷)?|调解成功(案件)?$",),
+        _MED,
+    ),
+    Wording("mediation.success_rate", (r"成功率",), _MED),
+    Wording("mediation.screenings", (r"排查",), _MED),
+    Wording("mediation.committees", (r"调解组织|调解委员会|调委会",), _MED, ("个", "家")),
+    Wording("mediation.full_time_mediators", (r"专职(人民)?调解员",), units=("人", "名")),
+    # 法律援助、公共法律服务、公证
+    Wording("legal_aid.cases_accepted", (r"(受理|办理|承办)[^，。；]{0,6}援助案件",)),
+    Wording("legal_aid.cases_closed", (r"办结|结案",), _AID),
+    Wording("legal_aid.closure_rate", (r"结案率",), _AID),
+    Wording("legal_aid.consultations", (r"咨询",), _AID),
+    Wording("legal_aid.amount_recovered", (r"挽回",), _AID),
+    Wording("legal_services.hotline_calls", (r"12348|热线",), units=("人次", "次", "个")),
+    Wording(
+        "legal_services.center_visitors",
+        (r"公共法律服务中心[^，。；]{0,6}接待",),
+        units=("人次", "次"),
+    ),
+    Wording("notary.cases", (r"办理公证|公证(事项|业务|案件)",), units=("件",)),
+    # 社区矫正
+    Wording(
+        "corrections.subjects",
+        (r"在矫|在册[^，。；]{0,4}社区矫正对象|社区矫正对象$",),
+        units=("人", "名"),
+        exclude=r"累计|共计|接收|接受|解除|平均|新增|入矫",
+    ),
+    Wording(
+        "corrections.investigations", (r"调查评估|判前调查",), units=("件", "人次", "人", "份")
+    ),
+    Wording("corrections.absconded", (r"脱管|漏管",), units=("人", "名")),
+    # 普法、述法、督察
+    Wording(
+        "publicity.activities", (r"(普法|法治|宣传)[^，。；]{0,6}活动",), units=("场次", "场", "次")
+    ),
+    Wording("publicity.legal_literate_people", (r"法律明白人",), units=("人", "名"), after=True),
+    Wording("publicity.law_exam_participation_rate", (r"参考率",)),
+    Wording("publicity.law_exam_pass_rate", (r"及格率|合格率",), "publicity"),
+    Wording("publicity.law_exam_excellent_rate", (r"(学法|考法|考试)[^，。；]{0,6}优秀率",)),
+    Wording("accountability.law_reports", (r"述法",), units=("人", "名", "人次")),
+    Wording("accountability.inspections", (r"法治督察|督察",), "accountability"),
+)

@@ -3,14 +3,11 @@ pagination with search, and the Excel ledger export."""
 
 import functools
 import io
-from collections.abc import Callable
-from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import render
 from openpyxl import Workbook
 
 from . import selectors
@@ -42,47 +39,12 @@ def require(request, action: str) -> None:
         raise PermissionDenied("当前角色无权执行此操作")
 
 
-@dataclass(frozen=True)
-class Ledger:
-    """A list staff keep as a 台账: its file, sheet, column titles and one row per record."""
-
-    filename: str
-    sheet: str
-    header: list[str]
-    row: Callable
-
-
-def ledger_page(
-    request,
-    queryset,
-    *,
-    ledger: Ledger,
-    template: str,
-    rows_template: str,
-    export_rows=None,
-    **context,
-):
-    """A searchable, paged list; `?export=xlsx` downloads all of it as the ledger.
-
-    `export_rows` is the queryset to export when it needs more than the page shows.
-    """
-    if request.GET.get("export") == "xlsx":
-        rows = queryset if export_rows is None else export_rows
-        return xlsx_response(ledger.filename, ledger.sheet, ledger.header, map(ledger.row, rows))
-    context = {
-        "page": paginate(request, queryset),
-        "q": request.GET.get("q", "").strip(),
-        **context,
-    }
-    return render(request, list_template(request, template, rows_template), context)
-
-
 def paginate(request, queryset, per_page: int = PAGE_SIZE):
     return ListPaginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 def list_template(request, full: str, rows: str) -> str:
-    """htmx search and paging swap only the table."""
+    """htmx search and paging swap only the table (ledger pages: core/ledgers.py)."""
     return rows if request.htmx and request.htmx.target == "table-area" else full
 
 

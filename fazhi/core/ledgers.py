@@ -84,7 +84,8 @@ def ledger_page(
     """A ledger's list page (core/ledger.html), or all of it as Excel on `?export=xlsx`.
 
     `export_rows` is the queryset to export when it needs more than the page shows;
-    `rows_template` replaces the table when its rows carry more than cells (a form); `cached` keeps the rendered table per change of the records, user, query and day (a
+    `rows_template` replaces the table when its rows carry more than cells (a form);
+    `cached` keeps the rendered table per change of the records, user, query and day (a
     list viewed again and again: back from a record, paging to and fro). The template's
     context: `title`, `section` (the breadcrumb before it), `search_placeholder`,
     `filter_form` (its fields beside the search), `actions` ((label, url) buttons),

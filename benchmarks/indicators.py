@@ -33,7 +33,6 @@ ROOT = Path(__file__).resolve().parent.parent
 YEAR = 2025
 CLIENTS, REQUESTS_PER_CLIENT, ROUNDS = 8, 10, 3
 WORKERS = 2 * (os.cpu_count() or 1) + 1  # gunicorn's own advice
-FULL = {"reconsideration": 1_000_000, "lawsuits": 150_000}
 
 
 def median_ms(func, runs: int = 5) -> float:
@@ -197,7 +196,7 @@ def worker(scale: float) -> dict:
     from django.core.management import call_command
 
     from fazhi.core.models import Unit
-    from fazhi.indicators import scale_data
+    from fazhi.core.scale import synthetic_province
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
@@ -206,14 +205,13 @@ def worker(scale: float) -> dict:
         year=YEAR,
         replace=True,
         verbosity=0,
-        reconsideration=int(FULL["reconsideration"] * scale),
-        lawsuits=int(FULL["lawsuits"] * scale),
+        scale=scale,
     )
     loaded = time.perf_counter() - started
     user = get_user_model().objects.filter(
         is_superuser=True
     ).first() or get_user_model().objects.create_superuser("bench", password=None)
-    province = scale_data.synthetic_province()
+    province = synthetic_province()
     district = Unit.objects.filter(path__startswith=province.path, kind=Unit.Kind.DISTRICT).first()
     figures = {"load_s": loaded}
     figures["province_ms"], figures["province_floor_ms"] = engine_against_floor(province, user)

@@ -1,12 +1,15 @@
 """Fixtures shared by every app's tests."""
 
 import os
+from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.test import Client, override_settings
 
 from fazhi.core import demo as demo_data
+from fazhi.core import scale
 from fazhi.core.models import Unit
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -105,3 +108,33 @@ def page(browser):
     context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 800})
     yield context.new_page()
     context.close()
+
+
+SMALL_PROVINCE = {
+    "year": 2023,
+    "cities": 2,
+    "districts": 3,
+    "count": ["reconsideration=3000", "litigation=300"],
+    "seed": 7,
+}
+
+
+@pytest.fixture
+def generate_scale(db):
+    """`generate_scale_data` on a small province (seed 7); returns the command's output."""
+
+    def generate(**options) -> str:
+        out = StringIO()
+        call_command(
+            "generate_scale_data", **{**SMALL_PROVINCE, **options}, stdout=out, verbosity=0
+        )
+        return out.getvalue()
+
+    return generate
+
+
+@pytest.fixture
+def scale_province(demo, generate_scale):
+    """The small synthetic province, generated next to the demo data set."""
+    generate_scale()
+    return Unit.objects.get(name=scale.PROVINCE_NAME, parent=None)

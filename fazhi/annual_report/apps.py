@@ -6,6 +6,9 @@ class AnnualReportConfig(worklines.KitAppConfig):
     label = "annual_report"
     verbose_name = "法治政府建设年度报告"
     url_prefix = "annual-reports/"
+    # A line of its own: drafting and filing the report is a duty a bureau assigns, not
+    # part of any case line (docs/permissions.md).
+    work_line = "annual_report"
 
     def wire(self, line):
         from fazhi.core.navigation import NavItem

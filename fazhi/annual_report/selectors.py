@@ -57,7 +57,7 @@ def unit_without_report(user, today):
     membership = active_membership(user)
     if membership is None or membership.unit.kind not in REPORTING_KINDS:
         return None, None
-    if not can(user, Action.CREATE):
+    if not can(user, Action.CREATE, AnnualReport.work_line):
         return None, None
     year = today.year - 1
     if AnnualReport.objects.filter(unit=membership.unit, year=year).exists():

@@ -8,7 +8,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from fazhi.core.audit import record_event, service
-from fazhi.core.guards import require
+from fazhi.core.guards import require, require_line
 from fazhi.core.models import Unit
 from fazhi.core.roles import Action
 from fazhi.indicators import engine
@@ -47,6 +47,7 @@ def create_report(*, actor, unit: Unit, year: int) -> AnnualReport:
     today = timezone.localdate()
     if year >= today.year + 1 or year < 2000:
         raise ValidationError(f"报告年度{year}年无效：只能报告已开始的年度")
+    require_line(actor, AnnualReport.work_line)
     require(actor, Action.CREATE, unit, "无权为该单位起草报告")
     if AnnualReport.objects.filter(unit=unit, year=year, superseded=False).exists():
         raise ValidationError(f"{unit.name}{year}年度的报告已经存在，请打开已有报告")

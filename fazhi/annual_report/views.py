@@ -72,7 +72,7 @@ REPORT_LEDGER = Ledger(
 def report_list(request):
     membership = active_membership(request.user)
     form = None
-    if membership is not None and can(request.user, Action.CREATE):
+    if membership is not None and can(request.user, Action.CREATE, AnnualReport.work_line):
         form = CreateReportForm(request=request, initial={"year": timezone.localdate().year - 1})
     actions = [("各地报告情况", reverse("annual_report:report_overview"))]
     if can(request.user, Action.MANAGE_UNITS):
@@ -93,7 +93,7 @@ def report_list(request):
 
 @require_POST
 def report_create(request):
-    require(request, Action.CREATE)
+    require(request, Action.CREATE, AnnualReport.work_line)
     membership = active_membership(request.user)
     form = CreateReportForm(request.POST, request=request)
     report = run_posted_form(

@@ -36,6 +36,8 @@ class MeSerializer(serializers.Serializer):
     unit = UnitSerializer(allow_null=True)
     role = serializers.CharField(allow_null=True)
     data_scope = serializers.CharField(allow_null=True)
+    # None: every line (业务条线); otherwise the WorkLine values acted on.
+    work_lines = serializers.ListField(child=serializers.CharField(), allow_null=True)
 
 
 @extend_schema(responses=MeSerializer, summary="当前用户及其任职")
@@ -50,6 +52,9 @@ def me(request):
                 "unit": membership.unit if membership else None,
                 "role": membership.role if membership else None,
                 "data_scope": membership.data_scope if membership else None,
+                "work_lines": sorted(membership.lines)
+                if membership and membership.lines is not None
+                else None,
             }
         ).data
     )

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from . import services
 from .models import Unit
-from .roles import Role
+from .roles import Role, WorkLine
 
 DEMO_PASSWORD = "Fazhi@2026"
 K = Unit.Kind
@@ -60,7 +60,13 @@ def _unit(world, key, *, name, kind, parent, code=""):
     return unit
 
 
-def _user(world, username, full_name, unit, role):
+# The bureau's case officer and reviewer work in its 行政复议与应诉科, which also drafts the
+# bureau's annual report; the 执法监督 officer (enforcement demo) acts on 执法监督 only.
+# 负责人, 督察员 and 单位管理员 act on every line.
+CASE_SECTION_LINES = [WorkLine.RECONSIDERATION, WorkLine.LITIGATION, WorkLine.ANNUAL_REPORT]
+
+
+def _user(world, username, full_name, unit, role, work_lines=None):
     user = services.create_user(
         actor=world.admin,
         username=username,
@@ -68,6 +74,7 @@ def _user(world, username, full_name, unit, role):
         password=DEMO_PASSWORD,
         unit=unit,
         role=role,
+        work_lines=work_lines,
     )
     world.users[username] = user
     return user
@@ -124,8 +131,8 @@ def build_core(world: DemoWorld) -> None:
                 parent=district,
             )
         officer, reviewer, leader, inspector, admin = people
-        _user(world, f"{key}_officer", officer, justice, Role.OFFICER)
-        _user(world, f"{key}_reviewer", reviewer, justice, Role.REVIEWER)
+        _user(world, f"{key}_officer", officer, justice, Role.OFFICER, CASE_SECTION_LINES)
+        _user(world, f"{key}_reviewer", reviewer, justice, Role.REVIEWER, CASE_SECTION_LINES)
         leader_user = _user(world, f"{key}_leader", leader, justice, Role.LEADER)
         _user(world, f"{key}_inspector", inspector, office, Role.INSPECTOR)
         _user(world, f"{key}_admin", admin, district, Role.UNIT_ADMIN)
@@ -164,8 +171,10 @@ def build_demo(progress=None) -> DemoWorld:
 
 DEMO_ACCOUNTS_HELP = f"""演示账号（密码均为 {DEMO_PASSWORD}）：
   admin              系统管理员（数据范围：全部）
-  donghu_officer     东湖区司法局 经办人        donghu_reviewer  东湖区司法局 审核人
-  donghu_leader      东湖区司法局 负责人（兼单位管理员，可切换单位）
+  donghu_officer     东湖区司法局 经办人（行政复议、行政应诉、年度报告）
+  donghu_reviewer    东湖区司法局 审核人（行政复议、行政应诉、年度报告）
+  donghu_supervisor  东湖区司法局 经办人（行政执法监督，本单位及下级）
+  donghu_leader      东湖区司法局 负责人（全部业务条线；兼单位管理员，可切换单位）
   donghu_inspector   东湖区依法治区办 督察员    donghu_admin     东湖区 单位管理员
   xishan_* / nanqiao_*  西山区、南桥县的同样角色
   city_leader        示范市司法局 负责人        city_inspector   示范市依法治市办 督察员

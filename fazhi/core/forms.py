@@ -8,7 +8,7 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
 from .models import Unit
-from .roles import DataScope, Role
+from .roles import DataScope, Role, WorkLine
 from .validators import validate_division_code
 
 TOKENS_KEY = "fazhi_form_tokens"
@@ -79,7 +79,32 @@ class UnitMoveForm(SubmitOnceForm):
         self.fields["new_parent"].queryset = parents
 
 
-class UserCreateForm(SubmitOnceForm):
+class WorkLinesFields(forms.Form):
+    """The work lines (业务条线) a membership acts on: those ticked, or all of them."""
+
+    work_lines = forms.MultipleChoiceField(
+        label="业务条线",
+        choices=WorkLine.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text="不勾选即为全部业务条线（负责人、督察员通常如此）",
+    )
+
+    def service_kwargs(self) -> dict:
+        data = {k: v for k, v in self.cleaned_data.items() if k != "form_token"}
+        data["work_lines"] = list(data["work_lines"]) or None
+        return data
+
+
+class WorkLinesForm(WorkLinesFields, SubmitOnceForm):
+    def __init__(self, *args, membership, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["work_lines"] = membership.work_lines
+
+
+class UserCreateForm(WorkLinesFields, SubmitOnceForm):
+    field_order = ["username", "full_name", "password", "unit", "role", "data_scope"]
     username = forms.RegexField(
         label="用户名",
         regex=r"^[A-Za-z0-9_.-]{3,30}$",

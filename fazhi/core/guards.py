@@ -7,7 +7,9 @@ import datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
-from .roles import Action
+from .querysets import acts_on
+from .roles import Action, WorkLine
+from .validators import mask_id_number
 
 
 def today() -> datetime.date:
@@ -27,9 +29,17 @@ def require(user, action: str, record, message: str = "") -> None:
         raise PermissionDenied(message or _refusal(action, record))
 
 
-def require_unit(user, unit, action: str = Action.CREATE) -> None:
-    """PermissionDenied unless `user` may `action` records of `unit`."""
+def require_unit(user, unit, action: str = Action.CREATE, work_line: str | None = None) -> None:
+    """PermissionDenied unless `user` may `action` records of `unit` (of the work line
+    `work_line`, when the records belong to one: a unit itself belongs to none)."""
+    require_line(user, work_line, action)
     require(user, action, unit, f"无权为“{unit.name}”办理此事项")
+
+
+def require_line(user, work_line: str | None, action: str = Action.CREATE) -> None:
+    """PermissionDenied unless the active membership may `action` records of `work_line`."""
+    if not acts_on(user, work_line, action):
+        raise PermissionDenied(f"当前任职不办理{WorkLine(work_line).label}业务")
 
 
 def _refusal(action: str, record) -> str:
@@ -48,3 +58,22 @@ def saved(record):
     record.full_clean()
     record.save()
     return record
+
+
+def can_view_personal_data(user, record) -> bool:
+    """Whether `user` reads the personal data of `record` (身份证号码 and the like) in full:
+    the one rule of every page and API — VIEW_PERSONAL_DATA on the record, its unit and its
+    work line; everyone else sees them masked.
+
+    `record` is one the user is shown, found through `restrict(user, "view")`. A data scope
+    is the same for every action, so the role and the record's line then decide, without a
+    query per row of a list; only a record that may be public is checked against the scope."""
+    model = type(record)
+    if getattr(model, "scope_public_field", None):
+        return permits(user, Action.VIEW_PERSONAL_DATA, record)
+    return acts_on(user, getattr(model, "work_line", None), Action.VIEW_PERSONAL_DATA)
+
+
+def shown_id_number(user, record, id_number: str) -> str:
+    """`id_number` of `record` as `user` may see it: in full or masked."""
+    return id_number if can_view_personal_data(user, record) else mask_id_number(id_number)

@@ -6,12 +6,13 @@ import uuid
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
 from .querysets import RestrictedQuerySet
 from .records import ScopedRecord
-from .roles import DataScope, Role
+from .roles import DataScope, Role, WorkLine
 from .validators import validate_division_code
 
 
@@ -105,7 +106,8 @@ class Unit(ScopedRecord):
 
 
 class Membership(ScopedRecord):
-    """A user's role in a unit, with the data scope it reads with."""
+    """A user's role in a unit, with the data scope it reads with and the work lines
+    (业务条线) it acts on: all of them (a bureau's 负责人, a 依法治办 督察员) or a list."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -122,6 +124,10 @@ class Membership(ScopedRecord):
         max_length=20,
         choices=[c for c in DataScope.choices if c[0] != DataScope.ALL],
     )
+    # A flag rather than an empty list meaning "all": a membership emptied by mistake must
+    # act on nothing, not on everything. Read from the loaded membership, never queried.
+    all_work_lines = models.BooleanField("全部业务条线", default=True)
+    work_lines = models.JSONField("业务条线", default=list, blank=True)
     is_active = models.BooleanField("有效", default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -139,6 +145,29 @@ class Membership(ScopedRecord):
 
     def __str__(self) -> str:
         return f"{self.user.get_full_name() or self.user.username}（{self.unit.name}·{self.get_role_display()}）"
+
+    def clean(self):
+        lines = self.work_lines
+        if not isinstance(lines, list) or any(line not in WorkLine.values for line in lines):
+            raise ValidationError({"work_lines": "业务条线无效"})
+        if len(set(lines)) != len(lines):
+            raise ValidationError({"work_lines": "业务条线重复"})
+        if self.all_work_lines and lines:
+            raise ValidationError({"work_lines": "已选“全部业务条线”时不再逐项选择"})
+
+    @property
+    def lines(self) -> frozenset[str] | None:
+        """The work lines acted on, None for all of them."""
+        return None if self.all_work_lines else frozenset(self.work_lines)
+
+    def acts_on(self, line: str | None) -> bool:
+        return line is None or self.all_work_lines or line in self.work_lines
+
+    def work_lines_display(self) -> str:
+        if self.all_work_lines:
+            return "全部"
+        labels = [WorkLine(line).label for line in WorkLine.values if line in self.work_lines]
+        return "、".join(labels) or "无"
 
 
 class ImmutableQuerySet(RestrictedQuerySet):

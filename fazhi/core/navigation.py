@@ -15,6 +15,7 @@ class NavItem:
     group: str
     action: str = "view"  # shown only to users whose role allows it
     superuser_only: bool = False
+    work_line: str | None = None  # shown only to memberships acting on this line
     weight: int = 50  # groups are ordered by their lightest item: 工作台 first, 系统管理 last
 
     def visible_to(self, user) -> bool:
@@ -23,7 +24,11 @@ class NavItem:
         if self.superuser_only:
             return False
         membership = active_membership(user)
-        return membership is not None and role_allows(membership.role, self.action)
+        return (
+            membership is not None
+            and role_allows(membership.role, self.action)
+            and membership.acts_on(self.work_line)
+        )
 
     @property
     def url(self) -> str:

@@ -30,10 +30,14 @@ def set_active_membership(user, membership) -> None:
     user._active_membership = membership
 
 
+ALL_LINES = "*"
+
+
 def scope_of(user, action: str = "view") -> tuple:
-    """What `user` may `action`, as data — ("none",), ("all",), ("subtree", root path),
-    ("unit", unit pk) or ("own", unit pk, user pk) — by the role and data scope of the active
-    membership. `restrict` filters by it; `scope_key` names it."""
+    """What `user` may `action`, as data — ("none",), ("all",), ("subtree", root path, lines),
+    ("unit", unit pk, lines) or ("own", unit pk, user pk, lines) — by the role, data scope and
+    work lines of the active membership; `lines` is ALL_LINES or the sorted tuple of the
+    WorkLine values acted on. `restrict` filters by it; `scope_key` names it."""
     if user is None or not user.is_authenticated or not user.is_active:
         return ("none",)
     if user.is_superuser:  # 全部: system administrators only
@@ -41,20 +45,38 @@ def scope_of(user, action: str = "view") -> tuple:
     membership = active_membership(user)
     if membership is None or not role_allows(membership.role, action):
         return ("none",)
+    lines = ALL_LINES if membership.lines is None else tuple(sorted(membership.lines))
     scope = membership.data_scope
     if scope == DataScope.SUBTREE:
-        return ("subtree", membership.unit.scope_root.path)
+        return ("subtree", membership.unit.scope_root.path, lines)
     if scope == DataScope.OWN_UNIT:
-        return ("unit", membership.unit.pk)
+        return ("unit", membership.unit.pk, lines)
     if scope == DataScope.OWN_RECORDS:
-        return ("own", membership.unit.pk, user.pk)
+        return ("own", membership.unit.pk, user.pk, lines)
     return ("none",)
+
+
+def acts_on(user, line: str | None, action: str = "view") -> bool:
+    """Whether `user` may `action` records of the work line `line` at all (None: records of
+    no line), whatever their unit."""
+    return _line_allowed(scope_of(user, action), line)
+
+
+def _line_allowed(scope: tuple, line: str | None) -> bool:
+    if scope[0] == "none":
+        return False
+    if scope[0] == "all" or line is None:
+        return True
+    return scope[-1] == ALL_LINES or line in scope[-1]
 
 
 def scope_key(user, action: str = "view") -> str:
     """Equal for two users exactly when `restrict(user, action)` selects the same rows of
-    every model: the part of a cache key that keeps a cached figure within one scope."""
-    return ":".join(str(part) for part in scope_of(user, action))
+    every model: the part of a cache key that keeps a cached figure within one scope (and
+    one set of work lines)."""
+    return ":".join(
+        ",".join(part) if isinstance(part, tuple) else str(part) for part in scope_of(user, action)
+    )
 
 
 def full_scope_key(user) -> tuple:
@@ -65,14 +87,16 @@ def full_scope_key(user) -> tuple:
 
 class RestrictedQuerySet(models.QuerySet):
     def restrict(self, user, action: str = "view"):
-        """Only the rows `user` may `action`, by the role and data scope of the active membership.
+        """Only the rows `user` may `action`, by the role, data scope and work lines of the
+        active membership.
 
         A model states where its owning unit is (`scope_unit_field`, None for the unit tree
-        itself), who counts as its owner for 仅本人 (`scope_owner_fields`) and, for public
+        itself), who counts as its owner for 仅本人 (`scope_owner_fields`), its work line
+        (`work_line`, a WorkLine value; absent for records of no line) and, for public
         documents, the flag that lets every platform user view them (`scope_public_field`).
         """
         scope = scope_of(user, action)
-        if scope[0] == "none":
+        if not _line_allowed(scope, getattr(self.model, "work_line", None)):
             return self.none()
         if scope[0] == "all":
             return self.all()

@@ -7,8 +7,8 @@ from django.db.models import Q
 from django.http import Http404
 
 from .models import Attachment, CalendarYear, DomainEvent, HolidayOverride, Membership, Unit
-from .querysets import active_membership
-from .roles import Action, role_allows
+from .querysets import active_membership, acts_on
+from .roles import Action
 
 
 def get_visible(model, user, pk, action: str = Action.VIEW):
@@ -58,11 +58,9 @@ def memberships(user, search: str = ""):
     return queryset.order_by("unit__path", "user__username")
 
 
-def can(user, action: str) -> bool:
-    if user.is_superuser:
-        return True
-    membership = active_membership(user)
-    return membership is not None and role_allows(membership.role, action)
+def can(user, action: str, work_line: str | None = None) -> bool:
+    """Whether the role allows `action` at all (on records of `work_line`, when given)."""
+    return acts_on(user, work_line, action)
 
 
 def events(user, search: str = ""):

@@ -114,6 +114,7 @@ def create_user(
     unit: Unit,
     role: str,
     data_scope: str | None = None,
+    work_lines: list[str] | None = None,
 ) -> User:
     """Open an account with its first membership (单位管理员 for units in the own subtree)."""
     _require(actor, Action.MANAGE_USERS, unit)
@@ -122,7 +123,9 @@ def create_user(
     user = User(username=username, first_name=full_name)
     user.set_password(password)
     saved(user)
-    grant_membership(actor=actor, user=user, unit=unit, role=role, data_scope=data_scope)
+    grant_membership(
+        actor=actor, user=user, unit=unit, role=role, data_scope=data_scope, work_lines=work_lines
+    )
     record_event(
         actor=actor,
         action="user.create",
@@ -134,7 +137,16 @@ def create_user(
 
 
 @service
-def grant_membership(*, actor, user, unit: Unit, role: str, data_scope: str | None = None):
+def grant_membership(
+    *,
+    actor,
+    user,
+    unit: Unit,
+    role: str,
+    data_scope: str | None = None,
+    work_lines: list[str] | None = None,
+):
+    """A new membership; `work_lines` None for all lines (the default, as for a 负责人)."""
     _require(actor, Action.MANAGE_USERS, unit)
     scope = data_scope or DEFAULT_SCOPE[role]
     if scope == DataScope.ALL:
@@ -142,6 +154,7 @@ def grant_membership(*, actor, user, unit: Unit, role: str, data_scope: str | No
     if Membership.objects.filter(user=user, unit=unit, role=role).exists():
         raise ValidationError("该用户在此单位已有此角色")
     membership = Membership(user=user, unit=unit, role=role, data_scope=scope)
+    _set_lines(membership, work_lines)
     saved(membership)
     record_event(
         actor=actor,
@@ -149,6 +162,32 @@ def grant_membership(*, actor, user, unit: Unit, role: str, data_scope: str | No
         summary=f"授予任职：{membership}",
         target=membership,
         unit=unit,
+    )
+    return membership
+
+
+def _set_lines(membership: Membership, work_lines: list[str] | None) -> None:
+    membership.all_work_lines = work_lines is None
+    membership.work_lines = [] if work_lines is None else sorted(set(work_lines))
+
+
+@service
+def set_work_lines(*, actor, membership: Membership, work_lines: list[str] | None) -> Membership:
+    """Assign the work lines (业务条线) a membership acts on; None for all of them."""
+    _require(actor, Action.MANAGE_USERS, membership.unit)
+    if not membership.is_active:
+        raise ValidationError("该任职已经失效")
+    before = membership.work_lines_display()
+    _set_lines(membership, work_lines)
+    if membership.work_lines_display() == before:
+        raise ValidationError("业务条线没有变化")
+    saved(membership)
+    record_event(
+        actor=actor,
+        action="membership.work_lines",
+        summary=f"调整业务条线：{membership}（{before} → {membership.work_lines_display()}）",
+        target=membership,
+        unit=membership.unit,
     )
     return membership
 

@@ -16,6 +16,11 @@ urlpatterns = [
     path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
     path("users/", views.membership_list, name="membership_list"),
     path("users/new/", views.user_create, name="user_create"),
+    path(
+        "memberships/<int:pk>/work-lines/",
+        views.membership_work_lines,
+        name="membership_work_lines",
+    ),
     path("memberships/<int:pk>/revoke/", views.membership_revoke, name="membership_revoke"),
     path("events/", views.event_list, name="event_list"),
     path("calendar/", views.calendar_view, name="calendar"),

@@ -20,6 +20,7 @@ from .forms import (
     UnitForm,
     UnitMoveForm,
     UserCreateForm,
+    WorkLinesForm,
 )
 from .guards import permits
 from .ledgers import Column, Ledger, ledger_page
@@ -187,6 +188,7 @@ MEMBERSHIP_LEDGER = Ledger(
         Column("数据范围", lambda m: m.get_data_scope_display()),
         Column("状态", lambda m: "有效" if m.is_active else "已撤销"),
         Column("设立时间", lambda m: timezone.localtime(m.created_at).strftime("%Y-%m-%d %H:%M")),
+        Column("业务条线", lambda m: m.work_lines_display()),
     ),
     link=False,
 )
@@ -216,6 +218,16 @@ def user_create(request):
         messages.success(request, f"已开通用户“{created.first_name}”")
         return redirect("core:membership_list")
     return render(request, "core/form.html", {"form": form, "title": "开通用户"})
+
+
+@record_view(Membership, Action.MANAGE_USERS)
+def membership_work_lines(request, membership):
+    form = WorkLinesForm(request.POST or None, request=request, membership=membership)
+    changed = run_service_form(request, form, services.set_work_lines, membership=membership)
+    if changed:
+        messages.success(request, f"已调整业务条线：{changed}（{changed.work_lines_display()}）")
+        return redirect("core:membership_list")
+    return render(request, "core/form.html", {"form": form, "title": f"业务条线：{membership}"})
 
 
 @record_view(Membership, Action.MANAGE_USERS)

@@ -19,7 +19,8 @@ PAGE_SIZE = 20
 def record_view(model, action: str = "view"):
     """A view of one record, found by `pk` through `restrict` (404 when out of scope).
 
-    The scoping test reads `record_model` to walk the view with records of both districts.
+    The scoping test reads `record_model` to walk the view with records of both districts;
+    the permission-matrix test reads `record_action` to know what the view asks.
     """
 
     def decorate(view):
@@ -29,13 +30,14 @@ def record_view(model, action: str = "view"):
             return view(request, record, **kwargs)
 
         wrapped.record_model = model
+        wrapped.record_action = action
         return wrapped
 
     return decorate
 
 
-def require(request, action: str) -> None:
-    if not selectors.can(request.user, action):
+def require(request, action: str, work_line: str | None = None) -> None:
+    if not selectors.can(request.user, action, work_line):
         raise PermissionDenied("当前角色无权执行此操作")
 
 

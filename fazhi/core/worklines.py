@@ -14,7 +14,7 @@ reader, the indicators, core itself) subclass `KitAppConfig`.
 
 import importlib.util
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from django.apps import AppConfig, apps
@@ -57,9 +57,10 @@ class Line:
             auditlog.register(model, **options)
 
     def nav(self, *items) -> None:
+        """Navigation entries, shown only to memberships acting on the line's work line."""
         from .navigation import register_nav
 
-        register_nav(*items)
+        register_nav(*(replace(item, work_line=item.work_line or self.work_line) for item in items))
 
     def due(self, *providers) -> None:
         """Due-list providers `(user, today, horizon) -> DueItems` (see core/deadlines.py)."""
@@ -73,6 +74,12 @@ class Line:
         from .demo import register_demo_builder
 
         register_demo_builder(order, label, builder)
+
+    def scale(self, order: int, maker) -> None:
+        """A scale-data maker (core/scale.py), run by `fazhi generate_scale_data` in `order`."""
+        from .scale import register_scale_maker
+
+        register_scale_maker(order, maker)
 
     def indicators(self, *indicators) -> None:
         """Catalog entries of the line. Core knows no indicator code: the indicators app

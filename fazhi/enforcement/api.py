@@ -2,7 +2,7 @@
 
 from rest_framework import serializers, viewsets
 
-from fazhi.core.validators import mask_id_number
+from fazhi.core.guards import shown_id_number
 
 from .models.actions import EnforcementAction
 from .models.agencies import Officer
@@ -33,7 +33,7 @@ class OfficerSerializer(serializers.ModelSerializer):
         ]
 
     def get_id_number(self, officer) -> str:
-        return mask_id_number(officer.id_number)
+        return shown_id_number(self.context["request"].user, officer, officer.id_number)
 
     def get_certificate_number(self, officer) -> str:
         certificate = officer.current_certificate()
@@ -123,7 +123,7 @@ class CampaignSerializer(serializers.ModelSerializer):
 
 
 class OfficerViewSet(viewsets.ReadOnlyModelViewSet):
-    """行政执法人员 the user may see (身份证号码 masked)."""
+    """行政执法人员 the user may see (身份证号码 masked unless VIEW_PERSONAL_DATA)."""
 
     serializer_class = OfficerSerializer
     queryset = Officer.objects.none()

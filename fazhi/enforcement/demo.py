@@ -12,7 +12,7 @@ from stdnum.cn import uscc
 
 from fazhi.core import services as core_services
 from fazhi.core.demo import DEMO_PASSWORD, DISTRICTS, DemoWorld
-from fazhi.core.roles import DataScope, Role
+from fazhi.core.roles import DataScope, Role, WorkLine
 
 from .models.actions import ActionKind, PenaltyOutcome
 from .models.agencies import MajorGround
@@ -142,6 +142,7 @@ class _District:
             unit=world.units[f"{key}_justice"],
             role=Role.OFFICER,
             data_scope=DataScope.SUBTREE,
+            work_lines=[WorkLine.ENFORCEMENT],
         )
         world.users[f"{key}_supervisor"] = self.actor
         self.serial = 0

@@ -55,8 +55,12 @@ def indicators(request):
             params.get("year", ""),
             timezone.localdate(),
         )
-        ids = [i for i in params.get("ids", "").split(",") if i] or list(registered())
-        chosen = [get(i) for i in ids]
+        asked = [get(i) for i in params.get("ids", "").split(",") if i]
+        chosen = engine.shown_to(request.user, asked or list(registered().values()))
+        if len(chosen) < len(asked):
+            hidden = sorted({i.id for i in asked} - {i.id for i in chosen})
+            return Response({"detail": f"当前任职不办理这些指标的业务：{'、'.join(hidden)}"}, 403)
+        ids = [i.id for i in chosen]
     except ValidationError as error:
         return Response({"detail": error.messages[0]}, status=400)
     except KeyError as error:

@@ -12,6 +12,8 @@ from django.apps import apps
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Substr, TruncMonth
 
+from fazhi.core.querysets import acts_on
+
 from .registry import Indicator, get
 
 
@@ -39,6 +41,20 @@ def _scoped(model, user, unit):
     # statutory annual report, whose figures must not depend on the drafter's data scope.
     visible = model.objects.all() if user is None else model.objects.restrict(user)
     return visible.filter(**{f"{_unit_field(model)}__path__startswith": unit.path})
+
+
+def work_lines(indicator: Indicator) -> set[str]:
+    """The work lines whose records the indicator counts (a ratio: both of its parts)."""
+    if indicator.is_ratio:
+        return work_lines(get(indicator.numerator)) | work_lines(get(indicator.denominator))
+    line = getattr(apps.get_model(indicator.model), "work_line", None)
+    return set() if line is None else {line}
+
+
+def shown_to(user, indicators) -> list[Indicator]:
+    """The indicators of the work lines `user` acts on. Any other figure would count only
+    records `restrict` hides from the user, and so read as a misleading zero."""
+    return [i for i in indicators if all(acts_on(user, line) for line in work_lines(i))]
 
 
 def records(indicator_id: str, *, user, unit, period: Period):

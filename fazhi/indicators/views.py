@@ -54,7 +54,7 @@ def dashboard_view(request):
             {"error": error.messages[0], "unit": unit},
             status=400,
         )
-    indicators = dashboard.key_indicators()
+    indicators = engine.shown_to(request.user, dashboard.key_indicators())
     scope = {
         "user": request.user,
         "unit": unit,

@@ -11,7 +11,7 @@ class LitigationConfig(worklines.WorkLineConfig):
     def wire(self, line):
         from fazhi.core.navigation import NavItem
 
-        from . import api, deadlines, demo, indicators, models, services
+        from . import api, deadlines, demo, indicators, models, scale, services
 
         # The reverse relations would show up as empty "changes" of every new suit.
         line.audit(models.Lawsuit, exclude_fields=["hearings", "suggestions"])
@@ -21,4 +21,5 @@ class LitigationConfig(worklines.WorkLineConfig):
         line.on_year_entered(services.fill_open_answer_periods)
         line.indicators(*indicators.INDICATORS)
         line.demo(20, "行政应诉", demo.build)
+        line.scale(20, scale.MAKER)
         line.api_viewset("litigation/lawsuits", api.LawsuitViewSet, "lawsuit")

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from fazhi.core.audit import record_event, service
 from fazhi.core.calendar import add_days, date_or_none
-from fazhi.core.guards import not_future, require, saved
+from fazhi.core.guards import not_future, require, require_line, saved
 from fazhi.core.models import Unit
 from fazhi.core.roles import Action
 
@@ -101,6 +101,7 @@ def register_lawsuit(
     handler=None,
 ) -> Lawsuit:
     """Register a suit against `unit` once the court has served the complaint on it."""
+    require_line(actor, Lawsuit.work_line)
     require(actor, Action.CREATE, unit, f"无权为“{unit.name}”登记应诉案件")
     if unit.is_area:
         raise ValidationError(f"被告应为行政机关，“{unit.name}”是行政区划")

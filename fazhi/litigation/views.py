@@ -121,7 +121,7 @@ def lawsuit_list(request):
         judgment_type=data.get("judgment_type", ""),
         overdue_on=today if data.get("overdue") else None,
     )
-    can_create = core_selectors.can(request.user, Action.CREATE)
+    can_create = core_selectors.can(request.user, Action.CREATE, Lawsuit.work_line)
     return ledger_page(
         request,
         queryset,
@@ -136,7 +136,7 @@ def lawsuit_list(request):
 
 
 def lawsuit_create(request):
-    require(request, Action.CREATE)
+    require(request, Action.CREATE, Lawsuit.work_line)
     units = selectors.defendant_units(request.user)
     initial = {"unit": units.first()} if units.count() == 1 else {}
     form = LawsuitForm(request.POST or None, units=units, initial=initial, request=request)

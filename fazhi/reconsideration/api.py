@@ -2,7 +2,7 @@
 
 from rest_framework import serializers, viewsets
 
-from fazhi.core.validators import mask_id_number
+from fazhi.core.guards import shown_id_number
 
 from . import selectors
 from .models import Case, Party
@@ -16,8 +16,7 @@ class PartySerializer(serializers.ModelSerializer):
         fields = ["role", "kind", "name", "id_number", "credit_code"]
 
     def get_id_number(self, party) -> str:
-        # Exchange partners never need the full 身份证号.
-        return mask_id_number(party.id_number)
+        return shown_id_number(self.context["request"].user, party, party.id_number)
 
 
 class CaseSerializer(serializers.ModelSerializer):

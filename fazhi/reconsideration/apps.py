@@ -11,7 +11,7 @@ class ReconsiderationConfig(worklines.WorkLineConfig):
     def wire(self, line):
         from fazhi.core.navigation import NavItem
 
-        from . import api, deadlines, demo, demo_history, indicators, models
+        from . import api, deadlines, demo, demo_history, indicators, models, scale
 
         line.audit(
             models.Case,
@@ -34,4 +34,5 @@ class ReconsiderationConfig(worklines.WorkLineConfig):
         line.indicators(*indicators.INDICATORS)
         line.demo(10, "行政复议案件", demo.build)
         line.demo(12, "行政复议历史台账（2025年）", demo_history.build)
+        line.scale(10, scale.MAKER)
         line.api_viewset("reconsideration/cases", api.CaseViewSet, "reconsideration-case")

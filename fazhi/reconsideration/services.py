@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 
 from fazhi.core.audit import record_event, service
 from fazhi.core.calendar import add_days, add_working_days, working_days_between
-from fazhi.core.guards import not_future, require, saved
+from fazhi.core.guards import not_future, require, require_line, saved
 from fazhi.core.imports import ImportRefused, RowError
 from fazhi.core.models import Unit
 from fazhi.core.querysets import active_membership
@@ -181,6 +181,7 @@ def register_case(
     handler=None,
 ) -> Case:
     """登记 an application (第二十二条): the clock of the five-day review starts."""
+    require_line(actor, Case.work_line)
     require(actor, Action.CREATE, unit, f"无权在“{unit.name}”登记行政复议申请")
     not_future(received_date, "收到申请日期")
     if act_known_date > received_date:
@@ -915,6 +916,7 @@ def issue_letter(
     case: Case | None = None,
 ) -> OpinionLetter:
     """制发行政复议意见书 (第七十六条, report within sixty days) or 建议书 (实施条例 第五十七条)."""
+    require_line(actor, OpinionLetter.work_line)
     require(actor, Action.CREATE, unit, "无权以该单位名义制发")
     not_future(issued_date, "制发日期")
     if not content.strip() or not recipient.strip():
@@ -988,6 +990,7 @@ IMPORTED_STATES = {
 def import_cases(*, actor, unit: Unit, data) -> int:
     """导入历史案件 from an .xlsx ledger (`data`: the upload or the workbook's bytes): all rows
     or none (errors by row and column)."""
+    require_line(actor, Case.work_line)
     require(actor, Action.CREATE, unit, f"无权向“{unit.name}”导入案件")
     respondents = {u.name: u for u in Unit.objects.filter(path__startswith=unit.scope_root.path)}
     rows = imports.CASES.read_rows(data)

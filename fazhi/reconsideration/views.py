@@ -12,12 +12,11 @@ from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
 from fazhi.core.dataversion import remember
-from fazhi.core.guards import permits
+from fazhi.core.guards import permits, shown_id_number
 from fazhi.core.imports import import_page
 from fazhi.core.ledgers import Column, Ledger, ledger_page
 from fazhi.core.querysets import active_membership, full_scope_key
 from fazhi.core.roles import Action
-from fazhi.core.validators import mask_id_number
 from fazhi.core.viewtools import (
     record_view,
     require,
@@ -27,14 +26,6 @@ from fazhi.core.viewtools import (
 from . import deadlines, imports, selectors, services, workflow
 from .forms import STEP_FORMS, LetterForm, LetterReportForm, RegisterForm
 from .models import Case, Document, OpinionLetter, Outcome, Procedure, State
-
-# Roles that handle the case file and may read personal data in full.
-FULL_DATA_ROLES = {"officer", "reviewer", "leader"}
-
-
-def sees_personal_data(user) -> bool:
-    membership = active_membership(user)
-    return user.is_superuser or (membership is not None and membership.role in FULL_DATA_ROLES)
 
 
 def _filters(request) -> dict:
@@ -124,7 +115,7 @@ LIST_FIELDS = (
 def case_list(request):
     filters = _filters(request)
     queryset = selectors.cases(request.user, **filters)
-    can_create = core_selectors.can(request.user, Action.CREATE)
+    can_create = core_selectors.can(request.user, Action.CREATE, Case.work_line)
     return ledger_page(
         request,
         queryset.only(*LIST_FIELDS),
@@ -158,7 +149,7 @@ def case_list(request):
 
 
 def case_register(request):
-    require(request, Action.CREATE)
+    require(request, Action.CREATE, Case.work_line)
     membership = active_membership(request.user)
     form = RegisterForm(
         request.POST or None,
@@ -180,7 +171,7 @@ def case_register(request):
 
 def case_import(request):
     """导入历史案件: a template to download, an upload, all rows or none."""
-    require(request, Action.CREATE)
+    require(request, Action.CREATE, Case.work_line)
     membership = active_membership(request.user)
     return import_page(
         request,
@@ -208,13 +199,7 @@ def case_detail(request, case):
         {
             "case": case,
             "parties": [
-                (
-                    p,
-                    p.id_number
-                    if sees_personal_data(request.user)
-                    else mask_id_number(p.id_number),
-                )
-                for p in case.parties.all()
+                (p, shown_id_number(request.user, p, p.id_number)) for p in case.parties.all()
             ],
             "clocks": [
                 (clock, clock.status(today), clock.days_left(today))
@@ -342,7 +327,7 @@ LETTER_LEDGER = Ledger(
 @require_safe
 def letter_list(request):
     queryset = selectors.letters(request.user, request.GET.get("q", "").strip())
-    can_create = core_selectors.can(request.user, Action.CREATE)
+    can_create = core_selectors.can(request.user, Action.CREATE, OpinionLetter.work_line)
     return ledger_page(
         request,
         queryset,
@@ -355,7 +340,7 @@ def letter_list(request):
 
 
 def letter_create(request):
-    require(request, Action.CREATE)
+    require(request, Action.CREATE, OpinionLetter.work_line)
     membership = active_membership(request.user)
     form = LetterForm(request.POST or None, request=request)
     letter = (

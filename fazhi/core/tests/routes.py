@@ -21,6 +21,11 @@ class Route:
             model = viewset.queryset.model
         return model
 
+    @property
+    def record_action(self) -> str:
+        """The action @record_view looks the record up for (an API route only views)."""
+        return getattr(self.callback, "record_action", "view")
+
 
 def all_routes() -> list[Route]:
     routes: list[Route] = []

@@ -32,7 +32,7 @@ def from_core(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("core", "0003_number_sequence"),
+        ("core", "0004_number_sequence"),
         ("enforcement", "0002_kit_records"),
     ]
 

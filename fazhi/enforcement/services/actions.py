@@ -10,7 +10,7 @@ from fazhi.core.audit import record_event, service
 from fazhi.core.guards import not_future, require, require_unit, saved
 from fazhi.core.imports import ImportRefused, RowError
 from fazhi.core.models import Unit
-from fazhi.core.roles import Action
+from fazhi.core.roles import Action, WorkLine
 
 from .. import imports
 from ..models.actions import ActionKind, ActionStatus, EnforcementAction, PenaltyOutcome
@@ -33,7 +33,7 @@ def register_action(
     officers,
     major_item: MajorDecisionItem | None = None,
 ) -> EnforcementAction:
-    require_unit(actor, unit)
+    require_unit(actor, unit, work_line=WorkLine.ENFORCEMENT)
     not_future(started_date, "立案日期")
     officers = check_officers(officers, unit, started_date, label="执法行为")
     if major_item is not None and major_item.unit_id != unit.pk:
@@ -245,7 +245,7 @@ def decide_action(
 def import_actions(*, actor, unit: Unit, data) -> int:
     """导入历史执法记录 from an .xlsx ledger. Each row goes through the same steps as a record
     entered by hand (执法资格、法制审核、清单事项, with their articles); all rows or none."""
-    require_unit(actor, unit)
+    require_unit(actor, unit, work_line=WorkLine.ENFORCEMENT)
     rows = imports.ACTIONS.read_rows(data)
     names: dict[str, list[Officer]] = {}
     for officer in Officer.objects.restrict(actor).filter(unit=unit):

@@ -10,6 +10,7 @@ from fazhi.core.calendar import shift_years
 from fazhi.core.guards import require_unit, saved, today
 from fazhi.core.imports import ImportRefused, RowError
 from fazhi.core.models import Unit
+from fazhi.core.roles import WorkLine
 from fazhi.core.validators import validate_id_number
 
 from .. import imports
@@ -33,7 +34,7 @@ ENFORCING_KINDS = (Unit.Kind.ENFORCEMENT, Unit.Kind.TOWNSHIP)
 @service
 def register_agency(*, actor, unit: Unit, legal_basis: str, devolved_powers: str = "") -> Agency:
     """A 行政执法主体: an enforcement department, or a 街道/乡镇 with its 赋权事项."""
-    require_unit(actor, unit)
+    require_unit(actor, unit, work_line=WorkLine.ENFORCEMENT)
     if unit.kind not in ENFORCING_KINDS:
         raise ValidationError(f"“{unit.name}”不是行政执法部门或街道、乡镇")
     if unit.kind == Unit.Kind.TOWNSHIP and not devolved_powers.strip():
@@ -61,7 +62,7 @@ def register_agency(*, actor, unit: Unit, legal_basis: str, devolved_powers: str
 @service
 def add_major_decision_item(*, actor, unit: Unit, title: str, ground: str) -> MajorDecisionItem:
     """An entry of the agency's 重大执法决定法制审核目录 (行政处罚法 第五十八条)."""
-    require_unit(actor, unit)
+    require_unit(actor, unit, work_line=WorkLine.ENFORCEMENT)
     if MajorDecisionItem.objects.filter(unit=unit, title=title.strip()).exists():
         raise ValidationError(f"目录中已有“{title.strip()}”")
     item = saved(MajorDecisionItem(unit=unit, title=title.strip(), ground=ground, created_by=actor))
@@ -105,7 +106,7 @@ def register_officer(
     is_legal_reviewer: bool = False,
     has_legal_qualification: bool = False,
 ) -> Officer:
-    require_unit(actor, unit)
+    require_unit(actor, unit, work_line=WorkLine.ENFORCEMENT)
     if unit.kind not in ENFORCING_KINDS:
         raise ValidationError(f"“{unit.name}”不是行政执法部门或街道、乡镇")
     officer = _new_officer(
@@ -130,7 +131,7 @@ def register_officer(
 @service
 def import_officers(*, actor, unit: Unit, data) -> int:
     """导入执法人员 from an .xlsx roster: all rows or none (errors by row and column)."""
-    require_unit(actor, unit)
+    require_unit(actor, unit, work_line=WorkLine.ENFORCEMENT)
     if unit.kind not in ENFORCING_KINDS:
         raise ValidationError(f"“{unit.name}”不是行政执法部门或街道、乡镇")
     rows = imports.OFFICERS.read_rows(data)

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from fazhi.core.audit import record_event, service
 from fazhi.core.guards import not_future, require, require_unit, saved
 from fazhi.core.models import Unit
-from fazhi.core.roles import Action
+from fazhi.core.roles import Action, WorkLine
 from fazhi.core.validators import validate_credit_code
 
 from ..models.enterprise_inspections import EnterpriseInspection, InspectionStatus
@@ -29,7 +29,7 @@ def report_inspection(
 ) -> EnterpriseInspection:
     """报备 before the visit: the enterprise, its 统一社会信用代码, purpose, basis and the
     officers, each with a valid certificate on the day (行政处罚法 第四十二条、第五十五条)."""
-    require_unit(actor, unit)
+    require_unit(actor, unit, work_line=WorkLine.ENFORCEMENT)
     credit_code = credit_code.strip().upper()
     validate_credit_code(credit_code)
     if not credit_code:

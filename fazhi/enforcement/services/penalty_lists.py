@@ -8,7 +8,7 @@ from fazhi.core.audit import record_event, service
 from fazhi.core.guards import not_future, require, require_unit, saved
 from fazhi.core.imports import ImportRefused, RowError
 from fazhi.core.models import Unit
-from fazhi.core.roles import Action
+from fazhi.core.roles import Action, WorkLine
 
 from .. import imports
 from ..models.penalty_lists import ListStatus, PenaltyList, PenaltyListItem
@@ -24,7 +24,7 @@ def create_penalty_list(
     *, actor, unit: Unit, year: int, version: str, title: str = ""
 ) -> PenaltyList:
     """A new version of the region's list, as a draft until it is published."""
-    require_unit(actor, unit)
+    require_unit(actor, unit, work_line=WorkLine.ENFORCEMENT)
     region = list_region(unit)
     version = version.strip()
     if PenaltyList.objects.filter(region=region, version=version).exists():

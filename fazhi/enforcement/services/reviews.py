@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from fazhi.core.audit import record_event, service
 from fazhi.core.guards import not_future, require, require_unit, saved
 from fazhi.core.models import Unit
-from fazhi.core.roles import Action
+from fazhi.core.roles import Action, WorkLine
 
 from ..models.actions import ActionStatus, EnforcementAction
 from ..models.reviews import CampaignStatus, CaseFile, ReviewCampaign, Score, ScoreItem
@@ -34,7 +34,7 @@ def create_campaign(
     *, actor, unit: Unit, title: str, year: int, started_date: datetime.date, items=None
 ) -> ReviewCampaign:
     """A campaign with its scoring sheet ((name, max points); the standard sheet by default)."""
-    require_unit(actor, unit)
+    require_unit(actor, unit, work_line=WorkLine.ENFORCEMENT)
     not_future(started_date, "开始日期")
     items = list(items or STANDARD_ITEMS)
     names = [name for name, _ in items]

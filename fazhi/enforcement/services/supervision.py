@@ -9,7 +9,7 @@ from fazhi.core import numbering
 from fazhi.core.audit import record_event, service
 from fazhi.core.guards import not_future, require, require_unit, saved
 from fazhi.core.models import Unit
-from fazhi.core.roles import Action
+from fazhi.core.roles import Action, WorkLine
 
 from ..models.reviews import ReviewCampaign
 from ..models.supervision import NoticeStatus, RectificationNotice, SupervisionInspection
@@ -29,7 +29,7 @@ def create_supervision(
     findings: str = "",
 ) -> SupervisionInspection:
     """专项监督 or 执法监督检查 of agencies of the bureau's area."""
-    require_unit(actor, unit)
+    require_unit(actor, unit, work_line=WorkLine.ENFORCEMENT)
     not_future(date, "检查日期")
     agencies = list(agencies)
     if not agencies:

@@ -54,6 +54,9 @@ def test_the_dashboard_and_the_api_show_enforcement(demo, client_as):
     client = client_as(demo.users["donghu_leader"])
     assert "免罚、轻罚案件" in client.get(reverse("indicators:dashboard")).content.decode()
     officers = client.get("/api/enforcement/officers/").json()["results"]
+    assert officers and not any("*" in o["id_number"] for o in officers)  # VIEW_PERSONAL_DATA
+    inspector = client_as(demo.users["donghu_inspector"])
+    officers = inspector.get("/api/enforcement/officers/").json()["results"]
     assert officers and all("*" in o["id_number"] for o in officers)
     campaigns = client.get("/api/enforcement/campaigns/").json()["results"]
     assert campaigns[0]["case_files"]
@@ -122,13 +125,14 @@ def test_overdue_rectification_is_flagged_to_the_superior(demo):
 
 
 def test_the_officer_page_and_its_history_mask_the_id_number(demo, client_as):
+    """Masked for a role without VIEW_PERSONAL_DATA; the field history masks it for all."""
     officer = Officer.objects.filter(unit=demo.units["donghu_enf0"]).first()
-    page = client_as(demo.users["donghu_leader"]).get(
-        reverse("enforcement:officer_detail", args=[officer.pk])
-    )
-    text = page.content.decode()
+    url = reverse("enforcement:officer_detail", args=[officer.pk])
+    text = client_as(demo.users["donghu_inspector"]).get(url).content.decode()
     assert "操作记录" in text and officer.id_number not in text
     assert officer.id_number[:6] in text  # the region part is kept: 370402********1234
+    text = client_as(demo.users["donghu_supervisor"]).get(url).content.decode()
+    assert officer.id_number in text
 
 
 def test_every_enforcement_figure_opens_onto_its_records(demo, client_as):

@@ -6,10 +6,9 @@ from django.views.decorators.http import require_safe
 
 from fazhi.core import guards
 from fazhi.core import selectors as core_selectors
-from fazhi.core.guards import permits
+from fazhi.core.guards import permits, shown_id_number
 from fazhi.core.imports import import_page
 from fazhi.core.roles import Action
-from fazhi.core.validators import mask_id_number
 from fazhi.core.viewtools import record_view
 
 from .. import forms, imports, ledgers
@@ -66,7 +65,10 @@ def agency_detail(request, agency):
         "agency": agency,
         "ratio": staff_ratio(request.user, agency.unit, today),
         "major_items": major_items(request.user, agency.unit),
-        "officers": [(o, mask_id_number(o.id_number), o.certificate_problem(today)) for o in staff],
+        "officers": [
+            (o, shown_id_number(request.user, o, o.id_number), o.certificate_problem(today))
+            for o in staff
+        ],
         "can_change": permits(request.user, Action.CHANGE, agency),
         "floor": LEGAL_REVIEW_FLOOR,
     }
@@ -145,7 +147,7 @@ def officer_detail(request, officer):
     trainings = trainings_of(request.user, officer)
     context = {
         "officer": officer,
-        "id_number": mask_id_number(officer.id_number),
+        "id_number": shown_id_number(request.user, officer, officer.id_number),
         "hours_this_year": sum(t.hours for t in trainings if t.date.year == today.year),
         "problem": officer.certificate_problem(today),
         "certificates": [(c, c.problem(today)) for c in certificates],

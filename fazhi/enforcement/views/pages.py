@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from fazhi.core import selectors as core_selectors
 from fazhi.core.ledgers import ledger_page
-from fazhi.core.roles import Action
+from fazhi.core.roles import Action, WorkLine
 from fazhi.core.viewtools import require, run_service_form
 
 
@@ -14,7 +14,7 @@ def list_page(request, queryset, ledger, title, *, create=None, links=(), status
     """A ledger's page: the section's navigation, a status filter, quick filters (`links`:
     label and query) and, for who may create, the new record's form (`create`: its URL name)."""
     actions = [(label, request.path + query) for label, query in links]
-    if create and core_selectors.can(request.user, Action.CREATE):
+    if create and core_selectors.can(request.user, Action.CREATE, WorkLine.ENFORCEMENT):
         actions.append(("新增", reverse(create)))
     return ledger_page(
         request,
@@ -43,7 +43,7 @@ def create_page(
     request, form_class, service, *, units, title, message, preselect=True, **querysets
 ):
     """A new record's form, for one of `units` (preselected when it is the only one)."""
-    require(request, Action.CREATE)
+    require(request, Action.CREATE, WorkLine.ENFORCEMENT)
     form = form_class(
         request.POST or None,
         request=request,

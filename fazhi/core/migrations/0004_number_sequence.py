@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0002_data_version'),
+        ('core', '0003_membership_work_lines'),
     ]
 
     operations = [

@@ -22,6 +22,11 @@ from .querysets import full_scope_key
 from .viewtools import paginate, xlsx_response
 
 
+def day(value) -> str:
+    """A date as the ledgers write it in text (2025-03-01), empty for none."""
+    return value.strftime("%Y-%m-%d") if value else ""
+
+
 @dataclass(frozen=True)
 class Column:
     """One column: `value` is the cell in the Excel file and, unless `cell` says what the page
@@ -40,7 +45,7 @@ class Column:
         if value is None or value == "":
             return self.empty
         if isinstance(value, datetime.date):
-            return value.strftime("%Y-%m-%d")
+            return day(value)
         return value
 
 

@@ -3,15 +3,11 @@ and shown on its page with the columns marked for it."""
 
 from django.utils import timezone
 
-from fazhi.core.ledgers import Column, Ledger
+from fazhi.core.ledgers import Column, Ledger, day
 from fazhi.core.validators import mask_id_number
 
 from .models.enterprise_inspections import InspectionStatus
 from .selectors.enterprise_inspections import REPEAT_WINDOW_DAYS
-
-
-def _day(value) -> str:
-    return value.strftime("%Y-%m-%d") if value else ""
 
 
 def officer_names(officers) -> str:
@@ -87,11 +83,11 @@ CERTIFICATES = Ledger(
         Column("姓名", lambda c: c.officer.name),
         Column("所在单位", lambda c: c.officer.unit.name),
         Column("状态", lambda c: c.get_status_display()),
-        Column("申领日期", lambda c: _day(c.applied_date)),
+        Column("申领日期", lambda c: day(c.applied_date)),
         Column("考试成绩", _exam),
-        Column("发证日期", lambda c: _day(c.issue_date)),
-        Column("有效期至", lambda c: _day(c.valid_until)),
-        Column("年审截止", lambda c: _day(c.annual_review_due)),
+        Column("发证日期", lambda c: day(c.issue_date)),
+        Column("有效期至", lambda c: day(c.valid_until)),
+        Column("年审截止", lambda c: day(c.annual_review_due)),
         Column("效力", lambda c: c.problem(timezone.localdate()) or "有效"),
     ),
 )
@@ -104,9 +100,9 @@ ACTIONS = Ledger(
         Column("执法单位", lambda a: a.unit.name),
         Column("类别", lambda a: a.get_kind_display()),
         Column("当事人", lambda a: a.party),
-        Column("立案日期", lambda a: _day(a.started_date)),
+        Column("立案日期", lambda a: day(a.started_date)),
         Column("执法人员", lambda a: officer_names(a.officers.all())),
-        Column("事前公示", lambda a: _day(a.pre_publicity_date), on_page=False),
+        Column("事前公示", lambda a: day(a.pre_publicity_date), on_page=False),
         Column("全过程记录", lambda a: "是" if a.recording_location else "", on_page=False),
         Column(
             "重大执法决定",
@@ -119,10 +115,10 @@ ACTIONS = Ledger(
             on_page=False,
         ),
         Column("状态", lambda a: a.get_status_display()),
-        Column("决定日期", lambda a: _day(a.decided_date), on_page=False),
+        Column("决定日期", lambda a: day(a.decided_date), on_page=False),
         Column("处罚结果", lambda a: a.get_outcome_display(), on_page=False),
         Column("适用清单事项", _list_item, on_page=False),
-        Column("事后公示", lambda a: _day(a.post_publicity_date), on_page=False),
+        Column("事后公示", lambda a: day(a.post_publicity_date), on_page=False),
         Column("缺项", lambda a: "；".join(a.three_systems_gaps())),
     ),
 )
@@ -135,7 +131,7 @@ PENALTY_LISTS = Ledger(
         Column("年度", lambda pl: pl.year),
         Column("版本", lambda pl: pl.version),
         Column("状态", lambda pl: pl.get_status_display()),
-        Column("公布日期", lambda pl: _day(pl.published_date)),
+        Column("公布日期", lambda pl: day(pl.published_date)),
         Column("事项（项）", lambda pl: pl.item_count),
         Column("办理案件（件）", lambda pl: pl.case_count),
     ),
@@ -148,10 +144,10 @@ ENTERPRISE_INSPECTIONS = Ledger(
         Column("统一社会信用代码", lambda i: i.credit_code, on_page=False),
         Column("执法单位", lambda i: i.unit.name),
         Column("检查事项", lambda i: i.purpose),
-        Column("计划日期", lambda i: _day(i.planned_date)),
+        Column("计划日期", lambda i: day(i.planned_date)),
         Column("执法人员", lambda i: officer_names(i.officers.all())),
         Column("状态", lambda i: i.get_status_display()),
-        Column("检查日期", lambda i: _day(i.result_date), on_page=False),
+        Column("检查日期", lambda i: day(i.result_date), on_page=False),
         Column("检查结果", lambda i: i.result, on_page=False),
         Column(
             f"{REPEAT_WINDOW_DAYS}日内多部门检查",
@@ -165,11 +161,11 @@ CAMPAIGNS = Ledger(
     (
         Column("评查活动", lambda c: c.title),
         Column("年度", lambda c: c.year),
-        Column("开始日期", lambda c: _day(c.started_date)),
+        Column("开始日期", lambda c: day(c.started_date)),
         Column("执法单位（家）", lambda c: c.agency_count),
         Column("案卷（本）", lambda c: c.file_count),
         Column("状态", lambda c: c.get_status_display()),
-        Column("结束日期", lambda c: _day(c.closed_date)),
+        Column("结束日期", lambda c: day(c.closed_date)),
     ),
 )
 SUPERVISIONS = Ledger(
@@ -178,7 +174,7 @@ SUPERVISIONS = Ledger(
     (
         Column("监督检查", lambda s: s.title),
         Column("类别", lambda s: s.get_kind_display()),
-        Column("检查日期", lambda s: _day(s.date)),
+        Column("检查日期", lambda s: day(s.date)),
         Column("被检查单位", lambda s: "、".join(unit.name for unit in s.agencies.all())),
         Column("检查组", lambda s: s.team),
         Column("发现的问题", lambda s: s.findings),
@@ -191,11 +187,11 @@ NOTICES = Ledger(
         Column("通知编号", lambda n: n.number),
         Column("整改单位", lambda n: n.agency.name),
         Column("来源", lambda n: str(n.source)),
-        Column("下发日期", lambda n: _day(n.issued_date)),
-        Column("整改期限", lambda n: _day(n.due_date)),
+        Column("下发日期", lambda n: day(n.issued_date)),
+        Column("整改期限", lambda n: day(n.due_date)),
         Column("状态", lambda n: n.get_status_display()),
-        Column("反馈日期", lambda n: _day(n.responded_date)),
-        Column("销号日期", lambda n: _day(n.closed_date)),
+        Column("反馈日期", lambda n: day(n.responded_date)),
+        Column("销号日期", lambda n: day(n.closed_date)),
         Column("逾期", lambda n: "逾期" if n.overdue(timezone.localdate()) else ""),
     ),
 )

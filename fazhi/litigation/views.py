@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
-from fazhi.core.ledgers import Column, Ledger, ledger_page
+from fazhi.core.ledgers import Column, Ledger, day, ledger_page
 from fazhi.core.roles import Action
 from fazhi.core.viewtools import (
     record_view,
@@ -46,7 +46,7 @@ def _answer_cell(lawsuit: Lawsuit):
         note = mark_safe(' <span class="badge badge-danger">答辩逾期</span>')
     else:
         note = ""
-    return format_html("{}{}", _day(lawsuit.answer_due), note)
+    return format_html("{}{}", day(lawsuit.answer_due), note)
 
 
 def _appearance_cell(lawsuit: Lawsuit):
@@ -62,10 +62,6 @@ def _judgment_cell(lawsuit: Lawsuit):
     return format_html("{}{}", lawsuit.get_judgment_type_display() or "—", lost)
 
 
-def _day(value) -> str:
-    return value.strftime("%Y-%m-%d") if value else ""
-
-
 LAWSUIT_LEDGER = Ledger(
     "行政应诉案件台账.xlsx",
     "行政应诉",
@@ -78,12 +74,12 @@ LAWSUIT_LEDGER = Ledger(
         Column("被告身份", lambda suit: suit.get_defendant_role_display(), on_page=False),
         Column("被诉行政行为", lambda suit: suit.contested_act, on_page=False),
         Column("行政复议案号", lambda suit: suit.prior_reconsideration_number or "", on_page=False),
-        Column("立案日期", lambda suit: _day(suit.filed_date), on_page=False),
-        Column("收到起诉状副本日期", lambda suit: _day(suit.served_date), on_page=False),
-        Column("答辩期限", lambda suit: _day(suit.answer_due), cell=_answer_cell),
-        Column("提交答辩状日期", lambda suit: _day(suit.answer_filed_date), on_page=False),
+        Column("立案日期", lambda suit: day(suit.filed_date), on_page=False),
+        Column("收到起诉状副本日期", lambda suit: day(suit.served_date), on_page=False),
+        Column("答辩期限", lambda suit: day(suit.answer_due), cell=_answer_cell),
+        Column("提交答辩状日期", lambda suit: day(suit.answer_filed_date), on_page=False),
         Column("开庭次数", lambda suit: len(_hearings(suit)), on_page=False),
-        Column("首次开庭日期", lambda suit: _day(suit.first_hearing_date), on_page=False),
+        Column("首次开庭日期", lambda suit: day(suit.first_hearing_date), on_page=False),
         Column(
             "负责人出庭应诉",
             lambda suit: "是" if suit.head_appeared else ("否" if _hearings(suit) else ""),
@@ -93,7 +89,7 @@ LAWSUIT_LEDGER = Ledger(
         Column("出庭负责人", _heads, on_page=False),
         Column("状态", lambda suit: suit.get_status_display()),
         Column("裁判结果", lambda suit: suit.get_judgment_type_display(), cell=_judgment_cell),
-        Column("结案日期", lambda suit: _day(suit.concluded_date), on_page=False),
+        Column("结案日期", lambda suit: day(suit.concluded_date), on_page=False),
         Column(
             "是否败诉",
             lambda suit: ("是" if suit.lost else "否") if suit.status == Status.CONCLUDED else "",

@@ -1,13 +1,14 @@
 """The page shapes of 行政执法监督: a ledger page, a step's form and a new record's form."""
 
-from django.contrib import messages
-from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from fazhi.core import selectors as core_selectors
+from fazhi.core import steps
 from fazhi.core.ledgers import ledger_page
 from fazhi.core.roles import Action, WorkLine
-from fazhi.core.viewtools import require, run_service_form
+from fazhi.core.viewtools import require
+
+SECTION = [("行政执法监督", None)]  # the first crumb of a form page
 
 
 def list_page(request, queryset, ledger, title, *, create=None, links=(), statuses=()):
@@ -28,15 +29,9 @@ def list_page(request, queryset, ledger, title, *, create=None, links=(), status
     )
 
 
-def form_page(request, form, service, *, title, back, message, **fixed):
-    """A step's form page: on success a message and back to the record's page."""
-    result = run_service_form(request, form, service, **fixed)
-    if result:
-        messages.success(request, message(result) if callable(message) else message)
-        return redirect(
-            (result if hasattr(result, "get_absolute_url") else back).get_absolute_url()
-        )
-    return render(request, "enforcement/form.html", {"form": form, "title": title, "back": back})
+def form_page(request, form, service, **kwargs):
+    """core's form page, under the 行政执法监督 crumb."""
+    return steps.form_page(request, form, service, crumbs=SECTION, **kwargs)
 
 
 def create_page(
@@ -50,7 +45,7 @@ def create_page(
         querysets={"unit": units, **querysets},
         **(single_unit(units) if preselect else {}),
     )
-    return form_page(request, form, service, title=title, back=None, message=message)
+    return form_page(request, form, service, title=title, message=message)
 
 
 def single_unit(queryset):

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from openpyxl import Workbook
 from tqdm import tqdm
 
+from fazhi.core.viewtools import neutralise_formulas
 from fazhi.report_reader.evaluate import evaluate
 from fazhi.report_reader.inputs import UnreadableDocument, collect
 from fazhi.report_reader.reader import read_document, to_json
@@ -66,7 +67,9 @@ class Command(BaseCommand):
 
     def write(self, results: list[dict], fmt: str, out: Path | None):
         if fmt == "xlsx":
-            _workbook(results).save(out)
+            book = _workbook(results)
+            neutralise_formulas(book)  # quoted passages of a report stay text
+            book.save(out)
             return
         text = to_json(results) + "\n" if fmt == "json" else _csv(results)
         if out is None:

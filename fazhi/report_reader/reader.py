@@ -65,6 +65,7 @@ def analyse(text: str, name: str) -> ReadResult:
         + checks.check_sums(figures)
         + checks.check_rates(figures)
         + checks.check_breakdowns(analysed, figures + unmapped)
+        + [checks.Finding("unexplained difference", "year", note) for note in meta.notes]
     )
     return ReadResult(
         name, text, meta.region, meta.agency, meta.level, meta.year, meta.published,

@@ -1,5 +1,6 @@
 import pytest
 
+from fazhi.report_reader.metadata import read_metadata
 from fazhi.report_reader.normalize import blank_residue, normalize
 
 from .conftest import FUZHOU, HEDONG, XUCHANG, YICHENG, ZIBO
@@ -88,3 +89,40 @@ def test_section_titles_and_spans(read_seed):
     measures = xuchang.sections["measures_and_results"].span
     assert "总体上" not in xuchang.text[measures[0] : measures[1]]
     assert "2024228" not in str(xuchang.published)
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "agency", "level", "year"),
+    [
+        ("司法部关于2023年法治政府建设情况的报告\n", "全国", "司法部", "department", 2023),
+        ("湖北省人民政府关于2022年度法治政府建设情况的报告\n", "湖北省", "湖北省人民政府", "province", 2022),
+        ("遂宁市司法局2021年法治政府建设年度报告\n", "遂宁市", "遂宁市司法局", "department", 2021),
+        ("邳州市人民政府2021年法治政府建设年度报告\n", "邳州市", "邳州市人民政府", "county-district", 2021),
+        ("北京经济技术开发区管委会关于2024年法治政府建设情况的报告\n", "北京经济技术开发区",
+         "北京经济技术开发区管委会", "zone", 2024),
+        ("三里屯街道办事处2022年法治政府建设工作报告\n北京市朝阳区三里屯街道办事处在区委领导下",
+         "北京市朝阳区三里屯街道", "三里屯街道办事处", "township", 2022),
+        ("沙河镇关于法治政府建设工作情况的报告\n2019年，昌平区沙河镇坚持依法行政。\n沙河镇人民政府\n2020年1月10日",
+         "昌平区沙河镇", "沙河镇人民政府", "township", 2019),
+    ],
+)  # fmt: skip
+def test_metadata_from_the_gazetteer(text, region, agency, level, year):
+    meta = read_metadata(text)
+    assert (meta.region, meta.agency, meta.level, meta.year) == (region, agency, level, year)
+    assert meta.notes == []
+
+
+def test_year_sources_in_order_with_a_reason():
+    text = "天津市静海区人民政府关于2021年度法治政府建设情况的报告\n2020年，静海区坚持依法行政。"
+    meta = read_metadata(text)
+    assert meta.year == 2021
+    assert meta.notes == [
+        "报告年度取标题所述2021年；首句所示为2020年，以标题为准（标题、首句、落款日期依次优先）"
+    ]
+    # no title, no dated first sentence: a closing date in the spring reports on the year before
+    assert (
+        read_metadata("现将有关情况报告如下：\n一、工作\n某县人民政府\n2022年1月5日").year == 2021
+    )
+    assert (
+        read_metadata("现将有关情况报告如下：\n一、工作\n某县人民政府\n2019年12月18日").year == 2019
+    )

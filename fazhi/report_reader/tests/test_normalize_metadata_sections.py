@@ -2,6 +2,7 @@ import pytest
 
 from fazhi.report_reader.metadata import read_metadata
 from fazhi.report_reader.normalize import blank_residue, normalize
+from fazhi.report_reader.sections import find_sections
 
 from .conftest import FUZHOU, HEDONG, XUCHANG, YICHENG, ZIBO
 
@@ -126,3 +127,35 @@ def test_year_sources_in_order_with_a_reason():
     assert (
         read_metadata("现将有关情况报告如下：\n一、工作\n某县人民政府\n2019年12月18日").year == 2019
     )
+
+
+def _statuses(text: str) -> tuple[str, ...]:
+    analysed = blank_residue(normalize(text))
+    return tuple(s.status for s in find_sections(analysed, text, 2022).values())
+
+
+def test_parts_of_a_one_line_text_by_their_inline_headings():
+    body = (
+        "当前位置：首页 微信 微博 2022年，某片区管理局坚持依法行政。" + "推进依法行政。" * 60
+        + "一、工作开展情况\u3000（一）深入学习贯彻习近平法治思想" + "开展学法活动。" * 20
+        + " 二、存在的问题和不足 法治意识有待提高。 三、下一步工作计划 下一步将继续压实责任。"
+    )  # fmt: skip
+    assert _statuses(body) == ("present", "missing", "present", "present", "missing")
+    sections = find_sections(blank_residue(normalize(body)), body, 2022)
+    assert sections["problems"].title == "二、存在的问题和不足"
+
+
+def test_parts_numbered_one_rank_lower():
+    text = (
+        "某县司法局2022年法治政府建设情况报告\n（一）主要举措和成效\n推进依法行政。\n"
+        "（二）存在的不足\n执法水平有待提高。\n（三）2023年工作安排\n2023年将继续推进。\n"
+    )
+    assert _statuses(text) == ("present", "missing", "present", "present", "missing")
+
+
+def test_parts_of_a_one_line_text_by_their_phrases():
+    body = (
+        "2022年，某街道坚持依法行政。" + "推进依法行政。" * 80
+        + " 存在的问题和不足 法治意识有待提高。 下一步工作计划 下一步将继续压实责任。"
+    )  # fmt: skip
+    assert _statuses(body) == ("missing", "missing", "present", "present", "missing")

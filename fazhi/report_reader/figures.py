@@ -6,13 +6,17 @@ legal-aid one)."""
 import re
 from dataclasses import dataclass
 
+from fazhi.indicators.catalog import area_of
+
 from .numbers import Quantity, find_quantities
-from .wordings import AREAS, WORDINGS, Wording
+from .wordings import AREAS, NUMBER_MARK, WORDINGS, Wording, compile_term
 
 SENTENCE_END = "。！？!?"
 CLAUSE_END = "，,；;：:。！？!?\n"
+LIST_END = CLAUSE_END + "、"  # the words after a number end at the next item of a list
 _AREA_RES = {area: re.compile(pattern) for area, pattern in AREAS.items()}
-_TERM_RES = {wording.id: [re.compile(term) for term in wording.terms] for wording in WORDINGS}
+_TERM_RES = {wording.id: [compile_term(term) for term in wording.terms] for wording in WORDINGS}
+NEGATIONS = "不未无非没"
 _EACH_RE = re.compile(r"均|都|全部|分别")
 SHORT_CLAUSE = 6
 
@@ -45,7 +49,8 @@ class _Context:
     text: str  # words that may name the figure: the clause head (for "、" lists) and the window
     head: int  # matches must end after this offset in `text`
     floor: int  # and start at or after this one
-    after: str  # words right after the number, to the end of the clause
+    after: str  # words right after the number, to the end of the clause or list item
+    named_after: bool  # may those words name it: not when another number follows in the clause
     area: str | None  # the work line the passage before speaks of
     areas: set[str]  # work lines named in the figure's own words
 
@@ -63,18 +68,42 @@ def _areas_in(text: str) -> set[str]:
     return {area for area, pattern in _AREA_RES.items() if pattern.search(text)}
 
 
-def _last_match(wording: Wording, text: str, head: int, floor: int = 0) -> re.Match | None:
-    """The match of the wording's terms ending nearest the number (the longest on a tie)."""
+def _negated(text: str, start: int) -> bool:
+    """ "不受理12宗" is no 受理: a term right after a negation states the opposite."""
+    return start > 0 and text[start - 1] in NEGATIONS
+
+
+def _best_match(wording: Wording, context: _Context) -> tuple[tuple, bool] | None:
+    """The match of the wording's terms in the figure's words (before the number, across it
+    or after it, the number standing as NUMBER_MARK) nearest the number, with whether it
+    names the figure before the number. None when the only matches are negated or the
+    figure's own words speak of another work line."""
+    words = context.text + NUMBER_MARK + context.after
+    at = len(context.text)
     best = None
     for pattern in _TERM_RES[wording.id]:
-        for match in pattern.finditer(text):
-            if (
-                match.end() > head
-                and match.start() >= floor
-                and (best is None or (match.end(), len(match[0])) > (best.end(), len(best[0])))
-            ):
-                best = match
-    return best
+        for match in pattern.finditer(words):
+            if match.end() <= context.head or match.start() < context.floor:
+                continue
+            if _negated(words, match.start()):
+                continue
+            if match.start() <= at:  # before the number, or around it ("抽查了#宗案卷")
+                score = (1, min(match.end(), at), len(match[0]))
+            elif context.named_after:  # a noun after it: "办理38宗以区政府为被告的行政诉讼案件"
+                score = (0, -match.start(), len(match[0]))
+            else:  # "2个调委会4名调解员荣获…": the words qualify the next number
+                continue
+            if best is None or score > best[0]:
+                best = (score, match)
+    if best is None:
+        return None
+    score, match = best
+    home = {area_of(wording.id), wording.area}
+    if not home & _areas_in(words[context.floor :]) and _areas_in(
+        words[context.floor : match.start()] + words[match.end() :]
+    ):
+        return None  # "法律顾问…出具法律意见书5份" is no reconsideration figure
+    return score, score[0] == 1
 
 
 def _candidates(context: _Context, quantity: Quantity) -> list[tuple[tuple, Wording, bool]]:
@@ -84,12 +113,11 @@ def _candidates(context: _Context, quantity: Quantity) -> list[tuple[tuple, Word
             continue
         if wording.area and wording.area != context.area and wording.area not in context.areas:
             continue
-        if wording.exclude and re.search(wording.exclude, context.text):
+        if wording.exclude and re.search(wording.exclude, context.text + context.after):
             continue
-        if match := _last_match(wording, context.text, context.head, context.floor):
-            found.append(((1, match.end(), len(match[0])), wording, True))
-        elif wording.after and (match := _last_match(wording, context.after, 0)):
-            found.append(((0, -match.start(), len(match[0])), wording, False))
+        if matched := _best_match(wording, context):
+            score, before = matched
+            found.append((score, wording, before))
     return sorted(found, key=lambda item: item[0], reverse=True)
 
 
@@ -115,9 +143,9 @@ def _clause_start(text: str, start: int, floor: int) -> int:
     return index
 
 
-def _clause_end(text: str, end: int, ceiling: int) -> int:
+def _clause_end(text: str, end: int, ceiling: int, stops: str = CLAUSE_END) -> int:
     index = end
-    while index < ceiling and text[index] not in CLAUSE_END:
+    while index < ceiling and text[index] not in stops:
         index += 1
     return index
 
@@ -155,12 +183,13 @@ def extract_figures(text: str, original: str, paragraphs: list[tuple[int, int]])
                 head = len(head_text)
             else:
                 floor = _naming_clauses(text, window_start, start) - window_start
-            after_end = _clause_end(text, end, min(next_start, para_end))
+            after_end = _clause_end(text, end, min(next_start, para_end), LIST_END)
             context = _Context(
                 text=head_text + window,
                 head=head,
                 floor=floor,
                 after=text[end:after_end],
+                named_after=next_start >= _clause_end(text, end, para_end),
                 area=_last_area(text[para_start:window_start]),
                 areas=_areas_in(head_text + window + text[end:after_end]),
             )

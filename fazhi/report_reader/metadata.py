@@ -128,7 +128,7 @@ def _signature(text: str) -> tuple[str | None, str | None]:
 
 def _closing_year(date: str | None) -> int | None:
     """The year a closing date reports on: reports are signed from December of that year
-    to the spring after it (published by 1 April, 法治政府建设与责任落实督察工作规定 第二十五条)."""
+    to the spring after it (published by 1 April: 法治政府建设与责任落实督察工作规定 第二十四条)."""
     if not date:
         return None
     year, month = int(date[:4]), int(date[5:7])

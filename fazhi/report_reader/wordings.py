@@ -4,20 +4,40 @@ the catalog (DESIGN: it imports no work-line app). All patterns are written in s
 characters: the reader matches on the t2s-normalised text.
 
 Matching fields of a wording:
-- `terms`: regular expressions naming the figure; they must occur in the words before the
-  number (or, with `after=True`, in the words right after it: "报备46件…规范性文件").
+- `terms`: regular expressions naming the figure, matched on the figure's own words with
+  the number standing as NUMBER_MARK: before it (nearest first), around it ("抽查了1500余宗
+  行政执法案卷") or, failing those, after it ("报备46件…规范性文件"); `$` in a term stands
+  for the number ("败诉$": the words end at it). A match right after a negation is refused.
 - `area`: when set, the figure only belongs here if the surrounding text speaks of this
-  area (行政复议, 法律援助 …); "审结1765件" alone says nothing about which work line.
-- `units`: the written units accepted (counting words vary: 处罚案件1236个); by default
-  the catalog's unit, or any counting word for 件.
+  area (行政复议, 法律援助 …); "审结1765件" alone says nothing about which work line. Any
+  figure whose own words speak of another area only (法律顾问…意见书) is refused.
+- `units`: the written units accepted; by default the counting words of the catalog's unit
+  (COUNTING_WORDS: 处罚案件1236个, 案卷1500宗, 培训600人).
 - `exclude`: words that disqualify the match (cumulative totals, averages).
 """
 
+import re
 from dataclasses import dataclass
 
 from fazhi.indicators.catalog import CATALOG
 
-CASE_UNITS = ("件", "个", "起", "宗")
+NUMBER_MARK = "\x00"
+# The counting words a report may write for a catalog unit.
+COUNTING_WORDS = {
+    "件": ("件", "个", "起", "宗", "份"),
+    "份": ("份", "件"),
+    "本": ("本", "卷", "宗", "件", "份"),
+    "项": ("项", "个", "件", "条"),
+    "次": ("次", "场", "场次", "轮", "家次"),
+    "场次": ("场次", "场", "次"),
+    "人次": ("人次", "人", "名"),
+    "人": ("人", "名"),
+    "个": ("个", "家", "件"),
+}
+
+
+def compile_term(term: str) -> re.Pattern:
+    return re.compile(term.replace("$", f"(?={NUMBER_MARK})"))
 
 
 @dataclass(frozen=True)
@@ -27,12 +47,11 @@ class Wording:
     area: str | None = None
     units: tuple[str, ...] = ()
     exclude: str | None = None
-    after: bool = False
 
     @property
     def accepted_units(self) -> tuple[str, ...]:
         unit = CATALOG[self.id].unit
-        return self.units or ((unit,) if unit != "件" else CASE_UNITS)
+        return self.units or COUNTING_WORDS.get(unit, (unit,))
 
 
 # Words that tell which work line a passage speaks of, nearest one wins.
@@ -46,7 +65,9 @@ AREAS: dict[str, str] = {
     "enforcement": r"行政执法|执法",
     "publicity": r"普法|法治宣传",
     "corrections": r"社区矫正|在矫|判前调查|调查评估",
-    "legal_services": r"公共法律服务|法律顾问|12348|公证",
+    "legal_advisers": r"法律顾问|公职律师",
+    "legal_services": r"公共法律服务|12348",
+    "notary": r"公证",
     "accountability": r"述法|法治督察",
 }
 
@@ -120,10 +141,9 @@ WORDINGS: tuple[Wording, ...] = (
         "enforcement.case_files_reviewed",
         (r"评查[^，。；]{0,6}案卷|案卷[^，。；]{0,10}评查",),
         units=("本", "卷", "件", "份"),
-        after=True,
     ),
     Wording("enforcement.enterprise_inspections_reported", (r"入企(执法)?(检查)?",)),
-    Wording("enforcement.officers_trained", (r"培训",), _ENF),
+    Wording("enforcement.officers_trained", (r"培训",), _ENF, exclude=r"考试"),
     Wording(
         "enforcement.certificates_issued",
         (r"(申领|换发|核发|发放)[^，。；]{0,4}执法证件?",),
@@ -142,11 +162,9 @@ WORDINGS: tuple[Wording, ...] = (
         ),
         units=("件", "次", "份"),
     ),
-    Wording("normative_docs.filed", (r"报备|备案",), _DOC, ("件", "次", "份"), after=True),
-    Wording(
-        "normative_docs.filing_reviews", (r"备案审查", r"审查"), _DOC, ("件", "份"), after=True
-    ),
-    Wording("normative_docs.corrected", (r"纠错|纠正",), _DOC, after=True),
+    Wording("normative_docs.filed", (r"报备|备案",), _DOC, ("件", "次", "份")),
+    Wording("normative_docs.filing_reviews", (r"备案审查", r"审查"), _DOC, ("件", "份")),
+    Wording("normative_docs.corrected", (r"纠错|纠正",), _DOC),
     Wording(
         "normative_docs.repealed",
         (r"废止[^，。；]{0,6}规范性文件", r"规范性文件[^，。；]{0,6}废止"),
@@ -207,7 +225,7 @@ WORDINGS: tuple[Wording, ...] = (
     Wording(
         "publicity.activities", (r"(普法|法治|宣传)[^，。；]{0,6}活动",), units=("场次", "场", "次")
     ),
-    Wording("publicity.legal_literate_people", (r"法律明白人",), units=("人", "名"), after=True),
+    Wording("publicity.legal_literate_people", (r"法律明白人",), units=("人", "名")),
     Wording("publicity.law_exam_participation_rate", (r"参考率",)),
     Wording("publicity.law_exam_pass_rate", (r"及格率|合格率",), "publicity"),
     Wording("publicity.law_exam_excellent_rate", (r"(学法|考法|考试)[^，。；]{0,6}优秀率",)),

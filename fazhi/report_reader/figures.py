@@ -16,6 +16,7 @@ CLAUSE_END = "，,；;：:。！？!?\n"
 LIST_END = CLAUSE_END + "、"  # the words after a number end at the next item of a list
 _AREA_RES = {area: re.compile(pattern) for area, pattern in AREAS.items()}
 _TERM_RES = {wording.id: [compile_term(term) for term in wording.terms] for wording in WORDINGS}
+_EXCLUDE_RES = {w.id: compile_term(w.exclude) for w in WORDINGS if w.exclude}
 NEGATIONS = "不未无非没"
 _EACH_RE = re.compile(r"均|都|全部|分别")
 SHORT_CLAUSE = 6
@@ -113,7 +114,8 @@ def _candidates(context: _Context, quantity: Quantity) -> list[tuple[tuple, Word
             continue
         if wording.area and wording.area != context.area and wording.area not in context.areas:
             continue
-        if wording.exclude and re.search(wording.exclude, context.text + context.after):
+        exclude = _EXCLUDE_RES.get(wording.id)
+        if exclude and exclude.search(context.text + NUMBER_MARK + context.after):
             continue
         if matched := _best_match(wording, context):
             score, before = matched
@@ -157,11 +159,13 @@ def extract_figures(text: str, original: str, paragraphs: list[tuple[int, int]])
     for para_start, para_end in paragraphs:
         paragraph = text[para_start:para_end]
         quantities = [q for q in find_quantities(paragraph) if not _quoted_phrase(paragraph, q)]
+        previous_named = False
         for index, quantity in enumerate(quantities):
             start, end = para_start + quantity.start, para_start + quantity.end
             sentence_start = para_start + _sentence_start(paragraph, quantity.start)
             previous_end = para_start + quantities[index - 1].end if index else para_start
-            if index and previous_end > sentence_start:  # the previous figure's clause is its own
+            if index and previous_end > sentence_start and previous_named:
+                # the previous figure's clause is its own; an unnamed number's is not
                 previous_end = _clause_end(text, previous_end, start)
                 if previous_end == start:
                     previous_end = para_start + quantities[index - 1].end
@@ -197,6 +201,7 @@ def extract_figures(text: str, original: str, paragraphs: list[tuple[int, int]])
             quote_start = _clause_start(text, start, window_start)
             quote_end = after_end if named_after else end
             quote = original[quote_start:quote_end]
+            previous_named = bool(indicators)
             for indicator in indicators or [None]:
                 figures.append(
                     Figure(
@@ -228,6 +233,8 @@ def _sentence_start(paragraph: str, position: int) -> int:
 
 
 def _quoted_phrase(paragraph: str, quantity: Quantity) -> bool:
-    """A numeral inside a slogan ("三项制度", "五个一") is no figure."""
+    """A numeral inside a slogan ("三项制度", "五个一") is no figure; "零败诉" is one."""
+    if paragraph[quantity.start] == "零":
+        return False
     before = paragraph[quantity.start - 1] if quantity.start else ""
     return before in '“「"' or "”" in paragraph[quantity.end : quantity.end + 3]

@@ -7,7 +7,8 @@ Matching fields of a wording:
 - `terms`: regular expressions naming the figure, matched on the figure's own words with
   the number standing as NUMBER_MARK: before it (nearest first), around it ("抽查了1500余宗
   行政执法案卷") or, failing those, after it ("报备46件…规范性文件"); `$` in a term stands
-  for the number ("败诉$": the words end at it). A match right after a negation is refused.
+  for the number ("败诉$": the words end at it), `#` is the number ("抽查#宗案卷"). A
+  match right after a negation is refused.
 - `area`: when set, the figure only belongs here if the surrounding text speaks of this
   area (行政复议, 法律援助 …); "审结1765件" alone says nothing about which work line. Any
   figure whose own words speak of another area only (法律顾问…意见书) is refused.
@@ -37,7 +38,7 @@ COUNTING_WORDS = {
 
 
 def compile_term(term: str) -> re.Pattern:
-    return re.compile(term.replace("$", f"(?={NUMBER_MARK})"))
+    return re.compile(term.replace("$", f"(?={NUMBER_MARK})").replace("#", NUMBER_MARK))
 
 
 @dataclass(frozen=True)
@@ -103,12 +104,13 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("reconsideration.comprehensive_correction_rate", (r"综合纠错率",), _R),
     Wording("reconsideration.merits_correction_rate", (r"实体[^，。]{0,6}纠错率",), _R),
     Wording("reconsideration.on_time_rate", (r"按期结案率|按时结案率",), _R),
-    Wording("reconsideration.opinion_letters", (r"意见书|建议书",), _R, ("份", "件")),
+    # a 法律意见书 is counsel's opinion, not a reconsideration body's
+    Wording("reconsideration.opinion_letters", (r"(?<!法律)(意见书|建议书)",), _R),
     Wording("reconsideration.performance_rate", (r"复议决定履行率",)),
     # 行政应诉
     Wording("litigation.cases", (r"行政应诉案件|行政诉讼案件|被诉案件",)),
     Wording("litigation.concluded", (r"审结|结案",), "litigation"),
-    Wording("litigation.lost", (r"败诉(案件)?$",), "litigation"),
+    Wording("litigation.lost", (r"败诉(案件)?$", r"#败诉"), "litigation"),
     Wording("litigation.loss_rate", (r"败诉率",)),
     Wording("litigation.head_appearances", (r"负责人出庭(应诉)?(案件)?$",)),
     Wording("litigation.head_appearance_rate", (r"出庭(应诉)?率",)),
@@ -120,18 +122,15 @@ WORDINGS: tuple[Wording, ...] = (
     ),
     Wording(
         "enforcement.no_penalty_list_items",
-        (r"(不罚|不予(行政)?处罚)[”\"]?[^，。；、]{0,6}清单",),
-        units=("项", "个", "条"),
+        (r"(不罚|不予(行政)?处罚)[”\"]?[^，。；、]{0,6}(清单|事项)",),
     ),
     Wording(
         "enforcement.lighter_penalty_list_items",
-        (r"(轻罚|从轻(行政)?处罚)[”\"]?[^，。；、]{0,6}清单",),
-        units=("项", "个", "条"),
+        (r"(轻罚|从轻(行政)?处罚)[”\"]?[^，。；、]{0,6}(清单|事项)",),
     ),
     Wording(
         "enforcement.mitigated_penalty_list_items",
-        (r"减轻(行政)?处罚[”\"]?[^，。；、]{0,6}清单",),
-        units=("项", "个", "条"),
+        (r"减轻(行政)?处罚[”\"]?[^，。；、]{0,6}(清单|事项)",),
     ),
     Wording(
         "enforcement.certified_officers", (r"持证(行政)?执法人员|持有执法证",), units=("人", "名")
@@ -139,11 +138,13 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("enforcement.supervision_inspections", (r"执法监督检查|专项监督|监督检查",), _ENF),
     Wording(
         "enforcement.case_files_reviewed",
-        (r"评查[^，。；]{0,6}案卷|案卷[^，。；]{0,10}评查",),
-        units=("本", "卷", "件", "份"),
+        (
+            r"评查[^，。；]{0,6}案卷|案卷[^，。；]{0,10}评查",
+            r"(评查|抽查)[^，。；]{0,6}#[^，。；]{0,8}案卷",
+        ),
     ),
     Wording("enforcement.enterprise_inspections_reported", (r"入企(执法)?(检查)?",)),
-    Wording("enforcement.officers_trained", (r"培训",), _ENF, exclude=r"考试"),
+    Wording("enforcement.officers_trained", (r"培训|轮训",), _ENF, exclude=r"考试#"),
     Wording(
         "enforcement.certificates_issued",
         (r"(申领|换发|核发|发放)[^，。；]{0,4}执法证件?",),
@@ -152,23 +153,30 @@ WORDINGS: tuple[Wording, ...] = (
     ),
     Wording("enforcement.legal_review_staff_ratio", (r"法制审核人员[^，。；]{0,20}比例",)),
     # 规范性文件、重大行政决策、法律顾问
-    Wording("normative_docs.issued", (r"(制定|印发|出台)[^，。；]{0,6}规范性文件",)),
+    Wording(
+        "normative_docs.issued",
+        (
+            r"(制定|印发|出台)[^，。；]{0,6}规范性文件",
+            r"(?<![\u4e00-\u9fff])(正式|共|累计)?(印发|出台|制定)了?$",  # "…规范性文件28件，正式印发11件"
+        ),
+        _DOC,
+    ),
     Wording(
         "normative_docs.legality_reviews",
         (
             r"规范性文件[^，。；]{0,6}合法性审[核查]",
             r"合法性审[核查][^，。；]{0,12}规范性文件",
             r"审核[^，。；]{0,12}规范性文件",
+            r"审[核查](《[^》]*》)+等?[^，。；]{0,4}规范性文件",
         ),
         units=("件", "次", "份"),
     ),
     Wording("normative_docs.filed", (r"报备|备案",), _DOC, ("件", "次", "份")),
-    Wording("normative_docs.filing_reviews", (r"备案审查", r"审查"), _DOC, ("件", "份")),
+    Wording("normative_docs.filing_reviews", (r"备案审查", r"审查"), _DOC),
     Wording("normative_docs.corrected", (r"纠错|纠正",), _DOC),
     Wording(
         "normative_docs.repealed",
         (r"废止[^，。；]{0,6}规范性文件", r"规范性文件[^，。；]{0,6}废止"),
-        units=("件", "个", "份"),
     ),
     Wording(
         "major_decisions.catalog_items",

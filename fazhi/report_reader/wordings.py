@@ -64,7 +64,7 @@ AREAS: dict[str, str] = {
     "normative_docs": r"规范性文件",
     "major_decisions": r"重大行政决策",
     "enforcement": r"行政执法|执法",
-    "publicity": r"普法|法治宣传",
+    "publicity": r"普法|法治宣传|学法|考法|法律知识考试",
     "corrections": r"社区矫正|在矫|判前调查|调查评估",
     "legal_advisers": r"法律顾问|公职律师",
     "legal_services": r"公共法律服务|12348",
@@ -236,7 +236,7 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("publicity.legal_literate_people", (r"法律明白人",), units=("人", "名")),
     Wording("publicity.law_exam_participation_rate", (r"参考率",)),
     Wording("publicity.law_exam_pass_rate", (r"及格率|合格率",), "publicity"),
-    Wording("publicity.law_exam_excellent_rate", (r"(学法|考法|考试)[^，。；]{0,6}优秀率",)),
+    Wording("publicity.law_exam_excellent_rate", (r"优秀率",), "publicity"),
     Wording("accountability.law_reports", (r"述法",), units=("人", "名", "人次")),
     Wording("accountability.inspections", (r"法治督察|督察",), "accountability"),
 )

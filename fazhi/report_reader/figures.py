@@ -3,8 +3,10 @@
 after a sentence on 行政复议 is a reconsideration figure, "办结712件" after 法律援助案件 a
 legal-aid one)."""
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from fazhi.indicators.catalog import area_of
 
@@ -16,6 +18,10 @@ CLAUSE_END = "，,；;：:。！？!?\n"
 LIST_END = CLAUSE_END + "、"  # the words after a number end at the next item of a list
 _AREA_RES = {area: re.compile(pattern) for area, pattern in AREAS.items()}
 _TERM_RES = {wording.id: [compile_term(term) for term in wording.terms] for wording in WORDINGS}
+_BY_UNIT: dict[str, list[Wording]] = {}
+for _wording in WORDINGS:
+    for _unit in _wording.accepted_units:
+        _BY_UNIT.setdefault(_unit, []).append(_wording)
 _EXCLUDE_RES = {w.id: compile_term(w.exclude) for w in WORDINGS if w.exclude}
 NEGATIONS = "不未无非没"
 _EACH_RE = re.compile(r"均|都|全部|分别")
@@ -52,17 +58,35 @@ class _Context:
     floor: int  # and start at or after this one
     after: str  # words right after the number, to the end of the clause or list item
     named_after: bool  # may those words name it: not when another number follows in the clause
+
+    @cached_property
+    def words(self) -> str:
+        """The figure's words with the number standing as NUMBER_MARK."""
+        return self.text + NUMBER_MARK + self.after
+
     area: str | None  # the work line the passage before speaks of
     areas: set[str]  # work lines named in the figure's own words
 
 
-def _last_area(text: str) -> str | None:
-    best, best_end = None, -1
-    for area, pattern in _AREA_RES.items():
-        for match in pattern.finditer(text):
-            if match.end() > best_end:
-                best, best_end = area, match.end()
-    return best
+def _area_marks(text: str, start: int, end: int) -> tuple[list[int], list[str]]:
+    """Where each work line is named in text[start:end] (match ends, in order), so that the
+    nearest before any point is found by bisection."""
+    marks = sorted(
+        (match.end(), index, area)
+        for index, (area, pattern) in enumerate(_AREA_RES.items())
+        for match in pattern.finditer(text, start, end)
+    )
+    return [mark[0] for mark in marks], [mark[2] for mark in marks]
+
+
+def _last_area(marks: tuple[list[int], list[str]], before: int) -> str | None:
+    """The work line named last before `before` (the first-listed one on a tie)."""
+    ends, areas = marks
+    index = bisect.bisect_right(ends, before)
+    if not index:
+        return None
+    last = ends[index - 1]
+    return areas[bisect.bisect_left(ends, last)]
 
 
 def _areas_in(text: str) -> set[str]:
@@ -79,7 +103,7 @@ def _best_match(wording: Wording, context: _Context) -> tuple[tuple, bool] | Non
     or after it, the number standing as NUMBER_MARK) nearest the number, with whether it
     names the figure before the number. None when the only matches are negated or the
     figure's own words speak of another work line."""
-    words = context.text + NUMBER_MARK + context.after
+    words = context.words
     at = len(context.text)
     best = None
     for pattern in _TERM_RES[wording.id]:
@@ -109,13 +133,11 @@ def _best_match(wording: Wording, context: _Context) -> tuple[tuple, bool] | Non
 
 def _candidates(context: _Context, quantity: Quantity) -> list[tuple[tuple, Wording, bool]]:
     found = []
-    for wording in WORDINGS:
-        if quantity.unit not in wording.accepted_units:
-            continue
+    for wording in _BY_UNIT.get(quantity.unit, ()):
         if wording.area and wording.area != context.area and wording.area not in context.areas:
             continue
         exclude = _EXCLUDE_RES.get(wording.id)
-        if exclude and exclude.search(context.text + NUMBER_MARK + context.after):
+        if exclude and exclude.search(context.words):
             continue
         if matched := _best_match(wording, context):
             score, before = matched
@@ -160,6 +182,7 @@ def extract_figures(text: str, original: str, paragraphs: list[tuple[int, int]])
         paragraph = text[para_start:para_end]
         quantities = [q for q in find_quantities(paragraph) if not _quoted_phrase(paragraph, q)]
         previous_named = False
+        marks = _area_marks(text, para_start, para_end)
         for index, quantity in enumerate(quantities):
             start, end = para_start + quantity.start, para_start + quantity.end
             sentence_start = para_start + _sentence_start(paragraph, quantity.start)
@@ -194,7 +217,7 @@ def extract_figures(text: str, original: str, paragraphs: list[tuple[int, int]])
                 floor=floor,
                 after=text[end:after_end],
                 named_after=next_start >= _clause_end(text, end, para_end),
-                area=_last_area(text[para_start:window_start]),
+                area=_last_area(marks, window_start),
                 areas=_areas_in(head_text + window + text[end:after_end]),
             )
             indicators, named_after = _choose(context, quantity, text[sentence_start:start])

@@ -90,17 +90,21 @@ def level_of(places: list[gazetteer.Place], organ: str) -> str | None:
 
 
 def _fuller_region(region: str, text: str) -> str:
-    """A street's or town's region with the district and city the opening names before
-    it ("平潭综合实验区君山片区" for 君山片区)."""
+    """The region with the higher places the opening names right before it: 君山片区 →
+    平潭综合实验区君山片区, 静海区 → 天津市静海区 ("天津市静海区人民政府" in the page's
+    header). Only gazetteer names and zones count as the higher places, so that no word
+    before a place name ("在君山片区") is taken for one."""
     best = region
     for match in re.finditer(re.escape(region), text):
         for start in range(max(0, match.start() - 24), match.start()):
-            candidate = text[start : match.end()]
-            places = gazetteer.places(candidate)
-            if len(candidate) > len(best) and sum(map(len, (p.name for p in places))) == len(
-                candidate
+            prefix = text[start : match.start()]
+            places = gazetteer.places(prefix)
+            if (
+                len(prefix) + len(region) > len(best)
+                and sum(len(place.name) for place in places) == len(prefix)
+                and all(place.known or place.kind == gazetteer.ZONE for place in places)
             ):
-                best = candidate
+                best = prefix + region
     return best
 
 
@@ -178,18 +182,27 @@ def read_metadata(text: str) -> Metadata:
     if candidate:
         if places:
             meta.region = "".join(place.name for place in places)
-            if places[0].kind == gazetteer.TOWNSHIP or not places[0].known:
-                meta.region = _fuller_region(meta.region, "\n".join([*candidates, text[:OPENING]]))
+            meta.region = _fuller_region(meta.region, "\n".join([*candidates, text[:OPENING]]))
         else:
             meta.region = NATIONWIDE
-        # a bare place name issues the report of its government: 淄博市 → 淄博市人民政府
-        meta.agency = candidate if organ else candidate + _government_of(places)
-        meta.level = level_of(places, organ or _government_of(places))
+        # a bare place name issues the report of its government: 淄博市 → 淄博市人民政府,
+        # named as the page or the signature names it (君山片区 → 君山片区管理局)
+        organ = organ or _government_named(candidates, places) or _government_of(places)
+        meta.agency = candidate if candidate.endswith(organ) else candidate + organ
+        meta.level = level_of(places, organ)
     _year(meta, title_year, text, sign_date)
     if match := LABELLED_DATE_RE.search(text):
         meta.published = _date(*match.groups())
     meta.published = meta.published or sign_date
     return meta
+
+
+def _government_named(candidates: list[str], places: list[gazetteer.Place]) -> str | None:
+    for candidate in candidates:
+        other, organ = split_issuer(candidate)
+        if other and places and other[-1].name == places[-1].name and GOVERNMENT_RE.match(organ):
+            return organ
+    return None
 
 
 def _government_of(places: list[gazetteer.Place]) -> str:

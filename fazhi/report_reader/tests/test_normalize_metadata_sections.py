@@ -105,6 +105,11 @@ def test_section_titles_and_spans(read_seed):
          "北京市朝阳区三里屯街道", "三里屯街道办事处", "township", 2022),
         ("沙河镇关于法治政府建设工作情况的报告\n2019年，昌平区沙河镇坚持依法行政。\n沙河镇人民政府\n2020年1月10日",
          "昌平区沙河镇", "沙河镇人民政府", "township", 2019),
+        # the page header names the district's city; a word before a place is no place
+        ("静海区2023年度法治政府建设情况报告\n天津市静海区人民政府 2024年3月28日\n2023年，静海区坚持依法行政。",
+         "天津市静海区", "静海区人民政府", "county-district", 2023),
+        ("君山片区2022年法治政府建设工作报告\n发布机构: 平潭综合实验区君山片区管理局\n2022年，坚持在君山片区推进。",
+         "平潭综合实验区君山片区", "君山片区管理局", "township", 2022),
     ],
 )  # fmt: skip
 def test_metadata_from_the_gazetteer(text, region, agency, level, year):

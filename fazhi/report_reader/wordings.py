@@ -107,6 +107,13 @@ WORDINGS: tuple[Wording, ...] = (
     # a 法律意见书 is counsel's opinion, not a reconsideration body's
     Wording("reconsideration.opinion_letters", (r"(?<!法律)(意见书|建议书)",), _R),
     Wording("reconsideration.performance_rate", (r"复议决定履行率",)),
+    # the ids the work lines added to the catalog (ADDED), as reports may state them
+    Wording(
+        "reconsideration.closed_by_merits_decision", (r"作出[^，。；]{0,4}实体(处理)?决定",), _R
+    ),
+    Wording("reconsideration.closed_on_time", (r"按期(审结|办结|结案)",), _R),
+    Wording("reconsideration.performance_due", (r"应(当)?履行",), _R),
+    Wording("reconsideration.performed", (r"已(经)?履行|履行到位",), _R),
     # 行政应诉
     Wording("litigation.cases", (r"行政应诉案件|行政诉讼案件|被诉案件",)),
     Wording("litigation.concluded", (r"审结|结案",), "litigation"),
@@ -114,6 +121,7 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("litigation.loss_rate", (r"败诉率",)),
     Wording("litigation.head_appearances", (r"负责人出庭(应诉)?(案件)?$",)),
     Wording("litigation.head_appearance_rate", (r"出庭(应诉)?率",)),
+    Wording("litigation.heard_cases", (r"开庭审理",), "litigation"),
     # 行政执法监督
     Wording("enforcement.penalty_cases", (r"处罚案件",), exclude=r"免罚|轻罚|不罚"),
     Wording(
@@ -152,6 +160,7 @@ WORDINGS: tuple[Wording, ...] = (
         ("个", "本", "张", "件"),
     ),
     Wording("enforcement.legal_review_staff_ratio", (r"法制审核人员[^，。；]{0,20}比例",)),
+    Wording("enforcement.legal_review_staff", (r"法制审核人员$",)),
     # 规范性文件、重大行政决策、法律顾问
     Wording(
         "normative_docs.issued",

@@ -144,3 +144,12 @@ def test_an_elided_noun_comes_from_the_passage():
         ("normative_docs.legality_reviews", 28),
         ("normative_docs.issued", 11),
     }
+
+
+def test_the_ids_the_work_lines_added_are_read():
+    assert _read("全年行政复议案件按期审结23件，作出实体决定15件。") == {
+        ("reconsideration.closed_on_time", 23),
+        ("reconsideration.closed_by_merits_decision", 15),
+    }
+    assert _read("行政诉讼方面，一审开庭审理案件12件。") == {("litigation.heard_cases", 12)}
+    assert _read("全区持证法制审核人员56人。") == {("enforcement.legal_review_staff", 56)}

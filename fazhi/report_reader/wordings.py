@@ -181,7 +181,8 @@ WORDINGS: tuple[Wording, ...] = (
         units=("件", "次", "份"),
     ),
     Wording("normative_docs.filed", (r"报备|备案",), _DOC, ("件", "次", "份")),
-    Wording("normative_docs.filing_reviews", (r"备案审查", r"审查"), _DOC),
+    # 审查政府合同 is a legality review of a contract, no 备案审查
+    Wording("normative_docs.filing_reviews", (r"备案审查", r"审查"), _DOC, exclude=r"合同|协议"),
     Wording("normative_docs.corrected", (r"纠错|纠正",), _DOC),
     Wording(
         "normative_docs.repealed",

@@ -153,3 +153,8 @@ def test_the_ids_the_work_lines_added_are_read():
     }
     assert _read("行政诉讼方面，一审开庭审理案件12件。") == {("litigation.heard_cases", 12)}
     assert _read("全区持证法制审核人员56人。") == {("enforcement.legal_review_staff", 56)}
+
+
+def test_a_contract_review_is_no_filing_review():
+    text = "规范性文件备案审查工作：报备规范性文件6件，审查政府合同12件，审查规范性文件9件。"
+    assert _read(text) == {("normative_docs.filed", 6), ("normative_docs.filing_reviews", 9)}

@@ -142,6 +142,12 @@ def find_sections(text: str, original: str, year: int | None) -> dict[str, Secti
             "present", original[title_start:title_end], (first, _trim(text, first, end))
         )
     result.update({key: section for key, section in merged.items() if key not in result})
+    if "measures_and_results" not in result and paragraphs:
+        # the measures told as prose before the first part with a heading
+        body_start = paragraphs[0][0]
+        first = min((s.span[0] for s in result.values() if s.status == "present"), default=0)
+        if first - body_start >= ONE_LINE:
+            result["measures_and_results"] = Section("merged", None, (body_start, first))
     return {key: result.get(key, Section("missing")) for key in KEYS}
 
 

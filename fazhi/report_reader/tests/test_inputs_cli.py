@@ -138,7 +138,7 @@ def test_evaluation_meets_the_targets(seeds, capsys):
 # What the reader reached on the development corpus (docs/benchmarks.md, 2026-12-01): the
 # floors are the figures measured on the held-out reports, not the targets
 # (precision 0.95, recall 0.90), which the held-out part does not reach yet.
-HELD_OUT_FLOORS = {"precision": 0.92, "recall": 0.70, "sections": 0.62, "metadata": 1.0}
+HELD_OUT_FLOORS = {"precision": 0.92, "recall": 0.70, "sections": 0.75, "metadata": 1.0}
 
 
 def test_corpus_evaluation_meets_what_was_measured(capsys):

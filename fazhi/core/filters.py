@@ -121,6 +121,15 @@ def query_values(request, form_class: type[QueryForm], **kwargs) -> dict:
     return values
 
 
+class SearchQuery(QueryForm):
+    q = search_field()
+
+
+def search_text(request) -> str:
+    """A list's ?q=, bounded and stripped."""
+    return query_values(request, SearchQuery)["q"].strip()
+
+
 class YearQuery(QueryForm):
     year = year_field()
 

@@ -1,5 +1,6 @@
 """Per-request state: which membership (unit + role) the user acts through."""
 
+from django.contrib import messages
 from django.db import transaction
 
 from .querysets import set_active_membership
@@ -45,3 +46,27 @@ class AtomicWritesMiddleware:
             if response.status_code >= 500:
                 transaction.set_rollback(True)
             return response
+
+
+class QueryCharactersMiddleware:
+    """A query parameter holding a NUL character — which no text column stores, PostgreSQL
+    refuses it in any query — is left out, with a Chinese message, before any page reads it
+    (core/filters.py bounds the values; this is the one character no field may carry)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        bad = [
+            key
+            for key, values in request.GET.lists()
+            if "\x00" in key or any("\x00" in value for value in values)
+        ]
+        if bad:
+            query = request.GET.copy()
+            for key in bad:
+                del query[key]
+            query._mutable = False
+            request.GET = query
+            messages.warning(request, "地址中的查询参数含有无效字符，已忽略")
+        return self.get_response(request)

@@ -51,9 +51,14 @@ class RecordingQueryDict(QueryDict):
 @pytest.fixture
 def recording(monkeypatch):
     def get(request):
-        return RecordingQueryDict(request.environ.get("QUERY_STRING", ""))
+        if "_recorded_get" not in request.__dict__:
+            request._recorded_get = RecordingQueryDict(request.environ.get("QUERY_STRING", ""))
+        return request._recorded_get
 
-    monkeypatch.setattr(WSGIRequest, "GET", property(get))
+    def set(request, query):  # a middleware's cleaned query
+        request._recorded_get = RecordingQueryDict(query.urlencode())
+
+    monkeypatch.setattr(WSGIRequest, "GET", property(get, set))
 
 
 def urls(user):

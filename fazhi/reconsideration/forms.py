@@ -139,6 +139,9 @@ class RefuseForm(SubmitOnceForm):
         label="不符合的受理条件", choices=ACCEPTANCE_CONDITIONS, widget=forms.CheckboxSelectMultiple
     )
     reasons = text("理由")
+    competent_organ = forms.CharField(
+        label="有管辖权的行政复议机关（不属于本机关管辖的必填）", max_length=100, required=False
+    )
 
 
 class DateSummaryForm(SubmitOnceForm):
@@ -207,6 +210,10 @@ class DecideForm(SubmitOnceForm):
     invalidity_requested = forms.BooleanField(label="申请人请求确认无效", required=False)
     heavier_for_applicant = forms.BooleanField(label="变更结果对申请人更为不利", required=False)
     third_party_requested_heavier = forms.BooleanField(label="第三人提出相反请求", required=False)
+    third_party_evidence = forms.BooleanField(
+        label="被申请人逾期未答复，但涉及第三人合法权益且第三人提供了证据（第七十条）",
+        required=False,
+    )
     approval = forms.ChoiceField(
         label="审批方式", choices=[("leader", "负责人同意"), ("collective", "集体讨论通过")]
     )

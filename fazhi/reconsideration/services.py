@@ -12,13 +12,13 @@ import functools
 from django.core.exceptions import ValidationError
 
 from fazhi.core.audit import record_event, service
-from fazhi.core.calendar import add_days, add_working_days, working_days_between
+from fazhi.core.calendar import add_days, add_working_days
 from fazhi.core.guards import not_future, require, require_line, saved
 from fazhi.core.models import Unit
 from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action, Role
 
-from . import deadlines, documents, imports
+from . import deadlines, documents, imports, selectors
 from .models import (
     MERITS,
     ActKind,
@@ -50,8 +50,6 @@ APPLICATION_DAYS = 60
 MAX_YEARS_REAL_PROPERTY, MAX_YEARS_OTHER = 20, 5
 # 第五十三条第一款第三项: 案件涉及款额三千元以下
 SIMPLE_AMOUNT_LIMIT = 3000
-# 第五十一条第一款: 听证 notice at least five working days before
-HEARING_NOTICE_WORKDAYS = 5
 
 
 def _role(actor) -> str | None:
@@ -259,7 +257,16 @@ def request_supplement(*, actor, case: Case, notice_date, received_date=None, it
         raise ValidationError("请写明需要补正的事项")
     if notice_date < case.review_start:
         raise ValidationError("补正通知日期不能早于收到申请日期")
+    # 第三十一条第一款: 应当自收到申请之日起五日内书面通知申请人补正 (五日 = 工作日, 第八十八条)
+    notice_due = deadlines.supplement_notice_due(case.received_date)
+    if notice_date > notice_due:
+        raise ValidationError(
+            f"补正通知应当自收到申请之日起五个工作日内发出，本案已于{notice_due:%Y年%m月%d日}届满"
+            "（第三十一条第一款）；请在审查期限内决定受理或者不予受理"
+        )
     received = received_date or notice_date
+    if received < notice_date:
+        raise ValidationError("申请人收到补正通知的日期不能早于通知日期")
     document = _issue(
         case,
         "supplement",
@@ -305,6 +312,12 @@ def receive_supplement(*, actor, case: Case, date) -> Case:
     """收到补正材料: the five-day review starts again from this day (第三十一条第三款)."""
     if date < case.supplement_notice_date:
         raise ValidationError("收到补正材料日期不能早于补正通知日期")
+    # 第三十一条第二款: 无正当理由逾期不补正的，视为申请人放弃行政复议申请
+    if case.supplement_due and date > case.supplement_due:
+        raise ValidationError(
+            f"补正期限已于{case.supplement_due:%Y年%m月%d日}届满（第三十一条第二款）。"
+            "申请人有正当理由的，请先延长补正期限；否则应当登记“视为放弃”"
+        )
     return _step(
         case,
         actor=actor,
@@ -353,6 +366,14 @@ def accept(
         raise ValidationError("以下受理条件未确认，不能受理：" + "；".join(missing))
     if date < case.review_start:
         raise ValidationError("受理日期不能早于审查期起算日")
+    # 第三十条第一款第七项、第二十九条第二款: no second 复议 and no 复议 after a suit on the act
+    same_act = selectors.proceedings_on_the_same_act(case)
+    if same_act:
+        raise ValidationError(
+            "该申请人就同一行政行为已有"
+            + "、".join(same_act)
+            + "被受理，不符合第三十条第一款第七项（第二十九条第二款）的受理条件，应当不予受理"
+        )
     if case.acceptance_due and date > case.acceptance_due:
         raise ValidationError(
             f"审查期限已于{case.acceptance_due:%Y年%m月%d日}届满，依照第三十条第三款应当登记“视为受理”"
@@ -391,25 +412,32 @@ def deem_accepted(*, actor, case: Case, date) -> Case:
     due = case.acceptance_due or deadlines.acceptance_due(case.review_start)  # raises if unknown
     if date <= due:
         raise ValidationError(f"审查期限至{due:%Y年%m月%d日}届满，尚未届满")
-    procedure = Procedure.SIMPLE if simple_procedure_ground(case) else Procedure.ORDINARY
     return _step(
         case,
         actor=actor,
         step_date=date,
         accepted_date=due,
         deemed_accepted=True,
-        procedure=procedure,
+        procedure=deadlines.deemed_acceptance_procedure(case, simple_procedure_ground(case)),
     )
 
 
 @step("refuse")
-def refuse(*, actor, case: Case, date, failed: list[str], reasons: str) -> Case:
+def refuse(
+    *, actor, case: Case, date, failed: list[str], reasons: str, competent_organ: str = ""
+) -> Case:
     """不予受理 within the review period, with reasons (第三十条第二款)."""
     labels = dict(ACCEPTANCE_CONDITIONS)
     if not failed or any(key not in labels for key in failed):
         raise ValidationError("请选择不符合的受理条件")
     if not reasons.strip():
         raise ValidationError("不予受理应当说明理由")
+    # 第三十条第二款: 不属于本机关管辖的，还应当在不予受理决定中告知申请人有管辖权的行政复议机关
+    competent_organ = competent_organ.strip()
+    if "jurisdiction" in failed and not competent_organ:
+        raise ValidationError(
+            "不属于本机关管辖的，应当在不予受理决定中告知申请人有管辖权的行政复议机关（第三十条第二款）"
+        )
     if case.acceptance_due and date > case.acceptance_due:
         raise ValidationError("不予受理决定应当在审查期限内作出（第三十条第二款）")
     document = _issue(
@@ -422,6 +450,11 @@ def refuse(*, actor, case: Case, date, failed: list[str], reasons: str) -> Case:
             + "。",
             reasons,
             "根据《中华人民共和国行政复议法》第三十条第二款的规定，决定不予受理。",
+            *(
+                [f"本案不属于本机关管辖，你（单位）可以向{competent_organ}申请行政复议。"]
+                if "jurisdiction" in failed
+                else []
+            ),
         ],
         actor=actor,
         date=date,
@@ -432,7 +465,7 @@ def refuse(*, actor, case: Case, date, failed: list[str], reasons: str) -> Case:
         step_date=date,
         reason=reasons,
         document=document,
-        data={"failed": failed},
+        data={"failed": failed, "competent_organ": competent_organ},
         outcome=Outcome.NOT_ACCEPTED,
         outcome_ground="30",
         outcome_reasons=reasons,
@@ -495,9 +528,16 @@ def hear_views(*, actor, case: Case, date, summary: str) -> Case:
 @step("hold_hearing")
 def hold_hearing(*, actor, case: Case, notice_date, date, summary: str = "") -> Case:
     """听证 (第五十条、第五十一条): notice at least five working days before."""
-    if working_days_between(notice_date, date) < HEARING_NOTICE_WORKDAYS:
-        raise ValidationError("听证通知应当在举行听证的五个工作日前送达当事人（第五十一条）")
+    if case.hearing_date:
+        raise ValidationError(f"本案已经安排于{case.hearing_date:%Y年%m月%d日}听证")
     not_future(notice_date, "听证通知日期")
+    # 第五十一条第一款: 应当于举行听证的五日前……书面通知当事人 (五日 = 工作日, 第八十八条)
+    latest = deadlines.latest_hearing_notice(date)
+    if notice_date > latest:
+        raise ValidationError(
+            f"听证通知应当于举行听证的五个工作日前书面通知当事人（第五十一条第一款），"
+            f"{date:%Y年%m月%d日}举行听证的，最迟应于{latest:%Y年%m月%d日}通知"
+        )
     document = _issue(
         case,
         "hearing",
@@ -524,6 +564,8 @@ def hold_hearing(*, actor, case: Case, notice_date, date, summary: str = "") -> 
 @step("refer_to_committee")
 def refer_to_committee(*, actor, case: Case, date, reason: str) -> Case:
     """提请行政复议委员会 for its advisory opinion (第五十二条)."""
+    if case.committee_referred_date:
+        raise ValidationError("本案已经提请行政复议委员会提出咨询意见")
     if not reason.strip():
         raise ValidationError("请写明提请的理由（重大、疑难、复杂或者专业性、技术性较强等）")
     return _step(
@@ -542,6 +584,8 @@ def suspend(*, actor, case: Case, date, ground: int, reason: str = "") -> Case:
         raise ValidationError("请选择第三十九条第一款规定的中止情形")
     if ground == Suspension.Ground.OTHER and not reason.strip():
         raise ValidationError("以“其他情形”中止的，应当写明具体理由（第四十条）")
+    article = f"第三十九条第一款第{'一二三四五六七八九十'[ground - 1]}项"
+    _check_applicant_kind(case, APPLICANT_KIND_OF_SUSPENSION.get(ground), article)
     suspension = Suspension(case=case, ground=ground, reason=reason, start_date=date)
     suspension.save()
     document = _issue(
@@ -665,8 +709,36 @@ GROUNDS = {
 }
 
 
+# 第七十条: without the respondent's reply and evidence in time, the act counts as having no
+# evidence or basis: only these decisions remain (and 第三十三条's 驳回申请, which is procedural).
+NO_REPLY_OUTCOMES = (
+    Outcome.REVOKED,
+    Outcome.CONFIRMED_ILLEGAL,
+    Outcome.CONFIRMED_INVALID,
+    Outcome.ORDERED_PERFORMANCE,
+    Outcome.APPLICATION_DISMISSED,
+)
+
+
+def no_timely_reply(case, day: datetime.date) -> bool:
+    """Whether the respondent failed to reply within 第四十八条/第五十四条's period by `day`."""
+    if case.reply_due is None:
+        return False
+    if case.reply_date is not None:
+        return case.reply_date > case.reply_due
+    return day > case.reply_due
+
+
 def _check_decision(
-    case, outcome, ground, *, performance_due, heavier_for_applicant, third_party_requested_heavier
+    case,
+    outcome,
+    ground,
+    *,
+    date,
+    performance_due,
+    heavier_for_applicant,
+    third_party_requested_heavier,
+    third_party_evidence=False,
 ):
     if outcome not in DECISION_OUTCOMES:
         raise ValidationError("调解、终止、不予受理请使用各自的办理步骤")
@@ -682,6 +754,25 @@ def _check_decision(
         raise ValidationError("驳回行政复议请求仅适用于申请履行法定职责的案件（第六十九条）")
     if outcome == Outcome.ORDERED_PERFORMANCE and performance_due is None:
         raise ValidationError("责令履行应当写明履行期限（第六十六条）")
+    # 第六十六条: 决定被申请人在一定期限内履行 — a period that runs after the decision
+    if performance_due is not None and performance_due <= date:
+        raise ValidationError("履行期限应当晚于决定日期（第六十六条：在一定期限内履行）")
+    # 第六十一条第二款: 经过听证的，应当根据听证笔录……作出行政复议决定
+    if case.hearing_date and date < case.hearing_date:
+        raise ValidationError(
+            f"本案定于{case.hearing_date:%Y年%m月%d日}听证，应当根据听证笔录作出决定（第六十一条第二款）"
+        )
+    # 第七十条: 被申请人不按期答复、提交证据的，视为该行政行为没有证据、依据
+    if (
+        outcome not in NO_REPLY_OUTCOMES
+        and no_timely_reply(case, date)
+        and not (third_party_evidence and case.parties.filter(role=Party.Role.THIRD_PARTY))
+    ):
+        raise ValidationError(
+            "被申请人未在法定期限内提出书面答复、提交证据和依据，视为该行政行为没有证据、依据，"
+            "应当决定撤销、部分撤销、确认违法、确认无效或者责令履行（第七十条）；"
+            "涉及第三人合法权益且第三人提供证据的除外"
+        )
     if case.procedure == Procedure.ORDINARY and not case.views_heard_date:
         raise ValidationError("普通程序审理的案件应当先听取当事人意见并记录在案（第四十九条）")
 
@@ -701,6 +792,7 @@ def decide(
     invalidity_requested: bool | None = None,
     heavier_for_applicant: bool = False,
     third_party_requested_heavier: bool = False,
+    third_party_evidence: bool = False,
 ) -> Case:
     """作出行政复议决定 (第六十一条): with the 负责人's approval or by collective discussion."""
     if invalidity_requested is not None:
@@ -709,9 +801,11 @@ def decide(
         case,
         outcome,
         ground,
+        date=date,
         performance_due=performance_due,
         heavier_for_applicant=heavier_for_applicant,
         third_party_requested_heavier=third_party_requested_heavier,
+        third_party_evidence=third_party_evidence,
     )
     if not reasons.strip():
         raise ValidationError("请写明决定的理由")
@@ -836,6 +930,26 @@ def withdraw(*, actor, case: Case, date, reason: str, self_corrected: bool = Fal
     )
 
 
+# 第三十九条第一款第一至三项 concern 作为申请人的公民, 第四项 作为申请人的法人或者其他组织;
+# 第四十一条第一款第二项 a 公民, 第三项 a 法人或者其他组织.
+APPLICANT_KIND_OF_SUSPENSION = {
+    Suspension.Ground.DEATH: Party.Kind.PERSON,
+    Suspension.Ground.INCAPACITY: Party.Kind.PERSON,
+    Suspension.Ground.MISSING: Party.Kind.PERSON,
+    Suspension.Ground.ENTITY_ENDED: Party.Kind.ORGANISATION,
+}
+APPLICANT_KIND_OF_TERMINATION = {2: Party.Kind.PERSON, 3: Party.Kind.ORGANISATION}
+# 第四十一条第一款第四项: 对行政拘留或者限制人身自由的行政强制措施不服
+CUSTODY_ACT_KINDS = (ActKind.PENALTY, ActKind.COERCION)
+
+
+def _check_applicant_kind(case, kind, article):
+    if kind is None:
+        return
+    if not case.parties.filter(role=Party.Role.APPLICANT, kind=kind).exists():
+        raise ValidationError(f"该情形仅适用于作为申请人的{Party.Kind(kind).label}（{article}）")
+
+
 TERMINATION_GROUNDS = {
     1: "申请人撤回行政复议申请，行政复议机构准予撤回",
     2: "申请人死亡，没有近亲属或者近亲属放弃行政复议权利",
@@ -850,6 +964,12 @@ def terminate(*, actor, case: Case, date, ground: int, reason: str = "") -> Case
     """终止 on a ground of 第四十一条 (withdrawal has its own step)."""
     if ground not in TERMINATION_GROUNDS or ground == 1:
         raise ValidationError("请选择第四十一条规定的终止情形（撤回申请请使用“准予撤回并终止”）")
+    article = f"第四十一条第一款第{'一二三四五'[ground - 1]}项"
+    _check_applicant_kind(case, APPLICANT_KIND_OF_TERMINATION.get(ground), article)
+    if ground == 4 and case.act_kind not in CUSTODY_ACT_KINDS:
+        raise ValidationError(
+            "该情形仅适用于对行政拘留或者限制人身自由的行政强制措施申请的行政复议（第四十一条第一款第四项）"
+        )
     if ground == 5:
         eligible = [
             s

@@ -117,6 +117,10 @@ class AcceptForm(SubmitOnceForm):
     date = date_field("受理日期")
     procedure = forms.ChoiceField(label="审理程序", choices=Procedure.choices)
     simple_by_consent = forms.BooleanField(label="当事人各方同意适用简易程序", required=False)
+    complex_case = forms.BooleanField(
+        label="重大、疑难、复杂案件（应当听证并提请行政复议委员会，第五十条、第五十二条）",
+        required=False,
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -129,6 +133,7 @@ class AcceptForm(SubmitOnceForm):
             "date": data["date"],
             "procedure": data["procedure"],
             "simple_by_consent": data["simple_by_consent"],
+            "complex_case": data["complex_case"],
             "conditions": {key: data[f"condition_{key}"] for key, _ in ACCEPTANCE_CONDITIONS},
         }
 
@@ -163,6 +168,11 @@ class HearingForm(SubmitOnceForm):
 class DateReasonForm(SubmitOnceForm):
     date = date_field()
     reason = text("理由")
+
+
+class CommitteeOpinionForm(SubmitOnceForm):
+    date = date_field("收到咨询意见日期")
+    opinion = text("咨询意见（记录在案）")
 
 
 class SuspendForm(SubmitOnceForm):
@@ -268,6 +278,7 @@ STEP_FORMS = {
     "hear_views": HearViewsForm,
     "hold_hearing": HearingForm,
     "refer_to_committee": DateReasonForm,
+    "record_committee_opinion": CommitteeOpinionForm,
     "suspend": SuspendForm,
     "resume": DateOnlyForm,
     "extend": ExtendForm,

@@ -133,7 +133,12 @@ class Case(UnitRecord):
     reply_date = models.DateField("收到答复日期", null=True, blank=True)
     views_heard_date = models.DateField("听取意见日期", null=True, blank=True)
     hearing_date = models.DateField("听证日期", null=True, blank=True)
+    # 第五十条第一款、第五十二条第二款第一项: a 重大、疑难、复杂 case must be heard and referred.
+    complex_case = models.BooleanField("重大、疑难、复杂案件", default=False)
     committee_referred_date = models.DateField("提请行政复议委员会日期", null=True, blank=True)
+    # 第五十二条第三款: 行政复议机构应当记录行政复议委员会的咨询意见
+    committee_opinion_date = models.DateField("收到咨询意见日期", null=True, blank=True)
+    committee_opinion = models.TextField("行政复议委员会咨询意见", blank=True)
     extension_days = models.PositiveSmallIntegerField("延期天数", default=0)
 
     # Stored clocks, recomputed by every step from the fields above (deadlines.py)

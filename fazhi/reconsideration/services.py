@@ -358,7 +358,14 @@ def simple_procedure_ground(case: Case) -> str | None:
 
 @step("accept")
 def accept(
-    *, actor, case: Case, date, conditions: dict, procedure: str, simple_by_consent: bool = False
+    *,
+    actor,
+    case: Case,
+    date,
+    conditions: dict,
+    procedure: str,
+    simple_by_consent: bool = False,
+    complex_case: bool = False,
 ) -> Case:
     """受理 when all seven conditions of 第三十条 hold, choosing the procedure (第五十三条)."""
     missing = [label for key, label in ACCEPTANCE_CONDITIONS if not conditions.get(key)]
@@ -378,6 +385,9 @@ def accept(
         raise ValidationError(
             f"审查期限已于{case.acceptance_due:%Y年%m月%d日}届满，依照第三十条第三款应当登记“视为受理”"
         )
+    # 第五十三条第一款: 简易程序 only where 事实清楚、权利义务关系明确、争议不大
+    if procedure == Procedure.SIMPLE and complex_case:
+        raise ValidationError("重大、疑难、复杂案件不能适用简易程序（第五十三条第一款）")
     if procedure == Procedure.SIMPLE and not (simple_procedure_ground(case) or simple_by_consent):
         raise ValidationError(
             "本案不符合第五十三条第一款适用简易程序的情形（当场作出、警告或通报批评、款额三千元以下、"
@@ -403,6 +413,7 @@ def accept(
         accepted_date=date,
         procedure=procedure,
         simple_by_consent=simple_by_consent,
+        complex_case=complex_case,
     )
 
 
@@ -574,6 +585,23 @@ def refer_to_committee(*, actor, case: Case, date, reason: str) -> Case:
         step_date=date,
         reason=reason,
         committee_referred_date=date,
+    )
+
+
+@step("record_committee_opinion")
+def record_committee_opinion(*, actor, case: Case, date, opinion: str) -> Case:
+    """记录行政复议委员会的咨询意见 (第五十二条第三款), a reference for the decision (第六十一条第三款)."""
+    if not opinion.strip():
+        raise ValidationError("请记录行政复议委员会的咨询意见（第五十二条第三款）")
+    if date < case.committee_referred_date:
+        raise ValidationError("收到咨询意见日期不能早于提请日期")
+    return _step(
+        case,
+        actor=actor,
+        step_date=date,
+        reason=opinion,
+        committee_opinion_date=date,
+        committee_opinion=opinion,
     )
 
 
@@ -757,6 +785,19 @@ def _check_decision(
     # 第六十六条: 决定被申请人在一定期限内履行 — a period that runs after the decision
     if performance_due is not None and performance_due <= date:
         raise ValidationError("履行期限应当晚于决定日期（第六十六条：在一定期限内履行）")
+    # 第五十条第一款: 审理重大、疑难、复杂的行政复议案件，行政复议机构应当组织听证
+    if case.complex_case and not case.hearing_date and outcome != Outcome.APPLICATION_DISMISSED:
+        raise ValidationError("重大、疑难、复杂案件应当组织听证后作出决定（第五十条第一款）")
+    # 第五十二条第二款第一项: 案情重大、疑难、复杂的，应当提请行政复议委员会提出咨询意见
+    if case.complex_case and not case.committee_referred_date:
+        raise ValidationError(
+            "重大、疑难、复杂案件应当提请行政复议委员会提出咨询意见（第五十二条第二款第一项）"
+        )
+    # 第六十一条第三款: 咨询意见作为作出行政复议决定的重要参考依据 — it must be on file first
+    if case.committee_referred_date and not case.committee_opinion_date:
+        raise ValidationError(
+            "已提请行政复议委员会的，应当记录其咨询意见后再作出决定（第五十二条第三款、第六十一条第三款）"
+        )
     # 第六十一条第二款: 经过听证的，应当根据听证笔录……作出行政复议决定
     if case.hearing_date and date < case.hearing_date:
         raise ValidationError(
@@ -827,6 +868,11 @@ def decide(
             f"申请人对被申请人作出的{case.act_number or '行政行为'}不服，于{case.received_date:%Y年%m月%d日}向本机关申请行政复议，"
             f"本机关依法受理，适用{case.get_procedure_display()}审理。",
             f"申请人请求：{case.request}",
+            *(
+                [f"本案经提请行政复议委员会提出咨询意见：{case.committee_opinion}"]
+                if case.committee_opinion
+                else []
+            ),
             f"本机关认为：{reasons}" + (f"（{detail}）" if detail else ""),
             f"根据《中华人民共和国行政复议法》的规定，本机关决定：{label}。"
             + (f"被申请人应当于{performance_due:%Y年%m月%d日}前履行。" if performance_due else ""),

@@ -45,6 +45,10 @@ def _not_referred(case):
     return case.committee_referred_date is None
 
 
+def _awaiting_opinion(case):
+    return case.committee_referred_date is not None and case.committee_opinion_date is None
+
+
 def _extendable(case):
     return case.procedure == "ordinary" and not case.extension_days
 
@@ -73,7 +77,7 @@ TRANSITIONS = (
     _row("accept", "受理", (S.REGISTERED,), S.HEARING, HANDLERS,
          "第三十条第一款、第二十九条第二款、第五十三条",
          "七项受理条件全部具备；该申请人就同一行政行为（文号、被申请人）未有已受理的复议或者诉讼；"
-         "简易程序须符合第五十三条"),
+         "简易程序须符合第五十三条，重大、疑难、复杂案件不适用"),
     _row("deem_accepted", "视为受理", (S.REGISTERED,), S.HEARING, HANDLERS,
          "第三十条第三款", "审查期限届满未作决定，自届满之日起视为受理；适用普通程序"),
     _row("refuse", "不予受理", (S.REGISTERED,), S.NOT_ACCEPTED, HANDLERS,
@@ -87,7 +91,9 @@ TRANSITIONS = (
          "第五十条、第五十一条", "听证通知与听证日之间不少于五个工作日（两日均不计入）",
          _no_hearing_yet),
     _row("refer_to_committee", "提请行政复议委员会", (S.HEARING,), None, HANDLERS,
-         "第五十二条", "尚未提请", _not_referred),
+         "第五十二条第二款", "尚未提请；重大、疑难、复杂案件必须提请", _not_referred),
+    _row("record_committee_opinion", "记录咨询意见", (S.HEARING,), None, HANDLERS,
+         "第五十二条第三款", "已提请行政复议委员会", _awaiting_opinion),
     _row("suspend", "中止", (S.HEARING,), S.SUSPENDED, HANDLERS,
          "第三十九条", "写明第三十九条第一款的情形；第一至三项仅适用于公民申请人，第四项仅适用于法人或者其他组织"),
     _row("resume", "恢复审理", (S.SUSPENDED,), S.HEARING, HANDLERS,
@@ -99,7 +105,7 @@ TRANSITIONS = (
     _row("decide", "作出行政复议决定", (S.HEARING,), S.AWAITING_SERVICE,
          (*APPROVERS, Role.REVIEWER), "第六十一条、第六十三条至第七十条、第三十三条",
          "负责人同意，或者集体讨论通过（审核人登记讨论情况）；普通程序须已听取意见；"
-         "经过听证的，在听证后作出；被申请人逾期未答复的，不得维持、变更或者驳回复议请求（第七十条）；"
+         "重大、疑难、复杂案件须已听证、已提请委员会；已提请的须已记录咨询意见；经过听证的，在听证后作出；被申请人逾期未答复的，不得维持、变更或者驳回复议请求（第七十条）；"
          "履行期限晚于决定日期"),
     _row("serve", "送达", (S.AWAITING_SERVICE,), S.CLOSED, HANDLERS,
          "第七十五条第二款", "决定书一经送达即发生法律效力"),

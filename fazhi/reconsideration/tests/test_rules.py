@@ -275,3 +275,75 @@ def test_no_second_acceptance_of_the_same_application(accepted, register, office
             conditions=ALL_CONDITIONS,
             procedure=Procedure.ORDINARY,
         )
+
+
+@pytest.fixture
+def complex_case(register, officer):
+    """A 重大、疑难、复杂 case accepted Sun 2025-09-28 (调休), copy sent and answered, heard."""
+    case = register(received=D(2025, 9, 26))
+    case = services.accept(
+        actor=officer,
+        case=case,
+        date=D(2025, 9, 28),
+        conditions=ALL_CONDITIONS,
+        procedure=Procedure.ORDINARY,
+        complex_case=True,
+    )
+    case = services.send_copy(actor=officer, case=case, date=D(2025, 9, 29))
+    case = services.record_reply(actor=officer, case=case, date=D(2025, 10, 9))
+    return services.hear_views(actor=officer, case=case, date=D(2025, 10, 10), summary="听取")
+
+
+# 第五十三条第一款: 简易程序 only where 事实清楚、权利义务关系明确、争议不大.
+def test_a_complex_case_cannot_take_the_simple_procedure(register, officer):
+    case = register(received=D(2025, 9, 26), act_amount=100)
+    with pytest.raises(ValidationError, match="第五十三条第一款"):
+        services.accept(
+            actor=officer,
+            case=case,
+            date=D(2025, 9, 28),
+            conditions=ALL_CONDITIONS,
+            procedure=Procedure.SIMPLE,
+            complex_case=True,
+        )
+    assert Case.objects.get(pk=case.pk).state == State.REGISTERED
+
+
+# 第五十条第一款: 审理重大、疑难、复杂的行政复议案件，行政复议机构应当组织听证.
+# 第五十二条第二款第一项: ……应当提请行政复议委员会提出咨询意见; 第三款: 应当记录咨询意见.
+# 第六十一条第三款: 咨询意见作为作出行政复议决定的重要参考依据.
+def test_a_complex_case_is_heard_and_referred_before_the_decision(complex_case, officer, leader):
+    case = complex_case
+    before = unchanged(case)
+    with pytest.raises(ValidationError, match="第五十条第一款"):
+        decide(leader, case, date=D(2025, 10, 20))
+    case = services.hold_hearing(
+        actor=officer, case=case, notice_date=D(2025, 10, 10), date=D(2025, 10, 20)
+    )
+    with pytest.raises(ValidationError, match="第五十二条第二款第一项"):
+        decide(leader, case, date=D(2025, 10, 20))
+    case = services.refer_to_committee(
+        actor=officer, case=case, date=D(2025, 10, 21), reason="案情重大"
+    )
+    with pytest.raises(ValidationError, match="第六十一条第三款"):
+        decide(leader, case, date=D(2025, 10, 22))
+    assert "record_committee_opinion" in [t.action for t in CASE_FLOW.offered(case, "officer")]
+    with pytest.raises(ValidationError, match="第五十二条第三款"):
+        services.record_committee_opinion(
+            actor=officer, case=case, date=D(2025, 10, 27), opinion=" "
+        )
+    case = services.record_committee_opinion(
+        actor=officer, case=case, date=D(2025, 10, 27), opinion="多数委员认为处罚决定适当"
+    )
+    assert "record_committee_opinion" not in [t.action for t in CASE_FLOW.offered(case, "officer")]
+    case = decide(leader, case, date=D(2025, 10, 28))
+    assert case.outcome == Outcome.UPHELD
+    assert before[1] < case.steps.count()
+
+
+def test_the_printed_table_names_the_new_guards():
+    rows = {row["transition"].action: row["transition"] for row in CASE_FLOW.rows()}
+    assert "第七十条" in rows["decide"].guard
+    assert "第二十九条第二款" in rows["accept"].article
+    assert rows["record_committee_opinion"].article == "第五十二条第三款"
+    assert rows["hold_hearing"].when is not None

@@ -64,6 +64,10 @@ class RegisterForm(SubmitOnceForm):
         label="行政机关已告知申请复议的权利、机关和期限", required=False, initial=True
     )
     real_property = forms.BooleanField(label="因不动产提出", required=False)
+    pre_review_by_law = forms.BooleanField(
+        label="法律、行政法规规定应当先申请行政复议（第二十三条第一款第二项、第五项）",
+        required=False,
+    )
     late_reason = text("超过申请期限的正当理由（第二十条）", required=False, rows=2)
     request = text("行政复议请求")
     reasons = text("事实和理由", required=False)

@@ -114,6 +114,10 @@ class Case(UnitRecord):
         "涉及款额（元）", max_digits=14, decimal_places=2, null=True, blank=True
     )
     rights_notified = models.BooleanField("已告知申请复议的权利、机关和期限", default=True)
+    # 第二十三条第一款第二项、第五项: 复议前置 that the act's kind does not show
+    pre_review_by_law = models.BooleanField(
+        "法律、行政法规规定应当先申请行政复议（自然资源权属等）", default=False
+    )
     late_reason = models.TextField("超过申请期限的正当理由（第二十条）", blank=True)
 
     # Acceptance (第三十条、第三十一条)

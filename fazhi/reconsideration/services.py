@@ -166,6 +166,7 @@ def register_case(
     act_on_the_spot: bool = False,
     act_amount=None,
     rights_notified: bool = True,
+    pre_review_by_law: bool = False,
     late_reason: str = "",
     real_property: bool = False,
     oral_record: str = "",
@@ -215,6 +216,7 @@ def register_case(
         act_on_the_spot=act_on_the_spot,
         act_amount=act_amount,
         rights_notified=rights_notified,
+        pre_review_by_law=pre_review_by_law,
         late_reason=late_reason,
         review_start=received_date,
         state=State.REGISTERED,
@@ -343,6 +345,30 @@ def deem_abandoned(*, actor, case: Case, date) -> Case:
     )
 
 
+def pre_review_ground(case: Case) -> str | None:
+    """第二十三条第一款: why the applicant had to come to 复议 before a court, or None."""
+    if case.act_on_the_spot and case.act_kind in (ActKind.PENALTY, ActKind.WARNING):
+        return "第二十三条第一款第一项（当场作出的行政处罚）"
+    if case.act_kind == ActKind.NONPERFORMANCE:
+        return "第二十三条第一款第三项（未履行法定职责）"
+    if case.act_kind == ActKind.INFO_DISCLOSURE:
+        return "第二十三条第一款第四项（政府信息不予公开）"
+    if case.pre_review_by_law:
+        return "第二十三条第一款第二项或者第五项（法律、行政法规规定）"
+    return None
+
+
+def pre_review_remedy(case: Case) -> list[str]:
+    """第三十四条: after 不予受理 or 驳回申请 in a 复议前置 case, a suit within fifteen days."""
+    ground = pre_review_ground(case)
+    if ground is None:
+        return []
+    return [
+        f"本案属于应当先申请行政复议的情形（{ground}）。你（单位）如不服本决定，可以自收到本决定书之日起"
+        "十五日内，依法向人民法院提起行政诉讼（第三十四条）。"
+    ]
+
+
 def simple_procedure_ground(case: Case) -> str | None:
     """第五十三条第一款: why the case qualifies for 简易程序 by its act, or None."""
     if case.act_on_the_spot:
@@ -466,6 +492,7 @@ def refuse(
                 if "jurisdiction" in failed
                 else []
             ),
+            *pre_review_remedy(case),
         ],
         actor=actor,
         date=date,
@@ -876,7 +903,14 @@ def decide(
             f"本机关认为：{reasons}" + (f"（{detail}）" if detail else ""),
             f"根据《中华人民共和国行政复议法》的规定，本机关决定：{label}。"
             + (f"被申请人应当于{performance_due:%Y年%m月%d日}前履行。" if performance_due else ""),
-            "申请人如不服本决定，可以自收到本决定书之日起十五日内向人民法院提起行政诉讼。本决定书自送达之日起发生法律效力。",
+            *(
+                pre_review_remedy(case)
+                if outcome == Outcome.APPLICATION_DISMISSED and pre_review_ground(case)
+                else [
+                    "申请人如不服本决定，可以自收到本决定书之日起十五日内向人民法院提起行政诉讼。"
+                ]
+            ),
+            "本决定书自送达之日起发生法律效力。",
         ],
         actor=actor,
         date=date,

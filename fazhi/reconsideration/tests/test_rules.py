@@ -347,3 +347,25 @@ def test_the_printed_table_names_the_new_guards():
     assert "第二十九条第二款" in rows["accept"].article
     assert rows["record_committee_opinion"].article == "第五十二条第三款"
     assert rows["hold_hearing"].when is not None
+
+
+# 第二十三条第一款第三项 (未履行法定职责 → 复议前置) and 第三十四条: 决定不予受理……的，可以自收到
+# 决定书之日起……十五日内，依法向人民法院提起行政诉讼.
+def test_a_refusal_in_a_pre_review_case_tells_the_fifteen_day_suit(register, officer):
+    from .test_documents import docx_text
+
+    case = register(received=D(2025, 9, 30), act_kind=ActKind.NONPERFORMANCE)
+    assert services.pre_review_ground(case).startswith("第二十三条第一款第三项")
+    case = services.refuse(
+        actor=officer, case=case, date=D(2025, 10, 9), failed=["in_scope"], reasons="内部行为"
+    )
+    text = docx_text(case.documents.get(kind="refusal"))
+    assert "十五日内，依法向人民法院提起行政诉讼（第三十四条）" in text
+    other = register(received=D(2025, 9, 30))  # a 罚款 not made on the spot: no 复议前置
+    assert services.pre_review_ground(other) is None
+    other = services.refuse(
+        actor=officer, case=other, date=D(2025, 10, 9), failed=["in_scope"], reasons="内部行为"
+    )
+    assert "第三十四条" not in docx_text(other.documents.get(kind="refusal"))
+    flagged = register(received=D(2025, 9, 30), pre_review_by_law=True)
+    assert "第二项或者第五项" in services.pre_review_ground(flagged)

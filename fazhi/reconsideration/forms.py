@@ -125,6 +125,9 @@ class AcceptForm(SubmitOnceForm):
         label="重大、疑难、复杂案件（应当听证并提请行政复议委员会，第五十条、第五十二条）",
         required=False,
     )
+    refiling_reason = text(
+        "撤回后再次申请的，撤回违背真实意愿的证明（第七十四条第二款）", required=False, rows=2
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -138,6 +141,7 @@ class AcceptForm(SubmitOnceForm):
             "procedure": data["procedure"],
             "simple_by_consent": data["simple_by_consent"],
             "complex_case": data["complex_case"],
+            "refiling_reason": data["refiling_reason"],
             "conditions": {key: data[f"condition_{key}"] for key, _ in ACCEPTANCE_CONDITIONS},
         }
 

@@ -146,9 +146,10 @@ def filter_choices(user) -> dict:
     }
 
 
-def proceedings_on_the_same_act(case: Case) -> list[str]:
+def proceedings_on_the_same_act(case: Case) -> list[tuple[str, bool]]:
     """第三十条第一款第七项: earlier 复议 cases this applicant brought on the same act, and suits
-    a court accepted from them on it (第二十九条第二款), named for the refusal message.
+    a court accepted from them on it (第二十九条第二款), named for the refusal message, each
+    with whether it was a 复议 ended by withdrawal (第七十四条第二款 may allow re-filing).
 
     A legal bar, so the whole register is read, not the user's scope: only the 收案编号 or the
     court's 案号 is shown. The act is matched by its 文号 and the respondent; an act without a
@@ -167,7 +168,7 @@ def proceedings_on_the_same_act(case: Case) -> list[str]:
             parties__name__in=names,
         )
         .exclude(pk=case.pk)
-        .values_list("number", flat=True)
+        .values_list("number", "outcome_ground")
         .distinct()
     )
     named = Q()
@@ -176,6 +177,6 @@ def proceedings_on_the_same_act(case: Case) -> list[str]:
     suits = Lawsuit.objects.filter(
         named, unit_id=case.respondent_id, contested_act__contains=case.act_number
     ).values_list("court", "case_number")
-    return [f"行政复议案件{number}" for number in earlier] + [
-        f"{court}{number}" for court, number in suits
+    return [(f"行政复议案件{number}", ground == "41.1") for number, ground in earlier] + [
+        (f"{court}{number}", False) for court, number in suits
     ]

@@ -392,6 +392,7 @@ def accept(
     procedure: str,
     simple_by_consent: bool = False,
     complex_case: bool = False,
+    refiling_reason: str = "",
 ) -> Case:
     """受理 when all seven conditions of 第三十条 hold, choosing the procedure (第五十三条)."""
     missing = [label for key, label in ACCEPTANCE_CONDITIONS if not conditions.get(key)]
@@ -401,11 +402,14 @@ def accept(
         raise ValidationError("受理日期不能早于审查期起算日")
     # 第三十条第一款第七项、第二十九条第二款: no second 复议 and no 复议 after a suit on the act
     same_act = selectors.proceedings_on_the_same_act(case)
-    if same_act:
+    # 第七十四条第二款: after a withdrawal, re-filing only where it was against the true will
+    refiled = refiling_reason.strip() and all(withdrawn for _, withdrawn in same_act)
+    if same_act and not refiled:
         raise ValidationError(
             "该申请人就同一行政行为已有"
-            + "、".join(same_act)
-            + "被受理，不符合第三十条第一款第七项（第二十九条第二款）的受理条件，应当不予受理"
+            + "、".join(label for label, _ in same_act)
+            + "被受理，不符合第三十条第一款第七项（第二十九条第二款）的受理条件，应当不予受理；"
+            "撤回后再次申请的，须证明撤回违背其真实意愿（第七十四条第二款）"
         )
     if case.acceptance_due and date > case.acceptance_due:
         raise ValidationError(
@@ -435,7 +439,10 @@ def accept(
         actor=actor,
         step_date=date,
         document=document,
-        data={"conditions": [key for key, _ in ACCEPTANCE_CONDITIONS]},
+        data={
+            "conditions": [key for key, _ in ACCEPTANCE_CONDITIONS],
+            **({"refiling_reason": refiling_reason} if refiled else {}),
+        },
         accepted_date=date,
         procedure=procedure,
         simple_by_consent=simple_by_consent,

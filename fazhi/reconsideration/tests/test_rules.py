@@ -369,3 +369,22 @@ def test_a_refusal_in_a_pre_review_case_tells_the_fifteen_day_suit(register, off
     assert "第三十四条" not in docx_text(other.documents.get(kind="refusal"))
     flagged = register(received=D(2025, 9, 30), pre_review_by_law=True)
     assert "第二项或者第五项" in services.pre_review_ground(flagged)
+
+
+# 第七十四条第二款: 准予撤回……的，申请人不得再以同一事实和理由提出行政复议申请。但是，申请人
+# 能够证明撤回行政复议申请违背其真实意愿的除外.
+def test_refiling_after_a_withdrawal_needs_proof_against_the_true_will(accepted, register, officer):
+    first = accepted(accepted_on=D(2025, 9, 26), act_number="东执罚〔2025〕30号")
+    services.withdraw(actor=officer, case=first, date=D(2025, 10, 9), reason="和解")
+    second = register(received=D(2025, 10, 10), act_number="东执罚〔2025〕30号")
+    accept = {"actor": officer, "case": second, "date": D(2025, 10, 11)}
+    with pytest.raises(ValidationError, match="第七十四条第二款"):
+        services.accept(**accept, conditions=ALL_CONDITIONS, procedure=Procedure.ORDINARY)
+    second = services.accept(
+        **accept,
+        conditions=ALL_CONDITIONS,
+        procedure=Procedure.ORDINARY,
+        refiling_reason="撤回系受被申请人胁迫，有录音为证",
+    )
+    assert second.state == State.HEARING
+    assert second.steps.last().data["refiling_reason"].startswith("撤回系受")

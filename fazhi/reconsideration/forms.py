@@ -68,7 +68,14 @@ class RegisterForm(SubmitOnceForm):
         label="法律、行政法规规定应当先申请行政复议（第二十三条第一款第二项、第五项）",
         required=False,
     )
-    late_reason = text("超过申请期限的正当理由（第二十条）", required=False, rows=2)
+    rights_known_date = date_field(
+        "未告知的，知道申请复议权利、机关和期限的日期（第二十条第三款）", required=False
+    )
+    late_reason = text(
+        "耽误申请期限的不可抗力或者其他正当理由（第二十条第二款）", required=False, rows=2
+    )
+    obstacle_start = date_field("障碍发生日期", required=False)
+    obstacle_end = date_field("障碍消除日期", required=False)
     request = text("行政复议请求")
     reasons = text("事实和理由", required=False)
 

@@ -118,7 +118,12 @@ class Case(UnitRecord):
     pre_review_by_law = models.BooleanField(
         "法律、行政法规规定应当先申请行政复议（自然资源权属等）", default=False
     )
+    # 第二十条第三款: the period runs from learning of the right, the organ and the period
+    rights_known_date = models.DateField("知道申请复议权利、机关和期限日期", null=True, blank=True)
     late_reason = models.TextField("超过申请期限的正当理由（第二十条）", blank=True)
+    # 第二十条第二款: 申请期限自障碍消除之日起继续计算
+    obstacle_start = models.DateField("耽误申请期限的障碍发生日期", null=True, blank=True)
+    obstacle_end = models.DateField("障碍消除日期", null=True, blank=True)
 
     # Acceptance (第三十条、第三十一条)
     state = models.CharField("状态", max_length=24, choices=State.choices, default=State.REGISTERED)

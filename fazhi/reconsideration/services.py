@@ -12,7 +12,7 @@ import functools
 from django.core.exceptions import ValidationError
 
 from fazhi.core.audit import record_event, service
-from fazhi.core.calendar import add_days, add_working_days
+from fazhi.core.calendar import add_days, add_working_days, shift_years
 from fazhi.core.guards import not_future, require, require_line, saved
 from fazhi.core.models import Unit
 from fazhi.core.querysets import active_membership
@@ -119,32 +119,57 @@ def _issue(case, kind, paragraphs, *, actor, date):
     return documents.issue(case=case, kind=kind, paragraphs=paragraphs, actor=actor, date=date)
 
 
-def _add_years(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+def _within(received, start, days) -> bool:
+    """Whether `received` falls within `days` calendar days from `start` (民事诉讼法 第八十五条);
+    within the bare days needs no calendar, past them a holiday may extend them."""
+    return received <= start + datetime.timedelta(days=days) or received <= add_days(start, days)
 
 
 def _check_application_period(
-    *, received, act_date, known, rights_notified, late_reason, real_property
+    *,
+    received,
+    act_date,
+    known,
+    rights_notified,
+    rights_known=None,
+    obstacle_start=None,
+    obstacle_end=None,
+    late_reason="",
+    real_property=False,
 ):
     # 第二十一条: 因不动产超过二十年、其他超过五年（自行政行为作出之日起）的，不予受理
     years = MAX_YEARS_REAL_PROPERTY if real_property else MAX_YEARS_OTHER
-    if received > _add_years(act_date, years):
+    if received > shift_years(act_date, years):
         raise ValidationError(f"行政行为作出已超过{years}年，依照第二十一条不予受理")
-    # 第二十条: 六十日内；未告知申请权利、机关和期限的，自知道行政行为内容之日起最长不超过一年
-    if rights_notified:
-        # Within the bare sixty days needs no calendar; past them, a holiday may extend them.
-        in_time = received <= known + datetime.timedelta(days=APPLICATION_DAYS) or (
-            received <= add_days(known, APPLICATION_DAYS)
-        )
-    else:
-        in_time = received <= _add_years(known, 1)
-    if not in_time and not late_reason.strip():
+    # 第二十条第一款: 自知道该行政行为之日起六十日; 第三款: 未告知申请权利、机关和期限的，自知道
+    # 权利、机关和期限之日起计算，但自知道行政行为内容之日起最长不得超过一年
+    cap = None if rights_notified else shift_years(known, 1)
+    start = known if rights_notified else rights_known
+    if start is not None and start < known:
+        raise ValidationError("知道申请复议权利、机关和期限的日期不能早于知道行政行为的日期")
+    # A last day on a holiday moves to the next working day (民事诉讼法 第八十五条).
+    if cap is not None and received > cap:
+        cap = add_days(cap - datetime.timedelta(days=1), 1)
+    if cap is not None and received > cap:
         raise ValidationError(
-            "申请已超过法定申请期限（第二十条：知道行政行为之日起六十日；未告知权利的最长一年）。"
-            "如有不可抗力或者其他正当理由，请填写理由后登记"
+            f"未告知申请权利的，申请期限自知道行政行为内容之日起最长不得超过一年（第二十条第三款），"
+            f"已于{cap:%Y年%m月%d日}届满"
+        )
+    if start is None or _within(received, start, APPLICATION_DAYS):
+        return
+    # 第二十条第二款: 因不可抗力或者其他正当理由耽误法定申请期限的，申请期限自障碍消除之日起继续计算
+    if obstacle_start is None or obstacle_end is None or not late_reason.strip():
+        raise ValidationError(
+            "申请已超过法定申请期限（第二十条：自知道之日起六十日）。因不可抗力或者其他正当理由耽误的，"
+            "请填写理由和障碍发生、消除的日期，申请期限自障碍消除之日起继续计算（第二十条第二款）"
+        )
+    if not start <= obstacle_start <= obstacle_end:
+        raise ValidationError(
+            "障碍应当发生在申请期限内，且消除日期不早于发生日期（第二十条第二款）"
+        )
+    if not _within(received, start, APPLICATION_DAYS + (obstacle_end - obstacle_start).days):
+        raise ValidationError(
+            "自障碍消除之日起继续计算，申请仍已超过六十日的申请期限（第二十条第二款）"
         )
 
 
@@ -166,6 +191,9 @@ def register_case(
     act_on_the_spot: bool = False,
     act_amount=None,
     rights_notified: bool = True,
+    rights_known_date=None,
+    obstacle_start=None,
+    obstacle_end=None,
     pre_review_by_law: bool = False,
     late_reason: str = "",
     real_property: bool = False,
@@ -193,6 +221,9 @@ def register_case(
         act_date=act_date,
         known=act_known_date,
         rights_notified=rights_notified,
+        rights_known=rights_known_date,
+        obstacle_start=obstacle_start,
+        obstacle_end=obstacle_end,
         late_reason=late_reason,
         real_property=real_property,
     )
@@ -216,6 +247,9 @@ def register_case(
         act_on_the_spot=act_on_the_spot,
         act_amount=act_amount,
         rights_notified=rights_notified,
+        rights_known_date=rights_known_date,
+        obstacle_start=obstacle_start,
+        obstacle_end=obstacle_end,
         pre_review_by_law=pre_review_by_law,
         late_reason=late_reason,
         review_start=received_date,

@@ -388,3 +388,38 @@ def test_refiling_after_a_withdrawal_needs_proof_against_the_true_will(accepted,
     )
     assert second.state == State.HEARING
     assert second.steps.last().data["refiling_reason"].startswith("撤回系受")
+
+
+# 第二十条第二款: 因不可抗力或者其他正当理由耽误法定申请期限的，申请期限自障碍消除之日起继续
+# 计算. Known 2025-08-01: sixty days end Tue 09-30; an obstacle of eight days (09-01..09-09) moves
+# the end to 10-08, a holiday of 国庆, so to Thu 10-09.
+def test_an_obstacle_adds_its_days_and_no_more(register):
+    late = {
+        "act_date": D(2025, 7, 30),
+        "act_known_date": D(2025, 8, 1),
+        "late_reason": "申请人因台风滞留海岛",
+    }
+    with pytest.raises(ValidationError, match="第二十条第二款"):
+        register(received=D(2025, 10, 9), **late)  # a reason without the obstacle's days
+    obstacle = {"obstacle_start": D(2025, 9, 1), "obstacle_end": D(2025, 9, 9)}
+    with pytest.raises(ValidationError, match="仍已超过"):
+        register(received=D(2025, 10, 10), **late, **obstacle)
+    case = register(received=D(2025, 10, 9), **late, **obstacle)
+    assert (case.obstacle_start, case.obstacle_end) == (D(2025, 9, 1), D(2025, 9, 9))
+
+
+# 第二十条第三款: 未告知……的，申请期限自……知道或者应当知道申请行政复议的权利、行政复议机关和申请
+# 期限之日起计算，但是自知道或者应当知道行政行为内容之日起最长不得超过一年.
+def test_without_notice_sixty_days_from_learning_of_the_right_within_a_year(register):
+    unnotified = {"act_date": D(2025, 2, 28), "act_known_date": D(2025, 3, 1)}
+    unnotified["rights_notified"] = False
+    # Learned of the right on 08-09: sixty days end 10-08 (国庆) → 10-09.
+    with pytest.raises(ValidationError, match="超过法定申请期限"):
+        register(received=D(2025, 10, 10), rights_known_date=D(2025, 8, 9), **unnotified)
+    case = register(received=D(2025, 10, 9), rights_known_date=D(2025, 8, 9), **unnotified)
+    assert case.rights_known_date == D(2025, 8, 9)
+    # Never told: the year from knowing the act is the only bound; it ends Sun 2026-03-01,
+    # so on Mon 03-02 (民事诉讼法 第八十五条).
+    register(received=D(2026, 3, 2), **unnotified)
+    with pytest.raises(ValidationError, match="第二十条第三款"):
+        register(received=D(2026, 3, 3), **unnotified)

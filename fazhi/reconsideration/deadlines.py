@@ -259,6 +259,6 @@ def fill_open_clocks(*, year: int, actor, **kwargs) -> None:
     for letter in OpinionLetter.objects.filter(
         kind=OpinionLetter.Kind.OPINION, report_due__isnull=True
     ):
-        letter.report_due = opinion_report_due(letter.issued_date)
+        letter.report_due = opinion_report_due(letter.received_date or letter.issued_date)
         if letter.report_due is not None:
             letter.save()

@@ -272,6 +272,7 @@ class LetterForm(SubmitOnceForm):
     kind = forms.ChoiceField(label="类型", choices=OpinionLetter.Kind.choices)
     recipient = forms.CharField(label="制发对象", max_length=100)
     issued_date = date_field("制发日期")
+    received_date = date_field("制发对象收到日期（不填则按制发日期计算反馈期限）", required=False)
     content = text("主要内容", rows=5)
 
 

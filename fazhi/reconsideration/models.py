@@ -381,6 +381,8 @@ class OpinionLetter(ScopedRecord):
     kind = models.CharField("类型", max_length=20, choices=Kind.choices)
     recipient = models.CharField("制发对象", max_length=100)
     issued_date = models.DateField("制发日期")
+    # 第七十六条: the sixty days run from the recipient's receipt (the issue date if not known)
+    received_date = models.DateField("制发对象收到日期", null=True, blank=True)
     content = models.TextField("主要内容")
     report_due = models.DateField("反馈期满日", null=True, blank=True)
     reported_date = models.DateField("反馈日期", null=True, blank=True)

@@ -848,6 +848,15 @@ def _check_decision(
         raise ValidationError("申请人未申请确认行政行为无效，不能作出确认无效决定（第六十七条）")
     if outcome == Outcome.CLAIM_DISMISSED and case.act_kind != ActKind.NONPERFORMANCE:
         raise ValidationError("驳回行政复议请求仅适用于申请履行法定职责的案件（第六十九条）")
+    # 第六十六条: 被申请人不履行法定职责的，决定其在一定期限内履行; 第六十五条第二款第三项:
+    # 不履行或者拖延履行法定职责，责令履行没有意义 — both only on a 履职 application
+    if case.act_kind != ActKind.NONPERFORMANCE and (
+        outcome == Outcome.ORDERED_PERFORMANCE or ground == "65.2.3"
+    ):
+        article = (
+            "第六十六条" if outcome == Outcome.ORDERED_PERFORMANCE else "第六十五条第二款第三项"
+        )
+        raise ValidationError(f"该决定仅适用于被申请人不履行法定职责的案件（{article}）")
     if outcome == Outcome.ORDERED_PERFORMANCE and performance_due is None:
         raise ValidationError("责令履行应当写明履行期限（第六十六条）")
     # 第六十六条: 决定被申请人在一定期限内履行 — a period that runs after the decision
@@ -1150,6 +1159,7 @@ def issue_letter(
     issued_date,
     content: str,
     case: Case | None = None,
+    received_date=None,
 ) -> OpinionLetter:
     """制发行政复议意见书 (第七十六条, report within sixty days) or 建议书 (实施条例 第五十七条)."""
     require_line(actor, OpinionLetter.work_line)
@@ -1157,6 +1167,8 @@ def issue_letter(
     not_future(issued_date, "制发日期")
     if not content.strip() or not recipient.strip():
         raise ValidationError("请填写制发对象和主要内容")
+    if received_date is not None and received_date < issued_date:
+        raise ValidationError("制发对象收到日期不能早于制发日期")
     letter = OpinionLetter(
         unit=unit,
         case=case,
@@ -1165,7 +1177,9 @@ def issue_letter(
         issued_date=issued_date,
         content=content,
         created_by=actor,
-        report_due=deadlines.opinion_report_due(issued_date)
+        received_date=received_date,
+        # 第七十六条: 自收到行政复议意见书之日起六十日内
+        report_due=deadlines.opinion_report_due(received_date or issued_date)
         if kind == OpinionLetter.Kind.OPINION
         else None,
     )

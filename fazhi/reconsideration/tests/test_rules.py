@@ -423,3 +423,61 @@ def test_without_notice_sixty_days_from_learning_of_the_right_within_a_year(regi
     register(received=D(2026, 3, 2), **unnotified)
     with pytest.raises(ValidationError, match="第二十条第三款"):
         register(received=D(2026, 3, 3), **unnotified)
+
+
+# 第六十六条: 被申请人不履行法定职责的，行政复议机关决定被申请人在一定期限内履行;
+# 第六十五条第二款第三项: 被申请人不履行或者拖延履行法定职责，责令履行没有意义.
+def test_performance_decisions_only_on_a_failure_to_perform(copied, leader):
+    case = copied(reply_on=D(2025, 10, 10))  # a 罚款 (行政处罚)
+    before = unchanged(case)
+    with pytest.raises(ValidationError, match="第六十六条"):
+        decide(
+            leader,
+            case,
+            date=D(2025, 10, 22),
+            outcome=Outcome.ORDERED_PERFORMANCE,
+            performance_due=D(2025, 11, 21),
+        )
+    with pytest.raises(ValidationError, match="第六十五条第二款第三项"):
+        decide(
+            leader, case, date=D(2025, 10, 22), outcome=Outcome.CONFIRMED_ILLEGAL, ground="65.2.3"
+        )
+    assert unchanged(case) == before
+    case = decide(
+        leader, case, date=D(2025, 10, 22), outcome=Outcome.CONFIRMED_ILLEGAL, ground="65.2.1"
+    )
+    assert case.outcome == Outcome.CONFIRMED_ILLEGAL
+
+
+# 第七十六条: 有关机关应当自收到行政复议意见书之日起六十日内……报送. Issued Fri 2025-08-01,
+# received Tue 08-05: the sixty days end 10-04 (国庆), so on Thu 10-09 — not 09-30.
+def test_the_opinion_letter_period_runs_from_its_receipt(demo, officer):
+    letter = services.issue_letter(
+        actor=officer,
+        unit=demo.units["donghu_justice"],
+        kind="opinion",
+        recipient="东湖区市场监督管理局",
+        issued_date=D(2025, 8, 1),
+        received_date=D(2025, 8, 5),
+        content="执法程序不规范，请予纠正",
+    )
+    assert letter.report_due == D(2025, 10, 9)
+    with pytest.raises(ValidationError, match="不能早于制发日期"):
+        services.issue_letter(
+            actor=officer,
+            unit=demo.units["donghu_justice"],
+            kind="opinion",
+            recipient="东湖区市场监督管理局",
+            issued_date=D(2025, 8, 1),
+            received_date=D(2025, 7, 31),
+            content="x",
+        )
+    unknown = services.issue_letter(
+        actor=officer,
+        unit=demo.units["donghu_justice"],
+        kind="opinion",
+        recipient="东湖区市场监督管理局",
+        issued_date=D(2025, 8, 1),
+        content="执法程序不规范，请予纠正",
+    )
+    assert unknown.report_due == D(2025, 9, 30)

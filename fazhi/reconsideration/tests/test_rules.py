@@ -341,7 +341,17 @@ def test_a_complex_case_is_heard_and_referred_before_the_decision(complex_case, 
     assert before[1] < case.steps.count()
 
 
-def test_the_printed_table_names_the_new_guards():
+def test_the_printed_table_names_the_new_guards(demo, client_as):
+    page = client_as(demo.users["donghu_officer"]).get("/reconsideration/workflow/")
+    text = page.content.decode()
+    for shown in (
+        "第二十九条第二款",
+        "第七十条",
+        "记录咨询意见",
+        "第五十二条第三款",
+        "两日均不计入",
+    ):
+        assert shown in text
     rows = {row["transition"].action: row["transition"] for row in CASE_FLOW.rows()}
     assert "第七十条" in rows["decide"].guard
     assert "第二十九条第二款" in rows["accept"].article

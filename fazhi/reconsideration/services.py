@@ -862,11 +862,13 @@ def _check_decision(
     # 第六十六条: 决定被申请人在一定期限内履行 — a period that runs after the decision
     if performance_due is not None and performance_due <= date:
         raise ValidationError("履行期限应当晚于决定日期（第六十六条：在一定期限内履行）")
-    # 第五十条第一款: 审理重大、疑难、复杂的行政复议案件，行政复议机构应当组织听证
-    if case.complex_case and not case.hearing_date and outcome != Outcome.APPLICATION_DISMISSED:
+    # 第五十条第一款: 审理重大、疑难、复杂的行政复议案件，行政复议机构应当组织听证 (a 驳回申请
+    # under 第三十三条 ends the case without hearing its merits)
+    on_the_merits = outcome != Outcome.APPLICATION_DISMISSED
+    if case.complex_case and on_the_merits and not case.hearing_date:
         raise ValidationError("重大、疑难、复杂案件应当组织听证后作出决定（第五十条第一款）")
     # 第五十二条第二款第一项: 案情重大、疑难、复杂的，应当提请行政复议委员会提出咨询意见
-    if case.complex_case and not case.committee_referred_date:
+    if case.complex_case and on_the_merits and not case.committee_referred_date:
         raise ValidationError(
             "重大、疑难、复杂案件应当提请行政复议委员会提出咨询意见（第五十二条第二款第一项）"
         )

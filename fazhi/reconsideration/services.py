@@ -849,6 +849,8 @@ def _check_decision(
         raise ValidationError("申请人未申请确认行政行为无效，不能作出确认无效决定（第六十七条）")
     if outcome == Outcome.CLAIM_DISMISSED and case.act_kind != ActKind.NONPERFORMANCE:
         raise ValidationError("驳回行政复议请求仅适用于申请履行法定职责的案件（第六十九条）")
+    if outcome == Outcome.ORDERED_PERFORMANCE and performance_due is None:
+        raise ValidationError("责令履行应当写明履行期限（第六十六条）")
     # 第六十六条: 被申请人不履行法定职责的，决定其在一定期限内履行; 第六十五条第二款第三项:
     # 不履行或者拖延履行法定职责，责令履行没有意义 — both only on a 履职 application
     if case.act_kind != ActKind.NONPERFORMANCE and (
@@ -858,8 +860,6 @@ def _check_decision(
             "第六十六条" if outcome == Outcome.ORDERED_PERFORMANCE else "第六十五条第二款第三项"
         )
         raise ValidationError(f"该决定仅适用于被申请人不履行法定职责的案件（{article}）")
-    if outcome == Outcome.ORDERED_PERFORMANCE and performance_due is None:
-        raise ValidationError("责令履行应当写明履行期限（第六十六条）")
     # 第六十六条: 决定被申请人在一定期限内履行 — a period that runs after the decision
     if performance_due is not None and performance_due <= date:
         raise ValidationError("履行期限应当晚于决定日期（第六十六条：在一定期限内履行）")

@@ -239,6 +239,9 @@ class DecideForm(SubmitOnceForm):
         label="被申请人逾期未答复，但涉及第三人合法权益且第三人提供了证据（第七十条）",
         required=False,
     )
+    written_review_reason = text(
+        "未听取意见的，因当事人原因不能听取的情况（书面审理，第四十九条）", required=False, rows=2
+    )
     approval = forms.ChoiceField(
         label="审批方式", choices=[("leader", "负责人同意"), ("collective", "集体讨论通过")]
     )

@@ -836,6 +836,7 @@ def _check_decision(
     heavier_for_applicant,
     third_party_requested_heavier,
     third_party_evidence=False,
+    written_review_reason="",
 ):
     if outcome not in DECISION_OUTCOMES:
         raise ValidationError("调解、终止、不予受理请使用各自的办理步骤")
@@ -894,8 +895,16 @@ def _check_decision(
             "应当决定撤销、部分撤销、确认违法、确认无效或者责令履行（第七十条）；"
             "涉及第三人合法权益且第三人提供证据的除外"
         )
-    if case.procedure == Procedure.ORDINARY and not case.views_heard_date:
-        raise ValidationError("普通程序审理的案件应当先听取当事人意见并记录在案（第四十九条）")
+    # 第四十九条: 应当……听取当事人的意见……因当事人原因不能听取意见的，可以书面审理
+    if (
+        case.procedure == Procedure.ORDINARY
+        and not case.views_heard_date
+        and not written_review_reason.strip()
+    ):
+        raise ValidationError(
+            "普通程序审理的案件应当先听取当事人意见并记录在案（第四十九条）；"
+            "因当事人原因不能听取意见的，请写明原因后书面审理"
+        )
 
 
 @step("decide")
@@ -914,6 +923,7 @@ def decide(
     heavier_for_applicant: bool = False,
     third_party_requested_heavier: bool = False,
     third_party_evidence: bool = False,
+    written_review_reason: str = "",
 ) -> Case:
     """作出行政复议决定 (第六十一条): with the 负责人's approval or by collective discussion."""
     if invalidity_requested is not None:
@@ -927,6 +937,7 @@ def decide(
         heavier_for_applicant=heavier_for_applicant,
         third_party_requested_heavier=third_party_requested_heavier,
         third_party_evidence=third_party_evidence,
+        written_review_reason=written_review_reason,
     )
     if not reasons.strip():
         raise ValidationError("请写明决定的理由")
@@ -979,6 +990,7 @@ def decide(
             "ground": ground,
             "approval": approval,
             "collective_note": collective_note,
+            **({"written_review": written_review_reason} if written_review_reason else {}),
         },
         outcome=outcome,
         outcome_ground=ground,

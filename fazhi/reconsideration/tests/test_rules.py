@@ -491,3 +491,20 @@ def test_the_opinion_letter_period_runs_from_its_receipt(demo, officer):
         content="执法程序不规范，请予纠正",
     )
     assert unknown.report_due == D(2025, 9, 30)
+
+
+# 第四十九条: 适用普通程序审理的……应当……听取当事人的意见……因当事人原因不能听取意见的，可以
+# 书面审理.
+def test_a_written_review_when_the_parties_cannot_be_heard(accepted, officer, leader):
+    case = accepted(accepted_on=D(2025, 9, 26))
+    case = services.send_copy(actor=officer, case=case, date=D(2025, 9, 28))
+    case = services.record_reply(actor=officer, case=case, date=D(2025, 10, 9))
+    with pytest.raises(ValidationError, match="第四十九条"):
+        decide(leader, case, date=D(2025, 10, 20))
+    case = decide(
+        leader,
+        case,
+        date=D(2025, 10, 20),
+        written_review_reason="申请人三次电话均拒接，书面通知后未到场",
+    )
+    assert case.steps.last().data["written_review"].startswith("申请人三次")

@@ -18,6 +18,7 @@ class CoreConfig(worklines.KitAppConfig):
         line.audit(models.Unit, models.Membership, models.Attachment)
         line.audit(models.CalendarYear, models.HolidayOverride)
         line.audit(get_user_model(), exclude_fields=["password", "last_login"])
+        line.audit(models.Account)
         post_save.connect(track_writes, dispatch_uid="fazhi_data_version_save")
         post_delete.connect(track_writes, dispatch_uid="fazhi_data_version_delete")
         line.nav(

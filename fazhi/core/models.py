@@ -287,3 +287,20 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+class Account(models.Model):
+    """The security state of a login: whether its password must be changed before anything
+    else (an account an administrator opened or reset), and when it last was."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account"
+    )
+    must_change_password = models.BooleanField("须修改密码", default=False)
+    password_changed_at = models.DateTimeField("密码修改时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "账号安全状态"
+
+    def __str__(self) -> str:
+        return str(self.user)

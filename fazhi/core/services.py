@@ -2,14 +2,17 @@
 
 import hashlib
 
+from auditlog.models import LogEntry
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from . import attachments, calendar
 from .audit import record_event, service
 from .guards import require, saved
-from .models import Attachment, CalendarYear, HolidayOverride, Membership, Unit
+from .models import Account, Attachment, CalendarYear, HolidayOverride, Membership, Unit
 from .roles import DEFAULT_SCOPE, Action, DataScope
 from .validators import division_code_fits_parent
 
@@ -115,14 +118,18 @@ def create_user(
     role: str,
     data_scope: str | None = None,
     work_lines: list[str] | None = None,
+    must_change_password: bool = True,
 ) -> User:
-    """Open an account with its first membership (单位管理员 for units in the own subtree)."""
+    """Open an account with its first membership (单位管理员 for units in the own subtree).
+    Its holder must change the initial password at first login (the demo's accounts need not)."""
     _require(actor, Action.MANAGE_USERS, unit)
     if User.objects.filter(username=username).exists():
         raise ValidationError(f"用户名“{username}”已被使用")
     user = User(username=username, first_name=full_name)
+    validate_password(password, user=user)
     user.set_password(password)
     saved(user)
+    saved(Account(user=user, must_change_password=must_change_password))
     grant_membership(
         actor=actor, user=user, unit=unit, role=role, data_scope=data_scope, work_lines=work_lines
     )
@@ -132,6 +139,63 @@ def create_user(
         summary=f"开通用户“{full_name}（{username}）”",
         target=user,
         unit=unit,
+    )
+    return user
+
+
+def _home_unit(user) -> Unit | None:
+    """The unit whose administrators see the events of `user`'s account."""
+    membership = user.memberships.filter(is_active=True).select_related("unit").first()
+    return membership.unit if membership else None
+
+
+def _set_password(*, user, password: str, must_change: bool) -> None:
+    """Store a checked password; its field history says that it changed, never its value."""
+    validate_password(password, user=user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    LogEntry.objects.log_create(
+        user, action=LogEntry.Action.UPDATE, changes={"password": ["******", "******"]}
+    )
+    account, _ = Account.objects.get_or_create(user=user)
+    account.must_change_password = must_change
+    account.password_changed_at = timezone.now()
+    account.save()
+
+
+@service
+def change_password(*, actor, old_password: str, new_password: str) -> User:
+    """The holder changes the own password (which ends a forced change)."""
+    if not actor.check_password(old_password):
+        raise ValidationError("原密码不正确")
+    if old_password == new_password:
+        raise ValidationError("新密码不能与原密码相同")
+    _set_password(user=actor, password=new_password, must_change=False)
+    record_event(
+        actor=actor,
+        action="user.password_change",
+        summary=f"用户“{actor.first_name or actor.username}（{actor.username}）”修改密码",
+        target=actor,
+        unit=_home_unit(actor),
+    )
+    return actor
+
+
+@service
+def reset_password(*, actor, membership: Membership, new_password: str) -> User:
+    """A unit administrator sets a new password for a user of the own subtree; the holder
+    must change it at the next login."""
+    _require(actor, Action.MANAGE_USERS, membership.unit)
+    user = membership.user
+    if user == actor:
+        raise ValidationError("请通过“修改密码”修改自己的密码")
+    _set_password(user=user, password=new_password, must_change=True)
+    record_event(
+        actor=actor,
+        action="user.password_reset",
+        summary=f"重置用户“{user.first_name or user.username}（{user.username}）”的密码",
+        target=user,
+        unit=membership.unit,
     )
     return user
 

@@ -262,7 +262,7 @@ def revoke_membership(*, actor, membership: Membership, reason: str) -> Membersh
     if not membership.is_active:
         raise ValidationError("该任职已经失效")
     membership.is_active = False
-    membership.save()
+    saved(membership)
     record_event(
         actor=actor,
         action="membership.revoke",
@@ -289,7 +289,7 @@ def enter_calendar_year(
     both = set(holidays) & set(workdays)
     if both:
         raise ValidationError(f"日期 {min(both):%Y-%m-%d} 不能既放假又调休上班")
-    calendar_year = CalendarYear.objects.create(year=year, notice=notice)
+    calendar_year = saved(CalendarYear(year=year, notice=notice))
     for day, name in [*((d, "放假") for d in holidays), *((d, "调休上班") for d in workdays)]:
         HolidayOverride.objects.update_or_create(
             date=day,
@@ -330,7 +330,7 @@ def attach_file(*, actor, target, uploaded_file) -> Attachment:
         uploaded_by=actor,
     )
     attachment.file.save(digest, ContentFile(content.data), save=False)
-    attachment.save()
+    saved(attachment)
     record_event(
         actor=actor,
         action="attachment.add",

@@ -13,8 +13,8 @@ class CoreConfig(worklines.KitAppConfig):
 
         from . import api, demo, models
         from .dataversion import track_writes
-        from .storable import check_storable
         from .navigation import NavItem
+        from .storable import check_storable
 
         line.audit(models.Unit, models.Membership, models.Attachment)
         line.audit(models.CalendarYear, models.HolidayOverride)

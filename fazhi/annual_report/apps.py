@@ -13,10 +13,11 @@ class AnnualReportConfig(worklines.KitAppConfig):
     def wire(self, line):
         from fazhi.core.navigation import NavItem
 
-        from . import api, deadlines, demo, models
+        from . import api, deadlines, demo, models, workflow
 
         line.audit(models.AnnualReport, exclude_fields=["parts", "steps", "overrides"])
         line.audit(models.Part, models.CheckOverride, models.ReportStep, models.ReportingDates)
+        line.workflow(workflow.REPORT_FLOW)
         line.nav(
             NavItem("年度报告", "annual_report:report_list", "年度报告"),
             NavItem("各地报告情况", "annual_report:report_overview", "年度报告"),

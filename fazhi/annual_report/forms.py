@@ -3,6 +3,7 @@ from django import forms
 from fazhi.core.forms import SubmitOnceForm
 
 from . import structure
+from .workflow import NEEDS_COMMENT, REPORT_FLOW
 
 
 class CreateReportForm(SubmitOnceForm):
@@ -43,16 +44,20 @@ class EditReportForm(SubmitOnceForm):
 
 
 class StepForm(SubmitOnceForm):
+    publication_url = forms.URLField(label="公开网址", required=False, assume_scheme="https")
     comment = forms.CharField(
         label="意见", required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    publication_url = forms.URLField(label="公开网址", required=False, assume_scheme="https")
 
     def __init__(self, *args, action, **kwargs):
         super().__init__(*args, **kwargs)
         self.action = action
         if action != "publish_report":
             del self.fields["publication_url"]
+        if action in NEEDS_COMMENT:
+            comment = self.fields["comment"]
+            comment.required = True
+            comment.error_messages["required"] = f"{REPORT_FLOW.by_action[action].label}须填写意见"
 
     def service_kwargs(self):
         data = {"comment": self.cleaned_data.get("comment", "")}

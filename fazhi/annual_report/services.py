@@ -15,18 +15,8 @@ from fazhi.indicators import engine
 from fazhi.indicators.registry import registered
 
 from . import checks, deadlines, drafting, structure, workflow
-from .models import AnnualReport, CheckOverride, Part, ReportingDates, ReportStep, State
-
-
-def _require(actor, report: AnnualReport, action: str) -> None:
-    require(actor, action, report, "当前角色无权办理该报告")
-
-
-def _editable(report: AnnualReport) -> None:
-    if report.is_frozen:
-        raise ValidationError("报告已报送，不能修改；如需更正，请创建更正版本")
-    if report.state != State.DRAFTING:
-        raise ValidationError(f"报告处于“{report.get_state_display()}”状态，须退回修改后才能编辑")
+from .models import AnnualReport, CheckOverride, Part, ReportingDates, ReportStep
+from .workflow import REPORT_FLOW
 
 
 def computed_figures(report: AnnualReport) -> dict:
@@ -88,8 +78,7 @@ def edit_report(
     *, actor, report: AnnualReport, title: str, narratives: dict[str, str]
 ) -> AnnualReport:
     """The drafter's edit of the title and the parts' narrative (起草, before review)."""
-    _require(actor, report, Action.CHANGE)
-    _editable(report)
+    REPORT_FLOW.check(report, "edit_report", actor=actor)
     title = title.strip()
     if not title:
         raise ValidationError("报告标题不能为空")
@@ -122,8 +111,7 @@ def edit_report(
 @service
 def refresh_figures(*, actor, report: AnnualReport) -> list[dict]:
     """Recompute the generated figures from the records (only on request, never silently)."""
-    _require(actor, report, Action.CHANGE)
-    _editable(report)
+    REPORT_FLOW.check(report, "refresh_figures", actor=actor)
     part = report.parts.get(key="measures_and_results")
     stale = drafting.stale_figures(report.unit.scope_root, report.year, part.generated)
     part.generated = drafting.draft_measures(report.unit.scope_root, report.year)
@@ -144,7 +132,7 @@ def refresh_figures(*, actor, report: AnnualReport) -> list[dict]:
 @service
 def override_problem(*, actor, report: AnnualReport, problem: str, reason: str) -> CheckOverride:
     """Accept one check problem for approval, with the reason (audited)."""
-    _require(actor, report, Action.REVIEW)
+    require(actor, Action.REVIEW, report, "当前角色无权办理该报告")
     if report.is_frozen:
         raise ValidationError("报告已报送，不能再处理检查问题")
     if not reason.strip():
@@ -172,17 +160,16 @@ def _take_step(action: str):
     def decorate(func):
         @functools.wraps(func)
         def checked(*, actor, report: AnnualReport, comment: str = "", on=None, **kwargs):
-            step = workflow.transition(action, report.state)
+            step = REPORT_FLOW.check(report, action, actor=actor)
             today = timezone.localdate()
             on = on or today
             if on > today:
                 raise ValidationError("办理日期不能晚于今天")
-            _require(actor, report, step.scope_action)
             if report.superseded:
                 raise ValidationError("该版本已被更正版本取代")
-            if step.needs_comment and not comment.strip():
+            if action in workflow.NEEDS_COMMENT and not comment.strip():
                 raise ValidationError(f"{step.label}须填写意见")
-            if step.checked:
+            if action in workflow.CHECKED:
                 still_open = checks.open_problems(report, problems(report))
                 if still_open:
                     raise ValidationError(
@@ -190,15 +177,15 @@ def _take_step(action: str):
                         + [f"尚有{len(still_open)}个检查问题，须修改或说明理由后才能{step.label}"]
                     )
             func(actor=actor, report=report, on=on, **kwargs)
+            from_state = REPORT_FLOW.move(report, step)
             ReportStep.objects.create(
                 report=report,
                 action=action,
-                from_state=report.state,
+                from_state=from_state,
                 to_state=step.target,
                 actor=actor,
                 comment=comment.strip(),
             )
-            report.state = step.target
             report.save()
             record_event(
                 actor=actor,
@@ -276,9 +263,9 @@ def recipients(unit: Unit) -> list[str]:
 @service
 def start_correction(*, actor, report: AnnualReport) -> AnnualReport:
     """更正: a submitted report stays as it was; the correction is a new version in drafting."""
-    _require(actor, report, Action.CHANGE)
-    if not report.is_frozen or report.superseded:
-        raise ValidationError("只有已报送或已公开的现行报告才能更正")
+    step = REPORT_FLOW.check(report, "start_correction", actor=actor)
+    if report.superseded:
+        raise ValidationError(step.refusal)
     report.superseded = True
     report.save(update_fields=["superseded"])
     correction = AnnualReport(

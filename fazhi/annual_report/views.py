@@ -32,7 +32,6 @@ from . import (
     selectors,
     services,
     structure,
-    workflow,
 )
 from .forms import (
     CreateReportForm,
@@ -43,6 +42,7 @@ from .forms import (
     StepForm,
 )
 from .models import AnnualReport
+from .workflow import REPORT_FLOW
 
 REPORT_LEDGER = Ledger(
     "法治政府建设年度报告台账.xlsx",
@@ -119,18 +119,8 @@ def report_detail(request, report):
     parts = list(selectors.parts(request.user, report))
     problems = services.problems(report) if not report.is_frozen else []
     accepted = {o.problem: o for o in selectors.overrides(request.user, report)}
-    # Permissions on this report (a public report is readable, not workable, beyond its tree).
-    allowed = {
-        action
-        for action in (Action.CHANGE, Action.REVIEW, Action.SIGN)
-        if permits(request.user, action, report)
-    }
-    may_review = Action.REVIEW in allowed
-    actions = [
-        t
-        for t in workflow.available(report.state)
-        if not report.superseded and t.scope_action in allowed
-    ]
+    # A public report is readable, not workable, beyond its tree (the scope of each step).
+    may_review = permits(request.user, Action.REVIEW, report)
     parts = checks.parts_shown(parts)
     rows = [
         {
@@ -151,13 +141,14 @@ def report_detail(request, report):
             "problems": [{"problem": p, "override": accepted.get(p.key)} for p in problems],
             "open_problems": len([p for p in problems if p.key not in accepted]),
             "stale": [p for p in problems if p.key.startswith("stale:")],
-            "actions": [(t, StepForm(request=request, action=t.action)) for t in actions],
+            "buttons": REPORT_FLOW.buttons(
+                report, request.user, lambda t: StepForm(request=request, action=t.action)
+            ),
+            "workflow": REPORT_FLOW,
             "override_form": OverrideForm(request=request) if may_review else None,
             "plain_form": PlainForm(request=request),
-            "may_edit": not report.is_frozen
-            and report.state == "drafting"
-            and Action.CHANGE in allowed,
-            "may_correct": report.is_frozen and not report.superseded and Action.CHANGE in allowed,
+            "may_edit": REPORT_FLOW.allows(report, "edit_report", request.user),
+            "may_correct": REPORT_FLOW.allows(report, "start_correction", request.user),
             "steps": selectors.steps(request.user, report),
             "versions": selectors.versions(request.user, report),
         },
@@ -177,10 +168,10 @@ def report_edit(request, report):
 @require_POST
 def report_step(request, report):
     action = request.POST.get("action", "")
-    if action not in workflow.BY_ACTION:
+    if action not in REPORT_FLOW.by_action:
         raise Http404("没有这个办理步骤")
     form = StepForm(request.POST, request=request, action=action)
-    label = workflow.BY_ACTION[action].label
+    label = REPORT_FLOW.by_action[action].label
     run_posted_form(request, form, getattr(services, action), f"已办理：{label}", report=report)
     return redirect(report)
 

@@ -33,6 +33,7 @@ class CoreConfig(worklines.KitAppConfig):
                 "业务操作记录", "core:event_list", "系统管理", action="view_history", weight=90
             ),
             NavItem("工作日历", "core:calendar", "系统管理", weight=90),
+            NavItem("流程规则", "core:workflows", "系统管理", weight=90),
         )
         line.demo(0, "单位与用户", demo.build_core)
         line.api_viewset("units", api.UnitViewSet, "unit")

@@ -60,6 +60,7 @@ class Unit(ScopedRecord):
     created_at = models.DateTimeField(auto_now_add=True)
 
     scope_unit_field = None
+    detail_url_name = "core:unit_detail"
     change_action = "manage_units"
 
     class Meta:

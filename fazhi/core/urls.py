@@ -28,6 +28,7 @@ urlpatterns = [
     ),
     path("memberships/<int:pk>/revoke/", views.membership_revoke, name="membership_revoke"),
     path("events/", views.event_list, name="event_list"),
+    path("workflows/", views.workflow_tables, name="workflows"),
     path("calendar/", views.calendar_view, name="calendar"),
     path("calendar/new-year/", views.calendar_year_create, name="calendar_year_create"),
     path("password/", views.PasswordChangeView.as_view(), name="password_change"),

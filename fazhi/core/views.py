@@ -11,7 +11,7 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 
-from . import calendar, selectors, services
+from . import calendar, selectors, services, workflow
 from .deadlines import due_list
 from .forms import (
     CalendarYearForm,
@@ -28,6 +28,7 @@ from .guards import permits
 from .middleware import SESSION_KEY
 from .models import Attachment, Membership, Unit
 from .roles import Action
+from .steps import form_page
 from .viewtools import (
     Ledger,
     error_text,
@@ -109,39 +110,42 @@ def unit_detail(request, unit):
 
 @record_view(Unit, Action.MANAGE_UNITS)
 def unit_create(request, parent):
-    form = UnitForm(request.POST or None, request=request)
-    created = run_service_form(request, form, services.create_unit, parent=parent)
-    if created:
-        messages.success(request, f"已新建单位“{created.name}”")
-        return redirect("core:unit_detail", pk=created.pk)
-    return render(
+    return form_page(
         request,
-        "core/form.html",
-        {"form": form, "title": f"在“{parent}”下新建单位", "back": parent},
+        UnitForm(request.POST or None, request=request),
+        services.create_unit,
+        title=f"在“{parent}”下新建单位",
+        back=parent,
+        message=lambda created: f"已新建单位“{created.name}”",
+        parent=parent,
     )
 
 
 @record_view(Unit, Action.MANAGE_UNITS)
 def unit_edit(request, unit):
     initial = {"name": unit.name, "division_code": unit.division_code, "is_active": unit.is_active}
-    form = UnitEditForm(request.POST or None, initial=initial, request=request)
-    updated = run_service_form(request, form, services.update_unit, unit=unit)
-    if updated:
-        messages.success(request, "已保存")
-        return redirect("core:unit_detail", pk=unit.pk)
-    return render(request, "core/form.html", {"form": form, "title": f"修改“{unit}”", "back": unit})
+    return form_page(
+        request,
+        UnitEditForm(request.POST or None, initial=initial, request=request),
+        services.update_unit,
+        title=f"修改“{unit}”",
+        back=unit,
+        message="已保存",
+        unit=unit,
+    )
 
 
 @record_view(Unit, Action.MANAGE_UNITS)
 def unit_move(request, unit):
     parents = selectors.units(request.user).exclude(path__startswith=unit.path)
-    form = UnitMoveForm(request.POST or None, parents=parents, request=request)
-    moved = run_service_form(request, form, services.move_unit, unit=unit)
-    if moved:
-        messages.success(request, f"已调整“{unit}”的隶属关系")
-        return redirect("core:unit_detail", pk=unit.pk)
-    return render(
-        request, "core/form.html", {"form": form, "title": f"调整“{unit}”的上级", "back": unit}
+    return form_page(
+        request,
+        UnitMoveForm(request.POST or None, parents=parents, request=request),
+        services.move_unit,
+        title=f"调整“{unit}”的上级",
+        back=unit,
+        message=f"已调整“{unit}”的隶属关系",
+        unit=unit,
     )
 
 
@@ -328,3 +332,17 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         update_session_auth_hash(self.request, self.request.user)
         messages.success(self.request, "密码已修改")
         return HttpResponseRedirect(self.get_success_url())
+
+
+@require_safe
+def workflow_tables(request, key: str | None = None):
+    """Every registered workflow as a table (or the one of `key`), to check against the law."""
+    if key is None:
+        shown, single = workflow.registered_workflows(), None
+    else:
+        try:
+            single = workflow.get_workflow(key)
+        except KeyError:
+            raise Http404("没有这个流程") from None
+        shown = [single]
+    return render(request, "core/workflows.html", {"workflows": shown, "single": single})

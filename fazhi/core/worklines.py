@@ -81,6 +81,12 @@ class Line:
 
         register_scale_maker(order, maker)
 
+    def workflow(self, *workflows) -> None:
+        """The state tables of the line's records (core/workflow.py), printed at /workflows/."""
+        from .workflow import register_workflow
+
+        register_workflow(*workflows)
+
     def indicators(self, *indicators) -> None:
         """Catalog entries of the line. Core knows no indicator code: the indicators app
         receives them through `contributions`."""

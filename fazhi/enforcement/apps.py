@@ -11,7 +11,7 @@ class EnforcementConfig(worklines.WorkLineConfig):
     def wire(self, line):
         from fazhi.core.navigation import NavItem
 
-        from . import api, deadlines, demo, indicators, models
+        from . import api, deadlines, demo, indicators, models, workflow
 
         line.audit(models.Agency)
         line.audit(models.MajorDecisionItem)
@@ -32,6 +32,7 @@ class EnforcementConfig(worklines.WorkLineConfig):
         line.audit(models.Score)
         line.audit(models.SupervisionInspection, m2m_fields={"agencies"})
         line.audit(models.RectificationNotice)
+        line.workflow(*workflow.WORKFLOWS)
         line.nav(
             NavItem("执法主体与人员", "enforcement:agency_list", "行政执法监督"),
             NavItem("执法证件", "enforcement:certificate_list", "行政执法监督"),

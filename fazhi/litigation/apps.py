@@ -11,11 +11,12 @@ class LitigationConfig(worklines.WorkLineConfig):
     def wire(self, line):
         from fazhi.core.navigation import NavItem
 
-        from . import api, deadlines, demo, indicators, models, scale, services
+        from . import api, deadlines, demo, indicators, models, scale, services, workflow
 
         # The reverse relations would show up as empty "changes" of every new suit.
         line.audit(models.Lawsuit, exclude_fields=["hearings", "suggestions"])
         line.audit(models.Hearing, models.JudicialSuggestion)
+        line.workflow(workflow.LAWSUIT_FLOW)
         line.nav(NavItem("行政应诉", "litigation:lawsuit_list", "行政复议与应诉"))
         line.due(deadlines.answers_due)
         line.on_year_entered(services.fill_open_answer_periods)

@@ -4,7 +4,6 @@ import datetime
 
 from django.db.models import Count, Prefetch, Q
 
-from fazhi.core.guards import permits
 from fazhi.core.models import Unit
 from fazhi.core.roles import Action
 
@@ -70,10 +69,6 @@ def hearings_of(user, lawsuit: Lawsuit):
 
 def suggestions_of(user, lawsuit: Lawsuit):
     return JudicialSuggestion.objects.restrict(user).filter(lawsuit=lawsuit)
-
-
-def can_change(user, lawsuit: Lawsuit) -> bool:
-    return permits(user, Action.CHANGE, lawsuit)
 
 
 def defendant_units(user):

@@ -18,11 +18,11 @@ from .models import (
     JudgmentType,
     JudicialSuggestion,
     Lawsuit,
-    Status,
     TrialLevel,
     head_duty_fulfilled,
     is_loss,
 )
+from .workflow import LAWSUIT_FLOW
 
 # 行政诉讼法 第六十七条: 被告应当在收到起诉状副本之日起十五日内……提出答辩状 (calendar days).
 ANSWER_DAYS = 15
@@ -31,15 +31,6 @@ ANSWER_DAYS = 15
 # 行终 = 行政二审, 行再 = 行政再审.
 CASE_NUMBER = re.compile(r"^（\d{4}）\S+?(行[初终再])\d+号$")
 LEVEL_CODES = {"行初": TrialLevel.FIRST, "行终": TrialLevel.SECOND, "行再": TrialLevel.RETRIAL}
-
-
-def _require_change(actor, lawsuit: Lawsuit) -> None:
-    require(actor, Action.CHANGE, lawsuit, "无权办理该案件")
-
-
-def _require_pending(lawsuit: Lawsuit) -> None:
-    if lawsuit.status != Status.PENDING:
-        raise ValidationError(f"案件{lawsuit.get_status_display()}，不能再办理此事项")
 
 
 def _not_before_filing(day: datetime.date, label: str, lawsuit: Lawsuit) -> None:
@@ -143,8 +134,7 @@ def register_lawsuit(
 @service
 def record_answer_filed(*, actor, lawsuit: Lawsuit, answer_filed_date: datetime.date) -> Lawsuit:
     """The 答辩状 and the evidence went to the court (行政诉讼法 第六十七条)."""
-    _require_change(actor, lawsuit)
-    _require_pending(lawsuit)
+    LAWSUIT_FLOW.check(lawsuit, "record_answer_filed", actor=actor)
     if lawsuit.answer_filed_date is not None:
         raise ValidationError(f"已于{lawsuit.answer_filed_date:%Y-%m-%d}登记提交答辩状")
     not_future(answer_filed_date, "提交答辩状日期")
@@ -186,7 +176,7 @@ def record_hearing(
 
     A 负责人 without ID proof is recorded as such but counts as not appeared (规定 第六条).
     """
-    _require_change(actor, lawsuit)
+    LAWSUIT_FLOW.check(lawsuit, "record_hearing", actor=actor)
     not_future(date, "开庭日期")
     _not_before_filing(date, "开庭日期", lawsuit)
     if lawsuit.concluded_date and date > lawsuit.concluded_date:
@@ -241,15 +231,14 @@ def record_judgment(
     *, actor, lawsuit: Lawsuit, judgment_type: str, concluded_date: datetime.date
 ) -> Lawsuit:
     """The judgment or ruling that ends this 审级; 败诉 follows from its type."""
-    _require_change(actor, lawsuit)
-    _require_pending(lawsuit)
+    step = LAWSUIT_FLOW.check(lawsuit, "record_judgment", actor=actor)
     if judgment_type == JudgmentType.WITHDRAWN:
         raise ValidationError("原告撤诉的，请通过“登记撤诉”办理")
     if judgment_type not in JudgmentType.values:
         raise ValidationError("请选择有效的裁判结果")
     not_future(concluded_date, "裁判日期")
     _not_before_filing(concluded_date, "裁判日期", lawsuit)
-    lawsuit.status = Status.CONCLUDED
+    LAWSUIT_FLOW.move(lawsuit, step)
     lawsuit.judgment_type = judgment_type
     lawsuit.concluded_date = concluded_date
     lawsuit.lost = is_loss(judgment_type)
@@ -271,13 +260,12 @@ def record_withdrawal(
     *, actor, lawsuit: Lawsuit, withdrawal_date: datetime.date, reason: str
 ) -> Lawsuit:
     """The plaintiff withdrew (准予撤诉 or 按撤诉处理): concluded, but neither won nor lost."""
-    _require_change(actor, lawsuit)
-    _require_pending(lawsuit)
+    step = LAWSUIT_FLOW.check(lawsuit, "record_withdrawal", actor=actor)
     if not reason.strip():
         raise ValidationError("请填写撤诉的原因（如被告改变被诉行政行为后原告申请撤诉）")
     not_future(withdrawal_date, "撤诉裁定日期")
     _not_before_filing(withdrawal_date, "撤诉裁定日期", lawsuit)
-    lawsuit.status = Status.WITHDRAWN
+    LAWSUIT_FLOW.move(lawsuit, step)
     lawsuit.judgment_type = JudgmentType.WITHDRAWN
     lawsuit.concluded_date = withdrawal_date
     lawsuit.lost = False
@@ -304,7 +292,7 @@ def record_judicial_suggestion(
     court: str = "",
 ) -> JudicialSuggestion:
     """A 司法建议 received about the suit (规定 第十二条; 行政诉讼法 第六十六条第二款)."""
-    _require_change(actor, lawsuit)
+    LAWSUIT_FLOW.check(lawsuit, "record_judicial_suggestion", actor=actor)
     not_future(received_date, "收到司法建议日期")
     _not_before_filing(received_date, "收到司法建议日期", lawsuit)
     if not content.strip():

@@ -1,19 +1,14 @@
 """Pages of 行政应诉: the ledger (list, filters, Excel), a suit's page, one form per step."""
 
-from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
 from fazhi.core.roles import Action
-from fazhi.core.viewtools import (
-    Ledger,
-    ledger_page,
-    record_view,
-    require,
-    run_service_form,
-)
+from fazhi.core.steps import form_page, step_page
+from fazhi.core.viewtools import Ledger, ledger_page, record_view, require
 
 from . import selectors, services
 from .forms import (
@@ -26,6 +21,7 @@ from .forms import (
     WithdrawalForm,
 )
 from .models import Lawsuit, Status
+from .workflow import LAWSUIT_FLOW
 
 LEDGER_HEADER = [
     "案号",
@@ -121,16 +117,18 @@ def lawsuit_create(request):
     units = selectors.defendant_units(request.user)
     initial = {"unit": units.first()} if units.count() == 1 else {}
     form = LawsuitForm(request.POST or None, units=units, initial=initial, request=request)
-    created = run_service_form(request, form, services.register_lawsuit)
-    if created:
-        messages.success(
-            request,
+    return form_page(
+        request,
+        form,
+        services.register_lawsuit,
+        title="登记行政应诉案件",
+        crumbs=[("行政应诉", reverse("litigation:lawsuit_list"))],
+        message=lambda created: (
             f"已登记{created.case_number}，答辩期限为{created.answer_due:%Y-%m-%d}"
             if created.answer_due
-            else f"已登记{created.case_number}；答辩期限所在年度的节假日安排尚未录入，录入后自动计算",
-        )
-        return redirect("litigation:lawsuit_detail", pk=created.pk)
-    return render(request, "litigation/form.html", {"form": form, "title": "登记行政应诉案件"})
+            else f"已登记{created.case_number}；答辩期限所在年度的节假日安排尚未录入，录入后自动计算"
+        ),
+    )
 
 
 @record_view(Lawsuit)
@@ -146,64 +144,56 @@ def lawsuit_detail(request, lawsuit):
             "hearings": [(hearing, hearing.issues()) for hearing in hearings],
             "suggestions": selectors.suggestions_of(request.user, lawsuit),
             "history": core_selectors.record_history(request.user, lawsuit),
-            "can_change": selectors.can_change(request.user, lawsuit),
+            "buttons": LAWSUIT_FLOW.buttons(lawsuit, request.user),
+            "workflow": LAWSUIT_FLOW,
             "answer_overdue": lawsuit.answer_overdue(today),
             "prior_case": selectors.prior_case(request.user, lawsuit),
         },
     )
 
 
-def _step(request, lawsuit, form_class, service, title: str):
-    """A step's form page; returns (result, response) — the result once the step is done."""
-    form = form_class(request.POST or None, request=request)
-    result = run_service_form(request, form, service, lawsuit=lawsuit)
-    if result:
-        return result, redirect("litigation:lawsuit_detail", pk=lawsuit.pk)
-    context = {"form": form, "title": title, "lawsuit": lawsuit}
-    return None, render(request, "litigation/form.html", context)
+def _step(request, lawsuit, action, form_class, **kwargs):
+    service = getattr(services, action)
+    return step_page(request, lawsuit, LAWSUIT_FLOW, action, form_class, service, **kwargs)
 
 
 @record_view(Lawsuit, Action.CHANGE)
 def lawsuit_answer(request, lawsuit):
-    done, response = _step(
-        request, lawsuit, AnswerForm, services.record_answer_filed, "登记提交答辩状"
+    return _step(
+        request, lawsuit, "record_answer_filed", AnswerForm, message="已登记提交答辩状和证据"
     )
-    if done:
-        messages.success(request, "已登记提交答辩状和证据")
-    return response
 
 
 @record_view(Lawsuit, Action.CHANGE)
 def lawsuit_hearing(request, lawsuit):
-    hearing, response = _step(request, lawsuit, HearingForm, services.record_hearing, "登记庭审")
-    if hearing:
-        messages.success(request, f"已登记{hearing.date:%Y-%m-%d}的庭审")
-        for issue in hearing.issues():
-            messages.warning(request, issue)
-    return response
+    return _step(
+        request,
+        lawsuit,
+        "record_hearing",
+        HearingForm,
+        message=lambda hearing: f"已登记{hearing.date:%Y-%m-%d}的庭审",
+        warnings=lambda hearing: hearing.issues(),
+    )
 
 
 @record_view(Lawsuit, Action.CHANGE)
 def lawsuit_judgment(request, lawsuit):
-    done, response = _step(request, lawsuit, JudgmentForm, services.record_judgment, "登记裁判结果")
-    if done:
-        messages.success(request, f"已登记裁判结果：{done.get_judgment_type_display()}")
-    return response
+    return _step(
+        request,
+        lawsuit,
+        "record_judgment",
+        JudgmentForm,
+        message=lambda done: f"已登记裁判结果：{done.get_judgment_type_display()}",
+    )
 
 
 @record_view(Lawsuit, Action.CHANGE)
 def lawsuit_withdrawal(request, lawsuit):
-    done, response = _step(request, lawsuit, WithdrawalForm, services.record_withdrawal, "登记撤诉")
-    if done:
-        messages.success(request, "已登记原告撤诉")
-    return response
+    return _step(request, lawsuit, "record_withdrawal", WithdrawalForm, message="已登记原告撤诉")
 
 
 @record_view(Lawsuit, Action.CHANGE)
 def lawsuit_suggestion(request, lawsuit):
-    done, response = _step(
-        request, lawsuit, SuggestionForm, services.record_judicial_suggestion, "登记司法建议"
+    return _step(
+        request, lawsuit, "record_judicial_suggestion", SuggestionForm, message="已登记司法建议"
     )
-    if done:
-        messages.success(request, "已登记司法建议")
-    return response

@@ -11,7 +11,9 @@ class ReconsiderationConfig(worklines.WorkLineConfig):
     def wire(self, line):
         from fazhi.core.navigation import NavItem
 
-        from . import api, deadlines, demo, demo_history, indicators, models, scale
+        from . import api, deadlines, demo, demo_history, indicators, models, scale, workflow
+
+        line.workflow(workflow.CASE_FLOW)
 
         line.audit(
             models.Case,

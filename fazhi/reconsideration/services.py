@@ -18,7 +18,7 @@ from fazhi.core.models import Unit
 from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action, Role
 
-from . import deadlines, documents, imports, workflow
+from . import deadlines, documents, imports
 from .models import (
     MERITS,
     ActKind,
@@ -32,6 +32,7 @@ from .models import (
     Step,
     Suspension,
 )
+from .workflow import CASE_FLOW
 
 # 行政复议法 第三十条第一款: the seven conditions of acceptance, in the article's order.
 ACCEPTANCE_CONDITIONS = [
@@ -69,11 +70,7 @@ def step(action: str):
     def decorate(func):
         @functools.wraps(func)
         def checked(*, actor, case, **kwargs):
-            transition = workflow.check(
-                action, state=case.state, role=_role(actor), is_superuser=actor.is_superuser
-            )
-            scope_action = Action.REVIEW if Role.LEADER in transition.roles else Action.CHANGE
-            require(actor, scope_action, case, "无权办理该案件")
+            CASE_FLOW.check(case, action, actor=actor)
             token = _current_step.set(action)
             try:
                 return func(actor=actor, case=case, **kwargs)
@@ -89,12 +86,11 @@ def _step(case, *, actor, step_date, reason="", data=None, document=None, **chan
     """Apply the step being taken (checked by `@step`): change the case, store the clocks,
     write the timeline."""
     action = _current_step.get()
-    transition = workflow.transition(action)
+    transition = CASE_FLOW.transition(action)
     not_future(step_date, "办理日期")
     for field, value in changes.items():
         setattr(case, field, value)
-    if transition.target:
-        case.state = transition.target
+    CASE_FLOW.move(case, transition)
     deadlines.refresh_clocks(case)
     saved(case)
     step_data = dict(data or {})

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from fazhi.core import views as core_views
+
 from . import views
 
 app_name = "reconsideration"
@@ -11,7 +13,8 @@ urlpatterns = [
     path("cases/<int:pk>/", views.case_detail, name="case_detail"),
     path("cases/<int:pk>/step/", views.case_step, name="case_step"),
     path("documents/<int:pk>/", views.document_download, name="document_download"),
-    path("workflow/", views.workflow_table, name="workflow"),
+    # The case flow's entry of the printed workflows (/workflows/).
+    path("workflow/", core_views.workflow_tables, {"key": "reconsideration.case"}, name="workflow"),
     path("supervision/", views.supervision, name="supervision"),
     path("letters/", views.letter_list, name="letter_list"),
     path("letters/new/", views.letter_create, name="letter_create"),

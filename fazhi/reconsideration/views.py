@@ -13,9 +13,10 @@ from django.views.decorators.http import require_safe
 from fazhi.core import selectors as core_selectors
 from fazhi.core.attachments import ALLOWED, read_checked
 from fazhi.core.dataversion import query_key, remember
-from fazhi.core.guards import permits, shown_id_number
+from fazhi.core.guards import shown_id_number
 from fazhi.core.querysets import active_membership, full_scope_key
 from fazhi.core.roles import Action
+from fazhi.core.steps import step_page
 from fazhi.core.viewtools import (
     Ledger,
     error_text,
@@ -27,9 +28,10 @@ from fazhi.core.viewtools import (
     xlsx_response,
 )
 
-from . import deadlines, imports, selectors, services, workflow
+from . import deadlines, imports, selectors, services
 from .forms import STEP_FORMS, LetterForm, LetterReportForm, RegisterForm
 from .models import Case, Document, OpinionLetter, Outcome, Procedure, State
+from .workflow import CASE_FLOW
 
 XLSX = ALLOWED["xlsx"]
 
@@ -214,12 +216,7 @@ def case_import(request):
 @record_view(Case)
 @require_safe
 def case_detail(request, case):
-    membership = active_membership(request.user)
-    role = membership.role if membership else None
     today = timezone.localdate()
-    can_act = permits(request.user, Action.CHANGE, case) or permits(
-        request.user, Action.REVIEW, case
-    )
     return render(
         request,
         "reconsideration/case_detail.html",
@@ -235,7 +232,8 @@ def case_detail(request, case):
             "timeline": selectors.timeline(request.user, case),
             "documents": selectors.case_documents(request.user, case),
             "suspensions": case.suspensions.all(),
-            "steps": workflow.available(case, role, request.user.is_superuser) if can_act else [],
+            "buttons": CASE_FLOW.buttons(case, request.user),
+            "workflow": CASE_FLOW,
             "history": core_selectors.record_history(request.user, case),
             "simple_ground": services.simple_procedure_ground(case),
             # 第七十条: no reply or evidence in time → the act counts as having none.
@@ -254,22 +252,8 @@ def case_step(request, case):
         return redirect("reconsideration:case_detail", pk=case.pk)
     if action not in STEP_FORMS:
         raise Http404("没有这个办理步骤")
-    transition = workflow.transition(action)
-    form = STEP_FORMS[action](request.POST or None, request=request)
-    service = getattr(services, action)
-    done = run_service_form(request, form, service, case=case)
-    if done:
-        messages.success(request, f"已办理：{transition.label}")
-        return redirect("reconsideration:case_detail", pk=case.pk)
-    return render(
-        request,
-        "reconsideration/step.html",
-        {
-            "case": case,
-            "form": form,
-            "transition": transition,
-            "action": action,
-        },
+    return step_page(
+        request, case, CASE_FLOW, action, STEP_FORMS[action], getattr(services, action)
     )
 
 
@@ -280,42 +264,6 @@ def document_download(request, document):
         document.file.open("rb"),
         as_attachment=True,
         filename=f"{document.title}（{document.number}）.docx",
-    )
-
-
-@require_safe
-def workflow_table(request):
-    return render(
-        request,
-        "reconsideration/workflow.html",
-        {
-            "transitions": workflow.TRANSITIONS,
-            "clocks": [
-                (
-                    "受理审查、补正通知",
-                    f"收到申请之日起{deadlines.REVIEW_WORKDAYS}个工作日",
-                    "第三十条、第三十一条",
-                ),
-                (
-                    "申请人补正",
-                    f"收到补正通知之日起{deadlines.SUPPLEMENT_WORKDAYS}个工作日",
-                    "第三十一条",
-                ),
-                ("发送副本", "受理之日起7个工作日（简易程序3个工作日）", "第四十八条、第五十四条"),
-                (
-                    "被申请人答复",
-                    "收到副本之日起10个工作日（简易程序5个工作日）",
-                    "第四十八条、第五十四条",
-                ),
-                (
-                    "作出决定",
-                    "受理之日起60日（简易程序30日），可延长一次不超过30日；中止期间不计算",
-                    "第六十二条",
-                ),
-                ("中止后终止", "因第三十九条第一款第一、二、四项中止满60日", "第四十一条"),
-                ("意见书反馈", "收到意见书之日起60日", "第七十六条"),
-            ],
-        },
     )
 
 

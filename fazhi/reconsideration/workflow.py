@@ -1,36 +1,28 @@
 """The case flow as data: which step may be taken in which state, by which role, into which
-state, and on which article. The services check every step against this table, and the
-page /reconsideration/workflow/ prints it so that a reader can check it against the law.
+state, and on which article (行政复议法, 2023年修订). The services check every step against
+this table, and the pages /workflows/ and /reconsideration/workflow/ print it so that a
+reader can check it against the law.
 
 Guards that need the case's data (deadlines, checklists, approvals) live in the service of
 the step; the table names them in `guard` so the printed table is complete.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from fazhi.core.roles import Action, Role
+from fazhi.core.workflow import Transition, Workflow
 
-from django.core.exceptions import ValidationError
-
-from fazhi.core.roles import Role
-
-from .models import State
+from . import deadlines
+from .models import Case, State
 
 S = State
 HANDLERS = (Role.OFFICER, Role.REVIEWER)
 APPROVERS = (Role.LEADER,)
+REVIEW = Action.REVIEW  # the scope an approval needs (a leader has no 办理 scope)
 
 
-@dataclass(frozen=True)
-class Transition:
-    action: str
-    label: str
-    sources: tuple[str, ...]
-    target: str | None  # None: the state does not change
-    roles: tuple[str, ...]
-    article: str
-    guard: str = ""
-    # Whether the case's data allows the step at all (hides buttons that could only fail).
-    when: Callable[[object], bool] | None = None
+def _row(action, label, sources, target, roles, article, guard="", when=None):
+    """A row of the table; a step a 负责人 may take needs the 审核 scope."""
+    permission = REVIEW if Role.LEADER in roles else Action.CHANGE
+    return Transition(action, label, sources, target, roles, permission, article, guard, when)
 
 
 def _no_notice_yet(case):
@@ -58,90 +50,86 @@ def _not_performed(case):
 
 
 # fmt: off
-TRANSITIONS = [
+TRANSITIONS = (
     # action, label, from states, to state (None: unchanged), roles, article, guard[, when]
-    Transition("request_supplement", "补正通知", (S.REGISTERED,), S.AWAITING_SUPPLEMENT, HANDLERS,
-               "第三十一条第一款", "收到申请之日起五个工作日内；一次性载明补正事项；只能通知一次",
-               _no_notice_yet),
-    Transition("extend_supplement", "延长补正期限", (S.AWAITING_SUPPLEMENT,), None, HANDLERS,
-               "第三十一条第二款", "申请人有正当理由"),
-    Transition("receive_supplement", "收到补正材料", (S.AWAITING_SUPPLEMENT,), S.REGISTERED, HANDLERS,
-               "第三十一条第三款", "审查期自收到补正材料之日重新计算"),
-    Transition("deem_abandoned", "视为放弃", (S.AWAITING_SUPPLEMENT,), S.ABANDONED, HANDLERS,
-               "第三十一条第二款", "补正期限届满且无正当理由"),
-    Transition("accept", "受理", (S.REGISTERED,), S.HEARING, HANDLERS,
-               "第三十条第一款、第五十三条", "七项受理条件全部具备；简易程序须符合第五十三条"),
-    Transition("deem_accepted", "视为受理", (S.REGISTERED,), S.HEARING, HANDLERS,
-               "第三十条第三款", "审查期限届满未作决定，自届满之日起视为受理"),
-    Transition("refuse", "不予受理", (S.REGISTERED,), S.NOT_ACCEPTED, HANDLERS,
-               "第三十条第二款", "审查期限内作出；说明理由"),
-    Transition("send_copy", "发送申请书副本", (S.HEARING,), None, HANDLERS,
-               "第四十八条、第五十四条", "尚未发送", _copy_not_sent),
-    Transition("record_reply", "收到答复和证据", (S.HEARING,), None, HANDLERS,
-               "第四十八条、第五十四条", "已发送副本", _awaiting_reply),
-    Transition("hear_views", "听取意见", (S.HEARING,), None, HANDLERS, "第四十九条"),
-    Transition("hold_hearing", "听证", (S.HEARING,), None, HANDLERS,
-               "第五十条、第五十一条", "听证通知不少于五个工作日前送达"),
-    Transition("refer_to_committee", "提请行政复议委员会", (S.HEARING,), None, HANDLERS,
-               "第五十二条"),
-    Transition("suspend", "中止", (S.HEARING,), S.SUSPENDED, HANDLERS,
-               "第三十九条", "写明第三十九条第一款的情形"),
-    Transition("resume", "恢复审理", (S.SUSPENDED,), S.HEARING, HANDLERS,
-               "第三十九条第二款、第三款"),
-    Transition("extend", "延期", (S.HEARING,), None, APPROVERS,
-               "第六十二条第一款", "仅普通程序；不超过三十日；只能延长一次；机构负责人批准", _extendable),
-    Transition("convert_to_ordinary", "简易程序转普通程序", (S.HEARING,), None, APPROVERS,
-               "第五十五条", "仅简易程序；机构负责人批准", _simple),
-    Transition("decide", "作出行政复议决定", (S.HEARING,), S.AWAITING_SERVICE,
-               (*APPROVERS, Role.REVIEWER), "第六十一条、第六十三条至第六十九条、第三十三条",
-               "负责人同意，或者集体讨论通过（审核人登记讨论情况）；普通程序须已听取意见"),
-    Transition("serve", "送达", (S.AWAITING_SERVICE,), S.CLOSED, HANDLERS,
-               "第七十五条第二款", "决定书一经送达即发生法律效力"),
-    Transition("record_performance", "登记履行情况", (S.CLOSED, S.MEDIATED), None, HANDLERS,
-               "第七十七条", "", _not_performed),
-    Transition("mediate", "调解结案", (S.HEARING, S.SUSPENDED), S.MEDIATED, HANDLERS,
-               "第七十三条", "调解书经各方当事人签字或者签章"),
-    Transition("withdraw", "准予撤回并终止", (S.HEARING, S.SUSPENDED), S.TERMINATED, HANDLERS,
-               "第四十一条第一款第一项、第七十四条"),
-    Transition("terminate", "终止", (S.HEARING, S.SUSPENDED), S.TERMINATED, HANDLERS,
-               "第四十一条", "第五项：因第三十九条第一款第一、二、四项中止满六十日"),
-]
+    _row("request_supplement", "补正通知", (S.REGISTERED,), S.AWAITING_SUPPLEMENT, HANDLERS,
+         "第三十一条第一款", "收到申请之日起五个工作日内；一次性载明补正事项；只能通知一次",
+         _no_notice_yet),
+    _row("extend_supplement", "延长补正期限", (S.AWAITING_SUPPLEMENT,), None, HANDLERS,
+         "第三十一条第二款", "申请人有正当理由"),
+    _row("receive_supplement", "收到补正材料", (S.AWAITING_SUPPLEMENT,), S.REGISTERED, HANDLERS,
+         "第三十一条第三款", "审查期自收到补正材料之日重新计算"),
+    _row("deem_abandoned", "视为放弃", (S.AWAITING_SUPPLEMENT,), S.ABANDONED, HANDLERS,
+         "第三十一条第二款", "补正期限届满且无正当理由"),
+    _row("accept", "受理", (S.REGISTERED,), S.HEARING, HANDLERS,
+         "第三十条第一款、第五十三条", "七项受理条件全部具备；简易程序须符合第五十三条"),
+    _row("deem_accepted", "视为受理", (S.REGISTERED,), S.HEARING, HANDLERS,
+         "第三十条第三款", "审查期限届满未作决定，自届满之日起视为受理"),
+    _row("refuse", "不予受理", (S.REGISTERED,), S.NOT_ACCEPTED, HANDLERS,
+         "第三十条第二款", "审查期限内作出；说明理由"),
+    _row("send_copy", "发送申请书副本", (S.HEARING,), None, HANDLERS,
+         "第四十八条、第五十四条", "尚未发送", _copy_not_sent),
+    _row("record_reply", "收到答复和证据", (S.HEARING,), None, HANDLERS,
+         "第四十八条、第五十四条", "已发送副本", _awaiting_reply),
+    _row("hear_views", "听取意见", (S.HEARING,), None, HANDLERS, "第四十九条"),
+    _row("hold_hearing", "听证", (S.HEARING,), None, HANDLERS,
+         "第五十条、第五十一条", "听证通知不少于五个工作日前送达"),
+    _row("refer_to_committee", "提请行政复议委员会", (S.HEARING,), None, HANDLERS,
+         "第五十二条"),
+    _row("suspend", "中止", (S.HEARING,), S.SUSPENDED, HANDLERS,
+         "第三十九条", "写明第三十九条第一款的情形"),
+    _row("resume", "恢复审理", (S.SUSPENDED,), S.HEARING, HANDLERS,
+         "第三十九条第二款、第三款"),
+    _row("extend", "延期", (S.HEARING,), None, APPROVERS,
+         "第六十二条第一款", "仅普通程序；不超过三十日；只能延长一次；机构负责人批准", _extendable),
+    _row("convert_to_ordinary", "简易程序转普通程序", (S.HEARING,), None, APPROVERS,
+         "第五十五条", "仅简易程序；机构负责人批准", _simple),
+    _row("decide", "作出行政复议决定", (S.HEARING,), S.AWAITING_SERVICE,
+         (*APPROVERS, Role.REVIEWER), "第六十一条、第六十三条至第六十九条、第三十三条",
+         "负责人同意，或者集体讨论通过（审核人登记讨论情况）；普通程序须已听取意见"),
+    _row("serve", "送达", (S.AWAITING_SERVICE,), S.CLOSED, HANDLERS,
+         "第七十五条第二款", "决定书一经送达即发生法律效力"),
+    _row("record_performance", "登记履行情况", (S.CLOSED, S.MEDIATED), None, HANDLERS,
+         "第七十七条", "", _not_performed),
+    _row("mediate", "调解结案", (S.HEARING, S.SUSPENDED), S.MEDIATED, HANDLERS,
+         "第七十三条", "调解书经各方当事人签字或者签章"),
+    _row("withdraw", "准予撤回并终止", (S.HEARING, S.SUSPENDED), S.TERMINATED, HANDLERS,
+         "第四十一条第一款第一项、第七十四条"),
+    _row("terminate", "终止", (S.HEARING, S.SUSPENDED), S.TERMINATED, HANDLERS,
+         "第四十一条", "第五项：因第三十九条第一款第一、二、四项中止满六十日"),
+)
 # fmt: on
 
-BY_ACTION = {t.action: t for t in TRANSITIONS}
 
-
-class StepRefused(ValidationError):
-    """A step that the table (or its guard) does not allow now; the message is Chinese."""
-
-
-def transition(action: str) -> Transition:
-    try:
-        return BY_ACTION[action]
-    except KeyError:
-        raise StepRefused(f"未知的办理步骤：{action}") from None
-
-
-def check(action: str, *, state: str, role: str | None, is_superuser: bool = False) -> Transition:
-    """The transition, if `role` may take it from `state`; otherwise StepRefused."""
-    step = transition(action)
-    if state not in step.sources:
-        allowed = "、".join(State(s).label for s in step.sources)
-        raise StepRefused(
-            f"案件当前为“{State(state).label}”，不能办理“{step.label}”（仅限：{allowed}）"
-        )
-    if not is_superuser and role not in step.roles:
-        roles = "、".join(Role(r).label for r in step.roles)
-        raise StepRefused(f"“{step.label}”须由{roles}办理")
-    return step
-
-
-def available(case, role: str | None, is_superuser: bool = False) -> list[Transition]:
-    """The steps `role` may take on `case` now (the services still check every guard)."""
-    return [
-        t
-        for t in TRANSITIONS
-        if case.state in t.sources
-        and (is_superuser or role in t.roles)
-        and (t.when is None or t.when(case))
-    ]
+CASE_FLOW = Workflow(
+    key="reconsideration.case",
+    label="行政复议案件",
+    model=Case,
+    transitions=TRANSITIONS,
+    noun="案件",
+    denied="无权办理该案件",
+    law="《中华人民共和国行政复议法》（2023年修订）",
+    cite="行政复议法",
+    intro="“三日”“五日”“七日”“十日”为工作日（第八十八条），其余期间按自然日计算，"
+    "期间最后一日为法定休假日的顺延至休假日后第一个工作日（民事诉讼法第八十五条）。",
+    step_url_name="reconsideration:case_step",
+    list_url_name="reconsideration:case_list",
+    title_field="number",
+    periods=(
+        (
+            "受理审查、补正通知",
+            f"收到申请之日起{deadlines.REVIEW_WORKDAYS}个工作日",
+            "第三十条、第三十一条",
+        ),
+        ("申请人补正", f"收到补正通知之日起{deadlines.SUPPLEMENT_WORKDAYS}个工作日", "第三十一条"),
+        ("发送副本", "受理之日起7个工作日（简易程序3个工作日）", "第四十八条、第五十四条"),
+        ("被申请人答复", "收到副本之日起10个工作日（简易程序5个工作日）", "第四十八条、第五十四条"),
+        (
+            "作出决定",
+            "受理之日起60日（简易程序30日），可延长一次不超过30日；中止期间不计算",
+            "第六十二条",
+        ),
+        ("中止后终止", "因第三十九条第一款第一、二、四项中止满60日", "第四十一条"),
+        ("意见书反馈", "收到意见书之日起60日", "第七十六条"),
+    ),
+)

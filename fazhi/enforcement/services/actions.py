@@ -7,15 +7,16 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from fazhi.core.audit import record_event, service
-from fazhi.core.guards import not_future, require, require_unit, saved
+from fazhi.core.guards import not_future, require_unit, saved
 from fazhi.core.models import Unit
-from fazhi.core.roles import Action, WorkLine
+from fazhi.core.roles import WorkLine
 
 from .. import imports
-from ..models.actions import ActionKind, ActionStatus, EnforcementAction, PenaltyOutcome
+from ..models.actions import ActionKind, EnforcementAction, PenaltyOutcome
 from ..models.agencies import MajorDecisionItem, Officer
 from ..models.penalty_lists import ListCategory, ListStatus, PenaltyListItem
 from ..selectors.penalty_lists import region_list_items
+from ..workflow import ACTION_FLOW
 from .agencies import check_officers
 
 
@@ -69,11 +70,10 @@ def record_publicity(
     *, actor, enforcement_action: EnforcementAction, stage: str, date: datetime.date, link: str
 ) -> EnforcementAction:
     """公示: 事前 (行政处罚法 第三十九条) or, for a decision, 事后 (第四十八条)."""
-    require(actor, Action.CHANGE, enforcement_action)
+    step = "record_post_publicity" if stage == "post" else "record_publicity"
+    ACTION_FLOW.check(enforcement_action, step, actor=actor)
     not_future(date, "公示日期")
     if stage == "post":
-        if enforcement_action.status != ActionStatus.DECIDED:
-            raise ValidationError("作出决定后方可登记事后公示（行政处罚法 第四十八条）")
         if date < enforcement_action.decided_date:
             raise ValidationError("事后公示日期不能早于决定日期")
         enforcement_action.post_publicity_date, enforcement_action.post_publicity_link = (
@@ -103,7 +103,7 @@ def record_recording(
     *, actor, enforcement_action: EnforcementAction, recording_forms: str, recording_location: str
 ) -> EnforcementAction:
     """执法全过程记录 (行政处罚法 第四十七条): what was recorded, and where it is archived."""
-    require(actor, Action.CHANGE, enforcement_action)
+    ACTION_FLOW.check(enforcement_action, "record_recording", actor=actor)
     if not recording_forms.strip() or not recording_location.strip():
         raise ValidationError("请填写记录的形式和环节，以及归档保存的位置（行政处罚法 第四十七条）")
     enforcement_action.recording_forms, enforcement_action.recording_location = (
@@ -132,9 +132,7 @@ def record_legal_review(
     review_passed: bool,
 ) -> EnforcementAction:
     """重大执法决定法制审核 (行政处罚法 第五十八条) by the agency's 法制审核人员."""
-    require(actor, Action.CHANGE, enforcement_action)
-    if enforcement_action.status != ActionStatus.OPEN:
-        raise ValidationError("法制审核应在作出决定之前进行（行政处罚法 第五十八条）")
+    ACTION_FLOW.check(enforcement_action, "record_legal_review", actor=actor)
     not_future(review_date, "法制审核日期")
     if review_date < enforcement_action.started_date:
         raise ValidationError("法制审核日期不能早于立案日期")
@@ -196,9 +194,7 @@ def decide_action(
     education: str = "",
 ) -> EnforcementAction:
     """作出决定. 行政处罚法 第五十八条: 未经法制审核或者审核未通过的，不得作出决定."""
-    require(actor, Action.CHANGE, enforcement_action)
-    if enforcement_action.status != ActionStatus.OPEN:
-        raise ValidationError("该执法行为已作出决定")
+    step = ACTION_FLOW.check(enforcement_action, "decide_action", actor=actor)
     not_future(decided_date, "决定日期")
     if decided_date < enforcement_action.started_date:
         raise ValidationError("决定日期不能早于立案日期")
@@ -221,7 +217,8 @@ def decide_action(
             _check_list_item(enforcement_action, list_item, outcome, decided_date)
     elif outcome or list_item is not None:
         raise ValidationError("只有行政处罚案件登记处罚结果和免罚轻罚清单事项")
-    enforcement_action.status, enforcement_action.decided_date = ActionStatus.DECIDED, decided_date
+    ACTION_FLOW.move(enforcement_action, step)
+    enforcement_action.decided_date = decided_date
     enforcement_action.outcome, enforcement_action.list_item, enforcement_action.education = (
         outcome,
         list_item,

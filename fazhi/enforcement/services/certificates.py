@@ -17,6 +17,7 @@ from ..models.certificates import (
     CheckKind,
     TrainingRecord,
 )
+from ..workflow import CERTIFICATE_FLOW, OPEN_APPLICATION
 
 # 年审 falls due a year after the issue or the last 年审 (各地行政执法证件管理办法).
 REVIEW_INTERVAL_YEARS = 1
@@ -33,11 +34,6 @@ def _certificate_event(actor, certificate, action, summary, reason=""):
     )
 
 
-def _require_status(certificate: Certificate, *allowed: str, step: str) -> None:
-    if certificate.status not in allowed:
-        raise ValidationError(f"证件当前状态为“{certificate.get_status_display()}”，不能{step}")
-
-
 @service
 def apply_certificate(
     *, actor, officer: Officer, applied_date: datetime.date, is_renewal: bool = False
@@ -45,15 +41,7 @@ def apply_certificate(
     """申领 (or 换发): the start of the cycle; training and the exam follow."""
     require(actor, Action.CHANGE, officer)
     not_future(applied_date, "申领日期")
-    pending = officer.certificates.filter(
-        status__in=[
-            CertificateStatus.APPLIED,
-            CertificateStatus.TRAINED,
-            CertificateStatus.FAILED,
-            CertificateStatus.PASSED,
-        ]
-    )
-    if pending.exists():
+    if officer.certificates.filter(status__in=OPEN_APPLICATION).exists():
         raise ValidationError(f"{officer.name}已有尚未办结的证件申领")
     certificate = saved(
         Certificate(
@@ -89,10 +77,11 @@ def record_training(
             officer=officer, title=title.strip(), date=date, hours=hours, created_by=actor
         )
     )
-    if certificate is not None and certificate.status == CertificateStatus.APPLIED:
+    trained = CERTIFICATE_FLOW.transition("record_training")
+    if certificate is not None and certificate.status in trained.sources:
         if date < certificate.applied_date:
             raise ValidationError("培训日期不能早于申领日期")
-        certificate.status = CertificateStatus.TRAINED
+        CERTIFICATE_FLOW.move(certificate, trained)
         certificate.save()
     record_event(
         actor=actor,
@@ -109,13 +98,7 @@ def record_exam(
     *, actor, certificate: Certificate, exam_date: datetime.date, exam_score, pass_mark=60
 ) -> Certificate:
     """The 执法资格考试 after training; a failed exam may be retaken (补考)."""
-    require(actor, Action.CHANGE, certificate)
-    _require_status(
-        certificate,
-        CertificateStatus.TRAINED,
-        CertificateStatus.FAILED,
-        step="登记考试成绩（应先完成培训）",
-    )
+    step = CERTIFICATE_FLOW.check(certificate, "record_exam", actor=actor)
     not_future(exam_date, "考试日期")
     if exam_date < certificate.applied_date:
         raise ValidationError("考试日期不能早于申领日期")
@@ -127,7 +110,9 @@ def record_exam(
         pass_mark,
     )
     passed = exam_score >= pass_mark
-    certificate.status = CertificateStatus.PASSED if passed else CertificateStatus.FAILED
+    CERTIFICATE_FLOW.move(
+        certificate, step, CertificateStatus.PASSED if passed else CertificateStatus.FAILED
+    )
     saved(certificate)
     _certificate_event(
         actor,
@@ -148,8 +133,7 @@ def issue_certificate(
     valid_until: datetime.date,
 ) -> Certificate:
     """发证 after a passed exam; a 换发 replaces the officer's previous certificate."""
-    require(actor, Action.CHANGE, certificate)
-    _require_status(certificate, CertificateStatus.PASSED, step="发证（考试合格后方可发证）")
+    step = CERTIFICATE_FLOW.check(certificate, "issue_certificate", actor=actor)
     not_future(issue_date, "发证日期")
     if certificate.exam_date and issue_date < certificate.exam_date:
         raise ValidationError("发证日期不能早于考试日期")
@@ -158,10 +142,11 @@ def issue_certificate(
     number = number.strip()
     if Certificate.objects.filter(number=number).exists():
         raise ValidationError(f"证件编号{number}已被使用")
-    for old in certificate.officer.certificates.filter(
-        status__in=[CertificateStatus.VALID, CertificateStatus.SUSPENDED]
-    ):
-        old.status, old.status_reason = CertificateStatus.WITHDRAWN, f"换发新证（{number}）"
+    # 换发: the officer's certificate in force is withdrawn by the new one.
+    withdraw = CERTIFICATE_FLOW.transition("withdraw_certificate")
+    for old in certificate.officer.certificates.filter(status__in=withdraw.sources):
+        CERTIFICATE_FLOW.move(old, withdraw)
+        old.status_reason = f"换发新证（{number}）"
         old.save()
     certificate.number, certificate.issue_date, certificate.valid_until = (
         number,
@@ -169,7 +154,7 @@ def issue_certificate(
         valid_until,
     )
     certificate.annual_review_due = shift_years(issue_date, REVIEW_INTERVAL_YEARS)
-    certificate.status = CertificateStatus.VALID
+    CERTIFICATE_FLOW.move(certificate, step)
     saved(certificate)
     saved(
         CertificateCheck(
@@ -187,8 +172,7 @@ def record_annual_review(
     *, actor, certificate: Certificate, date: datetime.date, passed: bool, note: str = ""
 ) -> Certificate:
     """年审: passed moves the next 年审 a year on; failed suspends the certificate."""
-    require(actor, Action.CHANGE, certificate)
-    _require_status(certificate, CertificateStatus.VALID, step="年审")
+    step = CERTIFICATE_FLOW.check(certificate, "record_annual_review", actor=actor)
     not_future(date, "年审日期")
     if date < certificate.issue_date:
         raise ValidationError("年审日期不能早于发证日期")
@@ -213,10 +197,8 @@ def record_annual_review(
             certificate.annual_review_due, REVIEW_INTERVAL_YEARS
         )
     else:
-        certificate.status, certificate.status_reason = (
-            CertificateStatus.SUSPENDED,
-            f"年审未通过：{note.strip()}",
-        )
+        CERTIFICATE_FLOW.move(certificate, step, CertificateStatus.SUSPENDED)
+        certificate.status_reason = f"年审未通过：{note.strip()}"
     saved(certificate)
     _certificate_event(
         actor,
@@ -231,11 +213,11 @@ def record_annual_review(
 @service
 def suspend_certificate(*, actor, certificate: Certificate, reason: str) -> Certificate:
     """暂扣: the officer may not enforce until the certificate is restored."""
-    require(actor, Action.CHANGE, certificate)
-    _require_status(certificate, CertificateStatus.VALID, step="暂扣")
+    step = CERTIFICATE_FLOW.check(certificate, "suspend_certificate", actor=actor)
     if not reason.strip():
         raise ValidationError("请填写暂扣理由")
-    certificate.status, certificate.status_reason = CertificateStatus.SUSPENDED, reason.strip()
+    CERTIFICATE_FLOW.move(certificate, step)
+    certificate.status_reason = reason.strip()
     saved(certificate)
     _certificate_event(
         actor, certificate, "suspend", f"暂扣执法证件{certificate.number}", reason=reason.strip()
@@ -246,11 +228,11 @@ def suspend_certificate(*, actor, certificate: Certificate, reason: str) -> Cert
 @service
 def withdraw_certificate(*, actor, certificate: Certificate, reason: str) -> Certificate:
     """收回注销: final; the officer has to apply again."""
-    require(actor, Action.CHANGE, certificate)
-    _require_status(certificate, CertificateStatus.VALID, CertificateStatus.SUSPENDED, step="收回")
+    step = CERTIFICATE_FLOW.check(certificate, "withdraw_certificate", actor=actor)
     if not reason.strip():
         raise ValidationError("请填写收回理由")
-    certificate.status, certificate.status_reason = CertificateStatus.WITHDRAWN, reason.strip()
+    CERTIFICATE_FLOW.move(certificate, step)
+    certificate.status_reason = reason.strip()
     saved(certificate)
     _certificate_event(
         actor, certificate, "withdraw", f"收回执法证件{certificate.number}", reason=reason.strip()

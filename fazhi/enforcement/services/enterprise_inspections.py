@@ -5,12 +5,13 @@ import datetime
 from django.core.exceptions import ValidationError
 
 from fazhi.core.audit import record_event, service
-from fazhi.core.guards import not_future, require, require_unit, saved
+from fazhi.core.guards import not_future, require_unit, saved
 from fazhi.core.models import Unit
-from fazhi.core.roles import Action, WorkLine
+from fazhi.core.roles import WorkLine
 from fazhi.core.validators import validate_credit_code
 
-from ..models.enterprise_inspections import EnterpriseInspection, InspectionStatus
+from ..models.enterprise_inspections import EnterpriseInspection
+from ..workflow import INSPECTION_FLOW
 from .agencies import check_officers
 
 
@@ -63,12 +64,10 @@ def cancel_inspection(
     *, actor, inspection: EnterpriseInspection, reason: str
 ) -> EnterpriseInspection:
     """A reported inspection that will not take place (e.g. merged into a joint inspection)."""
-    require(actor, Action.CHANGE, inspection)
-    if inspection.status != InspectionStatus.REPORTED:
-        raise ValidationError(f"该报备{inspection.get_status_display()}，不能取消")
+    step = INSPECTION_FLOW.check(inspection, "cancel_inspection", actor=actor)
     if not reason.strip():
         raise ValidationError("请填写取消的理由")
-    inspection.status = InspectionStatus.CANCELLED
+    INSPECTION_FLOW.move(inspection, step)
     saved(inspection)
     record_event(
         actor=actor,
@@ -90,15 +89,14 @@ def record_inspection_result(
     result: str,
     problems_found: bool = False,
 ) -> EnterpriseInspection:
-    require(actor, Action.CHANGE, inspection)
-    if inspection.status != InspectionStatus.REPORTED:
-        raise ValidationError(f"该报备{inspection.get_status_display()}")
+    step = INSPECTION_FLOW.check(inspection, "record_inspection_result", actor=actor)
     not_future(result_date, "检查日期")
     if result_date < inspection.planned_date:
         raise ValidationError("检查日期不能早于报备的计划日期，请先重新报备")
     if not result.strip():
         raise ValidationError("请填写检查结果")
-    inspection.status, inspection.result_date = InspectionStatus.DONE, result_date
+    INSPECTION_FLOW.move(inspection, step)
+    inspection.result_date = result_date
     inspection.result, inspection.problems_found = result.strip(), problems_found
     saved(inspection)
     record_event(

@@ -5,12 +5,13 @@ import datetime
 from django.core.exceptions import ValidationError
 
 from fazhi.core.audit import record_event, service
-from fazhi.core.guards import not_future, require, require_unit, saved
+from fazhi.core.guards import not_future, require_unit, saved
 from fazhi.core.models import Unit
-from fazhi.core.roles import Action, WorkLine
+from fazhi.core.roles import WorkLine
 
 from .. import imports
-from ..models.penalty_lists import ListStatus, PenaltyList, PenaltyListItem
+from ..models.penalty_lists import PenaltyList, PenaltyListItem
+from ..workflow import LIST_FLOW
 
 
 def list_region(unit: Unit) -> Unit:
@@ -47,11 +48,6 @@ def create_penalty_list(
     return penalty_list
 
 
-def _require_draft(penalty_list: PenaltyList) -> None:
-    if penalty_list.status != ListStatus.DRAFT:
-        raise ValidationError("清单已公布，不能再修改；请起草新版本")
-
-
 def _new_item(penalty_list, row) -> PenaltyListItem:
     fields = {
         key: row[key]
@@ -71,8 +67,7 @@ def _new_item(penalty_list, row) -> PenaltyListItem:
 @service
 def add_list_item(*, actor, penalty_list: PenaltyList, **fields) -> PenaltyListItem:
     """One item; 行政处罚法 第三十三条 (不予处罚) or 第三十二条 (从轻、减轻) as its basis."""
-    require(actor, Action.CHANGE, penalty_list)
-    _require_draft(penalty_list)
+    LIST_FLOW.check(penalty_list, "add_list_item", actor=actor)
     errors = imports.check_list_item_rows([{"row": 0, **fields}])
     if errors:
         raise ValidationError(errors[0].message)
@@ -92,8 +87,7 @@ def add_list_item(*, actor, penalty_list: PenaltyList, **fields) -> PenaltyListI
 @service
 def import_list_items(*, actor, penalty_list: PenaltyList, data: bytes) -> int:
     """Items from an .xlsx sheet: every row checked, all rows or none."""
-    require(actor, Action.CHANGE, penalty_list)
-    _require_draft(penalty_list)
+    LIST_FLOW.check(penalty_list, "import_list_items", actor=actor)
     rows = imports.read_rows(data, imports.LIST_ITEM_COLUMNS, imports.check_list_item_rows)
     errors = []
     taken = set(penalty_list.items.values_list("number", flat=True))
@@ -119,18 +113,19 @@ def import_list_items(*, actor, penalty_list: PenaltyList, data: bytes) -> int:
 @service
 def publish_list(*, actor, penalty_list: PenaltyList, published_date: datetime.date) -> PenaltyList:
     """公布施行; the region's version in force until then is superseded."""
-    require(actor, Action.CHANGE, penalty_list)
-    _require_draft(penalty_list)
+    step = LIST_FLOW.check(penalty_list, "publish_list", actor=actor)
     not_future(published_date, "公布日期")
     if not penalty_list.items.exists():
         raise ValidationError("清单没有事项，不能公布")
+    supersede = LIST_FLOW.transition("supersede_list")
     previous = PenaltyList.objects.filter(
-        region=penalty_list.region, status=ListStatus.PUBLISHED
+        region=penalty_list.region, status__in=supersede.sources
     ).first()
     if previous is not None:
-        previous.status = ListStatus.SUPERSEDED
+        LIST_FLOW.move(previous, supersede)
         previous.save()
-    penalty_list.status, penalty_list.published_date = ListStatus.PUBLISHED, published_date
+    LIST_FLOW.move(penalty_list, step)
+    penalty_list.published_date = published_date
     penalty_list.supersedes = previous
     saved(penalty_list)
     record_event(

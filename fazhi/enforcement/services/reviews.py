@@ -11,7 +11,8 @@ from fazhi.core.models import Unit
 from fazhi.core.roles import Action, WorkLine
 
 from ..models.actions import ActionStatus, EnforcementAction
-from ..models.reviews import CampaignStatus, CaseFile, ReviewCampaign, Score, ScoreItem
+from ..models.reviews import CaseFile, ReviewCampaign, Score, ScoreItem
+from ..workflow import CAMPAIGN_FLOW
 
 # The usual 行政执法案卷评查标准 (100 points).
 STANDARD_ITEMS = [
@@ -22,11 +23,6 @@ STANDARD_ITEMS = [
     ("适用法律正确", 15),
     ("文书规范", 10),
 ]
-
-
-def _require_open(campaign: ReviewCampaign) -> None:
-    if campaign.status != CampaignStatus.OPEN:
-        raise ValidationError("评查活动已结束")
 
 
 @service
@@ -81,8 +77,7 @@ def select_case_files(
 ) -> list[CaseFile]:
     """Draw case files from the agencies' decided enforcement actions (`candidates`, already
     scoped to the actor): `count` at random per agency, or all the chosen ones."""
-    require(actor, Action.CHANGE, campaign)
-    _require_open(campaign)
+    CAMPAIGN_FLOW.check(campaign, "select_case_files", actor=actor)
     allowed = EnforcementAction.objects.restrict(actor).filter(
         pk__in=[a.pk for a in candidates], unit__path__startswith=campaign.unit.scope_root.path
     )
@@ -129,8 +124,7 @@ def add_case_file(
     *, actor, campaign: ReviewCampaign, agency: Unit, file_number: str, title: str
 ) -> CaseFile:
     """A case file an agency submitted on paper, entered by its number."""
-    require(actor, Action.CHANGE, campaign)
-    _require_open(campaign)
+    CAMPAIGN_FLOW.check(campaign, "add_case_file", actor=actor)
     enforcing = agency.kind in (Unit.Kind.ENFORCEMENT, Unit.Kind.TOWNSHIP)
     if not (enforcing and agency.path.startswith(campaign.unit.scope_root.path)):
         raise ValidationError(f"“{agency.name}”不是本辖区的执法单位")
@@ -153,7 +147,7 @@ def score_case_file(
 ) -> CaseFile:
     """Score every item of the sheet (`points`: {ScoreItem pk: points}); no item above its maximum."""
     require(actor, Action.CHANGE, case_file)
-    _require_open(case_file.campaign)
+    CAMPAIGN_FLOW.check(case_file.campaign, "score_case_file", actor=actor)
     not_future(scored_date, "评查日期")
     items = list(case_file.campaign.score_items.all())
     errors = []
@@ -197,15 +191,15 @@ def score_case_file(
 def close_campaign(
     *, actor, campaign: ReviewCampaign, closed_date: datetime.date
 ) -> ReviewCampaign:
-    require(actor, Action.CHANGE, campaign)
-    _require_open(campaign)
+    step = CAMPAIGN_FLOW.check(campaign, "close_campaign", actor=actor)
     not_future(closed_date, "结束日期")
     if closed_date < campaign.started_date:
         raise ValidationError("结束日期不能早于开始日期")
     unscored = campaign.case_files.filter(total__isnull=True).count()
     if unscored or not campaign.case_files.exists():
         raise ValidationError(f"还有{unscored}本案卷未评查" if unscored else "评查活动还没有案卷")
-    campaign.status, campaign.closed_date = CampaignStatus.CLOSED, closed_date
+    CAMPAIGN_FLOW.move(campaign, step)
+    campaign.closed_date = closed_date
     saved(campaign)
     record_event(
         actor=actor,

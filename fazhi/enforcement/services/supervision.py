@@ -11,7 +11,8 @@ from fazhi.core.models import Unit
 from fazhi.core.roles import Action, WorkLine
 
 from ..models.reviews import ReviewCampaign
-from ..models.supervision import NoticeStatus, RectificationNotice, SupervisionInspection
+from ..models.supervision import RectificationNotice, SupervisionInspection
+from ..workflow import CAMPAIGN_FLOW, NOTICE_FLOW
 
 
 @service
@@ -79,6 +80,8 @@ def issue_notice(
     source = inspection or campaign
     if (inspection is None) == (campaign is None):
         raise ValidationError("整改通知应来自一次监督检查或一次案卷评查")
+    if campaign is not None:
+        CAMPAIGN_FLOW.check(campaign, "issue_notice", actor=actor)
     require(actor, Action.CHANGE, source)
     not_future(issued_date, "下发日期")
     if due_date <= issued_date:
@@ -117,19 +120,14 @@ def respond_notice(
     *, actor, notice: RectificationNotice, responded_date: datetime.date, response: str
 ) -> RectificationNotice:
     """The agency's 整改报告, as received by the bureau."""
-    require(actor, Action.CHANGE, notice)
-    if notice.status != NoticeStatus.ISSUED:
-        raise ValidationError("该通知已反馈整改情况")
+    step = NOTICE_FLOW.check(notice, "respond_notice", actor=actor)
     not_future(responded_date, "反馈日期")
     if responded_date < notice.issued_date:
         raise ValidationError("反馈日期不能早于下发日期")
     if not response.strip():
         raise ValidationError("请填写整改情况")
-    notice.status, notice.responded_date, notice.response = (
-        NoticeStatus.RESPONDED,
-        responded_date,
-        response.strip(),
-    )
+    NOTICE_FLOW.move(notice, step)
+    notice.responded_date, notice.response = responded_date, response.strip()
     saved(notice)
     late = responded_date > notice.due_date
     record_event(
@@ -148,13 +146,12 @@ def close_notice(
     *, actor, notice: RectificationNotice, closed_date: datetime.date
 ) -> RectificationNotice:
     """销号 once the bureau has checked the rectification."""
-    require(actor, Action.CHANGE, notice)
-    if notice.status != NoticeStatus.RESPONDED:
-        raise ValidationError("整改单位反馈整改情况后方可销号")
+    step = NOTICE_FLOW.check(notice, "close_notice", actor=actor)
     not_future(closed_date, "销号日期")
     if closed_date < notice.responded_date:
         raise ValidationError("销号日期不能早于反馈日期")
-    notice.status, notice.closed_date = NoticeStatus.CLOSED, closed_date
+    NOTICE_FLOW.move(notice, step)
+    notice.closed_date = closed_date
     saved(notice)
     record_event(
         actor=actor,

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from fazhi.enforcement import services
+from fazhi.enforcement import services, workflow
 from fazhi.enforcement.models import CertificateCheck, CertificateStatus, EnforcementAction, Officer
 
 from .conftest import TODAY, ago, id_number
@@ -200,3 +200,20 @@ def test_expiry_invalidates_the_certificate_and_asks_for_renewal(world, certifie
     soon = certificate.valid_until - datetime.timedelta(days=10)
     titles = [item.title for item in due_list(world.actor, soon).items]
     assert f"执法证件{certificate.number}（{certificate.officer}）有效期届满，申请换发" in titles
+
+
+def test_the_certificate_table_offers_the_steps_of_its_state(world, certified):
+    flow = workflow.CERTIFICATE_FLOW
+    certificate = certified().certificates.get()
+
+    def steps():
+        return [t.action for t in flow.available(certificate, world.actor)]
+
+    assert steps() == ["record_annual_review", "suspend_certificate", "withdraw_certificate"]
+    services.suspend_certificate(actor=world.actor, certificate=certificate, reason="违规执法")
+    assert steps() == ["withdraw_certificate"]
+    rows = {row["transition"].action: row for row in flow.rows()}
+    assert rows["record_exam"]["sources"] == "已培训、考试未通过"
+    assert rows["record_exam"]["target"] == "考试合格或考试未通过"
+    assert rows["record_annual_review"]["target"] == "不变或暂扣"
+    assert rows["withdraw_certificate"]["target"] == "收回注销"

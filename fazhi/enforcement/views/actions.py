@@ -5,22 +5,18 @@ from django.views.decorators.http import require_safe
 
 from fazhi.core import guards
 from fazhi.core import selectors as core_selectors
-from fazhi.core.guards import permits
 from fazhi.core.roles import Action
+from fazhi.core.steps import step_page
 from fazhi.core.viewtools import record_view
 
 from .. import forms, ledgers
 from ..models.actions import EnforcementAction
 from ..selectors.actions import applicable_list_items, legal_reviewers, search_actions
 from ..selectors.agencies import active_officers, enforcing_units, major_items_of, named_officers
-from ..services.actions import (
-    decide_action,
-    record_legal_review,
-    record_publicity,
-    record_recording,
-    register_action,
-)
-from .pages import create_page, form_page, list_page
+from ..services import actions as action_services
+from ..services.actions import register_action
+from ..workflow import ACTION_FLOW
+from .pages import create_page, list_page
 
 
 @require_safe
@@ -67,71 +63,63 @@ def action_detail(request, enforcement_action):
             for o in named_officers(request.user, enforcement_action)
         ],
         "gaps": enforcement_action.three_systems_gaps(),
-        "can_change": permits(request.user, Action.CHANGE, enforcement_action),
+        "buttons": ACTION_FLOW.buttons(enforcement_action, request.user),
+        "workflow": ACTION_FLOW,
         "history": core_selectors.record_history(request.user, enforcement_action),
     }
     return render(request, "enforcement/action_detail.html", context)
 
 
-@record_view(EnforcementAction, Action.CHANGE)
-def action_publicity(request, enforcement_action):
-    form = forms.PublicityForm(request.POST or None, request=request)
-    return form_page(
+def _step(request, enforcement_action, action, form_class, message, **form_kwargs):
+    return step_page(
         request,
-        form,
-        record_publicity,
-        title="登记公示",
-        back=enforcement_action,
-        message="已登记公示",
-        enforcement_action=enforcement_action,
+        enforcement_action,
+        ACTION_FLOW,
+        action,
+        form_class,
+        getattr(action_services, action),
+        message=message,
+        form_kwargs=form_kwargs,
     )
 
 
 @record_view(EnforcementAction, Action.CHANGE)
+def action_publicity(request, enforcement_action):
+    return _step(request, enforcement_action, "record_publicity", forms.PublicityForm, "已登记公示")
+
+
+@record_view(EnforcementAction, Action.CHANGE)
 def action_recording(request, enforcement_action):
-    form = forms.RecordingForm(request.POST or None, request=request)
-    return form_page(
+    return _step(
         request,
-        form,
-        record_recording,
-        title="登记执法全过程记录",
-        back=enforcement_action,
-        message="已登记执法全过程记录",
-        enforcement_action=enforcement_action,
+        enforcement_action,
+        "record_recording",
+        forms.RecordingForm,
+        "已登记执法全过程记录",
     )
 
 
 @record_view(EnforcementAction, Action.CHANGE)
 def action_review(request, enforcement_action):
-    form = forms.LegalReviewForm(
-        request.POST or None,
-        request=request,
-        querysets={"reviewer": legal_reviewers(request.user, enforcement_action)},
-    )
-    return form_page(
+    reviewers = legal_reviewers(request.user, enforcement_action)
+    return _step(
         request,
-        form,
-        record_legal_review,
-        title="登记重大执法决定法制审核",
-        back=enforcement_action,
-        message="已登记法制审核",
-        enforcement_action=enforcement_action,
+        enforcement_action,
+        "record_legal_review",
+        forms.LegalReviewForm,
+        "已登记法制审核",
+        querysets={"reviewer": reviewers},
     )
 
 
 @record_view(EnforcementAction, Action.CHANGE)
 def action_decide(request, enforcement_action):
-    form = forms.DecideForm(
-        request.POST or None,
-        request=request,
-        querysets={"list_item": applicable_list_items(request.user, enforcement_action)},
-    )
-    return form_page(
+    items = applicable_list_items(request.user, enforcement_action)
+    return _step(
         request,
-        form,
-        decide_action,
-        title="登记执法决定",
-        back=enforcement_action,
-        message="已登记决定",
-        enforcement_action=enforcement_action,
+        enforcement_action,
+        "decide_action",
+        forms.DecideForm,
+        "已登记决定",
+        querysets={"list_item": items},
     )

@@ -29,6 +29,7 @@ from ..services.agencies import (
     register_agency,
     register_officer,
 )
+from ..workflow import CERTIFICATE_FLOW
 from .pages import create_page, form_page, list_page, run_import
 
 
@@ -170,7 +171,10 @@ def officer_detail(request, officer):
         "id_number": shown_id_number(request.user, officer, officer.id_number),
         "hours_this_year": sum(t.hours for t in trainings if t.date.year == today.year),
         "problem": officer.certificate_problem(today),
-        "certificates": [(c, c.problem(today)) for c in certificates],
+        "certificates": [
+            (c, c.problem(today), CERTIFICATE_FLOW.buttons(c, request.user)) for c in certificates
+        ],
+        "workflow": CERTIFICATE_FLOW,
         "trainings": trainings,
         "can_change": permits(request.user, Action.CHANGE, officer),
         "history": core_selectors.record_history(request.user, officer),

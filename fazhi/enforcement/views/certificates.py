@@ -2,27 +2,20 @@
 
 import datetime
 
-from django.contrib import messages
-from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from fazhi.core import guards
 from fazhi.core.roles import Action
-from fazhi.core.viewtools import record_view, run_service_form
+from fazhi.core.steps import step_page
+from fazhi.core.viewtools import record_view
 
 from .. import forms, ledgers
 from ..models.agencies import Officer
 from ..models.certificates import Certificate
 from ..selectors.certificates import open_certificates, search_certificates
-from ..services.certificates import (
-    apply_certificate,
-    issue_certificate,
-    record_annual_review,
-    record_exam,
-    record_training,
-    suspend_certificate,
-    withdraw_certificate,
-)
+from ..services import certificates as certificate_services
+from ..services.certificates import apply_certificate, record_training
+from ..workflow import CERTIFICATE_FLOW
 from .pages import form_page, list_page
 
 
@@ -47,88 +40,65 @@ def officer_training(request, officer):
         request=request,
         querysets={"certificate": open_certificates(request.user, officer)},
     )
-    result = run_service_form(request, form, record_training, officer=officer)
-    if result:
-        messages.success(request, f"已登记培训{result.hours}学时")
-        return redirect(officer.get_absolute_url())
-    return render(
-        request,
-        "enforcement/form.html",
-        {"form": form, "title": f"登记{officer.name}培训", "back": officer},
-    )
-
-
-def _certificate_step(request, certificate, form_class, service, title, message):
-    form = form_class(request.POST or None, request=request)
     return form_page(
         request,
         form,
-        service,
-        title=f"{certificate}：{title}",
-        back=certificate.officer,
-        message=message,
-        certificate=certificate,
+        record_training,
+        title=f"登记{officer.name}培训",
+        back=officer,
+        message=lambda training: f"已登记培训{training.hours}学时",
+        officer=officer,
+    )
+
+
+def _step(request, certificate, action, form_class, message):
+    service = getattr(certificate_services, action)
+    return step_page(
+        request, certificate, CERTIFICATE_FLOW, action, form_class, service, message=message
     )
 
 
 @record_view(Certificate, Action.CHANGE)
 def certificate_exam(request, certificate):
-    return _certificate_step(
+    return _step(
         request,
         certificate,
+        "record_exam",
         forms.ExamForm,
-        record_exam,
-        "登记考试成绩",
         lambda c: f"考试{c.get_status_display()}",
     )
 
 
 @record_view(Certificate, Action.CHANGE)
 def certificate_issue(request, certificate):
-    return _certificate_step(
+    return _step(
         request,
         certificate,
+        "issue_certificate",
         forms.IssueForm,
-        issue_certificate,
-        "发证",
         lambda c: f"已核发证件{c.number}",
     )
 
 
 @record_view(Certificate, Action.CHANGE)
 def certificate_review(request, certificate):
-    return _certificate_step(
+    return _step(
         request,
         certificate,
+        "record_annual_review",
         forms.AnnualReviewForm,
-        record_annual_review,
-        "年审",
         lambda c: f"已登记年审，下次年审截止{c.annual_review_due:%Y-%m-%d}",
     )
 
 
 @record_view(Certificate, Action.CHANGE)
 def certificate_suspend(request, certificate):
-    return _certificate_step(
-        request,
-        certificate,
-        forms.ReasonForm,
-        suspend_certificate,
-        "暂扣证件",
-        "证件已暂扣",
-    )
+    return _step(request, certificate, "suspend_certificate", forms.ReasonForm, "证件已暂扣")
 
 
 @record_view(Certificate, Action.CHANGE)
 def certificate_withdraw(request, certificate):
-    return _certificate_step(
-        request,
-        certificate,
-        forms.ReasonForm,
-        withdraw_certificate,
-        "收回证件",
-        "证件已收回注销",
-    )
+    return _step(request, certificate, "withdraw_certificate", forms.ReasonForm, "证件已收回注销")
 
 
 @require_safe

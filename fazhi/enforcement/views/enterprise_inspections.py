@@ -5,8 +5,8 @@ from django.views.decorators.http import require_safe
 
 from fazhi.core import guards
 from fazhi.core import selectors as core_selectors
-from fazhi.core.guards import permits
 from fazhi.core.roles import Action
+from fazhi.core.steps import step_page
 from fazhi.core.viewtools import record_view
 
 from .. import forms, ledgers
@@ -22,7 +22,8 @@ from ..services.enterprise_inspections import (
     record_inspection_result,
     report_inspection,
 )
-from .pages import create_page, form_page, list_page
+from ..workflow import INSPECTION_FLOW
+from .pages import create_page, list_page
 
 
 @require_safe
@@ -68,7 +69,8 @@ def enterprise_inspection_detail(request, inspection):
         ],
         "repeated": repeated_inspections(request.user, inspection),
         "window": REPEAT_WINDOW_DAYS,
-        "can_change": permits(request.user, Action.CHANGE, inspection),
+        "buttons": INSPECTION_FLOW.buttons(inspection, request.user),
+        "workflow": INSPECTION_FLOW,
         "history": core_selectors.record_history(request.user, inspection),
     }
     return render(request, "enforcement/enterprise_inspection_detail.html", context)
@@ -76,27 +78,25 @@ def enterprise_inspection_detail(request, inspection):
 
 @record_view(EnterpriseInspection, Action.CHANGE)
 def enterprise_inspection_cancel(request, inspection):
-    form = forms.ReasonForm(request.POST or None, request=request)
-    return form_page(
+    return step_page(
         request,
-        form,
+        inspection,
+        INSPECTION_FLOW,
+        "cancel_inspection",
+        forms.ReasonForm,
         cancel_inspection,
-        title="取消入企检查报备",
-        back=inspection,
         message="已取消报备",
-        inspection=inspection,
     )
 
 
 @record_view(EnterpriseInspection, Action.CHANGE)
 def enterprise_inspection_result(request, inspection):
-    form = forms.InspectionResultForm(request.POST or None, request=request)
-    return form_page(
+    return step_page(
         request,
-        form,
+        inspection,
+        INSPECTION_FLOW,
+        "record_inspection_result",
+        forms.InspectionResultForm,
         record_inspection_result,
-        title="登记检查结果",
-        back=inspection,
         message="已登记检查结果",
-        inspection=inspection,
     )

@@ -3,15 +3,16 @@ Excel import."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
 
 from fazhi.core import selectors as core_selectors
+from fazhi.core import steps
 from fazhi.core.attachments import read_checked
 from fazhi.core.roles import Action, WorkLine
-from fazhi.core.viewtools import error_text, ledger_page, require, run_service_form
+from fazhi.core.viewtools import error_text, ledger_page, require
 
 from .. import imports, ledgers
 
+SECTION = [("行政执法监督", None)]  # the first crumb of a form page
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -32,15 +33,9 @@ def list_page(request, queryset, ledger, title, *, create=None, **context):
     )
 
 
-def form_page(request, form, service, *, title, back, message, **fixed):
-    """A step's form page: on success a message and back to the record's page."""
-    result = run_service_form(request, form, service, **fixed)
-    if result:
-        messages.success(request, message(result) if callable(message) else message)
-        return redirect(
-            (result if hasattr(result, "get_absolute_url") else back).get_absolute_url()
-        )
-    return render(request, "enforcement/form.html", {"form": form, "title": title, "back": back})
+def form_page(request, form, service, **kwargs):
+    """core's form page, under the 行政执法监督 crumb."""
+    return steps.form_page(request, form, service, crumbs=SECTION, **kwargs)
 
 
 def create_page(
@@ -54,7 +49,7 @@ def create_page(
         querysets={"unit": units, **querysets},
         **(single_unit(units) if preselect else {}),
     )
-    return form_page(request, form, service, title=title, back=None, message=message)
+    return form_page(request, form, service, title=title, message=message)
 
 
 def single_unit(queryset):

@@ -4,8 +4,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
-from fazhi.core.guards import permits
 from fazhi.core.roles import Action
+from fazhi.core.steps import step_page
 from fazhi.core.viewtools import record_view, xlsx_workbook_response
 
 from .. import forms, imports, ledgers
@@ -18,7 +18,8 @@ from ..services.penalty_lists import (
     import_list_items,
     publish_list,
 )
-from .pages import create_page, form_page, list_page, run_import
+from ..workflow import LIST_FLOW
+from .pages import create_page, list_page, run_import
 
 
 @require_safe
@@ -52,7 +53,8 @@ def penalty_list_detail(request, penalty_list):
         "penalty_list": penalty_list,
         "items": items,
         "cases": sum(item.case_count for item in items),
-        "can_change": permits(request.user, Action.CHANGE, penalty_list),
+        "buttons": LIST_FLOW.buttons(penalty_list, request.user),
+        "workflow": LIST_FLOW,
         "history": core_selectors.record_history(request.user, penalty_list),
     }
     return render(request, "enforcement/penalty_list_detail.html", context)
@@ -60,15 +62,14 @@ def penalty_list_detail(request, penalty_list):
 
 @record_view(PenaltyList, Action.CHANGE)
 def penalty_list_item_add(request, penalty_list):
-    form = forms.ListItemForm(request.POST or None, request=request)
-    return form_page(
+    return step_page(
         request,
-        form,
+        penalty_list,
+        LIST_FLOW,
+        "add_list_item",
+        forms.ListItemForm,
         add_list_item,
-        title="新增清单事项",
-        back=penalty_list,
         message="已新增清单事项",
-        penalty_list=penalty_list,
     )
 
 
@@ -99,13 +100,12 @@ def penalty_list_import(request, penalty_list):
 
 @record_view(PenaltyList, Action.CHANGE)
 def penalty_list_publish(request, penalty_list):
-    form = forms.PublishForm(request.POST or None, request=request)
-    return form_page(
+    return step_page(
         request,
-        form,
+        penalty_list,
+        LIST_FLOW,
+        "publish_list",
+        forms.PublishForm,
         publish_list,
-        title="公布清单",
-        back=penalty_list,
         message="清单已公布施行",
-        penalty_list=penalty_list,
     )

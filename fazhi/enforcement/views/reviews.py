@@ -8,6 +8,7 @@ from django.views.decorators.http import require_safe
 from fazhi.core import selectors as core_selectors
 from fazhi.core.guards import permits
 from fazhi.core.roles import Action
+from fazhi.core.steps import step_page
 from fazhi.core.viewtools import error_text, record_view, run_service_form
 
 from .. import forms, ledgers
@@ -30,7 +31,8 @@ from ..services.reviews import (
     select_case_files,
 )
 from ..services.supervision import issue_notice
-from .pages import create_page, form_page, list_page
+from ..workflow import CAMPAIGN_FLOW
+from .pages import SECTION, create_page, list_page
 
 
 @require_safe
@@ -56,6 +58,7 @@ def campaign_create(request):
 @require_safe
 def campaign_detail(request, campaign):
     results = campaign_results(request.user, campaign)
+    buttons = CAMPAIGN_FLOW.buttons(campaign, request.user)
     context = {
         "campaign": campaign,
         "items": score_items(request.user, campaign),
@@ -66,7 +69,10 @@ def campaign_detail(request, campaign):
             "files": sum(r.files for r in results),
             "scored": sum(r.scored for r in results),
         },
-        "can_change": permits(request.user, Action.CHANGE, campaign),
+        "buttons": buttons,
+        "workflow": CAMPAIGN_FLOW,
+        # The notice of one agency, from its row of the results.
+        "may_notice": any(b.transition.action == "issue_notice" for b in buttons),
         "history": core_selectors.record_history(request.user, campaign),
     }
     return render(request, "enforcement/campaign_detail.html", context)
@@ -101,27 +107,22 @@ def campaign_select(request, campaign):
                 request, f"已{'随机抽取' if random_draw else '选定'}案卷{len(files)}本"
             )
             return redirect(campaign.get_absolute_url())
-    return render(
-        request, "enforcement/form.html", {"form": form, "title": "抽取评查案卷", "back": campaign}
-    )
+    context = {"form": form, "title": "抽取评查案卷", "back": campaign, "crumbs": SECTION}
+    return render(request, "core/form.html", context)
 
 
 @record_view(ReviewCampaign, Action.CHANGE)
 def campaign_add_file(request, campaign):
     """A paper case file an agency submitted, entered by its number."""
-    form = forms.CaseFileForm(
-        request.POST or None,
-        request=request,
-        querysets={"agency": area_agencies(request.user)},
-    )
-    return form_page(
+    return step_page(
         request,
-        form,
+        campaign,
+        CAMPAIGN_FLOW,
+        "add_case_file",
+        forms.CaseFileForm,
         add_case_file,
-        title="登记评查案卷",
-        back=campaign,
         message=lambda f: f"已登记案卷{f.file_number}",
-        campaign=campaign,
+        form_kwargs={"querysets": {"agency": area_agencies(request.user)}},
     )
 
 
@@ -140,31 +141,29 @@ def campaign_notice(request, campaign):
                 "agency": chosen,
                 "problems": campaign_problems(campaign, chosen),
             }
-    form = forms.NoticeForm(
-        request.POST or None, request=request, querysets={"agency": agencies}, initial=initial
-    )
-    return form_page(
+    return step_page(
         request,
-        form,
+        campaign,
+        CAMPAIGN_FLOW,
+        "issue_notice",
+        forms.NoticeForm,
         issue_notice,
-        title="下发整改通知",
-        back=campaign,
         message=lambda n: f"已下发{n.number}",
-        campaign=campaign,
+        form_kwargs={"querysets": {"agency": agencies}, "initial": initial},
+        then=lambda notice: notice.get_absolute_url(),
     )
 
 
 @record_view(ReviewCampaign, Action.CHANGE)
 def campaign_close(request, campaign):
-    form = forms.CloseCampaignForm(request.POST or None, request=request)
-    return form_page(
+    return step_page(
         request,
-        form,
+        campaign,
+        CAMPAIGN_FLOW,
+        "close_campaign",
+        forms.CloseCampaignForm,
         close_campaign,
-        title="结束案卷评查",
-        back=campaign,
         message="评查活动已结束",
-        campaign=campaign,
     )
 
 
@@ -175,7 +174,7 @@ def casefile_detail(request, case_file):
     if request.method == "POST" and not can_change:
         raise PermissionDenied("当前角色无权评查")
     form = None
-    if can_change and case_file.campaign.status == "open":
+    if can_change and CAMPAIGN_FLOW.allows(case_file.campaign, "score_case_file", request.user):
         form = forms.ScoreForm(
             request.POST or None,
             request=request,

@@ -7,13 +7,15 @@ from fazhi.core import guards
 from fazhi.core import selectors as core_selectors
 from fazhi.core.guards import permits
 from fazhi.core.roles import Action
+from fazhi.core.steps import step_page
 from fazhi.core.viewtools import record_view
 
 from .. import forms, ledgers
-from ..models.supervision import NoticeStatus, RectificationNotice, SupervisionInspection
+from ..models.supervision import RectificationNotice, SupervisionInspection
 from ..selectors.agencies import area_agencies, creatable_units
 from ..selectors.supervision import inspected_units, notices, notices_of, supervisions
 from ..services.supervision import close_notice, create_supervision, issue_notice, respond_notice
+from ..workflow import NOTICE_FLOW
 from .pages import create_page, form_page, list_page
 
 
@@ -96,37 +98,34 @@ def notice_detail(request, notice):
     context = {
         "notice": notice,
         "overdue": notice.overdue(guards.today()),
-        "can_change": permits(request.user, Action.CHANGE, notice),
+        "buttons": NOTICE_FLOW.buttons(notice, request.user),
+        "workflow": NOTICE_FLOW,
         "history": core_selectors.record_history(request.user, notice),
-        "open": NoticeStatus.ISSUED,
-        "responded": NoticeStatus.RESPONDED,
     }
     return render(request, "enforcement/notice_detail.html", context)
 
 
 @record_view(RectificationNotice, Action.CHANGE)
 def notice_respond(request, notice):
-    form = forms.RespondForm(request.POST or None, request=request)
-    return form_page(
+    return step_page(
         request,
-        form,
+        notice,
+        NOTICE_FLOW,
+        "respond_notice",
+        forms.RespondForm,
         respond_notice,
-        title=f"登记{notice.agency.name}整改情况",
-        back=notice,
         message="已登记整改情况",
-        notice=notice,
     )
 
 
 @record_view(RectificationNotice, Action.CHANGE)
 def notice_close(request, notice):
-    form = forms.CloseNoticeForm(request.POST or None, request=request)
-    return form_page(
+    return step_page(
         request,
-        form,
+        notice,
+        NOTICE_FLOW,
+        "close_notice",
+        forms.CloseNoticeForm,
         close_notice,
-        title="整改销号",
-        back=notice,
         message="已销号",
-        notice=notice,
     )

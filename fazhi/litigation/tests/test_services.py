@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from fazhi.core.models import DomainEvent
 from fazhi.litigation import services
 from fazhi.litigation.models import JudicialSuggestion, Lawsuit
+from fazhi.litigation.workflow import LAWSUIT_FLOW
 
 D = datetime.date
 HEAD = {
@@ -295,3 +296,31 @@ def test_only_those_who_may_handle_the_suit_record_its_steps(world, sue, who):
         with pytest.raises(PermissionDenied):
             step(actor=actor, lawsuit=lawsuit, **arguments)
     assert _events(lawsuit) == ["litigation.register"]
+
+
+def test_the_suit_table_offers_the_steps_of_its_status(world, sue):
+    def steps(lawsuit):
+        return [t.action for t in LAWSUIT_FLOW.available(lawsuit, world.officer)]
+
+    lawsuit = sue()
+    assert steps(lawsuit) == [
+        "record_answer_filed",
+        "record_hearing",
+        "record_judgment",
+        "record_withdrawal",
+        "record_judicial_suggestion",
+    ]
+    services.record_answer_filed(
+        actor=world.officer, lawsuit=lawsuit, answer_filed_date=D(2025, 3, 20)
+    )
+    assert "record_answer_filed" not in steps(lawsuit)
+    services.record_judgment(
+        actor=world.officer, lawsuit=lawsuit, judgment_type="revoke", concluded_date=D(2025, 6, 30)
+    )
+    # A hearing before the judgment may still be recorded, but the page offers only 司法建议.
+    assert steps(lawsuit) == ["record_judicial_suggestion"]
+    assert LAWSUIT_FLOW.check(lawsuit, "record_hearing", actor=world.officer).target is None
+    with pytest.raises(ValidationError, match="案件已审结，不能再办理此事项"):
+        services.record_withdrawal(
+            actor=world.officer, lawsuit=lawsuit, withdrawal_date=D(2025, 7, 1), reason="撤诉"
+        )

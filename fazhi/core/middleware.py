@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -82,6 +82,8 @@ class PasswordChangeRequiredMiddleware:
             if request.path.startswith("/api/"):
                 return JsonResponse({"detail": "首次登录须先修改密码"}, status=403)
             messages.warning(request, "为保护账号安全，请先修改初始密码后再使用平台。")
+            if getattr(request, "htmx", False):  # the whole page, not a fragment of it
+                return HttpResponse(headers={"HX-Redirect": reverse("core:password_change")})
             return redirect("core:password_change")
         return self.get_response(request)
 

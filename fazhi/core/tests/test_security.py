@@ -97,6 +97,7 @@ def test_an_account_the_administrator_opened_must_change_its_password_first(demo
     assert response.status_code == 302 and response["Location"] == "/password/"
     assert "请先修改初始密码" in client.get("/password/").content.decode()
     assert client.get("/api/me/").status_code == 403
+    assert client.get("/units/", HTTP_HX_REQUEST="true")["HX-Redirect"] == "/password/"
     changed = client.post(
         "/password/",
         {"old_password": "Initial#2026x", "new_password1": STRONG, "new_password2": STRONG},

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0003_membership_work_lines'),
+        ('core', '0004_number_sequence'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

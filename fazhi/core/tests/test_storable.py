@@ -47,3 +47,22 @@ def test_values_within_bounds_pass_and_expressions_are_left_to_the_database():
     year.year = F("year") + 1
     assert storable_errors(year) == {}
     assert storable_errors(CalendarYear(year=-1, notice="x"))  # a positive column
+
+
+def test_an_import_reports_an_overlong_cell_on_its_row():
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    from fazhi.core.imports import Field, ImportRefused, ImportSpec
+
+    spec = ImportSpec(sheet="名单", fields=(Field("name", "名称", max_length=100),))
+    workbook = Workbook()
+    workbook.active.append(["名称"])
+    workbook.active.append(["正常的名称"])
+    workbook.active.append(["名" * 32000])
+    stream = BytesIO()
+    workbook.save(stream)
+    with pytest.raises(ImportRefused) as refused:
+        spec.read_rows(stream.getvalue())
+    assert "第3行“名称”：超过100个字符（当前32000个）" in str(refused.value)

@@ -19,6 +19,7 @@ from fazhi.core.calendar import (
     CalendarYearUnknown,
     add_days,
     add_working_days,
+    is_workday,
     working_days_between,
 )
 from fazhi.core.deadlines import DueItem
@@ -41,10 +42,40 @@ TERMINATION_PROMPT_DAYS = 60
 OPINION_REPORT_DAYS = 60
 # Whether the decision clock stops during 中止 (statutes.md, open question 4): it does.
 PAUSE_DURING_SUSPENSION = True
+# 第五十一条第一款: 应当于举行听证的五日前……书面通知当事人. Read (docs/rules.md): five whole
+# working days lie between the notice and the hearing, neither day counted; True counts the
+# hearing day itself as the fifth day.
+HEARING_NOTICE_WORKDAYS = 5
+HEARING_DAY_COUNTS = False
+# 第三十条第三款 视为受理: nobody assessed whether 第五十三条's 事实清楚、争议不大 holds, so the
+# case is heard under 普通程序 (docs/rules.md); "by_act" applies 简易程序 when the act qualifies.
+DEEMED_ACCEPTANCE_PROCEDURE = Procedure.ORDINARY
 
 
 def acceptance_due(review_start: datetime.date) -> datetime.date:
     return add_working_days(review_start, REVIEW_WORKDAYS)
+
+
+def supplement_notice_due(received: datetime.date) -> datetime.date:
+    """第三十一条第一款: 补正通知 自收到申请之日起五日（工作日）内."""
+    return add_working_days(received, REVIEW_WORKDAYS)
+
+
+def latest_hearing_notice(hearing: datetime.date) -> datetime.date:
+    """The last day a 听证 notice may go out for a hearing on `hearing` (第五十一条第一款)."""
+    day, counted = hearing, 0
+    if HEARING_DAY_COUNTS and is_workday(hearing):
+        counted = 1
+    while counted < HEARING_NOTICE_WORKDAYS:
+        day -= datetime.timedelta(days=1)
+        counted += is_workday(day)
+    return day - datetime.timedelta(days=1)
+
+
+def deemed_acceptance_procedure(case, simple_ground: str | None) -> str:
+    if DEEMED_ACCEPTANCE_PROCEDURE == "by_act" and simple_ground:
+        return Procedure.SIMPLE
+    return Procedure.ORDINARY
 
 
 def supplement_due(notice_date: datetime.date, extra_workdays: int = 0) -> datetime.date:
@@ -228,6 +259,6 @@ def fill_open_clocks(*, year: int, actor, **kwargs) -> None:
     for letter in OpinionLetter.objects.filter(
         kind=OpinionLetter.Kind.OPINION, report_due__isnull=True
     ):
-        letter.report_due = opinion_report_due(letter.issued_date)
+        letter.report_due = opinion_report_due(letter.received_date or letter.issued_date)
         if letter.report_due is not None:
             letter.save()

@@ -17,6 +17,7 @@ from fazhi.core.viewtools import (
 from . import selectors, services
 from .forms import PublishForm, UploadForm
 from .models import ReadReport
+from .numbers import QUALIFIER_LABELS
 
 REPORT_LEDGER = Ledger(
     "报告解析台账.xlsx",
@@ -29,7 +30,7 @@ REPORT_LEDGER = Ledger(
         r.year,
         r.published,
         r.unit.name,
-        r.created_at.strftime("%Y-%m-%d %H:%M"),
+        r.created_at,
         "是" if r.is_public else "否",
     ),
 )
@@ -125,7 +126,17 @@ def report_compare(request):
             "报告数据对比.xlsx",
             "对比",
             ["地区", "年度", "数值", "单位", "限定", "原文"],
-            ((f.report.region, f.report.year, f.value, f.unit, f.qualifier, f.quote) for f in rows),
+            (
+                (
+                    f.report.region,
+                    f.report.year,
+                    f.value,
+                    f.unit,
+                    QUALIFIER_LABELS.get(f.qualifier, f.qualifier),
+                    f.quote,
+                )
+                for f in rows
+            ),
         )
     top = max((float(f.value) for f in rows), default=0) or 1
     bars = [

@@ -106,7 +106,7 @@ def narrative_lines(text: str) -> list[tuple[str, str]]:
     """An officer's narrative as (kind, text): "（一）…" a section heading, "- …" a list item,
     any other line a paragraph."""
     lines = []
-    for line in (line.strip() for line in text.splitlines()):
+    for line in (structure.without_hints(line.strip()) for line in text.splitlines()):
         if not line:
             continue
         if SECTION_HEADING.match(line):

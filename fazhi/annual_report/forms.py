@@ -27,6 +27,11 @@ class EditReportForm(SubmitOnceForm):
                     "数据段落由系统根据记录生成，此处填写文字部分。"
                     if part.key == "measures_and_results"
                     else ""
+                )
+                + (
+                    f"写作提示（不会出现在报告中）：{structure.hints_text(part.key)}。"
+                    if spec.hints
+                    else ""
                 ),
             )
         self.fields["title"].initial = report.title

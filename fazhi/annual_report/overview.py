@@ -21,6 +21,7 @@ class Row:
     figures: list  # [(this year, last year)] as shown, in the order of Table.indicators
     notes: dict = field(default_factory=dict)  # report pk → completeness and overdue notes
     months_behind: int = 0  # no report begun: whole months past its report's due date
+    urged: list = field(default_factory=list)  # 催报 of the year, newest first
 
     @property
     def report_notes(self) -> list:
@@ -130,11 +131,13 @@ def table(user, year: int, today) -> Table:
         for y in (year, year - 1)
     )
     reports = selectors.reports_of_areas(user, areas, year)
+    urged = selectors.urge_notices_of_areas(user, areas, year)
     rows = []
     for area in areas:
         row = Row(
             area=area,
             reports=reports[area.pk],
+            urged=urged[area.pk],
             figures=[(_shown(now[area].get(i)), _shown(before[area].get(i))) for i in ids],
         )
         row.notes = {report.pk: _notes(report, today) for report in row.reports}

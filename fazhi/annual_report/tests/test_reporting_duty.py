@@ -56,3 +56,62 @@ def test_the_overview_flags_a_unit_months_behind(demo, client_as):
     behind = months_behind(deadlines.report_due(demo.units["donghu"], 2025), timezone.localdate())
     assert behind >= 1
     assert f"已逾期{behind}个月" in row
+
+
+def _token(html: str) -> str:
+    return re.search(r'name="form_token" value="([0-9a-f]+)"', html).group(1)
+
+
+def test_the_inspector_urges_a_late_area_onto_its_due_list(demo, client_as):
+    from fazhi.annual_report.models import UrgeNotice
+    from fazhi.core.deadlines import due_list
+    from fazhi.core.models import DomainEvent
+
+    inspector = client_as(demo.users["city_inspector"])
+    url = reverse("annual_report:report_overview") + "?year=2025"
+    html = inspector.get(url).content.decode()
+    assert "催报</button>" in html
+    donghu = demo.units["donghu"]
+    response = inspector.post(
+        reverse("annual_report:report_urge"),
+        {"form_token": _token(html), "unit": donghu.pk, "year": 2025},
+        follow=True,
+    )
+    page = response.content.decode()
+    assert "已向东湖区催报2025年度报告" in page
+    row = re.search(r"<td>东湖区</td>(.*?)</tr>", page, re.S).group(1)
+    assert "已催报1次" in row
+    notice = UrgeNotice.objects.get(unit=donghu, year=2025)
+    event = DomainEvent.objects.get(action="annual_report.urge")
+    assert event.actor == demo.users["city_inspector"] and "催报东湖区2025年度" in event.summary
+
+    # on the due list of the district's drafter, not of the neighbour's
+    officer = demo.users["donghu_officer"]
+    items = [i for i in due_list(officer, timezone.localdate()).items if i.title.startswith("催报")]
+    assert len(items) == 1 and "2025年度" in items[0].title
+    assert not [
+        i
+        for i in due_list(demo.users["xishan_officer"], timezone.localdate()).items
+        if i.title.startswith("催报")
+    ]
+    assert "催报：2025年度" in client_as(officer).get("/").content.decode()
+    assert notice.urged_by == demo.users["city_inspector"]
+
+
+def test_only_an_inspector_urges_and_not_a_submitted_area(demo, client_as):
+    import pytest
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    with pytest.raises(PermissionDenied):
+        services.urge_report(
+            actor=demo.users["donghu_officer"], unit=demo.units["donghu"], year=2025
+        )
+    officer_page = client_as(demo.users["city_leader"]).get(
+        reverse("annual_report:report_overview") + "?year=2025"
+    )
+    assert "催报</button>" not in officer_page.content.decode()
+    # 南桥县 has published its 2025 report (the demo): nothing to urge
+    with pytest.raises(ValidationError, match="均已报送"):
+        services.urge_report(
+            actor=demo.users["city_inspector"], unit=demo.units["nanqiao"], year=2025
+        )

@@ -9,15 +9,18 @@ class CoreConfig(worklines.KitAppConfig):
 
     def wire(self, line):
         from django.contrib.auth import get_user_model
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_save, pre_save
 
         from . import api, deadlines, demo, models
         from .dataversion import track_writes
         from .navigation import NavItem
+        from .storable import check_storable
 
         line.audit(models.Unit, models.Membership, models.Attachment, models.NumberSequence)
         line.audit(models.CalendarYear, models.HolidayOverride)
         line.audit(get_user_model(), exclude_fields=["password", "last_login"])
+        line.audit(models.Account)
+        pre_save.connect(check_storable, dispatch_uid="fazhi_storable_values")
         post_save.connect(track_writes, dispatch_uid="fazhi_data_version_save")
         post_delete.connect(track_writes, dispatch_uid="fazhi_data_version_delete")
         line.nav(

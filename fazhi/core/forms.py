@@ -135,7 +135,11 @@ class UserCreateForm(WorkLinesFields, SubmitOnceForm):
         error_messages={"invalid": "用户名只能包含字母、数字和 _ . -，长度3至30位"},
     )
     full_name = forms.CharField(label="姓名", max_length=30)
-    password = forms.CharField(label="初始密码", widget=forms.PasswordInput, min_length=8)
+    password = forms.CharField(
+        label="初始密码",
+        widget=forms.PasswordInput,
+        help_text="至少10位，含大写字母、小写字母、数字、符号中的3类；用户首次登录时须修改",
+    )
     unit = forms.ModelChoiceField(label="单位", queryset=Unit.objects.none())
     role = forms.ChoiceField(label="角色", choices=Role.choices)
     data_scope = forms.ChoiceField(
@@ -147,6 +151,14 @@ class UserCreateForm(WorkLinesFields, SubmitOnceForm):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+
+
+class PasswordResetForm(SubmitOnceForm):
+    new_password = forms.CharField(
+        label="新密码",
+        widget=forms.PasswordInput,
+        help_text="至少10位，含大写字母、小写字母、数字、符号中的3类；用户下次登录时须修改",
+    )
 
 
 DATE_RANGE = re.compile(

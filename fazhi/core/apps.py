@@ -11,7 +11,7 @@ class CoreConfig(worklines.KitAppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import post_delete, post_save, pre_save
 
-        from . import api, demo, models
+        from . import api, deadlines, demo, models
         from .dataversion import track_writes
         from .navigation import NavItem
         from .storable import check_storable
@@ -35,6 +35,7 @@ class CoreConfig(worklines.KitAppConfig):
             NavItem("工作日历", "core:calendar", "系统管理", weight=90),
             NavItem("流程规则", "core:workflows", "系统管理", weight=90),
         )
+        line.due(deadlines.calendar_years_due)
         line.demo(0, "单位与用户", demo.build_core)
         line.api_viewset("units", api.UnitViewSet, "unit")
         line.api_view("me/", api.me, "me")

@@ -6,12 +6,36 @@ import uuid
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils import timezone
 
 from .models import Unit
 from .roles import DataScope, Role, WorkLine
 from .validators import validate_division_code
 
 TOKENS_KEY = "fazhi_form_tokens"
+ISO_DATE = "%Y-%m-%d"
+
+
+class DateInput(forms.DateInput):
+    """`<input type=date>`: the browser takes only an ISO value (YYYY-MM-DD) and shows it in
+    the user's own format; the locale's 2026/12/01 would leave the field blank."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None, format=ISO_DATE):
+        super().__init__(attrs, format=format)
+
+
+def date_field(label: str = "日期", *, required: bool = True, today: bool = False, **kwargs):
+    """A date field of a form; `today` where the step it records happens today."""
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=DateInput,
+        initial=timezone.localdate if today else None,
+        error_messages={"invalid": "请输入有效的日期，例如 2026-01-05"},
+        **kwargs,
+    )
 
 
 class SubmitOnceForm(forms.Form):
@@ -195,10 +219,6 @@ class CalendarYearForm(SubmitOnceForm):
 
 
 class DateCalculatorForm(forms.Form):
-    start = forms.DateField(
-        label="起算日期",
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "请输入有效的日期，例如 2026-01-05"},
-    )
+    start = date_field("起算日期", today=True)
     days = forms.IntegerField(label="期间", min_value=0, max_value=3650)
     unit = forms.ChoiceField(label="计算方式", choices=[("workdays", "工作日"), ("days", "自然日")])

@@ -4,27 +4,18 @@ Field names are the parameters of the step's service, so `run_service_form` can 
 """
 
 from django import forms
-from django.utils import timezone
 
 from fazhi.core.forms import SubmitOnceForm
+from fazhi.core.forms import date_field as core_date_field
 from fazhi.core.validators import validate_credit_code, validate_id_number
 
 from .models import ActKind, Channel, OpinionLetter, Outcome, Party, Procedure, Suspension
 from .services import ACCEPTANCE_CONDITIONS, GROUNDS, TERMINATION_GROUNDS
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
-def date_field(label="日期", required=True):
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=DateInput,
-        initial=timezone.localdate if required else None,
-        error_messages={"invalid": "请输入有效的日期，例如 2025-03-01"},
-    )
+def date_field(label="日期", required=True, today=None):
+    """A step's date: today by default, as the step is recorded the day it is taken."""
+    return core_date_field(label, required=required, today=required if today is None else today)
 
 
 def text(label, required=True, rows=3):
@@ -54,8 +45,8 @@ class RegisterForm(SubmitOnceForm):
     )
     act_kind = forms.ChoiceField(label="行政行为类型", choices=ActKind.choices)
     act_number = forms.CharField(label="行政行为文号", max_length=100, required=False)
-    act_date = date_field("行政行为作出日期")
-    act_known_date = date_field("知道该行政行为的日期")
+    act_date = date_field("行政行为作出日期", today=False)
+    act_known_date = date_field("知道该行政行为的日期", today=False)
     act_on_the_spot = forms.BooleanField(label="当场作出", required=False)
     act_amount = forms.DecimalField(
         label="涉及款额（元）", required=False, min_value=0, decimal_places=2

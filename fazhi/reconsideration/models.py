@@ -220,6 +220,11 @@ class Case(UnitRecord):
     def respondent_display(self) -> str:
         return self.respondent.name if self.respondent_id else self.respondent_name
 
+    def get_outcome_ground_display(self) -> str:
+        from .grounds import ground_label
+
+        return ground_label(self.outcome_ground)
+
 
 class Party(ChildRecord):
     """申请人、第三人或代理人."""

@@ -56,9 +56,9 @@ def demo(db, _demo_keys):
 
 @pytest.fixture
 def committed_demo(transactional_db, _demo_keys):
-    """The demo data set committed, for tests whose threads use connections of their own
-    (concurrency) or a live server. The first one finds the session's demo; as each flushes
-    the database when it ends, the later ones build the demo again."""
+    """The demo as committed rows, for tests that read the database from another connection
+    or process. The first one finds the session's demo; as each flushes the database when
+    it ends, the later ones build the demo again."""
     return _world(_demo_keys) if demo_data.demo_loaded() else demo_data.build_demo()
 
 

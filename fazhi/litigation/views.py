@@ -13,7 +13,7 @@ from fazhi.core.roles import Action
 from fazhi.core.steps import form_page, step_page
 from fazhi.core.viewtools import record_view, require
 
-from . import selectors, services
+from . import deadlines, selectors, services
 from .forms import (
     AnswerForm,
     HearingForm,
@@ -163,6 +163,7 @@ def lawsuit_detail(request, lawsuit):
             "buttons": LAWSUIT_FLOW.buttons(lawsuit, request.user),
             "workflow": LAWSUIT_FLOW,
             "answer_overdue": lawsuit.answer_overdue(today),
+            "answer_pending": deadlines.answer_pending(lawsuit),
             "prior_case": selectors.prior_case(request.user, lawsuit),
         },
     )

@@ -13,8 +13,10 @@ from fazhi.core.viewtools import Ledger, ledger_page, record_view, require
 from . import selectors, services
 from .forms import (
     AnswerForm,
+    AppealForm,
     HearingForm,
     JudgmentForm,
+    JudgmentServedForm,
     LawsuitFilterForm,
     LawsuitForm,
     SuggestionForm,
@@ -147,6 +149,9 @@ def lawsuit_detail(request, lawsuit):
             "buttons": LAWSUIT_FLOW.buttons(lawsuit, request.user),
             "workflow": LAWSUIT_FLOW,
             "answer_overdue": lawsuit.answer_overdue(today),
+            "appeal_overdue": bool(
+                lawsuit.appeal_due and not lawsuit.appeal and lawsuit.appeal_due < today
+            ),
             "prior_case": selectors.prior_case(request.user, lawsuit),
         },
     )
@@ -184,6 +189,32 @@ def lawsuit_judgment(request, lawsuit):
         "record_judgment",
         JudgmentForm,
         message=lambda done: f"已登记裁判结果：{done.get_judgment_type_display()}",
+    )
+
+
+@record_view(Lawsuit, Action.CHANGE)
+def lawsuit_judgment_served(request, lawsuit):
+    return _step(
+        request,
+        lawsuit,
+        "record_judgment_served",
+        JudgmentServedForm,
+        message=lambda done: (
+            f"已登记裁判文书送达，上诉期限至{done.appeal_due:%Y-%m-%d}"
+            if done.appeal_due
+            else "已登记裁判文书送达；上诉期限所在年度的节假日安排尚未录入，录入后自动计算"
+        ),
+    )
+
+
+@record_view(Lawsuit, Action.CHANGE)
+def lawsuit_appeal(request, lawsuit):
+    return _step(
+        request,
+        lawsuit,
+        "record_appeal",
+        AppealForm,
+        message=lambda done: f"已登记：{done.get_appeal_display()}",
     )
 
 

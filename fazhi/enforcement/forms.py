@@ -65,6 +65,11 @@ class OfficerForm(SubmitOnceForm):
         required=False,
         help_text="初次从事法制审核的人员应当取得（行政处罚法 第五十八条第二款）",
     )
+    legal_review_since = date_field(
+        "开始从事行政处罚决定法制审核日期",
+        required=False,
+        help_text="2021年7月15日以后开始从事的为初次从事，应当取得法律职业资格",
+    )
 
 
 class ApplyForm(SubmitOnceForm):

@@ -151,10 +151,13 @@ def record_legal_review(
         raise ValidationError("法制审核日期不能早于立案日期")
     if reviewer.unit_id != enforcement_action.unit_id or not reviewer.is_legal_reviewer:
         raise ValidationError(f"{reviewer.name}不是{enforcement_action.unit.name}的法制审核人员")
-    first_time = not reviewer.reviewed_actions.exclude(pk=enforcement_action.pk).exists()
-    if first_time and not reviewer.has_legal_qualification:
+    if reviewer.needs_legal_qualification() and not reviewer.has_legal_qualification:
+        began = reviewer.legal_review_since
         raise ValidationError(
-            f"{reviewer.name}初次从事行政处罚决定法制审核，应当取得法律职业资格（行政处罚法 第五十八条第二款）"
+            f"{reviewer.name}"
+            + (f"于{began:%Y-%m-%d}" if began else "未登记开始从事法制审核的日期，视为")
+            + "初次从事行政处罚决定法制审核（2021年7月15日以后），应当取得法律职业资格"
+            "（行政处罚法 第五十八条第二款）"
         )
     if not review_opinion.strip():
         raise ValidationError("请填写法制审核意见")

@@ -19,10 +19,6 @@ from .models import AnnualReport, CheckOverride, Part, ReportingDates, ReportSte
 from .workflow import REPORT_FLOW
 
 
-def _require(actor, report: AnnualReport, action: str) -> None:
-    require(actor, action, report, "当前角色无权办理该报告")
-
-
 def computed_figures(report: AnnualReport) -> dict:
     """Every catalog indicator of the report's year over the unit's whole area."""
     ids = list(registered())
@@ -136,7 +132,7 @@ def refresh_figures(*, actor, report: AnnualReport) -> list[dict]:
 @service
 def override_problem(*, actor, report: AnnualReport, problem: str, reason: str) -> CheckOverride:
     """Accept one check problem for approval, with the reason (audited)."""
-    _require(actor, report, Action.REVIEW)
+    require(actor, Action.REVIEW, report, "当前角色无权办理该报告")
     if report.is_frozen:
         raise ValidationError("报告已报送，不能再处理检查问题")
     if not reason.strip():

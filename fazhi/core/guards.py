@@ -38,7 +38,7 @@ def require_unit(user, unit, action: str = Action.CREATE, work_line: str | None 
 
 def require_line(user, work_line: str | None, action: str = Action.CREATE) -> None:
     """PermissionDenied unless the active membership may `action` records of `work_line`."""
-    if not acts_on(user, work_line, action):
+    if work_line is not None and not acts_on(user, work_line, action):
         raise PermissionDenied(f"当前任职不办理{WorkLine(work_line).label}业务")
 
 

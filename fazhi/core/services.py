@@ -8,16 +8,12 @@ from django.core.files.base import ContentFile
 
 from . import attachments, calendar
 from .audit import record_event, service
-from .guards import require, saved
+from .guards import require, require_unit, saved
 from .models import Attachment, CalendarYear, HolidayOverride, Membership, Unit
 from .roles import DEFAULT_SCOPE, Action, DataScope
 from .validators import division_code_fits_parent
 
 User = get_user_model()
-
-
-def _require(actor, action: str, unit: Unit) -> None:
-    require(actor, action, unit, f"无权在“{unit.name}”执行此操作")
 
 
 def _check_placement(kind: str, parent: Unit | None, division_code: str) -> None:
@@ -45,7 +41,7 @@ def create_unit(
         if not actor.is_superuser:
             raise PermissionDenied("只有系统管理员可以创建顶层单位")
     else:
-        _require(actor, Action.MANAGE_UNITS, parent)
+        require_unit(actor, parent, Action.MANAGE_UNITS)
     _check_placement(kind, parent, division_code)
     unit = Unit(name=name.strip(), kind=kind, parent=parent, division_code=division_code)
     unit.path = (parent.path if parent else "/") + Unit.new_path_segment() + "/"
@@ -62,7 +58,7 @@ def create_unit(
 
 @service
 def update_unit(*, actor, unit: Unit, name: str, division_code: str, is_active: bool) -> Unit:
-    _require(actor, Action.MANAGE_UNITS, unit)
+    require_unit(actor, unit, Action.MANAGE_UNITS)
     if unit.parent and not division_code_fits_parent(division_code, unit.parent.division_code):
         raise ValidationError(f"行政区划代码“{division_code}”与上级“{unit.parent.name}”的代码不符")
     unit.name, unit.division_code, unit.is_active = name.strip(), division_code, is_active
@@ -76,8 +72,8 @@ def update_unit(*, actor, unit: Unit, name: str, division_code: str, is_active: 
 @service
 def move_unit(*, actor, unit: Unit, new_parent: Unit, reason: str) -> Unit:
     """Re-attach a unit (and its subtree) elsewhere; its records and history stay with it."""
-    _require(actor, Action.MANAGE_UNITS, unit)
-    _require(actor, Action.MANAGE_UNITS, new_parent)
+    require_unit(actor, unit, Action.MANAGE_UNITS)
+    require_unit(actor, new_parent, Action.MANAGE_UNITS)
     if new_parent.path.startswith(unit.path):
         raise ValidationError("不能把单位移到它自己或它的下级之下")
     if not reason.strip():
@@ -117,7 +113,7 @@ def create_user(
     work_lines: list[str] | None = None,
 ) -> User:
     """Open an account with its first membership (单位管理员 for units in the own subtree)."""
-    _require(actor, Action.MANAGE_USERS, unit)
+    require_unit(actor, unit, Action.MANAGE_USERS)
     if User.objects.filter(username=username).exists():
         raise ValidationError(f"用户名“{username}”已被使用")
     user = User(username=username, first_name=full_name)
@@ -147,7 +143,7 @@ def grant_membership(
     work_lines: list[str] | None = None,
 ):
     """A new membership; `work_lines` None for all lines (the default, as for a 负责人)."""
-    _require(actor, Action.MANAGE_USERS, unit)
+    require_unit(actor, unit, Action.MANAGE_USERS)
     scope = data_scope or DEFAULT_SCOPE[role]
     if scope == DataScope.ALL:
         raise ValidationError("“全部”数据范围只属于系统管理员")
@@ -174,7 +170,7 @@ def _set_lines(membership: Membership, work_lines: list[str] | None) -> None:
 @service
 def set_work_lines(*, actor, membership: Membership, work_lines: list[str] | None) -> Membership:
     """Assign the work lines (业务条线) a membership acts on; None for all of them."""
-    _require(actor, Action.MANAGE_USERS, membership.unit)
+    require_unit(actor, membership.unit, Action.MANAGE_USERS)
     if not membership.is_active:
         raise ValidationError("该任职已经失效")
     before = membership.work_lines_display()
@@ -194,7 +190,7 @@ def set_work_lines(*, actor, membership: Membership, work_lines: list[str] | Non
 
 @service
 def revoke_membership(*, actor, membership: Membership, reason: str) -> Membership:
-    _require(actor, Action.MANAGE_USERS, membership.unit)
+    require_unit(actor, membership.unit, Action.MANAGE_USERS)
     if not membership.is_active:
         raise ValidationError("该任职已经失效")
     membership.is_active = False

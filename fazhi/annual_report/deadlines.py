@@ -23,7 +23,9 @@ DEPARTMENT_KINDS = (
     Unit.Kind.OTHER_AGENCY,
     Unit.Kind.RULE_OF_LAW_OFFICE,
 )
-SUBMISSION_BASIS = "法治政府建设与责任落实督察工作规定（每年3月1日之前报告上一年度法治政府建设情况）"
+SUBMISSION_BASIS = (
+    "法治政府建设与责任落实督察工作规定（每年3月1日之前报告上一年度法治政府建设情况）"
+)
 PUBLICATION_BASIS = "法治政府建设与责任落实督察工作规定 第二十四条"
 
 

@@ -59,11 +59,7 @@ def penalty_clocks_due(user, today, horizon):
             yield str(unknown)
             continue
         for clock in clocks:
-            if clock["done"] is not None and clock["label"] != "举行听证（七日前通知）":
-                continue
-            if clock["due"] is None or clock["label"].startswith("追责期限"):
-                continue
-            if clock["label"].startswith("举行听证") and action.status != "open":
+            if not clock["pending"] or clock["due"] is None:
                 continue
             yield DueItem(
                 title=f"{action.number}（{action.party}）{clock['label']}",

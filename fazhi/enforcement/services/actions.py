@@ -13,7 +13,7 @@ from fazhi.core.models import Unit
 from fazhi.core.roles import WorkLine
 
 from .. import imports
-from ..models.actions import ActionKind, EnforcementAction, PenaltyOutcome, RevokedBy
+from ..models.actions import ActionKind, ActionStatus, EnforcementAction, PenaltyOutcome, RevokedBy
 from ..models.agencies import MajorDecisionItem, Officer
 from ..models.penalty_lists import ListCategory, ListStatus, PenaltyListItem
 from ..selectors.penalty_lists import region_list_items
@@ -290,10 +290,16 @@ def hearing_request_due(enforcement_action: EnforcementAction) -> datetime.date:
     return add_working_days(enforcement_action.hearing_informed_date, HEARING_REQUEST_WORKING_DAYS)
 
 
+# 第六十四条第二项 “在举行听证的七日前”: seven whole working days lie between the notice and
+# the hearing, the hearing day not counted (as for 复议 听证, reconsideration/deadlines.py);
+# True counts the hearing day as the seventh (docs/rules.md).
+HEARING_DAY_COUNTS = False
+
+
 def earliest_hearing(notice_date: datetime.date) -> datetime.date:
-    """第六十四条第二项 read as: seven working days lie between the notice and the hearing, the
-    hearing on the seventh at the earliest (docs/rules.md)."""
-    return add_working_days(notice_date, HEARING_NOTICE_WORKING_DAYS)
+    """The first day on which a hearing notified on `notice_date` may be held."""
+    seventh = add_working_days(notice_date, HEARING_NOTICE_WORKING_DAYS)
+    return seventh if HEARING_DAY_COUNTS else seventh + datetime.timedelta(days=1)
 
 
 def withdrawal_due(enforcement_action: EnforcementAction) -> datetime.date:
@@ -340,21 +346,33 @@ def _check_hearing_before_decision(enforcement_action, decided_date) -> None:
 
 
 def clocks(enforcement_action: EnforcementAction) -> list[dict]:
-    """The record page's clocks: what is due when, on which article, and whether it is met
-    (None: not yet). A date in a year whose holidays are not entered is shown as unknown."""
+    """The record page's clocks: what is due when, on which article, whether it is met (None:
+    not yet) and whether it is still `pending` (the due list's items). A date in a year whose
+    holidays are not entered is None."""
     a = enforcement_action
     rows = []
 
-    def row(label, compute, basis, done_date):
+    def row(key, label, compute, basis, done_date):
         due = date_or_none(compute, a)
         met = None if done_date is None or due is None else done_date <= due
-        rows.append({"label": label, "due": due, "basis": basis, "done": done_date, "met": met})
+        rows.append(
+            {
+                "key": key,
+                "label": label,
+                "due": due,
+                "basis": basis,
+                "done": done_date,
+                "met": met,
+                "pending": done_date is None,
+            }
+        )
 
     if a.kind != ActionKind.PENALTY:
         return rows
     if a.offence_date:
         rows.append(
             {
+                "key": "limitation",
                 "label": "追责期限（"
                 + (
                     "五年：涉及生命健康安全、金融安全且有危害后果"
@@ -366,14 +384,16 @@ def clocks(enforcement_action: EnforcementAction) -> list[dict]:
                 "basis": "行政处罚法 第三十六条",
                 "done": a.discovered_date or a.started_date,
                 "met": (a.discovered_date or a.started_date) <= limitation_ends(a),
+                "pending": False,  # met or not once discovered: nothing falls due
             }
         )
     basis = "行政处罚法 第六十条" + (
         f"（延长：{a.decision_extension_basis}）" if a.decision_extended_until else ""
     )
-    row("作出处罚决定", decision_due, basis, a.decided_date)
+    row("decision", "作出处罚决定", decision_due, basis, a.decided_date)
     if a.hearing_informed_date:
         row(
+            "hearing_request",
             "当事人要求听证",
             hearing_request_due,
             "行政处罚法 第六十四条第一项",
@@ -382,17 +402,26 @@ def clocks(enforcement_action: EnforcementAction) -> list[dict]:
     if a.hearing_date:
         rows.append(
             {
+                "key": "hearing",
                 "label": "举行听证（七日前通知）",
                 "due": a.hearing_date,
                 "basis": "行政处罚法 第六十四条第二项",
                 "done": a.hearing_notice_date,
-                "met": True,
+                "met": True,  # the notice's seven days are checked when it is recorded
+                "pending": a.status == ActionStatus.OPEN,
             }
         )
     if a.decided_date:
-        row("送达处罚决定书", service_due, "行政处罚法 第六十一条", a.decision_served_date)
+        row(
+            "service",
+            "送达处罚决定书",
+            service_due,
+            "行政处罚法 第六十一条",
+            a.decision_served_date,
+        )
     if a.revoked_date and a.post_publicity_date:
         row(
+            "withdrawal",
             "撤回公示的处罚决定信息",
             withdrawal_due,
             "行政处罚法 第四十八条第二款",

@@ -124,9 +124,14 @@ def test_hearing_request_within_five_working_days(world, case):
         decide(world, action, D(2026, 2, 27))
 
 
+def test_the_hearing_day_may_count_as_the_seventh_when_so_set(db, monkeypatch):
+    monkeypatch.setattr(svc, "HEARING_DAY_COUNTS", True)
+    assert svc.earliest_hearing(D(2025, 9, 25)) == D(2025, 10, 11)
+
+
 def test_hearing_notice_seven_working_days_before(world, case):
     # 第六十四条第二项: notice Thursday 2025-09-25 → 9-26, 9-28 (调休), 9-29, 9-30, 10-09,
-    # 10-10, 10-11 (调休): a hearing on 10-11 at the earliest.
+    # 10-10, 10-11 (调休): seven whole working days before the hearing, so 10-12 at the earliest.
     action = case()
     svc.record_hearing_informed(
         actor=world.actor, enforcement_action=action, hearing_informed_date=D(2025, 9, 22)
@@ -136,21 +141,27 @@ def test_hearing_notice_seven_working_days_before(world, case):
     )
     before = unchanged(action)
     with pytest.raises(
-        ValidationError, match="最早于2025-10-11举行听证（行政处罚法 第六十四条第二项"
+        ValidationError, match="最早于2025-10-12举行听证（行政处罚法 第六十四条第二项"
     ):
         svc.record_hearing_notice(
             actor=world.actor,
             enforcement_action=action,
             hearing_notice_date=D(2025, 9, 25),
-            hearing_date=D(2025, 10, 10),
+            hearing_date=D(2025, 10, 11),
         )
     assert unchanged(action) == before
     svc.record_hearing_notice(
         actor=world.actor,
         enforcement_action=action,
         hearing_notice_date=D(2025, 9, 25),
-        hearing_date=D(2025, 10, 11),
+        hearing_date=D(2025, 10, 13),
     )
+    items = list(penalty_clocks_due(world.actor, D(2025, 10, 9), D(2025, 10, 20)))
+    assert (D(2025, 10, 13), "行政处罚法 第六十四条第二项") in [
+        (i.due_date, i.basis) for i in items
+    ]
+    with pytest.raises(ValidationError, match="第六十五条"):
+        decide(world, action, D(2025, 10, 12))  # before the hearing
     decided = decide(world, action, D(2025, 10, 13))
     assert decided.status == "decided"
 

@@ -46,6 +46,9 @@ LEDGER_HEADER = [
     "裁判结果",
     "结案日期",
     "是否败诉",
+    "裁判文书送达日期",
+    "上诉期限",
+    "是否上诉",
     "司法建议（件）",
     "经办人",
 ]
@@ -79,6 +82,9 @@ def _ledger_row(lawsuit: Lawsuit) -> list:
         lawsuit.get_judgment_type_display(),
         _day(lawsuit.concluded_date),
         ("是" if lawsuit.lost else "否") if lawsuit.status == Status.CONCLUDED else "",
+        _day(lawsuit.judgment_served_date),
+        _day(lawsuit.appeal_due),
+        lawsuit.get_appeal_display(),
         lawsuit.suggestion_count,
         lawsuit.handler.first_name or lawsuit.handler.username,
     ]

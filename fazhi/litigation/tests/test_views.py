@@ -123,6 +123,7 @@ def test_the_export_is_the_ledger_of_the_filtered_list(donghu, leader, demo):
     assert row["被告身份"] == "原行政机关（与复议机关共同被告）"
     assert row["负责人出庭应诉"] == "是" and row["出庭负责人"] == "孔德明（副局长）"
     assert row["是否败诉"] == "是" and row["经办人"] == "张敏"
+    assert (row["裁判文书送达日期"], row["上诉期限"], row["是否上诉"]) == (None, None, None)
 
 
 def test_the_detail_page_shows_hearings_with_their_shortfalls_and_the_suggestion(

@@ -3,6 +3,7 @@ completeness, overdue steps — and its key figures beside the others' and last 
 
 from dataclasses import dataclass, field
 
+from fazhi.core.ledgers import Column, Ledger
 from fazhi.indicators import engine
 from fazhi.indicators.dashboard import key_indicators
 
@@ -33,41 +34,53 @@ class Table:
     rows: list
 
     @property
-    def header(self) -> list[str]:
+    def ledger(self) -> Ledger:
+        """The Excel file: a line per report (or per area without one), its figures beside."""
+
+        def report(value):
+            return lambda line: "" if line.report is None else value(line.report)
+
+        def figure(index: int):
+            return lambda line: line.values[index]
+
         figures = [
             f"{i.name}（{i.unit}）{label}" for i in self.indicators for label in ("本年", "上年")
         ]
+        return Ledger(
+            f"{self.year}年度法治政府建设年度报告情况.xlsx",
+            "报告情况",
+            (
+                Column("地区", lambda line: line.area.name),
+                Column("报告", lambda line: line.report.title if line.report else "未起草"),
+                Column("状态", report(lambda r: r.get_state_display())),
+                Column("报送期限", report(lambda r: r.report_due)),
+                Column("报送日期", report(lambda r: r.submitted_on)),
+                Column("公开日期", report(lambda r: r.published_on)),
+                Column("完整性", lambda line: line.notes.get("completeness", "")),
+                Column("提示", lambda line: "；".join(line.notes.get("overdue", []))),
+                *(Column(title, figure(index)) for index, title in enumerate(figures)),
+            ),
+        )
+
+    def lines(self) -> list["Line"]:
         return [
-            "地区",
-            "报告",
-            "状态",
-            "报送期限",
-            "报送日期",
-            "公开日期",
-            "完整性",
-            "提示",
-            *figures,
+            Line(
+                row.area,
+                report,
+                row.notes[report.pk] if report else {},
+                [value for pair in row.figures for value in pair],
+            )
+            for row in self.rows
+            for report in row.reports or [None]
         ]
 
-    def export_rows(self):
-        for row in self.rows:
-            values = [value for pair in row.figures for value in pair]
-            for report in row.reports or [None]:
-                if report is None:
-                    yield [row.area.name, "未起草", "", "", "", "", "", "", *values]
-                    continue
-                notes = row.notes[report.pk]
-                yield [
-                    row.area.name,
-                    report.title,
-                    report.get_state_display(),
-                    report.report_due,
-                    report.submitted_on,
-                    report.published_on,
-                    notes["completeness"],
-                    "；".join(notes["overdue"]),
-                    *values,
-                ]
+
+@dataclass(frozen=True)
+class Line:
+    area: object
+    report: object
+    notes: dict
+    values: list
 
 
 def _shown(value) -> str:

@@ -5,20 +5,19 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from fazhi.core.guards import permits
+from fazhi.core.ledgers import Column, Ledger, ledger_page
 from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action
 from fazhi.core.selectors import can
 from fazhi.core.viewtools import (
-    Ledger,
-    ledger_page,
     record_view,
     require,
     run_posted_form,
     run_service_form,
-    xlsx_response,
 )
 from fazhi.indicators import charts
 from fazhi.indicators.registry import get
@@ -47,16 +46,25 @@ from .workflow import REPORT_FLOW
 REPORT_LEDGER = Ledger(
     "法治政府建设年度报告台账.xlsx",
     "年度报告",
-    ["标题", "年度", "版本", "状态", "报送期限", "报送日期", "公开期限", "公开日期"],
-    lambda r: (
-        r.title,
-        r.year,
-        r.version,
-        r.get_state_display(),
-        r.report_due,
-        r.submitted_on,
-        r.publish_due,
-        r.published_on,
+    (
+        Column("标题", lambda r: r.title),
+        Column("年度", lambda r: r.year),
+        Column(
+            "版本",
+            lambda r: r.version,
+            cell=lambda r: f"第{r.version}版{'（已更正）' if r.superseded else ''}",
+        ),
+        Column(
+            "状态",
+            lambda r: r.get_state_display(),
+            cell=lambda r: format_html(
+                '<span class="badge state-{}">{}</span>', r.state, r.get_state_display()
+            ),
+        ),
+        Column("报送期限", lambda r: r.report_due),
+        Column("报送日期", lambda r: r.submitted_on, empty="—"),
+        Column("公开期限", lambda r: r.publish_due, on_page=False),
+        Column("公开日期", lambda r: r.published_on, empty="—"),
     ),
 )
 
@@ -66,15 +74,20 @@ def report_list(request):
     form = None
     if membership is not None and can(request.user, Action.CREATE, AnnualReport.work_line):
         form = CreateReportForm(request=request, initial={"year": timezone.localdate().year - 1})
+    actions = [("各地报告情况", reverse("annual_report:report_overview"))]
+    if can(request.user, Action.MANAGE_UNITS):
+        actions.append(("期限设置", reverse("annual_report:reporting_dates")))
     return ledger_page(
         request,
         selectors.reports(request.user, request.GET.get("q", "").strip()),
         ledger=REPORT_LEDGER,
+        title="法治政府建设年度报告",
         template="annual_report/report_list.html",
-        rows_template="annual_report/_report_rows.html",
+        search_placeholder="标题、年度",
+        empty="没有符合条件的报告",
+        actions=actions,
         create_form=form,
         unit=membership.unit if membership else None,
-        may_set_dates=can(request.user, Action.MANAGE_UNITS),
     )
 
 
@@ -265,12 +278,7 @@ def report_overview(request):
         return render(request, "annual_report/overview.html", {"error": "年度须为数字"}, status=400)
     table = overview.table(request.user, year, timezone.localdate())
     if request.GET.get("export") == "xlsx":
-        return xlsx_response(
-            f"{year}年度法治政府建设年度报告情况.xlsx",
-            "报告情况",
-            table.header,
-            table.export_rows(),
-        )
+        return table.ledger.xlsx(table.lines())
     return render(request, "annual_report/overview.html", {"year": year, "table": table})
 
 

@@ -15,7 +15,7 @@ class CoreConfig(worklines.KitAppConfig):
         from .dataversion import track_writes
         from .navigation import NavItem
 
-        line.audit(models.Unit, models.Membership, models.Attachment)
+        line.audit(models.Unit, models.Membership, models.Attachment, models.NumberSequence)
         line.audit(models.CalendarYear, models.HolidayOverride)
         line.audit(get_user_model(), exclude_fields=["password", "last_login"])
         post_save.connect(track_writes, dispatch_uid="fazhi_data_version_save")

@@ -1,10 +1,22 @@
-"""What every Excel import shares: row errors by row and column, refusing the whole workbook
-(all rows or none), and reading a date cell."""
+"""Excel imports (导入): an `ImportSpec` declares a workbook's columns as `Field`s; its
+`read_rows` checks every row and refuses the whole workbook when any cell is wrong (all rows
+or none, the errors listed by row and column in Chinese); its `template_workbook` is the
+file staff fill in. `import_page` is the one upload page (core/import.html)."""
 
 import datetime
+import io
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.exceptions import ValidationError
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from openpyxl import Workbook, load_workbook
+
+from .attachments import ALLOWED, read_checked
+from .viewtools import error_text, xlsx_workbook_response
+
+DATE_EXPECTED = "日期，例如 2023-01-05"
 
 
 @dataclass(frozen=True)
@@ -32,3 +44,132 @@ def cell_date(value) -> datetime.date:
     if isinstance(value, datetime.date):
         return value
     return datetime.date.fromisoformat(str(value).strip())
+
+
+def choice(labels: dict) -> Callable[[object], object]:
+    """A cell naming one of `labels` (its Chinese label → the stored value)."""
+    return lambda value: labels[str(value).strip()]
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    required: bool = True
+    parse: Callable[[object], object] | None = None  # raises ValueError or KeyError
+    expected: str = ""  # what a valid value looks like, for the message
+
+
+@dataclass(frozen=True)
+class ImportSpec:
+    sheet: str  # the template's sheet
+    fields: tuple[Field, ...]
+    example: tuple = ()  # the template's example row
+    check: Callable[[list[dict]], list[RowError]] | None = None  # rules across cells and rows
+    noun: str = "数据"  # what the rows are: "表格中没有案件"
+
+    def template_workbook(self) -> Workbook:
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.title = self.sheet
+        sheet.append([field.label for field in self.fields])
+        if self.example:
+            sheet.append(list(self.example))
+        return workbook
+
+    def read_rows(self, upload) -> list[dict]:
+        """Every row as {key: parsed value, "row": its number}; raises ImportRefused listing
+        every error. `upload` is an uploaded file (refused unless its content is a real .xlsx)
+        or a workbook's bytes."""
+        try:
+            sheet = load_workbook(
+                io.BytesIO(_xlsx_bytes(upload)), read_only=True, data_only=True
+            ).worksheets[0]
+        except ImportRefused:
+            raise
+        except Exception as error:  # any unreadable workbook is one message to the user
+            raise ImportRefused(
+                [RowError(1, "文件", f"无法读取Excel文件（{error.__class__.__name__}）")]
+            ) from error
+        rows = sheet.iter_rows(values_only=True)
+        header = [str(cell or "").strip() for cell in next(rows, [])]
+        missing = [
+            RowError(1, field.label, "缺少这一列（请使用导入模板）")
+            for field in self.fields
+            if field.label not in header
+        ]
+        if missing:
+            raise ImportRefused(missing)
+        positions = {field.key: header.index(field.label) for field in self.fields}
+        parsed, errors = [], []
+        for number, values in enumerate(rows, start=2):
+            if all(value in (None, "") for value in values):
+                continue
+            row = {"row": number}
+            for field in self.fields:
+                position = positions[field.key]
+                row[field.key] = self._cell(
+                    field, values[position] if position < len(values) else None, number, errors
+                )
+            parsed.append(row)
+        if not parsed and not errors:
+            errors.append(RowError(2, "全部", f"表格中没有{self.noun}"))
+        if self.check is not None and parsed:
+            errors += self.check(parsed)
+        if errors:
+            raise ImportRefused(sorted(errors, key=lambda error: error.row))
+        return parsed
+
+    @staticmethod
+    def _cell(field: Field, raw, number: int, errors: list[RowError]):
+        text = "" if raw is None else str(raw).strip()
+        if not text:
+            if field.required:
+                errors.append(RowError(number, field.label, "不能为空"))
+            return None
+        if field.parse is None:
+            return text
+        try:
+            return field.parse(raw)
+        except (ValueError, KeyError):
+            errors.append(RowError(number, field.label, f"“{text}”无效，应为{field.expected}"))
+            return None
+
+
+def _xlsx_bytes(upload) -> bytes:
+    if isinstance(upload, bytes):
+        return upload
+    try:
+        content = read_checked(upload)
+        if content.mime != ALLOWED["xlsx"]:
+            raise ValidationError("请上传 .xlsx 格式的Excel文件")
+    except ValidationError as error:
+        raise ImportRefused([RowError(0, "文件", error_text(error))]) from error
+    return content.data
+
+
+def import_page(
+    request, spec: ImportSpec, run, *, title: str, template_name: str, success: str, done, back=None
+):
+    """An import's page: `?template=1` downloads the spec's template; a POSTed file goes to
+    `run(upload)` (the service, returning how many rows it imported), all rows or none.
+    `success` is the message with {count}; `done` where to go after; `back` the record the
+    import belongs to (the breadcrumb)."""
+    if request.GET.get("template"):
+        return xlsx_workbook_response(template_name, spec.template_workbook())
+    errors = []
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        try:
+            if upload is None:
+                raise ValidationError("请选择要导入的Excel文件")
+            count = run(upload)
+        except ImportRefused as refused:
+            errors = refused.errors
+        except (ValidationError, PermissionDenied) as error:
+            errors = [RowError(0, "文件", error_text(error))]
+        else:
+            messages.success(request, success.format(count=count))
+            return redirect(done)
+    context = {"spec": spec, "errors": errors, "title": title, "back": back}
+    return render(request, "core/import.html", context)

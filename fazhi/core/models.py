@@ -288,3 +288,22 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+class NumberSequence(ScopedRecord):
+    """The last serial given per unit, kind and year (e.g. 东湖复决字〔2025〕第12号, 执法监督
+    整改〔2025〕3号): numbers without gaps or duplicates (numbering.py takes them)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(max_length=50)  # the work line's label and the document's kind
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "文书编号序列"
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "kind", "year"], name="core_number_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.year} #{self.last}"

@@ -23,14 +23,13 @@ from .forms import (
     WorkLinesForm,
 )
 from .guards import permits
+from .ledgers import Column, Ledger, ledger_page
 from .middleware import SESSION_KEY
 from .models import Attachment, Membership, Unit
 from .roles import Action
 from .steps import form_page
 from .viewtools import (
-    Ledger,
     error_text,
-    ledger_page,
     list_template,
     paginate,
     record_view,
@@ -185,17 +184,17 @@ def attachment_download(request, attachment):
 MEMBERSHIP_LEDGER = Ledger(
     "用户任职台账.xlsx",
     "用户任职",
-    ["用户名", "姓名", "单位", "角色", "数据范围", "状态", "设立时间", "业务条线"],
-    lambda m: (
-        m.user.username,
-        m.user.first_name,
-        m.unit.name,
-        m.get_role_display(),
-        m.get_data_scope_display(),
-        "有效" if m.is_active else "已撤销",
-        timezone.localtime(m.created_at).strftime("%Y-%m-%d %H:%M"),
-        m.work_lines_display(),
+    (
+        Column("用户名", lambda m: m.user.username),
+        Column("姓名", lambda m: m.user.first_name),
+        Column("单位", lambda m: m.unit.name),
+        Column("角色", lambda m: m.get_role_display()),
+        Column("数据范围", lambda m: m.get_data_scope_display()),
+        Column("状态", lambda m: "有效" if m.is_active else "已撤销"),
+        Column("设立时间", lambda m: timezone.localtime(m.created_at).strftime("%Y-%m-%d %H:%M")),
+        Column("业务条线", lambda m: m.work_lines_display()),
     ),
+    link=False,
 )
 
 
@@ -207,8 +206,10 @@ def membership_list(request):
         request,
         queryset,
         ledger=MEMBERSHIP_LEDGER,
-        template="core/membership_list.html",
-        rows_template="core/_membership_rows.html",
+        title="用户与任职",
+        rows_template="core/_membership_rows.html",  # a revoke button on each row
+        search_placeholder="用户名、姓名或单位",
+        actions=[("开通用户", reverse("core:user_create"))],
     )
 
 

@@ -3,14 +3,11 @@ pagination with search, and the Excel ledger export."""
 
 import functools
 import io
-from collections.abc import Callable
-from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import render
 from openpyxl import Workbook
 
 from . import selectors
@@ -44,47 +41,12 @@ def require(request, action: str, work_line: str | None = None) -> None:
         raise PermissionDenied("当前角色无权执行此操作")
 
 
-@dataclass(frozen=True)
-class Ledger:
-    """A list staff keep as a 台账: its file, sheet, column titles and one row per record."""
-
-    filename: str
-    sheet: str
-    header: list[str]
-    row: Callable
-
-
-def ledger_page(
-    request,
-    queryset,
-    *,
-    ledger: Ledger,
-    template: str,
-    rows_template: str,
-    export_rows=None,
-    **context,
-):
-    """A searchable, paged list; `?export=xlsx` downloads all of it as the ledger.
-
-    `export_rows` is the queryset to export when it needs more than the page shows.
-    """
-    if request.GET.get("export") == "xlsx":
-        rows = queryset if export_rows is None else export_rows
-        return xlsx_response(ledger.filename, ledger.sheet, ledger.header, map(ledger.row, rows))
-    context = {
-        "page": paginate(request, queryset),
-        "q": request.GET.get("q", "").strip(),
-        **context,
-    }
-    return render(request, list_template(request, template, rows_template), context)
-
-
 def paginate(request, queryset, per_page: int = PAGE_SIZE):
     return ListPaginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
 def list_template(request, full: str, rows: str) -> str:
-    """htmx search and paging swap only the table."""
+    """htmx search and paging swap only the table (ledger pages: core/ledgers.py)."""
     return rows if request.htmx and request.htmx.target == "table-area" else full
 
 
@@ -137,8 +99,30 @@ def xlsx_response(filename: str, sheet_title: str, header: list[str], rows) -> H
     return xlsx_workbook_response(filename, workbook)
 
 
+# OWASP (ASVS 1.2.10, "CSV Injection"): a cell that begins with one of these is read as a
+# formula by a spreadsheet; an exported name such as "=cmd|' /C calc'!A0" must stay text.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formulas(workbook) -> None:
+    """Every text cell that would start a formula becomes text with Excel's quote prefix.
+
+    openpyxl stores a string beginning with "=" as a formula; as a string cell with
+    `quotePrefix` (what Excel records for a typed leading apostrophe) it shows the value
+    unchanged, is never evaluated, and stays text when edited.
+    """
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_TRIGGERS):
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
+
+
 def xlsx_workbook_response(filename: str, workbook) -> HttpResponse:
-    """An .xlsx download of `workbook`, its columns widened to their content."""
+    """An .xlsx download of `workbook`, its columns widened to their content, no cell a
+    formula an exported value could smuggle in."""
+    neutralise_formulas(workbook)
     for sheet in workbook.worksheets:
         for column in sheet.columns:
             width = max(len(str(cell.value or "")) for cell in column)

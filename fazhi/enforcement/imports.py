@@ -1,28 +1,23 @@
-"""Excel imports of 执法人员 and of a 免罚轻罚清单's items: every row is checked, and either
-all rows are imported or none (the errors are listed by row and column)."""
+"""Excel imports of 执法人员, of historical 执法记录 and of a 免罚轻罚清单's items
+(core/imports.py): every row is checked, and either all rows are imported or none (the
+errors are listed by row and column)."""
 
-import io
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from openpyxl import Workbook, load_workbook
 
-from fazhi.core.imports import ImportRefused, RowError, cell_date
+from fazhi.core.imports import (
+    DATE_EXPECTED,
+    Field,
+    ImportSpec,
+    RowError,
+    cell_date,
+    choice,
+)
 from fazhi.core.validators import validate_id_number
 
 from .models.actions import ActionKind, PenaltyOutcome
 from .models.penalty_lists import NO_PENALTY_BASES, ListBasis, ListCategory
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str
-    label: str
-    required: bool = True
-    parse: Callable[[object], object] | None = None  # raises ValueError or KeyError
-    expected: str = ""  # what a valid value looks like, for the message
 
 
 def _yes_no(value) -> bool:
@@ -52,6 +47,7 @@ BASES = {
 KINDS = {label: value for value, label in ActionKind.choices}
 OUTCOMES = {label: value for value, label in PenaltyOutcome.choices}
 LIST_ITEM_REFERENCE = re.compile(r"^(?P<version>.+?)第(?P<number>\d+)项$")
+URL_EXPECTED = "以 http:// 或 https:// 开头的网址"
 
 
 def _names(value) -> list[str]:
@@ -73,158 +69,6 @@ def _url(value) -> str:
     if not text.startswith(("http://", "https://")):
         raise ValueError(text)
     return text
-
-
-OFFICER_COLUMNS = [
-    Column("name", "姓名"),
-    Column("id_number", "身份证号码"),
-    Column("post", "职务", required=False),
-    Column("is_legal_reviewer", "法制审核人员", False, _yes_no, "是或否"),
-    Column("has_legal_qualification", "具有法律职业资格", False, _yes_no, "是或否"),
-    Column("number", "证件编号", required=False),
-    Column("issue_date", "发证日期", False, cell_date, "日期，例如 2023-01-05"),
-    Column("valid_until", "有效期至", False, cell_date, "日期，例如 2028-01-04"),
-    Column("training_hours", "本年度培训学时", False, _number, "不小于0的数字"),
-]
-LIST_ITEM_COLUMNS = [
-    Column("number", "序号", True, _positive_int, "正整数"),
-    Column("category", "类别", True, CATEGORIES.__getitem__, "、".join(CATEGORIES)),
-    Column(
-        "basis",
-        "法定情形",
-        True,
-        BASES.__getitem__,
-        "轻微不罚、首违不罚、无主观过错不罚、从轻或者减轻处罚",
-    ),
-    Column("violation", "违法行为"),
-    Column("legal_basis", "违法依据及处罚依据"),
-    Column("conditions", "适用条件"),
-    Column("treatment", "处理方式"),
-]
-
-
-ACTION_COLUMNS = [
-    Column("number", "案件编号"),
-    Column("kind", "执法行为类别", True, KINDS.__getitem__, "、".join(KINDS)),
-    Column("party", "当事人"),
-    Column("summary", "案由"),
-    Column("started_date", "立案日期", True, cell_date, "日期，例如 2023-01-05"),
-    Column("officers", "执法人员", True, _names, "本单位执法人员的姓名，用顿号分隔"),
-    Column("major_item", "重大执法决定事项", required=False),
-    Column("pre_publicity_date", "事前公示日期", False, cell_date, "日期"),
-    Column("pre_publicity_link", "事前公示链接", False, _url, "以 http:// 或 https:// 开头的网址"),
-    Column("recording_forms", "全过程记录形式及环节", required=False),
-    Column("recording_location", "记录归档保存位置", required=False),
-    Column("reviewer", "法制审核人员", required=False),
-    Column("review_date", "法制审核日期", False, cell_date, "日期"),
-    Column("review_opinion", "法制审核意见", required=False),
-    Column("review_passed", "法制审核通过", False, _yes_no, "是或否"),
-    Column("decided_date", "决定日期", False, cell_date, "日期"),
-    Column("outcome", "处罚结果", False, OUTCOMES.__getitem__, "、".join(OUTCOMES)),
-    Column(
-        "list_item",
-        "适用清单事项",
-        False,
-        _list_item_reference,
-        "清单版本和序号，例如 2021年版第3项",
-    ),
-    Column("education", "对当事人的教育", required=False),
-    Column("post_publicity_date", "事后公示日期", False, cell_date, "日期"),
-    Column("post_publicity_link", "事后公示链接", False, _url, "以 http:// 或 https:// 开头的网址"),
-]
-ACTION_EXAMPLE = [
-    "东湖市监罚〔2023〕1号",
-    "行政处罚",
-    "湖畔便利店",
-    "未按规定公示年度报告",
-    "2023-03-01",
-    "张三、李四",
-    "",
-    "2023-03-01",
-    "https://www.example.gov.cn/zfgs/",
-    "文字、音像记录",
-    "执法档案室",
-    "",
-    "",
-    "",
-    "",
-    "2023-03-20",
-    "不予行政处罚",
-    "2021年版第1项",
-    "当场进行法治宣传教育",
-    "2023-03-25",
-    "https://www.example.gov.cn/cfgk/",
-]
-
-
-def template_workbook(sheet_title: str, columns: list[Column], example: list) -> Workbook:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = sheet_title
-    sheet.append([column.label for column in columns])
-    sheet.append(example)
-    return workbook
-
-
-OFFICER_EXAMPLE = ["张三", "11010519491231002X", "科员", "否", "否", "", "", "", 24]
-LIST_ITEM_EXAMPLE = [
-    1,
-    "不予处罚",
-    "首违不罚",
-    "未按规定公示年度报告",
-    "《企业信息公示暂行条例》第八条、第十八条",
-    "初次违法且危害后果轻微并及时改正",
-    "不予行政处罚，对当事人进行教育",
-]
-
-
-def read_rows(data: bytes, columns: list[Column], check=None) -> list[dict]:
-    """Parse and check every row (`check`: rules across a row's cells); raise ImportRefused
-    listing all errors."""
-    try:
-        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
-    except Exception as error:  # any unreadable workbook is one message to the user
-        raise ImportRefused(
-            [RowError(1, "文件", f"无法读取Excel文件（{error.__class__.__name__}）")]
-        ) from error
-    rows = sheet.iter_rows(values_only=True)
-    header = [str(cell or "").strip() for cell in next(rows, [])]
-    missing = [
-        RowError(1, c.label, "缺少这一列（请使用导入模板）")
-        for c in columns
-        if c.label not in header
-    ]
-    if missing:
-        raise ImportRefused(missing)
-    positions = {column.key: header.index(column.label) for column in columns}
-    parsed, errors = [], []
-    for number, values in enumerate(rows, start=2):
-        if not any(v not in (None, "") for v in values):
-            continue
-        row = {"row": number}
-        for column in columns:
-            raw = values[positions[column.key]] if positions[column.key] < len(values) else None
-            text = "" if raw is None else str(raw).strip()
-            if not text:
-                if column.required:
-                    errors.append(RowError(number, column.label, "不能为空"))
-                row[column.key] = None
-                continue
-            try:
-                row[column.key] = column.parse(raw) if column.parse else text
-            except (ValueError, KeyError):
-                errors.append(
-                    RowError(number, column.label, f"“{text}”无效，应为{column.expected}")
-                )
-                row[column.key] = None
-        parsed.append(row)
-    if not parsed and not errors:
-        errors.append(RowError(2, "全部", "表格中没有数据"))
-    if check is not None:
-        errors += check(parsed)
-    if errors:
-        raise ImportRefused(sorted(errors, key=lambda error: error.row))
-    return parsed
 
 
 def check_officer_rows(rows: list[dict]) -> list[RowError]:
@@ -266,3 +110,107 @@ def check_list_item_rows(rows: list[dict]) -> list[RowError]:
                 )
             )
     return errors
+
+
+OFFICERS = ImportSpec(
+    sheet="执法人员",
+    noun="执法人员",
+    fields=(
+        Field("name", "姓名"),
+        Field("id_number", "身份证号码"),
+        Field("post", "职务", required=False),
+        Field("is_legal_reviewer", "法制审核人员", False, _yes_no, "是或否"),
+        Field("has_legal_qualification", "具有法律职业资格", False, _yes_no, "是或否"),
+        Field("number", "证件编号", required=False),
+        Field("issue_date", "发证日期", False, cell_date, DATE_EXPECTED),
+        Field("valid_until", "有效期至", False, cell_date, "日期，例如 2028-01-04"),
+        Field("training_hours", "本年度培训学时", False, _number, "不小于0的数字"),
+    ),
+    example=("张三", "11010519491231002X", "科员", "否", "否", "", "", "", 24),
+    check=check_officer_rows,
+)
+LIST_ITEMS = ImportSpec(
+    sheet="清单事项",
+    noun="清单事项",
+    fields=(
+        Field("number", "序号", True, _positive_int, "正整数"),
+        Field("category", "类别", True, choice(CATEGORIES), "、".join(CATEGORIES)),
+        Field(
+            "basis",
+            "法定情形",
+            True,
+            choice(BASES),
+            "轻微不罚、首违不罚、无主观过错不罚、从轻或者减轻处罚",
+        ),
+        Field("violation", "违法行为"),
+        Field("legal_basis", "违法依据及处罚依据"),
+        Field("conditions", "适用条件"),
+        Field("treatment", "处理方式"),
+    ),
+    example=(
+        1,
+        "不予处罚",
+        "首违不罚",
+        "未按规定公示年度报告",
+        "《企业信息公示暂行条例》第八条、第十八条",
+        "初次违法且危害后果轻微并及时改正",
+        "不予行政处罚，对当事人进行教育",
+    ),
+    check=check_list_item_rows,
+)
+ACTIONS = ImportSpec(
+    sheet="执法记录",
+    noun="执法记录",
+    fields=(
+        Field("number", "案件编号"),
+        Field("kind", "执法行为类别", True, choice(KINDS), "、".join(KINDS)),
+        Field("party", "当事人"),
+        Field("summary", "案由"),
+        Field("started_date", "立案日期", True, cell_date, DATE_EXPECTED),
+        Field("officers", "执法人员", True, _names, "本单位执法人员的姓名，用顿号分隔"),
+        Field("major_item", "重大执法决定事项", required=False),
+        Field("pre_publicity_date", "事前公示日期", False, cell_date, "日期"),
+        Field("pre_publicity_link", "事前公示链接", False, _url, URL_EXPECTED),
+        Field("recording_forms", "全过程记录形式及环节", required=False),
+        Field("recording_location", "记录归档保存位置", required=False),
+        Field("reviewer", "法制审核人员", required=False),
+        Field("review_date", "法制审核日期", False, cell_date, "日期"),
+        Field("review_opinion", "法制审核意见", required=False),
+        Field("review_passed", "法制审核通过", False, _yes_no, "是或否"),
+        Field("decided_date", "决定日期", False, cell_date, "日期"),
+        Field("outcome", "处罚结果", False, choice(OUTCOMES), "、".join(OUTCOMES)),
+        Field(
+            "list_item",
+            "适用清单事项",
+            False,
+            _list_item_reference,
+            "清单版本和序号，例如 2021年版第3项",
+        ),
+        Field("education", "对当事人的教育", required=False),
+        Field("post_publicity_date", "事后公示日期", False, cell_date, "日期"),
+        Field("post_publicity_link", "事后公示链接", False, _url, URL_EXPECTED),
+    ),
+    example=(
+        "东湖市监罚〔2023〕1号",
+        "行政处罚",
+        "湖畔便利店",
+        "未按规定公示年度报告",
+        "2023-03-01",
+        "张三、李四",
+        "",
+        "2023-03-01",
+        "https://www.example.gov.cn/zfgs/",
+        "文字、音像记录",
+        "执法档案室",
+        "",
+        "",
+        "",
+        "",
+        "2023-03-20",
+        "不予行政处罚",
+        "2021年版第1项",
+        "当场进行法治宣传教育",
+        "2023-03-25",
+        "https://www.example.gov.cn/cfgk/",
+    ),
+)

@@ -3,12 +3,15 @@
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
+from fazhi.core.ledgers import Column, Ledger, day, ledger_page
 from fazhi.core.roles import Action
 from fazhi.core.steps import form_page, step_page
-from fazhi.core.viewtools import Ledger, ledger_page, record_view, require
+from fazhi.core.viewtools import record_view, require
 
 from . import selectors, services
 from .forms import (
@@ -25,72 +28,81 @@ from .forms import (
 from .models import Lawsuit, Status
 from .workflow import LAWSUIT_FLOW
 
-LEDGER_HEADER = [
-    "案号",
-    "审级",
-    "受理法院",
-    "原告",
-    "被告（本机关）",
-    "被告身份",
-    "被诉行政行为",
-    "行政复议案号",
-    "立案日期",
-    "收到起诉状副本日期",
-    "答辩期限",
-    "提交答辩状日期",
-    "开庭次数",
-    "首次开庭日期",
-    "负责人出庭应诉",
-    "出庭负责人",
-    "状态",
-    "裁判结果",
-    "结案日期",
-    "是否败诉",
-    "裁判文书送达日期",
-    "上诉期限",
-    "是否上诉",
-    "司法建议（件）",
-    "经办人",
-]
+
+def _hearings(lawsuit: Lawsuit) -> list:
+    return list(lawsuit.hearings.all())
 
 
-def _day(value) -> str:
-    return value.strftime("%Y-%m-%d") if value else ""
+def _heads(lawsuit: Lawsuit) -> str:
+    heads = [f"{h.head_name}（{h.head_post}）" for h in _hearings(lawsuit) if h.head_appeared]
+    return "、".join(dict.fromkeys(heads))
 
 
-def _ledger_row(lawsuit: Lawsuit) -> list:
-    hearings = list(lawsuit.hearings.all())
-    heads = [f"{h.head_name}（{h.head_post}）" for h in hearings if h.head_appeared]
-    return [
-        lawsuit.case_number,
-        lawsuit.get_trial_level_display(),
-        lawsuit.court,
-        lawsuit.plaintiff,
-        lawsuit.unit.name,
-        lawsuit.get_defendant_role_display(),
-        lawsuit.contested_act,
-        lawsuit.prior_reconsideration_number or "",
-        _day(lawsuit.filed_date),
-        _day(lawsuit.served_date),
-        _day(lawsuit.answer_due),
-        _day(lawsuit.answer_filed_date),
-        len(hearings),
-        _day(lawsuit.first_hearing_date),
-        "是" if lawsuit.head_appeared else ("否" if hearings else ""),
-        "、".join(dict.fromkeys(heads)),
-        lawsuit.get_status_display(),
-        lawsuit.get_judgment_type_display(),
-        _day(lawsuit.concluded_date),
-        ("是" if lawsuit.lost else "否") if lawsuit.status == Status.CONCLUDED else "",
-        _day(lawsuit.judgment_served_date),
-        _day(lawsuit.appeal_due),
-        lawsuit.get_appeal_display(),
-        lawsuit.suggestion_count,
-        lawsuit.handler.first_name or lawsuit.handler.username,
-    ]
+def _answer_cell(lawsuit: Lawsuit):
+    if lawsuit.answer_filed_date:
+        note = mark_safe(' <span class="muted">已答辩</span>')
+    elif lawsuit.status == Status.PENDING and lawsuit.answer_overdue(timezone.localdate()):
+        note = mark_safe(' <span class="badge badge-danger">答辩逾期</span>')
+    else:
+        note = ""
+    return format_html("{}{}", day(lawsuit.answer_due), note)
 
 
-LAWSUIT_LEDGER = Ledger("行政应诉案件台账.xlsx", "行政应诉", LEDGER_HEADER, _ledger_row)
+def _appearance_cell(lawsuit: Lawsuit):
+    if lawsuit.head_appeared:
+        return mark_safe('<span class="badge">已出庭</span>')
+    if lawsuit.first_hearing_date:
+        return mark_safe('<span class="badge badge-warning">未出庭</span>')
+    return mark_safe('<span class="muted">未开庭</span>')
+
+
+def _judgment_cell(lawsuit: Lawsuit):
+    lost = mark_safe(' <span class="badge badge-danger">败诉</span>') if lawsuit.lost else ""
+    return format_html("{}{}", lawsuit.get_judgment_type_display() or "—", lost)
+
+
+LAWSUIT_LEDGER = Ledger(
+    "行政应诉案件台账.xlsx",
+    "行政应诉",
+    (
+        Column("案号", lambda suit: suit.case_number),
+        Column("审级", lambda suit: suit.get_trial_level_display()),
+        Column("受理法院", lambda suit: suit.court, on_page=False),
+        Column("原告", lambda suit: suit.plaintiff),
+        Column("被告（本机关）", lambda suit: suit.unit.name),
+        Column("被告身份", lambda suit: suit.get_defendant_role_display(), on_page=False),
+        Column("被诉行政行为", lambda suit: suit.contested_act, on_page=False),
+        Column("行政复议案号", lambda suit: suit.prior_reconsideration_number or "", on_page=False),
+        Column("立案日期", lambda suit: day(suit.filed_date), on_page=False),
+        Column("收到起诉状副本日期", lambda suit: day(suit.served_date), on_page=False),
+        Column("答辩期限", lambda suit: day(suit.answer_due), cell=_answer_cell),
+        Column("提交答辩状日期", lambda suit: day(suit.answer_filed_date), on_page=False),
+        Column("开庭次数", lambda suit: len(_hearings(suit)), on_page=False),
+        Column("首次开庭日期", lambda suit: day(suit.first_hearing_date), on_page=False),
+        Column(
+            "负责人出庭应诉",
+            lambda suit: "是" if suit.head_appeared else ("否" if _hearings(suit) else ""),
+            on_page=False,
+        ),
+        Column("负责人出庭", _appearance_cell, in_export=False),
+        Column("出庭负责人", _heads, on_page=False),
+        Column("状态", lambda suit: suit.get_status_display()),
+        Column("裁判结果", lambda suit: suit.get_judgment_type_display(), cell=_judgment_cell),
+        Column("结案日期", lambda suit: day(suit.concluded_date), on_page=False),
+        Column(
+            "是否败诉",
+            lambda suit: ("是" if suit.lost else "否") if suit.status == Status.CONCLUDED else "",
+            on_page=False,
+        ),
+        Column("裁判文书送达日期", lambda suit: day(suit.judgment_served_date), on_page=False),
+        Column("上诉期限", lambda suit: day(suit.appeal_due), on_page=False),
+        Column("是否上诉", lambda suit: suit.get_appeal_display(), on_page=False),
+        Column("司法建议（件）", lambda suit: suit.suggestion_count, on_page=False),
+        Column(
+            "经办人", lambda suit: suit.handler.first_name or suit.handler.username, on_page=False
+        ),
+    ),
+)
 
 
 @require_safe
@@ -107,16 +119,17 @@ def lawsuit_list(request):
         judgment_type=data.get("judgment_type", ""),
         overdue_on=today if data.get("overdue") else None,
     )
+    can_create = core_selectors.can(request.user, Action.CREATE, Lawsuit.work_line)
     return ledger_page(
         request,
         queryset,
         ledger=LAWSUIT_LEDGER,
-        template="litigation/lawsuit_list.html",
-        rows_template="litigation/_rows.html",
+        title="行政应诉案件",
         export_rows=selectors.ledger_rows(queryset, request.user),
-        filters=filters,
-        today=today,
-        can_create=core_selectors.can(request.user, Action.CREATE, Lawsuit.work_line),
+        search_placeholder="案号、原告、被告或被诉行为",
+        filter_form=filters,
+        empty="没有符合条件的案件",
+        actions=[("登记案件", reverse("litigation:lawsuit_create"))] if can_create else [],
     )
 
 

@@ -20,7 +20,6 @@ class ReconsiderationConfig(worklines.WorkLineConfig):
             models.Party,
             models.Step,
             models.Suspension,
-            models.DocumentSequence,
             models.Document,
             models.OpinionLetter,
         )

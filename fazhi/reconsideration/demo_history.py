@@ -4,10 +4,8 @@ using the platform: closed cases of last year, so the 2025 annual report has fig
 import datetime
 import io
 
-from openpyxl import Workbook
-
 from . import documents, services
-from .imports import COLUMNS
+from .imports import CASES
 
 # Outcomes of each district's 2025 cases (峄城's shape, smaller): the ledger's words.
 OUTCOMES = {
@@ -72,12 +70,12 @@ def _row(key: str, index: int, outcome: str, respondent: str, prefix: str) -> li
         else (closed + datetime.timedelta(days=2)).isoformat(),
         "request": "请求撤销行政处罚决定",
     }
-    return [values[name] for name, _, _ in COLUMNS]
+    return [values[field.key] for field in CASES.fields]
 
 
 def ledger(key: str, respondents: list[str], prefix: str) -> bytes:
-    book = Workbook()
-    book.active.append([label for _, label, _ in COLUMNS])
+    book = CASES.template_workbook()
+    book.active.delete_rows(2)  # the template's example
     for index, outcome in enumerate(OUTCOMES[key]):
         book.active.append(_row(key, index, outcome, respondents[index % len(respondents)], prefix))
     buffer = io.BytesIO()

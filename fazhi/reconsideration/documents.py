@@ -1,13 +1,11 @@
 """文书: numbered .docx documents generated from the case's data.
 
-Numbers (文号, e.g. "东湖复决字〔2025〕第12号") come from a per-unit, per-year, per-kind
-sequence row locked for update inside the step's transaction, so two officers numbering at
-the same moment get consecutive numbers, and a step that fails gives its number back.
+Numbers (文号, e.g. "东湖复决字〔2025〕第12号") come from the core's per-unit, per-kind,
+per-year sequence (core/numbering.py), taken inside the step's transaction.
 """
 
 import datetime
 import io
-import re
 from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
@@ -16,7 +14,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from .models import Document, DocumentSequence
+from fazhi.core import numbering
+
+from .models import Document
 
 
 @dataclass(frozen=True)
@@ -61,35 +61,26 @@ def number_prefix(unit, kind: str) -> str:
     return f"{issuer_short_name(unit)}{KINDS[kind].word}"
 
 
-def _sequence(unit, kind: str, year: int) -> DocumentSequence:
-    sequence, _ = DocumentSequence.objects.select_for_update().get_or_create(
-        unit=unit, year=year, kind=kind
+def sequence_kind(kind: str) -> str:
+    """The kind of the core number sequence: the work line's label, then the 文书's kind."""
+    return f"reconsideration.{kind}"
+
+
+def _pattern(unit, kind: str) -> str:
+    return f"{number_prefix(unit, kind)}〔{{year}}〕第{{serial}}号"
+
+
+def next_number(*, unit, kind: str, year: int) -> numbering.Number:
+    return numbering.next_number(
+        unit=unit, kind=sequence_kind(kind), year=year, pattern=_pattern(unit, kind)
     )
-    return sequence
-
-
-def next_number(*, unit, kind: str, year: int) -> tuple[int, str]:
-    sequence = _sequence(unit, kind, year)
-    sequence.last_number += 1
-    sequence.save()
-    serial = sequence.last_number
-    return serial, f"{number_prefix(unit, kind)}〔{year}〕第{serial}号"
 
 
 def take_numbers(*, unit, kind: str, numbers) -> None:
     """Numbers given outside the sequence (an imported ledger): it continues after them."""
-    pattern = re.compile(rf"{re.escape(number_prefix(unit, kind))}〔(\d{{4}})〕第(\d+)号")
-    highest: dict[int, int] = {}
-    for number in numbers:
-        found = pattern.fullmatch(number)
-        if found:
-            year, serial = int(found.group(1)), int(found.group(2))
-            highest[year] = max(serial, highest.get(year, 0))
-    for year, serial in highest.items():
-        sequence = _sequence(unit, kind, year)
-        if sequence.last_number < serial:
-            sequence.last_number = serial
-            sequence.save()
+    numbering.take_numbers(
+        unit=unit, kind=sequence_kind(kind), pattern=_pattern(unit, kind), numbers=numbers
+    )
 
 
 def _docx(

@@ -304,28 +304,6 @@ class Suspension(ChildRecord):
         return f"{self.case.number} 中止{self.get_ground_display()}"
 
 
-class DocumentSequence(models.Model):
-    """The last 文号 given per unit, year and kind: numbers without gaps or duplicates."""
-
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
-    year = models.PositiveSmallIntegerField()
-    kind = models.CharField(max_length=30)
-    last_number = models.PositiveIntegerField(default=0)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["unit", "year", "kind"], name="reconsideration_sequence_unique"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.kind} {self.year} #{self.last_number}"
-
-    def get_additional_data(self):
-        return {"unit_id": self.unit_id}
-
-
 class Document(UnitRecord):
     """A generated 文书 (.docx) with its number."""
 

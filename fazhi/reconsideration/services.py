@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from fazhi.core.audit import record_event, service
 from fazhi.core.calendar import add_days, add_working_days, working_days_between
 from fazhi.core.guards import not_future, require, require_line, saved
+from fazhi.core.imports import ImportRefused, RowError
 from fazhi.core.models import Unit
 from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action, Role
@@ -982,21 +983,24 @@ IMPORTED_STATES = {
 
 
 @service
-def import_cases(*, actor, unit: Unit, data: bytes) -> int:
-    """导入历史案件 from an .xlsx ledger: all rows or none (errors by row and column)."""
+def import_cases(*, actor, unit: Unit, data) -> int:
+    """导入历史案件 from an .xlsx ledger (`data`: the upload or the workbook's bytes): all rows
+    or none (errors by row and column)."""
     require_line(actor, Case.work_line)
     require(actor, Action.CREATE, unit, f"无权向“{unit.name}”导入案件")
     respondents = {u.name: u for u in Unit.objects.filter(path__startswith=unit.scope_root.path)}
-    rows = imports.read_rows(data, respondents)
+    rows = imports.CASES.read_rows(data)
+    for row in rows:
+        row["respondent"] = respondents.get(row["respondent"]) or row["respondent"]
     numbers = [row["number"] for row in rows]
     taken = set(Case.objects.filter(unit=unit, number__in=numbers).values_list("number", flat=True))
     errors = [
-        imports.RowError(row["row"], "收案编号", "编号已存在或在表格中重复")
+        RowError(row["row"], "收案编号", "编号已存在或在表格中重复")
         for index, row in enumerate(rows)
         if row["number"] in taken or row["number"] in numbers[:index]
     ]
     if errors:
-        raise imports.ImportRefused(errors)
+        raise ImportRefused(errors)
     for row in rows:
         _import_row(actor, unit, row)
     documents.take_numbers(unit=unit, kind="case", numbers=numbers)
@@ -1046,8 +1050,8 @@ def _import_row(actor, unit, row):
     try:
         case.full_clean()
     except ValidationError as error:
-        raise imports.ImportRefused(
-            [imports.RowError(row["row"], "全部", message) for message in error.messages]
+        raise ImportRefused(
+            [RowError(row["row"], "全部", message) for message in error.messages]
         ) from error
     case.save()
     kind = (

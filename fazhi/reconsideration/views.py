@@ -2,38 +2,32 @@
 and timeline, one form per statutory step, 文书 downloads, 意见书/建议书, the rules table."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
-from fazhi.core.attachments import ALLOWED, read_checked
-from fazhi.core.dataversion import query_key, remember
+from fazhi.core.dataversion import remember
 from fazhi.core.guards import shown_id_number
+from fazhi.core.imports import import_page
+from fazhi.core.ledgers import Column, Ledger, ledger_page
 from fazhi.core.querysets import active_membership, full_scope_key
 from fazhi.core.roles import Action
 from fazhi.core.steps import step_page
 from fazhi.core.viewtools import (
-    Ledger,
-    error_text,
-    ledger_page,
-    paginate,
     record_view,
     require,
     run_service_form,
-    xlsx_response,
 )
 
 from . import deadlines, imports, selectors, services
 from .forms import STEP_FORMS, LetterForm, LetterReportForm, RegisterForm
 from .models import Case, Document, OpinionLetter, Outcome, Procedure, State
 from .workflow import CASE_FLOW
-
-XLSX = ALLOWED["xlsx"]
 
 
 def _filters(request) -> dict:
@@ -52,41 +46,49 @@ def _filters(request) -> dict:
     }
 
 
-LEDGER_COLUMNS = [
-    "收案编号",
-    "申请人",
-    "被申请人",
-    "行政行为",
-    "收到日期",
-    "受理日期",
-    "审理程序",
-    "状态",
-    "审理期满日",
-    "结果",
-    "结案日期",
-    "按期",
-    "送达日期",
-    "承办人",
-]
+def _clocks(case) -> str:
+    today = timezone.localdate()
+    return mark_safe(  # our own rendering
+        "<br>".join(
+            render_to_string(
+                "reconsideration/_clock.html",
+                {"clock": clock, "status": clock.status(today), "days": clock.days_left(today)},
+            )
+            for clock in deadlines.running_clocks(case)
+            if not clock.done
+        )
+    )
 
 
-def _ledger_row(case) -> list:
-    return [
-        case.number,
-        case.applicant_names,
-        case.respondent_display,
-        case.get_act_kind_display(),
-        case.received_date,
-        case.accepted_date,
-        case.get_procedure_display(),
-        case.get_state_display(),
-        case.decision_due,
-        case.get_outcome_display(),
-        case.closed_date,
-        {True: "是", False: "否", None: ""}[case.closed_on_time],
-        case.served_date,
-        case.handler.first_name or case.handler.username,
-    ]
+CASE_LEDGER = Ledger(
+    "行政复议案件台账.xlsx",
+    "行政复议台账",
+    (
+        Column("收案编号", lambda case: case.number),
+        Column("申请人", lambda case: case.applicant_names),
+        Column("被申请人", lambda case: case.respondent_display),
+        Column("行政行为", lambda case: case.get_act_kind_display(), on_page=False),
+        Column("收到日期", lambda case: case.received_date),
+        Column("受理日期", lambda case: case.accepted_date, on_page=False),
+        Column("审理程序", lambda case: case.get_procedure_display(), empty="—"),
+        Column("状态", lambda case: case.get_state_display()),
+        Column("期限", _clocks, in_export=False),
+        Column("审理期满日", lambda case: case.decision_due, on_page=False),
+        Column("结果", lambda case: case.get_outcome_display()),
+        Column("结案日期", lambda case: case.closed_date, on_page=False),
+        Column(
+            "按期",
+            lambda case: {True: "是", False: "否", None: ""}[case.closed_on_time],
+            on_page=False,
+        ),
+        Column("送达日期", lambda case: case.served_date, on_page=False),
+        Column(
+            "承办人",
+            lambda case: case.handler.first_name or case.handler.username,
+            on_page=False,
+        ),
+    ),
+)
 
 
 # What a row of the list shows, its clocks (deadlines.running_clocks) among it: a case has
@@ -115,48 +117,37 @@ LIST_FIELDS = (
 def case_list(request):
     filters = _filters(request)
     queryset = selectors.cases(request.user, **filters)
-    if request.GET.get("export") == "xlsx":
-        return xlsx_response(
-            "行政复议案件台账.xlsx",
-            "行政复议台账",
-            LEDGER_COLUMNS,
-            (_ledger_row(case) for case in queryset.select_related("handler")),
-        )
-    table = _case_table(request, queryset.only(*LIST_FIELDS), filters["today"])
-    if request.htmx and request.htmx.target == "table-area":  # search and paging
-        return HttpResponse(table)
-    context = {
-        "table": table,
-        "q": filters["search"],
-        "filters": request.GET,
-        "states": State.choices,
-        "procedures": Procedure.choices,
-        "outcomes": Outcome.choices,
-        "choices": remember(
+    can_create = core_selectors.can(request.user, Action.CREATE, Case.work_line)
+    return ledger_page(
+        request,
+        queryset.only(*LIST_FIELDS),
+        ledger=CASE_LEDGER,
+        title="行政复议案件",
+        export_rows=queryset.select_related("handler"),
+        cached=True,
+        template="reconsideration/case_list.html",
+        empty="没有符合条件的案件",
+        filters=request.GET,
+        states=State.choices,
+        procedures=Procedure.choices,
+        outcomes=Outcome.choices,
+        choices=remember(
             "case_filter_choices",
             full_scope_key(request.user),
             lambda: selectors.filter_choices(request.user),
         ),
-        "can_create": core_selectors.can(request.user, Action.CREATE, Case.work_line),
-    }
-    return render(request, "reconsideration/case_list.html", context)
-
-
-def _case_table(request, queryset, today) -> str:
-    """The table and its pager, rendered once per change of the records for this user, list
-    and page: a list is viewed again and again (back from a case, paging to and fro)."""
-
-    def render_table() -> str:
-        page = paginate(request, queryset)
-        rows = [(case, deadlines.running_clocks(case)) for case in page]
-        context = {"page": page, "rows": rows, "today": today}
-        return render_to_string("reconsideration/_case_rows.html", context, request)
-
-    statement = query_key(queryset)
-    if statement is None:  # nothing in scope
-        return render_table()
-    key = (full_scope_key(request.user), statement, request.GET.urlencode(), today)
-    return mark_safe(remember("case_table", key, render_table))  # our own rendering
+        actions=[
+            *(
+                [
+                    ("登记申请", reverse("reconsideration:case_register")),
+                    ("导入历史案件", reverse("reconsideration:case_import")),
+                ]
+                if can_create
+                else []
+            ),
+            ("流程和期限规则", reverse("reconsideration:workflow")),
+        ],
+    )
 
 
 def case_register(request):
@@ -183,33 +174,15 @@ def case_register(request):
 def case_import(request):
     """导入历史案件: a template to download, an upload, all rows or none."""
     require(request, Action.CREATE, Case.work_line)
-    if request.GET.get("template"):
-        response = HttpResponse(imports.template_workbook(), content_type=XLSX)
-        response["Content-Disposition"] = (
-            "attachment; filename*=UTF-8''%E5%AF%BC%E5%85%A5%E6%A8%A1%E6%9D%BF.xlsx"
-        )
-        return response
-    errors = []
-    if request.method == "POST":
-        upload = request.FILES.get("file")
-        try:
-            if upload is None:
-                raise ValidationError("请选择要导入的Excel文件")
-            content = read_checked(upload)
-            if content.mime != XLSX:
-                raise ValidationError("请上传 .xlsx 格式的Excel文件")
-            count = services.import_cases(
-                actor=request.user, unit=active_membership(request.user).unit, data=content.data
-            )
-        except imports.ImportRefused as refused:
-            errors = refused.errors
-        except (ValidationError, PermissionDenied) as error:
-            errors = [imports.RowError(0, "文件", error_text(error))]
-        else:
-            messages.success(request, f"已导入{count}件历史案件")
-            return redirect("reconsideration:case_list")
-    return render(
-        request, "reconsideration/import.html", {"errors": errors, "columns": imports.COLUMNS}
+    membership = active_membership(request.user)
+    return import_page(
+        request,
+        imports.CASES,
+        lambda upload: services.import_cases(actor=request.user, unit=membership.unit, data=upload),
+        title="导入历史案件",
+        template_name="导入模板.xlsx",
+        success="已导入{count}件历史案件",
+        done="reconsideration:case_list",
     )
 
 
@@ -288,14 +261,13 @@ def supervision(request):
 LETTER_LEDGER = Ledger(
     "意见书建议书台账.xlsx",
     "意见书建议书",
-    ["类型", "制发对象", "制发日期", "反馈期满日", "反馈日期", "主要内容"],
-    lambda letter: (
-        letter.get_kind_display(),
-        letter.recipient,
-        letter.issued_date,
-        letter.report_due,
-        letter.reported_date,
-        letter.content,
+    (
+        Column("类型", lambda letter: letter.get_kind_display()),
+        Column("制发对象", lambda letter: letter.recipient),
+        Column("制发日期", lambda letter: letter.issued_date),
+        Column("反馈期满日", lambda letter: letter.report_due, empty="—"),
+        Column("反馈日期", lambda letter: letter.reported_date, empty="未反馈"),
+        Column("主要内容", lambda letter: letter.content, on_page=False),
     ),
 )
 
@@ -303,13 +275,15 @@ LETTER_LEDGER = Ledger(
 @require_safe
 def letter_list(request):
     queryset = selectors.letters(request.user, request.GET.get("q", "").strip())
+    can_create = core_selectors.can(request.user, Action.CREATE, OpinionLetter.work_line)
     return ledger_page(
         request,
         queryset,
         ledger=LETTER_LEDGER,
-        template="reconsideration/letter_list.html",
-        rows_template="reconsideration/_letter_rows.html",
-        can_create=core_selectors.can(request.user, Action.CREATE, OpinionLetter.work_line),
+        title="行政复议意见书与建议书",
+        search_placeholder="制发对象或内容",
+        empty="暂无",
+        actions=[("制发", reverse("reconsideration:letter_create"))] if can_create else [],
     )
 
 

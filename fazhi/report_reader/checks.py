@@ -48,6 +48,7 @@ CHECK_LABELS = {
     "rate": "比率",
     "breakdown": "构成比例",
     "completeness": "完整性",
+    "year": "报告年度",
 }
 KIND_LABELS = {
     "consistent": "一致",
@@ -60,7 +61,7 @@ KIND_LABELS = {
 @dataclass
 class Finding:
     kind: str  # consistent | error | unexplained difference | missing part (KIND_LABELS)
-    check: str  # parts_sum | rate | breakdown | completeness
+    check: str  # parts_sum | rate | breakdown | completeness | year
     message: str
     quotes: list[dict] = field(default_factory=list)
 

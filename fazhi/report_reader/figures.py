@@ -3,16 +3,27 @@
 after a sentence on 行政复议 is a reconsideration figure, "办结712件" after 法律援助案件 a
 legal-aid one)."""
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
+
+from fazhi.indicators.catalog import area_of
 
 from .numbers import Quantity, find_quantities
-from .wordings import AREAS, WORDINGS, Wording
+from .wordings import AREAS, NUMBER_MARK, WORDINGS, Wording, compile_term
 
 SENTENCE_END = "。！？!?"
 CLAUSE_END = "，,；;：:。！？!?\n"
+LIST_END = CLAUSE_END + "、"  # the words after a number end at the next item of a list
 _AREA_RES = {area: re.compile(pattern) for area, pattern in AREAS.items()}
-_TERM_RES = {wording.id: [re.compile(term) for term in wording.terms] for wording in WORDINGS}
+_TERM_RES = {wording.id: [compile_term(term) for term in wording.terms] for wording in WORDINGS}
+_BY_UNIT: dict[str, list[Wording]] = {}
+for _wording in WORDINGS:
+    for _unit in _wording.accepted_units:
+        _BY_UNIT.setdefault(_unit, []).append(_wording)
+_EXCLUDE_RES = {w.id: compile_term(w.exclude) for w in WORDINGS if w.exclude}
+NEGATIONS = "不未无非没"
 _EACH_RE = re.compile(r"均|都|全部|分别")
 SHORT_CLAUSE = 6
 
@@ -45,51 +56,92 @@ class _Context:
     text: str  # words that may name the figure: the clause head (for "、" lists) and the window
     head: int  # matches must end after this offset in `text`
     floor: int  # and start at or after this one
-    after: str  # words right after the number, to the end of the clause
+    after: str  # words right after the number, to the end of the clause or list item
+    named_after: bool  # may those words name it: not when another number follows in the clause
+
+    @cached_property
+    def words(self) -> str:
+        """The figure's words with the number standing as NUMBER_MARK."""
+        return self.text + NUMBER_MARK + self.after
+
     area: str | None  # the work line the passage before speaks of
     areas: set[str]  # work lines named in the figure's own words
 
 
-def _last_area(text: str) -> str | None:
-    best, best_end = None, -1
-    for area, pattern in _AREA_RES.items():
-        for match in pattern.finditer(text):
-            if match.end() > best_end:
-                best, best_end = area, match.end()
-    return best
+def _area_marks(text: str, start: int, end: int) -> tuple[list[int], list[str]]:
+    """Where each work line is named in text[start:end] (match ends, in order), so that the
+    nearest before any point is found by bisection."""
+    marks = sorted(
+        (match.end(), index, area)
+        for index, (area, pattern) in enumerate(_AREA_RES.items())
+        for match in pattern.finditer(text, start, end)
+    )
+    return [mark[0] for mark in marks], [mark[2] for mark in marks]
+
+
+def _last_area(marks: tuple[list[int], list[str]], before: int) -> str | None:
+    """The work line named last before `before` (the first-listed one on a tie)."""
+    ends, areas = marks
+    index = bisect.bisect_right(ends, before)
+    if not index:
+        return None
+    last = ends[index - 1]
+    return areas[bisect.bisect_left(ends, last)]
 
 
 def _areas_in(text: str) -> set[str]:
     return {area for area, pattern in _AREA_RES.items() if pattern.search(text)}
 
 
-def _last_match(wording: Wording, text: str, head: int, floor: int = 0) -> re.Match | None:
-    """The match of the wording's terms ending nearest the number (the longest on a tie)."""
+def _negated(text: str, start: int) -> bool:
+    """ "不受理12宗" is no 受理: a term right after a negation states the opposite."""
+    return start > 0 and text[start - 1] in NEGATIONS
+
+
+def _best_match(wording: Wording, context: _Context) -> tuple[tuple, bool] | None:
+    """The match of the wording's terms in the figure's words (before the number, across it
+    or after it, the number standing as NUMBER_MARK) nearest the number, with whether it
+    names the figure before the number. None when the only matches are negated or the
+    figure's own words speak of another work line."""
+    words = context.words
+    at = len(context.text)
     best = None
     for pattern in _TERM_RES[wording.id]:
-        for match in pattern.finditer(text):
-            if (
-                match.end() > head
-                and match.start() >= floor
-                and (best is None or (match.end(), len(match[0])) > (best.end(), len(best[0])))
-            ):
-                best = match
-    return best
+        for match in pattern.finditer(words):
+            if match.end() <= context.head or match.start() < context.floor:
+                continue
+            if _negated(words, match.start()):
+                continue
+            if match.start() <= at:  # before the number, or around it ("抽查了#宗案卷")
+                score = (1, min(match.end(), at), len(match[0]))
+            elif context.named_after:  # a noun after it: "办理38宗以区政府为被告的行政诉讼案件"
+                score = (0, -match.start(), len(match[0]))
+            else:  # "2个调委会4名调解员荣获…": the words qualify the next number
+                continue
+            if best is None or score > best[0]:
+                best = (score, match)
+    if best is None:
+        return None
+    score, match = best
+    home = {area_of(wording.id), wording.area}
+    if not home & _areas_in(words[context.floor :]) and _areas_in(
+        words[context.floor : match.start()] + words[match.end() :]
+    ):
+        return None  # "法律顾问…出具法律意见书5份" is no reconsideration figure
+    return score, score[0] == 1
 
 
 def _candidates(context: _Context, quantity: Quantity) -> list[tuple[tuple, Wording, bool]]:
     found = []
-    for wording in WORDINGS:
-        if quantity.unit not in wording.accepted_units:
-            continue
+    for wording in _BY_UNIT.get(quantity.unit, ()):
         if wording.area and wording.area != context.area and wording.area not in context.areas:
             continue
-        if wording.exclude and re.search(wording.exclude, context.text):
+        exclude = _EXCLUDE_RES.get(wording.id)
+        if exclude and exclude.search(context.words):
             continue
-        if match := _last_match(wording, context.text, context.head, context.floor):
-            found.append(((1, match.end(), len(match[0])), wording, True))
-        elif wording.after and (match := _last_match(wording, context.after, 0)):
-            found.append(((0, -match.start(), len(match[0])), wording, False))
+        if matched := _best_match(wording, context):
+            score, before = matched
+            found.append((score, wording, before))
     return sorted(found, key=lambda item: item[0], reverse=True)
 
 
@@ -115,9 +167,9 @@ def _clause_start(text: str, start: int, floor: int) -> int:
     return index
 
 
-def _clause_end(text: str, end: int, ceiling: int) -> int:
+def _clause_end(text: str, end: int, ceiling: int, stops: str = CLAUSE_END) -> int:
     index = end
-    while index < ceiling and text[index] not in CLAUSE_END:
+    while index < ceiling and text[index] not in stops:
         index += 1
     return index
 
@@ -129,11 +181,14 @@ def extract_figures(text: str, original: str, paragraphs: list[tuple[int, int]])
     for para_start, para_end in paragraphs:
         paragraph = text[para_start:para_end]
         quantities = [q for q in find_quantities(paragraph) if not _quoted_phrase(paragraph, q)]
+        previous_named = False
+        marks = _area_marks(text, para_start, para_end)
         for index, quantity in enumerate(quantities):
             start, end = para_start + quantity.start, para_start + quantity.end
             sentence_start = para_start + _sentence_start(paragraph, quantity.start)
             previous_end = para_start + quantities[index - 1].end if index else para_start
-            if index and previous_end > sentence_start:  # the previous figure's clause is its own
+            if index and previous_end > sentence_start and previous_named:
+                # the previous figure's clause is its own; an unnamed number's is not
                 previous_end = _clause_end(text, previous_end, start)
                 if previous_end == start:
                     previous_end = para_start + quantities[index - 1].end
@@ -155,19 +210,21 @@ def extract_figures(text: str, original: str, paragraphs: list[tuple[int, int]])
                 head = len(head_text)
             else:
                 floor = _naming_clauses(text, window_start, start) - window_start
-            after_end = _clause_end(text, end, min(next_start, para_end))
+            after_end = _clause_end(text, end, min(next_start, para_end), LIST_END)
             context = _Context(
                 text=head_text + window,
                 head=head,
                 floor=floor,
                 after=text[end:after_end],
-                area=_last_area(text[para_start:window_start]),
+                named_after=next_start >= _clause_end(text, end, para_end),
+                area=_last_area(marks, window_start),
                 areas=_areas_in(head_text + window + text[end:after_end]),
             )
             indicators, named_after = _choose(context, quantity, text[sentence_start:start])
             quote_start = _clause_start(text, start, window_start)
             quote_end = after_end if named_after else end
             quote = original[quote_start:quote_end]
+            previous_named = bool(indicators)
             for indicator in indicators or [None]:
                 figures.append(
                     Figure(
@@ -199,6 +256,8 @@ def _sentence_start(paragraph: str, position: int) -> int:
 
 
 def _quoted_phrase(paragraph: str, quantity: Quantity) -> bool:
-    """A numeral inside a slogan ("三项制度", "五个一") is no figure."""
+    """A numeral inside a slogan ("三项制度", "五个一") is no figure; "零败诉" is one."""
+    if paragraph[quantity.start] == "零":
+        return False
     before = paragraph[quantity.start - 1] if quantity.start else ""
     return before in '“「"' or "”" in paragraph[quantity.end : quantity.end + 3]

@@ -31,6 +31,8 @@ def to_simplified(text: str) -> str:
     lines = []
     for line in text.split("\n"):
         converted = converter.convert(line)
+        if converted != line:  # converters' Taiwan phrasing: 規範性檔案 for 规范性文件
+            converted = converted.replace("规范性档案", "规范性文件")
         if len(converted) != len(line):
             converted = "".join(
                 simple if len(simple := converter.convert(char)) == 1 else char for char in line

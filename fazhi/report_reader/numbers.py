@@ -1,5 +1,5 @@
 """Quantities as written in Chinese reports: "5.4万多件", "300余万元", "近2万件", "约4072件",
-"百分之九十一", "85%以上", "十余个单位". cn2an parses plain Chinese numerals; this module adds
+"百分之九十一", "85%以上", "十余个单位", "零败诉" (0). cn2an parses plain Chinese numerals; this module adds
 the qualifiers (余/多/以上 → more_than, 近 → nearly, 约 → about) and the 万/亿 multipliers."""
 
 import re
@@ -17,9 +17,12 @@ UNITS = (
 _UNIT = "|".join(re.escape(unit) for unit in UNITS)
 _NUMBER = rf"\d+(?:\.\d+)?|[{CN_DIGITS}]+"
 
+# "零败诉" states a count of 0
+ZERO_OF = "败诉|纠错|差错|事故|投诉"
 QUANTITY_RE = re.compile(
     rf"(?P<prefix>近|约|大约|超过|逾)?"
     rf"(?:百分之(?P<percent>[{CN_DIGITS}点]+|\d+(?:\.\d+)?)"
+    rf"|(?P<zero>零)(?={ZERO_OF})"
     rf"|(?P<number>{_NUMBER})\s*(?P<more1>余|多)?(?P<scale>万|亿)?(?P<more2>余|多)?\s*(?P<unit>{_UNIT}))"
     rf"(?P<suffix>以上|有余)?"
 )
@@ -48,7 +51,9 @@ def _plain(value: Decimal) -> int | float:
 def quantity_from_match(match: re.Match) -> Quantity | None:
     """The quantity of one QUANTITY_RE match, or None when the digits are no number."""
     try:
-        if match["percent"]:
+        if match["zero"]:
+            value, unit = Decimal(0), "件"
+        elif match["percent"]:
             value, unit = chinese_to_decimal(match["percent"]), "%"
         else:
             value, unit = chinese_to_decimal(match["number"]), match["unit"]

@@ -54,10 +54,11 @@ def analyse(text: str, name: str) -> ReadResult:
     )
     found = extract_figures(analysed, text, _paragraphs(analysed))
     figures = [f for f in found if f.indicator and not in_plan(f)]
+    mapped = {id(f) for f in figures}
     unmapped = [
         Figure(None, f.value, f.qualifier, f.unit, f.quote, f.span)
         for f in found
-        if f not in figures
+        if id(f) not in mapped
     ]
     title_quote = {"quote": meta.title, "span": list(meta.title_span)} if meta.title_span else None
     findings = (
@@ -65,6 +66,7 @@ def analyse(text: str, name: str) -> ReadResult:
         + checks.check_sums(figures)
         + checks.check_rates(figures)
         + checks.check_breakdowns(analysed, figures + unmapped)
+        + [checks.Finding("unexplained difference", "year", note) for note in meta.notes]
     )
     return ReadResult(
         name, text, meta.region, meta.agency, meta.level, meta.year, meta.published,

@@ -15,9 +15,31 @@ NAMES = {
     "other": "其他需要报告的情况",
 }
 
-HEADING_RE = re.compile(
-    r"^\s*(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、)\s*\S"
+# Heading numbers by rank: a report's parts are its highest-ranked numbered lines (一、 or
+# 第一部分; （一） or 1. when the report numbers nothing higher).
+_CN = "[一二三四五六七八九十]{1,3}"
+MARKERS = (
+    rf"第{_CN}部分|{_CN}、",
+    rf"[（(]{_CN}[)）]",
+    r"\d{1,2}[.．、](?!\d)",
 )
+HEADING_RE = re.compile(rf"^\s*(?:{MARKERS[0]})\s*\S")
+RANKED_HEADING_RES = tuple(re.compile(rf"^\s*(?:{marker})\s*\S") for marker in MARKERS)
+# In a text without line breaks a heading starts after a break or a sentence and runs to
+# the next gap, sub-heading or full stop.
+INLINE_HEADING_RE = re.compile(
+    rf"(?:^|(?<=[\s\u3000。；！]))(?:{MARKERS[0]})[^\s\u3000。；！（(]{{2,40}}"
+)
+# …or, unnumbered, is one of the parts' own phrases standing alone before a gap or colon.
+PHRASE_HEADING_RE = re.compile(
+    r"(?:^|(?<=[\s\u3000。；！]))(?:"
+    r"(?:推进法治政府建设|法治政府建设)?(?:的)?主要(?:举措|工作|做法)(?:和|及)?(?:成效|成绩)?"
+    r"|(?:党政)?主要负责人履行[^\s\u3000。；]{0,24}职责(?:情况)?"
+    r"|(?:推进法治政府建设)?存在的?(?:主要)?(?:问题|不足)[^\s\u3000。，；]{0,10}"
+    r"|(?:下一步|下一年度|\d{4}年度?)(?:推进法治政府建设)?(?:的)?(?:主要|重点)?(?:工作)?(?:计划|打算|安排|思路|要点))"
+    r"(?=[\s\u3000:：])"
+)
+ONE_LINE = 600  # a paragraph this long with numbered parts inside it is a whole body
 # Checked in this order: a 第一责任人 heading may also speak of 加强法治政府建设.
 CLASSIFIERS = (
     ("first_responsible_person", re.compile(r"第一责任人|主要负责人履行|主要负责人.{0,8}职责")),
@@ -92,7 +114,7 @@ def find_sections(text: str, original: str, year: int | None) -> dict[str, Secti
     titles are quoted from the `original` text, which has the same offsets."""
     paragraphs = _paragraphs(text)
     body_end = _body_end(text, paragraphs)
-    headings = [(s, e) for s, e in paragraphs if e - s <= 100 and HEADING_RE.match(text[s:e])]
+    headings = _headings(text, paragraphs)
     result: dict[str, Section] = {}
     unclassified: list[int] = []
     for index, (start, stop) in enumerate(headings):
@@ -120,7 +142,28 @@ def find_sections(text: str, original: str, year: int | None) -> dict[str, Secti
             "present", original[title_start:title_end], (first, _trim(text, first, end))
         )
     result.update({key: section for key, section in merged.items() if key not in result})
+    if "measures_and_results" not in result and paragraphs:
+        # the measures told as prose before the first part with a heading
+        body_start = paragraphs[0][0]
+        first = min((s.span[0] for s in result.values() if s.status == "present"), default=0)
+        if first - body_start >= ONE_LINE:
+            result["measures_and_results"] = Section("merged", None, (body_start, first))
     return {key: result.get(key, Section("missing")) for key in KEYS}
+
+
+def _headings(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of the top-level headings: short numbered lines of the highest rank the
+    report uses, else headings inside long one-line paragraphs."""
+    for pattern in RANKED_HEADING_RES:
+        found = [(s, e) for s, e in paragraphs if e - s <= 100 and pattern.match(text[s:e])]
+        if len(found) >= 2 or (found and pattern is RANKED_HEADING_RES[0]):
+            return found
+    long = [(start, stop) for start, stop in paragraphs if stop - start >= ONE_LINE]
+    for pattern in (INLINE_HEADING_RE, PHRASE_HEADING_RE):
+        found = [m.span() for start, stop in long for m in pattern.finditer(text, start, stop)]
+        if found:
+            return found
+    return []
 
 
 def _trim(text: str, start: int, end: int) -> int:

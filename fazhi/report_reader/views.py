@@ -1,12 +1,13 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from fazhi.core.ledgers import Column, Ledger, ledger_page
 from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action
 from fazhi.core.viewtools import (
-    Ledger,
-    ledger_page,
     record_view,
     require,
     run_posted_form,
@@ -21,16 +22,20 @@ from .models import ReadReport
 REPORT_LEDGER = Ledger(
     "报告解析台账.xlsx",
     "报告",
-    ["文件名", "地区", "报告机关", "年度", "发布日期", "上传单位", "上传时间", "公开"],
-    lambda r: (
-        r.file_name,
-        r.region,
-        r.agency,
-        r.year,
-        r.published,
-        r.unit.name,
-        r.created_at.strftime("%Y-%m-%d %H:%M"),
-        "是" if r.is_public else "否",
+    (
+        Column("文件名", lambda r: r.file_name),
+        Column("地区", lambda r: r.region, empty="—"),
+        Column("报告机关", lambda r: r.agency, empty="—"),
+        Column("年度", lambda r: r.year, empty="—"),
+        Column("发布日期", lambda r: r.published, empty="—"),
+        Column("上传单位", lambda r: r.unit.name),
+        Column("上传时间", lambda r: timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M")),
+        Column(
+            "公开",
+            lambda r: "是" if r.is_public else "否",
+            cell=lambda r: "公开" if r.is_public else "",
+            empty="—",
+        ),
     ),
 )
 
@@ -41,8 +46,14 @@ def report_list(request):
         request,
         queryset,
         ledger=REPORT_LEDGER,
-        template="report_reader/report_list.html",
-        rows_template="report_reader/_report_rows.html",
+        title="法治政府建设情况报告解析",
+        section="报告解析",
+        search_placeholder="文件名、地区、报告机关、年度",
+        empty="没有符合条件的报告",
+        actions=[
+            ("上传报告", reverse("report_reader:report_upload")),
+            ("数据对比", reverse("report_reader:report_compare")),
+        ],
     )
 
 

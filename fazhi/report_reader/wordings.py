@@ -4,20 +4,41 @@ the catalog (DESIGN: it imports no work-line app). All patterns are written in s
 characters: the reader matches on the t2s-normalised text.
 
 Matching fields of a wording:
-- `terms`: regular expressions naming the figure; they must occur in the words before the
-  number (or, with `after=True`, in the words right after it: "报备46件…规范性文件").
+- `terms`: regular expressions naming the figure, matched on the figure's own words with
+  the number standing as NUMBER_MARK: before it (nearest first), around it ("抽查了1500余宗
+  行政执法案卷") or, failing those, after it ("报备46件…规范性文件"); `$` in a term stands
+  for the number ("败诉$": the words end at it), `#` is the number ("抽查#宗案卷"). A
+  match right after a negation is refused.
 - `area`: when set, the figure only belongs here if the surrounding text speaks of this
-  area (行政复议, 法律援助 …); "审结1765件" alone says nothing about which work line.
-- `units`: the written units accepted (counting words vary: 处罚案件1236个); by default
-  the catalog's unit, or any counting word for 件.
+  area (行政复议, 法律援助 …); "审结1765件" alone says nothing about which work line. Any
+  figure whose own words speak of another area only (法律顾问…意见书) is refused.
+- `units`: the written units accepted; by default the counting words of the catalog's unit
+  (COUNTING_WORDS: 处罚案件1236个, 案卷1500宗, 培训600人).
 - `exclude`: words that disqualify the match (cumulative totals, averages).
 """
 
+import re
 from dataclasses import dataclass
 
 from fazhi.indicators.catalog import CATALOG
 
-CASE_UNITS = ("件", "个", "起", "宗")
+NUMBER_MARK = "\x00"
+# The counting words a report may write for a catalog unit.
+COUNTING_WORDS = {
+    "件": ("件", "个", "起", "宗", "份"),
+    "份": ("份", "件"),
+    "本": ("本", "卷", "宗", "件", "份"),
+    "项": ("项", "个", "件", "条"),
+    "次": ("次", "场", "场次", "轮", "家次"),
+    "场次": ("场次", "场", "次"),
+    "人次": ("人次", "人", "名"),
+    "人": ("人", "名"),
+    "个": ("个", "家", "件"),
+}
+
+
+def compile_term(term: str) -> re.Pattern:
+    return re.compile(term.replace("$", f"(?={NUMBER_MARK})").replace("#", NUMBER_MARK))
 
 
 @dataclass(frozen=True)
@@ -27,12 +48,11 @@ class Wording:
     area: str | None = None
     units: tuple[str, ...] = ()
     exclude: str | None = None
-    after: bool = False
 
     @property
     def accepted_units(self) -> tuple[str, ...]:
         unit = CATALOG[self.id].unit
-        return self.units or ((unit,) if unit != "件" else CASE_UNITS)
+        return self.units or COUNTING_WORDS.get(unit, (unit,))
 
 
 # Words that tell which work line a passage speaks of, nearest one wins.
@@ -44,9 +64,11 @@ AREAS: dict[str, str] = {
     "normative_docs": r"规范性文件",
     "major_decisions": r"重大行政决策",
     "enforcement": r"行政执法|执法",
-    "publicity": r"普法|法治宣传",
+    "publicity": r"普法|法治宣传|学法|考法|法律知识考试",
     "corrections": r"社区矫正|在矫|判前调查|调查评估",
-    "legal_services": r"公共法律服务|法律顾问|12348|公证",
+    "legal_advisers": r"法律顾问|公职律师",
+    "legal_services": r"公共法律服务|12348",
+    "notary": r"公证",
     "accountability": r"述法|法治督察",
 }
 
@@ -82,15 +104,24 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("reconsideration.comprehensive_correction_rate", (r"综合纠错率",), _R),
     Wording("reconsideration.merits_correction_rate", (r"实体[^，。]{0,6}纠错率",), _R),
     Wording("reconsideration.on_time_rate", (r"按期结案率|按时结案率",), _R),
-    Wording("reconsideration.opinion_letters", (r"意见书|建议书",), _R, ("份", "件")),
+    # a 法律意见书 is counsel's opinion, not a reconsideration body's
+    Wording("reconsideration.opinion_letters", (r"(?<!法律)(意见书|建议书)",), _R),
     Wording("reconsideration.performance_rate", (r"复议决定履行率",)),
+    # the ids the work lines added to the catalog (ADDED), as reports may state them
+    Wording(
+        "reconsideration.closed_by_merits_decision", (r"作出[^，。；]{0,4}实体(处理)?决定",), _R
+    ),
+    Wording("reconsideration.closed_on_time", (r"按期(审结|办结|结案)",), _R),
+    Wording("reconsideration.performance_due", (r"应(当)?履行",), _R),
+    Wording("reconsideration.performed", (r"已(经)?履行|履行到位",), _R),
     # 行政应诉
     Wording("litigation.cases", (r"行政应诉案件|行政诉讼案件|被诉案件",)),
     Wording("litigation.concluded", (r"审结|结案",), "litigation"),
-    Wording("litigation.lost", (r"败诉(案件)?$",), "litigation"),
+    Wording("litigation.lost", (r"败诉(案件)?$", r"#败诉"), "litigation"),
     Wording("litigation.loss_rate", (r"败诉率",)),
     Wording("litigation.head_appearances", (r"负责人出庭(应诉)?(案件)?$",)),
     Wording("litigation.head_appearance_rate", (r"出庭(应诉)?率",)),
+    Wording("litigation.heard_cases", (r"开庭审理",), "litigation"),
     # 行政执法监督
     Wording("enforcement.penalty_cases", (r"处罚案件",), exclude=r"免罚|轻罚|不罚"),
     Wording(
@@ -99,18 +130,15 @@ WORDINGS: tuple[Wording, ...] = (
     ),
     Wording(
         "enforcement.no_penalty_list_items",
-        (r"(不罚|不予(行政)?处罚)[”\"]?[^，。；、]{0,6}清单",),
-        units=("项", "个", "条"),
+        (r"(不罚|不予(行政)?处罚)[”\"]?[^，。；、]{0,6}(清单|事项)",),
     ),
     Wording(
         "enforcement.lighter_penalty_list_items",
-        (r"(轻罚|从轻(行政)?处罚)[”\"]?[^，。；、]{0,6}清单",),
-        units=("项", "个", "条"),
+        (r"(轻罚|从轻(行政)?处罚)[”\"]?[^，。；、]{0,6}(清单|事项)",),
     ),
     Wording(
         "enforcement.mitigated_penalty_list_items",
-        (r"减轻(行政)?处罚[”\"]?[^，。；、]{0,6}清单",),
-        units=("项", "个", "条"),
+        (r"减轻(行政)?处罚[”\"]?[^，。；、]{0,6}(清单|事项)",),
     ),
     Wording(
         "enforcement.certified_officers", (r"持证(行政)?执法人员|持有执法证",), units=("人", "名")
@@ -118,12 +146,13 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("enforcement.supervision_inspections", (r"执法监督检查|专项监督|监督检查",), _ENF),
     Wording(
         "enforcement.case_files_reviewed",
-        (r"评查[^，。；]{0,6}案卷|案卷[^，。；]{0,10}评查",),
-        units=("本", "卷", "件", "份"),
-        after=True,
+        (
+            r"评查[^，。；]{0,6}案卷|案卷[^，。；]{0,10}评查",
+            r"(评查|抽查)[^，。；]{0,6}#[^，。；]{0,8}案卷",
+        ),
     ),
     Wording("enforcement.enterprise_inspections_reported", (r"入企(执法)?(检查)?",)),
-    Wording("enforcement.officers_trained", (r"培训",), _ENF),
+    Wording("enforcement.officers_trained", (r"培训|轮训",), _ENF, exclude=r"考试#"),
     Wording(
         "enforcement.certificates_issued",
         (r"(申领|换发|核发|发放)[^，。；]{0,4}执法证件?",),
@@ -131,26 +160,33 @@ WORDINGS: tuple[Wording, ...] = (
         ("个", "本", "张", "件"),
     ),
     Wording("enforcement.legal_review_staff_ratio", (r"法制审核人员[^，。；]{0,20}比例",)),
+    Wording("enforcement.legal_review_staff", (r"法制审核人员$",)),
     # 规范性文件、重大行政决策、法律顾问
-    Wording("normative_docs.issued", (r"(制定|印发|出台)[^，。；]{0,6}规范性文件",)),
+    Wording(
+        "normative_docs.issued",
+        (
+            r"(制定|印发|出台)[^，。；]{0,6}规范性文件",
+            r"(?<![\u4e00-\u9fff])(正式|共|累计)?(印发|出台|制定)了?$",  # "…规范性文件28件，正式印发11件"
+        ),
+        _DOC,
+    ),
     Wording(
         "normative_docs.legality_reviews",
         (
             r"规范性文件[^，。；]{0,6}合法性审[核查]",
             r"合法性审[核查][^，。；]{0,12}规范性文件",
             r"审核[^，。；]{0,12}规范性文件",
+            r"审[核查](《[^》]*》)+等?[^，。；]{0,4}规范性文件",
         ),
         units=("件", "次", "份"),
     ),
-    Wording("normative_docs.filed", (r"报备|备案",), _DOC, ("件", "次", "份"), after=True),
-    Wording(
-        "normative_docs.filing_reviews", (r"备案审查", r"审查"), _DOC, ("件", "份"), after=True
-    ),
-    Wording("normative_docs.corrected", (r"纠错|纠正",), _DOC, after=True),
+    Wording("normative_docs.filed", (r"报备|备案",), _DOC, ("件", "次", "份")),
+    # 审查政府合同 is a legality review of a contract, no 备案审查
+    Wording("normative_docs.filing_reviews", (r"备案审查", r"审查"), _DOC, exclude=r"合同|协议"),
+    Wording("normative_docs.corrected", (r"纠错|纠正",), _DOC),
     Wording(
         "normative_docs.repealed",
         (r"废止[^，。；]{0,6}规范性文件", r"规范性文件[^，。；]{0,6}废止"),
-        units=("件", "个", "份"),
     ),
     Wording(
         "major_decisions.catalog_items",
@@ -207,10 +243,10 @@ WORDINGS: tuple[Wording, ...] = (
     Wording(
         "publicity.activities", (r"(普法|法治|宣传)[^，。；]{0,6}活动",), units=("场次", "场", "次")
     ),
-    Wording("publicity.legal_literate_people", (r"法律明白人",), units=("人", "名"), after=True),
+    Wording("publicity.legal_literate_people", (r"法律明白人",), units=("人", "名")),
     Wording("publicity.law_exam_participation_rate", (r"参考率",)),
     Wording("publicity.law_exam_pass_rate", (r"及格率|合格率",), "publicity"),
-    Wording("publicity.law_exam_excellent_rate", (r"(学法|考法|考试)[^，。；]{0,6}优秀率",)),
+    Wording("publicity.law_exam_excellent_rate", (r"优秀率",), "publicity"),
     Wording("accountability.law_reports", (r"述法",), units=("人", "名", "人次")),
     Wording("accountability.inspections", (r"法治督察|督察",), "accountability"),
 )

@@ -9,6 +9,7 @@ from django.db import transaction
 from fazhi.core.audit import record_event, service
 from fazhi.core.calendar import add_days, add_working_days, date_or_none, shift_years
 from fazhi.core.guards import not_future, require_unit, saved
+from fazhi.core.imports import ImportRefused, RowError
 from fazhi.core.models import Unit
 from fazhi.core.roles import WorkLine
 
@@ -622,11 +623,11 @@ def record_publicity_withdrawn(
 
 
 @service
-def import_actions(*, actor, unit: Unit, data: bytes) -> int:
+def import_actions(*, actor, unit: Unit, data) -> int:
     """导入历史执法记录 from an .xlsx ledger. Each row goes through the same steps as a record
     entered by hand (执法资格、法制审核、清单事项, with their articles); all rows or none."""
     require_unit(actor, unit, work_line=WorkLine.ENFORCEMENT)
-    rows = imports.read_rows(data, imports.ACTION_COLUMNS)
+    rows = imports.ACTIONS.read_rows(data)
     names: dict[str, list[Officer]] = {}
     for officer in Officer.objects.restrict(actor).filter(unit=unit):
         names.setdefault(officer.name, []).append(officer)
@@ -644,9 +645,9 @@ def import_actions(*, actor, unit: Unit, data: bytes) -> int:
             with transaction.atomic():  # a savepoint: a refused row leaves nothing behind
                 _import_action(actor, unit, row, found)
         except ValidationError as error:
-            errors += [imports.RowError(row["row"], "整行", message) for message in error.messages]
+            errors += [RowError(row["row"], "整行", message) for message in error.messages]
     if errors:
-        raise imports.ImportRefused(errors)
+        raise ImportRefused(errors)
     record_event(
         actor=actor,
         action="enforcement.import_actions",
@@ -665,7 +666,7 @@ def _resolve_row(row, names, majors, items):
         matches = names.get(name, [])
         if len(matches) != 1:
             problem = "本单位有重名的执法人员" if matches else "不是本单位登记的执法人员"
-            errors.append(imports.RowError(row["row"], column, f"“{name}”{problem}"))
+            errors.append(RowError(row["row"], column, f"“{name}”{problem}"))
             return None
         return matches[0]
 
@@ -676,7 +677,7 @@ def _resolve_row(row, names, majors, items):
         found["major_item"] = majors.get(row["major_item"])
         if found["major_item"] is None:
             errors.append(
-                imports.RowError(row["row"], "重大执法决定事项", "不在本单位的重大执法决定目录中")
+                RowError(row["row"], "重大执法决定事项", "不在本单位的重大执法决定目录中")
             )
     found["list_item"] = None
     if row["list_item"]:
@@ -684,9 +685,7 @@ def _resolve_row(row, names, majors, items):
         if found["list_item"] is None:
             version, number = row["list_item"]
             errors.append(
-                imports.RowError(
-                    row["row"], "适用清单事项", f"本区域没有已公布的{version}第{number}项"
-                )
+                RowError(row["row"], "适用清单事项", f"本区域没有已公布的{version}第{number}项")
             )
     return found, errors
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from fazhi.core.audit import record_event, service
 from fazhi.core.calendar import shift_years
 from fazhi.core.guards import not_future, require_unit, saved, today
+from fazhi.core.imports import ImportRefused, RowError
 from fazhi.core.models import Unit
 from fazhi.core.roles import WorkLine
 from fazhi.core.validators import validate_id_number
@@ -141,12 +142,12 @@ def register_officer(
 
 
 @service
-def import_officers(*, actor, unit: Unit, data: bytes) -> int:
+def import_officers(*, actor, unit: Unit, data) -> int:
     """导入执法人员 from an .xlsx roster: all rows or none (errors by row and column)."""
     require_unit(actor, unit, work_line=WorkLine.ENFORCEMENT)
     if unit.kind not in ENFORCING_KINDS:
         raise ValidationError(f"“{unit.name}”不是行政执法部门或街道、乡镇")
-    rows = imports.read_rows(data, imports.OFFICER_COLUMNS, imports.check_officer_rows)
+    rows = imports.OFFICERS.read_rows(data)
     errors = []
     ids = [row["id_number"].upper() for row in rows]
     taken = set(
@@ -156,13 +157,13 @@ def import_officers(*, actor, unit: Unit, data: bytes) -> int:
     used = set(Certificate.objects.filter(number__in=numbers).values_list("number", flat=True))
     for index, row in enumerate(rows):
         if ids[index] in taken or ids[index] in ids[:index]:
-            errors.append(imports.RowError(row["row"], "身份证号码", "已登记或在表格中重复"))
+            errors.append(RowError(row["row"], "身份证号码", "已登记或在表格中重复"))
         if row["number"] and (
             row["number"] in used or row["number"] in numbers[: numbers.index(row["number"])]
         ):
-            errors.append(imports.RowError(row["row"], "证件编号", "已被使用或在表格中重复"))
+            errors.append(RowError(row["row"], "证件编号", "已被使用或在表格中重复"))
     if errors:
-        raise imports.ImportRefused(sorted(errors, key=lambda e: e.row))
+        raise ImportRefused(sorted(errors, key=lambda e: e.row))
     for row in rows:
         _import_officer(actor, unit, row)
     record_event(

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 
 from fazhi.core.audit import record_event, service
 from fazhi.core.guards import not_future, require_unit, saved
+from fazhi.core.imports import ImportRefused, RowError
 from fazhi.core.models import Unit
 from fazhi.core.roles import WorkLine
 
@@ -85,19 +86,19 @@ def add_list_item(*, actor, penalty_list: PenaltyList, **fields) -> PenaltyListI
 
 
 @service
-def import_list_items(*, actor, penalty_list: PenaltyList, data: bytes) -> int:
+def import_list_items(*, actor, penalty_list: PenaltyList, data) -> int:
     """Items from an .xlsx sheet: every row checked, all rows or none."""
     LIST_FLOW.check(penalty_list, "import_list_items", actor=actor)
-    rows = imports.read_rows(data, imports.LIST_ITEM_COLUMNS, imports.check_list_item_rows)
+    rows = imports.LIST_ITEMS.read_rows(data)
     errors = []
     taken = set(penalty_list.items.values_list("number", flat=True))
     errors += [
-        imports.RowError(r["row"], "序号", f"清单已有第{r['number']}项")
+        RowError(r["row"], "序号", f"清单已有第{r['number']}项")
         for r in rows
         if r["number"] in taken
     ]
     if errors:
-        raise imports.ImportRefused(sorted(errors, key=lambda e: e.row))
+        raise ImportRefused(sorted(errors, key=lambda e: e.row))
     for row in rows:
         _new_item(penalty_list, row)
     record_event(

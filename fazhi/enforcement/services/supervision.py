@@ -5,6 +5,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 
+from fazhi.core import numbering
 from fazhi.core.audit import record_event, service
 from fazhi.core.guards import not_future, require, require_unit, saved
 from fazhi.core.models import Unit
@@ -60,9 +61,15 @@ def create_supervision(
     return inspection
 
 
+# 整改通知's numbers: one gapless sequence per issuing unit and year (core/numbering.py).
+NOTICE_SEQUENCE = "enforcement.rectification_notice"
+NOTICE_NUMBER = "执法监督整改〔{year}〕{serial}号"
+
+
 def _next_number(unit: Unit, year: int) -> str:
-    count = RectificationNotice.objects.filter(unit=unit, issued_date__year=year).count()
-    return f"执法监督整改〔{year}〕{count + 1}号"
+    return numbering.next_number(
+        unit=unit, kind=NOTICE_SEQUENCE, year=year, pattern=NOTICE_NUMBER
+    ).text
 
 
 @service

@@ -3,6 +3,7 @@
 
 import pytest
 
+from fazhi.core.imports import ImportRefused
 from fazhi.enforcement import imports, services
 from fazhi.enforcement.models import EnforcementAction, MajorGround
 
@@ -10,11 +11,11 @@ from .conftest import TODAY, ago, workbook
 from .test_lists import GOOD
 from .test_lists import HEADER as LIST_HEADER
 
-HEADER = [column.label for column in imports.ACTION_COLUMNS]
+HEADER = [field.label for field in imports.ACTIONS.fields]
 
 
 def _row(number, people, **cells):
-    values = {column.key: "" for column in imports.ACTION_COLUMNS}
+    values = {field.key: "" for field in imports.ACTIONS.fields}
     values |= {
         "number": number,
         "kind": "行政处罚",
@@ -28,7 +29,7 @@ def _row(number, people, **cells):
         "recording_location": "档案室",
     }
     values |= cells
-    return [values[column.key] for column in imports.ACTION_COLUMNS]
+    return [values[field.key] for field in imports.ACTIONS.fields]
 
 
 @pytest.fixture
@@ -69,7 +70,7 @@ def test_bad_rows_refuse_the_whole_ledger(world, agency_setup):
         outcome="不予行政处罚",
         list_item="2021年版第1项",
     )
-    with pytest.raises(imports.ImportRefused) as refused:
+    with pytest.raises(ImportRefused) as refused:
         services.import_actions(
             actor=world.actor,
             unit=world.market,

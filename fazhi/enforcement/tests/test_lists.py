@@ -4,12 +4,13 @@ publication superseding the version in force, and the Excel import (all rows or 
 import pytest
 from django.core.exceptions import ValidationError
 
+from fazhi.core.imports import ImportRefused
 from fazhi.enforcement import imports, services
 from fazhi.enforcement.models import ListStatus, PenaltyListItem
 
 from .conftest import TODAY, ago, workbook
 
-HEADER = [column.label for column in imports.LIST_ITEM_COLUMNS]
+HEADER = [field.label for field in imports.LIST_ITEMS.fields]
 GOOD = [
     1,
     "不予处罚",
@@ -56,7 +57,7 @@ def test_the_import_takes_all_rows_or_none(world):
         "从轻处罚",
     ]
     unknown = [3, "罚款", "首违不罚", "x", "y", "z", "w"]
-    with pytest.raises(imports.ImportRefused) as refused:
+    with pytest.raises(ImportRefused) as refused:
         services.import_list_items(
             actor=world.actor,
             penalty_list=penalty_list,
@@ -85,11 +86,11 @@ def test_a_missing_column_and_an_unreadable_file_are_refused(world):
     penalty_list = services.create_penalty_list(
         actor=world.actor, unit=world.justice, year=2021, version="2021年版"
     )
-    with pytest.raises(imports.ImportRefused, match="缺少这一列"):
+    with pytest.raises(ImportRefused, match="缺少这一列"):
         services.import_list_items(
             actor=world.actor, penalty_list=penalty_list, data=workbook([HEADER[:3]])
         )
-    with pytest.raises(imports.ImportRefused, match="无法读取"):
+    with pytest.raises(ImportRefused, match="无法读取"):
         services.import_list_items(
             actor=world.actor, penalty_list=penalty_list, data=b"not a workbook"
         )

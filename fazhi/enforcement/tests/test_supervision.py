@@ -4,8 +4,11 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from fazhi.core.deadlines import due_list
+from fazhi.core.models import NumberSequence
 from fazhi.enforcement import selectors, services
 from fazhi.enforcement.models import (
     CaseFile,
@@ -256,3 +259,53 @@ def test_an_agency_is_an_enforcement_department_or_a_township_with_devolved_powe
         devolved_powers="城市管理处罚权\n\n农业检查权",
     )
     assert agency.devolved_list == ["城市管理处罚权", "农业检查权"]
+
+
+def _inspected(world):
+    return services.create_supervision(
+        actor=world.actor,
+        unit=world.justice,
+        kind="special",
+        title="编号监督",
+        scope="三项制度",
+        team="执法监督科",
+        date=ago(5),
+        agencies=[world.market, world.transport],
+    )
+
+
+def _notice(world, inspection, agency):
+    return services.issue_notice(
+        actor=world.actor,
+        agency=agency,
+        inspection=inspection,
+        problems="整改",
+        issued_date=ago(4),
+        due_date=ago(-5),
+    )
+
+
+def test_notices_of_one_unit_and_year_get_different_numbers(world):
+    inspection = _inspected(world)
+    agencies = (world.market, world.transport, world.market)
+    numbers = [_notice(world, inspection, agency).number for agency in agencies]
+    assert numbers == [f"执法监督整改〔{ago(4).year}〕{serial}号" for serial in (1, 2, 3)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_numbering_continues_after_the_highest_number_given_before_the_move(world):
+    """The migration into the core sequence starts each unit's year after its highest
+    number, where counting the notices (the old count()+1) would give a number again."""
+    inspection = _inspected(world)
+    _notice(world, inspection, world.market)
+    second = _notice(world, inspection, world.transport)
+    year = ago(4).year
+    second.number = f"执法监督整改〔{year}〕5号"
+    second.save()
+    executor = MigrationExecutor(connection)
+    executor.migrate([("enforcement", "0002_kit_records")])  # back before the move
+    assert not NumberSequence.objects.filter(kind="enforcement.rectification_notice").exists()
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate([("enforcement", "0003_notice_numbers_in_core")])
+    assert _notice(world, inspection, world.market).number == f"执法监督整改〔{year}〕6号"

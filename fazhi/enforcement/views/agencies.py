@@ -1,14 +1,15 @@
 """Pages of the 行政执法主体 and their officers: ledgers, records, the 重大执法决定 catalogue and
 the Excel imports of officers and of historical enforcement records."""
 
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from fazhi.core import guards
 from fazhi.core import selectors as core_selectors
 from fazhi.core.guards import permits, shown_id_number
+from fazhi.core.imports import import_page
 from fazhi.core.roles import Action
-from fazhi.core.viewtools import record_view, xlsx_workbook_response
+from fazhi.core.viewtools import record_view
 
 from .. import forms, imports, ledgers
 from ..models.agencies import Agency, Officer
@@ -30,7 +31,7 @@ from ..services.agencies import (
     register_officer,
 )
 from ..workflow import CERTIFICATE_FLOW
-from .pages import create_page, form_page, list_page, run_import
+from .pages import create_page, form_page, list_page
 
 
 @require_safe
@@ -106,52 +107,31 @@ def agency_officer(request, agency):
 @record_view(Agency, Action.CHANGE)
 def agency_import(request, agency):
     """导入执法人员: a template, an upload, all rows or none."""
-    if request.GET.get("template"):
-        return xlsx_workbook_response(
-            "执法人员导入模板.xlsx",
-            imports.template_workbook("执法人员", imports.OFFICER_COLUMNS, imports.OFFICER_EXAMPLE),
-        )
-    errors = run_import(
+    return import_page(
         request,
-        lambda data: import_officers(actor=request.user, unit=agency.unit, data=data),
-        "名执法人员",
-    )
-    if errors is None:
-        return redirect(agency.get_absolute_url())
-    return render(
-        request,
-        "enforcement/import.html",
-        {
-            "errors": errors,
-            "columns": imports.OFFICER_COLUMNS,
-            "back": agency,
-            "title": "导入执法人员",
-        },
+        imports.OFFICERS,
+        lambda upload: import_officers(actor=request.user, unit=agency.unit, data=upload),
+        title="导入执法人员",
+        template_name="执法人员导入模板.xlsx",
+        success="已导入{count}名执法人员",
+        done=agency,
+        back=agency,
     )
 
 
 @record_view(Agency, Action.CHANGE)
 def agency_import_actions(request, agency):
     """导入历史执法记录: a template, an upload, all rows or none."""
-    if request.GET.get("template"):
-        return xlsx_workbook_response(
-            "历史执法记录导入模板.xlsx",
-            imports.template_workbook("执法记录", imports.ACTION_COLUMNS, imports.ACTION_EXAMPLE),
-        )
-    errors = run_import(
+    return import_page(
         request,
-        lambda data: import_actions(actor=request.user, unit=agency.unit, data=data),
-        "件历史执法记录",
+        imports.ACTIONS,
+        lambda upload: import_actions(actor=request.user, unit=agency.unit, data=upload),
+        title="导入历史执法记录",
+        template_name="历史执法记录导入模板.xlsx",
+        success="已导入{count}件历史执法记录",
+        done=agency,
+        back=agency,
     )
-    if errors is None:
-        return redirect(agency.get_absolute_url())
-    context = {
-        "errors": errors,
-        "columns": imports.ACTION_COLUMNS,
-        "back": agency,
-        "title": "导入历史执法记录",
-    }
-    return render(request, "enforcement/import.html", context)
 
 
 @require_safe

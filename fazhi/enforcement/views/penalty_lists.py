@@ -1,12 +1,13 @@
 """Pages of the 免罚轻罚清单: the ledger, a list with its items, their import and publication."""
 
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
+from fazhi.core.imports import import_page
 from fazhi.core.roles import Action
 from fazhi.core.steps import step_page
-from fazhi.core.viewtools import record_view, xlsx_workbook_response
+from fazhi.core.viewtools import record_view
 
 from .. import forms, imports, ledgers
 from ..models.penalty_lists import PenaltyList
@@ -19,7 +20,7 @@ from ..services.penalty_lists import (
     publish_list,
 )
 from ..workflow import LIST_FLOW
-from .pages import create_page, list_page, run_import
+from .pages import create_page, list_page
 
 
 @require_safe
@@ -75,27 +76,19 @@ def penalty_list_item_add(request, penalty_list):
 
 @record_view(PenaltyList, Action.CHANGE)
 def penalty_list_import(request, penalty_list):
-    if request.GET.get("template"):
-        return xlsx_workbook_response(
-            "免罚轻罚清单导入模板.xlsx",
-            imports.template_workbook(
-                "清单事项", imports.LIST_ITEM_COLUMNS, imports.LIST_ITEM_EXAMPLE
-            ),
-        )
-    errors = run_import(
+    """导入清单事项: a template, an upload, all rows or none."""
+    return import_page(
         request,
-        lambda data: import_list_items(actor=request.user, penalty_list=penalty_list, data=data),
-        "项清单事项",
+        imports.LIST_ITEMS,
+        lambda upload: import_list_items(
+            actor=request.user, penalty_list=penalty_list, data=upload
+        ),
+        title="导入清单事项",
+        template_name="免罚轻罚清单导入模板.xlsx",
+        success="已导入{count}项清单事项",
+        done=penalty_list,
+        back=penalty_list,
     )
-    if errors is None:
-        return redirect(penalty_list.get_absolute_url())
-    context = {
-        "errors": errors,
-        "columns": imports.LIST_ITEM_COLUMNS,
-        "back": penalty_list,
-        "title": "导入清单事项",
-    }
-    return render(request, "enforcement/import.html", context)
 
 
 @record_view(PenaltyList, Action.CHANGE)

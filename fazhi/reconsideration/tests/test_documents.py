@@ -1,15 +1,15 @@
 """文书: numbered .docx files whose numbers have no gaps or duplicates."""
 
 import io
-import threading
 
 import pytest
 from django.db import connection, transaction
+from django.db.migrations.executor import MigrationExecutor
 from docx import Document as Docx
 
-from fazhi.core.models import Unit
+from fazhi.core.models import NumberSequence, Unit
 from fazhi.reconsideration import documents, services
-from fazhi.reconsideration.models import Document, DocumentSequence
+from fazhi.reconsideration.models import Document
 
 from .conftest import D
 
@@ -59,32 +59,25 @@ def test_a_failed_step_gives_its_number_back(register, officer):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_officers_numbering_at_the_same_moment_get_different_numbers():
-    """Run on PostgreSQL (row lock) and SQLite (one writer at a time) alike."""
-    unit = Unit.objects.create(
-        name="并发测试司法局", kind=Unit.Kind.JUSTICE_BUREAU, path="/concurrency/"
+def test_numbering_continues_after_the_move_to_the_core_sequence():
+    """The migration that moved the sequences into core.NumberSequence keeps their numbers."""
+    before = [("reconsideration", "0003_kit_records")]
+    after = [("reconsideration", "0004_document_numbers_in_core")]
+    executor = MigrationExecutor(connection)
+    executor.migrate(before)
+    old_apps = executor.loader.project_state(before).apps
+    unit = Unit.objects.create(name="迁移测试司法局", kind=Unit.Kind.JUSTICE_BUREAU, path="/m/")
+    old_apps.get_model("reconsideration", "DocumentSequence").objects.create(
+        unit_id=unit.pk, year=2031, kind="decision", last_number=41
     )
-    start = threading.Barrier(4)
-    numbers, errors = [], []
-
-    def take():
-        try:
-            start.wait()
-            with transaction.atomic():
-                numbers.append(documents.next_number(unit=unit, kind="decision", year=2031)[0])
-        except Exception as error:  # collected and reported below
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=take) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert not errors
-    assert sorted(numbers) == [1, 2, 3, 4]
-    assert DocumentSequence.objects.get(unit=unit, year=2031, kind="decision").last_number == 4
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(after)
+    with transaction.atomic():
+        number = documents.next_number(unit=unit, kind="decision", year=2031)
+    assert number.serial == 42 and number.text.endswith("〔2031〕第42号")
+    sequence = NumberSequence.objects.get(unit=unit, year=2031, kind="reconsideration.decision")
+    assert sequence.last == 42
 
 
 def test_documents_of_a_district_are_hidden_from_its_sibling(register, officer, demo, client_as):

@@ -5,10 +5,10 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
-from fazhi.reconsideration.imports import COLUMNS
+from fazhi.reconsideration.imports import CASES
 from fazhi.reconsideration.models import Case
 
-HEADER = [label for _, label, _ in COLUMNS]
+HEADER = [field.label for field in CASES.fields]
 GOOD = [
     "东湖复收字〔2023〕第1号",
     "当面递交",

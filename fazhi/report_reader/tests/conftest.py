@@ -6,6 +6,7 @@ from django.conf import settings
 from fazhi.report_reader.reader import ReadResult, read_document
 
 SEEDS = settings.BASE_DIR.parent.parent / "shared" / "seeds"
+CORPUS = settings.BASE_DIR.parent.parent / "shared" / "corpus"  # the development corpus
 YICHENG, FUZHOU, ZIBO, XUCHANG, HEDONG = (
     "000_81c6249e86b84fc3.txt",
     "001_315d5ae9639e179f.txt",

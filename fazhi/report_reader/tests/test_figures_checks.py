@@ -86,3 +86,75 @@ def test_fuzhou_rate_is_an_unexplained_difference_and_a_part_is_missing(read_see
 def test_wrong_arithmetic_is_an_error():
     text = "行政复议\n共收到行政复议申请30件，其中受理20件，不予受理7件，未按要求补正4件。\n"
     assert [kind for kind, _ in _findings(analyse(text, "x.txt"), "parts_sum")] == ["error"]
+
+
+def _read(text: str) -> set[tuple[str, int | float]]:
+    return {(f.indicator, f.value) for f in analyse(text + "\n", "x.txt").figures}
+
+
+def test_a_negated_term_names_nothing():
+    figures = _read(
+        "2019年以来，共收到行政复议申请103宗，不受理12宗（其中不予受理1宗），受理91宗。"
+    )
+    assert figures == {
+        ("reconsideration.received", 103),
+        ("reconsideration.not_accepted", 1),
+        ("reconsideration.accepted", 91),
+    }
+
+
+def test_counting_words_and_nouns_after_the_number():
+    assert _read(
+        "今年以来，我区共办理38宗以区政府为被告的行政诉讼案件，区政府继续保持“零败诉”。"
+    ) == {
+        ("litigation.cases", 38),
+        ("litigation.lost", 0),
+    }
+    assert _read(
+        "开展4轮执法案卷评查活动，采用集中评查等方式，随机抽查了1500余宗行政执法案卷。"
+    ) == {
+        ("enforcement.case_files_reviewed", 1500),
+    }
+    # the unnamed 21个 leaves its clause (…培训) to the figure that follows
+    assert _read("组织全区21个执法部门开展行政执法人员岗前培训，共计约600人参加。") == {
+        ("enforcement.officers_trained", 600),
+    }
+
+
+def test_full_width_percent_and_rates_sharing_one_value():
+    assert _read("全区开展学法考试，参考率、合格率、优秀率均为１００％。") == {
+        ("publicity.law_exam_participation_rate", 100),
+        ("publicity.law_exam_pass_rate", 100),
+        ("publicity.law_exam_excellent_rate", 100),
+    }
+
+
+def test_another_work_lines_words_refuse_the_match():
+    # the passage speaks of 行政复议, the figure's own words of counsel
+    assert _read("加强行政复议工作，审结案件8件。聘请法律顾问，为片区提供法律意见书5份。") == {
+        ("reconsideration.closed", 8),
+    }
+    assert _read("行政复议工作：制发行政复议意见书3份。") == {
+        ("reconsideration.opinion_letters", 3),
+    }
+
+
+def test_an_elided_noun_comes_from_the_passage():
+    assert _read("审查《某某办法》《某某规定》等区规范性文件28件，正式印发11件。") == {
+        ("normative_docs.legality_reviews", 28),
+        ("normative_docs.issued", 11),
+    }
+
+
+def test_the_ids_the_work_lines_added_are_read():
+    assert _read("全年行政复议案件按期审结23件，作出实体决定15件。") == {
+        ("reconsideration.closed_on_time", 23),
+        ("reconsideration.closed_by_merits_decision", 15),
+    }
+    assert _read("行政诉讼方面，一审开庭审理案件12件。") == {("litigation.heard_cases", 12)}
+    assert _read("全区持证法制审核人员56人。") == {("enforcement.legal_review_staff", 56)}
+
+
+def test_a_contract_review_is_no_filing_review():
+    text = "规范性文件备案审查工作：报备规范性文件6件，审查政府合同12件，审查规范性文件9件。"
+    assert _read(text) == {("normative_docs.filed", 6), ("normative_docs.filing_reviews", 9)}

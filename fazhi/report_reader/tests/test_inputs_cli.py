@@ -9,7 +9,7 @@ from pypdf import PdfWriter
 from fazhi.report_reader.inputs import MAX_BYTES, UnreadableDocument, read_text
 from fazhi.report_reader.reader import read_document
 
-from .conftest import HEDONG, YICHENG
+from .conftest import CORPUS, HEDONG, YICHENG
 
 # the project's session fixtures build the demo data set in the test database
 pytestmark = pytest.mark.django_db
@@ -127,9 +127,34 @@ def test_evaluation_meets_the_targets(seeds, capsys):
 
     scores, _ = evaluate(__import__("pathlib").Path(GOLD), seeds)
     assert scores.gold >= 80
-    assert scores.precision >= 0.95
-    assert scores.recall >= 0.90
+    assert scores.precision == 1.0  # as measured (docs/benchmarks.md); must not get worse
+    assert scores.recall >= 0.977
     assert scores.section_accuracy == 1.0
     assert scores.metadata_accuracy == 1.0
     call_command("reports", "evaluate", GOLD, "--seeds", str(seeds))
     assert "召回率(recall)" in capsys.readouterr().out
+
+
+# What the reader reached on the development corpus (docs/benchmarks.md, 2026-12-01): the
+# floors are the figures measured on the held-out reports, not the targets
+# (precision 0.95, recall 0.90), which the held-out part does not reach yet.
+HELD_OUT_FLOORS = {"precision": 0.92, "recall": 0.70, "sections": 0.75, "metadata": 1.0}
+
+
+def test_corpus_evaluation_meets_what_was_measured(capsys):
+    from fazhi.report_reader.evaluate import evaluate
+
+    assert CORPUS.is_dir(), f"开发语料目录不存在：{CORPUS}"
+    tuned, _ = evaluate(CORPUS, part="tuned")
+    assert (tuned.documents, tuned.gold) == (9, 48)
+    assert (tuned.precision, tuned.recall) == (1.0, 1.0)
+    assert tuned.section_accuracy == tuned.metadata_accuracy == 1.0
+    held_out, _ = evaluate(CORPUS, part="held-out")
+    assert (held_out.documents, held_out.gold) == (6, 51)
+    assert held_out.precision >= HELD_OUT_FLOORS["precision"]
+    assert held_out.recall >= HELD_OUT_FLOORS["recall"]
+    assert held_out.section_accuracy >= HELD_OUT_FLOORS["sections"]
+    assert held_out.metadata_accuracy >= HELD_OUT_FLOORS["metadata"]
+    call_command("reports", "evaluate", str(CORPUS), "--part", "held-out")
+    output = capsys.readouterr().out
+    assert "文档 6份" in output and "F1" in output

@@ -1,6 +1,8 @@
 import pytest
 
+from fazhi.report_reader.metadata import read_metadata
 from fazhi.report_reader.normalize import blank_residue, normalize
+from fazhi.report_reader.sections import find_sections
 
 from .conftest import FUZHOU, HEDONG, XUCHANG, YICHENG, ZIBO
 
@@ -88,3 +90,78 @@ def test_section_titles_and_spans(read_seed):
     measures = xuchang.sections["measures_and_results"].span
     assert "总体上" not in xuchang.text[measures[0] : measures[1]]
     assert "2024228" not in str(xuchang.published)
+
+
+@pytest.mark.parametrize(
+    ("text", "region", "agency", "level", "year"),
+    [
+        ("司法部关于2023年法治政府建设情况的报告\n", "全国", "司法部", "department", 2023),
+        ("湖北省人民政府关于2022年度法治政府建设情况的报告\n", "湖北省", "湖北省人民政府", "province", 2022),
+        ("遂宁市司法局2021年法治政府建设年度报告\n", "遂宁市", "遂宁市司法局", "department", 2021),
+        ("邳州市人民政府2021年法治政府建设年度报告\n", "邳州市", "邳州市人民政府", "county-district", 2021),
+        ("北京经济技术开发区管委会关于2024年法治政府建设情况的报告\n", "北京经济技术开发区",
+         "北京经济技术开发区管委会", "zone", 2024),
+        ("三里屯街道办事处2022年法治政府建设工作报告\n北京市朝阳区三里屯街道办事处在区委领导下",
+         "北京市朝阳区三里屯街道", "三里屯街道办事处", "township", 2022),
+        ("沙河镇关于法治政府建设工作情况的报告\n2019年，昌平区沙河镇坚持依法行政。\n沙河镇人民政府\n2020年1月10日",
+         "昌平区沙河镇", "沙河镇人民政府", "township", 2019),
+        # the page header names the district's city; a word before a place is no place
+        ("静海区2023年度法治政府建设情况报告\n天津市静海区人民政府 2024年3月28日\n2023年，静海区坚持依法行政。",
+         "天津市静海区", "静海区人民政府", "county-district", 2023),
+        ("君山片区2022年法治政府建设工作报告\n发布机构: 平潭综合实验区君山片区管理局\n2022年，坚持在君山片区推进。",
+         "平潭综合实验区君山片区", "君山片区管理局", "township", 2022),
+    ],
+)  # fmt: skip
+def test_metadata_from_the_gazetteer(text, region, agency, level, year):
+    meta = read_metadata(text)
+    assert (meta.region, meta.agency, meta.level, meta.year) == (region, agency, level, year)
+    assert meta.notes == []
+
+
+def test_year_sources_in_order_with_a_reason():
+    text = "天津市静海区人民政府关于2021年度法治政府建设情况的报告\n2020年，静海区坚持依法行政。"
+    meta = read_metadata(text)
+    assert meta.year == 2021
+    assert meta.notes == [
+        "报告年度取标题所述2021年；首句所示为2020年，以标题为准（标题、首句、落款日期依次优先）"
+    ]
+    # no title, no dated first sentence: a closing date in the spring reports on the year before
+    assert (
+        read_metadata("现将有关情况报告如下：\n一、工作\n某县人民政府\n2022年1月5日").year == 2021
+    )
+    assert (
+        read_metadata("现将有关情况报告如下：\n一、工作\n某县人民政府\n2019年12月18日").year == 2019
+    )
+
+
+def _statuses(text: str) -> tuple[str, ...]:
+    analysed = blank_residue(normalize(text))
+    return tuple(s.status for s in find_sections(analysed, text, 2022).values())
+
+
+def test_parts_of_a_one_line_text_by_their_inline_headings():
+    body = (
+        "当前位置：首页 微信 微博 2022年，某片区管理局坚持依法行政。" + "推进依法行政。" * 60
+        + "一、工作开展情况\u3000（一）深入学习贯彻习近平法治思想" + "开展学法活动。" * 20
+        + " 二、存在的问题和不足 法治意识有待提高。 三、下一步工作计划 下一步将继续压实责任。"
+    )  # fmt: skip
+    assert _statuses(body) == ("present", "missing", "present", "present", "missing")
+    sections = find_sections(blank_residue(normalize(body)), body, 2022)
+    assert sections["problems"].title == "二、存在的问题和不足"
+
+
+def test_parts_numbered_one_rank_lower():
+    text = (
+        "某县司法局2022年法治政府建设情况报告\n（一）主要举措和成效\n推进依法行政。\n"
+        "（二）存在的不足\n执法水平有待提高。\n（三）2023年工作安排\n2023年将继续推进。\n"
+    )
+    assert _statuses(text) == ("present", "missing", "present", "present", "missing")
+
+
+def test_parts_of_a_one_line_text_by_their_phrases():
+    body = (
+        "2022年，某街道坚持依法行政。" + "推进依法行政。" * 100
+        + " 存在的问题和不足 法治意识有待提高。 下一步工作计划 下一步将继续压实责任。"
+    )  # fmt: skip
+    # the measures are the prose before the first part with a heading
+    assert _statuses(body) == ("merged", "missing", "present", "present", "missing")

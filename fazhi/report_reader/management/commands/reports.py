@@ -1,5 +1,6 @@
 """`fazhi reports read PATH... [--format json|csv|xlsx] [--out FILE]` and
-`fazhi reports evaluate GOLD_DIR [--seeds DIR]`."""
+`fazhi reports evaluate GOLD_DIR [--seeds DIR] [--part all|tuned|held-out]` (GOLD_DIR: the seeds'
+gold folder, or the development corpus with its gold.json files)."""
 
 import csv
 import io
@@ -10,7 +11,8 @@ from django.core.management.base import BaseCommand, CommandError
 from openpyxl import Workbook
 from tqdm import tqdm
 
-from fazhi.report_reader.evaluate import evaluate
+from fazhi.core.viewtools import neutralise_formulas
+from fazhi.report_reader.evaluate import PARTS, evaluate
 from fazhi.report_reader.inputs import UnreadableDocument, collect
 from fazhi.report_reader.reader import read_document, to_json
 from fazhi.report_reader.sections import KEYS
@@ -33,12 +35,15 @@ class Command(BaseCommand):
         check.add_argument(
             "--seeds", type=Path, default=settings.BASE_DIR.parent.parent / "shared" / "seeds"
         )
+        check.add_argument(
+            "--part", choices=PARTS, default="all", help="语料库中参与调校的部分或留出部分"
+        )
 
     def handle(self, *args, action, **options):
         if action == "read":
             self.read(options["paths"], options["format"], options["out"])
         else:
-            self.evaluate(options["gold_dir"], options["seeds"])
+            self.evaluate(options["gold_dir"], options["seeds"], options["part"])
 
     def read(self, paths: list[Path], fmt: str, out: Path | None):
         if fmt == "xlsx" and out is None:
@@ -66,7 +71,9 @@ class Command(BaseCommand):
 
     def write(self, results: list[dict], fmt: str, out: Path | None):
         if fmt == "xlsx":
-            _workbook(results).save(out)
+            book = _workbook(results)
+            neutralise_formulas(book)  # quoted passages of a report stay text
+            book.save(out)
             return
         text = to_json(results) + "\n" if fmt == "json" else _csv(results)
         if out is None:
@@ -74,13 +81,18 @@ class Command(BaseCommand):
         else:
             out.write_text(text, encoding="utf-8")
 
-    def evaluate(self, gold_dir: Path, seeds: Path):
-        if not seeds.is_dir():
+    def evaluate(self, gold_dir: Path, seeds: Path, part: str):
+        if not gold_dir.is_dir():
+            raise CommandError(f"找不到标注目录：{gold_dir}")
+        corpus = any(gold_dir.glob("gold.json")) or any(gold_dir.glob("*/gold.json"))
+        if not corpus and not seeds.is_dir():
             raise CommandError(f"找不到样本报告目录：{seeds}")
-        scores, notes = evaluate(gold_dir, seeds)
+        scores, notes = evaluate(gold_dir, seeds, part)
         for note in notes:
             self.stdout.write(note)
+        self.stdout.write(f"文档 {scores.documents}份")
         self.stdout.write(f"数字 准确率(precision) {scores.precision:.3f}  召回率(recall) {scores.recall:.3f}"
+                          f"  F1 {scores.f1:.3f}"
                           f"  （命中{scores.true_positives}，读出{scores.predicted}，标注{scores.gold}）")  # fmt: skip
         self.stdout.write(
             f"章节 正确率 {scores.section_accuracy:.3f}（{scores.sections_right}/{scores.sections}）"

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0003_membership_work_lines'),
-        ('enforcement', '0002_kit_records'),
+        ('enforcement', '0003_notice_numbers_in_core'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('enforcement', '0003_penalty_clocks'),
+        ('enforcement', '0004_penalty_clocks'),
     ]
 
     operations = [

@@ -1,7 +1,7 @@
 """Pages of the enforcement actions and their 三项制度 steps."""
 
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from fazhi.core import guards
@@ -131,6 +131,8 @@ def action_decide(request, enforcement_action):
 def action_step(request, enforcement_action):
     """The steps of the 行政处罚法 clocks, one form each, chosen by ?action=."""
     action = request.GET.get("action", "")
+    if not action:
+        return redirect(enforcement_action)
     form_class = forms.CLOCK_STEP_FORMS.get(action)
     if form_class is None:
         raise Http404("未知的办理步骤")

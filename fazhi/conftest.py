@@ -55,11 +55,17 @@ def demo(db, _demo_keys):
 
 
 @pytest.fixture
-def live_demo(transactional_db, live_server, _demo_keys):
-    """(DemoWorld, base URL) for browser tests. The first one finds the session's demo; as
-    each flushes the database when it ends, the later ones build the demo again."""
-    world = _world(_demo_keys) if demo_data.demo_loaded() else demo_data.build_demo()
-    return world, live_server.url
+def committed_demo(transactional_db, _demo_keys):
+    """The demo as committed rows, for tests that read the database from another connection
+    or process. The first one finds the session's demo; as each flushes the database when
+    it ends, the later ones build the demo again."""
+    return _world(_demo_keys) if demo_data.demo_loaded() else demo_data.build_demo()
+
+
+@pytest.fixture
+def live_demo(committed_demo, live_server):
+    """(DemoWorld, base URL) for browser tests."""
+    return committed_demo, live_server.url
 
 
 @pytest.fixture

@@ -6,9 +6,6 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings")
-    if len(sys.argv) > 1 and sys.argv[1] == "demo":
-        # The demo is the only way DEBUG comes on without an explicit setting.
-        os.environ.setdefault("FAZHI_DEBUG", "1")
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(sys.argv)

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "auditlog",
     "axes",
     "django_htmx",
+    "csp",
     "fazhi.core",
     "fazhi.indicators",
     "fazhi.report_reader",
@@ -50,6 +51,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -59,8 +61,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "fazhi.core.middleware.SessionExpiryLoginRequiredMiddleware",
     "fazhi.core.middleware.ActiveMembershipMiddleware",
+    "fazhi.core.middleware.PasswordChangeRequiredMiddleware",
     "fazhi.core.middleware.AtomicWritesMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     # Axes last, as its documentation asks.
@@ -120,9 +123,13 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "fazhi.core.passwords.MinimumLengthChineseValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "fazhi.core.passwords.CharacterClassValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:due_list"
@@ -136,11 +143,42 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
 
-# Throttling of failed logins (django-axes): 5 failures lock the username+IP for 15 minutes.
+# Scripts only from the platform's own files (static/fazhi/fazhi.js, htmx): no inline script
+# or handler runs, so an injected one cannot either. Inline styles stay allowed (htmx adds
+# its indicator style; the published report page carries its own).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Behind an HTTPS reverse proxy (which sets X-Forwarded-Proto): secure cookies, HSTS and a
+# redirect of plain HTTP. Off by default, as the demo and the tests run on plain HTTP.
+FAZHI_HTTPS = os.environ.get("FAZHI_HTTPS") == "1"
+if FAZHI_HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("FAZHI_HSTS_SECONDS", 365 * 24 * 3600))
+
+# Throttling of failed logins (django-axes) for 15 minutes: 5 failures lock a username from
+# any address, 20 failures from one address lock it for every username (password spraying).
 AXES_FAILURE_LIMIT = int(os.environ.get("FAZHI_LOGIN_FAILURE_LIMIT", "5"))
+FAZHI_LOGIN_ADDRESS_FAILURE_LIMIT = int(os.environ.get("FAZHI_LOGIN_ADDRESS_FAILURE_LIMIT", "20"))
 AXES_COOLOFF_TIME = 0.25
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_HANDLER = "fazhi.core.throttle.LoginThrottle"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 
@@ -178,6 +216,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "法治政府建设管理平台数据交换接口",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema names every route and field: only for logged-in users, like the API itself.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }
 
 AUDITLOG_INCLUDE_ALL_MODELS = False

@@ -24,7 +24,11 @@ class Problem:
 def is_empty(part) -> bool:
     """Empty when nothing but the template's topic headings was written."""
     template = set(structure.topics_template(part.key).splitlines())
-    written = [line.strip() for line in part.narrative.splitlines() if line.strip()]
+    written = [
+        structure.without_hints(line.strip())
+        for line in part.narrative.splitlines()
+        if line.strip()
+    ]
     return not [line for line in written if line not in template]
 
 

@@ -2,11 +2,17 @@
 37 mm, left 28 mm, text block 156 × 225 mm; 22 lines of 28 characters; title 二号小标宋,
 body 三号仿宋, part headings 黑体, section headings 楷体; page numbers "— 1 —".
 
+28 characters of 三号 (16 pt) need 448 pt, the line has 442 pt: each character is set
+0.25 pt closer (run character spacing), on a line grid of 22 lines. Word's character grid
+(docGrid linesAndChars with a negative charSpace) would do the same in Word, but LibreOffice
+snaps every character wider than a grid cell to two cells — 14 characters a line in the PDF.
+
 The official font names are written as the East Asian font of every run (w:eastAsia) — Word
 ignores a CJK font set only as the Latin one — so the file opens right on an office machine.
 """
 
 import io
+import math
 import re
 
 from docx import Document
@@ -26,9 +32,10 @@ SECTION_FONT = "楷体_GB2312"
 OFFICIAL_FONTS = (TITLE_FONT, BODY_FONT, HEADING_FONT, SECTION_FONT)
 LINE_PITCH = Pt(28.95)  # 225 mm / 22 lines
 BODY_SIZE = 16  # 三号
-# 28 characters on the 156 mm line: Word's character grid adds charSpace/4096 pt to each
-# character of the body size.
-CHAR_SPACE = round((Mm(156).pt / 28 - BODY_SIZE) * 4096)
+CHARS_PER_LINE = 28
+LINES_PER_PAGE = 22
+# Character spacing in twentieths of a point, rounded down so that 28 fit: -5 → 15.75 pt.
+CHAR_SPACING = math.floor((Mm(156).pt / CHARS_PER_LINE - BODY_SIZE) * 20)
 SECTION_HEADING = re.compile(r"^（[一二三四五六七八九十]+）")
 
 
@@ -41,7 +48,12 @@ def _run(paragraph, text: str, font: str, size: float, bold: bool = False):
     run.font.name = font
     run.font.size = Pt(size)
     run.bold = bold
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+    properties = run._element.get_or_add_rPr()
+    properties.get_or_add_rFonts().set(qn("w:eastAsia"), font)
+    if size == BODY_SIZE:
+        spacing = OxmlElement("w:spacing")
+        spacing.set(qn("w:val"), str(CHAR_SPACING))
+        properties.insert_element_before(spacing, "w:w", "w:kern", "w:position", "w:sz")
     return run
 
 
@@ -53,6 +65,7 @@ def _paragraph(
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.line_spacing = LINE_PITCH
     fmt.space_before = fmt.space_after = Pt(0)
+    fmt.widow_control = False  # 22 lines on every page, as the grid has them
     if indent:
         fmt.first_line_indent = Pt(size * 2)
     if align is not None:
@@ -73,9 +86,8 @@ def _page_setup(document) -> None:
     if grid is None:
         grid = OxmlElement("w:docGrid")
         section._sectPr.append(grid)
-    grid.set(qn("w:type"), "linesAndChars")
+    grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(int(LINE_PITCH.pt * 20)))
-    grid.set(qn("w:charSpace"), str(CHAR_SPACE))
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     _run(footer, "— ", "宋体", 14)
@@ -94,7 +106,7 @@ def narrative_lines(text: str) -> list[tuple[str, str]]:
     """An officer's narrative as (kind, text): "（一）…" a section heading, "- …" a list item,
     any other line a paragraph."""
     lines = []
-    for line in (line.strip() for line in text.splitlines()):
+    for line in (structure.without_hints(line.strip()) for line in text.splitlines()):
         if not line:
             continue
         if SECTION_HEADING.match(line):

@@ -27,6 +27,11 @@ class EditReportForm(SubmitOnceForm):
                     "数据段落由系统根据记录生成，此处填写文字部分。"
                     if part.key == "measures_and_results"
                     else ""
+                )
+                + (
+                    f"写作提示（不会出现在报告中）：{structure.hints_text(part.key)}。"
+                    if spec.hints
+                    else ""
                 ),
             )
         self.fields["title"].initial = report.title
@@ -82,3 +87,14 @@ class ReportingDatesForm(SubmitOnceForm):
     department_report_by = forms.CharField(label="部门报送截止（月-日）", max_length=5)
     government_report_by = forms.CharField(label="政府报送截止（月-日）", max_length=5)
     publish_by = forms.CharField(label="公开截止（月-日）", max_length=5)
+
+
+class UrgeForm(SubmitOnceForm):
+    """催报 from the overview: the area and the year of its late report."""
+
+    unit = forms.ModelChoiceField(label="地区", queryset=None)
+    year = forms.IntegerField(label="报告年度", min_value=2000)
+
+    def __init__(self, *args, areas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = areas

@@ -177,3 +177,24 @@ class ReportingDates(ScopedRecord):
 
     def __str__(self) -> str:
         return f"{self.unit.name}年度报告期限"
+
+
+class UrgeNotice(ScopedRecord):
+    """催报: a 依法治办 inspector's reminder to an area whose report of a year is late; it
+    stands on the due list of the area's drafters until their report is submitted."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="被催报地区"
+    )
+    year = models.PositiveSmallIntegerField("报告年度")
+    urged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="催报人"
+    )
+    urged_on = models.DateField("催报日期")
+
+    class Meta:
+        verbose_name = "年度报告催报"
+        ordering = ["-urged_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"催报{self.unit.name}{self.year}年度报告"

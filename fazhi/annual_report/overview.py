@@ -7,7 +7,7 @@ from fazhi.core.ledgers import Column, Ledger
 from fazhi.indicators import engine
 from fazhi.indicators.dashboard import key_indicators
 
-from . import checks, selectors, structure
+from . import checks, deadlines, selectors, structure
 from .drafting import format_value
 from .models import State
 
@@ -20,6 +20,8 @@ class Row:
     reports: list
     figures: list  # [(this year, last year)] as shown, in the order of Table.indicators
     notes: dict = field(default_factory=dict)  # report pk → completeness and overdue notes
+    months_behind: int = 0  # no report begun: whole months past its report's due date
+    urged: list = field(default_factory=list)  # 催报 of the year, newest first
 
     @property
     def report_notes(self) -> list:
@@ -87,6 +89,14 @@ def _shown(value) -> str:
     return "—" if value is None else format_value(value)
 
 
+def months_behind(due, today) -> int:
+    """Whole months past `due` (0 until a full month has gone by)."""
+    if today <= due:
+        return 0
+    months = (today.year - due.year) * 12 + today.month - due.month
+    return months - 1 if today.day < due.day else months
+
+
 def _notes(report, today) -> dict:
     parts = {part.key: part for part in report.parts.all()}
     filled = sum(
@@ -95,11 +105,17 @@ def _notes(report, today) -> dict:
         if key in parts and (parts[key].generated or not checks.is_empty(parts[key]))
     )
     overdue = []
+    behind = 0
     if report.state not in (State.SUBMITTED, State.PUBLISHED) and today > report.report_due:
         overdue.append("逾期未报送")
+        behind = months_behind(report.report_due, today)
     if report.state != State.PUBLISHED and today > report.publish_due:
         overdue.append("逾期未公开")
-    return {"completeness": f"{filled}/{len(REQUIRED)}", "overdue": overdue}
+    return {
+        "completeness": f"{filled}/{len(REQUIRED)}",
+        "overdue": overdue,
+        "months_behind": behind,
+    }
 
 
 def table(user, year: int, today) -> Table:
@@ -115,13 +131,17 @@ def table(user, year: int, today) -> Table:
         for y in (year, year - 1)
     )
     reports = selectors.reports_of_areas(user, areas, year)
+    urged = selectors.urge_notices_of_areas(user, areas, year)
     rows = []
     for area in areas:
         row = Row(
             area=area,
             reports=reports[area.pk],
+            urged=urged[area.pk],
             figures=[(_shown(now[area].get(i)), _shown(before[area].get(i))) for i in ids],
         )
         row.notes = {report.pk: _notes(report, today) for report in row.reports}
+        if not row.reports:
+            row.months_behind = months_behind(deadlines.report_due(area, year), today)
         rows.append(row)
     return Table(year=year, root=root, indicators=indicators, rows=rows)

@@ -96,3 +96,36 @@ def reports_of_areas(user, areas, year: int) -> dict[int, list[AnnualReport]]:
             if report.unit.path.startswith(path):
                 found[pk].append(report)
     return found
+
+
+def open_urge_notices(user) -> list:
+    """The latest 催报 of each year to an area over the user's reporting unit, while the
+    unit's report of that year is not yet submitted (for the unit's drafters)."""
+    from .models import UrgeNotice
+
+    membership = active_membership(user)
+    if membership is None or membership.unit.kind not in REPORTING_KINDS:
+        return []
+    if not can(user, Action.CREATE, AnnualReport.work_line):
+        return []
+    unit = membership.unit
+    latest = {}
+    for notice in UrgeNotice.objects.select_related("unit", "urged_by"):
+        if unit.path.startswith(notice.unit.path) and notice.year not in latest:
+            latest[notice.year] = notice  # ordered newest first
+    submitted = set(
+        AnnualReport.objects.filter(unit=unit, year__in=latest, superseded=False)
+        .exclude(state__in=BEFORE_SUBMISSION)
+        .values_list("year", flat=True)
+    )
+    return [notice for year, notice in sorted(latest.items()) if year not in submitted]
+
+
+def urge_notices_of_areas(user, areas, year: int) -> dict[int, list]:
+    """For the overview: each area's 催报 of `year`, newest first."""
+    from .models import UrgeNotice
+
+    found: dict[int, list] = {area.pk: [] for area in areas}
+    for notice in UrgeNotice.objects.restrict(user).filter(unit__in=areas, year=year):
+        found[notice.unit_id].append(notice)
+    return found

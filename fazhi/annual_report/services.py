@@ -3,19 +3,21 @@
 import datetime
 import functools
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
 from fazhi.core.audit import record_event, service
 from fazhi.core.guards import require, require_line
 from fazhi.core.models import Unit
-from fazhi.core.roles import Action
+from fazhi.core.querysets import active_membership
+from fazhi.core.roles import Action, Role
 from fazhi.indicators import engine
 from fazhi.indicators.registry import registered
 
 from . import checks, deadlines, drafting, structure, workflow
-from .models import AnnualReport, CheckOverride, Part, ReportingDates, ReportStep
+from .models import AnnualReport, CheckOverride, Part, ReportingDates, ReportStep, UrgeNotice
+from .selectors import BEFORE_SUBMISSION
 from .workflow import REPORT_FLOW
 
 
@@ -337,3 +339,30 @@ def set_reporting_dates(
         unit=unit,
     )
     return dates
+
+
+@service
+def urge_report(*, actor, unit: Unit, year: int) -> UrgeNotice:
+    """催报: a 依法治办 督察员 reminds an area under it of its late report of `year` (the
+    督察 of 法治政府建设与责任落实督察工作规定); the reminder stands on the area's due list."""
+    membership = active_membership(actor)
+    if not actor.is_superuser and (membership is None or membership.role != Role.INSPECTOR):
+        raise PermissionDenied("只有依法治办督察员可以催报")
+    if not unit.is_area:
+        raise ValidationError(f"“{unit.name}”不是地区，催报的对象是下级地区")
+    require(actor, Action.VIEW, unit, f"无权催报“{unit.name}”")
+    reports = AnnualReport.objects.filter(unit__path__startswith=unit.path, year=year)
+    current = [report for report in reports if not report.superseded]
+    if current and all(report.state not in BEFORE_SUBMISSION for report in current):
+        raise ValidationError(f"{unit.name}{year}年度报告均已报送，无需催报")
+    notice = UrgeNotice.objects.create(
+        unit=unit, year=year, urged_by=actor, urged_on=timezone.localdate()
+    )
+    record_event(
+        actor=actor,
+        action="annual_report.urge",
+        summary=f"催报{unit.name}{year}年度法治政府建设年度报告",
+        target=notice,
+        unit=unit,
+    )
+    return notice

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.report_list, name="report_list"),
     path("new/", views.report_create, name="report_create"),
     path("overview/", views.report_overview, name="report_overview"),
+    path("overview/urge/", views.report_urge, name="report_urge"),
     path("dates/", views.reporting_dates, name="reporting_dates"),
     path("<int:pk>/", views.report_detail, name="report_detail"),
     path("<int:pk>/edit/", views.report_edit, name="report_edit"),

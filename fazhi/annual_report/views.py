@@ -10,8 +10,9 @@ from django.views.decorators.http import require_POST
 
 from fazhi.core.guards import permits
 from fazhi.core.ledgers import Column, Ledger, ledger_page
+from fazhi.core.models import Unit
 from fazhi.core.querysets import active_membership
-from fazhi.core.roles import Action
+from fazhi.core.roles import Action, Role
 from fazhi.core.selectors import can
 from fazhi.core.viewtools import (
     record_view,
@@ -39,6 +40,7 @@ from .forms import (
     PlainForm,
     ReportingDatesForm,
     StepForm,
+    UrgeForm,
 )
 from .models import AnnualReport
 from .workflow import REPORT_FLOW
@@ -279,7 +281,32 @@ def report_overview(request):
     table = overview.table(request.user, year, timezone.localdate())
     if request.GET.get("export") == "xlsx":
         return table.ledger.xlsx(table.lines())
-    return render(request, "annual_report/overview.html", {"year": year, "table": table})
+    membership = active_membership(request.user)
+    urge_form = None
+    if membership is not None and membership.role == Role.INSPECTOR:
+        urge_form = UrgeForm(request=request, areas=Unit.objects.none())
+    return render(
+        request,
+        "annual_report/overview.html",
+        {"year": year, "table": table, "urge_form": urge_form},
+    )
+
+
+@require_POST
+def report_urge(request):
+    """催报 from the overview: the reminder lands on the area's due list."""
+    _, areas = selectors.subordinate_areas(request.user)
+    form = UrgeForm(
+        request.POST, request=request, areas=Unit.objects.filter(pk__in=[a.pk for a in areas])
+    )
+    notice = run_posted_form(
+        request,
+        form,
+        services.urge_report,
+        lambda notice: f"已向{notice.unit.name}催报{notice.year}年度报告",
+    )
+    year = notice.year if notice else "".join(filter(str.isdigit, request.POST.get("year", "")))
+    return redirect(f"{reverse('annual_report:report_overview')}?year={year}")
 
 
 def reporting_dates(request):

@@ -67,6 +67,7 @@ class DueItemSerializer(serializers.Serializer):
     work_line = serializers.CharField()
     basis = serializers.CharField()
     status = serializers.CharField()
+    pending = serializers.CharField(help_text="待录入节假日安排的期限：说明与自然日下限")
 
 
 @extend_schema(responses=DueItemSerializer(many=True), summary="待办事项")
@@ -76,6 +77,10 @@ def due(request):
     items = due_list(request.user, today).items
     return Response(
         DueItemSerializer(
-            [{**item.__dict__, "status": item.status(today)} for item in items], many=True
+            [
+                {**item.__dict__, "status": item.status(today), "pending": str(item.pending or "")}
+                for item in items
+            ],
+            many=True,
         ).data
     )

@@ -101,7 +101,7 @@ def record_event(*, actor, action: str, summary: str, target, unit, reason: str 
         acting_unit=membership.unit if membership else None,
         unit=unit,
         action=action,
-        summary=summary,
+        summary=summary[:300],  # the column's length: a long name must not refuse the action
         reason=reason,
         target_type=ContentType.objects.get_for_model(target),
         target_id=str(target.pk),

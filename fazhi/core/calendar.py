@@ -10,6 +10,7 @@ CalendarYearUnknown — never a guess.
 import datetime
 import functools
 import itertools
+from dataclasses import dataclass
 
 import chinese_calendar
 from django.core.exceptions import ValidationError
@@ -18,8 +19,24 @@ from django.dispatch import Signal
 from .models import CalendarYear, HolidayOverride
 
 
+@dataclass(frozen=True)
+class PendingDate:
+    """A period that ends in a year whose holidays are not entered: shown, not dropped, with
+    its natural-day bound — n days after the start, which no holiday can make earlier (n
+    working days are at least n days; a holiday only moves a natural-day end later)."""
+
+    year: int
+    bound: datetime.date
+
+    def __str__(self) -> str:
+        return f"待录入{self.year}年节假日安排后计算（按自然日计不早于{self.bound:%Y-%m-%d}）"
+
+
 class CalendarYearUnknown(ValidationError):
-    """The holidays of a year are not known yet."""
+    """The holidays of a year are not known yet; `pending` is the period's PendingDate when
+    a period was being counted (add_days, add_working_days)."""
+
+    pending: PendingDate | None = None
 
     def __init__(self, year: int):
         self.year = year
@@ -56,6 +73,19 @@ def date_or_none(compute, *args) -> datetime.date | None:
         return compute(*args)
     except CalendarYearUnknown:
         return None
+
+
+def pending_or_none(compute, *args) -> PendingDate | None:
+    """What a period left open (None in the stored date) shows until its year is entered."""
+    try:
+        compute(*args)
+    except CalendarYearUnknown as unknown:
+        return unknown.pending
+    return None
+
+
+def _note_pending(unknown: CalendarYearUnknown, start: datetime.date, n: int) -> None:
+    unknown.pending = PendingDate(unknown.year, start + datetime.timedelta(days=n))
 
 
 class _Span:
@@ -114,7 +144,11 @@ def add_working_days(start: datetime.date, n: int) -> datetime.date:
     if n == 0:
         return start
     workdays = (day for day, workday in _days_after(start) if workday)
-    return next(itertools.islice(workdays, n - 1, None))
+    try:
+        return next(itertools.islice(workdays, n - 1, None))
+    except CalendarYearUnknown as unknown:
+        _note_pending(unknown, start, n)
+        raise
 
 
 def add_days(start: datetime.date, n: int) -> datetime.date:
@@ -126,7 +160,11 @@ def add_days(start: datetime.date, n: int) -> datetime.date:
     if n < 0:
         raise ValueError("天数不能为负数")
     day_before_last = start + datetime.timedelta(days=n - 1)
-    return next(day for day, workday in _days_after(day_before_last) if workday)
+    try:
+        return next(day for day, workday in _days_after(day_before_last) if workday)
+    except CalendarYearUnknown as unknown:
+        _note_pending(unknown, start, n)
+        raise
 
 
 def working_days_between(start: datetime.date, end: datetime.date) -> int:

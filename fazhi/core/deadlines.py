@@ -8,7 +8,9 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .calendar import CalendarYearUnknown
+from django.urls import reverse
+
+from .calendar import CalendarYearUnknown, PendingDate, known_years
 
 
 @dataclass(frozen=True)
@@ -20,8 +22,13 @@ class DueItem:
     basis: str = ""  # the statute the clock comes from, e.g. 行政复议法 第三十条
     # A long clock may ask to be listed earlier than the list's horizon (e.g. 30 days ahead).
     remind_from: datetime.date | None = None
+    # A period ending in a year whose holidays are not entered: due_date is its natural-day
+    # bound, and the list shows "待录入…后计算" instead of a date.
+    pending: PendingDate | None = None
 
     def status(self, today: datetime.date) -> str:
+        if self.pending is not None:
+            return "pending"
         if self.due_date < today:
             return "overdue"
         return "today" if self.due_date == today else "upcoming"
@@ -51,6 +58,29 @@ class DueList:
     items: list[DueItem]
     warnings: list[str]
     truncated: bool = False  # a provider had more than LIMIT items
+
+
+# The longest period counted from about today (复议: 60 days, extended by up to 30): a year
+# it may end in must be entered before, or its periods can only be bounded in natural days.
+CALENDAR_LOOKAHEAD_DAYS = 120
+
+
+def calendar_years_due(user, today: datetime.date, horizon: datetime.date):
+    """系统管理员: enter the holidays of the years the running periods may end in."""
+    if not user.is_superuser:
+        return
+    known = known_years()
+    last = today + datetime.timedelta(days=CALENDAR_LOOKAHEAD_DAYS)
+    for year in range(today.year, last.year + 1):
+        if year not in known:
+            yield DueItem(
+                title=f"录入{year}年节假日安排：届满于{year}年的法定期限在录入前无法计算",
+                due_date=datetime.date(year, 1, 1),
+                url=reverse("core:calendar_year_create"),
+                work_line="系统管理",
+                basis=f"国务院办公厅关于{year}年部分节假日安排的通知",
+                remind_from=today,
+            )
 
 
 def due_list(user, today: datetime.date, horizon_days: int = 14, limit: int = LIMIT) -> DueList:

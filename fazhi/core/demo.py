@@ -75,6 +75,7 @@ def _user(world, username, full_name, unit, role, work_lines=None):
         unit=unit,
         role=role,
         work_lines=work_lines,
+        must_change_password=False,  # the demo's accounts are shared and documented
     )
     world.users[username] = user
     return user

@@ -6,12 +6,36 @@ import uuid
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils import timezone
 
 from .models import Unit
 from .roles import DataScope, Role, WorkLine
 from .validators import validate_division_code
 
 TOKENS_KEY = "fazhi_form_tokens"
+ISO_DATE = "%Y-%m-%d"
+
+
+class DateInput(forms.DateInput):
+    """`<input type=date>`: the browser takes only an ISO value (YYYY-MM-DD) and shows it in
+    the user's own format; the locale's 2026/12/01 would leave the field blank."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None, format=ISO_DATE):
+        super().__init__(attrs, format=format)
+
+
+def date_field(label: str = "日期", *, required: bool = True, today: bool = False, **kwargs):
+    """A date field of a form; `today` where the step it records happens today."""
+    return forms.DateField(
+        label=label,
+        required=required,
+        widget=DateInput,
+        initial=timezone.localdate if today else None,
+        error_messages={"invalid": "请输入有效的日期，例如 2026-01-05"},
+        **kwargs,
+    )
 
 
 class SubmitOnceForm(forms.Form):
@@ -111,7 +135,11 @@ class UserCreateForm(WorkLinesFields, SubmitOnceForm):
         error_messages={"invalid": "用户名只能包含字母、数字和 _ . -，长度3至30位"},
     )
     full_name = forms.CharField(label="姓名", max_length=30)
-    password = forms.CharField(label="初始密码", widget=forms.PasswordInput, min_length=8)
+    password = forms.CharField(
+        label="初始密码",
+        widget=forms.PasswordInput,
+        help_text="至少10位，含大写字母、小写字母、数字、符号中的3类；用户首次登录时须修改",
+    )
     unit = forms.ModelChoiceField(label="单位", queryset=Unit.objects.none())
     role = forms.ChoiceField(label="角色", choices=Role.choices)
     data_scope = forms.ChoiceField(
@@ -123,6 +151,14 @@ class UserCreateForm(WorkLinesFields, SubmitOnceForm):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+
+
+class PasswordResetForm(SubmitOnceForm):
+    new_password = forms.CharField(
+        label="新密码",
+        widget=forms.PasswordInput,
+        help_text="至少10位，含大写字母、小写字母、数字、符号中的3类；用户下次登录时须修改",
+    )
 
 
 DATE_RANGE = re.compile(
@@ -183,10 +219,6 @@ class CalendarYearForm(SubmitOnceForm):
 
 
 class DateCalculatorForm(forms.Form):
-    start = forms.DateField(
-        label="起算日期",
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages={"invalid": "请输入有效的日期，例如 2026-01-05"},
-    )
+    start = date_field("起算日期", today=True)
     days = forms.IntegerField(label="期间", min_value=0, max_value=3650)
     unit = forms.ChoiceField(label="计算方式", choices=[("workdays", "工作日"), ("days", "自然日")])

@@ -58,6 +58,8 @@ class Field:
     required: bool = True
     parse: Callable[[object], object] | None = None  # raises ValueError or KeyError
     expected: str = ""  # what a valid value looks like, for the message
+    # Longest text accepted (the column it goes to); a cell beyond is that row's error.
+    max_length: int = 1000
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,11 @@ class ImportSpec:
         if not text:
             if field.required:
                 errors.append(RowError(number, field.label, "不能为空"))
+            return None
+        if len(text) > field.max_length:
+            errors.append(
+                RowError(number, field.label, f"超过{field.max_length}个字符（当前{len(text)}个）")
+            )
             return None
         if field.parse is None:
             return text

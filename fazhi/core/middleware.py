@@ -1,7 +1,15 @@
 """Per-request state: which membership (unit + role) the user acts through."""
 
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.middleware import LoginRequiredMiddleware
+from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 
+from .models import Account
 from .querysets import set_active_membership
 from .selectors import own_memberships
 
@@ -45,3 +53,43 @@ class AtomicWritesMiddleware:
             if response.status_code >= 500:
                 transaction.set_rollback(True)
             return response
+
+
+class SessionExpiryLoginRequiredMiddleware(LoginRequiredMiddleware):
+    """Django's login redirect, telling the login page when a session cookie came without a
+    live session (it expired while idle): the browser drops the cookie on that redirect, so
+    the login page can no longer see it."""
+
+    def handle_no_permission(self, request, view_func):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return super().handle_no_permission(request, view_func)
+        return redirect_to_login(
+            request.get_full_path(),
+            f"{reverse(settings.LOGIN_URL)}?expired=1",
+            self.get_redirect_field_name(view_func),
+        )
+
+
+class PasswordChangeRequiredMiddleware:
+    """An account an administrator opened or reset does nothing before its holder has chosen
+    an own password (等保 2.0: the initial password is known to the administrator)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated and self._must_change(request):
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": "首次登录须先修改密码"}, status=403)
+            messages.warning(request, "为保护账号安全，请先修改初始密码后再使用平台。")
+            if getattr(request, "htmx", False):  # the whole page, not a fragment of it
+                return HttpResponse(headers={"HX-Redirect": reverse("core:password_change")})
+            return redirect("core:password_change")
+        return self.get_response(request)
+
+    @staticmethod
+    def _must_change(request) -> bool:
+        allowed = {reverse("core:password_change"), reverse("logout"), reverse("login")}
+        if request.path in allowed or request.path.startswith(settings.STATIC_URL):
+            return False
+        return Account.objects.filter(user=request.user, must_change_password=True).exists()

@@ -290,6 +290,23 @@ class DataVersion(models.Model):
         return self.token
 
 
+class Account(models.Model):
+    """The security state of a login: whether its password must be changed before anything
+    else (an account an administrator opened or reset), and when it last was."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account"
+    )
+    must_change_password = models.BooleanField("须修改密码", default=False)
+    password_changed_at = models.DateTimeField("密码修改时间", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "账号安全状态"
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
 class NumberSequence(ScopedRecord):
     """The last serial given per unit, kind and year (e.g. 东湖复决字〔2025〕第12号, 执法监督
     整改〔2025〕3号): numbers without gaps or duplicates (numbering.py takes them)."""

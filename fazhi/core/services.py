@@ -2,14 +2,17 @@
 
 import hashlib
 
+from auditlog.models import LogEntry
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from . import attachments, calendar
 from .audit import record_event, service
 from .guards import require, require_unit, saved
-from .models import Attachment, CalendarYear, HolidayOverride, Membership, Unit
+from .models import Account, Attachment, CalendarYear, HolidayOverride, Membership, Unit
 from .roles import DEFAULT_SCOPE, Action, DataScope
 from .validators import division_code_fits_parent
 
@@ -111,14 +114,18 @@ def create_user(
     role: str,
     data_scope: str | None = None,
     work_lines: list[str] | None = None,
+    must_change_password: bool = True,
 ) -> User:
-    """Open an account with its first membership (单位管理员 for units in the own subtree)."""
+    """Open an account with its first membership (单位管理员 for units in the own subtree).
+    Its holder must change the initial password at first login (the demo's accounts need not)."""
     require_unit(actor, unit, Action.MANAGE_USERS)
     if User.objects.filter(username=username).exists():
         raise ValidationError(f"用户名“{username}”已被使用")
     user = User(username=username, first_name=full_name)
+    validate_password(password, user=user)
     user.set_password(password)
     saved(user)
+    saved(Account(user=user, must_change_password=must_change_password))
     grant_membership(
         actor=actor, user=user, unit=unit, role=role, data_scope=data_scope, work_lines=work_lines
     )
@@ -128,6 +135,63 @@ def create_user(
         summary=f"开通用户“{full_name}（{username}）”",
         target=user,
         unit=unit,
+    )
+    return user
+
+
+def _home_unit(user) -> Unit | None:
+    """The unit whose administrators see the events of `user`'s account."""
+    membership = user.memberships.filter(is_active=True).select_related("unit").first()
+    return membership.unit if membership else None
+
+
+def _set_password(*, user, password: str, must_change: bool) -> None:
+    """Store a checked password; its field history says that it changed, never its value."""
+    validate_password(password, user=user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    LogEntry.objects.log_create(
+        user, action=LogEntry.Action.UPDATE, changes={"password": ["******", "******"]}
+    )
+    account, _ = Account.objects.get_or_create(user=user)
+    account.must_change_password = must_change
+    account.password_changed_at = timezone.now()
+    account.save()
+
+
+@service
+def change_password(*, actor, old_password: str, new_password: str) -> User:
+    """The holder changes the own password (which ends a forced change)."""
+    if not actor.check_password(old_password):
+        raise ValidationError("原密码不正确")
+    if old_password == new_password:
+        raise ValidationError("新密码不能与原密码相同")
+    _set_password(user=actor, password=new_password, must_change=False)
+    record_event(
+        actor=actor,
+        action="user.password_change",
+        summary=f"用户“{actor.first_name or actor.username}（{actor.username}）”修改密码",
+        target=actor,
+        unit=_home_unit(actor),
+    )
+    return actor
+
+
+@service
+def reset_password(*, actor, membership: Membership, new_password: str) -> User:
+    """A unit administrator sets a new password for a user of the own subtree; the holder
+    must change it at the next login."""
+    require_unit(actor, membership.unit, Action.MANAGE_USERS)
+    user = membership.user
+    if user == actor:
+        raise ValidationError("请通过“修改密码”修改自己的密码")
+    _set_password(user=user, password=new_password, must_change=True)
+    record_event(
+        actor=actor,
+        action="user.password_reset",
+        summary=f"重置用户“{user.first_name or user.username}（{user.username}）”的密码",
+        target=user,
+        unit=membership.unit,
     )
     return user
 
@@ -194,7 +258,7 @@ def revoke_membership(*, actor, membership: Membership, reason: str) -> Membersh
     if not membership.is_active:
         raise ValidationError("该任职已经失效")
     membership.is_active = False
-    membership.save()
+    saved(membership)
     record_event(
         actor=actor,
         action="membership.revoke",
@@ -221,7 +285,7 @@ def enter_calendar_year(
     both = set(holidays) & set(workdays)
     if both:
         raise ValidationError(f"日期 {min(both):%Y-%m-%d} 不能既放假又调休上班")
-    calendar_year = CalendarYear.objects.create(year=year, notice=notice)
+    calendar_year = saved(CalendarYear(year=year, notice=notice))
     for day, name in [*((d, "放假") for d in holidays), *((d, "调休上班") for d in workdays)]:
         HolidayOverride.objects.update_or_create(
             date=day,
@@ -262,7 +326,7 @@ def attach_file(*, actor, target, uploaded_file) -> Attachment:
         uploaded_by=actor,
     )
     attachment.file.save(digest, ContentFile(content.data), save=False)
-    attachment.save()
+    saved(attachment)
     record_event(
         actor=actor,
         action="attachment.add",

@@ -21,6 +21,11 @@ urlpatterns = [
         views.membership_work_lines,
         name="membership_work_lines",
     ),
+    path(
+        "memberships/<int:pk>/reset-password/",
+        views.membership_password_reset,
+        name="membership_password_reset",
+    ),
     path("memberships/<int:pk>/revoke/", views.membership_revoke, name="membership_revoke"),
     path("events/", views.event_list, name="event_list"),
     path("workflows/", views.workflow_tables, name="workflows"),

@@ -1,10 +1,11 @@
 """Pages of the foundation: 待办, units, users and memberships, the calendar, attachments."""
 
 from django.contrib import messages
+from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
@@ -16,6 +17,7 @@ from .forms import (
     CalendarYearForm,
     DateCalculatorForm,
     LoginForm,
+    PasswordResetForm,
     UnitEditForm,
     UnitForm,
     UnitMoveForm,
@@ -47,11 +49,8 @@ def health(request):
 
 @login_not_required
 def login_view(request):
-    expired = (
-        not request.user.is_authenticated
-        and "next" in request.GET
-        and request.COOKIES.get("sessionid") is not None
-    )
+    # Set by SessionExpiryLoginRequiredMiddleware when a page was asked with a dead session.
+    expired = not request.user.is_authenticated and "expired" in request.GET
     return auth_views.LoginView.as_view(
         authentication_form=LoginForm,
         extra_context={"session_expired": expired},
@@ -235,6 +234,19 @@ def membership_work_lines(request, membership):
 
 
 @record_view(Membership, Action.MANAGE_USERS)
+def membership_password_reset(request, membership):
+    form = PasswordResetForm(request.POST or None, request=request)
+    user = run_service_form(request, form, services.reset_password, membership=membership)
+    if user:
+        messages.success(
+            request, f"已重置“{user.first_name or user.username}”的密码，下次登录时须修改"
+        )
+        return redirect("core:membership_list")
+    title = f"重置密码：{membership.user.first_name or membership.user.username}"
+    return render(request, "core/form.html", {"form": form, "title": title})
+
+
+@record_view(Membership, Action.MANAGE_USERS)
 @require_POST
 def membership_revoke(request, membership):
     try:
@@ -309,8 +321,18 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("core:due_list")
 
     def form_valid(self, form):
+        try:
+            services.change_password(
+                actor=self.request.user,
+                old_password=form.cleaned_data["old_password"],
+                new_password=form.cleaned_data["new_password1"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error_text(error))
+            return self.form_invalid(form)
+        update_session_auth_hash(self.request, self.request.user)
         messages.success(self.request, "密码已修改")
-        return super().form_valid(form)
+        return HttpResponseRedirect(self.get_success_url())
 
 
 @require_safe

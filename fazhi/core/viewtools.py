@@ -1,6 +1,7 @@
 """Shared pieces of every app's views: record lookup through the scoping mechanism,
 pagination with search, and the Excel ledger export."""
 
+import datetime
 import functools
 import io
 from urllib.parse import quote
@@ -8,6 +9,7 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
+from django.utils import timezone
 from openpyxl import Workbook
 
 from . import selectors
@@ -95,8 +97,18 @@ def xlsx_response(filename: str, sheet_title: str, header: list[str], rows) -> H
     sheet.title = sheet_title
     sheet.append(header)
     for row in rows:
-        sheet.append(list(row))
+        sheet.append([excel_value(value) for value in row])
     return xlsx_workbook_response(filename, workbook)
+
+
+def excel_value(value):
+    """A cell as Excel wants it: a time in the platform's time zone (Excel has none; UTC
+    would be eight hours off), numbers as numbers, a yes/no in words."""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value).replace(tzinfo=None)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return value
 
 
 # OWASP (ASVS 1.2.10, "CSV Injection"): a cell that begins with one of these is read as a

@@ -143,6 +143,7 @@ class _District:
             role=Role.OFFICER,
             data_scope=DataScope.SUBTREE,
             work_lines=[WorkLine.ENFORCEMENT],
+            must_change_password=False,
         )
         world.users[f"{key}_supervisor"] = self.actor
         self.serial = 0

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from fazhi.core.forms import SubmitOnceForm
+from fazhi.core.forms import SubmitOnceForm, date_field
 from fazhi.core.models import Unit
 
 from .models.actions import ActionKind, EnforcementAction, PenaltyOutcome, RevokedBy
@@ -11,17 +11,7 @@ from .models.certificates import Certificate, CertificateStatus
 from .models.penalty_lists import ListBasis, ListCategory, PenaltyListItem
 from .models.supervision import NoticeStatus, SupervisionKind
 
-DATE_ERRORS = {"invalid": "请输入有效的日期，例如 2026-01-05"}
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
-
-
-def date_field(label: str, **kwargs) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages=DATE_ERRORS,
-        **kwargs,
-    )
 
 
 def text(label: str, max_length: int = 300, **kwargs) -> forms.CharField:
@@ -73,13 +63,13 @@ class OfficerForm(SubmitOnceForm):
 
 
 class ApplyForm(SubmitOnceForm):
-    applied_date = date_field("申领日期")
+    applied_date = date_field("申领日期", today=True)
     is_renewal = forms.BooleanField(label="换发", required=False)
 
 
 class TrainingForm(ChoicesForm):
     title = text("培训名称", 200)
-    date = date_field("培训日期")
+    date = date_field("培训日期", today=True)
     hours = forms.DecimalField(label="学时", min_value=0.5, max_digits=5, decimal_places=1)
     certificate = forms.ModelChoiceField(
         label="对应的证件申领",
@@ -90,19 +80,19 @@ class TrainingForm(ChoicesForm):
 
 
 class ExamForm(SubmitOnceForm):
-    exam_date = date_field("考试日期")
+    exam_date = date_field("考试日期", today=True)
     exam_score = forms.DecimalField(label="考试成绩", max_digits=5, decimal_places=1)
     pass_mark = forms.DecimalField(label="合格分数线", max_digits=5, decimal_places=1, initial=60)
 
 
 class IssueForm(SubmitOnceForm):
     number = text("证件编号", 30)
-    issue_date = date_field("发证日期")
+    issue_date = date_field("发证日期", today=True)
     valid_until = date_field("有效期至")
 
 
 class AnnualReviewForm(SubmitOnceForm):
-    date = date_field("年审日期")
+    date = date_field("年审日期", today=True)
     passed = forms.BooleanField(label="年审通过", required=False)
     note = text("说明（未通过的理由）", required=False)
 
@@ -147,7 +137,7 @@ class PublicityForm(SubmitOnceForm):
         label="公示类别",
         choices=[("pre", "事前公示（第三十九条）"), ("post", "事后公示（第四十八条）")],
     )
-    date = date_field("公示日期")
+    date = date_field("公示日期", today=True)
     link = forms.URLField(label="公示链接", max_length=200, assume_scheme="https")
 
 
@@ -160,13 +150,13 @@ class RecordingForm(SubmitOnceForm):
 
 class LegalReviewForm(ChoicesForm):
     reviewer = forms.ModelChoiceField(label="法制审核人员", queryset=Officer.objects.none())
-    review_date = date_field("法制审核日期")
+    review_date = date_field("法制审核日期", today=True)
     review_opinion = forms.CharField(label="法制审核意见", widget=TEXTAREA)
     review_passed = forms.BooleanField(label="审核通过", required=False)
 
 
 class DecideForm(ChoicesForm):
-    decided_date = date_field("决定日期")
+    decided_date = date_field("决定日期", today=True)
     outcome = forms.ChoiceField(
         label="处罚结果",
         choices=[("", "（非行政处罚不填）"), *PenaltyOutcome.choices],
@@ -200,7 +190,7 @@ class ListItemForm(SubmitOnceForm):
 
 
 class PublishForm(SubmitOnceForm):
-    published_date = date_field("公布日期")
+    published_date = date_field("公布日期", today=True)
 
 
 class InspectionReportForm(ChoicesForm):
@@ -215,7 +205,7 @@ class InspectionReportForm(ChoicesForm):
 
 
 class InspectionResultForm(SubmitOnceForm):
-    result_date = date_field("检查日期")
+    result_date = date_field("检查日期", today=True)
     result = forms.CharField(label="检查结果", widget=TEXTAREA)
     problems_found = forms.BooleanField(label="发现问题", required=False)
 
@@ -224,7 +214,7 @@ class CampaignForm(ChoicesForm):
     unit = forms.ModelChoiceField(label="组织单位", queryset=Unit.objects.none())
     title = text("评查活动名称", 200)
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
-    started_date = date_field("开始日期")
+    started_date = date_field("开始日期", today=True)
 
 
 class SelectFilesForm(ChoicesForm):
@@ -259,7 +249,7 @@ class CaseFileForm(ChoicesForm):
 class ScoreForm(SubmitOnceForm):
     """One field per item of the campaign's 评分表, capped at the item's points."""
 
-    scored_date = date_field("评查日期")
+    scored_date = date_field("评查日期", today=True)
     problems = forms.CharField(label="发现的问题", widget=TEXTAREA, required=False)
 
     def __init__(self, *args, items, **kwargs):
@@ -284,12 +274,12 @@ class ScoreForm(SubmitOnceForm):
 class NoticeForm(ChoicesForm):
     agency = forms.ModelChoiceField(label="整改单位", queryset=Unit.objects.none())
     problems = forms.CharField(label="存在问题及整改要求", widget=TEXTAREA)
-    issued_date = date_field("下发日期")
+    issued_date = date_field("下发日期", today=True)
     due_date = date_field("整改期限")
 
 
 class CloseCampaignForm(SubmitOnceForm):
-    closed_date = date_field("结束日期")
+    closed_date = date_field("结束日期", today=True)
 
 
 class SupervisionForm(ChoicesForm):
@@ -298,18 +288,18 @@ class SupervisionForm(ChoicesForm):
     title = text("监督检查名称", 200)
     scope = forms.CharField(label="检查范围和重点", widget=TEXTAREA)
     team = text("检查组成员")
-    date = date_field("检查日期")
+    date = date_field("检查日期", today=True)
     agencies = forms.ModelMultipleChoiceField(label="被检查单位", queryset=Unit.objects.none())
     findings = forms.CharField(label="发现的问题", widget=TEXTAREA, required=False)
 
 
 class RespondForm(SubmitOnceForm):
-    responded_date = date_field("反馈日期")
+    responded_date = date_field("反馈日期", today=True)
     response = forms.CharField(label="整改情况", widget=TEXTAREA)
 
 
 class CloseNoticeForm(SubmitOnceForm):
-    closed_date = date_field("销号日期")
+    closed_date = date_field("销号日期", today=True)
 
 
 CERTIFICATE_STATUS_CHOICES = [("", "全部状态"), *CertificateStatus.choices]

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from fazhi.core.forms import SubmitOnceForm
+from fazhi.core.forms import SubmitOnceForm, date_field
 from fazhi.core.models import Unit
 
 from .models import (
@@ -17,17 +17,6 @@ from .models import (
     TrialLevel,
 )
 
-DATE_ERRORS = {"invalid": "请输入有效的日期，例如 2026-01-05"}
-
-
-def date_field(label: str, **kwargs) -> forms.DateField:
-    return forms.DateField(
-        label=label,
-        widget=forms.DateInput(attrs={"type": "date"}),
-        error_messages=DATE_ERRORS,
-        **kwargs,
-    )
-
 
 class LawsuitForm(SubmitOnceForm):
     unit = forms.ModelChoiceField(label="被告（本机关）", queryset=Unit.objects.none())
@@ -41,6 +30,7 @@ class LawsuitForm(SubmitOnceForm):
     filed_date = date_field("立案日期")
     served_date = date_field(
         "收到起诉状（上诉状）副本日期",
+        today=True,
         help_text="答辩期限自收到之日起十五日计算（行政诉讼法 第六十七条）",
     )
     defendant_role = forms.ChoiceField(
@@ -58,7 +48,7 @@ class LawsuitForm(SubmitOnceForm):
 
 
 class AnswerForm(SubmitOnceForm):
-    answer_filed_date = date_field("提交答辩状和证据日期")
+    answer_filed_date = date_field("提交答辩状和证据日期", today=True)
 
 
 class HearingForm(SubmitOnceForm):
@@ -125,7 +115,7 @@ class WithdrawalForm(SubmitOnceForm):
 
 
 class SuggestionForm(SubmitOnceForm):
-    received_date = date_field("收到日期")
+    received_date = date_field("收到日期", today=True)
     court = forms.CharField(
         label="提出法院", max_length=100, required=False, help_text="不填则为受理法院"
     )

@@ -13,7 +13,7 @@ from fazhi.core.roles import Action
 from fazhi.core.steps import form_page, step_page
 from fazhi.core.viewtools import record_view, require
 
-from . import selectors, services
+from . import deadlines, selectors, services
 from .forms import (
     AnswerForm,
     AppealForm,
@@ -171,6 +171,7 @@ def lawsuit_detail(request, lawsuit):
             "appeal_overdue": bool(
                 lawsuit.appeal_due and not lawsuit.appeal and lawsuit.appeal_due < today
             ),
+            "answer_pending": deadlines.answer_pending(lawsuit),
             "prior_case": selectors.prior_case(request.user, lawsuit),
         },
     )

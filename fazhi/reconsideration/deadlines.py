@@ -17,8 +17,11 @@ from django.urls import reverse
 
 from fazhi.core.calendar import (
     CalendarYearUnknown,
+    PendingDate,
     add_days,
     add_working_days,
+    is_workday,
+    pending_or_none,
     working_days_between,
 )
 from fazhi.core.deadlines import DueItem
@@ -41,10 +44,40 @@ TERMINATION_PROMPT_DAYS = 60
 OPINION_REPORT_DAYS = 60
 # Whether the decision clock stops during 中止 (statutes.md, open question 4): it does.
 PAUSE_DURING_SUSPENSION = True
+# 第五十一条第一款: 应当于举行听证的五日前……书面通知当事人. Read (docs/rules.md): five whole
+# working days lie between the notice and the hearing, neither day counted; True counts the
+# hearing day itself as the fifth day.
+HEARING_NOTICE_WORKDAYS = 5
+HEARING_DAY_COUNTS = False
+# 第三十条第三款 视为受理: nobody assessed whether 第五十三条's 事实清楚、争议不大 holds, so the
+# case is heard under 普通程序 (docs/rules.md); "by_act" applies 简易程序 when the act qualifies.
+DEEMED_ACCEPTANCE_PROCEDURE = Procedure.ORDINARY
 
 
 def acceptance_due(review_start: datetime.date) -> datetime.date:
     return add_working_days(review_start, REVIEW_WORKDAYS)
+
+
+def supplement_notice_due(received: datetime.date) -> datetime.date:
+    """第三十一条第一款: 补正通知 自收到申请之日起五日（工作日）内."""
+    return add_working_days(received, REVIEW_WORKDAYS)
+
+
+def latest_hearing_notice(hearing: datetime.date) -> datetime.date:
+    """The last day a 听证 notice may go out for a hearing on `hearing` (第五十一条第一款)."""
+    day, counted = hearing, 0
+    if HEARING_DAY_COUNTS and is_workday(hearing):
+        counted = 1
+    while counted < HEARING_NOTICE_WORKDAYS:
+        day -= datetime.timedelta(days=1)
+        counted += is_workday(day)
+    return day - datetime.timedelta(days=1)
+
+
+def deemed_acceptance_procedure(case, simple_ground: str | None) -> str:
+    if DEEMED_ACCEPTANCE_PROCEDURE == "by_act" and simple_ground:
+        return Procedure.SIMPLE
+    return Procedure.ORDINARY
 
 
 def supplement_due(notice_date: datetime.date, extra_workdays: int = 0) -> datetime.date:
@@ -130,6 +163,7 @@ class Clock:
     basis: str
     done: bool
     paused: bool = False  # 中止: the review's clocks stand still
+    pending: PendingDate | None = None  # ends in a year not entered; `due` is its bound
 
     def status(self, today: datetime.date) -> str:
         """red when overdue, yellow within three working days."""
@@ -137,6 +171,8 @@ class Clock:
             return "done"
         if self.paused:
             return "paused"
+        if self.pending is not None:
+            return "pending"
         if self.due < today:
             return "red"
         return "yellow" if working_days_between(today, self.due) <= 3 else "green"
@@ -145,23 +181,37 @@ class Clock:
         return (self.due - today).days
 
 
+def _due(case, name: str) -> tuple[datetime.date | None, PendingDate | None]:
+    """A stored clock, or the natural-day bound and PendingDate of one left open."""
+    stored = getattr(case, name)
+    if stored is not None:
+        return stored, None
+    pending = pending_or_none(_clock_rules(case)[name])
+    return (pending.bound, pending) if pending else (None, None)
+
+
 def running_clocks(case) -> list[Clock]:
     """The clocks shown on the case page, with whether each is satisfied or paused."""
     result = []
-    if case.state == State.REGISTERED and case.acceptance_due:
-        result.append(Clock("受理审查", case.acceptance_due, "第三十条", False))
+    acceptance, pending = (
+        _due(case, "acceptance_due") if case.state == State.REGISTERED else (None, None)
+    )
+    if acceptance:
+        result.append(Clock("受理审查", acceptance, "第三十条", False, pending=pending))
     if case.state == State.AWAITING_SUPPLEMENT and case.supplement_due:
         result.append(Clock("申请人补正", case.supplement_due, "第三十一条", False))
     if case.state in (State.HEARING, State.SUSPENDED):
         paused = case.state == State.SUSPENDED
-        for label, due, done in (
-            ("发送申请书副本", case.copy_due, case.copy_sent_date),
-            ("被申请人答复", case.reply_due, case.reply_date),
+        for label, name, done in (
+            ("发送申请书副本", "copy_due", case.copy_sent_date),
+            ("被申请人答复", "reply_due", case.reply_date),
         ):
+            due, pending = _due(case, name)
             if due:
-                result.append(Clock(label, due, "第四十八条", bool(done), paused))
-        if case.decision_due:
-            result.append(Clock("审理期限", case.decision_due, "第六十二条", False, paused))
+                result.append(Clock(label, due, "第四十八条", bool(done), paused, pending))
+        due, pending = _due(case, "decision_due")
+        if due:
+            result.append(Clock("审理期限", due, "第六十二条", False, paused, pending))
     if case.performance_due and not case.performed_date:
         result.append(Clock("履行期限", case.performance_due, "第七十七条", False))
     return result
@@ -198,6 +248,7 @@ def due_items(user, today: datetime.date, horizon: datetime.date):
                     url=url,
                     work_line="行政复议",
                     basis=f"行政复议法 {clock.basis}",
+                    pending=clock.pending,
                 )
         for suspension in case.suspensions.all():
             prompt = termination_prompt_due(suspension)
@@ -228,6 +279,6 @@ def fill_open_clocks(*, year: int, actor, **kwargs) -> None:
     for letter in OpinionLetter.objects.filter(
         kind=OpinionLetter.Kind.OPINION, report_due__isnull=True
     ):
-        letter.report_due = opinion_report_due(letter.issued_date)
+        letter.report_due = opinion_report_due(letter.received_date or letter.issued_date)
         if letter.report_due is not None:
             letter.save()

@@ -4,27 +4,18 @@ Field names are the parameters of the step's service, so `run_service_form` can 
 """
 
 from django import forms
-from django.utils import timezone
 
 from fazhi.core.forms import SubmitOnceForm
+from fazhi.core.forms import date_field as core_date_field
 from fazhi.core.validators import validate_credit_code, validate_id_number
 
 from .models import ActKind, Channel, OpinionLetter, Outcome, Party, Procedure, Suspension
 from .services import ACCEPTANCE_CONDITIONS, GROUNDS, TERMINATION_GROUNDS
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
-def date_field(label="日期", required=True):
-    return forms.DateField(
-        label=label,
-        required=required,
-        widget=DateInput,
-        initial=timezone.localdate if required else None,
-        error_messages={"invalid": "请输入有效的日期，例如 2025-03-01"},
-    )
+def date_field(label="日期", required=True, today=None):
+    """A step's date: today by default, as the step is recorded the day it is taken."""
+    return core_date_field(label, required=required, today=required if today is None else today)
 
 
 def text(label, required=True, rows=3):
@@ -54,8 +45,8 @@ class RegisterForm(SubmitOnceForm):
     )
     act_kind = forms.ChoiceField(label="行政行为类型", choices=ActKind.choices)
     act_number = forms.CharField(label="行政行为文号", max_length=100, required=False)
-    act_date = date_field("行政行为作出日期")
-    act_known_date = date_field("知道该行政行为的日期")
+    act_date = date_field("行政行为作出日期", today=False)
+    act_known_date = date_field("知道该行政行为的日期", today=False)
     act_on_the_spot = forms.BooleanField(label="当场作出", required=False)
     act_amount = forms.DecimalField(
         label="涉及款额（元）", required=False, min_value=0, decimal_places=2
@@ -64,7 +55,18 @@ class RegisterForm(SubmitOnceForm):
         label="行政机关已告知申请复议的权利、机关和期限", required=False, initial=True
     )
     real_property = forms.BooleanField(label="因不动产提出", required=False)
-    late_reason = text("超过申请期限的正当理由（第二十条）", required=False, rows=2)
+    pre_review_by_law = forms.BooleanField(
+        label="法律、行政法规规定应当先申请行政复议（第二十三条第一款第二项、第五项）",
+        required=False,
+    )
+    rights_known_date = date_field(
+        "未告知的，知道申请复议权利、机关和期限的日期（第二十条第三款）", required=False
+    )
+    late_reason = text(
+        "耽误申请期限的不可抗力或者其他正当理由（第二十条第二款）", required=False, rows=2
+    )
+    obstacle_start = date_field("障碍发生日期", required=False)
+    obstacle_end = date_field("障碍消除日期", required=False)
     request = text("行政复议请求")
     reasons = text("事实和理由", required=False)
 
@@ -117,6 +119,13 @@ class AcceptForm(SubmitOnceForm):
     date = date_field("受理日期")
     procedure = forms.ChoiceField(label="审理程序", choices=Procedure.choices)
     simple_by_consent = forms.BooleanField(label="当事人各方同意适用简易程序", required=False)
+    complex_case = forms.BooleanField(
+        label="重大、疑难、复杂案件（应当听证并提请行政复议委员会，第五十条、第五十二条）",
+        required=False,
+    )
+    refiling_reason = text(
+        "撤回后再次申请的，撤回违背真实意愿的证明（第七十四条第二款）", required=False, rows=2
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -129,6 +138,8 @@ class AcceptForm(SubmitOnceForm):
             "date": data["date"],
             "procedure": data["procedure"],
             "simple_by_consent": data["simple_by_consent"],
+            "complex_case": data["complex_case"],
+            "refiling_reason": data["refiling_reason"],
             "conditions": {key: data[f"condition_{key}"] for key, _ in ACCEPTANCE_CONDITIONS},
         }
 
@@ -139,6 +150,9 @@ class RefuseForm(SubmitOnceForm):
         label="不符合的受理条件", choices=ACCEPTANCE_CONDITIONS, widget=forms.CheckboxSelectMultiple
     )
     reasons = text("理由")
+    competent_organ = forms.CharField(
+        label="有管辖权的行政复议机关（不属于本机关管辖的必填）", max_length=100, required=False
+    )
 
 
 class DateSummaryForm(SubmitOnceForm):
@@ -160,6 +174,11 @@ class HearingForm(SubmitOnceForm):
 class DateReasonForm(SubmitOnceForm):
     date = date_field()
     reason = text("理由")
+
+
+class CommitteeOpinionForm(SubmitOnceForm):
+    date = date_field("收到咨询意见日期")
+    opinion = text("咨询意见（记录在案）")
 
 
 class SuspendForm(SubmitOnceForm):
@@ -207,6 +226,13 @@ class DecideForm(SubmitOnceForm):
     invalidity_requested = forms.BooleanField(label="申请人请求确认无效", required=False)
     heavier_for_applicant = forms.BooleanField(label="变更结果对申请人更为不利", required=False)
     third_party_requested_heavier = forms.BooleanField(label="第三人提出相反请求", required=False)
+    third_party_evidence = forms.BooleanField(
+        label="被申请人逾期未答复，但涉及第三人合法权益且第三人提供了证据（第七十条）",
+        required=False,
+    )
+    written_review_reason = text(
+        "未听取意见的，因当事人原因不能听取的情况（书面审理，第四十九条）", required=False, rows=2
+    )
     approval = forms.ChoiceField(
         label="审批方式", choices=[("leader", "负责人同意"), ("collective", "集体讨论通过")]
     )
@@ -240,6 +266,7 @@ class LetterForm(SubmitOnceForm):
     kind = forms.ChoiceField(label="类型", choices=OpinionLetter.Kind.choices)
     recipient = forms.CharField(label="制发对象", max_length=100)
     issued_date = date_field("制发日期")
+    received_date = date_field("制发对象收到日期（不填则按制发日期计算反馈期限）", required=False)
     content = text("主要内容", rows=5)
 
 
@@ -261,6 +288,7 @@ STEP_FORMS = {
     "hear_views": HearViewsForm,
     "hold_hearing": HearingForm,
     "refer_to_committee": DateReasonForm,
+    "record_committee_opinion": CommitteeOpinionForm,
     "suspend": SuspendForm,
     "resume": DateOnlyForm,
     "extend": ExtendForm,

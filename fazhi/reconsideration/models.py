@@ -114,7 +114,16 @@ class Case(UnitRecord):
         "涉及款额（元）", max_digits=14, decimal_places=2, null=True, blank=True
     )
     rights_notified = models.BooleanField("已告知申请复议的权利、机关和期限", default=True)
+    # 第二十三条第一款第二项、第五项: 复议前置 that the act's kind does not show
+    pre_review_by_law = models.BooleanField(
+        "法律、行政法规规定应当先申请行政复议（自然资源权属等）", default=False
+    )
+    # 第二十条第三款: the period runs from learning of the right, the organ and the period
+    rights_known_date = models.DateField("知道申请复议权利、机关和期限日期", null=True, blank=True)
     late_reason = models.TextField("超过申请期限的正当理由（第二十条）", blank=True)
+    # 第二十条第二款: 申请期限自障碍消除之日起继续计算
+    obstacle_start = models.DateField("耽误申请期限的障碍发生日期", null=True, blank=True)
+    obstacle_end = models.DateField("障碍消除日期", null=True, blank=True)
 
     # Acceptance (第三十条、第三十一条)
     state = models.CharField("状态", max_length=24, choices=State.choices, default=State.REGISTERED)
@@ -133,7 +142,12 @@ class Case(UnitRecord):
     reply_date = models.DateField("收到答复日期", null=True, blank=True)
     views_heard_date = models.DateField("听取意见日期", null=True, blank=True)
     hearing_date = models.DateField("听证日期", null=True, blank=True)
+    # 第五十条第一款、第五十二条第二款第一项: a 重大、疑难、复杂 case must be heard and referred.
+    complex_case = models.BooleanField("重大、疑难、复杂案件", default=False)
     committee_referred_date = models.DateField("提请行政复议委员会日期", null=True, blank=True)
+    # 第五十二条第三款: 行政复议机构应当记录行政复议委员会的咨询意见
+    committee_opinion_date = models.DateField("收到咨询意见日期", null=True, blank=True)
+    committee_opinion = models.TextField("行政复议委员会咨询意见", blank=True)
     extension_days = models.PositiveSmallIntegerField("延期天数", default=0)
 
     # Stored clocks, recomputed by every step from the fields above (deadlines.py)
@@ -205,6 +219,11 @@ class Case(UnitRecord):
     @property
     def respondent_display(self) -> str:
         return self.respondent.name if self.respondent_id else self.respondent_name
+
+    def get_outcome_ground_display(self) -> str:
+        from .grounds import ground_label
+
+        return ground_label(self.outcome_ground)
 
 
 class Party(ChildRecord):
@@ -345,6 +364,8 @@ class OpinionLetter(ScopedRecord):
     kind = models.CharField("类型", max_length=20, choices=Kind.choices)
     recipient = models.CharField("制发对象", max_length=100)
     issued_date = models.DateField("制发日期")
+    # 第七十六条: the sixty days run from the recipient's receipt (the issue date if not known)
+    received_date = models.DateField("制发对象收到日期", null=True, blank=True)
     content = models.TextField("主要内容")
     report_due = models.DateField("反馈期满日", null=True, blank=True)
     reported_date = models.DateField("反馈日期", null=True, blank=True)

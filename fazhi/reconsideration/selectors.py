@@ -144,3 +144,39 @@ def filter_choices(user) -> dict:
         "respondents": option_list(respondent_choices(user).values_list("pk", "name")),
         "handlers": option_list((h.pk, h.first_name or h.username) for h in case_handlers(user)),
     }
+
+
+def proceedings_on_the_same_act(case: Case) -> list[tuple[str, bool]]:
+    """第三十条第一款第七项: earlier 复议 cases this applicant brought on the same act, and suits
+    a court accepted from them on it (第二十九条第二款), named for the refusal message, each
+    with whether it was a 复议 ended by withdrawal (第七十四条第二款 may allow re-filing).
+
+    A legal bar, so the whole register is read, not the user's scope: only the 收案编号 or the
+    court's 案号 is shown. The act is matched by its 文号 and the respondent; an act without a
+    文号 cannot be matched (docs/rules.md)."""
+    from fazhi.litigation.models import Lawsuit
+
+    if not case.act_number.strip() or case.respondent_id is None:
+        return []
+    names = [p.name for p in case.parties.all() if p.role == Party.Role.APPLICANT]
+    earlier = (
+        Case.objects.filter(
+            respondent_id=case.respondent_id,
+            act_number=case.act_number,
+            accepted_date__isnull=False,
+            parties__role=Party.Role.APPLICANT,
+            parties__name__in=names,
+        )
+        .exclude(pk=case.pk)
+        .values_list("number", "outcome_ground")
+        .distinct()
+    )
+    named = Q()
+    for name in names:
+        named |= Q(plaintiff__contains=name)
+    suits = Lawsuit.objects.filter(
+        named, unit_id=case.respondent_id, contested_act__contains=case.act_number
+    ).values_list("court", "case_number")
+    return [(f"行政复议案件{number}", ground == "41.1") for number, ground in earlier] + [
+        (f"{court}{number}", False) for court, number in suits
+    ]

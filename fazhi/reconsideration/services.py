@@ -12,14 +12,14 @@ import functools
 from django.core.exceptions import ValidationError
 
 from fazhi.core.audit import record_event, service
-from fazhi.core.calendar import add_days, add_working_days, working_days_between
+from fazhi.core.calendar import add_days, add_working_days, shift_years
 from fazhi.core.guards import not_future, require, require_line, saved
 from fazhi.core.imports import ImportRefused, RowError
 from fazhi.core.models import Unit
 from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action, Role
 
-from . import deadlines, documents, imports
+from . import deadlines, documents, imports, selectors
 from .models import (
     MERITS,
     ActKind,
@@ -51,8 +51,6 @@ APPLICATION_DAYS = 60
 MAX_YEARS_REAL_PROPERTY, MAX_YEARS_OTHER = 20, 5
 # 第五十三条第一款第三项: 案件涉及款额三千元以下
 SIMPLE_AMOUNT_LIMIT = 3000
-# 第五十一条第一款: 听证 notice at least five working days before
-HEARING_NOTICE_WORKDAYS = 5
 
 
 def _role(actor) -> str | None:
@@ -122,32 +120,57 @@ def _issue(case, kind, paragraphs, *, actor, date):
     return documents.issue(case=case, kind=kind, paragraphs=paragraphs, actor=actor, date=date)
 
 
-def _add_years(day: datetime.date, years: int) -> datetime.date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
+def _within(received, start, days) -> bool:
+    """Whether `received` falls within `days` calendar days from `start` (民事诉讼法 第八十五条);
+    within the bare days needs no calendar, past them a holiday may extend them."""
+    return received <= start + datetime.timedelta(days=days) or received <= add_days(start, days)
 
 
 def _check_application_period(
-    *, received, act_date, known, rights_notified, late_reason, real_property
+    *,
+    received,
+    act_date,
+    known,
+    rights_notified,
+    rights_known=None,
+    obstacle_start=None,
+    obstacle_end=None,
+    late_reason="",
+    real_property=False,
 ):
     # 第二十一条: 因不动产超过二十年、其他超过五年（自行政行为作出之日起）的，不予受理
     years = MAX_YEARS_REAL_PROPERTY if real_property else MAX_YEARS_OTHER
-    if received > _add_years(act_date, years):
+    if received > shift_years(act_date, years):
         raise ValidationError(f"行政行为作出已超过{years}年，依照第二十一条不予受理")
-    # 第二十条: 六十日内；未告知申请权利、机关和期限的，自知道行政行为内容之日起最长不超过一年
-    if rights_notified:
-        # Within the bare sixty days needs no calendar; past them, a holiday may extend them.
-        in_time = received <= known + datetime.timedelta(days=APPLICATION_DAYS) or (
-            received <= add_days(known, APPLICATION_DAYS)
-        )
-    else:
-        in_time = received <= _add_years(known, 1)
-    if not in_time and not late_reason.strip():
+    # 第二十条第一款: 自知道该行政行为之日起六十日; 第三款: 未告知申请权利、机关和期限的，自知道
+    # 权利、机关和期限之日起计算，但自知道行政行为内容之日起最长不得超过一年
+    cap = None if rights_notified else shift_years(known, 1)
+    start = known if rights_notified else rights_known
+    if start is not None and start < known:
+        raise ValidationError("知道申请复议权利、机关和期限的日期不能早于知道行政行为的日期")
+    # A last day on a holiday moves to the next working day (民事诉讼法 第八十五条).
+    if cap is not None and received > cap:
+        cap = add_days(cap - datetime.timedelta(days=1), 1)
+    if cap is not None and received > cap:
         raise ValidationError(
-            "申请已超过法定申请期限（第二十条：知道行政行为之日起六十日；未告知权利的最长一年）。"
-            "如有不可抗力或者其他正当理由，请填写理由后登记"
+            f"未告知申请权利的，申请期限自知道行政行为内容之日起最长不得超过一年（第二十条第三款），"
+            f"已于{cap:%Y年%m月%d日}届满"
+        )
+    if start is None or _within(received, start, APPLICATION_DAYS):
+        return
+    # 第二十条第二款: 因不可抗力或者其他正当理由耽误法定申请期限的，申请期限自障碍消除之日起继续计算
+    if obstacle_start is None or obstacle_end is None or not late_reason.strip():
+        raise ValidationError(
+            "申请已超过法定申请期限（第二十条：自知道之日起六十日）。因不可抗力或者其他正当理由耽误的，"
+            "请填写理由和障碍发生、消除的日期，申请期限自障碍消除之日起继续计算（第二十条第二款）"
+        )
+    if not start <= obstacle_start <= obstacle_end:
+        raise ValidationError(
+            "障碍应当发生在申请期限内，且消除日期不早于发生日期（第二十条第二款）"
+        )
+    if not _within(received, start, APPLICATION_DAYS + (obstacle_end - obstacle_start).days):
+        raise ValidationError(
+            "自障碍消除之日起继续计算，申请仍已超过六十日的申请期限（第二十条第二款）"
         )
 
 
@@ -169,6 +192,10 @@ def register_case(
     act_on_the_spot: bool = False,
     act_amount=None,
     rights_notified: bool = True,
+    rights_known_date=None,
+    obstacle_start=None,
+    obstacle_end=None,
+    pre_review_by_law: bool = False,
     late_reason: str = "",
     real_property: bool = False,
     oral_record: str = "",
@@ -195,6 +222,9 @@ def register_case(
         act_date=act_date,
         known=act_known_date,
         rights_notified=rights_notified,
+        rights_known=rights_known_date,
+        obstacle_start=obstacle_start,
+        obstacle_end=obstacle_end,
         late_reason=late_reason,
         real_property=real_property,
     )
@@ -218,6 +248,10 @@ def register_case(
         act_on_the_spot=act_on_the_spot,
         act_amount=act_amount,
         rights_notified=rights_notified,
+        rights_known_date=rights_known_date,
+        obstacle_start=obstacle_start,
+        obstacle_end=obstacle_end,
+        pre_review_by_law=pre_review_by_law,
         late_reason=late_reason,
         review_start=received_date,
         state=State.REGISTERED,
@@ -260,7 +294,16 @@ def request_supplement(*, actor, case: Case, notice_date, received_date=None, it
         raise ValidationError("请写明需要补正的事项")
     if notice_date < case.review_start:
         raise ValidationError("补正通知日期不能早于收到申请日期")
+    # 第三十一条第一款: 应当自收到申请之日起五日内书面通知申请人补正 (五日 = 工作日, 第八十八条)
+    notice_due = deadlines.supplement_notice_due(case.received_date)
+    if notice_date > notice_due:
+        raise ValidationError(
+            f"补正通知应当自收到申请之日起五个工作日内发出，本案已于{notice_due:%Y年%m月%d日}届满"
+            "（第三十一条第一款）；请在审查期限内决定受理或者不予受理"
+        )
     received = received_date or notice_date
+    if received < notice_date:
+        raise ValidationError("申请人收到补正通知的日期不能早于通知日期")
     document = _issue(
         case,
         "supplement",
@@ -306,6 +349,12 @@ def receive_supplement(*, actor, case: Case, date) -> Case:
     """收到补正材料: the five-day review starts again from this day (第三十一条第三款)."""
     if date < case.supplement_notice_date:
         raise ValidationError("收到补正材料日期不能早于补正通知日期")
+    # 第三十一条第二款: 无正当理由逾期不补正的，视为申请人放弃行政复议申请
+    if case.supplement_due and date > case.supplement_due:
+        raise ValidationError(
+            f"补正期限已于{case.supplement_due:%Y年%m月%d日}届满（第三十一条第二款）。"
+            "申请人有正当理由的，请先延长补正期限；否则应当登记“视为放弃”"
+        )
     return _step(
         case,
         actor=actor,
@@ -331,6 +380,30 @@ def deem_abandoned(*, actor, case: Case, date) -> Case:
     )
 
 
+def pre_review_ground(case: Case) -> str | None:
+    """第二十三条第一款: why the applicant had to come to 复议 before a court, or None."""
+    if case.act_on_the_spot and case.act_kind in (ActKind.PENALTY, ActKind.WARNING):
+        return "第二十三条第一款第一项（当场作出的行政处罚）"
+    if case.act_kind == ActKind.NONPERFORMANCE:
+        return "第二十三条第一款第三项（未履行法定职责）"
+    if case.act_kind == ActKind.INFO_DISCLOSURE:
+        return "第二十三条第一款第四项（政府信息不予公开）"
+    if case.pre_review_by_law:
+        return "第二十三条第一款第二项或者第五项（法律、行政法规规定）"
+    return None
+
+
+def pre_review_remedy(case: Case) -> list[str]:
+    """第三十四条: after 不予受理 or 驳回申请 in a 复议前置 case, a suit within fifteen days."""
+    ground = pre_review_ground(case)
+    if ground is None:
+        return []
+    return [
+        f"本案属于应当先申请行政复议的情形（{ground}）。你（单位）如不服本决定，可以自收到本决定书之日起"
+        "十五日内，依法向人民法院提起行政诉讼（第三十四条）。"
+    ]
+
+
 def simple_procedure_ground(case: Case) -> str | None:
     """第五十三条第一款: why the case qualifies for 简易程序 by its act, or None."""
     if case.act_on_the_spot:
@@ -346,7 +419,15 @@ def simple_procedure_ground(case: Case) -> str | None:
 
 @step("accept")
 def accept(
-    *, actor, case: Case, date, conditions: dict, procedure: str, simple_by_consent: bool = False
+    *,
+    actor,
+    case: Case,
+    date,
+    conditions: dict,
+    procedure: str,
+    simple_by_consent: bool = False,
+    complex_case: bool = False,
+    refiling_reason: str = "",
 ) -> Case:
     """受理 when all seven conditions of 第三十条 hold, choosing the procedure (第五十三条)."""
     missing = [label for key, label in ACCEPTANCE_CONDITIONS if not conditions.get(key)]
@@ -354,10 +435,24 @@ def accept(
         raise ValidationError("以下受理条件未确认，不能受理：" + "；".join(missing))
     if date < case.review_start:
         raise ValidationError("受理日期不能早于审查期起算日")
+    # 第三十条第一款第七项、第二十九条第二款: no second 复议 and no 复议 after a suit on the act
+    same_act = selectors.proceedings_on_the_same_act(case)
+    # 第七十四条第二款: after a withdrawal, re-filing only where it was against the true will
+    refiled = refiling_reason.strip() and all(withdrawn for _, withdrawn in same_act)
+    if same_act and not refiled:
+        raise ValidationError(
+            "该申请人就同一行政行为已有"
+            + "、".join(label for label, _ in same_act)
+            + "被受理，不符合第三十条第一款第七项（第二十九条第二款）的受理条件，应当不予受理；"
+            "撤回后再次申请的，须证明撤回违背其真实意愿（第七十四条第二款）"
+        )
     if case.acceptance_due and date > case.acceptance_due:
         raise ValidationError(
             f"审查期限已于{case.acceptance_due:%Y年%m月%d日}届满，依照第三十条第三款应当登记“视为受理”"
         )
+    # 第五十三条第一款: 简易程序 only where 事实清楚、权利义务关系明确、争议不大
+    if procedure == Procedure.SIMPLE and complex_case:
+        raise ValidationError("重大、疑难、复杂案件不能适用简易程序（第五十三条第一款）")
     if procedure == Procedure.SIMPLE and not (simple_procedure_ground(case) or simple_by_consent):
         raise ValidationError(
             "本案不符合第五十三条第一款适用简易程序的情形（当场作出、警告或通报批评、款额三千元以下、"
@@ -379,10 +474,14 @@ def accept(
         actor=actor,
         step_date=date,
         document=document,
-        data={"conditions": [key for key, _ in ACCEPTANCE_CONDITIONS]},
+        data={
+            "conditions": [key for key, _ in ACCEPTANCE_CONDITIONS],
+            **({"refiling_reason": refiling_reason} if refiled else {}),
+        },
         accepted_date=date,
         procedure=procedure,
         simple_by_consent=simple_by_consent,
+        complex_case=complex_case,
     )
 
 
@@ -392,25 +491,32 @@ def deem_accepted(*, actor, case: Case, date) -> Case:
     due = case.acceptance_due or deadlines.acceptance_due(case.review_start)  # raises if unknown
     if date <= due:
         raise ValidationError(f"审查期限至{due:%Y年%m月%d日}届满，尚未届满")
-    procedure = Procedure.SIMPLE if simple_procedure_ground(case) else Procedure.ORDINARY
     return _step(
         case,
         actor=actor,
         step_date=date,
         accepted_date=due,
         deemed_accepted=True,
-        procedure=procedure,
+        procedure=deadlines.deemed_acceptance_procedure(case, simple_procedure_ground(case)),
     )
 
 
 @step("refuse")
-def refuse(*, actor, case: Case, date, failed: list[str], reasons: str) -> Case:
+def refuse(
+    *, actor, case: Case, date, failed: list[str], reasons: str, competent_organ: str = ""
+) -> Case:
     """不予受理 within the review period, with reasons (第三十条第二款)."""
     labels = dict(ACCEPTANCE_CONDITIONS)
     if not failed or any(key not in labels for key in failed):
         raise ValidationError("请选择不符合的受理条件")
     if not reasons.strip():
         raise ValidationError("不予受理应当说明理由")
+    # 第三十条第二款: 不属于本机关管辖的，还应当在不予受理决定中告知申请人有管辖权的行政复议机关
+    competent_organ = competent_organ.strip()
+    if "jurisdiction" in failed and not competent_organ:
+        raise ValidationError(
+            "不属于本机关管辖的，应当在不予受理决定中告知申请人有管辖权的行政复议机关（第三十条第二款）"
+        )
     if case.acceptance_due and date > case.acceptance_due:
         raise ValidationError("不予受理决定应当在审查期限内作出（第三十条第二款）")
     document = _issue(
@@ -423,6 +529,12 @@ def refuse(*, actor, case: Case, date, failed: list[str], reasons: str) -> Case:
             + "。",
             reasons,
             "根据《中华人民共和国行政复议法》第三十条第二款的规定，决定不予受理。",
+            *(
+                [f"本案不属于本机关管辖，你（单位）可以向{competent_organ}申请行政复议。"]
+                if "jurisdiction" in failed
+                else []
+            ),
+            *pre_review_remedy(case),
         ],
         actor=actor,
         date=date,
@@ -433,7 +545,7 @@ def refuse(*, actor, case: Case, date, failed: list[str], reasons: str) -> Case:
         step_date=date,
         reason=reasons,
         document=document,
-        data={"failed": failed},
+        data={"failed": failed, "competent_organ": competent_organ},
         outcome=Outcome.NOT_ACCEPTED,
         outcome_ground="30",
         outcome_reasons=reasons,
@@ -496,9 +608,16 @@ def hear_views(*, actor, case: Case, date, summary: str) -> Case:
 @step("hold_hearing")
 def hold_hearing(*, actor, case: Case, notice_date, date, summary: str = "") -> Case:
     """听证 (第五十条、第五十一条): notice at least five working days before."""
-    if working_days_between(notice_date, date) < HEARING_NOTICE_WORKDAYS:
-        raise ValidationError("听证通知应当在举行听证的五个工作日前送达当事人（第五十一条）")
+    if case.hearing_date:
+        raise ValidationError(f"本案已经安排于{case.hearing_date:%Y年%m月%d日}听证")
     not_future(notice_date, "听证通知日期")
+    # 第五十一条第一款: 应当于举行听证的五日前……书面通知当事人 (五日 = 工作日, 第八十八条)
+    latest = deadlines.latest_hearing_notice(date)
+    if notice_date > latest:
+        raise ValidationError(
+            f"听证通知应当于举行听证的五个工作日前书面通知当事人（第五十一条第一款），"
+            f"{date:%Y年%m月%d日}举行听证的，最迟应于{latest:%Y年%m月%d日}通知"
+        )
     document = _issue(
         case,
         "hearing",
@@ -525,6 +644,8 @@ def hold_hearing(*, actor, case: Case, notice_date, date, summary: str = "") -> 
 @step("refer_to_committee")
 def refer_to_committee(*, actor, case: Case, date, reason: str) -> Case:
     """提请行政复议委员会 for its advisory opinion (第五十二条)."""
+    if case.committee_referred_date:
+        raise ValidationError("本案已经提请行政复议委员会提出咨询意见")
     if not reason.strip():
         raise ValidationError("请写明提请的理由（重大、疑难、复杂或者专业性、技术性较强等）")
     return _step(
@@ -536,6 +657,23 @@ def refer_to_committee(*, actor, case: Case, date, reason: str) -> Case:
     )
 
 
+@step("record_committee_opinion")
+def record_committee_opinion(*, actor, case: Case, date, opinion: str) -> Case:
+    """记录行政复议委员会的咨询意见 (第五十二条第三款), a reference for the decision (第六十一条第三款)."""
+    if not opinion.strip():
+        raise ValidationError("请记录行政复议委员会的咨询意见（第五十二条第三款）")
+    if date < case.committee_referred_date:
+        raise ValidationError("收到咨询意见日期不能早于提请日期")
+    return _step(
+        case,
+        actor=actor,
+        step_date=date,
+        reason=opinion,
+        committee_opinion_date=date,
+        committee_opinion=opinion,
+    )
+
+
 @step("suspend")
 def suspend(*, actor, case: Case, date, ground: int, reason: str = "") -> Case:
     """中止 on a ground of 第三十九条第一款, with written notice (第三十九条第三款)."""
@@ -543,6 +681,8 @@ def suspend(*, actor, case: Case, date, ground: int, reason: str = "") -> Case:
         raise ValidationError("请选择第三十九条第一款规定的中止情形")
     if ground == Suspension.Ground.OTHER and not reason.strip():
         raise ValidationError("以“其他情形”中止的，应当写明具体理由（第四十条）")
+    article = f"第三十九条第一款第{'一二三四五六七八九十'[ground - 1]}项"
+    _check_applicant_kind(case, APPLICANT_KIND_OF_SUSPENSION.get(ground), article)
     suspension = Suspension(case=case, ground=ground, reason=reason, start_date=date)
     suspension.save()
     document = _issue(
@@ -666,8 +806,37 @@ GROUNDS = {
 }
 
 
+# 第七十条: without the respondent's reply and evidence in time, the act counts as having no
+# evidence or basis: only these decisions remain (and 第三十三条's 驳回申请, which is procedural).
+NO_REPLY_OUTCOMES = (
+    Outcome.REVOKED,
+    Outcome.CONFIRMED_ILLEGAL,
+    Outcome.CONFIRMED_INVALID,
+    Outcome.ORDERED_PERFORMANCE,
+    Outcome.APPLICATION_DISMISSED,
+)
+
+
+def no_timely_reply(case, day: datetime.date) -> bool:
+    """Whether the respondent failed to reply within 第四十八条/第五十四条's period by `day`."""
+    if case.reply_due is None:
+        return False
+    if case.reply_date is not None:
+        return case.reply_date > case.reply_due
+    return day > case.reply_due
+
+
 def _check_decision(
-    case, outcome, ground, *, performance_due, heavier_for_applicant, third_party_requested_heavier
+    case,
+    outcome,
+    ground,
+    *,
+    date,
+    performance_due,
+    heavier_for_applicant,
+    third_party_requested_heavier,
+    third_party_evidence=False,
+    written_review_reason="",
 ):
     if outcome not in DECISION_OUTCOMES:
         raise ValidationError("调解、终止、不予受理请使用各自的办理步骤")
@@ -683,8 +852,59 @@ def _check_decision(
         raise ValidationError("驳回行政复议请求仅适用于申请履行法定职责的案件（第六十九条）")
     if outcome == Outcome.ORDERED_PERFORMANCE and performance_due is None:
         raise ValidationError("责令履行应当写明履行期限（第六十六条）")
-    if case.procedure == Procedure.ORDINARY and not case.views_heard_date:
-        raise ValidationError("普通程序审理的案件应当先听取当事人意见并记录在案（第四十九条）")
+    # 第六十六条: 被申请人不履行法定职责的，决定其在一定期限内履行; 第六十五条第二款第三项:
+    # 不履行或者拖延履行法定职责，责令履行没有意义 — both only on a 履职 application
+    if case.act_kind != ActKind.NONPERFORMANCE and (
+        outcome == Outcome.ORDERED_PERFORMANCE or ground == "65.2.3"
+    ):
+        article = (
+            "第六十六条" if outcome == Outcome.ORDERED_PERFORMANCE else "第六十五条第二款第三项"
+        )
+        raise ValidationError(f"该决定仅适用于被申请人不履行法定职责的案件（{article}）")
+    # 第六十六条: 决定被申请人在一定期限内履行 — a period that runs after the decision
+    if performance_due is not None and performance_due <= date:
+        raise ValidationError("履行期限应当晚于决定日期（第六十六条：在一定期限内履行）")
+    # 第五十条第一款: 审理重大、疑难、复杂的行政复议案件，行政复议机构应当组织听证 (a 驳回申请
+    # under 第三十三条 ends the case without hearing its merits)
+    on_the_merits = outcome != Outcome.APPLICATION_DISMISSED
+    if case.complex_case and on_the_merits and not case.hearing_date:
+        raise ValidationError("重大、疑难、复杂案件应当组织听证后作出决定（第五十条第一款）")
+    # 第五十二条第二款第一项: 案情重大、疑难、复杂的，应当提请行政复议委员会提出咨询意见
+    if case.complex_case and on_the_merits and not case.committee_referred_date:
+        raise ValidationError(
+            "重大、疑难、复杂案件应当提请行政复议委员会提出咨询意见（第五十二条第二款第一项）"
+        )
+    # 第六十一条第三款: 咨询意见作为作出行政复议决定的重要参考依据 — it must be on file first
+    if case.committee_referred_date and not case.committee_opinion_date:
+        raise ValidationError(
+            "已提请行政复议委员会的，应当记录其咨询意见后再作出决定（第五十二条第三款、第六十一条第三款）"
+        )
+    # 第六十一条第二款: 经过听证的，应当根据听证笔录……作出行政复议决定
+    if case.hearing_date and date < case.hearing_date:
+        raise ValidationError(
+            f"本案定于{case.hearing_date:%Y年%m月%d日}听证，应当根据听证笔录作出决定（第六十一条第二款）"
+        )
+    # 第七十条: 被申请人不按期答复、提交证据的，视为该行政行为没有证据、依据
+    if (
+        outcome not in NO_REPLY_OUTCOMES
+        and no_timely_reply(case, date)
+        and not (third_party_evidence and case.parties.filter(role=Party.Role.THIRD_PARTY))
+    ):
+        raise ValidationError(
+            "被申请人未在法定期限内提出书面答复、提交证据和依据，视为该行政行为没有证据、依据，"
+            "应当决定撤销、部分撤销、确认违法、确认无效或者责令履行（第七十条）；"
+            "涉及第三人合法权益且第三人提供证据的除外"
+        )
+    # 第四十九条: 应当……听取当事人的意见……因当事人原因不能听取意见的，可以书面审理
+    if (
+        case.procedure == Procedure.ORDINARY
+        and not case.views_heard_date
+        and not written_review_reason.strip()
+    ):
+        raise ValidationError(
+            "普通程序审理的案件应当先听取当事人意见并记录在案（第四十九条）；"
+            "因当事人原因不能听取意见的，请写明原因后书面审理"
+        )
 
 
 @step("decide")
@@ -702,6 +922,8 @@ def decide(
     invalidity_requested: bool | None = None,
     heavier_for_applicant: bool = False,
     third_party_requested_heavier: bool = False,
+    third_party_evidence: bool = False,
+    written_review_reason: str = "",
 ) -> Case:
     """作出行政复议决定 (第六十一条): with the 负责人's approval or by collective discussion."""
     if invalidity_requested is not None:
@@ -710,9 +932,12 @@ def decide(
         case,
         outcome,
         ground,
+        date=date,
         performance_due=performance_due,
         heavier_for_applicant=heavier_for_applicant,
         third_party_requested_heavier=third_party_requested_heavier,
+        third_party_evidence=third_party_evidence,
+        written_review_reason=written_review_reason,
     )
     if not reasons.strip():
         raise ValidationError("请写明决定的理由")
@@ -734,10 +959,22 @@ def decide(
             f"申请人对被申请人作出的{case.act_number or '行政行为'}不服，于{case.received_date:%Y年%m月%d日}向本机关申请行政复议，"
             f"本机关依法受理，适用{case.get_procedure_display()}审理。",
             f"申请人请求：{case.request}",
+            *(
+                [f"本案经提请行政复议委员会提出咨询意见：{case.committee_opinion}"]
+                if case.committee_opinion
+                else []
+            ),
             f"本机关认为：{reasons}" + (f"（{detail}）" if detail else ""),
             f"根据《中华人民共和国行政复议法》的规定，本机关决定：{label}。"
             + (f"被申请人应当于{performance_due:%Y年%m月%d日}前履行。" if performance_due else ""),
-            "申请人如不服本决定，可以自收到本决定书之日起十五日内向人民法院提起行政诉讼。本决定书自送达之日起发生法律效力。",
+            *(
+                pre_review_remedy(case)
+                if outcome == Outcome.APPLICATION_DISMISSED and pre_review_ground(case)
+                else [
+                    "申请人如不服本决定，可以自收到本决定书之日起十五日内向人民法院提起行政诉讼。"
+                ]
+            ),
+            "本决定书自送达之日起发生法律效力。",
         ],
         actor=actor,
         date=date,
@@ -753,6 +990,7 @@ def decide(
             "ground": ground,
             "approval": approval,
             "collective_note": collective_note,
+            **({"written_review": written_review_reason} if written_review_reason else {}),
         },
         outcome=outcome,
         outcome_ground=ground,
@@ -837,6 +1075,26 @@ def withdraw(*, actor, case: Case, date, reason: str, self_corrected: bool = Fal
     )
 
 
+# 第三十九条第一款第一至三项 concern 作为申请人的公民, 第四项 作为申请人的法人或者其他组织;
+# 第四十一条第一款第二项 a 公民, 第三项 a 法人或者其他组织.
+APPLICANT_KIND_OF_SUSPENSION = {
+    Suspension.Ground.DEATH: Party.Kind.PERSON,
+    Suspension.Ground.INCAPACITY: Party.Kind.PERSON,
+    Suspension.Ground.MISSING: Party.Kind.PERSON,
+    Suspension.Ground.ENTITY_ENDED: Party.Kind.ORGANISATION,
+}
+APPLICANT_KIND_OF_TERMINATION = {2: Party.Kind.PERSON, 3: Party.Kind.ORGANISATION}
+# 第四十一条第一款第四项: 对行政拘留或者限制人身自由的行政强制措施不服
+CUSTODY_ACT_KINDS = (ActKind.PENALTY, ActKind.COERCION)
+
+
+def _check_applicant_kind(case, kind, article):
+    if kind is None:
+        return
+    if not case.parties.filter(role=Party.Role.APPLICANT, kind=kind).exists():
+        raise ValidationError(f"该情形仅适用于作为申请人的{Party.Kind(kind).label}（{article}）")
+
+
 TERMINATION_GROUNDS = {
     1: "申请人撤回行政复议申请，行政复议机构准予撤回",
     2: "申请人死亡，没有近亲属或者近亲属放弃行政复议权利",
@@ -851,6 +1109,12 @@ def terminate(*, actor, case: Case, date, ground: int, reason: str = "") -> Case
     """终止 on a ground of 第四十一条 (withdrawal has its own step)."""
     if ground not in TERMINATION_GROUNDS or ground == 1:
         raise ValidationError("请选择第四十一条规定的终止情形（撤回申请请使用“准予撤回并终止”）")
+    article = f"第四十一条第一款第{'一二三四五'[ground - 1]}项"
+    _check_applicant_kind(case, APPLICANT_KIND_OF_TERMINATION.get(ground), article)
+    if ground == 4 and case.act_kind not in CUSTODY_ACT_KINDS:
+        raise ValidationError(
+            "该情形仅适用于对行政拘留或者限制人身自由的行政强制措施申请的行政复议（第四十一条第一款第四项）"
+        )
     if ground == 5:
         eligible = [
             s
@@ -910,6 +1174,7 @@ def issue_letter(
     issued_date,
     content: str,
     case: Case | None = None,
+    received_date=None,
 ) -> OpinionLetter:
     """制发行政复议意见书 (第七十六条, report within sixty days) or 建议书 (实施条例 第五十七条)."""
     require_line(actor, OpinionLetter.work_line)
@@ -917,6 +1182,8 @@ def issue_letter(
     not_future(issued_date, "制发日期")
     if not content.strip() or not recipient.strip():
         raise ValidationError("请填写制发对象和主要内容")
+    if received_date is not None and received_date < issued_date:
+        raise ValidationError("制发对象收到日期不能早于制发日期")
     letter = OpinionLetter(
         unit=unit,
         case=case,
@@ -925,7 +1192,9 @@ def issue_letter(
         issued_date=issued_date,
         content=content,
         created_by=actor,
-        report_due=deadlines.opinion_report_due(issued_date)
+        received_date=received_date,
+        # 第七十六条: 自收到行政复议意见书之日起六十日内
+        report_due=deadlines.opinion_report_due(received_date or issued_date)
         if kind == OpinionLetter.Kind.OPINION
         else None,
     )

@@ -209,11 +209,9 @@ def case_detail(request, case):
             "workflow": CASE_FLOW,
             "history": core_selectors.record_history(request.user, case),
             "simple_ground": services.simple_procedure_ground(case),
+            "pre_review_ground": services.pre_review_ground(case),
             # 第七十条: no reply or evidence in time → the act counts as having none.
-            "reply_missing": case.state == State.HEARING
-            and case.reply_due is not None
-            and case.reply_date is None
-            and case.reply_due < today,
+            "reply_missing": case.state == State.HEARING and services.no_timely_reply(case, today),
         },
     )
 

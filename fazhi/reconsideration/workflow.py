@@ -37,6 +37,18 @@ def _awaiting_reply(case):
     return case.copy_sent_date is not None and case.reply_date is None
 
 
+def _no_hearing_yet(case):
+    return case.hearing_date is None
+
+
+def _not_referred(case):
+    return case.committee_referred_date is None
+
+
+def _awaiting_opinion(case):
+    return case.committee_referred_date is not None and case.committee_opinion_date is None
+
+
 def _extendable(case):
     return case.procedure == "ordinary" and not case.extension_days
 
@@ -53,31 +65,37 @@ def _not_performed(case):
 TRANSITIONS = (
     # action, label, from states, to state (None: unchanged), roles, article, guard[, when]
     _row("request_supplement", "补正通知", (S.REGISTERED,), S.AWAITING_SUPPLEMENT, HANDLERS,
-         "第三十一条第一款", "收到申请之日起五个工作日内；一次性载明补正事项；只能通知一次",
+         "第三十一条第一款", "收到申请之日起五个工作日内（逾期拒绝）；一次性载明补正事项；只能通知一次",
          _no_notice_yet),
     _row("extend_supplement", "延长补正期限", (S.AWAITING_SUPPLEMENT,), None, HANDLERS,
          "第三十一条第二款", "申请人有正当理由"),
     _row("receive_supplement", "收到补正材料", (S.AWAITING_SUPPLEMENT,), S.REGISTERED, HANDLERS,
-         "第三十一条第三款", "审查期自收到补正材料之日重新计算"),
+         "第三十一条第二款、第三款",
+         "补正期限内收到（逾期的须先延长补正期限）；审查期自收到补正材料之日重新计算"),
     _row("deem_abandoned", "视为放弃", (S.AWAITING_SUPPLEMENT,), S.ABANDONED, HANDLERS,
          "第三十一条第二款", "补正期限届满且无正当理由"),
     _row("accept", "受理", (S.REGISTERED,), S.HEARING, HANDLERS,
-         "第三十条第一款、第五十三条", "七项受理条件全部具备；简易程序须符合第五十三条"),
+         "第三十条第一款、第二十九条第二款、第五十三条",
+         "七项受理条件全部具备；该申请人就同一行政行为（文号、被申请人）未有已受理的复议或者诉讼；"
+         "简易程序须符合第五十三条，重大、疑难、复杂案件不适用"),
     _row("deem_accepted", "视为受理", (S.REGISTERED,), S.HEARING, HANDLERS,
-         "第三十条第三款", "审查期限届满未作决定，自届满之日起视为受理"),
+         "第三十条第三款", "审查期限届满未作决定，自届满之日起视为受理；适用普通程序"),
     _row("refuse", "不予受理", (S.REGISTERED,), S.NOT_ACCEPTED, HANDLERS,
-         "第三十条第二款", "审查期限内作出；说明理由"),
+         "第三十条第二款", "审查期限内作出；说明理由；不属于本机关管辖的，告知有管辖权的复议机关"),
     _row("send_copy", "发送申请书副本", (S.HEARING,), None, HANDLERS,
          "第四十八条、第五十四条", "尚未发送", _copy_not_sent),
     _row("record_reply", "收到答复和证据", (S.HEARING,), None, HANDLERS,
          "第四十八条、第五十四条", "已发送副本", _awaiting_reply),
     _row("hear_views", "听取意见", (S.HEARING,), None, HANDLERS, "第四十九条"),
     _row("hold_hearing", "听证", (S.HEARING,), None, HANDLERS,
-         "第五十条、第五十一条", "听证通知不少于五个工作日前送达"),
+         "第五十条、第五十一条", "听证通知与听证日之间不少于五个工作日（两日均不计入）",
+         _no_hearing_yet),
     _row("refer_to_committee", "提请行政复议委员会", (S.HEARING,), None, HANDLERS,
-         "第五十二条"),
+         "第五十二条第二款", "尚未提请；重大、疑难、复杂案件必须提请", _not_referred),
+    _row("record_committee_opinion", "记录咨询意见", (S.HEARING,), None, HANDLERS,
+         "第五十二条第三款", "已提请行政复议委员会", _awaiting_opinion),
     _row("suspend", "中止", (S.HEARING,), S.SUSPENDED, HANDLERS,
-         "第三十九条", "写明第三十九条第一款的情形"),
+         "第三十九条", "写明第三十九条第一款的情形；第一至三项仅适用于公民申请人，第四项仅适用于法人或者其他组织"),
     _row("resume", "恢复审理", (S.SUSPENDED,), S.HEARING, HANDLERS,
          "第三十九条第二款、第三款"),
     _row("extend", "延期", (S.HEARING,), None, APPROVERS,
@@ -85,8 +103,10 @@ TRANSITIONS = (
     _row("convert_to_ordinary", "简易程序转普通程序", (S.HEARING,), None, APPROVERS,
          "第五十五条", "仅简易程序；机构负责人批准", _simple),
     _row("decide", "作出行政复议决定", (S.HEARING,), S.AWAITING_SERVICE,
-         (*APPROVERS, Role.REVIEWER), "第六十一条、第六十三条至第六十九条、第三十三条",
-         "负责人同意，或者集体讨论通过（审核人登记讨论情况）；普通程序须已听取意见"),
+         (*APPROVERS, Role.REVIEWER), "第六十一条、第六十三条至第七十条、第三十三条",
+         "负责人同意，或者集体讨论通过（审核人登记讨论情况）；普通程序须已听取意见（因当事人原因不能听取的，写明原因后书面审理）；"
+         "重大、疑难、复杂案件须已听证、已提请委员会；已提请的须已记录咨询意见；经过听证的，在听证后作出；被申请人逾期未答复的，不得维持、变更或者驳回复议请求（第七十条）；"
+         "履行期限晚于决定日期"),
     _row("serve", "送达", (S.AWAITING_SERVICE,), S.CLOSED, HANDLERS,
          "第七十五条第二款", "决定书一经送达即发生法律效力"),
     _row("record_performance", "登记履行情况", (S.CLOSED, S.MEDIATED), None, HANDLERS,
@@ -96,7 +116,8 @@ TRANSITIONS = (
     _row("withdraw", "准予撤回并终止", (S.HEARING, S.SUSPENDED), S.TERMINATED, HANDLERS,
          "第四十一条第一款第一项、第七十四条"),
     _row("terminate", "终止", (S.HEARING, S.SUSPENDED), S.TERMINATED, HANDLERS,
-         "第四十一条", "第五项：因第三十九条第一款第一、二、四项中止满六十日"),
+         "第四十一条", "第二项仅适用于公民申请人，第三项仅适用于法人或者其他组织；第四项仅限行政拘留、"
+         "限制人身自由的强制措施；第五项：因第三十九条第一款第一、二、四项中止满六十日"),
 )
 # fmt: on
 

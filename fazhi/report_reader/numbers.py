@@ -28,6 +28,10 @@ QUANTITY_RE = re.compile(
 )
 
 
+# What a qualifier means, in the words of the reports themselves.
+QUALIFIER_LABELS = {"exact": "", "more_than": "以上", "nearly": "近", "about": "约"}
+
+
 @dataclass(frozen=True)
 class Quantity:
     value: int | float

@@ -18,6 +18,7 @@ from fazhi.core.viewtools import (
 from . import selectors, services
 from .forms import PublishForm, UploadForm
 from .models import ReadReport
+from .numbers import QUALIFIER_LABELS
 
 REPORT_LEDGER = Ledger(
     "报告解析台账.xlsx",
@@ -136,7 +137,17 @@ def report_compare(request):
             "报告数据对比.xlsx",
             "对比",
             ["地区", "年度", "数值", "单位", "限定", "原文"],
-            ((f.report.region, f.report.year, f.value, f.unit, f.qualifier, f.quote) for f in rows),
+            (
+                (
+                    f.report.region,
+                    f.report.year,
+                    f.value,
+                    f.unit,
+                    QUALIFIER_LABELS.get(f.qualifier, f.qualifier),
+                    f.quote,
+                )
+                for f in rows
+            ),
         )
     top = max((float(f.value) for f in rows), default=0) or 1
     bars = [

@@ -2,6 +2,7 @@
 its fonts embedded, its first page rendered to PNG with Chinese text drawn."""
 
 import io
+import math
 import subprocess
 
 import pytest
@@ -27,6 +28,12 @@ def _east_asia(run) -> str | None:
     return fonts.get(qn("w:eastAsia")) if fonts is not None else None
 
 
+def _spacing(run) -> float:
+    """The run's character spacing in points (w:spacing is in twentieths of a point)."""
+    spacing = run._element.rPr.find(qn("w:spacing"))
+    return int(spacing.get(qn("w:val"))) / 20 if spacing is not None else 0.0
+
+
 def test_the_docx_is_laid_out_as_a_gongwen(written):
     docx = _docx(written)
     section = docx.sections[0]
@@ -36,11 +43,11 @@ def test_the_docx_is_laid_out_as_a_gongwen(written):
     height = section.page_height - section.top_margin - section.bottom_margin
     assert (round(Emu(width).mm), round(Emu(height).mm)) == (156, 225)
     grid = section._sectPr.find(qn("w:docGrid"))
-    assert grid is not None and grid.get(qn("w:type")) == "linesAndChars"
+    assert grid is not None and grid.get(qn("w:type")) == "lines"
     # 22 lines of 28 characters of 三号 (16 pt) on the 156 × 225 mm block
-    assert round(225 / 25.4 * 72 / (int(grid.get(qn("w:linePitch"))) / 20)) == 22
-    pitch = 16 + int(grid.get(qn("w:charSpace"))) / 4096
-    assert round(156 / 25.4 * 72 / pitch, 1) == 28.0
+    assert int(225 / 25.4 * 72 / (int(grid.get(qn("w:linePitch"))) / 20)) == 22
+    body = next(p for p in docx.paragraphs if p.text.startswith("行政复议："))
+    assert int(156 / 25.4 * 72 / (16 + _spacing(body.runs[0]))) == 28
     title = docx.paragraphs[0]
     assert title.text == written.title
     assert title.runs[0].font.size == Pt(22) and _east_asia(title.runs[0]) == "方正小标宋简体"
@@ -119,6 +126,85 @@ def test_the_pdf_has_the_parts_the_figures_and_embedded_cjk_fonts(demo, written,
     ]
     inked = [c for c in columns if c]
     assert len(set(inked)) > 5, "every column alike: boxes, not characters"
+
+
+TEXT_WIDTH_PT = 156 / 25.4 * 72
+
+
+def _cells(text: str) -> float:
+    """Width in characters of the body size: CJK and full-width 1, ASCII half."""
+    return sum(1 if ord(c) > 0x2E80 else 0.5 for c in text if c != " ")
+
+
+def _expected_lines(docx) -> int:
+    """The lines the Word file asks for: each paragraph's characters (with its first-line
+    indent) over the characters its size fits on the 156 mm line, at least one line."""
+    lines = 0
+    for paragraph in docx.paragraphs:
+        run = next((run for run in paragraph.runs if run.text), None)
+        size = run.font.size.pt if run is not None else document.BODY_SIZE
+        per_line = int(TEXT_WIDTH_PT / (size + (_spacing(run) if run is not None else 0)))
+        indent = paragraph.paragraph_format.first_line_indent
+        cells = _cells(paragraph.text) + (Emu(indent).pt / size if indent else 0)
+        lines += max(1, math.ceil(cells / per_line))
+    return lines
+
+
+def _layout_pages(path) -> list[list[str]]:
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = [page.splitlines() for page in text.split("\f")]
+    return [page for page in pages if any(line.strip() for line in page)]
+
+
+def test_the_pdf_sets_28_characters_a_line_and_22_lines_a_page_like_the_word_file(
+    demo, written, tmp_path
+):
+    # A long narrative of CJK text without ASCII, sized so the report ends mid-page: the
+    # page count cannot flip on a line more or less.
+    def docx_with(paragraphs: int) -> bytes:
+        sentence = "持续推进严格规范公正文明执法并健全行政执法监督工作体系"  # 26 characters
+        narrative = "\n".join(sentence * 3 + "。" for _ in range(paragraphs))
+        services.edit_report(
+            actor=demo.users["donghu_officer"],
+            report=written,
+            title=written.title,
+            narratives={"other": narrative},
+        )
+        return document.docx_bytes(written, written.parts.all())
+
+    base = _expected_lines(Document(io.BytesIO(docx_with(0)))) + 1  # + the part's heading
+    per_paragraph = math.ceil((2 + 26 * 3 + 1) / 28)
+    paragraphs = next(n for n in range(30, 60) if (base + n * per_paragraph) % 22 == 11)
+    docx = docx_with(paragraphs)
+    expected_lines = _expected_lines(Document(io.BytesIO(docx)))
+    assert expected_lines % 22 == 11
+    path = tmp_path / "report.pdf"
+    path.write_bytes(pdf.pdf_bytes(docx))
+
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    assert "(A4)" in info, info
+    pages = _layout_pages(path)
+    assert len(pages) == math.ceil(expected_lines / 22)
+
+    def is_footer(line: str) -> bool:
+        return line.strip().startswith("—") and line.strip().endswith("—")
+
+    full_lines = []
+    for page in pages:
+        lines = [line for line in page if line.strip() and not is_footer(line)]
+        for line, following in zip(lines, lines[1:], strict=False):
+            # A line followed by its paragraph's next line (not indented) is full; lines
+            # with ASCII (proportional digits) are left out of the count.
+            cjk_only = not any(c.isascii() and c != " " for c in line)
+            if not following.startswith(" ") and cjk_only:
+                full_lines.append((2 if line.startswith(" ") else 0) + _cells(line))
+    assert len(full_lines) > 60
+    assert set(full_lines) == {28}, sorted(set(full_lines))
+    for page in pages[1:-1]:  # every full page of body text holds 22 lines
+        body = [line for line in page if line.strip() and not is_footer(line)]
+        assert len(body) == 22, page
 
 
 def test_a_missing_font_refuses_with_a_clear_message_and_changes_nothing(

@@ -61,6 +61,7 @@ def world(db):
         unit=justice,
         role=Role.OFFICER,
         data_scope=DataScope.SUBTREE,
+        must_change_password=False,
     )
     return SimpleNamespace(
         admin=admin,

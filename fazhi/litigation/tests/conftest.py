@@ -31,6 +31,7 @@ def world(db):
             full_name=username,
             password="Test#Pass2026",
             unit=unit,
+            must_change_password=False,
             role=role,
         )
 

@@ -111,6 +111,7 @@ def test_acceptance_needs_all_seven_conditions(register, officer):
             date=D(2024, 10, 11),
             failed=["jurisdiction"],
             reasons="不属于本机关管辖",
+            competent_organ="西江市人民政府",  # 第三十条第二款
         )
     case = services.refuse(
         actor=officer,
@@ -118,6 +119,7 @@ def test_acceptance_needs_all_seven_conditions(register, officer):
         date=D(2024, 10, 10),
         failed=["jurisdiction"],
         reasons="不属于本机关管辖",
+        competent_organ="西江市人民政府",
     )
     assert case.outcome == "not_accepted"
     assert case.documents.get().title == "不予受理行政复议申请决定书"

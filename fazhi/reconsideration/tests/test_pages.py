@@ -293,8 +293,16 @@ def test_a_missing_reply_is_flagged_under_article_70(accepted, officer, client_a
     )
     page = client_as(officer).get(f"/reconsideration/cases/{case.pk}/").content.decode()
     assert "第七十条" in page
-    case = services.record_reply(actor=officer, case=case, date=D(2024, 7, 20))
+    # A reply after the ten working days (due 2024-07-16) is not one under 第四十八条 either.
+    late = services.record_reply(actor=officer, case=case, date=D(2024, 7, 20))
+    assert (
+        "第七十条" in client_as(officer).get(f"/reconsideration/cases/{late.pk}/").content.decode()
+    )
+    in_time = services.send_copy(
+        actor=officer, case=accepted(accepted_on=D(2024, 7, 1)), date=D(2024, 7, 2)
+    )
+    in_time = services.record_reply(actor=officer, case=in_time, date=D(2024, 7, 16))
     assert (
         "第七十条"
-        not in client_as(officer).get(f"/reconsideration/cases/{case.pk}/").content.decode()
+        not in client_as(officer).get(f"/reconsideration/cases/{in_time.pk}/").content.decode()
     )

@@ -30,6 +30,9 @@ def test_late_application_needs_a_reason(register):
         act_known_date=D(2024, 4, 1),
         act_date=D(2024, 3, 30),
         late_reason="申请人住院治疗，属于正当理由",
+        # 第二十条第二款: the period continues from the obstacle's end, so its days are needed
+        obstacle_start=D(2024, 5, 10),
+        obstacle_end=D(2024, 5, 20),
     )
     assert case.late_reason
 

@@ -12,22 +12,27 @@ from fazhi.core.models import Unit
 from . import selectors
 
 REMINDER_DAYS = (30, 14, 3)
-# Government departments at county level and above report to their own 党委 and government
-# by 3月1日; governments report in the first quarter.
+# 法治政府建设与责任落实督察工作规定 (厅字〔2019〕28号), the report chain (quoted in docs/rules.md):
+# “每年3月1日之前，县级以上各级政府部门应当向本级党委和政府、上一级政府有关部门报告上一年度法治
+#  政府建设情况……；省、市、县政府应当向同级党委、人大常委会报告上一年度法治政府建设情况；市、县、乡
+#  党委和政府应当向上一级党委和政府报告上一年度法治政府建设情况” — departments and governments
+# alike by 3月1日 (only 省委和省政府's report to 党中央、国务院 is due by 4月1日).
 DEPARTMENT_KINDS = (
     Unit.Kind.JUSTICE_BUREAU,
     Unit.Kind.ENFORCEMENT,
     Unit.Kind.OTHER_AGENCY,
     Unit.Kind.RULE_OF_LAW_OFFICE,
 )
-SUBMISSION_BASIS = "法治政府建设与责任落实督察工作规定（年度报告报送）"
+SUBMISSION_BASIS = (
+    "法治政府建设与责任落实督察工作规定（每年3月1日之前报告上一年度法治政府建设情况）"
+)
 PUBLICATION_BASIS = "法治政府建设与责任落实督察工作规定 第二十四条"
 
 
 # The rules' dates (month, day) of the year after the one reported on.
 DEFAULT_DATES = {
-    "department_report_by": (3, 1),  # 县级以上政府部门: by 3月1日
-    "government_report_by": (3, 31),  # governments: within the first quarter
+    "department_report_by": (3, 1),  # 县级以上各级政府部门: 每年3月1日之前
+    "government_report_by": (3, 1),  # 省、市、县政府 and 市、县、乡政府: the same sentence
     "publish_by": (3, 31),  # 督察工作规定 第二十四条: published before 4月1日
 }
 
@@ -58,7 +63,7 @@ def dates_for(unit: Unit) -> dict[str, tuple[int, int]]:
 
 
 def report_due(unit: Unit, year: int) -> datetime.date:
-    """报送: departments by 1 March, governments within the first quarter of the next year."""
+    """报送: departments and governments by 1 March of the next year (督察工作规定)."""
     key = "department_report_by" if unit.kind in DEPARTMENT_KINDS else "government_report_by"
     return datetime.date(year + 1, *dates_for(unit)[key])
 

@@ -155,7 +155,7 @@ class ReportStep(ChildRecord):
 
 class ReportingDates(ScopedRecord):
     """Earlier due dates an area sets for its whole subtree (provinces may set earlier dates
-    than the rules' 3月1日 / 第一季度 / 4月1日; annual_report.md)."""
+    than the rules' 3月1日 / 3月1日 / 4月1日; docs/rules.md)."""
 
     unit = models.OneToOneField(
         Unit, on_delete=models.PROTECT, related_name="+", verbose_name="适用地区"

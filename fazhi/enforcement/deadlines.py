@@ -2,10 +2,13 @@
 
 from django.urls import reverse
 
+from fazhi.core.calendar import CalendarYearUnknown
 from fazhi.core.deadlines import DueItem
 
+from .selectors.actions import penalty_clocks_pending
 from .selectors.certificates import certificates_expiring, reviews_pending
 from .selectors.supervision import notices_pending
+from .services import actions as action_services
 
 
 def annual_reviews_due(user, today, horizon):
@@ -45,4 +48,26 @@ def rectifications_due(user, today, horizon):
         )
 
 
-PROVIDERS = (annual_reviews_due, certificate_renewals_due, rectifications_due)
+def penalty_clocks_due(user, today, horizon):
+    """The 行政处罚法 clocks of penalty cases not yet met: the decision (第六十条), a hearing
+    the party may still ask for (第六十四条第一项) or that is set (第二项), the service of the
+    decision (第六十一条) and the withdrawal of a revoked published decision (第四十八条第二款)."""
+    for action in penalty_clocks_pending(user, horizon):
+        try:
+            clocks = action_services.clocks(action)
+        except CalendarYearUnknown as unknown:
+            yield str(unknown)
+            continue
+        for clock in clocks:
+            if not clock["pending"] or clock["due"] is None:
+                continue
+            yield DueItem(
+                title=f"{action.number}（{action.party}）{clock['label']}",
+                due_date=clock["due"],
+                url=reverse("enforcement:action_detail", kwargs={"pk": action.pk}),
+                work_line="行政执法监督",
+                basis=clock["basis"],
+            )
+
+
+PROVIDERS = (annual_reviews_due, certificate_renewals_due, rectifications_due, penalty_clocks_due)

@@ -6,7 +6,7 @@ from fazhi.core.filters import QueryForm, id_field
 from fazhi.core.forms import SubmitOnceForm, date_field
 from fazhi.core.models import Unit
 
-from .models.actions import ActionKind, EnforcementAction, PenaltyOutcome
+from .models.actions import ActionKind, EnforcementAction, PenaltyOutcome, RevokedBy
 from .models.agencies import MajorDecisionItem, MajorGround, Officer
 from .models.certificates import Certificate, CertificateStatus
 from .models.penalty_lists import ListBasis, ListCategory, PenaltyListItem
@@ -55,6 +55,11 @@ class OfficerForm(SubmitOnceForm):
         label="具有法律职业资格",
         required=False,
         help_text="初次从事法制审核的人员应当取得（行政处罚法 第五十八条第二款）",
+    )
+    legal_review_since = date_field(
+        "开始从事行政处罚决定法制审核日期",
+        required=False,
+        help_text="2021年7月15日以后开始从事的为初次从事，应当取得法律职业资格",
     )
 
 
@@ -114,6 +119,17 @@ class ActionForm(ChoicesForm):
         queryset=MajorDecisionItem.objects.none(),
         required=False,
         help_text="属于本单位重大执法决定目录的请选择",
+    )
+    offence_date = date_field(
+        "违法行为发生（终了）日期",
+        required=False,
+        help_text="行政处罚案件填写；有连续或者继续状态的，填写行为终了之日（行政处罚法 第三十六条）",
+    )
+    discovered_date = date_field(
+        "违法行为被发现日期", required=False, help_text="不填则以立案日期为准"
+    )
+    limitation_extended = forms.BooleanField(
+        label="涉及公民生命健康安全、金融安全且有危害后果（追责期限五年）", required=False
     )
 
 
@@ -289,6 +305,51 @@ class CloseNoticeForm(SubmitOnceForm):
 
 CERTIFICATE_STATUS_CHOICES = [("", "全部状态"), *CertificateStatus.choices]
 NOTICE_STATUS_CHOICES = [("", "全部状态"), *NoticeStatus.choices]
+
+
+# — the 行政处罚法 clocks of a penalty case —
+
+
+class DecisionExtensionForm(SubmitOnceForm):
+    extended_until = date_field("延长后的决定期限")
+    basis = text("延长依据", help_text="法律、法规、规章的规定及批准情况（行政处罚法 第六十条）")
+
+
+class HearingInformedForm(SubmitOnceForm):
+    hearing_informed_date = date_field("告知听证权利日期")
+
+
+class HearingRequestForm(SubmitOnceForm):
+    hearing_requested_date = date_field("当事人要求听证日期")
+
+
+class HearingNoticeForm(SubmitOnceForm):
+    hearing_notice_date = date_field("通知听证日期")
+    hearing_date = date_field("举行听证日期")
+
+
+class DecisionServedForm(SubmitOnceForm):
+    decision_served_date = date_field("决定书送达日期")
+
+
+class RevocationForm(SubmitOnceForm):
+    revoked_date = date_field("决定被变更、撤销或确认违法、无效日期")
+    revoked_by = forms.ChoiceField(label="程序", choices=RevokedBy.choices)
+
+
+class PublicityWithdrawnForm(SubmitOnceForm):
+    publicity_withdrawn_date = date_field("撤回公示日期")
+
+
+CLOCK_STEP_FORMS = {
+    "record_decision_extension": DecisionExtensionForm,
+    "record_hearing_informed": HearingInformedForm,
+    "record_hearing_request": HearingRequestForm,
+    "record_hearing_notice": HearingNoticeForm,
+    "record_decision_served": DecisionServedForm,
+    "record_revocation": RevocationForm,
+    "record_publicity_withdrawn": PublicityWithdrawnForm,
+}
 
 
 class AgencyQuery(QueryForm):

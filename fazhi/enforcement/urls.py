@@ -51,6 +51,7 @@ urlpatterns = [
     path("actions/<int:pk>/recording/", actions.action_recording, name="action_recording"),
     path("actions/<int:pk>/review/", actions.action_review, name="action_review"),
     path("actions/<int:pk>/decide/", actions.action_decide, name="action_decide"),
+    path("actions/<int:pk>/step/", actions.action_step, name="action_step"),
     path("lists/", penalty_lists.penalty_lists, name="penalty_lists"),
     path("lists/new/", penalty_lists.penalty_list_create, name="penalty_list_create"),
     path("lists/<int:pk>/", penalty_lists.penalty_list_detail, name="penalty_list_detail"),

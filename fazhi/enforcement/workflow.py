@@ -99,6 +99,12 @@ CERTIFICATE_FLOW = Workflow(
 # — 执法行为 (三项制度): 办理中 → 已作出决定 —
 
 A = ActionStatus
+
+
+def _is_penalty(enforcement_action):
+    return enforcement_action.kind == "penalty"
+
+
 ACTION_FLOW = Workflow(
     key="enforcement.action",
     label="行政执法行为",
@@ -109,6 +115,8 @@ ACTION_FLOW = Workflow(
     cite="行政处罚法",
     record_name="enforcement_action",
     list_url_name="enforcement:action_list",
+    step_url_name="enforcement:action_step",
+    intro="“二日”“三日”“五日”“七日”是指工作日，不含法定节假日（第八十五条）；九十日为自然日。",
     transitions=(
         Transition(
             "record_publicity",
@@ -147,6 +155,38 @@ ACTION_FLOW = Workflow(
             url_name="enforcement:action_review",
         ),
         Transition(
+            "record_decision_extension",
+            "登记延长决定期限",
+            (A.OPEN,),
+            article="第六十条",
+            guard="立案之日起九十日内作出决定；法律、法规、规章另有规定的，写明依据",
+            when=_is_penalty,
+        ),
+        Transition(
+            "record_hearing_informed",
+            "登记告知听证权利",
+            (A.OPEN,),
+            article="第六十三条、第六十四条第一项",
+            guard="告知后五个工作日内当事人可以要求听证，期满前不能作出决定",
+            when=lambda a: _is_penalty(a) and a.hearing_informed_date is None,
+        ),
+        Transition(
+            "record_hearing_request",
+            "登记当事人要求听证",
+            (A.OPEN,),
+            article="第六十四条第一项",
+            guard="告知后五个工作日内提出；逾期的不予登记",
+            when=lambda a: a.hearing_informed_date is not None and a.hearing_requested_date is None,
+        ),
+        Transition(
+            "record_hearing_notice",
+            "登记听证通知",
+            (A.OPEN,),
+            article="第六十四条第二项",
+            guard="举行听证的七个工作日前通知当事人及有关人员",
+            when=lambda a: a.hearing_requested_date is not None and a.hearing_date is None,
+        ),
+        Transition(
             "decide_action",
             "登记决定",
             (A.OPEN,),
@@ -155,6 +195,35 @@ ACTION_FLOW = Workflow(
             guard="重大执法决定须法制审核通过；不予处罚的须进行教育；适用的免罚轻罚清单须已公布施行",
             refusal="该执法行为已作出决定",
             url_name="enforcement:action_decide",
+        ),
+        Transition(
+            "record_decision_served",
+            "登记决定书送达",
+            (A.DECIDED,),
+            article="第六十一条",
+            guard="当事人不在场的，七个工作日内送达；送达日期不早于决定日期",
+            refusal="作出决定后方可登记送达（行政处罚法 第六十一条）",
+            when=lambda a: _is_penalty(a) and a.decision_served_date is None,
+        ),
+        Transition(
+            "record_revocation",
+            "登记决定被变更或撤销",
+            (A.DECIDED,),
+            article="第四十八条第二款",
+            guard="经行政复议或行政诉讼被依法变更、撤销、确认违法或者确认无效",
+            when=lambda a: _is_penalty(a) and a.revoked_date is None,
+        ),
+        Transition(
+            "record_publicity_withdrawn",
+            "登记撤回公示",
+            (A.DECIDED,),
+            article="第四十八条第二款",
+            guard="已公开的决定被变更、撤销的，三个工作日内撤回决定信息并公开说明理由",
+            when=lambda a: (
+                a.revoked_date is not None
+                and a.post_publicity_date is not None
+                and a.publicity_withdrawn_date is None
+            ),
         ),
     ),
 )

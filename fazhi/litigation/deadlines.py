@@ -35,3 +35,22 @@ def answers_due(user, today, horizon):
             work_line="行政应诉",
             basis=lawsuit.answer_basis,
         )
+
+
+def appeals_due(user, today, horizon):
+    """行政诉讼法 第八十五条: whether to appeal a first-instance judgment (15 days) or ruling
+    (10 days) from its service; on the list until the appeal (or its absence) is recorded."""
+    for lawsuit in selectors.appeals_pending(user, horizon):
+        if lawsuit.appeal_due is None:
+            try:
+                services.appeal_due(lawsuit, lawsuit.judgment_served_date)
+            except CalendarYearUnknown as unknown:
+                yield str(unknown)
+            continue
+        yield DueItem(
+            title=f"{lawsuit.case_number}（{lawsuit.plaintiff}诉{lawsuit.unit.name}）上诉期限届满，登记是否上诉",
+            due_date=lawsuit.appeal_due,
+            url=reverse("litigation:lawsuit_detail", kwargs={"pk": lawsuit.pk}),
+            work_line="行政应诉",
+            basis=lawsuit.appeal_basis,
+        )

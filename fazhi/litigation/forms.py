@@ -7,6 +7,7 @@ from fazhi.core.models import Unit
 
 from .models import (
     AbsenceReason,
+    Appeal,
     Attendance,
     DefendantRole,
     HeadPost,
@@ -95,6 +96,15 @@ class JudgmentForm(SubmitOnceForm):
         ],
     )
     concluded_date = date_field("裁判日期")
+
+
+class JudgmentServedForm(SubmitOnceForm):
+    judgment_served_date = date_field("裁判文书送达日期")
+
+
+class AppealForm(SubmitOnceForm):
+    appeal = forms.ChoiceField(label="是否上诉", choices=Appeal.choices)
+    appeal_date = date_field("提起上诉日期", required=False)
 
 
 class WithdrawalForm(SubmitOnceForm):

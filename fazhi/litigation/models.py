@@ -71,6 +71,17 @@ LOSING_JUDGMENTS = (
 RULINGS = tuple(t for t in JudgmentType if t != JudgmentType.WITHDRAWN)
 
 
+# 行政诉讼法 第八十五条 counts the appeal from the service of a 判决书 (15 days) or a 裁定书
+# (10 days). Of the endings recorded here only 裁定驳回起诉 is an appealable ruling
+# (行诉法解释 第一百零一条第二款); 准予撤诉 is not.
+APPEALABLE_RULINGS = (JudgmentType.DISMISS_SUIT,)
+
+
+class Appeal(models.TextChoices):
+    APPEALED = "appealed", "已提起上诉"
+    NOT_APPEALED = "not_appealed", "上诉期满未上诉（一审裁判发生法律效力）"
+
+
 def is_loss(judgment_type: str) -> bool:
     return judgment_type in LOSING_JUDGMENTS
 
@@ -112,6 +123,12 @@ class Lawsuit(UnitRecord):
     )
     concluded_date = models.DateField("结案日期", null=True, blank=True)
     lost = models.BooleanField("败诉", default=False, editable=False)
+    # 行政诉讼法 第八十五条: the appeal clock of a first-instance judgment or ruling.
+    judgment_served_date = models.DateField("裁判文书送达日期", null=True, blank=True)
+    # None while the period ends in a year whose holidays are not entered yet.
+    appeal_due = models.DateField("上诉期限", null=True, blank=True, editable=False)
+    appeal = models.CharField("是否上诉", max_length=14, choices=Appeal.choices, blank=True)
+    appeal_date = models.DateField("提起上诉日期", null=True, blank=True)
     # The 审级's hearing record for the 出庭应诉 indicators, kept by record_hearing.
     first_hearing_date = models.DateField("首次开庭日期", null=True, blank=True, editable=False)
     head_appeared = models.BooleanField("负责人出庭应诉", default=False, editable=False)
@@ -168,6 +185,15 @@ class Lawsuit(UnitRecord):
                 condition=Q(head_appeared=False) | Q(first_hearing_date__isnull=False),
                 name="lawsuit_head_appearance_needs_hearing",
             ),
+            models.CheckConstraint(
+                condition=Q(judgment_served_date__isnull=True)
+                | Q(status=Status.CONCLUDED, judgment_served_date__gte=models.F("concluded_date")),
+                name="lawsuit_judgment_served_after_judgment",
+            ),
+            models.CheckConstraint(
+                condition=Q(appeal="") | Q(judgment_served_date__isnull=False),
+                name="lawsuit_appeal_needs_service",
+            ),
         ]
         # The list's order: a page's keys are read from this index alone (core/paging.py).
         indexes = [models.Index(fields=["filed_date", "id"], name="lawsuit_list_order")]
@@ -181,6 +207,21 @@ class Lawsuit(UnitRecord):
             # 行政诉讼法 第一百零一条 → 民事诉讼法 第一百七十四条: 15日 from the appeal's copy.
             return "行政诉讼法 第一百零一条、民事诉讼法 第一百七十四条"
         return "行政诉讼法 第六十七条"
+
+    @property
+    def appeal_days(self) -> int | None:
+        """行政诉讼法 第八十五条: 15 days for a 第一审判决, 10 for an appealable 第一审裁定;
+        None where no appeal lies (another 审级, a withdrawal)."""
+        if self.trial_level != TrialLevel.FIRST or self.status != Status.CONCLUDED:
+            return None
+        if self.judgment_type in APPEALABLE_RULINGS:
+            return 10
+        return 15 if self.judgment_type in RULINGS else None
+
+    @property
+    def appeal_basis(self) -> str:
+        kind = "裁定书" if self.judgment_type in APPEALABLE_RULINGS else "判决书"
+        return f"行政诉讼法 第八十五条（{kind}送达之日起{self.appeal_days}日内）"
 
     def answer_overdue(self, today) -> bool:
         return (

@@ -56,6 +56,18 @@ def answers_pending(user, horizon):
     )
 
 
+def appeals_pending(user, horizon):
+    """Concluded suits whose 判决书/裁定书 was served and whose appeal is not recorded yet, due
+    by `horizon` (or waiting for a year's holidays), for the due list."""
+    due = Q(appeal_due__lte=horizon) | Q(appeal_due__isnull=True)
+    return (
+        Lawsuit.objects.restrict(user)
+        .filter(due, status=Status.CONCLUDED, judgment_served_date__isnull=False, appeal="")
+        .select_related("unit")
+        .order_by("appeal_due", "pk")
+    )
+
+
 def ledger_rows(queryset, user):
     """The list's suits with what the 台账 shows of their hearings and 司法建议."""
     return queryset.annotate(suggestion_count=Count("suggestions")).prefetch_related(

@@ -8,10 +8,12 @@ from django.core.exceptions import ValidationError
 from fazhi.core.audit import record_event, service
 from fazhi.core.calendar import add_days, date_or_none
 from fazhi.core.guards import not_future, require, require_line, saved
+from fazhi.core.guards import today as guards_today
 from fazhi.core.models import Unit
 from fazhi.core.roles import Action
 
 from .models import (
+    Appeal,
     Attendance,
     DefendantRole,
     Hearing,
@@ -317,9 +319,106 @@ def record_judicial_suggestion(
     return suggestion
 
 
-def fill_open_answer_periods(*, year: int, actor, **kwargs) -> None:
-    """Once a year's holidays are entered, compute the 答辩期限 left open for it."""
+def appeal_due(lawsuit: Lawsuit, served: datetime.date) -> datetime.date:
+    """行政诉讼法 第八十五条: 判决书送达之日起十五日内, 裁定书送达之日起十日内 (natural days;
+    a last day on a holiday rolls over, 民事诉讼法 第八十五条)."""
+    return add_days(served, lawsuit.appeal_days)
+
+
+@service
+def record_judgment_served(
+    *, actor, lawsuit: Lawsuit, judgment_served_date: datetime.date
+) -> Lawsuit:
+    """The 判决书/裁定书 was served on the agency: the appeal clock starts (第八十五条)."""
+    LAWSUIT_FLOW.check(lawsuit, "record_judgment_served", actor=actor)
+    if lawsuit.appeal_days is None:
+        raise ValidationError(
+            "只有第一审判决和可以上诉的第一审裁定（驳回起诉）有上诉期限（行政诉讼法 第八十五条）"
+        )
+    if lawsuit.judgment_served_date is not None:
+        raise ValidationError(f"已登记裁判文书于{lawsuit.judgment_served_date:%Y-%m-%d}送达")
+    not_future(judgment_served_date, "裁判文书送达日期")
+    if judgment_served_date < lawsuit.concluded_date:
+        raise ValidationError(
+            f"裁判文书送达日期不能早于裁判日期（{lawsuit.concluded_date:%Y-%m-%d}）"
+        )
+    lawsuit.judgment_served_date = judgment_served_date
+    lawsuit.appeal_due = date_or_none(appeal_due, lawsuit, judgment_served_date)
+    saved(lawsuit)
+    record_event(
+        actor=actor,
+        action="litigation.judgment_served",
+        summary=f"裁判文书送达（{judgment_served_date:%Y-%m-%d}），上诉期限"
+        + (f"至{lawsuit.appeal_due:%Y-%m-%d}" if lawsuit.appeal_due else "待录入节假日安排后计算"),
+        target=lawsuit,
+        unit=lawsuit.unit,
+        data={"appeal_due": lawsuit.appeal_due.isoformat() if lawsuit.appeal_due else None},
+    )
+    return lawsuit
+
+
+@service
+def record_appeal(
+    *,
+    actor,
+    lawsuit: Lawsuit,
+    appeal: str,
+    appeal_date: datetime.date | None = None,
+) -> Lawsuit:
+    """Whether the first-instance judgment was appealed (by either party) within the period
+    of 行政诉讼法 第八十五条; 逾期不提起上诉的，第一审判决或者裁定发生法律效力."""
+    LAWSUIT_FLOW.check(lawsuit, "record_appeal", actor=actor)
+    if lawsuit.judgment_served_date is None:
+        raise ValidationError(
+            "请先登记裁判文书送达日期：上诉期限自送达之日起计算（行政诉讼法 第八十五条）"
+        )
+    if lawsuit.appeal:
+        raise ValidationError(f"已登记：{lawsuit.get_appeal_display()}")
+    if lawsuit.appeal_due is None:
+        raise ValidationError("上诉期限所在年度的节假日安排尚未录入，录入后方可登记")
+    if appeal == Appeal.APPEALED:
+        if appeal_date is None:
+            raise ValidationError("请填写提起上诉的日期")
+        not_future(appeal_date, "提起上诉日期")
+        if appeal_date < lawsuit.judgment_served_date:
+            raise ValidationError("提起上诉日期不能早于裁判文书送达日期")
+        if appeal_date > lawsuit.appeal_due:
+            raise ValidationError(
+                f"上诉期限已于{lawsuit.appeal_due:%Y-%m-%d}届满，逾期不提起上诉的，"
+                "第一审判决或者裁定发生法律效力（行政诉讼法 第八十五条）"
+            )
+    elif appeal == Appeal.NOT_APPEALED:
+        if appeal_date is not None:
+            raise ValidationError("未上诉的，不填写提起上诉日期")
+        if guards_today() <= lawsuit.appeal_due:
+            raise ValidationError(
+                f"上诉期限{lawsuit.appeal_due:%Y-%m-%d}届满前，不能登记未上诉（行政诉讼法 第八十五条）"
+            )
+    else:
+        raise ValidationError("请选择是否上诉")
+    lawsuit.appeal, lawsuit.appeal_date = appeal, appeal_date
+    saved(lawsuit)
+    record_event(
+        actor=actor,
+        action="litigation.appeal",
+        summary=lawsuit.get_appeal_display()
+        + (f"（{appeal_date:%Y-%m-%d}）" if appeal_date else ""),
+        target=lawsuit,
+        unit=lawsuit.unit,
+        data={"appeal": appeal},
+    )
+    return lawsuit
+
+
+def fill_open_periods(*, year: int, actor, **kwargs) -> None:
+    """Once a year's holidays are entered, compute the 答辩期限 and 上诉期限 left open."""
     for lawsuit in Lawsuit.objects.filter(answer_due__isnull=True):
         lawsuit.answer_due = date_or_none(answer_due, lawsuit.served_date)
         if lawsuit.answer_due is not None:
+            lawsuit.save()
+    for lawsuit in Lawsuit.objects.filter(
+        appeal_due__isnull=True, judgment_served_date__isnull=False
+    ):
+        lawsuit.appeal_due = date_or_none(appeal_due, lawsuit, lawsuit.judgment_served_date)
+        if lawsuit.appeal_due is not None:
             lawsuit.save()

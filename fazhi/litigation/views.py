@@ -16,8 +16,10 @@ from fazhi.core.viewtools import record_view, require
 from . import deadlines, selectors, services
 from .forms import (
     AnswerForm,
+    AppealForm,
     HearingForm,
     JudgmentForm,
+    JudgmentServedForm,
     LawsuitFilterForm,
     LawsuitForm,
     SuggestionForm,
@@ -92,6 +94,9 @@ LAWSUIT_LEDGER = Ledger(
             lambda suit: ("是" if suit.lost else "否") if suit.status == Status.CONCLUDED else "",
             on_page=False,
         ),
+        Column("裁判文书送达日期", lambda suit: day(suit.judgment_served_date), on_page=False),
+        Column("上诉期限", lambda suit: day(suit.appeal_due), on_page=False),
+        Column("是否上诉", lambda suit: suit.get_appeal_display(), on_page=False),
         Column("司法建议（件）", lambda suit: suit.suggestion_count, on_page=False),
         Column(
             "经办人", lambda suit: suit.handler.first_name or suit.handler.username, on_page=False
@@ -163,6 +168,9 @@ def lawsuit_detail(request, lawsuit):
             "buttons": LAWSUIT_FLOW.buttons(lawsuit, request.user),
             "workflow": LAWSUIT_FLOW,
             "answer_overdue": lawsuit.answer_overdue(today),
+            "appeal_overdue": bool(
+                lawsuit.appeal_due and not lawsuit.appeal and lawsuit.appeal_due < today
+            ),
             "answer_pending": deadlines.answer_pending(lawsuit),
             "prior_case": selectors.prior_case(request.user, lawsuit),
         },
@@ -201,6 +209,32 @@ def lawsuit_judgment(request, lawsuit):
         "record_judgment",
         JudgmentForm,
         message=lambda done: f"已登记裁判结果：{done.get_judgment_type_display()}",
+    )
+
+
+@record_view(Lawsuit, Action.CHANGE)
+def lawsuit_judgment_served(request, lawsuit):
+    return _step(
+        request,
+        lawsuit,
+        "record_judgment_served",
+        JudgmentServedForm,
+        message=lambda done: (
+            f"已登记裁判文书送达，上诉期限至{done.appeal_due:%Y-%m-%d}"
+            if done.appeal_due
+            else "已登记裁判文书送达；上诉期限所在年度的节假日安排尚未录入，录入后自动计算"
+        ),
+    )
+
+
+@record_view(Lawsuit, Action.CHANGE)
+def lawsuit_appeal(request, lawsuit):
+    return _step(
+        request,
+        lawsuit,
+        "record_appeal",
+        AppealForm,
+        message=lambda done: f"已登记：{done.get_appeal_display()}",
     )
 
 

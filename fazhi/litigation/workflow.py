@@ -18,6 +18,14 @@ def _no_answer_yet(lawsuit):
     return lawsuit.answer_filed_date is None
 
 
+def _appeal_clock_not_started(lawsuit):
+    return lawsuit.appeal_days is not None and lawsuit.judgment_served_date is None
+
+
+def _appeal_open(lawsuit):
+    return lawsuit.judgment_served_date is not None and not lawsuit.appeal
+
+
 TRANSITIONS = (
     Transition(
         "record_answer_filed",
@@ -47,6 +55,24 @@ TRANSITIONS = (
         article="行政诉讼法第六十九条至第七十八条",
         guard="撤诉的通过“登记撤诉”办理；败诉由裁判结果确定",
         url_name="litigation:lawsuit_judgment",
+    ),
+    Transition(
+        "record_judgment_served",
+        "登记裁判文书送达",
+        (S.CONCLUDED,),
+        article="行政诉讼法第八十五条",
+        guard="第一审判决或可以上诉的裁定；送达日期不早于裁判日期；上诉期限自送达之日起计算",
+        when=_appeal_clock_not_started,
+        url_name="litigation:lawsuit_judgment_served",
+    ),
+    Transition(
+        "record_appeal",
+        "登记是否上诉",
+        (S.CONCLUDED,),
+        article="行政诉讼法第八十五条",
+        guard="判决书送达之日起十五日内、裁定书送达之日起十日内上诉；期满前不能登记未上诉",
+        when=_appeal_open,
+        url_name="litigation:lawsuit_appeal",
     ),
     Transition(
         "record_withdrawal",

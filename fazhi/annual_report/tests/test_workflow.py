@@ -197,16 +197,19 @@ def test_a_correction_is_a_new_version_that_keeps_the_old(demo, written):
 
 
 def test_due_dates_follow_the_rules(demo):
-    # Departments report by 3月1日; governments in the first quarter; all publish before 4月1日.
+    # 督察工作规定: “每年3月1日之前，县级以上各级政府部门应当……报告……；省、市、县政府应当向同级
+    # 党委、人大常委会报告……；市、县、乡党委和政府应当向上一级党委和政府报告” — departments and
+    # governments by 3月1日; all publish before 4月1日 (第二十四条).
     assert deadlines.report_due(demo.units["donghu_justice"], 2025) == datetime.date(2026, 3, 1)
-    assert deadlines.report_due(demo.units["donghu_gov"], 2025) == datetime.date(2026, 3, 31)
+    assert deadlines.report_due(demo.units["donghu_gov"], 2025) == datetime.date(2026, 3, 1)
     assert deadlines.publish_due(demo.units["donghu_justice"], 2025) == datetime.date(2026, 3, 31)
 
 
 @pytest.mark.parametrize(
     ("user", "dates", "refusal"),
     [
-        ("city_admin", ("02-15", "03-20", "04-10"), "不得晚于规定的03-31"),
+        ("city_admin", ("02-15", "03-01", "04-10"), "不得晚于规定的03-31"),
+        ("city_admin", ("02-15", "03-20", "03-25"), "不得晚于规定的03-01"),
         ("city_admin", ("02-30", "03-20", "03-25"), "不是有效的月-日"),
         ("donghu_admin", ("02-15", "03-20", "03-25"), "无权设置"),  # not the district's to set
     ],
@@ -233,7 +236,7 @@ def test_an_area_may_set_earlier_dates_for_its_subtree(demo, client_as):
         {
             "form_token": token,
             "department_report_by": "02-15",
-            "government_report_by": "03-20",
+            "government_report_by": "02-20",
             "publish_by": "03-25",
         },
     )
@@ -244,7 +247,7 @@ def test_an_area_may_set_earlier_dates_for_its_subtree(demo, client_as):
         datetime.date(2026, 2, 15),
         datetime.date(2026, 3, 25),
     )
-    assert deadlines.report_due(demo.units["donghu_gov"], 2025) == datetime.date(2026, 3, 20)
+    assert deadlines.report_due(demo.units["donghu_gov"], 2025) == datetime.date(2026, 2, 20)
     assert DomainEvent.objects.filter(action="annual_report.set_dates").exists()
     assert client_as(demo.users["donghu_officer"]).get("/annual-reports/dates/").status_code == 403
 

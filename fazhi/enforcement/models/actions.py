@@ -28,6 +28,11 @@ class PenaltyOutcome(models.TextChoices):
     MITIGATED = "mitigated", "减轻行政处罚"
 
 
+class RevokedBy(models.TextChoices):
+    RECONSIDERATION = "reconsideration", "行政复议"
+    LITIGATION = "litigation", "行政诉讼"
+
+
 class EnforcementAction(UnitRecord):
     """An enforcement action an agency reports, with its 三项制度 records:
     公示 (行政处罚法 第三十九条、第四十八条), 全过程记录 (第四十七条) and, for the agency's
@@ -83,6 +88,30 @@ class EnforcementAction(UnitRecord):
         verbose_name="适用免罚轻罚清单事项",
     )
     education = models.CharField("对当事人的教育", max_length=300, blank=True)
+    # 行政处罚法 第三十六条: the limitation runs from the offence (or its end) to its discovery.
+    offence_date = models.DateField("违法行为发生（终了）日期", null=True, blank=True)
+    discovered_date = models.DateField(
+        "违法行为被发现日期", null=True, blank=True, help_text="不填则以立案日期为发现日期"
+    )
+    limitation_extended = models.BooleanField(
+        "涉及公民生命健康安全、金融安全且有危害后果（追责期限五年）", default=False
+    )
+    # 第六十条: 九十日, unless a law, regulation or rule provides otherwise (the basis recorded).
+    decision_extended_until = models.DateField("延长后的决定期限", null=True, blank=True)
+    decision_extension_basis = models.CharField("延长决定期限的依据", max_length=300, blank=True)
+    # 第六十一条: the decision served within 七日 (working days, 第八十五条).
+    decision_served_date = models.DateField("决定书送达日期", null=True, blank=True)
+    # 第六十四条: the party asks within 五日 of being told; notice 七日 before the hearing.
+    hearing_informed_date = models.DateField("告知听证权利日期", null=True, blank=True)
+    hearing_requested_date = models.DateField("当事人要求听证日期", null=True, blank=True)
+    hearing_notice_date = models.DateField("通知听证日期", null=True, blank=True)
+    hearing_date = models.DateField("举行听证日期", null=True, blank=True)
+    # 第四十八条第二款: a published decision revoked → its information withdrawn within 三日.
+    revoked_date = models.DateField("决定被变更、撤销或确认违法、无效日期", null=True, blank=True)
+    revoked_by = models.CharField(
+        "变更、撤销的程序", max_length=16, choices=RevokedBy.choices, blank=True
+    )
+    publicity_withdrawn_date = models.DateField("撤回公示日期", null=True, blank=True)
 
     detail_url_name = "enforcement:action_detail"
 
@@ -113,6 +142,16 @@ class EnforcementAction(UnitRecord):
             models.CheckConstraint(
                 condition=Q(list_item__isnull=True) | Q(kind="penalty", status="decided"),
                 name="action_list_item_on_decided_penalty",
+            ),
+            models.CheckConstraint(
+                condition=Q(hearing_requested_date__isnull=True)
+                | Q(hearing_informed_date__isnull=False),
+                name="action_hearing_request_after_informing",
+            ),
+            models.CheckConstraint(
+                condition=Q(publicity_withdrawn_date__isnull=True)
+                | Q(revoked_date__isnull=False, post_publicity_date__isnull=False),
+                name="action_withdrawal_needs_revoked_publicity",
             ),
         ]
 

@@ -8,6 +8,9 @@ from django.db import models
 from fazhi.core.models import Unit
 from fazhi.core.records import ScopedRecord, UnitRecord
 
+# 行政处罚法 第八十六条: 本法自2021年7月15日起施行.
+FIRST_REVIEW_FROM = datetime.date(2021, 7, 15)
+
 
 class Agency(UnitRecord):
     """A 行政执法主体: an enforcement department, or a 街道/乡镇 with devolved powers (赋权事项)."""
@@ -81,6 +84,8 @@ class Officer(UnitRecord):
     is_legal_reviewer = models.BooleanField("法制审核人员", default=False)
     # 行政处罚法 第五十八条第二款: first-time 法制审核 staff need the 法律职业资格.
     has_legal_qualification = models.BooleanField("具有法律职业资格", default=False)
+    # 第五十八条第二款 reads 初次从事 as: took up the work on or after 2021-07-15 (第八十六条).
+    legal_review_since = models.DateField("开始从事行政处罚决定法制审核日期", null=True, blank=True)
     is_active = models.BooleanField("在岗", default=True)
 
     detail_url_name = "enforcement:officer_detail"
@@ -100,6 +105,21 @@ class Officer(UnitRecord):
     def __str__(self) -> str:
         return f"{self.name}（{self.unit.name}）"
 
+    def needs_legal_qualification(self) -> bool:
+        """行政处罚法 第五十八条第二款: 行政机关中初次从事行政处罚决定法制审核的人员，应当通过
+        国家统一法律职业资格考试取得法律职业资格. 初次从事: began on or after the law took
+        effect (第八十六条: 2021年7月15日); an unknown start counts as 初次 (docs/rules.md)."""
+        since = self.legal_review_since
+        return since is None or since >= FIRST_REVIEW_FROM
+
+    def certificate_on(self, day: datetime.date):
+        """The certificate that was in force on `day`: the latest issued by then (today's may
+        be a later 换发), else the current one."""
+        issued = [c for c in self.certificates.all() if c.issue_date and c.issue_date <= day]
+        if issued:
+            return max(issued, key=lambda c: (c.issue_date, c.pk))
+        return self.current_certificate()
+
     def current_certificate(self):
         """The latest issued certificate, else the latest application."""
         certificates = sorted(
@@ -110,7 +130,7 @@ class Officer(UnitRecord):
 
     def certificate_problem(self, day: datetime.date) -> str:
         """Why the officer may not enforce on `day` (empty when the certificate is valid)."""
-        certificate = self.current_certificate()
+        certificate = self.certificate_on(day)
         if certificate is None:
             return "未取得行政执法证件"
         return certificate.problem(day)

@@ -46,6 +46,8 @@ class Certificate(ChildRecord):
     valid_until = models.DateField("有效期至", null=True, blank=True)
     annual_review_due = models.DateField("年审截止日期", null=True, blank=True)
     status_reason = models.CharField("暂扣或收回理由", max_length=300, blank=True)
+    # From when the 暂扣/收回 holds: on an earlier date the certificate was in force.
+    status_changed_date = models.DateField("暂扣或收回日期", null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -86,10 +88,12 @@ class Certificate(ChildRecord):
         return reverse("enforcement:officer_detail", kwargs={"pk": self.officer_id})
 
     def problem(self, day: datetime.date) -> str:
-        """Empty when the certificate may be used on `day`, else why not."""
-        if self.status in (CertificateStatus.SUSPENDED, CertificateStatus.WITHDRAWN):
+        """Empty when the certificate may be used on `day`, else why not. A 暂扣 or 收回 holds
+        from its date on: on an earlier day the certificate is judged as it then stood."""
+        stopped = self.status in (CertificateStatus.SUSPENDED, CertificateStatus.WITHDRAWN)
+        if stopped and (self.status_changed_date is None or day >= self.status_changed_date):
             return f"执法证件已{self.get_status_display()}（{self.status_reason}）"
-        if self.status != CertificateStatus.VALID:
+        if not stopped and self.status != CertificateStatus.VALID:
             return f"执法证件尚未核发（{self.get_status_display()}）"
         if day < self.issue_date:
             return f"执法证件{self.issue_date:%Y-%m-%d}方才核发"

@@ -47,3 +47,43 @@ def applicable_list_items(user, enforcement_action: EnforcementAction):
     return region_list_items(user, enforcement_action.unit).filter(
         penalty_list__status=ListStatus.PUBLISHED
     )
+
+
+def penalty_clocks_pending(user, horizon):
+    """Penalty cases with a 行政处罚法 clock still open that can fall due by `horizon` (each
+    period is at least as long in natural days as its count: a first cut in the database)."""
+    from datetime import timedelta
+
+    def before(days):
+        return horizon - timedelta(days=days)
+
+    open_clock = (
+        Q(
+            status=ActionStatus.OPEN,
+            decision_extended_until__isnull=True,
+            started_date__lte=before(90),
+        )
+        | Q(status=ActionStatus.OPEN, decision_extended_until__lte=horizon)
+        | Q(
+            status=ActionStatus.OPEN,
+            hearing_informed_date__lte=before(5),
+            hearing_requested_date__isnull=True,
+        )
+        | Q(status=ActionStatus.OPEN, hearing_date__lte=horizon)
+        | Q(
+            status=ActionStatus.DECIDED,
+            decision_served_date__isnull=True,
+            decided_date__lte=before(7),
+        )
+        | Q(
+            post_publicity_date__isnull=False,
+            revoked_date__lte=before(3),
+            publicity_withdrawn_date__isnull=True,
+        )
+    )
+    return (
+        EnforcementAction.objects.restrict(user)
+        .filter(open_clock, kind="penalty")
+        .select_related("unit")
+        .order_by("pk")
+    )

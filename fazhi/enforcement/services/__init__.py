@@ -5,9 +5,16 @@ enforcement import from the sub-module."""
 from .actions import (
     decide_action,
     import_actions,
+    record_decision_extension,
+    record_decision_served,
+    record_hearing_informed,
+    record_hearing_notice,
+    record_hearing_request,
     record_legal_review,
     record_publicity,
+    record_publicity_withdrawn,
     record_recording,
+    record_revocation,
     register_action,
 )
 from .agencies import add_major_decision_item, import_officers, register_agency, register_officer
@@ -34,7 +41,14 @@ from .supervision import close_notice, create_supervision, issue_notice, respond
 __all__ = [
     "decide_action",
     "import_actions",
+    "record_decision_extension",
+    "record_decision_served",
+    "record_hearing_informed",
+    "record_hearing_notice",
+    "record_hearing_request",
     "record_legal_review",
+    "record_publicity_withdrawn",
+    "record_revocation",
     "record_publicity",
     "record_recording",
     "register_action",

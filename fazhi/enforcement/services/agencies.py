@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from fazhi.core.audit import record_event, service
 from fazhi.core.calendar import shift_years
-from fazhi.core.guards import require_unit, saved, today
+from fazhi.core.guards import not_future, require_unit, saved, today
 from fazhi.core.imports import ImportRefused, RowError
 from fazhi.core.models import Unit
 from fazhi.core.roles import WorkLine
@@ -77,9 +77,19 @@ def add_major_decision_item(*, actor, unit: Unit, title: str, ground: str) -> Ma
 
 
 def _new_officer(
-    actor, unit, *, name, id_number, post="", is_legal_reviewer=False, has_legal_qualification=False
+    actor,
+    unit,
+    *,
+    name,
+    id_number,
+    post="",
+    is_legal_reviewer=False,
+    has_legal_qualification=False,
+    legal_review_since=None,
 ):
     validate_id_number(id_number)
+    if legal_review_since is not None:
+        not_future(legal_review_since, "开始从事法制审核日期")
     if Officer.objects.filter(unit=unit, id_number=id_number).exists():
         raise ValidationError(f"“{unit.name}”已登记身份证号码为该号码的执法人员")
     return saved(
@@ -90,6 +100,7 @@ def _new_officer(
             post=(post or "").strip(),
             is_legal_reviewer=is_legal_reviewer,
             has_legal_qualification=has_legal_qualification,
+            legal_review_since=legal_review_since if is_legal_reviewer else None,
             created_by=actor,
         )
     )
@@ -105,6 +116,7 @@ def register_officer(
     post: str = "",
     is_legal_reviewer: bool = False,
     has_legal_qualification: bool = False,
+    legal_review_since: datetime.date | None = None,
 ) -> Officer:
     require_unit(actor, unit, work_line=WorkLine.ENFORCEMENT)
     if unit.kind not in ENFORCING_KINDS:
@@ -117,6 +129,7 @@ def register_officer(
         post=post,
         is_legal_reviewer=is_legal_reviewer,
         has_legal_qualification=has_legal_qualification,
+        legal_review_since=legal_review_since,
     )
     record_event(
         actor=actor,

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from fazhi.core.audit import record_event, service
 from fazhi.core.calendar import shift_years
-from fazhi.core.guards import not_future, require, saved
+from fazhi.core.guards import not_future, require, saved, today
 from fazhi.core.roles import Action
 
 from ..models.agencies import Officer
@@ -147,6 +147,7 @@ def issue_certificate(
     for old in certificate.officer.certificates.filter(status__in=withdraw.sources):
         CERTIFICATE_FLOW.move(old, withdraw)
         old.status_reason = f"换发新证（{number}）"
+        old.status_changed_date = issue_date
         old.save()
     certificate.number, certificate.issue_date, certificate.valid_until = (
         number,
@@ -199,6 +200,7 @@ def record_annual_review(
     else:
         CERTIFICATE_FLOW.move(certificate, step, CertificateStatus.SUSPENDED)
         certificate.status_reason = f"年审未通过：{note.strip()}"
+        certificate.status_changed_date = date
     saved(certificate)
     _certificate_event(
         actor,
@@ -218,6 +220,7 @@ def suspend_certificate(*, actor, certificate: Certificate, reason: str) -> Cert
         raise ValidationError("请填写暂扣理由")
     CERTIFICATE_FLOW.move(certificate, step)
     certificate.status_reason = reason.strip()
+    certificate.status_changed_date = today()
     saved(certificate)
     _certificate_event(
         actor, certificate, "suspend", f"暂扣执法证件{certificate.number}", reason=reason.strip()
@@ -233,6 +236,7 @@ def withdraw_certificate(*, actor, certificate: Certificate, reason: str) -> Cer
         raise ValidationError("请填写收回理由")
     CERTIFICATE_FLOW.move(certificate, step)
     certificate.status_reason = reason.strip()
+    certificate.status_changed_date = today()
     saved(certificate)
     _certificate_event(
         actor, certificate, "withdraw", f"收回执法证件{certificate.number}", reason=reason.strip()

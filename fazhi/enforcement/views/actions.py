@@ -1,6 +1,7 @@
 """Pages of the enforcement actions and their 三项制度 steps."""
 
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from fazhi.core import guards
@@ -63,6 +64,7 @@ def action_detail(request, enforcement_action):
             for o in named_officers(request.user, enforcement_action)
         ],
         "gaps": enforcement_action.three_systems_gaps(),
+        "clocks": action_services.clocks(enforcement_action),
         "buttons": ACTION_FLOW.buttons(enforcement_action, request.user),
         "workflow": ACTION_FLOW,
         "history": core_selectors.record_history(request.user, enforcement_action),
@@ -123,3 +125,16 @@ def action_decide(request, enforcement_action):
         "已登记决定",
         querysets={"list_item": items},
     )
+
+
+@record_view(EnforcementAction, Action.CHANGE)
+def action_step(request, enforcement_action):
+    """The steps of the 行政处罚法 clocks, one form each, chosen by ?action=."""
+    action = request.GET.get("action", "")
+    if not action:
+        return redirect(enforcement_action)
+    form_class = forms.CLOCK_STEP_FORMS.get(action)
+    if form_class is None:
+        raise Http404("未知的办理步骤")
+    label = ACTION_FLOW.transition(action).label
+    return _step(request, enforcement_action, action, form_class, f"已办理：{label}")

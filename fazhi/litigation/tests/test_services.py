@@ -317,8 +317,9 @@ def test_the_suit_table_offers_the_steps_of_its_status(world, sue):
     services.record_judgment(
         actor=world.officer, lawsuit=lawsuit, judgment_type="revoke", concluded_date=D(2025, 6, 30)
     )
-    # A hearing before the judgment may still be recorded, but the page offers only 司法建议.
-    assert steps(lawsuit) == ["record_judicial_suggestion"]
+    # A hearing before the judgment may still be recorded, but the page offers only the
+    # judgment's service (the appeal clock, 行政诉讼法 第八十五条) and 司法建议.
+    assert steps(lawsuit) == ["record_judgment_served", "record_judicial_suggestion"]
     assert LAWSUIT_FLOW.check(lawsuit, "record_hearing", actor=world.officer).target is None
     with pytest.raises(ValidationError, match="案件已审结，不能再办理此事项"):
         services.record_withdrawal(

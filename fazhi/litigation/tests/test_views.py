@@ -123,6 +123,7 @@ def test_the_export_is_the_ledger_of_the_filtered_list(donghu, leader, demo):
     assert row["被告身份"] == "原行政机关（与复议机关共同被告）"
     assert row["负责人出庭应诉"] == "是" and row["出庭负责人"] == "孔德明（副局长）"
     assert row["是否败诉"] == "是" and row["经办人"] == "张敏"
+    assert (row["裁判文书送达日期"], row["上诉期限"], row["是否上诉"]) == (None, None, None)
 
 
 def test_the_detail_page_shows_hearings_with_their_shortfalls_and_the_suggestion(
@@ -302,3 +303,24 @@ def test_a_suit_after_an_upheld_reconsideration_links_the_case(demo, client_as):
     url = f"/litigation/{lawsuit.pk}/"
     leader_page = client_as(demo.users["donghu_leader"]).get(url).content.decode()
     assert f'href="/reconsideration/cases/{lawsuit.prior_case.pk}/"' in leader_page
+
+
+def test_the_appeal_clock_through_its_forms(donghu, demo, client_as):
+    """行政诉讼法 第八十五条 on the suit's page: service recorded, the period shown, the appeal."""
+    client = client_as(demo.users["donghu_reviewer"])
+    suit = donghu().get(unit=demo.units["donghu_justice"], answer_filed_date__isnull=True)
+    day = timezone.localdate()
+
+    def post(step, **data):
+        url = f"/litigation/{suit.pk}/{step}/"
+        response = client.post(url, {"form_token": _token(client.get(url)), **data})
+        assert response.status_code == 302, response.content.decode()
+        suit.refresh_from_db()
+
+    post("judgment", judgment_type="reject_claim", concluded_date=day)
+    post("judgment-served", judgment_served_date=day)
+    assert suit.judgment_served_date == day and suit.appeal_due is not None
+    page = client.get(f"/litigation/{suit.pk}/").content.decode()
+    assert f"{suit.appeal_due:%Y-%m-%d}" in page and "行政诉讼法 第八十五条" in page
+    post("appeal", appeal="appealed", appeal_date=day)
+    assert (suit.appeal, suit.appeal_date) == ("appealed", day)

@@ -59,6 +59,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "fazhi.core.middleware.QueryCharactersMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "fazhi.core.middleware.SessionExpiryLoginRequiredMiddleware",
@@ -197,7 +198,9 @@ MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "/media-not-served/"  # attachments are served only through the permission-checked view
 
 FAZHI_ATTACHMENT_MAX_BYTES = int(os.environ.get("FAZHI_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024))
-DATA_UPLOAD_MAX_MEMORY_SIZE = FAZHI_ATTACHMENT_MAX_BYTES + 1024 * 1024
+# A request's form fields, files aside (those have their own limits): a larger body gets the
+# Chinese 413 page (core.views.bad_request), never a form of megabytes of text.
+DATA_UPLOAD_MAX_MEMORY_SIZE = int(os.environ.get("FAZHI_FORM_MAX_BYTES", 2 * 1024 * 1024))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 REST_FRAMEWORK = {

@@ -33,6 +33,8 @@ def _page_patterns():
     return [path(config.url_prefix, include(f"{config.name}.urls")) for config in mounted]
 
 
+handler400 = "fazhi.core.views.bad_request"
+
 urlpatterns = [
     path("healthz/", core_views.health, name="health"),
     path("login/", core_views.login_view, name="login"),

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
+from fazhi.core.filters import YearQuery, query_values
 from fazhi.core.guards import permits
 from fazhi.core.ledgers import Column, Ledger, ledger_page
 from fazhi.core.models import Unit
@@ -274,10 +275,7 @@ def report_publication(request, report):
 
 def report_overview(request):
     """督察: every subordinate area's reports of a year, with status and key figures."""
-    try:
-        year = int(request.GET.get("year") or timezone.localdate().year - 1)
-    except ValueError:
-        return render(request, "annual_report/overview.html", {"error": "年度须为数字"}, status=400)
+    year = query_values(request, YearQuery)["year"] or timezone.localdate().year - 1
     table = overview.table(request.user, year, timezone.localdate())
     if request.GET.get("export") == "xlsx":
         return table.ledger.xlsx(table.lines())

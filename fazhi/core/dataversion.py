@@ -22,7 +22,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
 
-from .models import DataVersion
+from .models import DataVersion, FormToken
 
 VERSION_PK = 1  # the row the migration creates
 _MISSING = object()
@@ -75,7 +75,7 @@ def code_fingerprint() -> str:
 def track_writes(sender, update_fields=None, **kwargs) -> None:
     """post_save / post_delete receiver: a record of the platform, or a user (whose name
     lists show), changed. A login's last_login is no change."""
-    if sender is DataVersion:
+    if sender in (DataVersion, FormToken):  # a form shown or submitted is no record
         return
     if sender._meta.label == settings.AUTH_USER_MODEL:
         if update_fields is None or set(update_fields) - {"last_login"}:

@@ -6,13 +6,21 @@ import uuid
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 
-from .models import Unit
+from .models import FormToken, Unit
 from .roles import DataScope, Role, WorkLine
 from .validators import validate_division_code
 
-TOKENS_KEY = "fazhi_form_tokens"
+REPEATED = "该表单已经提交过，请勿重复提交。请刷新页面查看结果。"
+TOKEN_HOURS = 24  # a page left open longer is shown again before it is submitted
+# The longest free text a form takes where its field names no length: a note, a reason, an
+# opinion (a 决定书's reasons run to a few thousand characters) — a bound so that no one's
+# note makes the event list megabytes long for everyone.
+TEXT_MAX_LENGTH, LINE_MAX_LENGTH = 20000, 500
+
 ISO_DATE = "%Y-%m-%d"
 
 
@@ -39,32 +47,65 @@ def date_field(label: str = "日期", *, required: bool = True, today: bool = Fa
 
 
 class SubmitOnceForm(forms.Form):
-    """A form that refuses a second submission of the same page (重复提交)."""
+    """A form that refuses a second submission of the same page (重复提交): each rendering
+    carries a one-time token, stored with its user and form (models.FormToken); the token is
+    consumed in the transaction of the service the form runs (`consume_token`, called by
+    viewtools.run_service_form), so that two simultaneous submissions cannot both pass, and
+    a token from one form is no good on another."""
 
     form_token = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, request, **kwargs):
         super().__init__(*args, **kwargs)
         self.request = request
+        for field in self.fields.values():
+            _bound_length(field)
         if not self.is_bound:
-            token = uuid.uuid4().hex
-            tokens = request.session.get(TOKENS_KEY, [])[-49:]
-            request.session[TOKENS_KEY] = [*tokens, token]
-            self.initial["form_token"] = token
+            self.initial["form_token"] = self._issue_token()
+
+    @classmethod
+    def form_key(cls) -> str:
+        return f"{cls.__module__}.{cls.__qualname__}"[:200]
+
+    def _owner(self):
+        user = self.request.user
+        return user if user.is_authenticated else None
+
+    def _tokens(self):
+        return FormToken.objects.filter(user=self._owner(), form=self.form_key())
+
+    def _issue_token(self) -> str:
+        expired = timezone.now() - datetime.timedelta(hours=TOKEN_HOURS)
+        FormToken.objects.filter(user=self._owner(), created_at__lt=expired).delete()
+        token = uuid.uuid4().hex
+        FormToken.objects.create(token=token, user=self._owner(), form=self.form_key())
+        return token
 
     def clean_form_token(self):
         token = self.cleaned_data["form_token"]
-        tokens = self.request.session.get(TOKENS_KEY, [])
-        if token not in tokens:
-            raise forms.ValidationError("该表单已经提交过，请勿重复提交。请刷新页面查看结果。")
+        if not self._tokens().filter(token=token).exists():
+            raise forms.ValidationError(REPEATED)
         return token
 
     def consume_token(self) -> None:
-        """Called once the submission has been carried out."""
-        tokens = self.request.session.get(TOKENS_KEY, [])
-        self.request.session[TOKENS_KEY] = [
-            t for t in tokens if t != self.cleaned_data["form_token"]
-        ]
+        """Inside the service's transaction: the token is deleted, or (another submission
+        consumed it first, waiting on its row) the submission is refused with a Chinese
+        message, rolling the service back."""
+        deleted, _ = self._tokens().filter(token=self.cleaned_data["form_token"]).delete()
+        if not deleted:
+            raise ValidationError(REPEATED)
+
+
+def _bound_length(field) -> None:
+    """Give a free-text field without a length the platform's bound (checked and shown)."""
+    if not isinstance(field, forms.CharField) or field.max_length is not None:
+        return
+    if isinstance(field.widget, forms.HiddenInput):
+        return
+    textarea = isinstance(field.widget, forms.Textarea)
+    field.max_length = TEXT_MAX_LENGTH if textarea else LINE_MAX_LENGTH
+    field.validators.append(MaxLengthValidator(field.max_length))
+    field.widget.attrs.setdefault("maxlength", str(field.max_length))
 
 
 class LoginForm(AuthenticationForm):

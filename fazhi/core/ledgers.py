@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from .dataversion import query_key, remember
+from .filters import search_text
 from .querysets import full_scope_key
 from .viewtools import paginate, xlsx_response
 
@@ -105,7 +106,7 @@ def ledger_page(
         "ledger": ledger,
         "table": table,
         "title": title,
-        "q": request.GET.get("q", "").strip(),
+        "q": search_text(request),
         **context,
     }
     return render(request, template, context)

@@ -93,3 +93,27 @@ class PasswordChangeRequiredMiddleware:
         if request.path in allowed or request.path.startswith(settings.STATIC_URL):
             return False
         return Account.objects.filter(user=request.user, must_change_password=True).exists()
+
+
+class QueryCharactersMiddleware:
+    """A query parameter holding a NUL character — which no text column stores, PostgreSQL
+    refuses it in any query — is left out, with a Chinese message, before any page reads it
+    (core/filters.py bounds the values; this is the one character no field may carry)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        bad = [
+            key
+            for key, values in request.GET.lists()
+            if "\x00" in key or any("\x00" in value for value in values)
+        ]
+        if bad:
+            query = request.GET.copy()
+            for key in bad:
+                del query[key]
+            query._mutable = False
+            request.GET = query
+            messages.warning(request, "地址中的查询参数含有无效字符，已忽略")
+        return self.get_response(request)

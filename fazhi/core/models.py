@@ -324,3 +324,17 @@ class NumberSequence(ScopedRecord):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.year} #{self.last}"
+
+
+class FormToken(models.Model):
+    """The one-time token of one rendered form (重复提交): made when the form is shown, bound
+    to its user and form, and consumed in the transaction of the service the form runs, so
+    that of two submissions of one page exactly one is carried out."""
+
+    token = models.CharField(max_length=32, primary_key=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True)
+    form = models.CharField(max_length=200)  # the form class, module and name
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self) -> str:
+        return self.token

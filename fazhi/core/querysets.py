@@ -112,7 +112,10 @@ class RestrictedQuerySet(models.QuerySet):
         if scope[0] == "subtree":
             return Q(**{f"{prefix}path__startswith": scope[1]})
         unit_q = Q(**{f"{prefix}pk": scope[1]})
-        if scope[0] == "unit":
+        if scope[0] == "unit" or unit_field is None:
+            # 仅本人 acts for the own unit, which is no one's record: the own-records user finds
+            # it (to register records in it, docs/permissions.md) as 本单位 does, and of its
+            # records those the user owns — the records the user registers among them.
             return unit_q
         owned = Q(pk__in=[])  # "own": 仅本人
         for field in getattr(self.model, "scope_owner_fields", ()):

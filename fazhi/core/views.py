@@ -4,15 +4,22 @@ from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    TooManyFieldsSent,
+    ValidationError,
+)
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils import timezone
+from django.views import defaults
 from django.views.decorators.http import require_POST, require_safe
 
 from . import calendar, selectors, services, workflow
 from .deadlines import due_list
+from .filters import YearQuery, query_values
 from .forms import (
     CalendarYearForm,
     DateCalculatorForm,
@@ -297,10 +304,7 @@ def calendar_view(request):
 
 
 def _year_param(request) -> int:
-    try:
-        return int(request.GET.get("year", ""))
-    except ValueError:
-        return timezone.localdate().year
+    return query_values(request, YearQuery)["year"] or timezone.localdate().year
 
 
 def calendar_year_create(request):
@@ -347,3 +351,11 @@ def workflow_tables(request, key: str | None = None):
             raise Http404("没有这个流程") from None
         shown = [single]
     return render(request, "core/workflows.html", {"workflows": shown, "single": single})
+
+
+def bad_request(request, exception):
+    """handler400: a body over DATA_UPLOAD_MAX_MEMORY_SIZE (or with too many fields) gets
+    the Chinese 413 page; any other bad request Django's 400 page."""
+    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent):
+        return render(request, "413.html", status=413)
+    return defaults.bad_request(request, exception)

@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
@@ -65,12 +66,15 @@ def run_service_form(request, form, service, **fixed):
     else:
         data = {k: v for k, v in form.cleaned_data.items() if k != "form_token"}
     try:
-        result = service(actor=request.user, **data, **fixed)
+        # The form's one-time token goes with the service's writes: consumed first, in the
+        # same transaction, so that of two submissions of one page only one is carried out.
+        with transaction.atomic():
+            if hasattr(form, "consume_token"):
+                form.consume_token()
+            return service(actor=request.user, **data, **fixed)
     except (ValidationError, PermissionDenied) as error:
         form.add_error(None, error_text(error))
         return None
-    form.consume_token()
-    return result
 
 
 def run_posted_form(request, form, service, success, **fixed):

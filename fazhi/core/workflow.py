@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.db import transaction
 from django.urls import reverse
 
 from .guards import permits, require
@@ -74,6 +75,8 @@ class Workflow:
     # The message when the state does not allow the step; fields: noun, state, label,
     # allowed (the states that do), guard.
     refusal: str = "{noun}当前为“{state}”，不能办理“{label}”（仅限：{allowed}）"
+    # The message when another user's step changed the record since the page was read.
+    raced: str = "{noun}刚刚已由他人办理（当前为“{state}”），不能再办理“{label}”，请刷新页面查看"
     denied: str = ""  # the message when the record is out of the user's scope (default: guards')
     periods: tuple[tuple[str, str, str], ...] = ()  # (period, how it counts, article)
     by_action: dict = field(init=False, repr=False, compare=False)
@@ -121,12 +124,22 @@ class Workflow:
 
     def check(self, record, action: str, *, actor) -> Transition:
         """The transition, if `actor` may take it on `record` now; otherwise StepRefused (the
-        state or the role does not allow it) or PermissionDenied (out of the actor's scope)."""
+        state or the role does not allow it) or PermissionDenied (out of the actor's scope).
+
+        The record's row is locked first and the record read again under the lock, inside
+        the service's transaction: of two users taking a step on one record at the same
+        moment, the second waits for the first and is then checked against what the first
+        did — never two decisions on one case. Locking the record before anything else is
+        written keeps one order of locks for every step (the record, then the numbers and
+        the data version), so that two steps on one record never deadlock."""
         step = self.transition(action)
+        read = getattr(record, self.state_field)
+        self.lock(record)
         state = getattr(record, self.state_field)
         if state not in step.sources:
+            message = self.raced if state != read else (step.refusal or self.refusal)
             raise StepRefused(
-                (step.refusal or self.refusal).format(
+                message.format(
                     noun=self.noun,
                     state=self.state_label(state),
                     label=step.label,
@@ -139,6 +152,15 @@ class Workflow:
             raise StepRefused(f"“{step.label}”须由{roles}办理")
         require(actor, step.permission, record, self.denied)
         return step
+
+    def lock(self, record) -> None:
+        """Lock `record`'s row until the transaction ends and read it again (its fields as
+        another transaction committed them). Only inside a transaction: a service's."""
+        if record.pk is None:
+            return
+        if not transaction.get_connection().in_atomic_block:
+            raise ImproperlyConfigured(f"{self.key}: 办理步骤须在服务的事务中检查")
+        record.refresh_from_db(from_queryset=type(record)._base_manager.select_for_update())
 
     def move(self, record, step: Transition, into: str | None = None) -> str:
         """Put `record` into the step's target state, or `into` one of its outcomes (not

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from fazhi.core.filters import QueryForm, id_field
 from fazhi.core.forms import SubmitOnceForm, date_field
 from fazhi.core.models import Unit
 
@@ -349,3 +350,9 @@ CLOCK_STEP_FORMS = {
     "record_revocation": RevocationForm,
     "record_publicity_withdrawn": PublicityWithdrawnForm,
 }
+
+
+class AgencyQuery(QueryForm):
+    """?agency= of the notice page: the agency whose problems the notice lists."""
+
+    agency = id_field("执法单位")

@@ -9,6 +9,7 @@ from rest_framework import serializers
 from rest_framework.decorators import api_view
 from rest_framework.response import Response
 
+from fazhi.core.filters import UnitQuery
 from fazhi.core.models import Unit
 
 from . import dashboard, engine
@@ -45,8 +46,8 @@ VALUE = inline_serializer(
 def indicators(request):
     params = request.query_params
     try:
-        unit = Unit.objects.restrict(request.user).get(pk=int(params.get("unit", "")))
-    except (ValueError, Unit.DoesNotExist):
+        unit = Unit.objects.restrict(request.user).get(pk=UnitQuery(params).values()["unit"])
+    except Unit.DoesNotExist:
         return Response({"detail": "单位不存在或无权查看"}, status=400)
     try:
         period = dashboard.parse_period(

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.apps import apps
 from django.core.exceptions import ValidationError
 
+from fazhi.core import calendar
 from fazhi.core.dataversion import remember
 from fazhi.core.querysets import scope_key
 from fazhi.core.selectors import unit_children
@@ -32,8 +33,13 @@ def area_label(indicator: Indicator) -> str:
     return apps.get_model(indicator.model)._meta.app_config.verbose_name
 
 
+MAX_PERIOD_YEARS = 10  # a longer period is a report of its own, not a dashboard
+
+
 def parse_period(start: str, end: str, year: str, today: datetime.date) -> Period:
-    """A calendar year by default; any date range when both ends are given."""
+    """A calendar year by default; any date range when both ends are given. At most ten
+    years, within the years the working-day calendar knows (the clocks the figures count
+    were computed on it) or, past them, up to the current year."""
     if start or end:
         try:
             period = Period(datetime.date.fromisoformat(start), datetime.date.fromisoformat(end))
@@ -43,11 +49,32 @@ def parse_period(start: str, end: str, year: str, today: datetime.date) -> Perio
             ) from None
         if period.end < period.start:
             raise ValidationError("统计期间的结束日期不能早于开始日期")
-        return period
-    try:
-        return Period.year(int(year) if year else today.year)
-    except ValueError:
-        raise ValidationError(f"年份“{year}”无效") from None
+    else:
+        try:
+            number = int(year) if year else today.year
+        except ValueError:
+            raise ValidationError(f"年份“{year}”无效") from None
+        first, last = _years(today)
+        if not first <= number <= last:
+            raise ValidationError(f"年份须在{first}年至{last}年之间")
+        period = Period.year(number)
+    _check_bounds(period, today)
+    return period
+
+
+def _years(today: datetime.date) -> tuple[int, int]:
+    known = calendar.known_years()
+    return min(known), max(*known, today.year)
+
+
+def _check_bounds(period: Period, today: datetime.date) -> None:
+    first, last = _years(today)
+    if period.start.year < first or period.end.year > last:
+        raise ValidationError(
+            f"统计期间须在{first}年至{last}年之间（工作日历已知的年份），请缩小期间"
+        )
+    if calendar.shift_years(period.start, MAX_PERIOD_YEARS) <= period.end:
+        raise ValidationError(f"统计期间最长为{MAX_PERIOD_YEARS}年，请缩小期间")
 
 
 def previous(period: Period) -> Period:

@@ -11,6 +11,7 @@ from openpyxl import Workbook
 
 from fazhi.core.dataversion import remember
 from fazhi.core.deadlines import due_list
+from fazhi.core.filters import UnitQuery
 from fazhi.core.models import Unit
 from fazhi.core.querysets import active_membership, full_scope_key
 from fazhi.core.viewtools import paginate, xlsx_workbook_response
@@ -24,8 +25,8 @@ def _unit(request):
     visible = Unit.objects.restrict(request.user)
     if request.GET.get("unit"):
         try:
-            return visible.get(pk=int(request.GET["unit"]))
-        except (ValueError, Unit.DoesNotExist):
+            return visible.get(pk=UnitQuery(request.GET).values()["unit"])
+        except Unit.DoesNotExist:
             raise Http404("单位不存在或无权查看") from None
     membership = active_membership(request.user)
     if membership is not None:

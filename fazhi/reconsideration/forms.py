@@ -5,11 +5,21 @@ Field names are the parameters of the step's service, so `run_service_form` can 
 
 from django import forms
 
+from fazhi.core.filters import QueryForm, days_field, id_field, search_field
 from fazhi.core.forms import SubmitOnceForm
 from fazhi.core.forms import date_field as core_date_field
 from fazhi.core.validators import validate_credit_code, validate_id_number
 
-from .models import ActKind, Channel, OpinionLetter, Outcome, Party, Procedure, Suspension
+from .models import (
+    ActKind,
+    Channel,
+    OpinionLetter,
+    Outcome,
+    Party,
+    Procedure,
+    State,
+    Suspension,
+)
 from .services import ACCEPTANCE_CONDITIONS, GROUNDS, TERMINATION_GROUNDS
 
 
@@ -300,3 +310,18 @@ STEP_FORMS = {
     "withdraw": WithdrawForm,
     "terminate": TerminateForm,
 }
+
+
+class CaseFilterForm(QueryForm):
+    """The case list's filters (GET), each bounded: a bad value is left out with a message."""
+
+    q = search_field()
+    state = forms.ChoiceField(label="状态", choices=[("", ""), *State.choices], required=False)
+    procedure = forms.ChoiceField(
+        label="审理程序", choices=[("", ""), *Procedure.choices], required=False
+    )
+    respondent = id_field("被申请人")
+    outcome = forms.ChoiceField(label="结果", choices=[("", ""), *Outcome.choices], required=False)
+    handler = id_field("承办人")
+    due_within = days_field("临期天数")
+    overdue = forms.BooleanField(label="逾期", required=False)

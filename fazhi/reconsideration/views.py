@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
 from fazhi.core.dataversion import remember
+from fazhi.core.filters import query_values
 from fazhi.core.guards import shown_id_number
 from fazhi.core.imports import import_page
 from fazhi.core.ledgers import Column, Ledger, ledger_page
@@ -25,25 +26,14 @@ from fazhi.core.viewtools import (
 )
 
 from . import deadlines, imports, selectors, services
-from .forms import STEP_FORMS, LetterForm, LetterReportForm, RegisterForm
+from .forms import STEP_FORMS, CaseFilterForm, LetterForm, LetterReportForm, RegisterForm
 from .models import Case, Document, OpinionLetter, Outcome, Procedure, State
 from .workflow import CASE_FLOW
 
 
 def _filters(request) -> dict:
-    get = request.GET
-    due_within = get.get("due_within", "")
-    return {
-        "search": get.get("q", "").strip(),
-        "state": get.get("state", ""),
-        "procedure": get.get("procedure", ""),
-        "respondent": get.get("respondent", "") if get.get("respondent", "").isdigit() else "",
-        "outcome": get.get("outcome", ""),
-        "handler": get.get("handler", "") if get.get("handler", "").isdigit() else "",
-        "due_within": int(due_within) if due_within.isdigit() else None,
-        "overdue": get.get("overdue") == "1",
-        "today": timezone.localdate(),
-    }
+    values = query_values(request, CaseFilterForm)
+    return {"search": values.pop("q").strip(), **values, "today": timezone.localdate()}
 
 
 def _clocks(case) -> str:

@@ -107,6 +107,10 @@ def store_reports(*, actor, unit, uploads) -> tuple[list[ReadReport], list[str]]
         except UnreadableDocument as error:
             errors.append(str(error))
             continue
+        except Exception as error:  # a parser's own error on a corrupt file (of many kinds)
+            name = Path(upload.name or "").name
+            errors.append(f"{name}：文件已损坏，无法解析（{error.__class__.__name__}）")
+            continue
         reports.append(store_result(actor=actor, unit=unit, result=result))
     return reports, errors
 

@@ -142,3 +142,83 @@ def test_the_issue_case_a_supervision_officer_cannot_open_a_reconsideration_case
     assert client.get(reverse("reconsideration:case_register")).status_code == 403
     officer = client_as(demo.users["donghu_officer"])
     assert officer.get(reverse("reconsideration:case_detail", args=[case.pk])).status_code == 200
+
+
+def own_records_officer(demo):
+    """A second 经办人 of 东湖区司法局 with 仅本人, on 复议 and 应诉."""
+    base = get_user_model().objects.get(username="donghu_officer").memberships.get()
+    user = get_user_model().objects.create(username="matrix_own_records")
+    services.grant_membership(
+        actor=demo.admin,
+        user=user,
+        unit=base.unit,
+        role=Role.OFFICER,
+        data_scope=DataScope.OWN_RECORDS,
+        work_lines=[W.RECONSIDERATION, W.LITIGATION],
+    )
+    return user
+
+
+def test_an_own_records_officer_registers_in_the_own_unit_and_sees_only_their_own(demo):
+    from fazhi.core.models import Unit
+    from fazhi.reconsideration.models import Case
+
+    from ...reconsideration.tests.test_pages import register_through_the_form
+
+    user = own_records_officer(demo)
+    own_unit = demo.units["donghu_justice"]
+    assert list(Unit.objects.restrict(user, Action.CREATE)) == [own_unit]
+    colleagues = Case.objects.filter(unit=own_unit)
+    assert colleagues.exists() and not Case.objects.restrict(user).exists()
+
+    client = Client()
+    client.force_login(user)
+    assert client.get(reverse("reconsideration:case_register")).status_code == 200
+    response = register_through_the_form(client, demo, applicant_name="仅本人申请人")
+    assert response.status_code == 302, response.content.decode()[:2000]
+    case = Case.objects.get(parties__name="仅本人申请人")
+    assert case.unit == own_unit and case.created_by == user and case.handler == user
+    assert list(Case.objects.restrict(user)) == [case]
+    assert client.get(case.get_absolute_url()).status_code == 200
+    listed = client.get(reverse("reconsideration:case_list")).content.decode()
+    assert case.number in listed
+    colleague = colleagues.exclude(pk=case.pk).first()
+    assert colleague.number not in listed
+    assert client.get(colleague.get_absolute_url()).status_code == 404
+
+
+def test_an_own_records_officer_cannot_register_in_another_unit(demo):
+    from django.core.exceptions import PermissionDenied
+
+    from fazhi.core.guards import require_unit
+
+    user = own_records_officer(demo)
+    require_unit(user, demo.units["donghu_justice"], Action.CREATE, W.LITIGATION)
+    for other in ("donghu_enf0", "donghu", "xishan_justice"):
+        with pytest.raises(PermissionDenied):
+            require_unit(user, demo.units[other], Action.CREATE, W.LITIGATION)
+
+
+def test_an_own_records_officer_answers_404_for_every_record_of_a_colleague(demo):
+    user = own_records_officer(demo)
+    own_unit = demo.units["donghu_justice"]
+    client = Client()
+    client.force_login(user)
+    checked, wrong = 0, []
+    for route in all_routes():
+        model = route.record_model
+        if model is None or route.params != ("pk",) or route.name in NOT_WALKED:
+            continue
+        if getattr(model, "work_line", None) not in (W.RECONSIDERATION, W.LITIGATION):
+            continue
+        theirs = records_in(model, own_unit).exclude(pk__in=model.objects.restrict(user)).first()
+        if theirs is None:
+            continue
+        url = reverse(route.name, kwargs={"pk": theirs.pk})
+        status = client.get(url).status_code
+        if status == 405:
+            status = client.post(url).status_code
+        if status != 404:
+            wrong.append(f"{route.name} {url}: {status}")
+        checked += 1
+    assert checked > 10 and not wrong, wrong

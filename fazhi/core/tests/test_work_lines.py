@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from fazhi.core import guards, services
-from fazhi.core.models import DomainEvent, Membership
+from fazhi.core.models import DomainEvent, FormToken, Membership
 from fazhi.core.navigation import NavItem
 from fazhi.core.querysets import acts_on, scope_key
 from fazhi.core.roles import PERMISSIONS, Action, Role, WorkLine
@@ -139,7 +139,7 @@ def test_a_unit_administrator_assigns_lines_on_the_membership_page(demo, client_
     )
     url = reverse("core:membership_work_lines", args=[membership.pk])
     admin.get(url)
-    token = admin.session["fazhi_form_tokens"][-1]
+    token = FormToken.objects.latest("created_at").token
     response = admin.post(url, {"form_token": token, "work_lines": ["mediation", "legal_aid"]})
     assert response.status_code == 302
     membership.refresh_from_db()
@@ -149,7 +149,7 @@ def test_a_unit_administrator_assigns_lines_on_the_membership_page(demo, client_
     event = DomainEvent.objects.filter(action="membership.work_lines").latest("pk")
     assert "人民调解、法律援助" in event.summary
     admin.get(url)
-    token = admin.session["fazhi_form_tokens"][-1]
+    token = FormToken.objects.latest("created_at").token
     assert admin.post(url, {"form_token": token}).status_code == 302  # nothing ticked: all
     membership.refresh_from_db()
     assert membership.all_work_lines and membership.work_lines == []

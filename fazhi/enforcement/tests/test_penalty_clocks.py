@@ -7,6 +7,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from fazhi.core.models import FormToken
 from fazhi.enforcement.deadlines import penalty_clocks_due
 from fazhi.enforcement.models import EnforcementAction
 from fazhi.enforcement.services import actions as svc
@@ -249,6 +250,6 @@ def test_the_record_page_shows_the_clocks_and_takes_a_step(world, case, client):
     assert "办案期限" in page and "2025-10-13" in page and "行政处罚法 第六十一条" in page
     url = f"/enforcement/actions/{action.pk}/step/?action=record_decision_served"
     assert client.get(url).status_code == 200
-    token = client.session["fazhi_form_tokens"][-1]
+    token = FormToken.objects.latest("created_at").token  # the step form's
     client.post(url, {"form_token": token, "decision_served_date": "2025-10-10"})
     assert EnforcementAction.objects.get(pk=action.pk).decision_served_date == D(2025, 10, 10)

@@ -2,10 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
+from fazhi.core.filters import query_values
 from fazhi.core.guards import permits
 from fazhi.core.roles import Action
 from fazhi.core.steps import step_page
@@ -91,18 +93,19 @@ def campaign_select(request, campaign):
         data = form.cleaned_data
         random_draw = data["mode"] == "random"
         try:
-            files = select_case_files(
-                actor=request.user,
-                campaign=campaign,
-                candidates=candidates.filter(unit__in=data["agencies"])
-                if random_draw
-                else data["actions"],
-                count=data["count"] if random_draw else None,
-            )
+            with transaction.atomic():
+                form.consume_token()
+                files = select_case_files(
+                    actor=request.user,
+                    campaign=campaign,
+                    candidates=candidates.filter(unit__in=data["agencies"])
+                    if random_draw
+                    else data["actions"],
+                    count=data["count"] if random_draw else None,
+                )
         except (ValidationError, PermissionDenied) as error:
             form.add_error(None, error_text(error))
         else:
-            form.consume_token()
             messages.success(
                 request, f"已{'随机抽取' if random_draw else '选定'}案卷{len(files)}本"
             )
@@ -134,8 +137,9 @@ def campaign_notice(request, campaign):
         .distinct()
     )
     initial = {}
-    if request.GET.get("agency"):
-        chosen = agencies.filter(pk=request.GET["agency"]).first()
+    agency = query_values(request, forms.AgencyQuery)["agency"]
+    if agency:
+        chosen = agencies.filter(pk=agency).first()
         if chosen is not None:
             initial = {
                 "agency": chosen,

@@ -1,5 +1,5 @@
 """A clock that ends in a year whose holidays are not entered stays on the case page and the
-due list as "待录入XXXX年节假日安排后计算" with its natural-day bound (issue 13 item 9)."""
+due list as "待录入（年份）年节假日安排后计算" with its natural-day bound (issue 13 item 9)."""
 
 from datetime import timedelta
 

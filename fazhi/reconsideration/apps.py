@@ -22,6 +22,8 @@ class ReconsiderationConfig(worklines.WorkLineConfig):
             models.Suspension,
             models.Document,
             models.OpinionLetter,
+            models.DocumentService,
+            models.CaseFile,
         )
         line.nav(
             NavItem("行政复议案件", "reconsideration:case_list", "行政复议与应诉"),

@@ -81,6 +81,7 @@ COMMON = (
     Field("事实和理由", "申请人提出的事实和理由"),
     Field("正文", "该文书的正文（每段一行）"),
     Field("更正说明", "更正文书的，写明更正的原文书文号"),
+    Field("收件人", "文书的主送对象，如“张三：”"),
 )
 DECISION_FIELDS = (
     Field("审理程序", "普通程序或简易程序"),
@@ -169,12 +170,12 @@ def _register():
             lines, fields = SERVICE_LINES, COMMON + SERVICE_FIELDS + (Field("送达人", "送达人"),)
         elif kind.key in ("opinion", "suggestion"):
             lines = _lines(kind.key, (*ADDRESSED, *BODY, *FOOT))
-            fields = COMMON + (Field("收件人", "制发对象，如“东湖区市场监督管理局：”"),)
+            fields = COMMON
         elif kind.key in ("refusal", "termination", "mediation"):
             lines = _lines(kind.key, (*PARTIES, *BODY, *FOOT))
             fields = COMMON
-        else:  # notices, addressed to whom the body names
-            lines = _lines(kind.key, (*BODY, *FOOT))
+        else:  # notices to the parties
+            lines = _lines(kind.key, (*ADDRESSED, *BODY, *FOOT))
             fields = COMMON
         wordtemplates.register(
             wordtemplates.Kind(

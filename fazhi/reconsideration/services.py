@@ -472,7 +472,7 @@ def accept(
         "acceptance",
         [
             f"{case.applicant_names}：",
-            f"你（单位）对{case.respondent_display}作出的行政行为不服提出的行政复议申请，经审查，符合"
+            f"你（单位）对{case.respondent_display}{documents.act_description(case)}不服提出的行政复议申请，经审查，符合"
             f"《中华人民共和国行政复议法》第三十条规定的受理条件，本机关决定予以受理，适用{Procedure(procedure).label}审理。",
         ],
         actor=actor,
@@ -575,7 +575,7 @@ def send_copy(*, actor, case: Case, date) -> Case:
         "reply_notice",
         [
             f"{case.respondent_display}：",
-            f"{case.applicant_names}对你单位作出的行政行为不服，向本机关申请行政复议，本机关已依法受理。现将申请书副本发送你单位，"
+            f"{case.applicant_names}对你单位{documents.act_description(case)}不服，向本机关申请行政复议，本机关已依法受理。现将申请书副本发送你单位，"
             f"请自收到之日起{days}个工作日内提出书面答复，并提交当初作出行政行为的证据、依据和其他有关材料。",
         ],
         actor=actor,

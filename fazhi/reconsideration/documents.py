@@ -324,7 +324,15 @@ def store(document: Document, content: bytes) -> None:
 
 
 def draft(
-    *, case, kind: str, actor, date: datetime.date, unit=None, corrects=None, **written
+    *,
+    case,
+    kind: str,
+    actor,
+    date: datetime.date,
+    unit=None,
+    corrects=None,
+    letter=None,
+    **written,
 ) -> Document:
     """A 文书 as a draft, filled from the case and the step (inside the step's transaction)."""
     unit = unit or case.unit
@@ -337,6 +345,7 @@ def draft(
         document_date=date,
         created_by=actor,
         corrects=corrects,
+        letter=letter,
         written=written,
     )
     store(document, render(document, written))
@@ -344,10 +353,22 @@ def draft(
     return document
 
 
-def issue(*, case, kind: str, paragraphs: list[str], actor, date, unit=None, **written):
-    """The step's 文书 as a draft whose 正文 is `paragraphs`."""
+def issue(
+    *, case, kind: str, paragraphs: list[str], actor, date, unit=None, letter=None, **written
+):
+    """The step's 文书 as a draft whose 正文 is `paragraphs`; a first paragraph that ends in
+    "：" is whom the notice is addressed to."""
+    if paragraphs and paragraphs[0].endswith("：") and "收件人" not in written:
+        written["收件人"], paragraphs = paragraphs[0], paragraphs[1:]
     return draft(
-        case=case, kind=kind, actor=actor, date=date, unit=unit, 正文=paragraphs, **written
+        case=case,
+        kind=kind,
+        actor=actor,
+        date=date,
+        unit=unit,
+        letter=letter,
+        正文=paragraphs,
+        **written,
     )
 
 

@@ -361,6 +361,14 @@ class Document(UnitRecord):
         related_name="corrections",
         verbose_name="更正的文书",
     )
+    letter = models.ForeignKey(
+        "OpinionLetter",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="documents",
+        verbose_name="意见书、建议书",
+    )
 
     scope_owner_fields = ("created_by", "case__handler")
     detail_url_name = "reconsideration:document_detail"

@@ -1208,6 +1208,7 @@ def issue_letter(
         case=case,
         unit=unit,
         kind=kind,
+        letter=letter,
         收件人=f"{recipient}：",
         actor=actor,
         date=issued_date,
@@ -1500,6 +1501,7 @@ def correct_document(*, actor, document: Document, reason: str) -> Document:
         actor=actor,
         date=timezone.localdate(),
         corrects=document,
+        letter=document.letter,
         **document.written,
     )
     record_event(

@@ -389,6 +389,7 @@ def letter_detail(request, letter):
         "reconsideration/letter_detail.html",
         {
             "letter": letter,
+            "documents": Document.objects.restrict(request.user).filter(letter=letter),
             "form": form,
             "history": core_selectors.record_history(request.user, letter),
             "can_act": OpinionLetter.objects.restrict(request.user, Action.CHANGE)

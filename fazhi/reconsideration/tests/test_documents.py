@@ -508,3 +508,23 @@ def test_case_files_are_checked_listed_and_scoped(register, officer, demo, clien
     url = f"/attachments/{case_file.attachment.pk}/"
     assert client_as(officer).get(url).status_code == 200
     assert client_as(demo.users["xishan_officer"]).get(url).status_code == 404
+
+
+def test_opinion_and_suggestion_letters_are_documents_of_their_own(demo, officer, client_as):
+    unit = demo.units["donghu_justice"]
+    for kind, title in (("opinion", "行政复议意见书"), ("suggestion", "行政复议建议书")):
+        letter = services.issue_letter(
+            actor=officer,
+            unit=unit,
+            kind=kind,
+            recipient="东湖区市场监督管理局",
+            issued_date=D(2024, 9, 2),
+            content="行政处罚告知程序不规范，请予纠正。",
+        )
+        document = letter.documents.get()
+        text = docx_text(document)
+        assert title in text and "东湖区市场监督管理局：" in text and "告知程序不规范" in text
+        assert ("第七十六条" in text) == (kind == "opinion")
+        assert documents.approver_roles(document.kind) == ("leader",)
+        page = client_as(officer).get(f"/reconsideration/letters/{letter.pk}/").content.decode()
+        assert f"/reconsideration/documents/{document.pk}/" in page

@@ -356,6 +356,8 @@ def upload_word_template(*, actor, unit: Unit, key: str, uploaded_file) -> WordT
     if not content.name.lower().endswith(".docx"):
         raise ValidationError("文书模板须为Word文档（.docx）")
     wordtemplates.check(content.data, kind.field_names)
+    if kind.numbered and "文号" not in wordtemplates.fields_in(content.data):
+        raise ValidationError("模板中须有“{{ 文号 }}”：文书签发时在该处填入文号")
     digest = hashlib.sha256(content.data).hexdigest()
     template = WordTemplate.objects.filter(unit=unit, key=key).first() or WordTemplate(
         unit=unit, key=key

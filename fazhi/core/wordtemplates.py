@@ -77,6 +77,11 @@ class Kind:
     lines: tuple[tuple[str, str], ...] = field(repr=False)
 
     @property
+    def numbered(self) -> bool:
+        """Whether the 文书 carries a 文号 (its default template prints one)."""
+        return any("{{ 文号 }}" in text for _, text in self.lines)
+
+    @property
     def field_names(self) -> set[str]:
         return {f.name for f in self.fields}
 

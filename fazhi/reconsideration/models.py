@@ -384,7 +384,10 @@ class Document(UnitRecord):
         ]
 
     def __str__(self) -> str:
-        return f"{self.title}（{self.number or self.get_status_display()}）"
+        if self.number:
+            return f"{self.title}（{self.number}）"
+        owner = self.case.number if self.case_id else self.unit.name
+        return f"{self.title}（{owner}·{self.get_status_display()}）"
 
     @property
     def issued(self) -> bool:

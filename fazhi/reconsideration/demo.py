@@ -147,9 +147,14 @@ def _district_cases(world, key, today):
             outcome=outcome,
             ground=ground,
             reasons="经审理查明",
-            approval="leader",
+            approval="delegated",
+            approval_basis="东湖区人民政府委托",
             performance_due=day(received - 70) if outcome == "ordered_performance" else None,
             invalidity_requested=outcome == "confirmed_invalid",
+            # 第七十二条第二款: a fine revoked or changed is returned
+            property_return=outcome in ("revoked", "altered")
+            and case.act_kind in services.PROPERTY_ACT_KINDS
+            and bool(case.act_amount),
         )
         return services.serve(actor=officer, case=case, date=day(received - 43)) if served else case
 

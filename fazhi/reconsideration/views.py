@@ -18,7 +18,7 @@ from fazhi.core.imports import import_page
 from fazhi.core.ledgers import Column, Ledger, ledger_page
 from fazhi.core.querysets import active_membership, full_scope_key
 from fazhi.core.roles import Action
-from fazhi.core.steps import step_page
+from fazhi.core.steps import form_page, step_page
 from fazhi.core.viewtools import (
     record_view,
     require,
@@ -26,7 +26,14 @@ from fazhi.core.viewtools import (
 )
 
 from . import deadlines, imports, selectors, services
-from .forms import STEP_FORMS, CaseFilterForm, LetterForm, LetterReportForm, RegisterForm
+from .forms import (
+    STEP_FORMS,
+    CaseFilterForm,
+    LetterForm,
+    LetterReceiptForm,
+    LetterReportForm,
+    RegisterForm,
+)
 from .models import Case, Document, OpinionLetter, Outcome, Procedure, State
 from .workflow import CASE_FLOW
 
@@ -202,6 +209,7 @@ def case_detail(request, case):
             "pre_review_ground": services.pre_review_ground(case),
             # 第七十条: no reply or evidence in time → the act counts as having none.
             "reply_missing": case.state == State.HEARING and services.no_timely_reply(case, today),
+            "forwarded_late": deadlines.forwarded_late(case),
         },
     )
 
@@ -307,4 +315,19 @@ def letter_detail(request, letter):
             .filter(pk=letter.pk)
             .exists(),
         },
+    )
+
+
+@record_view(OpinionLetter)
+def letter_receipt(request, letter):
+    """登记制发对象收到 (第七十六条: the report period runs from the receipt)."""
+    require(request, Action.CHANGE, OpinionLetter.work_line)
+    return form_page(
+        request,
+        LetterReceiptForm(request.POST or None, request=request),
+        services.record_letter_receipt,
+        title=f"登记收到：{letter}",
+        message="已登记收到日期",
+        back=letter.get_absolute_url(),
+        letter=letter,
     )

@@ -192,7 +192,9 @@ def _district_cases(world, key, today):
         actor=leader, case=case, date=day(30), days=30, reason="案情复杂，需要进一步调查核实"
     )
     decided(42, "revoked", "64.1", served=False)
-    decided(150, "upheld")
+    case = decided(150, "upheld")
+    # 第七十九条: the decision in force is published
+    services.publish_decision(actor=officer, case=case, date=day(105), where="区人民政府门户网站")
     decided(160, "upheld", respondent=1)
     decided(170, "ordered_performance", kind=ActKind.NONPERFORMANCE, respondent=3)
     decided(180, "confirmed_illegal", "65.1.2", respondent=2)

@@ -164,6 +164,8 @@ def case_register(request):
         messages.success(
             request, f"已登记：{case.number}。审查期满日为{case.acceptance_due:%Y年%m月%d日}。"
         )
+        if case.time_limit_finding:  # 第三十条第二款: registered, to be refused with its reason
+            messages.warning(request, f"{case.time_limit_finding}：应当在审查期限内决定不予受理。")
         return redirect("reconsideration:case_detail", pk=case.pk)
     return render(request, "reconsideration/register.html", {"form": form})
 

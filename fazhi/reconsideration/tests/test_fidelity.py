@@ -520,3 +520,27 @@ def test_the_workflow_page_shows_the_new_guards(client_as, demo):
         "中止期间的工作日不计算",
     ):
         assert guard in text, guard
+
+
+def test_pages_show_the_receipt_and_the_late_finding(client_as, demo, register, officer):
+    from .test_pages import post_form
+
+    client = client_as(officer)
+    letter = services.issue_letter(
+        actor=officer,
+        unit=demo.units["donghu_justice"],
+        kind="opinion",
+        recipient="东湖区市场监督管理局",
+        issued_date=D(2025, 8, 1),
+        content="执法程序不规范，请予纠正",
+    )
+    page = client.get(f"/reconsideration/letters/{letter.pk}/").content.decode()
+    assert "待登记收到日期" in page and "登记收到日期" in page
+    url = f"/reconsideration/letters/{letter.pk}/receipt/"
+    response = post_form(client, url, {"date": "2025-08-08", "service_method": "post"})
+    assert response.status_code == 302
+    letter.refresh_from_db()
+    assert letter.report_due == D(2025, 10, 9)
+    late = register(received=D(2025, 6, 4), act_date=D(2020, 6, 3), act_known_date=D(2025, 5, 20))
+    page = client.get(f"/reconsideration/cases/{late.pk}/").content.decode()
+    assert "超过5年" in page and "第三十条第二款" in page

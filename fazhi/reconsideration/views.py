@@ -320,10 +320,9 @@ def letter_detail(request, letter):
     )
 
 
-@record_view(OpinionLetter)
+@record_view(OpinionLetter, Action.CHANGE)
 def letter_receipt(request, letter):
     """登记制发对象收到 (第七十六条: the report period runs from the receipt)."""
-    require(request, Action.CHANGE, OpinionLetter.work_line)
     return form_page(
         request,
         LetterReceiptForm(request.POST or None, request=request),

@@ -102,11 +102,13 @@ LIST_FIELDS = (
     "supplement_due",
     "copy_due",
     "copy_sent_date",
+    "copy_received_date",
     "reply_due",
     "reply_date",
     "decision_due",
     "performance_due",
     "performed_date",
+    "performance_order_due",
 )
 
 

@@ -492,6 +492,7 @@ def load_phase(base: str, users: dict, clients: int, seconds: float, import_rows
         "refusals": len(tally.refusals),
         "raced_refusals": len(raced),
         "refusal_example": tally.refusals[0] if tally.refusals else "",
+        "refusal_kinds": sorted({re.sub(r"\d+", "N", r) for r in tally.refusals})[:6],
         "imported": imported_count,
         "import_seconds": round(tally.timings.get("import (POST)", [0])[0] / 1000, 1),
         "pages": {
@@ -613,9 +614,13 @@ def worker(clients: int, seconds: float, import_rows: int, trials: int) -> dict:
         figures["load"] = load_phase(base, users, clients, seconds, import_rows)
         if figures["load"]["server_errors"]:
             log = server.log.read_text(errors="replace")
-            figures["load"]["problems"] += [
-                block.strip().splitlines()[-1] for block in log.split("Traceback")[1:]
-            ][:5]
+            figures["load"]["problems"] += sorted(
+                {
+                    line
+                    for line in log.splitlines()
+                    if re.match(r"^[\w.]+(Error|Exception|Interrupted)\b", line)
+                }
+            )[:5]
         import_seconds = figures["load"]["import_seconds"]
         figures["faults"] = fault_phase(server, base, users, import_rows, trials, import_seconds)
     finally:
@@ -649,6 +654,7 @@ def report(results: dict) -> str:
             f"for a step just taken by another page, e.g. “{load['refusal_example']}”), "
             f"{load['imported']} cases imported",
             f"problems: {load['problems'] or 'none'}",
+            f"refusals seen: {load['refusal_kinds']}",
             "| page | p50 ms | p95 ms | requests |",
             "|---|---:|---:|---:|",
             *(f"| {page} | {p50} | {p95} | {n} |" for page, (p50, p95, n) in load["pages"].items()),

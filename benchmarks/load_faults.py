@@ -228,6 +228,8 @@ def officer_loop(client: Client, tally: Tally, until: float, today: datetime.dat
             tally.errors.append(f"register: {status} without a message")
         return None
 
+    today = datetime.date.today()
+
     def step_form(case: int, action: str) -> dict | None:
         path = f"/reconsideration/cases/{case}/step/?action={action}"
         status, _, page, ms = client.get(path)
@@ -242,6 +244,8 @@ def officer_loop(client: Client, tally: Tally, until: float, today: datetime.dat
         for name, value in fields.items():
             if not value and name in ("summary", "reasons"):
                 fields[name] = "负载测试：听取的意见"
+            elif not value and name == "date":  # the step is taken today
+                fields[name] = today.isoformat()
         fields.setdefault("procedure", "ordinary")
         fields["action"] = action
         return fields

@@ -228,8 +228,6 @@ def officer_loop(client: Client, tally: Tally, until: float, today: datetime.dat
             tally.errors.append(f"register: {status} without a message")
         return None
 
-    today = datetime.date.today()
-
     def step_form(case: int, action: str) -> dict | None:
         path = f"/reconsideration/cases/{case}/step/?action={action}"
         status, _, page, ms = client.get(path)

@@ -45,6 +45,8 @@ KINDS = {
         Kind("termination", "行政复议终止决定书", "复终字"),
         Kind("opinion", "行政复议意见书", "复意字"),
         Kind("suggestion", "行政复议建议书", "复建字"),
+        Kind("stay", "停止执行决定书", "复停字"),
+        Kind("performance_order", "责令限期履行通知书", "复履字"),
         Kind("service_receipt", "送达回证", ""),  # not numbered
     ]
 }
@@ -52,7 +54,15 @@ KINDS = {
 # 第六十一条: the decision with the consent of the organ's 负责人; the organ's other
 # decisions (不予受理、终止、调解书、意见书) likewise; notices of the procedure are the
 # 复议机构's, approved by its 审核人 or 负责人 (docs/rules.md "文书的审批").
-LEADER_APPROVES = ("decision", "refusal", "termination", "mediation", "opinion", "suggestion")
+LEADER_APPROVES = (
+    "decision",
+    "refusal",
+    "termination",
+    "mediation",
+    "opinion",
+    "suggestion",
+    "stay",
+)
 
 
 def approver_roles(kind: str) -> tuple[str, ...]:

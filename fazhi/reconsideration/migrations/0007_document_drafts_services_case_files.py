@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('core', '0007_word_template'),
-        ('reconsideration', '0005_statutory_fields_application_hearing_committee_pre_review_letter'),
+        ('reconsideration', '0006_reply_from_receipt_late_applications_approvals_stays'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

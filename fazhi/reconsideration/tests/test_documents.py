@@ -202,7 +202,8 @@ def decided(register, officer, leader):
             "ground": "64.2",
             "facts": "被申请人作出处罚决定前未告知申请人陈述、申辩的权利。",
             "reasons": "被申请人违反《中华人民共和国行政处罚法》第四十四条规定的程序。",
-            "approval": "leader",
+            "approval": "delegated",
+            "approval_basis": "东湖区人民政府委托",
         }
         fields.update(decision)
         return services.decide(actor=leader, case=case, **fields)

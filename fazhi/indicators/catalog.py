@@ -113,6 +113,24 @@ reconsideration.performance_due | 应履行的复议决定 | 件 | decisions and
 reconsideration.performed | 已履行的复议决定 | 件 | of which performance is recorded
 litigation.heard_cases | 开庭审理案件（按审级计） | 件 | suits first heard in period, one per 审级
 enforcement.legal_review_staff | 持证法制审核人员 | 人 | certified officers who are legal-review staff
+legal_aid.criminal_cases | 刑事法律援助案件 | 件 | accepted criminal legal-aid cases
+legal_aid.civil_cases | 民事法律援助案件 | 件 | accepted civil legal-aid cases
+legal_aid.administrative_cases | 行政法律援助案件 | 件 | accepted administrative legal-aid cases
+legal_aid.notified_cases | 通知辩护/代理 | 件 | cases notified by courts, procuratorates and police (第三十六条)
+legal_aid.decisions | 审查决定 | 件 | applications decided (granted or refused) in period
+legal_aid.decided_on_time | 按期审查决定 | 件 | decisions within the period of 第四十三条
+legal_aid.review_on_time_rate | 7日内审查决定率 | % | decided on time / decided × 100
+legal_aid.assignments | 指派 | 件 | cases assigned in period
+legal_aid.assigned_on_time | 按期指派 | 件 | assignments within 3 days (第三十六条、第四十三条)
+legal_aid.assignment_on_time_rate | 3日内指派率 | % | assigned on time / assigned × 100
+legal_aid.refusals | 不予援助 | 件 | applications refused in period (第四十三条)
+legal_aid.terminations | 终止援助 | 件 | aid terminated in period (第四十八条)
+legal_aid.objections | 异议 | 件 | objections received in period (第四十九条)
+legal_aid.provisional_aid | 先行援助 | 件 | provisional aid decided in period (第四十四条)
+legal_aid.quality_reviewed | 质量评估 | 件 | cases graded in period (第五十九条)
+legal_aid.quality_good | 质量优良 | 件 | cases graded 优秀 or 良好 in period
+legal_aid.quality_good_rate | 优良率 | % | quality good / quality reviewed × 100
+legal_aid.subsidies_paid | 发放办案补贴 | 元 | subsidies paid in period (第五十二条)
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

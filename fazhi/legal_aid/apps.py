@@ -15,7 +15,18 @@ class LegalAidConfig(worklines.WorkLineConfig):
 
         line.audit(
             models.AidCase,
-            exclude_fields=["progress", "quality_checks", "subsidies", "objections"],
+            # Sensitive data stays off the field history (法律援助法 第二十一条): the
+            # economic evidence and the charge are not in it, the ID number masked.
+            exclude_fields=[
+                "progress",
+                "quality_checks",
+                "subsidies",
+                "objections",
+                "lookups",
+                "economic_evidence",
+                "criminal_charge",
+            ],
+            mask_fields=["applicant_id_number"],
         )
         line.audit(
             models.Provider,

@@ -106,17 +106,19 @@ def agencies(user):
 def due_cases(user, horizon: datetime.date):
     """Open periods for the due list: 审查决定, 补正, 指派, 结案材料."""
     mine = AidCase.objects.restrict(user).select_related("unit")
+    # A period left open (None) ends in a year whose holidays are not entered yet.
     return mine.filter(
-        Q(state=State.RECEIVED, decision_due__lte=horizon)
-        | Q(state=State.SUPPLEMENT, supplement_due__lte=horizon)
-        | Q(state=State.GRANTED, assignment_due__lte=horizon)
+        Q(state=State.RECEIVED) & (Q(decision_due__lte=horizon) | Q(decision_due__isnull=True))
+        | Q(state=State.SUPPLEMENT)
+        & (Q(supplement_due__lte=horizon) | Q(supplement_due__isnull=True))
+        | Q(state=State.GRANTED) & (Q(assignment_due__lte=horizon) | Q(assignment_due__isnull=True))
     ).order_by("received_date", "pk")
 
 
 def due_objections(user, horizon: datetime.date):
     return (
         Objection.objects.restrict(user)
-        .filter(decided_date__isnull=True, due__lte=horizon)
+        .filter(Q(due__lte=horizon) | Q(due__isnull=True), decided_date__isnull=True)
         .select_related("case")
     )
 

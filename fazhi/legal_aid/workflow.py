@@ -186,6 +186,7 @@ CASE_FLOW = Workflow(
     step_url_name="legal_aid:case_step",
     list_url_name="legal_aid:case_list",
     title_field="number",
+    record_name="case",
     denied="无权办理该法律援助案件",
     periods=(
         ("审查决定", "收到申请（补正材料）之日起七日", "第四十三条第一款"),

@@ -36,6 +36,7 @@ class LegalAidConfig(worklines.WorkLineConfig):
             models.Subsidy,
             models.Objection,
             models.Consultation,
+            models.StatusLookup,
         )
         line.workflow(workflow.CASE_FLOW)
         line.nav(

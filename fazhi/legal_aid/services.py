@@ -924,20 +924,28 @@ def public_lookup(*, actor, number: str, id_check: str, address: str | None):
         by_address=Count("pk", filter=Q(address=address)),
         failed=Count("pk", filter=Q(number=number, matched=False)),
     )
-    if (
+    refused = (
         recent["by_address"] >= LOOKUP_LIMIT_PER_ADDRESS
         or recent["failed"] >= LOOKUP_FAILURES_PER_NUMBER
-    ):
-        StatusLookup.objects.create(address=address, number=number, matched=False)
-        return None, f"查询过于频繁，请{LOOKUP_WINDOW_MINUTES}分钟后再试"
-    case = AidCase.objects.filter(number=number).first()
+    )
+    case = None if refused else AidCase.objects.filter(number=number).first()
     check = _text(id_check).upper()
     matched = bool(
         case is not None and len(check) == 6 and case.applicant_id_number.upper().endswith(check)
     )
-    StatusLookup.objects.create(
+    lookup = StatusLookup.objects.create(
         address=address, number=number, matched=matched, case=case if matched else None
     )
+    outcome = "频繁查询被拒绝" if refused else ("核验通过" if matched else "核验未通过")
+    record_event(
+        actor=actor,
+        action="legal_aid.lookup",
+        summary=f"公开查询申请进度{number}：{outcome}",
+        target=lookup,
+        unit=case.unit if matched else None,
+    )
+    if refused:
+        return None, f"查询过于频繁，请{LOOKUP_WINDOW_MINUTES}分钟后再试"
     if not matched:
         return None, "申请编号与身份证号码后六位不匹配，请核对后再查询"
     return case, None

@@ -108,6 +108,7 @@ class EconomicCheck(models.TextChoices):
     EXEMPT = "exempt", "免予核查（第四十二条）"
     UNRESTRICTED = "unrestricted", "不受经济困难条件限制（第三十二条）"
     NOT_REQUIRED = "not_required", "通知辩护/代理，无需审查经济状况"
+    IMPORTED = "imported", "以全国法律援助管理信息系统的审查为准（导入）"
 
 
 class Exemption(models.TextChoices):
@@ -179,6 +180,9 @@ class AidCase(UnitRecord):
     )
     number = models.CharField("申请编号", max_length=40, unique=True, editable=False)
     origin = models.CharField("来源", max_length=12, choices=Origin.choices)
+    # The case number of the national system (全国法律援助管理信息系统), by which its export
+    # is matched on import.
+    national_number = models.CharField("全国系统案号", max_length=60, blank=True)
     # — the applicant (受援人) —
     applicant_name = models.CharField("申请人姓名", max_length=40)
     applicant_id_number = models.CharField("身份证号码", max_length=18)
@@ -323,6 +327,12 @@ class AidCase(UnitRecord):
             ),
             models.CheckConstraint(
                 condition=Q(amount_recovered__gte=0), name="aidcase_amount_not_negative"
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "national_number"],
+                condition=~Q(national_number=""),
+                name="aidcase_unique_national_number",
+                violation_error_message="本机构已有该全国系统案号的案件",
             ),
         ]
 

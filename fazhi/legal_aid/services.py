@@ -949,3 +949,120 @@ def public_lookup(*, actor, number: str, id_check: str, address: str | None):
     if not matched:
         return None, "申请编号与身份证号码后六位不匹配，请核对后再查询"
     return case, None
+
+
+# — the national system's export —
+
+
+def _import_matter(case_type: str, origin: str) -> str:
+    if case_type == CaseType.CRIMINAL:
+        return Matter.NOTIFIED_DEFENCE if origin == Origin.NOTIFIED else Matter.CRIMINAL_DEFENCE
+    if case_type == CaseType.STATE_COMPENSATION:
+        return Matter.STATE_COMPENSATION
+    return Matter.OTHER_CIVIL
+
+
+@service
+def import_cases(*, actor, unit, data) -> int:
+    """导入 the national system's export: a row whose 案号 is on file completes that case's
+    closure (it must be in handling or closed on the same day); any other row is registered
+    as the case it has become. All rows or none (errors by row and column)."""
+    from fazhi.core.imports import ImportRefused, RowError
+
+    from .imports import CASES
+
+    require_line(actor, AidCase.work_line)
+    require(actor, Action.CREATE, unit, f"无权为“{unit.name}”导入法律援助案件")
+    rows = CASES.read_rows(data)
+    providers = {p.name: p for p in Provider.objects.filter(unit=unit, active=True)}
+    numbers = [row["national_number"] for row in rows]
+    on_file = {
+        case.national_number: case
+        for case in AidCase.objects.filter(unit=unit, national_number__in=numbers)
+    }
+    errors = []
+    for row in rows:
+        try:
+            row["applicant_id_number"] = _id_number(row["applicant_id_number"])
+        except ValidationError:
+            errors.append(
+                RowError(row["row"], "身份证号码", "无效（位数、出生日期或校验位不正确）")
+            )
+        if row["provider"] and row["provider"] not in providers:
+            errors.append(
+                RowError(row["row"], "承办人员", f"“{row['provider']}”不在本机构法律援助人员名册中")
+            )
+        case = on_file.get(row["national_number"])
+        if case is not None and row["closed_date"]:
+            same = case.state == State.CLOSED and case.closed_date == row["closed_date"]
+            if case.state == State.ASSIGNED and row["closed_date"] < case.assigned_date:
+                errors.append(RowError(row["row"], "结案日期", "不能早于平台记录的指派日期"))
+            elif case.state != State.ASSIGNED and not same:
+                errors.append(
+                    RowError(
+                        row["row"],
+                        "结案日期",
+                        f"平台记录为“{case.get_state_display()}”，与导出数据不一致",
+                    )
+                )
+    if errors:
+        raise ImportRefused(sorted(errors, key=lambda error: error.row))
+    for row in rows:
+        case = on_file.get(row["national_number"])
+        if case is None:
+            _imported_case(actor, unit, row, providers.get(row["provider"] or ""))
+        elif row["closed_date"] and case.state == State.ASSIGNED:
+            step = CASE_FLOW.check(case, "close", actor=actor)
+            CASE_FLOW.move(case, step)
+            case.concluded_date = row["closed_date"]
+            case.closed_date = row["closed_date"]
+            case.result = row["result"] or "按全国系统导出结案"
+            case.amount_recovered = row["amount_recovered"] or Decimal(0)
+            saved(case)
+    record_event(
+        actor=actor,
+        action="legal_aid.import",
+        summary=f"导入全国法律援助管理信息系统导出案件{len(rows)}件",
+        target=unit,
+        unit=unit,
+    )
+    return len(rows)
+
+
+def _imported_case(actor, unit, row, provider) -> AidCase:
+    origin = row["origin"]
+    accepted = row["accepted_date"]
+    state = State.RECEIVED
+    if accepted:
+        state = State.GRANTED
+    if provider is not None:
+        state = State.ASSIGNED
+    if row["closed_date"]:
+        state = State.CLOSED
+    case = AidCase(
+        unit=unit,
+        origin=origin,
+        national_number=row["national_number"],
+        applicant_name=row["applicant_name"],
+        applicant_id_number=row["applicant_id_number"],
+        case_type=row["case_type"],
+        matter=_import_matter(row["case_type"], origin),
+        summary=row["summary"],
+        economic_check=EconomicCheck.NOT_REQUIRED
+        if origin == Origin.NOTIFIED
+        else EconomicCheck.IMPORTED,
+        received_date=row["received_date"],
+        accepted_date=accepted,
+        decided_date=accepted if origin != Origin.NOTIFIED else None,
+        provider=provider,
+        assigned_user=provider.user if provider else None,
+        assigned_date=accepted if provider else None,
+        concluded_date=row["closed_date"],
+        closed_date=row["closed_date"],
+        result=row["result"] or "",
+        amount_recovered=row["amount_recovered"] or Decimal(0),
+        state=state,
+        created_by=actor,
+    )
+    case.number = _number(unit, origin, row["received_date"].year)
+    return saved(case)

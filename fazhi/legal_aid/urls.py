@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.case_list, name="case_list"),
     path("apply/", views.case_apply, name="case_apply"),
     path("notice/", views.case_notice, name="case_notice"),
+    path("import/", views.case_import, name="case_import"),
     path("<int:pk>/", views.case_detail, name="case_detail"),
     path("<int:pk>/step/", views.case_step, name="case_step"),
     path("providers/", views.provider_list, name="provider_list"),

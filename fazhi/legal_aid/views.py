@@ -2,6 +2,7 @@
 the roster, the subsidy standard, consultations and the public status lookup."""
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,13 +11,14 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
-from fazhi.core.guards import shown_id_number
+from fazhi.core.guards import require_unit, shown_id_number
+from fazhi.core.imports import import_page
 from fazhi.core.ledgers import Column, Ledger, day, ledger_page
 from fazhi.core.roles import Action
 from fazhi.core.steps import form_page, step_page
 from fazhi.core.viewtools import record_view, require
 
-from . import forms, selectors, services
+from . import forms, imports, selectors, services
 from .models import AidCase, Consultation, Provider, SubsidyStandard
 from .workflow import CASE_FLOW
 
@@ -85,6 +87,7 @@ def case_list(request):
         [
             ("受理申请", reverse("legal_aid:case_apply")),
             ("登记通知辩护（代理）", reverse("legal_aid:case_notice")),
+            ("导入", reverse("legal_aid:case_import")),
         ]
         if can_create
         else []
@@ -208,6 +211,24 @@ def case_step(request, case):
         getattr(services, action),
         message=message,
         form_kwargs=kwargs,
+    )
+
+
+def case_import(request):
+    """导入 the national system's export into the user's agency: all rows or none."""
+    require(request, Action.CREATE, AidCase.work_line)
+    unit = selectors.agencies(request.user).first()
+    if unit is None:
+        raise PermissionDenied("当前任职无权导入法律援助案件")
+    require_unit(request.user, unit, work_line=AidCase.work_line)
+    return import_page(
+        request,
+        imports.CASES,
+        lambda upload: services.import_cases(actor=request.user, unit=unit, data=upload),
+        title=f"导入全国法律援助管理信息系统案件（{unit.name}）",
+        template_name="法律援助案件导入模板.xlsx",
+        success="已导入{count}件案件",
+        done=reverse("legal_aid:case_list"),
     )
 
 

@@ -296,3 +296,35 @@ def handle_complaint(
         actor, office, office.unit, "complaint_handled", f"办结对{office}的投诉：{complaint.result}"
     )
     return complaint
+
+
+@service
+def import_contacts(*, actor, unit: Unit, data) -> int:
+    """导入 the 12348 platform's export: all rows or none."""
+    from .imports import CONTACTS
+
+    _may_create(actor, unit, "12348咨询")
+    rows = CONTACTS.read_rows(data)
+    for row in rows:
+        saved(
+            HotlineContact(
+                unit=unit,
+                contact_date=row["contact_date"],
+                channel=row["channel"],
+                category=row["category"],
+                answered=row["answered"],
+                duration_minutes=row["duration_minutes"] or 0,
+                satisfaction=row["satisfaction"] or "",
+                follow_up=row["follow_up"] or "",
+                referral=row["referral"] or "",
+                created_by=actor,
+            )
+        )
+    record_event(
+        actor=actor,
+        action="legal_services.import_contacts",
+        summary=f"导入12348平台来电记录{len(rows)}条",
+        target=unit,
+        unit=unit,
+    )
+    return len(rows)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("villages/<int:pk>/log/", views.village_log, name="village_log"),
     path("contacts/", views.contact_list, name="contact_list"),
     path("contacts/new/", views.contact_create, name="contact_create"),
+    path("contacts/import/", views.contact_import, name="contact_import"),
     path("contacts/<int:pk>/", views.contact_detail, name="contact_detail"),
     path("notary/", views.office_list, name="office_list"),
     path("notary/new/", views.office_create, name="office_create"),

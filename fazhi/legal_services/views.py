@@ -1,6 +1,7 @@
 """Pages of 公共法律服务: service points, villages and their advisers, 12348 contacts and
 visits, notary offices with their monthly reports and complaints — each a ledger with Excel."""
 
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -8,12 +9,13 @@ from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
+from fazhi.core.imports import import_page
 from fazhi.core.ledgers import Column, Ledger, day, ledger_page
 from fazhi.core.roles import Action
 from fazhi.core.steps import form_page
 from fazhi.core.viewtools import record_view, require
 
-from . import forms, selectors, services
+from . import forms, imports, selectors, services
 from .models import HotlineContact, NotaryOffice, ServicePoint, Village
 
 SECTION = "公共法律服务"
@@ -229,7 +231,10 @@ def contact_list(request):
         search_placeholder="类别或摘要",
         filter_form=filters,
         empty="没有符合条件的记录",
-        actions=[("登记", reverse("legal_services:contact_create"))]
+        actions=[
+            ("登记", reverse("legal_services:contact_create")),
+            ("导入12348平台数据", reverse("legal_services:contact_import")),
+        ]
         if _can_create(request, HotlineContact)
         else [],
     )
@@ -247,6 +252,22 @@ def contact_create(request):
         title="登记12348咨询或来访",
         crumbs=[("12348咨询及来访", reverse("legal_services:contact_list"))],
         message="已登记",
+    )
+
+
+def contact_import(request):
+    require(request, Action.CREATE, HotlineContact.work_line)
+    unit = selectors.units_for(request.user).first()
+    if unit is None:
+        raise PermissionDenied("当前任职无权导入12348数据")
+    return import_page(
+        request,
+        imports.CONTACTS,
+        lambda upload: services.import_contacts(actor=request.user, unit=unit, data=upload),
+        title=f"导入12348平台来电记录（{unit.name}）",
+        template_name="12348来电记录导入模板.xlsx",
+        success="已导入{count}条来电记录",
+        done=reverse("legal_services:contact_list"),
     )
 
 

@@ -6,6 +6,7 @@ from django.db.models import Q
 
 from fazhi.core.guards import permits
 from fazhi.core.models import Unit
+from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action
 
 from .models import (
@@ -41,14 +42,25 @@ def cases(user, *, search: str = "", state: str = "", case_type: str = "", origi
     return queryset
 
 
+def _of_the_agency(user, case: AidCase) -> bool:
+    membership = active_membership(user)
+    return membership is not None and membership.unit_id == case.unit_id
+
+
 def may_see_economic_evidence(user, case: AidCase) -> bool:
-    """The agency's reviewers (审核 on the case: 审核人, 负责人) only (法律援助法 第二十一条)."""
-    return permits(user, Action.REVIEW, case)
+    """The agency's own reviewers (审核 on the case: 审核人, 负责人 of the 法律援助机构) only
+    (法律援助法 第二十一条); superiors see the figures, not the evidence."""
+    return _of_the_agency(user, case) and permits(user, Action.REVIEW, case)
 
 
 def may_see_criminal_charge(user, case: AidCase) -> bool:
-    """The agency's staff who handle the file and the assigned provider; not inspectors."""
-    return permits(user, Action.CHANGE, case) or permits(user, Action.REVIEW, case)
+    """The agency's staff who handle or review the file and the assigned provider; not
+    inspectors, not superiors."""
+    if case.assigned_user_id is not None and case.assigned_user_id == user.pk:
+        return True
+    return _of_the_agency(user, case) and (
+        permits(user, Action.CHANGE, case) or permits(user, Action.REVIEW, case)
+    )
 
 
 def progress_of(user, case):

@@ -34,6 +34,9 @@ def test_economic_evidence_only_to_reviewers_and_every_view_recorded(demo, clien
     seen = DomainEvent.objects.filter(action="legal_aid.sensitive_view").order_by("-pk")
     assert seen.count() == before + 1
     assert seen[0].actor == demo.users["donghu_aid_reviewer"] and "经济困难状况" in seen[0].summary
+    # Superiors see the figures, not the evidence or the charge.
+    city = client_as(demo.users["city_leader"]).get(case.get_absolute_url())
+    assert city.status_code == 200 and evidence not in city.content.decode()
 
 
 def test_the_criminal_charge_is_hidden_from_inspectors_and_its_views_recorded(demo, client_as):

@@ -122,6 +122,15 @@ def test_the_key_figures_are_those_the_lines_mark_in_their_order():
         "enforcement.case_files_reviewed",
         "enforcement.enterprise_inspections_reported",
         "enforcement.supervision_inspections",
+        "legal_aid.cases_accepted",
+        "legal_aid.cases_closed",
+        "legal_aid.closure_rate",
+        "legal_aid.review_on_time_rate",
+        "legal_aid.assignment_on_time_rate",
+        "legal_aid.quality_good_rate",
+        "legal_services.hotline_calls",
+        "legal_services.hotline_connection_rate",
+        "notary.cases",
     ]
     assert set(shown) == {i for i, indicator in registered().items() if indicator.key}
 

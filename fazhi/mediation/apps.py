@@ -1,0 +1,33 @@
+from fazhi.core import worklines
+
+
+class MediationConfig(worklines.WorkLineConfig):
+    name = "fazhi.mediation"
+    label = "mediation"
+    verbose_name = "人民调解"
+    work_line = "mediation"
+    url_prefix = "mediation/"
+
+    def wire(self, line):
+        from fazhi.core.navigation import NavItem
+
+        from . import api, deadlines, demo, indicators, models, workflow
+
+        line.audit(models.Committee, exclude_fields=["seats"])
+        line.audit(models.Mediator, exclude_fields=["seats"])
+        line.audit(models.Seat)
+        line.audit(models.Dispute, exclude_fields=["parties", "sessions", "follow_ups"])
+        line.audit(models.Party, models.Session, models.Agreement, models.Confirmation)
+        line.audit(models.FollowUp, models.Screening, models.Finding, models.NilReport)
+        line.workflow(workflow.DISPUTE_FLOW)
+        line.nav(
+            NavItem("矛盾纠纷", "mediation:dispute_list", "人民调解"),
+            NavItem("调解组织", "mediation:committee_list", "人民调解"),
+            NavItem("人民调解员", "mediation:mediator_list", "人民调解"),
+            NavItem("排查与零上报", "mediation:screening_list", "人民调解"),
+        )
+        line.due(deadlines.disputes_due, deadlines.confirmations_due, deadlines.filings_due)
+        line.indicators(*indicators.INDICATORS)
+        line.demo(50, "人民调解", demo.build)
+        line.api_viewset("mediation/disputes", api.DisputeViewSet, "mediation-dispute")
+        line.api_viewset("mediation/committees", api.CommitteeViewSet, "mediation-committee")

@@ -1,0 +1,871 @@
+"""Every state change of the 人民调解 records: one audited, atomic function per step.
+
+Articles without a statute's name are of the 人民调解法 (2010)."""
+
+import datetime
+import decimal
+
+from django.core.exceptions import ValidationError
+
+from fazhi.core.audit import record_event, service
+from fazhi.core.calendar import date_or_none, shift_years
+from fazhi.core.guards import not_future, require, require_line, saved
+from fazhi.core.guards import today as guards_today
+from fazhi.core.models import Unit
+from fazhi.core.numbering import next_number
+from fazhi.core.roles import Action
+from fazhi.core.validators import validate_id_number
+
+from . import deadlines
+from .models import (
+    MEMBER_POSTS,
+    REFERRED_SOURCES,
+    Agreement,
+    AgreementForm,
+    Committee,
+    CommitteeKind,
+    Confirmation,
+    ConfirmationResult,
+    Dispute,
+    EndReason,
+    Finding,
+    FindingOutcome,
+    FollowUp,
+    Gender,
+    Mediator,
+    MediatorStatus,
+    NilReport,
+    Party,
+    Performance,
+    Post,
+    Screening,
+    Seat,
+    Session,
+    Source,
+    Status,
+)
+from .workflow import DISPUTE_FLOW
+
+LINE = "mediation"
+# 人民调解法 第九条第二款: 委员每届任期三年，可以连选连任.
+TERM_YEARS = 3
+# 人民调解法 第八条第二款: 人民调解委员会由委员三至九人组成.
+MIN_MEMBERS, MAX_MEMBERS = 3, 9
+# 人民调解法 第十四条: 成年公民 (民法典 第十七条: 十八周岁以上).
+ADULT_AGE = 18
+NUMBER_PATTERN = "（{year}）{abbr}人调字第{serial}号"
+
+
+def _not_before(day: datetime.date, label: str, start: datetime.date, start_label: str) -> None:
+    if day < start:
+        raise ValidationError(f"{label}（{day:%Y-%m-%d}）不能早于{start_label}（{start:%Y-%m-%d}）")
+
+
+# — committees and mediators —
+
+
+def composition_problems(committee: Committee, seats: list[tuple[Mediator, str]]) -> list[str]:
+    """人民调解法 第八条第二、三款 for the committee's 委员 (聘任调解员 are not 委员)."""
+    members = [(mediator, post) for mediator, post in seats if post in MEMBER_POSTS]
+    problems = []
+    if not MIN_MEMBERS <= len(members) <= MAX_MEMBERS:
+        problems.append(
+            f"人民调解委员会由委员三至九人组成（人民调解法 第八条第二款），当前委员为{len(members)}人"
+        )
+    directors = sum(1 for _, post in members if post == Post.DIRECTOR)
+    if directors != 1:
+        problems.append(f"人民调解委员会设主任一人（人民调解法 第八条第二款），当前为{directors}人")
+    if not any(mediator.gender == Gender.FEMALE for mediator, _ in members):
+        problems.append("人民调解委员会应当有妇女成员（人民调解法 第八条第三款）")
+    if committee.multi_ethnic and all(m.ethnicity == "汉族" for m, _ in members):
+        problems.append("多民族居住的地区应当有人数较少民族的成员（人民调解法 第八条第三款）")
+    return problems
+
+
+def _check_mediator_usable(mediator: Mediator, on: datetime.date) -> None:
+    if mediator.status != MediatorStatus.ACTIVE:
+        raise ValidationError(f"{mediator.name}已被罢免或解聘，不能担任调解员")
+    if mediator.age_on(on) < ADULT_AGE:
+        raise ValidationError(
+            f"{mediator.name}未满十八周岁，人民调解员应当由成年公民担任（人民调解法 第十四条）"
+        )
+
+
+@service
+def register_mediator(
+    *,
+    actor,
+    unit: Unit,
+    name: str,
+    gender: str,
+    birth_date: datetime.date,
+    employment: str,
+    ethnicity: str = "汉族",
+    id_number: str = "",
+    phone: str = "",
+    specialty: str = "",
+    expert: bool = False,
+    trained_date: datetime.date | None = None,
+    subsidy: str = "",
+) -> Mediator:
+    """A mediator into the roster (名册库); `expert` puts them in the 专家库 too."""
+    require_line(actor, LINE)
+    require(actor, Action.CREATE, unit, f"无权为“{unit.name}”登记人民调解员")
+    not_future(birth_date, "出生日期")
+    not_future(trained_date, "培训日期")
+    id_number = id_number.strip().upper()
+    validate_id_number(id_number)
+    mediator = Mediator(
+        unit=unit,
+        name=name.strip(),
+        gender=gender,
+        birth_date=birth_date,
+        employment=employment,
+        ethnicity=ethnicity.strip() or "汉族",
+        id_number=id_number,
+        phone=phone.strip(),
+        specialty=specialty.strip(),
+        expert=expert,
+        trained_date=trained_date,
+        subsidy=subsidy.strip(),
+        created_by=actor,
+    )
+    # 人民调解法 第十四条: 成年公民 — checked on the day of registration.
+    if mediator.age_on(guards_today()) < ADULT_AGE:
+        raise ValidationError(
+            f"{mediator.name}未满十八周岁，人民调解员应当由成年公民担任（人民调解法 第十四条）"
+        )
+    saved(mediator)
+    record_event(
+        actor=actor,
+        action="mediation.mediator",
+        summary=f"登记人民调解员{mediator.name}（{mediator.get_employment_display()}）",
+        target=mediator,
+        unit=unit,
+    )
+    return mediator
+
+
+@service
+def dismiss_mediator(*, actor, mediator: Mediator, ground: str) -> Mediator:
+    """人民调解法 第十五条: 罢免或者解聘 on its grounds; the seats end with it."""
+    require(actor, Action.CHANGE, mediator)
+    if not ground.strip():
+        raise ValidationError("请写明罢免或解聘的事由（人民调解法 第十五条）")
+    if mediator.status == MediatorStatus.DISMISSED:
+        raise ValidationError(f"{mediator.name}已被罢免或解聘")
+    for seat in list(mediator.seats.select_related("committee")):
+        others = [(s.mediator, s.post) for s in seat.committee.seats.exclude(pk=seat.pk)]
+        if seat.post in MEMBER_POSTS and (problems := composition_problems(seat.committee, others)):
+            raise ValidationError(
+                f"{seat.committee.name}：{problems[0]}；请先补选委员再罢免{mediator.name}"
+            )
+        seat.delete()
+        _changed(seat.committee, guards_today())
+    mediator.status = MediatorStatus.DISMISSED
+    mediator.dismissal_ground = ground.strip()
+    saved(mediator)
+    record_event(
+        actor=actor,
+        action="mediation.dismiss",
+        summary=f"罢免或解聘人民调解员{mediator.name}",
+        target=mediator,
+        unit=mediator.unit,
+        reason=ground.strip(),
+    )
+    return mediator
+
+
+def _changed(committee: Committee, day: datetime.date) -> None:
+    """A change of the committee or its people: 备案 is due again (宁波条例 第十三条)."""
+    committee.changed_date = day
+    committee.filing_due = date_or_none(deadlines.filing_due, day)
+    committee.filed_date = None
+    committee.court_notified_date = None
+    saved(committee)
+
+
+@service
+def register_committee(
+    *,
+    actor,
+    unit: Unit,
+    name: str,
+    kind: str,
+    founder: str,
+    term_start: datetime.date,
+    director: Mediator,
+    members: list,
+    appointed: list = (),
+    abbreviation: str = "",
+    field: str = "",
+    multi_ethnic: bool = False,
+) -> Committee:
+    """A committee with its 主任, 委员 (`members`, the 主任 among them or not) and 聘任调解员."""
+    require_line(actor, LINE)
+    require(actor, Action.CREATE, unit, f"无权为“{unit.name}”登记调解组织")
+    not_future(term_start, "任期开始日期")
+    if kind == CommitteeKind.SPECIALIZED and not field.strip():
+        raise ValidationError("行业性专业性人民调解委员会请填写专业领域")
+    name = name.strip()
+    committee = Committee(
+        unit=unit,
+        name=name,
+        abbreviation=(abbreviation.strip() or name.removesuffix("人民调解委员会"))[:30],
+        kind=kind,
+        field=field.strip(),
+        founder=founder.strip(),
+        multi_ethnic=multi_ethnic,
+        term_start=term_start,
+        term_end=shift_years(term_start, TERM_YEARS),
+        changed_date=term_start,
+        filing_due=date_or_none(deadlines.filing_due, term_start),
+        created_by=actor,
+    )
+    seats = [(director, Post.DIRECTOR)]
+    seats += [(m, Post.MEMBER) for m in members if m.pk != director.pk]
+    appointed_ids = {m.pk for m, _ in seats}
+    seats += [(m, Post.APPOINTED) for m in appointed if m.pk not in appointed_ids]
+    if problems := composition_problems(committee, seats):
+        raise ValidationError(problems)
+    for mediator, _ in seats:
+        require(actor, Action.VIEW, mediator, f"无权选任调解员{mediator.name}")
+        _check_mediator_usable(mediator, term_start)
+    saved(committee)
+    for mediator, post in seats:
+        saved(Seat(committee=committee, mediator=mediator, post=post, since=term_start))
+    record_event(
+        actor=actor,
+        action="mediation.committee",
+        summary=f"登记调解组织{committee.name}（委员{sum(p in MEMBER_POSTS for _, p in seats)}人）",
+        target=committee,
+        unit=unit,
+        data={"term_end": committee.term_end.isoformat()},
+    )
+    return committee
+
+
+@service
+def add_seat(*, actor, committee: Committee, mediator: Mediator, post: str, since: datetime.date):
+    """One more 委员 or 聘任调解员; a mediator may sit on several committees."""
+    require(actor, Action.CHANGE, committee)
+    require(actor, Action.VIEW, mediator, f"无权选任调解员{mediator.name}")
+    not_future(since, "任职日期")
+    _check_mediator_usable(mediator, since)
+    if committee.seats.filter(mediator=mediator).exists():
+        raise ValidationError(f"{mediator.name}已是{committee.name}的成员")
+    seats = [(s.mediator, s.post) for s in committee.seats.select_related("mediator")]
+    if post == Post.DIRECTOR and any(p == Post.DIRECTOR for _, p in seats):
+        raise ValidationError("人民调解委员会设主任一人（人民调解法 第八条第二款），已有主任")
+    if post in MEMBER_POSTS and sum(p in MEMBER_POSTS for _, p in seats) >= MAX_MEMBERS:
+        raise ValidationError(
+            "人民调解委员会由委员三至九人组成（人民调解法 第八条第二款），已有九人"
+        )
+    seat = saved(Seat(committee=committee, mediator=mediator, post=post, since=since))
+    _changed(committee, since)
+    record_event(
+        actor=actor,
+        action="mediation.seat",
+        summary=f"{committee.name}增加{seat.get_post_display()}{mediator.name}",
+        target=committee,
+        unit=committee.unit,
+    )
+    return seat
+
+
+@service
+def record_filing(
+    *,
+    actor,
+    committee: Committee,
+    filed_date: datetime.date,
+    court_notified_date: datetime.date | None = None,
+) -> Committee:
+    """备案 with the county bureau (宁波条例 第十三条) and its notice to the court (第十条)."""
+    require(actor, Action.CHANGE, committee)
+    not_future(filed_date, "备案日期")
+    not_future(court_notified_date, "通报法院日期")
+    _not_before(filed_date, "备案日期", committee.changed_date, "设立或变更日期")
+    if court_notified_date:
+        _not_before(court_notified_date, "通报法院日期", filed_date, "备案日期")
+    seats = [(s.mediator, s.post) for s in committee.seats.select_related("mediator")]
+    if problems := composition_problems(committee, seats):
+        raise ValidationError(problems)
+    committee.filed_date = filed_date
+    committee.court_notified_date = court_notified_date
+    saved(committee)
+    late = committee.filing_due is not None and filed_date > committee.filing_due
+    record_event(
+        actor=actor,
+        action="mediation.filing",
+        summary=f"{committee.name}备案（{filed_date:%Y-%m-%d}）{'，已逾期' if late else ''}",
+        target=committee,
+        unit=committee.unit,
+        data={"late": late},
+    )
+    return committee
+
+
+# — disputes —
+
+
+@service
+def register_dispute(
+    *,
+    actor,
+    committee: Committee,
+    source: str,
+    kind: str,
+    summary: str,
+    received_date: datetime.date,
+    mediator: Mediator,
+    applicant: str,
+    respondent: str = "",
+    source_reference: str = "",
+    claims: str = "",
+    non_public: bool = False,
+    simple_procedure: bool = False,
+    refused_by_party: bool = False,
+    recorder: str = "",
+    finding: Finding | None = None,
+) -> Dispute:
+    """受理 a dispute from any source and number its file "（年）××人调字第N号"."""
+    require_line(actor, LINE)
+    require(actor, Action.CREATE, committee, f"无权为“{committee.name}”受理纠纷")
+    if refused_by_party:
+        # 人民调解法 第十七条: 当事人一方明确拒绝调解的，不得调解。
+        raise ValidationError(
+            "当事人一方明确拒绝调解的，不得调解（人民调解法 第十七条）；"
+            "请告知当事人可以依法通过仲裁、行政、司法等途径解决"
+        )
+    if not committee.active:
+        raise ValidationError(f"{committee.name}已撤销，不能受理纠纷")
+    not_future(received_date, "受理日期")
+    reference = source_reference.strip()
+    if source in REFERRED_SOURCES and not reference:
+        raise ValidationError(
+            f"{Source(source).label}的纠纷请填写来源单位及文号（移交单号、法院案号、信访事项号或工单号）"
+        )
+    if source == Source.COURT_POST_FILING and simple_procedure is None:
+        simple_procedure = False
+    if not mediator.seats.filter(committee=committee).exists():
+        raise ValidationError(f"{mediator.name}不是{committee.name}的调解员")
+    _check_mediator_usable(mediator, received_date)
+    if not applicant.strip():
+        raise ValidationError("请填写当事人（申请人）")
+    if finding is not None and (
+        finding.dispute_id or finding.screening.committee_id != committee.pk
+    ):
+        raise ValidationError("该排查发现已转入调解，或不属于本调解组织")
+    number = next_number(
+        unit=committee.unit,
+        kind=f"mediation.dispute.{committee.pk}",
+        year=received_date.year,
+        pattern=NUMBER_PATTERN.replace("{abbr}", committee.abbreviation),
+    )
+    dispute = Dispute(
+        unit=committee.unit,
+        committee=committee,
+        number=number.text,
+        source=source,
+        source_reference=reference,
+        simple_procedure=bool(simple_procedure) and source == Source.COURT_POST_FILING,
+        kind=kind,
+        summary=summary.strip(),
+        claims=claims.strip(),
+        received_date=received_date,
+        non_public=non_public,
+        mediator=mediator,
+        recorder=recorder.strip(),
+        created_by=actor,
+    )
+    dispute.due_date = date_or_none(
+        deadlines.mediation_due, received_date, source, dispute.simple_procedure
+    )
+    saved(dispute)
+    saved(Party(dispute=dispute, role="applicant", name=applicant.strip()))
+    if respondent.strip():
+        saved(Party(dispute=dispute, role="respondent", name=respondent.strip()))
+    if finding is not None:
+        finding.dispute = dispute
+        finding.outcome = FindingOutcome.CASE
+        saved(finding)
+    record_event(
+        actor=actor,
+        action="mediation.register",
+        summary=f"受理矛盾纠纷{dispute.number}（{dispute.get_source_display()}）",
+        target=dispute,
+        unit=dispute.unit,
+        data={"due": dispute.due_date.isoformat() if dispute.due_date else None},
+    )
+    return dispute
+
+
+@service
+def add_party(
+    *,
+    actor,
+    dispute: Dispute,
+    role: str,
+    name: str,
+    gender: str = "",
+    ethnicity: str = "",
+    age: int | None = None,
+    occupation: str = "",
+    address: str = "",
+    phone: str = "",
+    id_number: str = "",
+    wants_non_public: bool = False,
+) -> Party:
+    """A party; one asking for non-public mediation makes the case 不公开 (第二十三条第三项)."""
+    DISPUTE_FLOW.check(dispute, "add_party", actor=actor)
+    id_number = id_number.strip().upper()
+    validate_id_number(id_number)
+    party = saved(
+        Party(
+            dispute=dispute,
+            role=role,
+            name=name.strip(),
+            gender=gender,
+            ethnicity=ethnicity.strip(),
+            age=age,
+            occupation=occupation.strip(),
+            address=address.strip(),
+            phone=phone.strip(),
+            id_number=id_number,
+        )
+    )
+    if wants_non_public and not dispute.non_public:
+        dispute.non_public = True
+        saved(dispute)
+    record_event(
+        actor=actor,
+        action="mediation.party",
+        summary=f"{dispute.number}登记当事人{party.name}",
+        target=dispute,
+        unit=dispute.unit,
+    )
+    return party
+
+
+@service
+def record_session(
+    *, actor, dispute: Dispute, date: datetime.date, place: str, present: str, record: str
+) -> Session:
+    """调解记录 (第二十七条)."""
+    DISPUTE_FLOW.check(dispute, "record_session", actor=actor)
+    not_future(date, "调解日期")
+    _not_before(date, "调解日期", dispute.received_date, "受理日期")
+    session = saved(
+        Session(
+            dispute=dispute,
+            date=date,
+            place=place.strip(),
+            present=present.strip(),
+            record=record.strip(),
+        )
+    )
+    record_event(
+        actor=actor,
+        action="mediation.session",
+        summary=f"{dispute.number}调解记录（{date:%Y-%m-%d}）",
+        target=dispute,
+        unit=dispute.unit,
+    )
+    return session
+
+
+@service
+def extend_period(
+    *, actor, dispute: Dispute, extended_due: datetime.date, both_consent: bool, note: str = ""
+) -> Dispute:
+    """宁波市人民调解条例 第二十七条: 双方当事人要求延长的，可以适当延长."""
+    DISPUTE_FLOW.check(dispute, "extend_period", actor=actor)
+    if not both_consent:
+        raise ValidationError("延长调解期限须经双方当事人同意（宁波市人民调解条例 第二十七条）")
+    if extended_due <= (dispute.current_due or dispute.received_date):
+        raise ValidationError("延长后的期限应晚于原调解期限")
+    dispute.extended_due = extended_due
+    dispute.extension_note = note.strip()
+    saved(dispute)
+    record_event(
+        actor=actor,
+        action="mediation.extend",
+        summary=f"{dispute.number}经双方同意延长调解期限至{extended_due:%Y-%m-%d}",
+        target=dispute,
+        unit=dispute.unit,
+        reason=note.strip(),
+    )
+    return dispute
+
+
+def _on_time(dispute: Dispute, day: datetime.date) -> bool | None:
+    due = dispute.current_due
+    return None if due is None else day <= due
+
+
+@service
+def end_mediation(
+    *, actor, dispute: Dispute, reason: str, ended_date: datetime.date, routes_told: str = ""
+) -> Dispute:
+    """终止调解 on refusal (第十七条), a party's request (第二十三条) or failure (第二十六条)."""
+    step = DISPUTE_FLOW.check(dispute, "end_mediation", actor=actor)
+    not_future(ended_date, "终止日期")
+    _not_before(ended_date, "终止日期", dispute.received_date, "受理日期")
+    if reason == EndReason.FAILED and not routes_told.strip():
+        # 人民调解法 第二十六条: 调解不成的，应当终止调解，并……告知当事人可以依法通过仲裁、
+        # 行政、司法等途径维护自己的权利。
+        raise ValidationError(
+            "调解不成的，应当告知当事人可以依法通过仲裁、行政、司法等途径维护自己的权利（人民调解法 第二十六条），请填写告知的途径"
+        )
+    DISPUTE_FLOW.move(dispute, step)
+    dispute.on_time = _on_time(dispute, ended_date)
+    dispute.end_reason = reason
+    dispute.ended_date = ended_date
+    dispute.routes_told = routes_told.strip()
+    saved(dispute)
+    record_event(
+        actor=actor,
+        action="mediation.end",
+        summary=f"{dispute.number}终止调解：{dispute.get_end_reason_display()}",
+        target=dispute,
+        unit=dispute.unit,
+    )
+    return dispute
+
+
+@service
+def record_agreement(
+    *,
+    actor,
+    dispute: Dispute,
+    form: str,
+    content: str,
+    effective_date: datetime.date,
+    amount: decimal.Decimal | None = None,
+    performance_term: str = "",
+    parties_signed: bool = False,
+    mediator_signed: bool = False,
+    sealed: bool = False,
+    photo=None,
+) -> Agreement:
+    """第二十八至三十条; a photo of the signed paper may be attached."""
+    step = DISPUTE_FLOW.check(dispute, "record_agreement", actor=actor)
+    not_future(effective_date, "协议生效日期")
+    _not_before(effective_date, "协议生效日期", dispute.received_date, "受理日期")
+    if not content.strip():
+        raise ValidationError("请记录协议内容（人民调解法 第二十八条）")
+    if form == AgreementForm.WRITTEN:
+        # 第二十九条第二款: 调解协议书自各方当事人签名、盖章或者按指印，人民调解员签名并
+        # 加盖人民调解委员会印章之日起生效。
+        missing = [
+            label
+            for done, label in (
+                (parties_signed, "各方当事人签名、盖章或者按指印"),
+                (mediator_signed, "人民调解员签名"),
+                (sealed, "加盖人民调解委员会印章"),
+            )
+            if not done
+        ]
+        if missing:
+            raise ValidationError(
+                f"调解协议书尚未{'、'.join(missing)}，不能生效（人民调解法 第二十九条第二款）"
+            )
+    agreement = saved(
+        Agreement(
+            dispute=dispute,
+            form=form,
+            content=content.strip(),
+            amount=amount or 0,
+            performance_term=performance_term.strip(),
+            parties_signed=parties_signed,
+            mediator_signed=mediator_signed,
+            sealed=sealed,
+            effective_date=effective_date,
+            confirmation_due=date_or_none(deadlines.confirmation_due, effective_date),
+        )
+    )
+    DISPUTE_FLOW.move(dispute, step)
+    dispute.agreed_date = effective_date
+    dispute.on_time = _on_time(dispute, effective_date)
+    saved(dispute)
+    if photo is not None:
+        from fazhi.core.services import attach_file
+
+        attach_file(actor=actor, target=dispute, uploaded_file=photo)
+    record_event(
+        actor=actor,
+        action="mediation.agreement",
+        summary=f"{dispute.number}达成{agreement.get_form_display()}（{effective_date:%Y-%m-%d}生效）",
+        target=dispute,
+        unit=dispute.unit,
+    )
+    return agreement
+
+
+@service
+def apply_confirmation(*, actor, dispute: Dispute, court: str, applied_date: datetime.date):
+    """第三十三条: the parties' joint application within 30 days of the agreement's effect."""
+    DISPUTE_FLOW.check(dispute, "apply_confirmation", actor=actor)
+    if Confirmation.objects.filter(dispute=dispute).exists():
+        raise ValidationError("已登记司法确认申请")
+    agreement = dispute.agreement
+    not_future(applied_date, "申请日期")
+    _not_before(applied_date, "申请日期", agreement.effective_date, "协议生效日期")
+    # 人民调解法 第三十三条: 自调解协议生效之日起三十日内共同向人民法院申请司法确认.
+    natural_bound = agreement.effective_date + datetime.timedelta(days=deadlines.CONFIRMATION_DAYS)
+    if applied_date > natural_bound:
+        due = agreement.confirmation_due or deadlines.confirmation_due(agreement.effective_date)
+        if applied_date > due:
+            raise ValidationError(
+                f"申请司法确认应当自调解协议生效之日起三十日内提出（人民调解法 第三十三条），"
+                f"期限已于{due:%Y-%m-%d}届满"
+            )
+    confirmation = saved(
+        Confirmation(
+            dispute=dispute,
+            court=court.strip(),
+            applied_date=applied_date,
+            acceptance_due=date_or_none(deadlines.acceptance_due, applied_date),
+        )
+    )
+    record_event(
+        actor=actor,
+        action="mediation.confirmation",
+        summary=f"{dispute.number}向{confirmation.court}申请司法确认",
+        target=dispute,
+        unit=dispute.unit,
+    )
+    return confirmation
+
+
+@service
+def record_court_decision(
+    *,
+    actor,
+    dispute: Dispute,
+    accepted_date: datetime.date | None = None,
+    court_number: str = "",
+    extended: bool = False,
+    result: str = "",
+    ground: str = "",
+    decided_date: datetime.date | None = None,
+):
+    """The court's 受理 (2011 规定 第四条, 调确字 number), and its decision (第五条, 第七条)."""
+    DISPUTE_FLOW.check(dispute, "record_court_decision", actor=actor)
+    confirmation = dispute.confirmation
+    not_future(accepted_date, "受理日期")
+    not_future(decided_date, "决定日期")
+    if accepted_date:
+        _not_before(accepted_date, "法院受理日期", confirmation.applied_date, "申请日期")
+        if "调确" not in court_number:
+            raise ValidationError(
+                "法院决定受理的，应当编立“调确字”案号（司法确认程序若干规定 第四条），请填写"
+            )
+        confirmation.accepted_date = accepted_date
+        confirmation.court_number = court_number.strip()
+        confirmation.extended = extended
+        confirmation.decision_due = date_or_none(deadlines.decision_due, accepted_date, extended)
+    if result:
+        if result != ConfirmationResult.WITHDRAWN and confirmation.accepted_date is None:
+            raise ValidationError("请先登记法院受理日期和调确字案号")
+        if decided_date is None:
+            raise ValidationError("请填写决定日期")
+        start = confirmation.accepted_date or confirmation.applied_date
+        _not_before(decided_date, "决定日期", start, "受理日期")
+        if result == ConfirmationResult.NOT_CONFIRMED and not ground:
+            raise ValidationError("不予确认的，请选择司法确认程序若干规定 第七条的理由")
+        confirmation.result = result
+        confirmation.ground = ground if result == ConfirmationResult.NOT_CONFIRMED else ""
+        confirmation.decided_date = decided_date
+    if not accepted_date and not result:
+        raise ValidationError("请填写法院受理情况或决定结果")
+    saved(confirmation)
+    record_event(
+        actor=actor,
+        action="mediation.court",
+        summary=f"{dispute.number}司法确认："
+        + (
+            confirmation.get_result_display()
+            if result
+            else f"法院已受理（{confirmation.court_number}）"
+        ),
+        target=dispute,
+        unit=dispute.unit,
+    )
+    return confirmation
+
+
+@service
+def record_follow_up(
+    *,
+    actor,
+    dispute: Dispute,
+    date: datetime.date,
+    visitor: str,
+    performance: str,
+    satisfied: bool = True,
+    sued: bool = False,
+    risks: str = "",
+) -> FollowUp:
+    """回访 and performance supervision (第三十一条); full performance closes the case."""
+    step = DISPUTE_FLOW.check(dispute, "record_follow_up", actor=actor)
+    not_future(date, "回访日期")
+    _not_before(date, "回访日期", dispute.agreed_date, "协议生效日期")
+    follow_up = saved(
+        FollowUp(
+            dispute=dispute,
+            date=date,
+            visitor=visitor.strip(),
+            performance=performance,
+            satisfied=satisfied,
+            sued=sued,
+            risks=risks.strip(),
+        )
+    )
+    if performance == Performance.FULL and dispute.status == Status.AGREED:
+        DISPUTE_FLOW.move(dispute, step, Status.CLOSED)
+        dispute.closed_date = date
+        saved(dispute)
+    record_event(
+        actor=actor,
+        action="mediation.follow_up",
+        summary=f"{dispute.number}回访：{follow_up.get_performance_display()}",
+        target=dispute,
+        unit=dispute.unit,
+    )
+    return follow_up
+
+
+@service
+def record_case_view(*, actor, dispute: Dispute, reason: str) -> Dispute:
+    """A county bureau's reading of a case file: who, when, why (worklines.md §2.2(e))."""
+    require(actor, Action.VIEW, dispute)
+    if not reason.strip():
+        raise ValidationError("请填写查阅事由")
+    record_event(
+        actor=actor,
+        action="mediation.view",
+        summary=f"查阅调解卷宗{dispute.number}",
+        target=dispute,
+        unit=dispute.unit,
+        reason=reason.strip()[:200],
+    )
+    return dispute
+
+
+# — screening and nil reports —
+
+
+@service
+def record_screening(
+    *,
+    actor,
+    committee: Committee,
+    date: datetime.date,
+    area: str,
+    screener: str,
+    findings: list[dict] = (),
+) -> Screening:
+    """A screening round and what it found (each with its 预警等级 and handling day)."""
+    require_line(actor, LINE)
+    require(actor, Action.CREATE, committee, f"无权为“{committee.name}”登记排查")
+    not_future(date, "排查日期")
+    month = date.replace(day=1)
+    if NilReport.objects.filter(committee=committee, month=month).exists() and findings:
+        raise ValidationError(f"{committee.name}{month:%Y年%m月}已零上报，不能再登记发现的纠纷")
+    screening = saved(
+        Screening(
+            unit=committee.unit,
+            committee=committee,
+            date=date,
+            area=area.strip(),
+            screener=screener.strip(),
+            created_by=actor,
+        )
+    )
+    for item in findings:
+        saved(
+            Finding(
+                screening=screening,
+                description=item["description"].strip(),
+                risk=item["risk"],
+                handling_due=deadlines.handling_due(date, item["risk"]),
+                reported_to_police=item.get("reported_to_police", False),
+                prevented=item.get("prevented", ""),
+                outcome=item.get("outcome", ""),
+            )
+        )
+    record_event(
+        actor=actor,
+        action="mediation.screening",
+        summary=f"{committee.name}排查（发现{len(findings)}件）",
+        target=screening,
+        unit=committee.unit,
+    )
+    return screening
+
+
+@service
+def settle_finding(
+    *, actor, finding: Finding, prevented: str = "", reported_to_police: bool = False
+) -> Finding:
+    """A finding settled before it became a case (预防纠纷); 第二十五条 report recorded."""
+    require(actor, Action.CHANGE, finding)
+    if finding.outcome:
+        raise ValidationError("该排查发现已处置")
+    finding.outcome = FindingOutcome.PREVENTED
+    finding.prevented = prevented
+    finding.reported_to_police = finding.reported_to_police or reported_to_police
+    saved(finding)
+    record_event(
+        actor=actor,
+        action="mediation.prevented",
+        summary=f"排查发现已化解：{finding.description[:40]}",
+        target=finding.screening,
+        unit=finding.screening.unit,
+    )
+    return finding
+
+
+@service
+def file_nil_report(*, actor, committee: Committee, month: datetime.date) -> NilReport:
+    """零上报: the committee found no dispute in `month`."""
+    require_line(actor, LINE)
+    require(actor, Action.CREATE, committee, f"无权为“{committee.name}”零上报")
+    month = month.replace(day=1)
+    today = guards_today()
+    if month > today:
+        raise ValidationError("不能为以后的月份零上报")
+    if NilReport.objects.filter(committee=committee, month=month).exists():
+        raise ValidationError(f"{committee.name}{month:%Y年%m月}已零上报")
+    found = Finding.objects.filter(
+        screening__committee=committee,
+        screening__date__year=month.year,
+        screening__date__month=month.month,
+    ).exists()
+    received = committee.disputes.filter(
+        received_date__year=month.year, received_date__month=month.month
+    ).exists()
+    if found or received:
+        raise ValidationError(
+            f"{committee.name}{month:%Y年%m月}已有排查发现或受理的纠纷，不能零上报"
+        )
+    report = saved(
+        NilReport(
+            unit=committee.unit,
+            committee=committee,
+            month=month,
+            reported_on=today,
+            reporter=actor,
+            created_by=actor,
+        )
+    )
+    record_event(
+        actor=actor,
+        action="mediation.nil_report",
+        summary=f"{committee.name}{month:%Y年%m月}零上报",
+        target=report,
+        unit=committee.unit,
+    )
+    return report

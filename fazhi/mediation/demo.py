@@ -209,6 +209,12 @@ def _disputes(world, key, actor, village, township, traffic, people, today):
         decided_date=ago(275),
     )
     follow(who, d, 260)
+    services.publish_typical_case(
+        actor=who,
+        dispute=d,
+        title=f"{village.name}化解{_party(key, 1)}邻里纠纷",
+        text=f"{_party(key, 1)}与{_party(key, 2)}因排水问题争执，经派出所移交，调解员上门调解达成协议并经司法确认。",
+    )
     # 2. court referral before filing → oral agreement → closed
     who, d = register(village, people[1], 3, Source.COURT_PRE_FILING, DisputeKind.CONTRACT, 250)
     agree(who, d, 240, form=AgreementForm.ORAL, amount="12000")

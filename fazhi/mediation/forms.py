@@ -280,3 +280,13 @@ class DisputeFilterForm(forms.Form):
         label="来源", choices=[("", "全部来源"), *Source.choices], required=False
     )
     overdue = forms.BooleanField(label="调解逾期", required=False)
+
+
+class TypicalCaseForm(SubmitOnceForm):
+    title = forms.CharField(label="标题", max_length=100)
+    text = forms.CharField(
+        label="案例正文",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="发布时当事人姓名改为“某”，住址只保留到村（社区）",
+    )

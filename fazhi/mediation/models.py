@@ -226,6 +226,9 @@ class Dispute(UnitRecord):
         Committee, on_delete=models.PROTECT, related_name="disputes", verbose_name="调解组织"
     )
     number = models.CharField("卷号", max_length=60, editable=False)
+    # The case's number on the provincial platform (山东智慧调解 …) it was imported from: a
+    # re-import of the same export updates the case instead of adding it again.
+    platform_number = models.CharField("省级平台编号", max_length=60, blank=True)
     source = models.CharField("案件来源", max_length=12, choices=Source.choices)
     source_reference = models.CharField(
         "来源单位及文号",
@@ -265,6 +268,12 @@ class Dispute(UnitRecord):
         verbose_name_plural = "矛盾纠纷"
         ordering = ["-received_date", "-pk"]
         constraints = [
+            models.UniqueConstraint(
+                fields=["platform_number"],
+                condition=~Q(platform_number=""),
+                name="mediation_unique_platform_number",
+                violation_error_message="该省级平台编号已导入",
+            ),
             models.UniqueConstraint(
                 fields=["committee", "number"],
                 name="mediation_dispute_unique_number",
@@ -581,3 +590,25 @@ class NilReport(UnitRecord):
 
     def __str__(self) -> str:
         return f"{self.committee.name}{self.month:%Y年%m月}零上报"
+
+
+class TypicalCase(ChildRecord):
+    """典型案例: a resolved case published anonymised (names to 张某, addresses to the village);
+    never a case whose parties asked for non-public mediation (人民调解法 第二十三条第三项)."""
+
+    dispute = models.OneToOneField(
+        Dispute, on_delete=models.CASCADE, related_name="typical_case", verbose_name="纠纷"
+    )
+    title = models.CharField("标题", max_length=100)
+    text = models.TextField("案例正文（已隐名）", max_length=5000)
+    published_date = models.DateField("发布日期")
+
+    parent_field = "dispute"
+
+    class Meta:
+        verbose_name = "典型案例"
+        verbose_name_plural = "典型案例"
+        ordering = ["-published_date", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title

@@ -27,6 +27,7 @@ from .models import (
     Seat,
     Session,
     Status,
+    TypicalCase,
 )
 
 OWN, RECORDED, FIGURES = "own", "recorded", "figures"
@@ -247,3 +248,15 @@ def api_disputes(user):
 
 def api_committees(user):
     return committees(user)
+
+
+def typical_cases(user, search=""):
+    """Published cases (never a non-public one: refused at publication, excluded here too)."""
+    queryset = (
+        TypicalCase.objects.restrict(user)
+        .filter(dispute__non_public=False)
+        .select_related("dispute__committee")
+    )
+    if search:
+        queryset = queryset.filter(Q(title__icontains=search) | Q(text__icontains=search))
+    return queryset

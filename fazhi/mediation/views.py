@@ -11,13 +11,14 @@ from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
 from fazhi.core.guards import shown_id_number
+from fazhi.core.imports import import_page
 from fazhi.core.ledgers import Column, Ledger, day, ledger_page
 from fazhi.core.roles import Action
 from fazhi.core.steps import form_page, step_page
 from fazhi.core.validators import mask_id_number
 from fazhi.core.viewtools import record_view, require, run_service_form
 
-from . import deadlines, selectors, services
+from . import deadlines, imports, selectors, services
 from .forms import (
     AgreementStepForm,
     CommitteeForm,
@@ -37,6 +38,7 @@ from .forms import (
     SeatForm,
     SessionForm,
     SettleForm,
+    TypicalCaseForm,
     ViewReasonForm,
 )
 from .models import Committee, Dispute, Finding, Mediator, Screening
@@ -122,7 +124,26 @@ def dispute_list(request):
         search_placeholder="卷号、调解组织、来源文号或当事人",
         filter_form=filters,
         empty="仅可查看统计数据（人民调解指标）" if figures_only else "没有符合条件的纠纷",
-        actions=[("受理纠纷", reverse("mediation:dispute_create"))] if can_create else [],
+        actions=[
+            ("受理纠纷", reverse("mediation:dispute_create")),
+            ("导入省级平台案件", reverse("mediation:dispute_import")),
+        ]
+        if can_create
+        else [],
+    )
+
+
+def dispute_import(request):
+    """导入省级平台案件: a template, an upload, all rows or none."""
+    require(request, Action.CREATE, LINE)
+    return import_page(
+        request,
+        imports.PROVINCIAL_CASES,
+        lambda upload: services.import_platform_cases(actor=request.user, data=upload),
+        title="导入省级平台调解案件",
+        template_name="省级平台调解案件导入模板.xlsx",
+        success="已导入{count}件调解案件（平台编号已有的案件已更新）",
+        done=reverse("mediation:dispute_list"),
     )
 
 
@@ -288,6 +309,45 @@ def dispute_follow_up(request, dispute):
         "record_follow_up",
         FollowUpForm,
         message=lambda f: f"已登记回访：{f.get_performance_display()}",
+    )
+
+
+@record_view(Dispute, Action.CHANGE)
+def dispute_typical(request, dispute):
+    return _step(
+        request,
+        dispute,
+        "publish_typical_case",
+        TypicalCaseForm,
+        message=lambda case: f"已发布典型案例“{case.title}”",
+        form_kwargs={"initial": {"text": dispute.summary}},
+    )
+
+
+TYPICAL_LEDGER = Ledger(
+    "人民调解典型案例.xlsx",
+    "典型案例",
+    (
+        Column("标题", lambda c: c.title),
+        Column("调解组织", lambda c: c.dispute.committee.name),
+        Column("纠纷类型", lambda c: c.dispute.get_kind_display()),
+        Column("案例正文", lambda c: c.text),
+        Column("发布日期", lambda c: day(c.published_date)),
+    ),
+    link=False,
+)
+
+
+@require_safe
+def typical_list(request):
+    queryset = selectors.typical_cases(request.user, search=request.GET.get("q", "")[:100])
+    return ledger_page(
+        request,
+        queryset,
+        ledger=TYPICAL_LEDGER,
+        title="人民调解典型案例",
+        search_placeholder="标题或正文",
+        empty="尚未发布典型案例",
     )
 
 

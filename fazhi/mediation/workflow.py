@@ -19,6 +19,10 @@ def _confirmation_open(dispute):
     return confirmation is not None and not confirmation.result
 
 
+def _publishable(dispute):
+    return not dispute.non_public and not hasattr(dispute, "typical_case")
+
+
 TRANSITIONS = (
     Transition(
         "add_party",
@@ -88,6 +92,15 @@ TRANSITIONS = (
         guard="履行完毕的，案件结案",
         url_name="mediation:dispute_follow_up",
         outcomes=(S.CLOSED,),
+    ),
+    Transition(
+        "publish_typical_case",
+        "发布为典型案例",
+        (S.AGREED, S.CLOSED),
+        article="第二十三条",
+        guard="隐去当事人姓名和住址；当事人要求不公开调解的案件不能发布",
+        when=_publishable,
+        url_name="mediation:dispute_typical",
     ),
 )
 

@@ -15,6 +15,8 @@ from fazhi.mediation import services
 
 K = Unit.Kind
 D = datetime.date
+BORN = D(1980, 5, 1)
+RECEIVED = D(2025, 3, 3)
 
 
 @pytest.fixture
@@ -65,7 +67,7 @@ def world(db):
 def person(world):
     """Register a mediator of the township."""
 
-    def make(name, gender="female", *, born=D(1980, 5, 1), **extra):
+    def make(name, gender="female", *, born=BORN, **extra):
         return services.register_mediator(
             actor=world.mediator,
             unit=world.town,
@@ -98,7 +100,7 @@ def committee(world, person):
 
 @pytest.fixture
 def dispute(world, committee):
-    def make(received=D(2025, 3, 3), source="application", **extra):
+    def make(received=RECEIVED, source="application", **extra):
         arguments = {
             "actor": world.mediator,
             "committee": committee,

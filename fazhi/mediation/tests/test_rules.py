@@ -324,3 +324,29 @@ def test_steps_out_of_order_are_refused(world, dispute):
             present="双方",
             record="……",
         )
+
+
+# 第二十三条第三项 and worklines.md §2.2(e): 典型案例 anonymised, never a non-public case.
+def test_typical_cases_are_anonymised_and_never_non_public(world, dispute):
+    case = _agreed(world, dispute, D(2025, 3, 10))
+    party = case.parties.get(name="张某某")
+    party.address = "湖滨街道柳营村3组12号"
+    party.save()
+    published = services.publish_typical_case(
+        actor=world.mediator,
+        dispute=case,
+        title="张某某与李某某排水纠纷",
+        text="家住湖滨街道柳营村3组12号的张某某与邻居李某某因排水发生争执。",
+    )
+    assert published.title == "张某与李某排水纠纷"
+    assert published.text == "家住湖滨街道柳营村的张某与邻居李某因排水发生争执。"
+    hidden = dispute(non_public=True)
+    services.record_agreement(
+        actor=world.mediator,
+        dispute=hidden,
+        form="oral",
+        content="和解",
+        effective_date=D(2025, 3, 10),
+    )
+    with pytest.raises(ValidationError, match="不公开调解的案件不能作为典型案例发布"):
+        services.publish_typical_case(actor=world.mediator, dispute=hidden, title="某", text="某")

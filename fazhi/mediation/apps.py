@@ -42,7 +42,12 @@ class MediationConfig(worklines.WorkLineConfig):
             NavItem("排查与零上报", "mediation:screening_list", "人民调解"),
             NavItem("典型案例", "mediation:typical_list", "人民调解"),
         )
-        line.due(deadlines.disputes_due, deadlines.confirmations_due, deadlines.filings_due)
+        line.due(
+            deadlines.disputes_due,
+            deadlines.confirmations_due,
+            deadlines.filings_due,
+            deadlines.returns_due,
+        )
         line.indicators(*indicators.INDICATORS)
         line.demo(50, "人民调解", demo.build)
         line.api_viewset("mediation/disputes", api.DisputeViewSet, "mediation-dispute")

@@ -20,7 +20,7 @@ from fazhi.core.calendar import add_days, add_working_days
 from fazhi.core.deadlines import DueItem
 
 from . import selectors
-from .models import Risk, Source
+from .models import COURT_SOURCES, Risk, Source
 
 MEDIATION_MONTHS = 1
 FILING_WORKING_DAYS = 30
@@ -35,6 +35,12 @@ DECISION_EXTENSION_DAYS = 10
 # 最高人民法院关于人民法院特邀调解的规定 第二十七条: 委派调解 30日; 委托调解 15日 (简易程序 7日),
 # from the day the mediator signed for the materials (the dispute's 受理日期).
 COURT_DAYS = {"pre": 30, "post": 15, "post_simple": 7}
+# 信访工作条例 第三十四条: 自受理之日起60日内办结 — the petition office's period, which the
+# committee's feedback serves (counted from the office's handoff, or the intake).
+PETITION_DAYS = 60
+# 人民法院在线调解规则 第十二条: 收到……委派委托调解信息……后三个工作日内确认接受.
+ONLINE_CONFIRM_WORKING_DAYS = 3
+RETURNED_SOURCES = (Source.COURT_PRE_FILING, Source.COURT_POST_FILING, Source.PETITION)
 LINE = "人民调解"
 
 
@@ -62,6 +68,34 @@ def mediation_basis(dispute) -> str:
         days = COURT_DAYS["post_simple" if dispute.simple_procedure else "post"]
         return f"最高人民法院关于人民法院特邀调解的规定 第二十七条（委托调解{days}日）"
     return "宁波市人民调解条例 第二十七条（一般在一个月内调结，双方同意可以延长）"
+
+
+def confirm_due(referred: datetime.date) -> datetime.date:
+    return add_working_days(referred, ONLINE_CONFIRM_WORKING_DAYS)
+
+
+def return_due(dispute) -> datetime.date | None:
+    """When the result goes back to the referrer: the court's mediation period (特邀调解规定
+    第二十七条), the petition office's 60 days (信访工作条例 第三十四条); None otherwise."""
+    if dispute.source in COURT_SOURCES:
+        return dispute.due_date
+    if dispute.source == Source.PETITION:
+        return add_days(dispute.referred_date or dispute.received_date, PETITION_DAYS)
+    return None
+
+
+def returns_due(user, today, horizon):
+    """The feedback to the court or the petition office, until it is recorded."""
+    for dispute in selectors.returns_open(user, horizon):
+        yield DueItem(
+            title=f"{dispute.number}向来源单位反馈调解结果（{dispute.source_reference}）",
+            due_date=dispute.return_due,
+            url=_url("mediation:dispute_detail", dispute.pk),
+            work_line=LINE,
+            basis="信访工作条例 第三十四条"
+            if dispute.source == Source.PETITION
+            else "最高人民法院关于人民法院特邀调解的规定 第二十七条",
+        )
 
 
 def confirmation_due(effective: datetime.date) -> datetime.date:

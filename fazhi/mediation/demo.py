@@ -218,6 +218,7 @@ def _disputes(world, key, actor, village, township, traffic, people, today):
     # 2. court referral before filing → oral agreement → closed
     who, d = register(village, people[1], 3, Source.COURT_PRE_FILING, DisputeKind.CONTRACT, 250)
     agree(who, d, 240, form=AgreementForm.ORAL, amount="12000")
+    services.record_return(actor=who, dispute=d, returned_date=ago(239), note="已达成口头协议")
     follow(who, d, 220)
     # 3. court referral before filing → failure (第二十六条)
     who, d = register(village, people[2], 5, Source.COURT_PRE_FILING, DisputeKind.DAMAGE, 200)
@@ -233,7 +234,9 @@ def _disputes(world, key, actor, village, township, traffic, people, today):
     agree(who, d, 140)
     follow(who, d, 120, Performance.PARTIAL)
     # 5. petition office → the respondent refuses (第十七条)
-    who, d = register(township, people[4], 9, Source.PETITION, DisputeKind.LAND, 120)
+    who, d = register(
+        township, people[4], 9, Source.PETITION, DisputeKind.LAND, 120, referred_date=ago(122)
+    )
     services.end_mediation(actor=who, dispute=d, reason=EndReason.REFUSED, ended_date=ago(118))
     # 6. 12345 → agreement → 司法确认 accepted, not yet decided
     who, d = register(village, people[3], 11, Source.HOTLINE, DisputeKind.PROPERTY, 30)

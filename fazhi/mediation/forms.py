@@ -126,6 +126,8 @@ class DisputeForm(SubmitOnceForm):
     claims = forms.CharField(label="申请事项", max_length=500, required=False)
     received_date = date_field("受理日期", today=True)
     mediator = forms.ModelChoiceField(label="调解员", queryset=Mediator.objects.none())
+    referred_date = date_field("来源单位移交（委派、转办）日期", required=False)
+    online = forms.BooleanField(label="在线调解", required=False)
     non_public = forms.BooleanField(
         label="当事人要求不公开调解", required=False, help_text="人民调解法 第二十三条第三项"
     )
@@ -290,3 +292,8 @@ class TypicalCaseForm(SubmitOnceForm):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text="发布时当事人姓名改为“某”，住址只保留到村（社区）",
     )
+
+
+class ReturnForm(SubmitOnceForm):
+    returned_date = date_field("反馈日期", today=True)
+    note = forms.CharField(label="反馈情况", max_length=300, widget=TEXTAREA)

@@ -258,6 +258,15 @@ class Dispute(UnitRecord):
     agreed_date = models.DateField("达成协议日期", null=True, blank=True, editable=False)
     closed_date = models.DateField("结案日期", null=True, blank=True, editable=False)
     escalation_reported = models.BooleanField("已向公安机关报告激化风险", default=False)
+    # 对接 (linkage): the referring body's handoff, online mediation's confirmation, and the
+    # feedback owed to the court or the petition office.
+    referred_date = models.DateField("来源单位移交（委派、转办）日期", null=True, blank=True)
+    online = models.BooleanField("在线调解", default=False)
+    confirm_due = models.DateField("确认接受期限", null=True, blank=True, editable=False)
+    confirmed_late = models.BooleanField("逾期确认接受", default=False, editable=False)
+    return_due = models.DateField("反馈来源单位期限", null=True, blank=True, editable=False)
+    returned_date = models.DateField("反馈来源单位日期", null=True, blank=True)
+    return_note = models.CharField("反馈情况", max_length=300, blank=True)
     # Agreement reached or mediation ended within the (extended) period: the 按期调结 count.
     on_time = models.BooleanField("按期调结", null=True, editable=False)
 

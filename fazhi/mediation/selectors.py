@@ -236,6 +236,15 @@ def court_periods_open(user, horizon):
     )
 
 
+def returns_open(user, horizon):
+    return (
+        Dispute.objects.restrict(user, Action.CHANGE)
+        .filter(return_due__isnull=False, return_due__lte=horizon, returned_date__isnull=True)
+        .select_related("committee")
+        .order_by("return_due", "pk")
+    )
+
+
 def filings_open(user, horizon):
     return Committee.objects.restrict(user, Action.CHANGE).filter(
         active=True, filed_date__isnull=True, filing_due__lte=horizon

@@ -329,6 +329,8 @@ def register_dispute(
     refused_by_party: bool = False,
     recorder: str = "",
     finding: Finding | None = None,
+    referred_date: datetime.date | None = None,
+    online: bool = False,
 ) -> Dispute:
     """受理 a dispute from any source and number its file "（年）××人调字第N号"."""
     require_line(actor, LINE)
@@ -383,6 +385,17 @@ def register_dispute(
     dispute.due_date = date_or_none(
         deadlines.mediation_due, received_date, source, dispute.simple_procedure
     )
+    if referred_date is not None:
+        not_future(referred_date, "移交日期")
+        _not_before(received_date, "受理日期", referred_date, "移交日期")
+    dispute.referred_date = referred_date
+    dispute.online = online
+    if online and referred_date is not None:
+        # 人民法院在线调解规则 第十二条: 三个工作日内确认接受 — a late intake is recorded as late.
+        dispute.confirm_due = date_or_none(deadlines.confirm_due, referred_date)
+        dispute.confirmed_late = bool(dispute.confirm_due and received_date > dispute.confirm_due)
+    if source in deadlines.RETURNED_SOURCES:
+        dispute.return_due = date_or_none(deadlines.return_due, dispute)
     saved(dispute)
     saved(Party(dispute=dispute, role="applicant", name=applicant.strip()))
     if respondent.strip():
@@ -736,6 +749,33 @@ def record_follow_up(
         unit=dispute.unit,
     )
     return follow_up
+
+
+@service
+def record_return(*, actor, dispute: Dispute, returned_date: datetime.date, note: str) -> Dispute:
+    """The result told back to the referring court or petition office (诉调/访调对接)."""
+    DISPUTE_FLOW.check(dispute, "record_return", actor=actor)
+    if dispute.source not in REFERRED_SOURCES:
+        raise ValidationError("当事人申请或主动调解的纠纷没有来源单位需要反馈")
+    if dispute.returned_date is not None:
+        raise ValidationError(f"已于{dispute.returned_date:%Y-%m-%d}反馈来源单位")
+    not_future(returned_date, "反馈日期")
+    _not_before(returned_date, "反馈日期", dispute.received_date, "受理日期")
+    if not note.strip():
+        raise ValidationError("请填写反馈情况（调解结果、是否达成协议）")
+    dispute.returned_date = returned_date
+    dispute.return_note = note.strip()
+    saved(dispute)
+    late = dispute.return_due is not None and returned_date > dispute.return_due
+    record_event(
+        actor=actor,
+        action="mediation.return",
+        summary=f"{dispute.number}向来源单位反馈（{returned_date:%Y-%m-%d}）{'，已逾期' if late else ''}",
+        target=dispute,
+        unit=dispute.unit,
+        data={"late": late},
+    )
+    return dispute
 
 
 @service

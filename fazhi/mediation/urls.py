@@ -17,6 +17,7 @@ urlpatterns = [
     path("<int:pk>/confirmation/", views.dispute_confirmation, name="dispute_confirmation"),
     path("<int:pk>/court/", views.dispute_court, name="dispute_court"),
     path("<int:pk>/follow-up/", views.dispute_follow_up, name="dispute_follow_up"),
+    path("<int:pk>/return/", views.dispute_return, name="dispute_return"),
     path("<int:pk>/typical/", views.dispute_typical, name="dispute_typical"),
     path("typical-cases/", views.typical_list, name="typical_list"),
     path("committees/", views.committee_list, name="committee_list"),

@@ -34,6 +34,7 @@ from .forms import (
     MediatorForm,
     NilReportForm,
     PartyForm,
+    ReturnForm,
     ScreeningForm,
     SeatForm,
     SessionForm,
@@ -310,6 +311,11 @@ def dispute_follow_up(request, dispute):
         FollowUpForm,
         message=lambda f: f"已登记回访：{f.get_performance_display()}",
     )
+
+
+@record_view(Dispute, Action.CHANGE)
+def dispute_return(request, dispute):
+    return _step(request, dispute, "record_return", ReturnForm, message="已登记向来源单位反馈")
 
 
 @record_view(Dispute, Action.CHANGE)

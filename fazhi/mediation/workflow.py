@@ -19,6 +19,12 @@ def _confirmation_open(dispute):
     return confirmation is not None and not confirmation.result
 
 
+def _return_open(dispute):
+    from .models import REFERRED_SOURCES
+
+    return dispute.source in REFERRED_SOURCES and dispute.returned_date is None
+
+
 def _publishable(dispute):
     return not dispute.non_public and not hasattr(dispute, "typical_case")
 
@@ -92,6 +98,15 @@ TRANSITIONS = (
         guard="履行完毕的，案件结案",
         url_name="mediation:dispute_follow_up",
         outcomes=(S.CLOSED,),
+    ),
+    Transition(
+        "record_return",
+        "反馈来源单位",
+        tuple(Status.values),
+        article="特邀调解规定第二十七条；信访工作条例第三十四条",
+        guard="委派、委托调解在调解期限内，信访转办在六十日内向来源单位反馈结果",
+        when=_return_open,
+        url_name="mediation:dispute_return",
     ),
     Transition(
         "publish_typical_case",

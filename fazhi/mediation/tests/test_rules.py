@@ -350,3 +350,43 @@ def test_typical_cases_are_anonymised_and_never_non_public(world, dispute):
     )
     with pytest.raises(ValidationError, match="不公开调解的案件不能作为典型案例发布"):
         services.publish_typical_case(actor=world.mediator, dispute=hidden, title="某", text="某")
+
+
+# 信访工作条例 第三十四条: 60日内办结 — handed over 2 August 2025, the 60th day is 1 October
+# (National Day): feedback is due on Thursday 9 October.
+def test_petition_and_court_cases_owe_feedback_to_the_referrer(world, dispute):
+    petition = dispute(
+        received=D(2025, 8, 4),
+        source="petition",
+        source_reference="信访件〔2025〕88号",
+        referred_date=D(2025, 8, 2),
+    )
+    assert petition.return_due == D(2025, 10, 9)
+    court = dispute(
+        received=D(2025, 9, 1), source="court_pre", source_reference="（2025）鲁0202民诉前调9号"
+    )
+    assert court.return_due == court.due_date == D(2025, 10, 9)
+    assert dispute(source="police", source_reference="移字1号").return_due is None
+    with pytest.raises(ValidationError, match="请填写反馈情况"):
+        services.record_return(
+            actor=world.mediator, dispute=petition, returned_date=D(2025, 9, 1), note=""
+        )
+    services.record_return(
+        actor=world.mediator, dispute=petition, returned_date=D(2025, 9, 1), note="已达成协议"
+    )
+    with pytest.raises(ValidationError, match="不能办理“反馈来源单位”|已于2025-09-01反馈"):
+        services.record_return(
+            actor=world.mediator, dispute=petition, returned_date=D(2025, 9, 2), note="再次"
+        )
+
+
+# 人民法院在线调解规则 第十二条: 三个工作日内确认接受 — from Friday 26 September 2025 the
+# 调休 Sunday 28th is the first working day, so the third is Tuesday 30 September.
+def test_online_mediation_is_confirmed_within_three_working_days(world, dispute):
+    court = {"source": "court_pre", "source_reference": "（2025）鲁0202民诉前调10号"}
+    late = dispute(received=D(2025, 10, 9), referred_date=D(2025, 9, 26), online=True, **court)
+    assert late.confirm_due == D(2025, 9, 30) and late.confirmed_late
+    on_time = dispute(received=D(2025, 9, 30), referred_date=D(2025, 9, 26), online=True, **court)
+    assert not on_time.confirmed_late
+    with pytest.raises(ValidationError, match="受理日期（2025-09-25）不能早于移交日期"):
+        dispute(received=D(2025, 9, 25), referred_date=D(2025, 9, 26), **court)

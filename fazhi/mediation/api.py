@@ -67,13 +67,20 @@ class DisputeViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Dispute.objects.none()
 
     def get_queryset(self):
+        return selectors.api_disputes(self.request.user)
+
+    def _figures_only(self):
         if selectors.case_access(self.request.user) == selectors.FIGURES:
             raise PermissionDenied("依法治办和上级机关查看人民调解统计数据，不查看案件卷宗")
-        return selectors.api_disputes(self.request.user)
+
+    def list(self, request, *args, **kwargs):
+        self._figures_only()
+        return super().list(request, *args, **kwargs)
 
     def retrieve(self, request, *args, **kwargs):
         """The county bureau reads a 司法所's case file with `?reason=` (recorded)."""
-        dispute = self.get_object()
+        dispute = self.get_object()  # 404 out of scope
+        self._figures_only()
         if selectors.view_needs_reason(request.user, dispute):
             reason = request.query_params.get("reason", "").strip()[:200]
             if not reason:

@@ -11,7 +11,7 @@ class MediationConfig(worklines.WorkLineConfig):
     def wire(self, line):
         from fazhi.core.navigation import NavItem
 
-        from . import api, deadlines, demo, indicators, models, workflow
+        from . import api, deadlines, demo, indicators, models, services, workflow
 
         line.audit(
             models.Committee, exclude_fields=["seats", "disputes", "screenings", "nil_reports"]
@@ -48,6 +48,7 @@ class MediationConfig(worklines.WorkLineConfig):
             deadlines.filings_due,
             deadlines.returns_due,
         )
+        line.on_year_entered(services.fill_open_periods)
         line.indicators(*indicators.INDICATORS)
         line.demo(50, "人民调解", demo.build)
         line.api_viewset("mediation/disputes", api.DisputeViewSet, "mediation-dispute")

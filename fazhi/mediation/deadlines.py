@@ -16,7 +16,7 @@ import datetime
 
 from django.urls import reverse
 
-from fazhi.core.calendar import add_days, add_working_days
+from fazhi.core.calendar import add_days, add_working_days, pending_or_none
 from fazhi.core.deadlines import DueItem
 
 from . import selectors
@@ -137,6 +137,19 @@ def disputes_due(user, today, horizon):
 def confirmations_due(user, today, horizon):
     """人民调解法 第三十三条: the 30 days to apply for 司法确认, listed from the agreement on;
     and the court's periods of the applications it has not decided."""
+    for agreement in selectors.confirmations_pending(user):
+        # The window ends in a year whose holidays are not entered: its natural-day bound.
+        pending = pending_or_none(confirmation_due, agreement.effective_date)
+        if pending is not None:
+            yield DueItem(
+                title=f"{agreement.dispute.number}申请司法确认期限（如双方认为有必要）",
+                due_date=pending.bound,
+                pending=pending,
+                url=_url("mediation:dispute_detail", agreement.dispute.pk),
+                work_line=LINE,
+                basis="人民调解法 第三十三条",
+                remind_from=agreement.effective_date,
+            )
     for agreement in selectors.confirmations_open(user, today):
         dispute = agreement.dispute
         yield DueItem(

@@ -224,6 +224,16 @@ def confirmations_open(user, today):
     )
 
 
+def confirmations_pending(user):
+    """Agreements whose window ends in a year whose holidays are not entered yet."""
+    return (
+        Agreement.objects.restrict(user, Action.CHANGE)
+        .filter(confirmation_due__isnull=True)
+        .filter(dispute__confirmation__isnull=True, dispute__status=Status.AGREED)
+        .select_related("dispute")
+    )
+
+
 def court_periods_open(user, horizon):
     return (
         Confirmation.objects.restrict(user, Action.CHANGE)
@@ -252,7 +262,13 @@ def filings_open(user, horizon):
 
 
 def api_disputes(user):
-    return disputes(user).prefetch_related("parties")
+    """The disputes in scope (the API refuses the file to figures-only users itself)."""
+    return (
+        Dispute.objects.restrict(user)
+        .select_related("committee")
+        .prefetch_related("parties")
+        .order_by("-received_date", "-pk")
+    )
 
 
 def api_committees(user):

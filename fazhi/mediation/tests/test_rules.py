@@ -390,3 +390,21 @@ def test_online_mediation_is_confirmed_within_three_working_days(world, dispute)
     assert not on_time.confirmed_late
     with pytest.raises(ValidationError, match="受理日期（2025-09-25）不能早于移交日期"):
         dispute(received=D(2025, 9, 25), referred_date=D(2025, 9, 26), **court)
+
+
+def test_a_window_into_an_unknown_year_waits_on_the_due_list(world, dispute, monkeypatch):
+    from fazhi.core.calendar import _package_years
+    from fazhi.core.deadlines import due_list
+
+    today = datetime.date.today()
+    unknown = max(_package_years()) + 1
+    monkeypatch.setattr(deadlines, "CONFIRMATION_DAYS", (D(unknown, 1, 15) - today).days)
+    case = dispute(received=today)
+    agreement = services.record_agreement(
+        actor=world.mediator, dispute=case, form="oral", content="和解", effective_date=today
+    )
+    assert agreement.confirmation_due is None
+    items = [i for i in due_list(world.mediator, today, 14).items if case.number in i.title]
+    assert [str(i.pending) for i in items] == [
+        f"待录入{unknown}年节假日安排后计算（按自然日计不早于{unknown}-01-15）"
+    ]

@@ -10,8 +10,11 @@ Counting rules:
   淄博's 66.46% (诉前) are different ids and are never compared.
 - 一个月内调结率: disputes received in the period whose mediation ended (agreement or
   termination) within their (extended) period ÷ those whose mediation ended.
-- The stock figures of the spec (mediation.committees, mediation.full_time_mediators, "at
-  the end of the period") are not registered: the engine counts records dated in a period.
+- The engine counts records dated in a period, not a roster on a day: 人民调解组织 counts
+  the committees whose 备案 (due after every 设立, 换届 and change) falls in the period, and
+  专职人民调解员 the full-time mediators whose 业务培训 (人民调解法 第十四条第二款: 定期培训)
+  falls in it — each a yearly confirmation of the roster, as enforcement counts its
+  certificates by their yearly 年审.
 """
 
 from django.db.models import Q
@@ -179,6 +182,26 @@ INDICATORS = (
         model="mediation.Agreement",
         date_field="effective_date",
         sum_field="amount",
+    ),
+    Indicator(
+        id="mediation.committees",
+        name="人民调解组织",
+        unit="个",
+        definition="期间内完成备案（设立、换届或变更后）的人民调解组织",
+        source="人民调解法 第十条；宁波市人民调解条例 第十三条",
+        model="mediation.Committee",
+        date_field="filed_date",
+        condition=Q(active=True),
+    ),
+    Indicator(
+        id="mediation.full_time_mediators",
+        name="专职人民调解员",
+        unit="人",
+        definition="期间内参加业务培训的在任专职人民调解员",
+        source="人民调解法 第十四条",
+        model="mediation.Mediator",
+        date_field="trained_date",
+        condition=Q(employment="full_time", status="active"),
     ),
     Indicator(
         id="mediation.screenings",

@@ -122,6 +122,10 @@ def test_the_key_figures_are_those_the_lines_mark_in_their_order():
         "enforcement.case_files_reviewed",
         "enforcement.enterprise_inspections_reported",
         "enforcement.supervision_inspections",
+        "mediation.disputes_mediated",
+        "mediation.success_rate",
+        "mediation.court_linked_success_rate",
+        "mediation.screenings",
     ]
     assert set(shown) == {i for i, indicator in registered().items() if indicator.key}
 

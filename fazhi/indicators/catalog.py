@@ -113,6 +113,17 @@ reconsideration.performance_due | 应履行的复议决定 | 件 | decisions and
 reconsideration.performed | 已履行的复议决定 | 件 | of which performance is recorded
 litigation.heard_cases | 开庭审理案件（按审级计） | 件 | suits first heard in period, one per 审级
 enforcement.legal_review_staff | 持证法制审核人员 | 人 | certified officers who are legal-review staff
+corrections.received | 新接收社区矫正对象 | 人 | subjects whose term began in period
+corrections.released | 解除矫正 | 人 | subjects released at the end of their term (社区矫正法 第四十四条) in period
+corrections.transferred_out | 执行地变更移出 | 人 | subjects moved to another place of execution in period
+corrections.investigations_on_time | 按期完成调查评估 | 件 | investigations whose opinion was given within the period of the setting
+corrections.investigation_on_time_rate | 调查评估按期完成率 | % | investigations on time / investigations completed × 100
+corrections.investigations_recommended | 建议适用社区矫正 | 件 | investigations completed with the opinion that correction suits
+corrections.admonitions | 训诫 | 人次 | 训诫 decided in period (社区矫正法 第二十八条)
+corrections.warnings | 警告 | 人次 | 警告 decided in period (社区矫正法 第二十八条)
+corrections.revocation_proposals | 提请撤销缓刑、假释或收监执行 | 人次 | proposals to revoke or recommit in period (第四十六、四十九条)
+corrections.commendations | 表扬 | 人次 | 表扬 in period (社区矫正法 第二十八条)
+corrections.electronic_monitoring | 使用电子定位装置 | 人 | first electronic-location orders starting in period (第二十九条; extensions not counted)
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

@@ -36,10 +36,17 @@ def _unit_field(model) -> str:
     return getattr(model, "scope_unit_field", "unit")
 
 
-def _scoped(model, user, unit):
+def _scoped(model, user, unit, *, rows: bool = False):
     # user=None: the unit's whole subtree regardless of who asks — only for the unit's own
     # statutory annual report, whose figures must not depend on the drafter's data scope.
-    visible = model.objects.all() if user is None else model.objects.restrict(user)
+    # A line whose rows are stricter than its counts (社区矫正: a 督察员 reads counts, never
+    # rows) gives its manager `counted(user)` for the figures and `drilled(user)` for the
+    # records behind them; every other line counts and lists `restrict(user)`.
+    manager = model.objects
+    if user is None:
+        visible = manager.all()
+    else:
+        visible = getattr(manager, "drilled" if rows else "counted", manager.restrict)(user)
     return visible.filter(**{f"{_unit_field(model)}__path__startswith": unit.path})
 
 
@@ -63,7 +70,7 @@ def records(indicator_id: str, *, user, unit, period: Period):
     if indicator.is_ratio:
         raise ValueError(f"{indicator_id} is a ratio: open its numerator or denominator")
     model = apps.get_model(indicator.model)
-    return _scoped(model, user, unit).filter(_in_period(indicator, period))
+    return _scoped(model, user, unit, rows=True).filter(_in_period(indicator, period))
 
 
 def _needed(ids) -> list[Indicator]:

@@ -142,7 +142,9 @@ def build_core(world: DemoWorld) -> None:
         _user(world, f"{key}_admin", admin, district, Role.UNIT_ADMIN)
         # 社区矫正 staff of the bureau: the line of the strictest personal-data rules only.
         corrections = CORRECTIONS_OFFICERS[key]
-        _user(world, f"{key}_corrections", corrections, justice, Role.OFFICER, [WorkLine.CORRECTIONS])
+        _user(
+            world, f"{key}_corrections", corrections, justice, Role.OFFICER, [WorkLine.CORRECTIONS]
+        )
         # The bureau's leader also administers its users: shows the unit switcher.
         services.grant_membership(
             actor=world.admin, user=leader_user, unit=justice, role=Role.UNIT_ADMIN

@@ -24,8 +24,19 @@ class SubjectSerializer(serializers.ModelSerializer):
         model = Subject
         # No identity field (姓名, 身份证号, 地址, 电话) and no 村/社区: the pseudonymous number.
         fields = [
-            "id", "number", "unit", "unit_name", "station_name", "category", "category_display",
-            "term_start", "term_end", "level", "status", "status_display", "released_date",
+            "id",
+            "number",
+            "unit",
+            "unit_name",
+            "station_name",
+            "category",
+            "category_display",
+            "term_start",
+            "term_end",
+            "level",
+            "status",
+            "status_display",
+            "released_date",
         ]
 
 

@@ -17,8 +17,16 @@ class CorrectionsConfig(worklines.WorkLineConfig):
         # change of them shows as the service's event, which names no value.
         line.audit(
             models.Subject,
-            exclude_fields=[*models.IDENTITY_FIELDS, "handlers", "daily", "leaves", "sanctions",
-                            "location_orders", "location_points", "accesses"],
+            exclude_fields=[
+                *models.IDENTITY_FIELDS,
+                "handlers",
+                "daily",
+                "leaves",
+                "sanctions",
+                "location_orders",
+                "location_points",
+                "accesses",
+            ],
         )
         line.audit(models.Investigation, exclude_fields=["person_name", "accesses"])
         line.audit(models.DailyRecord, models.Leave, models.Sanction, models.Access)

@@ -15,7 +15,8 @@ def investigations_due(user, today, horizon):
         if investigation.due_date is None:
             continue
         yield DueItem(
-            title=f"{investigation}出具调查评估意见" + ("（已逾期）" if investigation.due_date < today else ""),
+            title=f"{investigation}出具调查评估意见"
+            + ("（已逾期）" if investigation.due_date < today else ""),
             due_date=investigation.due_date,
             url=reverse("corrections:investigation_detail", kwargs={"pk": investigation.pk}),
             work_line="社区矫正",

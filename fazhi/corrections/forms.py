@@ -12,8 +12,8 @@ from .models import (
     Level,
     LocationGround,
     LocationOrder,
-    OrganKind,
     Opinion,
+    OrganKind,
     SanctionKind,
 )
 
@@ -34,15 +34,21 @@ class InvestigationForm(SubmitOnceForm):
 
 
 class AssessmentForm(SubmitOnceForm):
-    visits = forms.CharField(label="调查走访（居所、家庭和社会关系、一贯表现等）", widget=forms.Textarea, max_length=2000)
-    opinions_gathered = forms.CharField(label="听取的意见", widget=forms.Textarea, required=False, max_length=2000)
+    visits = forms.CharField(
+        label="调查走访（居所、家庭和社会关系、一贯表现等）", widget=forms.Textarea, max_length=2000
+    )
+    opinions_gathered = forms.CharField(
+        label="听取的意见", widget=forms.Textarea, required=False, max_length=2000
+    )
     opinion = forms.ChoiceField(label="评估意见", choices=Opinion.choices)
     opinion_date = date_field("出具评估意见日期", today=True)
 
 
 class SubjectForm(SubmitOnceForm):
     unit = forms.ModelChoiceField(label="社区矫正机构", queryset=Unit.objects.none())
-    station = forms.ModelChoiceField(label="受委托司法所（街道、乡镇）", queryset=Unit.objects.none())
+    station = forms.ModelChoiceField(
+        label="受委托司法所（街道、乡镇）", queryset=Unit.objects.none()
+    )
     number = forms.CharField(label="矫正编号", max_length=40)
     name = forms.CharField(label="姓名", max_length=40)
     id_number = forms.CharField(label="身份证号", max_length=18, required=False)
@@ -68,7 +74,9 @@ class SubjectForm(SubmitOnceForm):
 
 class PlanForm(SubmitOnceForm):
     plan = forms.CharField(label="矫正方案", widget=forms.Textarea, max_length=4000)
-    team = forms.CharField(label="矫正小组（姓名与任务）", widget=forms.Textarea, required=False, max_length=2000)
+    team = forms.CharField(
+        label="矫正小组（姓名与任务）", widget=forms.Textarea, required=False, max_length=2000
+    )
     level = forms.ChoiceField(label="管理等级", choices=Level.choices)
 
 
@@ -107,7 +115,9 @@ class LocationOrderForm(SubmitOnceForm):
     start = date_field("起始日期")
     end = date_field("终止日期", help_text="不得超过三个月；期满仍需使用的另行批准延长")
     device = forms.CharField(label="电子定位装置编号", max_length=40, required=False)
-    extends = forms.ModelChoiceField(label="延长的前次决定", queryset=LocationOrder.objects.none(), required=False)
+    extends = forms.ModelChoiceField(
+        label="延长的前次决定", queryset=LocationOrder.objects.none(), required=False
+    )
 
     def __init__(self, *args, orders, **kwargs):
         super().__init__(*args, **kwargs)
@@ -115,7 +125,9 @@ class LocationOrderForm(SubmitOnceForm):
 
 
 class LocationPointForm(SubmitOnceForm):
-    recorded_at = forms.DateTimeField(label="定位时间", widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    recorded_at = forms.DateTimeField(
+        label="定位时间", widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
     latitude = forms.DecimalField(label="纬度", max_digits=9, decimal_places=6)
     longitude = forms.DecimalField(label="经度", max_digits=9, decimal_places=6)
 
@@ -143,7 +155,9 @@ class RevealForm(SubmitOnceForm):
 class SubjectFilterForm(forms.Form):
     q = forms.CharField(required=False, max_length=100)
     status = forms.ChoiceField(label="状态", required=False, choices=[("", "全部状态")])
-    category = forms.ChoiceField(label="类别", required=False, choices=[("", "全部类别"), *Category.choices])
+    category = forms.ChoiceField(
+        label="类别", required=False, choices=[("", "全部类别"), *Category.choices]
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

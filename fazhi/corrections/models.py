@@ -54,7 +54,12 @@ class EndReason(models.TextChoices):
 
 # The identity fields and how each is shown (rows.mask): 姓名 张*三, 身份证号 the last four
 # digits, the address to its 村/社区 (a field of its own), the phone masked.
-IDENTITY_FIELDS = {"name": "姓名", "id_number": "身份证号", "address": "居住地址", "phone": "联系电话"}
+IDENTITY_FIELDS = {
+    "name": "姓名",
+    "id_number": "身份证号",
+    "address": "居住地址",
+    "phone": "联系电话",
+}
 
 
 class Subject(UnitRecord):
@@ -124,9 +129,21 @@ class Subject(UnitRecord):
         documents within 10, the subject's report within 10; each late or missing one."""
         gaps = []
         for day, limit, text in (
-            (self.notice_date, 5, "决定机关应自判决、裁定、决定生效之日起五日内通知执行地社区矫正机构（第二十条）"),
-            (self.documents_date, 10, "决定机关应自判决、裁定、决定生效之日起十日内送达法律文书（第二十条）"),
-            (self.reported_date, 10, "社区矫正对象应自判决、裁定生效之日起十日内报到（第二十一条）"),
+            (
+                self.notice_date,
+                5,
+                "决定机关应自判决、裁定、决定生效之日起五日内通知执行地社区矫正机构（第二十条）",
+            ),
+            (
+                self.documents_date,
+                10,
+                "决定机关应自判决、裁定、决定生效之日起十日内送达法律文书（第二十条）",
+            ),
+            (
+                self.reported_date,
+                10,
+                "社区矫正对象应自判决、裁定生效之日起十日内报到（第二十一条）",
+            ),
         ):
             due = self.effective_date + datetime.timedelta(days=limit)
             if day is None:
@@ -165,9 +182,7 @@ class Investigation(UnitRecord):
     organ = models.CharField("委托机关", max_length=100)
     reference = models.CharField("委托编号", max_length=60)
     person_name = models.CharField("被调查评估对象", max_length=40)
-    proposed_category = models.CharField(
-        "拟适用矫正类别", max_length=20, choices=Category.choices
-    )
+    proposed_category = models.CharField("拟适用矫正类别", max_length=20, choices=Category.choices)
     received_date = models.DateField("收到委托函日期")
     fast_track = models.BooleanField("速裁案件", default=False)
     due_date = models.DateField("评估期限", null=True, blank=True, editable=False)
@@ -308,7 +323,10 @@ class LocationOrder(ChildRecord):
 
     parent_field = "subject"
     subject = models.ForeignKey(
-        Subject, on_delete=models.PROTECT, related_name="location_orders", verbose_name="社区矫正对象"
+        Subject,
+        on_delete=models.PROTECT,
+        related_name="location_orders",
+        verbose_name="社区矫正对象",
     )
     ground = models.CharField("适用情形", max_length=16, choices=LocationGround.choices)
     approver = models.CharField("批准人（县级司法行政部门负责人）", max_length=40)
@@ -350,7 +368,10 @@ class LocationPoint(ChildRecord):
 
     parent_field = "subject"
     subject = models.ForeignKey(
-        Subject, on_delete=models.PROTECT, related_name="location_points", verbose_name="社区矫正对象"
+        Subject,
+        on_delete=models.PROTECT,
+        related_name="location_points",
+        verbose_name="社区矫正对象",
     )
     order = models.ForeignKey(
         LocationOrder, on_delete=models.PROTECT, related_name="points", verbose_name="电子定位决定"
@@ -378,11 +399,19 @@ class Access(UnitRecord):
 
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="单位")
     subject = models.ForeignKey(
-        Subject, on_delete=models.PROTECT, null=True, blank=True, related_name="accesses",
+        Subject,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="accesses",
         verbose_name="社区矫正对象",
     )
     investigation = models.ForeignKey(
-        Investigation, on_delete=models.PROTECT, null=True, blank=True, related_name="accesses",
+        Investigation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="accesses",
         verbose_name="调查评估",
     )
     field = models.CharField("字段", max_length=20)

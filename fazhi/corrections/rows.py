@@ -38,7 +38,9 @@ def counts_only(user) -> bool:
 def _handled_by(user, path: str) -> Q:
     from .models import Subject
 
-    return Q(**{f"{path}pk__in": Subject.handlers.through.objects.filter(user=user).values("subject")})
+    return Q(
+        **{f"{path}pk__in": Subject.handlers.through.objects.filter(user=user).values("subject")}
+    )
 
 
 def row_rule(model, user) -> Q | None:
@@ -116,7 +118,9 @@ def mask_phone(value: str) -> str:
 
 def mask_address(value: str, community: str = "") -> str:
     """The address down to the 村/社区 only."""
-    return f"{community}（详细地址已隐藏）" if community else ("（详细地址已隐藏）" if value else "")
+    return (
+        f"{community}（详细地址已隐藏）" if community else ("（详细地址已隐藏）" if value else "")
+    )
 
 
 def masked(record, field: str) -> str:

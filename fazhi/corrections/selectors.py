@@ -30,7 +30,9 @@ def subjects(user, *, search: str = "", status: str = "", category: str = ""):
     queryset = Subject.objects.restrict(user).select_related("unit", "station")
     if search:  # by 矫正编号, 司法所 or 村/社区 — never by an identity field
         queryset = queryset.filter(
-            Q(number__icontains=search) | Q(station__name__icontains=search) | Q(community__icontains=search)
+            Q(number__icontains=search)
+            | Q(station__name__icontains=search)
+            | Q(community__icontains=search)
         )
     if status:
         queryset = queryset.filter(status=status)
@@ -92,17 +94,26 @@ def access_months(user, year: int):
 
 
 def stations(user):
-    return Unit.objects.restrict(user, Action.CREATE).filter(kind=Unit.Kind.TOWNSHIP, is_active=True)
+    return Unit.objects.restrict(user, Action.CREATE).filter(
+        kind=Unit.Kind.TOWNSHIP, is_active=True
+    )
 
 
 def bureaus(user):
-    return Unit.objects.restrict(user, Action.CREATE).filter(kind=Unit.Kind.JUSTICE_BUREAU, is_active=True)
+    return Unit.objects.restrict(user, Action.CREATE).filter(
+        kind=Unit.Kind.JUSTICE_BUREAU, is_active=True
+    )
 
 
 def colleagues(user, subject):
-    return get_user_model().objects.filter(
-        memberships__is_active=True, memberships__unit__path__startswith=subject.unit.scope_root.path
-    ).distinct()
+    return (
+        get_user_model()
+        .objects.filter(
+            memberships__is_active=True,
+            memberships__unit__path__startswith=subject.unit.scope_root.path,
+        )
+        .distinct()
+    )
 
 
 def open_investigations(user, horizon: datetime.date):
@@ -117,7 +128,12 @@ def open_investigations(user, horizon: datetime.date):
 def ending_orders(user, horizon: datetime.date, today: datetime.date):
     return (
         LocationOrder.objects.restrict(user)
-        .filter(end__lte=horizon, end__gte=today, subject__status=SubjectStatus.SUPERVISED, extension__isnull=True)
+        .filter(
+            end__lte=horizon,
+            end__gte=today,
+            subject__status=SubjectStatus.SUPERVISED,
+            extension__isnull=True,
+        )
         .select_related("subject")
         .order_by("end")
     )
@@ -128,11 +144,15 @@ def overview(user):
     督察员 reads them too); minors counted apart and suppressed under 5."""
     counted = Subject.objects.counted(user).filter(status=SubjectStatus.SUPERVISED)
     table = []
-    grouped = counted.values("station__name").annotate(
-        total=Count("pk"),
-        minors=Count("pk", filter=Q(is_minor=True)),
-        **{c.value: Count("pk", filter=Q(category=c.value)) for c in Category},
-    ).order_by("station__name")
+    grouped = (
+        counted.values("station__name")
+        .annotate(
+            total=Count("pk"),
+            minors=Count("pk", filter=Q(is_minor=True)),
+            **{c.value: Count("pk", filter=Q(category=c.value)) for c in Category},
+        )
+        .order_by("station__name")
+    )
     for row in grouped:
         row["minors_shown"] = suppress(row["minors"])
         table.append(row)
@@ -148,7 +168,8 @@ def suppress(count: int) -> str:
 
 
 def api_subjects(user):
-    return Subject.objects.restrict(user).select_related("unit", "station")
+    """The API carries records off the platform: never a minor's (第五十四条第二款)."""
+    return Subject.objects.restrict(user).filter(is_minor=False).select_related("unit", "station")
 
 
 def counts(user) -> dict:

@@ -85,7 +85,9 @@ def register_investigation(
     not_future(received_date, "收到委托函日期")
     if not person_name.strip():
         raise ValidationError("请填写委托函所列的被调查评估对象")
-    if Investigation.objects.filter(unit=unit, organ=organ.strip(), reference=reference.strip()).exists():
+    if Investigation.objects.filter(
+        unit=unit, organ=organ.strip(), reference=reference.strip()
+    ).exists():
         raise ValidationError(f"已登记{organ}的委托编号{reference}")
     investigation = Investigation(
         unit=unit,
@@ -221,7 +223,8 @@ def receive_subject(
     record_event(
         actor=actor,
         action="corrections.receive",
-        summary=f"接收社区矫正对象{subject.number}" + (f"（{len(gaps)}项衔接问题）" if gaps else ""),
+        summary=f"接收社区矫正对象{subject.number}"
+        + (f"（{len(gaps)}项衔接问题）" if gaps else ""),
         target=subject,
         unit=unit,
         data={"gaps": len(gaps)},
@@ -233,7 +236,9 @@ def receive_subject(
 def name_handler(*, actor, subject: Subject, user) -> Subject:
     """A named handler of the record (for a minor: the only ones who see it)."""
     SUBJECT_FLOW.check(subject, "name_handler", actor=actor)
-    membership = user.memberships.filter(is_active=True, unit__path__startswith=subject.unit.scope_root.path).first()
+    membership = user.memberships.filter(
+        is_active=True, unit__path__startswith=subject.unit.scope_root.path
+    ).first()
     if membership is None:
         raise ValidationError("具名执法人员应为本县（区）社区矫正机构或司法所的工作人员")
     subject.handlers.add(user)
@@ -256,28 +261,42 @@ def set_plan(*, actor, subject: Subject, plan: str, team: str, level: str) -> Su
     subject.plan, subject.team, subject.level = plan.strip(), team.strip(), level
     saved(subject)
     record_event(
-        actor=actor, action="corrections.plan", summary=f"{subject.number}制定矫正方案",
-        target=subject, unit=subject.unit,
+        actor=actor,
+        action="corrections.plan",
+        summary=f"{subject.number}制定矫正方案",
+        target=subject,
+        unit=subject.unit,
     )
     return subject
 
 
 @service
-def record_daily(*, actor, subject: Subject, kind: str, date: datetime.date, note: str = "") -> DailyRecord:
+def record_daily(
+    *, actor, subject: Subject, kind: str, date: datetime.date, note: str = ""
+) -> DailyRecord:
     SUBJECT_FLOW.check(subject, "record_daily", actor=actor)
     not_future(date, "日期")
     entry = saved(DailyRecord(subject=subject, kind=kind, date=date, note=note.strip()))
     record_event(
-        actor=actor, action="corrections.daily", summary=f"{subject.number}{entry.get_kind_display()}",
-        target=subject, unit=subject.unit,
+        actor=actor,
+        action="corrections.daily",
+        summary=f"{subject.number}{entry.get_kind_display()}",
+        target=subject,
+        unit=subject.unit,
     )
     return entry
 
 
 @service
 def approve_leave(
-    *, actor, subject: Subject, start: datetime.date, end: datetime.date, destination: str,
-    reason: str, approved_by: str,
+    *,
+    actor,
+    subject: Subject,
+    start: datetime.date,
+    end: datetime.date,
+    destination: str,
+    reason: str,
+    approved_by: str,
 ) -> Leave:
     """社区矫正法 第二十七条: leaving the city or county needs the approval of the 社区矫正机构."""
     SUBJECT_FLOW.check(subject, "approve_leave", actor=actor)
@@ -285,18 +304,30 @@ def approve_leave(
         raise ValidationError("外出止日期不能早于外出起日期")
     if end > subject.term_end:
         raise ValidationError("外出期间不能超出矫正期限")
-    leave = saved(Leave(subject=subject, start=start, end=end, destination=destination.strip(),
-                        reason=reason.strip(), approved_by=approved_by.strip()))
+    leave = saved(
+        Leave(
+            subject=subject,
+            start=start,
+            end=end,
+            destination=destination.strip(),
+            reason=reason.strip(),
+            approved_by=approved_by.strip(),
+        )
+    )
     record_event(
-        actor=actor, action="corrections.leave",
+        actor=actor,
+        action="corrections.leave",
         summary=f"{subject.number}外出审批（{start:%Y-%m-%d}至{end:%Y-%m-%d}）",
-        target=subject, unit=subject.unit,
+        target=subject,
+        unit=subject.unit,
     )
     return leave
 
 
 @service
-def record_sanction(*, actor, subject: Subject, kind: str, date: datetime.date, ground: str) -> Sanction:
+def record_sanction(
+    *, actor, subject: Subject, kind: str, date: datetime.date, ground: str
+) -> Sanction:
     """社区矫正法 第二十八条 (表扬、训诫、警告、提请治安管理处罚) and 第四十六、四十九条 (提请撤销、
     收监). A proposal to revoke needs a stated ground (第四十六条第三款: 应当说明理由)."""
     SUBJECT_FLOW.check(subject, "record_sanction", actor=actor)
@@ -307,9 +338,11 @@ def record_sanction(*, actor, subject: Subject, kind: str, date: datetime.date, 
         raise ValidationError("决定日期不能早于矫正期限起")
     sanction = saved(Sanction(subject=subject, kind=kind, date=date, ground=ground.strip()))
     record_event(
-        actor=actor, action="corrections.sanction",
+        actor=actor,
+        action="corrections.sanction",
         summary=f"{subject.number}{sanction.get_kind_display()}（{date:%Y-%m-%d}）",
-        target=subject, unit=subject.unit,
+        target=subject,
+        unit=subject.unit,
     )
     return sanction
 
@@ -319,8 +352,16 @@ def record_sanction(*, actor, subject: Subject, kind: str, date: datetime.date, 
 
 @service
 def order_location(
-    *, actor, subject: Subject, ground: str, approver: str, approved_date: datetime.date,
-    start: datetime.date, end: datetime.date, device: str = "", extends: LocationOrder | None = None,
+    *,
+    actor,
+    subject: Subject,
+    ground: str,
+    approver: str,
+    approved_date: datetime.date,
+    start: datetime.date,
+    end: datetime.date,
+    device: str = "",
+    extends: LocationOrder | None = None,
 ) -> LocationOrder:
     """社区矫正法 第二十九条: one of the five grounds, approved by the county 负责人, at most
     three months; a continued use is a new approved order (每次不得超过三个月)."""
@@ -342,36 +383,65 @@ def order_location(
         if extends.subject_id != subject.pk:
             raise ValidationError("延长的前次决定不属于该社区矫正对象")
         if start != extends.end + datetime.timedelta(days=1):
-            raise ValidationError(f"延长应自前次决定期满次日（{extends.end + datetime.timedelta(days=1):%Y-%m-%d}）起")
+            raise ValidationError(
+                f"延长应自前次决定期满次日（{extends.end + datetime.timedelta(days=1):%Y-%m-%d}）起"
+            )
     overlapping = LocationOrder.objects.filter(subject=subject, start__lte=end, end__gte=start)
     if overlapping.exists():
         raise ValidationError("与已批准的电子定位期间重叠")
-    order = saved(LocationOrder(subject=subject, ground=ground, approver=approver.strip(),
-                                approved_date=approved_date, start=start, end=end,
-                                device=device.strip(), extends=extends))
+    order = saved(
+        LocationOrder(
+            subject=subject,
+            ground=ground,
+            approver=approver.strip(),
+            approved_date=approved_date,
+            start=start,
+            end=end,
+            device=device.strip(),
+            extends=extends,
+        )
+    )
     record_event(
-        actor=actor, action="corrections.location_order",
+        actor=actor,
+        action="corrections.location_order",
         summary=f"{subject.number}电子定位（{start:%Y-%m-%d}至{end:%Y-%m-%d}）{'延长' if extends else ''}",
-        target=subject, unit=subject.unit,
+        target=subject,
+        unit=subject.unit,
     )
     return order
 
 
 @service
-def record_location(*, actor, subject: Subject, recorded_at: datetime.datetime, latitude, longitude) -> LocationPoint:
+def record_location(
+    *, actor, subject: Subject, recorded_at: datetime.datetime, latitude, longitude
+) -> LocationPoint:
     """第二十九条: location data only under an approved order and within its period."""
     SUBJECT_FLOW.check(subject, "record_location", actor=actor)
-    day = timezone.localtime(recorded_at).date() if timezone.is_aware(recorded_at) else recorded_at.date()
+    day = (
+        timezone.localtime(recorded_at).date()
+        if timezone.is_aware(recorded_at)
+        else recorded_at.date()
+    )
     order = LocationOrder.objects.filter(subject=subject, start__lte=day, end__gte=day).first()
     if order is None:
         raise ValidationError(
             f"{day:%Y-%m-%d}不在任何已批准的电子定位期间内，不得采集定位信息（社区矫正法 第二十九条）"
         )
-    point = saved(LocationPoint(subject=subject, order=order, recorded_at=recorded_at,
-                                latitude=latitude, longitude=longitude))
+    point = saved(
+        LocationPoint(
+            subject=subject,
+            order=order,
+            recorded_at=recorded_at,
+            latitude=latitude,
+            longitude=longitude,
+        )
+    )
     record_event(
-        actor=actor, action="corrections.location_point", summary=f"{subject.number}定位记录",
-        target=subject, unit=subject.unit,
+        actor=actor,
+        action="corrections.location_point",
+        summary=f"{subject.number}定位记录",
+        target=subject,
+        unit=subject.unit,
     )
     return point
 
@@ -385,7 +455,7 @@ def purge_location_points(*, actor, on: datetime.date | None = None) -> int:
     removed = 0
     for subject in Subject.objects.exclude(status=SubjectStatus.SUPERVISED):
         ended = subject.released_date or subject.end_date or subject.transfer_date
-        if ended is None or ended > cutoff:
+        if ended is None or ended >= cutoff:
             continue
         points = list(LocationPoint.objects.filter(subject=subject))
         if not points:
@@ -394,9 +464,12 @@ def purge_location_points(*, actor, on: datetime.date | None = None) -> int:
             point.delete()
         removed += len(points)
         record_event(
-            actor=actor, action="corrections.location_purge",
+            actor=actor,
+            action="corrections.location_purge",
             summary=f"{subject.number}解矫后删除定位记录{len(points)}条",
-            target=subject, unit=subject.unit, data={"removed": len(points)},
+            target=subject,
+            unit=subject.unit,
+            data={"removed": len(points)},
         )
     return removed
 
@@ -405,7 +478,9 @@ def purge_location_points(*, actor, on: datetime.date | None = None) -> int:
 
 
 @service
-def transfer_subject(*, actor, subject: Subject, transfer_to: str, transfer_date: datetime.date) -> Subject:
+def transfer_subject(
+    *, actor, subject: Subject, transfer_to: str, transfer_date: datetime.date
+) -> Subject:
     """社区矫正法 第二十七条第二款: a change of the place of execution."""
     step = SUBJECT_FLOW.check(subject, "transfer_subject", actor=actor)
     not_future(transfer_date, "执行地变更日期")
@@ -415,14 +490,19 @@ def transfer_subject(*, actor, subject: Subject, transfer_to: str, transfer_date
     SUBJECT_FLOW.move(subject, step)
     saved(subject)
     record_event(
-        actor=actor, action="corrections.transfer", summary=f"{subject.number}执行地变更移出",
-        target=subject, unit=subject.unit,
+        actor=actor,
+        action="corrections.transfer",
+        summary=f"{subject.number}执行地变更移出",
+        target=subject,
+        unit=subject.unit,
     )
     return subject
 
 
 @service
-def release_subject(*, actor, subject: Subject, released_date: datetime.date, certificate_number: str) -> Subject:
+def release_subject(
+    *, actor, subject: Subject, released_date: datetime.date, certificate_number: str
+) -> Subject:
     """社区矫正法 第四十四条: at the term's end the 解除社区矫正证明书 is issued."""
     step = SUBJECT_FLOW.check(subject, "release_subject", actor=actor)
     not_future(released_date, "解除矫正日期")
@@ -436,15 +516,19 @@ def release_subject(*, actor, subject: Subject, released_date: datetime.date, ce
     SUBJECT_FLOW.move(subject, step)
     saved(subject)
     record_event(
-        actor=actor, action="corrections.release",
+        actor=actor,
+        action="corrections.release",
         summary=f"{subject.number}解除社区矫正（证明书{subject.certificate_number}）",
-        target=subject, unit=subject.unit,
+        target=subject,
+        unit=subject.unit,
     )
     return subject
 
 
 @service
-def terminate_subject(*, actor, subject: Subject, end_reason: str, end_date: datetime.date) -> Subject:
+def terminate_subject(
+    *, actor, subject: Subject, end_reason: str, end_date: datetime.date
+) -> Subject:
     """社区矫正法 第四十五条: 撤销缓刑、假释, 收监执行 or death end the correction."""
     step = SUBJECT_FLOW.check(subject, "terminate_subject", actor=actor)
     not_future(end_date, "终止日期")
@@ -452,9 +536,11 @@ def terminate_subject(*, actor, subject: Subject, end_reason: str, end_date: dat
     SUBJECT_FLOW.move(subject, step)
     saved(subject)
     record_event(
-        actor=actor, action="corrections.terminate",
+        actor=actor,
+        action="corrections.terminate",
         summary=f"{subject.number}矫正终止：{subject.get_end_reason_display()}",
-        target=subject, unit=subject.unit,
+        target=subject,
+        unit=subject.unit,
     )
     return subject
 
@@ -474,7 +560,9 @@ def reveal(*, actor, record, field: str, reason: str = "") -> Access:
     elif rows.identity_access(actor, record) != rows.REVEAL:
         refusal = "上级机关查看的社区矫正记录不含身份信息，不能申请查看（社区矫正法 第四条、个人信息保护法 第三十四条）"
     elif len(reason.strip()) < 4:
-        refusal = "申请查看身份信息须写明理由（至少4个字；个人信息保护法 第六条、社区矫正法 第二十六条）"
+        refusal = (
+            "申请查看身份信息须写明理由（至少4个字；个人信息保护法 第六条、社区矫正法 第二十六条）"
+        )
     access = Access(
         unit=record.unit,
         subject=record if isinstance(record, Subject) else None,

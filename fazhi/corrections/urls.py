@@ -23,7 +23,13 @@ urlpatterns = [
     path("investigations/", views.investigation_list, name="investigation_list"),
     path("investigations/new/", views.investigation_create, name="investigation_create"),
     path("investigations/<int:pk>/", views.investigation_detail, name="investigation_detail"),
-    path("investigations/<int:pk>/reveal/", views.investigation_reveal, name="investigation_reveal"),
-    path("investigations/<int:pk>/assess/", views.complete_investigation, name="complete_investigation"),
+    path(
+        "investigations/<int:pk>/reveal/", views.investigation_reveal, name="investigation_reveal"
+    ),
+    path(
+        "investigations/<int:pk>/assess/",
+        views.complete_investigation,
+        name="complete_investigation",
+    ),
     path("access-report/", views.access_report, name="access_report"),
 ]

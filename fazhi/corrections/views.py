@@ -1,7 +1,6 @@
 """Pages of 社区矫正: the ledgers (list, Excel without identity fields), a subject's and an
 investigation's page, one form per step, 申请查看 and its monthly report, the overview."""
 
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
@@ -61,7 +60,9 @@ SUBJECT_LEDGER = Ledger(
 
 
 def _due_cell(investigation):
-    late = format_html(' <span class="badge badge-danger">逾期</span>') if investigation.late else ""
+    late = (
+        format_html(' <span class="badge badge-danger">逾期</span>') if investigation.late else ""
+    )
     return format_html("{}{}", day(investigation.due_date) or "待录入节假日安排后计算", late)
 
 
@@ -86,12 +87,16 @@ INVESTIGATION_LEDGER = Ledger(
 def _no_identity_export(request):
     """Bad input of the issue: an export asked with identity fields is refused outright."""
     if request.GET.get("export") and request.GET.get("fields"):
-        raise PermissionDenied("导出文件不能包含姓名、身份证号、住址、电话等身份信息（社区矫正法 第四条、第五十四条）")
+        raise PermissionDenied(
+            "导出文件不能包含姓名、身份证号、住址、电话等身份信息（社区矫正法 第四条、第五十四条）"
+        )
 
 
 def _rows_or_counts(request):
     if rows.counts_only(request.user):
-        raise PermissionDenied("督察员和依法治办只查看社区矫正的统计数量，不查看名单（社区矫正法 第四条）")
+        raise PermissionDenied(
+            "督察员和依法治办只查看社区矫正的统计数量，不查看名单（社区矫正法 第四条）"
+        )
 
 
 @require_safe
@@ -120,7 +125,10 @@ def subject_list(request):
     filters.is_valid()
     data = filters.cleaned_data
     queryset = selectors.subjects(
-        request.user, search=data.get("q", ""), status=data.get("status", ""), category=data.get("category", "")
+        request.user,
+        search=data.get("q", ""),
+        status=data.get("status", ""),
+        category=data.get("category", ""),
     )
     can_create = core_selectors.can(request.user, Action.CREATE, Subject.work_line)
     return ledger_page(
@@ -148,14 +156,23 @@ def subject_create(request):
         request=request,
     )
     return form_page(
-        request, form, services.receive_subject, title="接收社区矫正对象", crumbs=CRUMBS,
-        message=lambda s: f"已接收{s.number}" + (f"；{len(s.intake_gaps())}项衔接问题已标注" if s.intake_gaps() else ""),
+        request,
+        form,
+        services.receive_subject,
+        title="接收社区矫正对象",
+        crumbs=CRUMBS,
+        message=lambda s: (
+            f"已接收{s.number}"
+            + (f"；{len(s.intake_gaps())}项衔接问题已标注" if s.intake_gaps() else "")
+        ),
     )
 
 
 def _identity(user, record) -> list[tuple[str, str, str]]:
     """(field, label, shown value) of the record's identity fields."""
-    return [(f, label, rows.shown(user, record, f)) for f, label in type(record).identity_fields.items()]
+    return [
+        (f, label, rows.shown(user, record, f)) for f, label in type(record).identity_fields.items()
+    ]
 
 
 @record_view(Subject)
@@ -186,7 +203,9 @@ def subject_detail(request, subject):
 
 
 def _step(request, subject, action, form_class, **kwargs):
-    return step_page(request, subject, SUBJECT_FLOW, action, form_class, getattr(services, action), **kwargs)
+    return step_page(
+        request, subject, SUBJECT_FLOW, action, form_class, getattr(services, action), **kwargs
+    )
 
 
 @record_view(Subject, Action.CHANGE)
@@ -197,8 +216,12 @@ def set_plan(request, subject):
 @record_view(Subject, Action.CHANGE)
 def name_handler(request, subject):
     return _step(
-        request, subject, "name_handler", HandlerForm,
-        form_kwargs={"users": selectors.colleagues(request.user, subject)}, message="已增加具名执法人员",
+        request,
+        subject,
+        "name_handler",
+        HandlerForm,
+        form_kwargs={"users": selectors.colleagues(request.user, subject)},
+        message="已增加具名执法人员",
     )
 
 
@@ -214,13 +237,22 @@ def approve_leave(request, subject):
 
 @record_view(Subject, Action.CHANGE)
 def record_sanction(request, subject):
-    return _step(request, subject, "record_sanction", SanctionForm, message=lambda s: f"已登记{s.get_kind_display()}")
+    return _step(
+        request,
+        subject,
+        "record_sanction",
+        SanctionForm,
+        message=lambda s: f"已登记{s.get_kind_display()}",
+    )
 
 
 @record_view(Subject, Action.CHANGE)
 def order_location(request, subject):
     return _step(
-        request, subject, "order_location", LocationOrderForm,
+        request,
+        subject,
+        "order_location",
+        LocationOrderForm,
         form_kwargs={"orders": selectors.orders_of(request.user, subject)},
         message=lambda o: f"已登记电子定位决定（{o.start:%Y-%m-%d}至{o.end:%Y-%m-%d}）",
     )
@@ -229,7 +261,9 @@ def order_location(request, subject):
 @record_view(Subject, Action.CHANGE)
 def record_location(request, subject):
     if not subject.handlers.filter(pk=request.user.pk).exists():
-        raise PermissionDenied("定位信息只由该社区矫正对象的具名执法人员登记和查看（第二十九条第三款）")
+        raise PermissionDenied(
+            "定位信息只由该社区矫正对象的具名执法人员登记和查看（第二十九条第三款）"
+        )
     return _step(request, subject, "record_location", LocationPointForm, message="已登记定位信息")
 
 
@@ -241,7 +275,10 @@ def transfer_subject(request, subject):
 @record_view(Subject, Action.CHANGE)
 def release_subject(request, subject):
     return _step(
-        request, subject, "release_subject", ReleaseForm,
+        request,
+        subject,
+        "release_subject",
+        ReleaseForm,
         message=lambda s: f"已解除矫正，证明书{s.certificate_number}",
     )
 
@@ -266,8 +303,14 @@ def _reveal(request, record, back):
     return render(
         request,
         "corrections/reveal.html",
-        {"record": record, "form": form, "field_label": labels.get(field, field), "shown": shown,
-         "access": access, "back": back},
+        {
+            "record": record,
+            "form": form,
+            "field_label": labels.get(field, field),
+            "shown": shown,
+            "access": access,
+            "back": back,
+        },
     )
 
 
@@ -289,9 +332,16 @@ def investigation_list(request):
     queryset = selectors.investigations(request.user, search=request.GET.get("q", "")[:100])
     can_create = core_selectors.can(request.user, Action.CREATE, Investigation.work_line)
     return ledger_page(
-        request, queryset, ledger=INVESTIGATION_LEDGER, title="调查评估", section="社区矫正",
-        search_placeholder="委托机关或委托编号", empty="没有调查评估",
-        actions=[("登记调查评估委托", reverse("corrections:investigation_create"))] if can_create else [],
+        request,
+        queryset,
+        ledger=INVESTIGATION_LEDGER,
+        title="调查评估",
+        section="社区矫正",
+        search_placeholder="委托机关或委托编号",
+        empty="没有调查评估",
+        actions=[("登记调查评估委托", reverse("corrections:investigation_create"))]
+        if can_create
+        else [],
     )
 
 
@@ -299,11 +349,17 @@ def investigation_create(request):
     require(request, Action.CREATE, Investigation.work_line)
     units = selectors.bureaus(request.user)
     form = InvestigationForm(
-        request.POST or None, units=units, initial={"unit": units.first()} if units.count() == 1 else {},
+        request.POST or None,
+        units=units,
+        initial={"unit": units.first()} if units.count() == 1 else {},
         request=request,
     )
     return form_page(
-        request, form, services.register_investigation, title="登记调查评估委托", crumbs=CRUMBS,
+        request,
+        form,
+        services.register_investigation,
+        title="登记调查评估委托",
+        crumbs=CRUMBS,
         message=lambda i: f"已登记{i}，评估期限{day(i.due_date) or '待录入节假日安排后计算'}",
     )
 
@@ -330,8 +386,13 @@ def investigation_detail(request, investigation):
 @record_view(Investigation, Action.CHANGE)
 def complete_investigation(request, investigation):
     return step_page(
-        request, investigation, INVESTIGATION_FLOW, "complete_investigation", AssessmentForm,
-        services.complete_investigation, message="已出具调查评估意见",
+        request,
+        investigation,
+        INVESTIGATION_FLOW,
+        "complete_investigation",
+        AssessmentForm,
+        services.complete_investigation,
+        message="已出具调查评估意见",
     )
 
 
@@ -349,8 +410,7 @@ def access_report(request):
     for access in selectors.access_months(request.user, year):
         months.setdefault(timezone.localtime(access.created_at).month, []).append(access)
     return render(
-        request, "corrections/access_report.html",
+        request,
+        "corrections/access_report.html",
         {"year": year, "months": sorted(months.items(), reverse=True), "crumbs": CRUMBS},
     )
-
-

@@ -39,16 +39,62 @@ SUBJECT_FLOW = Workflow(
         ("电子定位", "每次不得超过三个月", "第二十九条"),
     ),
     transitions=(
-        _step("set_plan", "制定矫正方案", "第二十四条、第二十五条", "矫正方案必填；矫正小组只记姓名和任务"),
-        _step("name_handler", "增加具名执法人员", "第五十四条", "本县（区）工作人员；未成年人档案仅具名人员可见"),
-        _step("record_daily", "登记报告、走访、核查", "第二十三条、第二十六条", "信息化核查与电子定位分开登记"),
+        _step(
+            "set_plan",
+            "制定矫正方案",
+            "第二十四条、第二十五条",
+            "矫正方案必填；矫正小组只记姓名和任务",
+        ),
+        _step(
+            "name_handler",
+            "增加具名执法人员",
+            "第五十四条",
+            "本县（区）工作人员；未成年人档案仅具名人员可见",
+        ),
+        _step(
+            "record_daily",
+            "登记报告、走访、核查",
+            "第二十三条、第二十六条",
+            "信息化核查与电子定位分开登记",
+        ),
         _step("approve_leave", "外出审批", "第二十七条", "外出期间不超出矫正期限"),
-        _step("record_sanction", "登记奖惩", "第二十八条、第四十六条、第四十九条", "须写明事实和理由"),
-        _step("order_location", "批准电子定位", "第二十九条", "五种情形之一；县级负责人批准；不超过三个月，延长另行批准"),
-        _step("record_location", "登记定位信息", "第二十九条第三款", "仅在已批准的电子定位期间内", button=False),
-        _step("transfer_subject", "执行地变更移出", "第二十七条第二款", "填写变更后的执行地", S.TRANSFERRED),
-        _step("release_subject", "解除矫正", "第四十四条", "矫正期满；发放解除社区矫正证明书", S.RELEASED),
-        _step("terminate_subject", "矫正终止", "第四十五条", "撤销缓刑、假释，收监执行或死亡", S.TERMINATED),
+        _step(
+            "record_sanction", "登记奖惩", "第二十八条、第四十六条、第四十九条", "须写明事实和理由"
+        ),
+        _step(
+            "order_location",
+            "批准电子定位",
+            "第二十九条",
+            "五种情形之一；县级负责人批准；不超过三个月，延长另行批准",
+        ),
+        _step(
+            "record_location",
+            "登记定位信息",
+            "第二十九条第三款",
+            "仅在已批准的电子定位期间内",
+            button=False,
+        ),
+        _step(
+            "transfer_subject",
+            "执行地变更移出",
+            "第二十七条第二款",
+            "填写变更后的执行地",
+            S.TRANSFERRED,
+        ),
+        _step(
+            "release_subject",
+            "解除矫正",
+            "第四十四条",
+            "矫正期满；发放解除社区矫正证明书",
+            S.RELEASED,
+        ),
+        _step(
+            "terminate_subject",
+            "矫正终止",
+            "第四十五条",
+            "撤销缓刑、假释，收监执行或死亡",
+            S.TERMINATED,
+        ),
     ),
 )
 
@@ -61,7 +107,9 @@ INVESTIGATION_FLOW = Workflow(
     law="中华人民共和国社区矫正法；社区矫正法实施办法",
     cite="社区矫正法",
     list_url_name="corrections:investigation_list",
-    periods=(("调查评估", "收到委托函之日起十个工作日（速裁五个工作日，设置项）", "实施办法第十四条"),),
+    periods=(
+        ("调查评估", "收到委托函之日起十个工作日（速裁五个工作日，设置项）", "实施办法第十四条"),
+    ),
     transitions=(
         Transition(
             "complete_investigation",

@@ -6,7 +6,14 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from fazhi.corrections import services
-from fazhi.corrections.models import Access, Investigation, LocationGround, LocationOrder, LocationPoint, Subject
+from fazhi.corrections.models import (
+    Access,
+    Investigation,
+    LocationGround,
+    LocationOrder,
+    LocationPoint,
+    Subject,
+)
 
 D = datetime.timedelta
 
@@ -18,7 +25,9 @@ def officer(demo):
 
 @pytest.fixture
 def subject(demo):
-    return Subject.objects.filter(unit=demo.units["donghu_justice"], status="supervised", is_minor=False).first()
+    return Subject.objects.filter(
+        unit=demo.units["donghu_justice"], status="supervised", is_minor=False
+    ).first()
 
 
 def test_three_months_counted_as_the_civil_code_counts_months():
@@ -33,8 +42,13 @@ def test_a_location_order_longer_than_three_months_is_refused_and_nothing_writte
     before = LocationOrder.objects.count()
     with pytest.raises(ValidationError, match="不得超过三个月.*第二十九条"):
         services.order_location(
-            actor=officer, subject=subject, ground=LocationGround.LEFT_AREA, approver="局长",
-            approved_date=start, start=start, end=services.three_months_after(start) + D(days=1),
+            actor=officer,
+            subject=subject,
+            ground=LocationGround.LEFT_AREA,
+            approver="局长",
+            approved_date=start,
+            start=start,
+            end=services.three_months_after(start) + D(days=1),
         )
     assert LocationOrder.objects.count() == before
 
@@ -42,9 +56,13 @@ def test_a_location_order_longer_than_three_months_is_refused_and_nothing_writte
 def test_no_location_data_outside_an_order(officer, subject):
     with pytest.raises(ValidationError, match="不在任何已批准的电子定位期间内"):
         services.record_location(
-            actor=officer, subject=subject,
-            recorded_at=datetime.datetime.combine(subject.term_start, datetime.time(9), tzinfo=datetime.UTC),
-            latitude="36.1", longitude="117.1",
+            actor=officer,
+            subject=subject,
+            recorded_at=datetime.datetime.combine(
+                subject.term_start, datetime.time(9), tzinfo=datetime.UTC
+            ),
+            latitude="36.1",
+            longitude="117.1",
         )
 
 
@@ -52,8 +70,13 @@ def test_an_extension_is_a_new_order_from_the_day_after(officer, subject):
     order = subject.location_orders.get()
     with pytest.raises(ValidationError, match="次日"):
         services.order_location(
-            actor=officer, subject=subject, ground=order.ground, approver="局长",
-            approved_date=order.start, start=order.end + D(days=2), end=order.end + D(days=20),
+            actor=officer,
+            subject=subject,
+            ground=order.ground,
+            approver="局长",
+            approved_date=order.start,
+            start=order.end + D(days=2),
+            end=order.end + D(days=20),
             extends=order,
         )
 
@@ -62,12 +85,16 @@ def test_a_reveal_without_a_reason_is_refused_and_recorded(officer, subject):
     access = services.reveal(actor=officer, record=subject, field="id_number", reason=" ")
     assert not access.granted and "须写明理由" in access.refusal
     assert Access.objects.filter(pk=access.pk, granted=False, field="id_number").exists()
-    granted = services.reveal(actor=officer, record=subject, field="id_number", reason="核对报到身份")
+    granted = services.reveal(
+        actor=officer, record=subject, field="id_number", reason="核对报到身份"
+    )
     assert granted.granted and granted.created_by == officer
 
 
 def test_the_superior_bureau_cannot_reveal(demo, subject):
-    access = services.reveal(actor=demo.users["city_leader"], record=subject, field="name", reason="检查工作需要")
+    access = services.reveal(
+        actor=demo.users["city_leader"], record=subject, field="name", reason="检查工作需要"
+    )
     assert not access.granted and "上级机关" in access.refusal
 
 
@@ -86,15 +113,26 @@ def test_investigation_period_is_ten_working_days_around_national_day(demo, offi
     # 2025-09-30 received: 10.1–10.8 holidays, 10.11 (Saturday) a 调休 workday:
     # 10.9, 10.10, 10.11, 10.13 … the tenth working day is 10.21, the fifth 10.14.
     investigation = services.register_investigation(
-        actor=officer, unit=demo.units["donghu_justice"], organ_kind="court", organ="东湖区人民法院",
-        reference="测试001", person_name="测试某", proposed_category="probation",
+        actor=officer,
+        unit=demo.units["donghu_justice"],
+        organ_kind="court",
+        organ="东湖区人民法院",
+        reference="测试001",
+        person_name="测试某",
+        proposed_category="probation",
         received_date=datetime.date(2025, 9, 30),
     )
     assert investigation.due_date == datetime.date(2025, 10, 21)
     fast = services.register_investigation(
-        actor=officer, unit=demo.units["donghu_justice"], organ_kind="court", organ="东湖区人民法院",
-        reference="测试002", person_name="测试某", proposed_category="probation",
-        received_date=datetime.date(2025, 9, 30), fast_track=True,
+        actor=officer,
+        unit=demo.units["donghu_justice"],
+        organ_kind="court",
+        organ="东湖区人民法院",
+        reference="测试002",
+        person_name="测试某",
+        proposed_category="probation",
+        received_date=datetime.date(2025, 9, 30),
+        fast_track=True,
     )
     assert fast.due_date == datetime.date(2025, 10, 14)
     assert Investigation.objects.get(pk=fast.pk).late
@@ -102,28 +140,52 @@ def test_investigation_period_is_ten_working_days_around_national_day(demo, offi
 
 def test_release_before_the_term_ends_is_refused(officer, subject):
     with pytest.raises(ValidationError, match="第四十四条"):
-        services.release_subject(actor=officer, subject=subject, released_date=subject.term_start, certificate_number="X1")
+        services.release_subject(
+            actor=officer,
+            subject=subject,
+            released_date=subject.term_start,
+            certificate_number="X1",
+        )
 
 
 def test_points_are_removed_after_the_retention_period(demo, officer, settings):
     settings.FAZHI_CORRECTIONS_LOCATION_RETENTION_DAYS = 30
     start = datetime.date(2025, 1, 6)
     subject = services.receive_subject(
-        actor=officer, unit=demo.units["donghu_justice"], station=demo.units["donghu_town0"],
-        number="JZ-TEST-1", name="测试人", community="幸福社区", category="control",
-        decision_organ="东湖区人民法院", effective_date=start, reported_date=start,
-        term_start=start, term_end=datetime.date(2025, 3, 31),
+        actor=officer,
+        unit=demo.units["donghu_justice"],
+        station=demo.units["donghu_town0"],
+        number="JZ-TEST-1",
+        name="测试人",
+        community="幸福社区",
+        category="control",
+        decision_organ="东湖区人民法院",
+        effective_date=start,
+        reported_date=start,
+        term_start=start,
+        term_end=datetime.date(2025, 3, 31),
     )
     services.order_location(
-        actor=officer, subject=subject, ground=LocationGround.PROHIBITION, approver="局长",
-        approved_date=start, start=start, end=datetime.date(2025, 3, 31),
+        actor=officer,
+        subject=subject,
+        ground=LocationGround.PROHIBITION,
+        approver="局长",
+        approved_date=start,
+        start=start,
+        end=datetime.date(2025, 3, 31),
     )
     services.record_location(
-        actor=officer, subject=subject,
-        recorded_at=datetime.datetime(2025, 2, 1, 9, tzinfo=datetime.UTC), latitude="36.1", longitude="117.1",
+        actor=officer,
+        subject=subject,
+        recorded_at=datetime.datetime(2025, 2, 1, 9, tzinfo=datetime.UTC),
+        latitude="36.1",
+        longitude="117.1",
     )
     services.release_subject(
-        actor=officer, subject=subject, released_date=datetime.date(2025, 3, 31), certificate_number="解矫1"
+        actor=officer,
+        subject=subject,
+        released_date=datetime.date(2025, 3, 31),
+        certificate_number="解矫1",
     )
     assert services.purge_location_points(actor=demo.admin, on=datetime.date(2025, 4, 30)) == 0
     assert services.purge_location_points(actor=demo.admin, on=datetime.date(2025, 5, 1)) == 1

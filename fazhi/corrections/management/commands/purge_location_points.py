@@ -12,6 +12,11 @@ class Command(BaseCommand):
     help = "删除解除矫正（终止、移出）超过保存期限的电子定位记录"
 
     def handle(self, *args, **options):
-        admin = get_user_model().objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
+        admin = (
+            get_user_model()
+            .objects.filter(is_superuser=True, is_active=True)
+            .order_by("pk")
+            .first()
+        )
         removed = services.purge_location_points(actor=admin)
         self.stdout.write(f"已删除定位记录{removed}条")

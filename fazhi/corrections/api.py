@@ -10,7 +10,7 @@ from rest_framework.response import Response
 
 from fazhi.core import selectors as core_selectors
 
-from . import selectors
+from . import rows, selectors
 from .models import Subject
 
 
@@ -47,7 +47,21 @@ class SubjectViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Subject.objects.none()
 
     def get_queryset(self):
+        if rows.counts_only(self.request.user):
+            raise PermissionDenied(rows.refusal(self.request.user))
         return selectors.api_subjects(self.request.user)
+
+    def get_object(self):
+        """404 outside the platform's scope; 403 for a row the line's rules withhold, and for
+        a minor's record, which no interface carries (社区矫正法 第五十四条第二款)."""
+        user = self.request.user
+        subject = core_selectors.get_visible(Subject, user, self.kwargs["pk"])
+        if rows.counts_only(user):
+            raise PermissionDenied(rows.refusal(user))
+        rows.require_row(user, subject)
+        if subject.is_minor:
+            raise PermissionDenied("未成年社区矫正对象的档案不通过接口提供（社区矫正法 第五十四条）")
+        return subject
 
 
 @extend_schema(summary="社区矫正的统计数量", responses={200: OpenApiTypes.OBJECT})

@@ -1,5 +1,6 @@
 """The 社区矫正 entries of the indicator catalog, counted from the records (counts only:
-the figures count through `counted`, the records behind them through `drilled`, rows.py).
+the figures count the platform's scope, `restrict`; the records behind them are `drilled`,
+rows.py — none for a 督察员, never a minor's).
 
 `corrections.subjects` (在册 at the period's end) is not a count of dated records in a
 period, so the engine does not compute it; the line's overview page shows the register."""

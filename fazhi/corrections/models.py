@@ -194,7 +194,7 @@ class Investigation(UnitRecord):
         "状态", max_length=10, choices=InvestigationStatus.choices, default=InvestigationStatus.OPEN
     )
 
-    objects = RestrictedManager()
+    objects = RowRuleManager()
     identity_fields = {"person_name": "被调查评估对象姓名"}
     detail_url_name = "corrections:investigation_detail"
 

@@ -2,16 +2,18 @@
 二十九、五十四、五十八条; 个人信息保护法 第二十八、三十四条). One copy for the pages, exports,
 API and figures.
 
-- `restrict(user, action)` = the platform's scope (unit tree, line, role) AND the row rules:
-  督察员, 单位管理员 and every member of a 依法治办 see no rows (counts only); a minor's record
-  only its named handlers (`Subject.handlers`); location points only the subject's handlers.
-- `counted(user)`: what the figures count — the platform's scope alone (a 督察员 sees counts).
-- `drilled(user)`: the rows behind a figure — `restrict`, minors never.
+- `restrict(user, action)` is the platform's scope (unit tree, line, role): what the figures
+  count (a 督察员 reads them) and what the scope key of cached figures stands for.
+- `rows(user, action)` adds the row rules: 督察员, 单位管理员 and every member of a 依法治办
+  see no rows (counts only); a minor's record only its named handlers (`Subject.handlers`);
+  location points only the subject's handlers. Every list, page, export and API reads it.
+- `drilled(user)`: the rows behind a figure — `rows`, minors never.
 - `identity_access(user, record)`: "reveal" (masked, 申请查看 allowed: staff of the county
   whose record it is, and system administrators), or "hidden" (the superior bureau: rows
   without identity fields).
 """
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from fazhi.core.models import Unit
@@ -47,24 +49,28 @@ def row_rule(model, user) -> Q | None:
     """The row rule of `model` for `user` (None: no row at all)."""
     if counts_only(user):
         return None
-    path = model.row_rule_path
+    path = getattr(model, "row_rule_path", None)
+    if path is None:  # no subject behind it (an investigation): the role alone decides
+        return Q()
     if getattr(model, "handlers_only", False):
         return _handled_by(user, path)
     return Q(**{f"{path}is_minor": False}) | _handled_by(user, path)
 
 
 class RowRuleQuerySet(RestrictedQuerySet):
-    def restrict(self, user, action: str = Action.VIEW):
-        scoped = super().restrict(user, action)
+    """`restrict` stays the platform's scope (what the figures count and the scope key
+    stands for); `rows` adds the line's row rules for every list, page, export and API."""
+
+    def rows(self, user, action: str = Action.VIEW):
+        scoped = self.restrict(user, action)
         rule = row_rule(self.model, user)
         return scoped.none() if rule is None else scoped.filter(rule)
 
-    def counted(self, user):
-        return super().restrict(user, Action.VIEW)
-
     def drilled(self, user):
-        rows = self.restrict(user, Action.VIEW)
-        return rows.filter(**{f"{self.model.row_rule_path}is_minor": False})
+        """The records behind a figure: the rows, never a minor's (第五十四条)."""
+        rows = self.rows(user, Action.VIEW)
+        minor = getattr(self.model, "row_rule_path", None)
+        return rows if minor is None else rows.filter(**{f"{minor}is_minor": False})
 
 
 RowRuleManager = RestrictedManager.from_queryset(RowRuleQuerySet)
@@ -141,3 +147,17 @@ def shown(user, record, field: str) -> str:
     if identity_access(user, record) == HIDDEN:
         return "（不显示）"
     return masked(record, field)
+
+
+def require_row(user, record) -> None:
+    """PermissionDenied unless `record` is among `rows(user)` (the services' second guard)."""
+    if not type(record).objects.rows(user, Action.VIEW).filter(pk=record.pk).exists():
+        raise PermissionDenied(refusal(user))
+
+
+def refusal(user) -> str:
+    if counts_only(user):
+        return (
+            "督察员、单位管理员和依法治办只查看社区矫正的统计数量，不查看名单（社区矫正法 第四条）"
+        )
+    return "未成年社区矫正对象的档案仅具名执法人员可以查看（社区矫正法 第五十四条）"

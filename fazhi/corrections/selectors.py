@@ -8,7 +8,6 @@ from django.db.models import Count, Q
 from fazhi.core.models import Unit
 from fazhi.core.roles import Action
 
-from . import rows
 from .models import (
     Access,
     Category,
@@ -27,7 +26,7 @@ SUPPRESSED_BELOW = 5  # 第五十四、五十八条: a count of minors under 5 i
 
 
 def subjects(user, *, search: str = "", status: str = "", category: str = ""):
-    queryset = Subject.objects.restrict(user).select_related("unit", "station")
+    queryset = Subject.objects.rows(user).select_related("unit", "station")
     if search:  # by 矫正编号, 司法所 or 村/社区 — never by an identity field
         queryset = queryset.filter(
             Q(number__icontains=search)
@@ -47,9 +46,7 @@ def exportable_subjects(queryset):
 
 
 def investigations(user, *, search: str = "", status: str = ""):
-    queryset = Investigation.objects.restrict(user).select_related("unit")
-    if rows.counts_only(user):
-        return queryset.none()
+    queryset = Investigation.objects.rows(user).select_related("unit")
     if search:
         queryset = queryset.filter(Q(organ__icontains=search) | Q(reference__icontains=search))
     if status:
@@ -58,24 +55,24 @@ def investigations(user, *, search: str = "", status: str = ""):
 
 
 def daily_of(user, subject):
-    return DailyRecord.objects.restrict(user).filter(subject=subject)
+    return DailyRecord.objects.rows(user).filter(subject=subject)
 
 
 def leaves_of(user, subject):
-    return Leave.objects.restrict(user).filter(subject=subject)
+    return Leave.objects.rows(user).filter(subject=subject)
 
 
 def sanctions_of(user, subject):
-    return Sanction.objects.restrict(user).filter(subject=subject)
+    return Sanction.objects.rows(user).filter(subject=subject)
 
 
 def orders_of(user, subject):
-    return LocationOrder.objects.restrict(user).filter(subject=subject)
+    return LocationOrder.objects.rows(user).filter(subject=subject)
 
 
 def points_of(user, subject):
     """Only the subject's named handlers (rows.py: handlers_only)."""
-    return LocationPoint.objects.restrict(user).filter(subject=subject)
+    return LocationPoint.objects.rows(user).filter(subject=subject)
 
 
 def accesses_of(user, record):
@@ -83,10 +80,18 @@ def accesses_of(user, record):
     return Access.objects.restrict(user).filter(**{field: record}).select_related("created_by")
 
 
+def _visible_accesses(queryset, user):
+    """A reveal names its record: only those of records the user sees as rows."""
+    return queryset.filter(
+        Q(subject__isnull=True) | Q(subject__in=Subject.objects.rows(user)),
+        Q(investigation__isnull=True) | Q(investigation__in=Investigation.objects.rows(user)),
+    )
+
+
 def access_months(user, year: int):
     """The reveals per month of the leader's units (申请查看的月度报告)."""
     return (
-        Access.objects.restrict(user, Action.REVIEW)
+        _visible_accesses(Access.objects.restrict(user, Action.REVIEW), user)
         .filter(created_at__year=year)
         .select_related("created_by", "subject", "investigation", "unit")
         .order_by("-created_at")
@@ -127,7 +132,7 @@ def open_investigations(user, horizon: datetime.date):
 
 def ending_orders(user, horizon: datetime.date, today: datetime.date):
     return (
-        LocationOrder.objects.restrict(user)
+        LocationOrder.objects.rows(user)
         .filter(
             end__lte=horizon,
             end__gte=today,
@@ -142,7 +147,7 @@ def ending_orders(user, horizon: datetime.date, today: datetime.date):
 def overview(user):
     """Counts by 司法所 and category of the subjects in the user's scope (counts only, so a
     督察员 reads them too); minors counted apart and suppressed under 5."""
-    counted = Subject.objects.counted(user).filter(status=SubjectStatus.SUPERVISED)
+    counted = Subject.objects.restrict(user).filter(status=SubjectStatus.SUPERVISED)
     table = []
     grouped = (
         counted.values("station__name")
@@ -169,11 +174,11 @@ def suppress(count: int) -> str:
 
 def api_subjects(user):
     """The API carries records off the platform: never a minor's (第五十四条第二款)."""
-    return Subject.objects.restrict(user).filter(is_minor=False).select_related("unit", "station")
+    return Subject.objects.rows(user).filter(is_minor=False).select_related("unit", "station")
 
 
 def counts(user) -> dict:
-    counted = Subject.objects.counted(user)
+    counted = Subject.objects.restrict(user)
     return {
         "在矫": counted.filter(status=SubjectStatus.SUPERVISED).count(),
         "已解除": counted.filter(status=SubjectStatus.RELEASED).count(),

@@ -63,6 +63,19 @@ def _county_unit(actor, unit: Unit) -> None:
         raise ValidationError(f"社区矫正机构应为县级司法行政机关，“{unit.name}”不是司法局")
 
 
+def _check(subject, action, *, actor):
+    """The flow's check (state, role, scope), then the line's row rules (rows.py)."""
+    step = SUBJECT_FLOW.check(subject, action, actor=actor)
+    rows.require_row(actor, subject)
+    return step
+
+
+def _check_investigation(investigation, action, *, actor):
+    step = INVESTIGATION_FLOW.check(investigation, action, actor=actor)
+    rows.require_row(actor, investigation)
+    return step
+
+
 # — 调查评估 —
 
 
@@ -125,7 +138,7 @@ def complete_investigation(
     opinion: str,
     opinion_date: datetime.date,
 ) -> Investigation:
-    INVESTIGATION_FLOW.check(investigation, "complete_investigation", actor=actor)
+    _check_investigation(investigation, "complete_investigation", actor=actor)
     not_future(opinion_date, "出具评估意见日期")
     if opinion_date < investigation.received_date:
         raise ValidationError("出具评估意见日期不能早于收到委托函日期")
@@ -235,7 +248,7 @@ def receive_subject(
 @service
 def name_handler(*, actor, subject: Subject, user) -> Subject:
     """A named handler of the record (for a minor: the only ones who see it)."""
-    SUBJECT_FLOW.check(subject, "name_handler", actor=actor)
+    _check(subject, "name_handler", actor=actor)
     membership = user.memberships.filter(
         is_active=True, unit__path__startswith=subject.unit.scope_root.path
     ).first()
@@ -255,7 +268,7 @@ def name_handler(*, actor, subject: Subject, user) -> Subject:
 @service
 def set_plan(*, actor, subject: Subject, plan: str, team: str, level: str) -> Subject:
     """社区矫正法 第二十四、二十五条: the plan, the 矫正小组 (names and tasks) and the level."""
-    SUBJECT_FLOW.check(subject, "set_plan", actor=actor)
+    _check(subject, "set_plan", actor=actor)
     if not plan.strip():
         raise ValidationError("请填写矫正方案（第二十四条）")
     subject.plan, subject.team, subject.level = plan.strip(), team.strip(), level
@@ -274,7 +287,7 @@ def set_plan(*, actor, subject: Subject, plan: str, team: str, level: str) -> Su
 def record_daily(
     *, actor, subject: Subject, kind: str, date: datetime.date, note: str = ""
 ) -> DailyRecord:
-    SUBJECT_FLOW.check(subject, "record_daily", actor=actor)
+    _check(subject, "record_daily", actor=actor)
     not_future(date, "日期")
     entry = saved(DailyRecord(subject=subject, kind=kind, date=date, note=note.strip()))
     record_event(
@@ -299,7 +312,7 @@ def approve_leave(
     approved_by: str,
 ) -> Leave:
     """社区矫正法 第二十七条: leaving the city or county needs the approval of the 社区矫正机构."""
-    SUBJECT_FLOW.check(subject, "approve_leave", actor=actor)
+    _check(subject, "approve_leave", actor=actor)
     if end < start:
         raise ValidationError("外出止日期不能早于外出起日期")
     if end > subject.term_end:
@@ -330,7 +343,7 @@ def record_sanction(
 ) -> Sanction:
     """社区矫正法 第二十八条 (表扬、训诫、警告、提请治安管理处罚) and 第四十六、四十九条 (提请撤销、
     收监). A proposal to revoke needs a stated ground (第四十六条第三款: 应当说明理由)."""
-    SUBJECT_FLOW.check(subject, "record_sanction", actor=actor)
+    _check(subject, "record_sanction", actor=actor)
     not_future(date, "决定日期")
     if not ground.strip():
         raise ValidationError("请填写事实和理由（社区矫正法 第二十八条、第四十六条第三款）")
@@ -365,7 +378,7 @@ def order_location(
 ) -> LocationOrder:
     """社区矫正法 第二十九条: one of the five grounds, approved by the county 负责人, at most
     three months; a continued use is a new approved order (每次不得超过三个月)."""
-    SUBJECT_FLOW.check(subject, "order_location", actor=actor)
+    _check(subject, "order_location", actor=actor)
     not_future(approved_date, "批准日期")
     if not approver.strip():
         raise ValidationError("请填写批准的县级司法行政部门负责人（第二十九条第一款）")
@@ -416,7 +429,7 @@ def record_location(
     *, actor, subject: Subject, recorded_at: datetime.datetime, latitude, longitude
 ) -> LocationPoint:
     """第二十九条: location data only under an approved order and within its period."""
-    SUBJECT_FLOW.check(subject, "record_location", actor=actor)
+    _check(subject, "record_location", actor=actor)
     day = (
         timezone.localtime(recorded_at).date()
         if timezone.is_aware(recorded_at)
@@ -482,7 +495,7 @@ def transfer_subject(
     *, actor, subject: Subject, transfer_to: str, transfer_date: datetime.date
 ) -> Subject:
     """社区矫正法 第二十七条第二款: a change of the place of execution."""
-    step = SUBJECT_FLOW.check(subject, "transfer_subject", actor=actor)
+    step = _check(subject, "transfer_subject", actor=actor)
     not_future(transfer_date, "执行地变更日期")
     if not transfer_to.strip():
         raise ValidationError("请填写变更后的执行地")
@@ -504,7 +517,7 @@ def release_subject(
     *, actor, subject: Subject, released_date: datetime.date, certificate_number: str
 ) -> Subject:
     """社区矫正法 第四十四条: at the term's end the 解除社区矫正证明书 is issued."""
-    step = SUBJECT_FLOW.check(subject, "release_subject", actor=actor)
+    step = _check(subject, "release_subject", actor=actor)
     not_future(released_date, "解除矫正日期")
     if released_date < subject.term_end:
         raise ValidationError(
@@ -530,7 +543,7 @@ def terminate_subject(
     *, actor, subject: Subject, end_reason: str, end_date: datetime.date
 ) -> Subject:
     """社区矫正法 第四十五条: 撤销缓刑、假释, 收监执行 or death end the correction."""
-    step = SUBJECT_FLOW.check(subject, "terminate_subject", actor=actor)
+    step = _check(subject, "terminate_subject", actor=actor)
     not_future(end_date, "终止日期")
     subject.end_reason, subject.end_date = end_reason, end_date
     SUBJECT_FLOW.move(subject, step)

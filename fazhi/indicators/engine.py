@@ -40,13 +40,14 @@ def _scoped(model, user, unit, *, rows: bool = False):
     # user=None: the unit's whole subtree regardless of who asks — only for the unit's own
     # statutory annual report, whose figures must not depend on the drafter's data scope.
     # A line whose rows are stricter than its counts (社区矫正: a 督察员 reads counts, never
-    # rows) gives its manager `counted(user)` for the figures and `drilled(user)` for the
-    # records behind them; every other line counts and lists `restrict(user)`.
+    # rows) gives its manager `drilled(user)`, the records behind a figure.
     manager = model.objects
     if user is None:
         visible = manager.all()
+    elif rows and hasattr(manager, "drilled"):
+        visible = manager.drilled(user)
     else:
-        visible = getattr(manager, "drilled" if rows else "counted", manager.restrict)(user)
+        visible = manager.restrict(user)
     return visible.filter(**{f"{_unit_field(model)}__path__startswith": unit.path})
 
 

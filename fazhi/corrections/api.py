@@ -60,7 +60,9 @@ class SubjectViewSet(viewsets.ReadOnlyModelViewSet):
             raise PermissionDenied(rows.refusal(user))
         rows.require_row(user, subject)
         if subject.is_minor:
-            raise PermissionDenied("未成年社区矫正对象的档案不通过接口提供（社区矫正法 第五十四条）")
+            raise PermissionDenied(
+                "未成年社区矫正对象的档案不通过接口提供（社区矫正法 第五十四条）"
+            )
         return subject
 
 

@@ -72,10 +72,11 @@ class Subject(UnitRecord):
     station = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="+", verbose_name="受委托司法所"
     )
-    name = models.CharField("姓名", max_length=40)
+    # Blank for a row imported from the provincial platform by its 矫正编号 alone.
+    name = models.CharField("姓名", max_length=40, blank=True)
     id_number = models.CharField("身份证号", max_length=18, blank=True)
     address = models.CharField("居住地址", max_length=200, blank=True)
-    community = models.CharField("村（社区）", max_length=60)
+    community = models.CharField("村（社区）", max_length=60, blank=True)
     phone = models.CharField("联系电话", max_length=20, blank=True)
     # 社区矫正法 第五十四、五十八条: the record of a minor is closed to all but its handlers.
     is_minor = models.BooleanField("未成年人", default=False)

@@ -99,9 +99,11 @@ def access_months(user, year: int):
 
 
 def stations(user):
-    return Unit.objects.restrict(user, Action.CREATE).filter(
-        kind=Unit.Kind.TOWNSHIP, is_active=True
-    )
+    """The 司法所 (街道、乡镇) of the counties whose bureau the user registers records for."""
+    within = Q(pk__in=[])
+    for bureau in bureaus(user):
+        within |= Q(path__startswith=bureau.scope_root.path)
+    return Unit.objects.filter(within, kind=Unit.Kind.TOWNSHIP, is_active=True)
 
 
 def bureaus(user):

@@ -12,10 +12,11 @@ from django.utils import timezone
 from fazhi.core.audit import record_event, service
 from fazhi.core.calendar import CalendarYearUnknown, add_working_days
 from fazhi.core.guards import not_future, require, require_line, saved, today
+from fazhi.core.imports import ImportRefused, RowError
 from fazhi.core.models import Unit
 from fazhi.core.roles import Action
 
-from . import rows
+from . import imports, rows
 from .models import (
     Access,
     DailyRecord,
@@ -596,3 +597,84 @@ def reveal(*, actor, record, field: str, reason: str = "") -> Access:
         reason=access.reason,
     )
     return access
+
+
+# — import from the provincial platform —
+
+IMPORTED = (
+    "station",
+    "community",
+    "category",
+    "decision_organ",
+    "effective_date",
+    "term_start",
+    "term_end",
+)
+
+
+@service
+def import_subjects(*, actor, unit: Unit, data) -> int:
+    """The provincial platform's export, by 矫正编号: a known number is updated, a new one
+    created, never duplicated; a number of another county's subject is that row's error (its
+    county is not named). All rows or none."""
+    _county_unit(actor, unit)
+    parsed = imports.SUBJECTS.read_rows(data)
+    district = unit.scope_root
+    stations = {
+        s.name: s
+        for s in Unit.objects.filter(kind=Unit.Kind.TOWNSHIP, path__startswith=district.path)
+    }
+    existing = {
+        s.number: s for s in Subject.objects.filter(number__in=[r["number"] for r in parsed])
+    }
+    errors, seen = [], set()
+    for row in parsed:
+        number = row["number"]
+        if number in seen:
+            errors.append(RowError(row["row"], "矫正编号", "在表格中重复"))
+        seen.add(number)
+        found = existing.get(number)
+        if found is not None and found.unit_id != unit.pk:
+            errors.append(
+                RowError(row["row"], "矫正编号", f"{number}是其他县（区）的社区矫正对象，不能导入")
+            )
+        if row["station"] not in stations:
+            errors.append(
+                RowError(row["row"], "司法所", f"“{row['station']}”不是本县（区）的街道、乡镇")
+            )
+        else:
+            row["station"] = stations[row["station"]]
+        if row["status"] == SubjectStatus.RELEASED and not (
+            row["released_date"] and row["certificate_number"]
+        ):
+            errors.append(
+                RowError(
+                    row["row"], "解除日期", "解除矫正的须填写解除日期和证明书编号（第四十四条）"
+                )
+            )
+        if row["term_end"] and row["term_start"] and row["term_end"] < row["term_start"]:
+            errors.append(RowError(row["row"], "矫正期限止", "不能早于矫正期限起"))
+    if errors:
+        raise ImportRefused(sorted(errors, key=lambda e: e.row))
+    for row in parsed:
+        subject = existing.get(row["number"]) or Subject(
+            unit=unit, number=row["number"], created_by=actor
+        )
+        for field in IMPORTED:
+            setattr(subject, field, row[field] if row[field] is not None else "")
+        subject.status = row["status"]
+        if row["status"] == SubjectStatus.RELEASED:
+            subject.released_date, subject.certificate_number = (
+                row["released_date"],
+                row["certificate_number"],
+            )
+        saved(subject)
+    record_event(
+        actor=actor,
+        action="corrections.import",
+        summary=f"从省智慧矫正平台导入社区矫正对象{len(parsed)}条",
+        target=unit,
+        unit=unit,
+        data={"rows": len(parsed)},
+    )
+    return len(parsed)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.overview, name="overview"),
     path("subjects/", views.subject_list, name="subject_list"),
     path("subjects/new/", views.subject_create, name="subject_create"),
+    path("subjects/import/", views.subject_import, name="subject_import"),
     path("subjects/<int:pk>/", views.subject_detail, name="subject_detail"),
     path("subjects/<int:pk>/reveal/", views.subject_reveal, name="subject_reveal"),
     path("subjects/<int:pk>/plan/", views.set_plan, name="set_plan"),

@@ -12,12 +12,13 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
+from fazhi.core.imports import import_page
 from fazhi.core.ledgers import Column, Ledger, day, ledger_page
 from fazhi.core.roles import Action
 from fazhi.core.steps import form_page, step_page
 from fazhi.core.viewtools import require, run_service_form
 
-from . import rows, selectors, services
+from . import imports, rows, selectors, services
 from .forms import (
     AssessmentForm,
     DailyForm,
@@ -163,7 +164,12 @@ def subject_list(request):
         search_placeholder="矫正编号、司法所或村（社区）",
         filter_form=filters,
         empty="没有符合条件的社区矫正对象",
-        actions=[("接收社区矫正对象", reverse("corrections:subject_create"))] if can_create else [],
+        actions=[
+            ("接收社区矫正对象", reverse("corrections:subject_create")),
+            ("导入省平台数据", reverse("corrections:subject_import")),
+        ]
+        if can_create
+        else [],
     )
 
 
@@ -435,4 +441,20 @@ def access_report(request):
         request,
         "corrections/access_report.html",
         {"year": year, "months": sorted(months.items(), reverse=True), "crumbs": CRUMBS},
+    )
+
+
+def subject_import(request):
+    require(request, Action.CREATE, Subject.work_line)
+    unit = selectors.bureaus(request.user).first()
+    if unit is None:
+        raise PermissionDenied("当前任职不是县级社区矫正机构的工作人员")
+    return import_page(
+        request,
+        imports.SUBJECTS,
+        lambda upload: services.import_subjects(actor=request.user, unit=unit, data=upload),
+        title=f"导入省智慧矫正平台数据（{unit.name}）",
+        template_name="社区矫正对象导入模板.xlsx",
+        success="已导入{count}条社区矫正对象",
+        done=reverse("corrections:subject_list"),
     )

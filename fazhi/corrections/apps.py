@@ -30,10 +30,13 @@ class CorrectionsConfig(worklines.WorkLineConfig):
         )
         line.audit(models.Investigation, exclude_fields=["person_name", "accesses"])
         line.audit(models.DailyRecord, models.Leave, models.Sanction, models.Access)
+        line.audit(models.ReleasedPerson, exclude_fields=["name", "id_number", "accesses"])
         line.audit(models.LocationOrder, exclude_fields=["points", "extension"])
         # Positions are location data (第二十九条第三款): not copied into the history.
         line.audit(models.LocationPoint, exclude_fields=["latitude", "longitude"])
-        line.workflow(workflow.SUBJECT_FLOW, workflow.INVESTIGATION_FLOW)
+        line.workflow(
+            workflow.SUBJECT_FLOW, workflow.INVESTIGATION_FLOW, workflow.RESETTLEMENT_FLOW
+        )
         line.nav(NavItem("社区矫正", "corrections:overview", "社区矫正"))
         line.due(deadlines.investigations_due, deadlines.location_orders_due)
         line.indicators(*indicators.INDICATORS)

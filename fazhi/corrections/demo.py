@@ -9,7 +9,16 @@ from django.utils import timezone
 from fazhi.core.guards import today
 
 from . import services
-from .models import Category, DailyKind, LocationGround, Opinion, OrganKind, SanctionKind
+from .models import (
+    Category,
+    DailyKind,
+    Linkage,
+    LocationGround,
+    Opinion,
+    OrganKind,
+    Placement,
+    SanctionKind,
+)
 
 D = datetime.timedelta
 PEOPLE = {
@@ -141,3 +150,25 @@ def build(world):
             certificate_number=f"解矫字{now.year}第{index + 1}号",
         )
         services.reveal(actor=officer, record=first, field="name", reason="核对报到人员身份")
+        for number, linkage in ((1, Linkage.COLLECTED), (2, None)):
+            release = now - D(days=20 * number)
+            person = services.register_released(
+                actor=officer,
+                unit=bureau,
+                number=f"BJ{code}{now.year}{number:03d}",
+                name=["郑文", "冯刚"][number - 1],
+                community="幸福社区",
+                prison="示范省第一监狱",
+                intake_date=release - D(days=700),
+                intake_notice_date=release - D(days=680),
+                release_date=release,
+                release_notice_date=release - D(days=35 if number == 1 else 10),
+                is_key=number == 2,
+            )
+            if linkage:
+                services.record_linkage(
+                    actor=officer, person=person, linkage=linkage, linkage_date=release
+                )
+                services.record_placement(
+                    actor=officer, person=person, placement=Placement.EMPLOYED
+                )

@@ -10,10 +10,12 @@ from .models import (
     DailyKind,
     EndReason,
     Level,
+    Linkage,
     LocationGround,
     LocationOrder,
     Opinion,
     OrganKind,
+    Placement,
     SanctionKind,
 )
 
@@ -164,3 +166,35 @@ class SubjectFilterForm(forms.Form):
         from .models import SubjectStatus
 
         self.fields["status"].choices = [("", "全部状态"), *SubjectStatus.choices]
+
+
+class ReleasedForm(SubmitOnceForm):
+    unit = forms.ModelChoiceField(label="司法行政部门", queryset=Unit.objects.none())
+    number = forms.CharField(label="帮教编号", max_length=40)
+    name = forms.CharField(label="姓名", max_length=40)
+    id_number = forms.CharField(label="身份证号", max_length=18, required=False)
+    community = forms.CharField(label="村（社区）", max_length=60)
+    prison = forms.CharField(label="监管场所", max_length=100)
+    intake_date = date_field("入监日期", required=False)
+    intake_notice_date = date_field("收到入监告知日期", required=False)
+    release_date = date_field("刑满释放日期")
+    release_notice_date = date_field("收到释放前通知日期", required=False)
+    is_key = forms.BooleanField(label="重点帮教对象", required=False)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class LinkageForm(SubmitOnceForm):
+    linkage = forms.ChoiceField(
+        label="衔接结果", choices=[c for c in Linkage.choices if c[0] != "awaiting"]
+    )
+    linkage_date = date_field("衔接日期", today=True)
+
+
+class PlacementForm(SubmitOnceForm):
+    placement = forms.ChoiceField(
+        label="安置情况", choices=[("", "未安置"), *Placement.choices], required=False
+    )
+    assisted = forms.BooleanField(label="已落实帮教", required=False, initial=True)

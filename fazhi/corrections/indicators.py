@@ -9,9 +9,11 @@ from django.db.models import F, Q
 
 from fazhi.indicators.registry import Indicator
 
-from .models import InvestigationStatus, Opinion, SanctionKind, SubjectStatus
+from .models import LINKED, InvestigationStatus, Opinion, SanctionKind, SubjectStatus
 
 LAW = "中华人民共和国社区矫正法"
+SHANGHAI = "上海市安置帮教工作规定"
+RELEASED = "corrections.ReleasedPerson"
 
 
 def _sanction(id, name, kinds, article):
@@ -117,5 +119,63 @@ INDICATORS = (
         model="corrections.LocationOrder",
         date_field="start",
         condition=Q(extends__isnull=True),
+    ),
+    Indicator(
+        id="resettlement.received",
+        name="新接收刑满释放人员",
+        unit="人",
+        definition="期间内刑满释放的安置帮教对象",
+        source=f"{SHANGHAI} 第二条",
+        model=RELEASED,
+        date_field="release_date",
+        key=True,
+    ),
+    Indicator(
+        id="resettlement.linked",
+        name="衔接到位",
+        unit="人",
+        definition="期间内刑释且家属接回或帮助返回的",
+        source=f"{SHANGHAI} 第七条第二款",
+        model=RELEASED,
+        date_field="release_date",
+        condition=Q(linkage__in=LINKED),
+    ),
+    Indicator(
+        id="resettlement.linkage_rate",
+        name="衔接率",
+        unit="%",
+        definition="衔接到位 ÷ 新接收刑满释放人员 × 100",
+        source=f"{SHANGHAI} 第七条",
+        numerator="resettlement.linked",
+        denominator="resettlement.received",
+    ),
+    Indicator(
+        id="resettlement.placed",
+        name="安置到位",
+        unit="人",
+        definition="期间内刑释且已安置（就业、社会救助、过渡性安置基地等）的",
+        source=f"{SHANGHAI} 第十三条",
+        model=RELEASED,
+        date_field="release_date",
+        condition=~Q(placement=""),
+    ),
+    Indicator(
+        id="resettlement.placement_rate",
+        name="安置率",
+        unit="%",
+        definition="安置到位 ÷ 新接收刑满释放人员 × 100",
+        source=f"{SHANGHAI} 第十三条",
+        numerator="resettlement.placed",
+        denominator="resettlement.received",
+    ),
+    Indicator(
+        id="resettlement.key_subjects",
+        name="重点帮教对象",
+        unit="人",
+        definition="期间内刑释的重点帮教对象",
+        source=SHANGHAI,
+        model=RELEASED,
+        date_field="release_date",
+        condition=Q(is_key=True),
     ),
 )

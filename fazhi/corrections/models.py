@@ -394,6 +394,80 @@ class LocationPoint(ChildRecord):
         return f"{self.subject.number} 定位 {self.recorded_at:%Y-%m-%d %H:%M}"
 
 
+class Linkage(models.TextChoices):
+    AWAITING = "awaiting", "待衔接"
+    COLLECTED = "collected", "家属接回"
+    RETURNED = "returned", "帮助返回居住地"
+    UNLINKED = "unlinked", "未衔接"
+
+
+class Placement(models.TextChoices):
+    EMPLOYED = "employed", "就业"
+    SOCIAL_AID = "social_aid", "纳入低保等社会救助"
+    BASE = "base", "过渡性安置基地"
+    OTHER = "other", "其他安置"
+
+
+LINKED = (Linkage.COLLECTED, Linkage.RETURNED)
+
+
+class ReleasedPerson(UnitRecord):
+    """安置帮教: a person released from prison to the county (上海市安置帮教工作规定 第二条;
+    河南省安置教育刑满释放和解除劳动教养人员的暂行规定 as the same model)."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="司法行政部门"
+    )
+    number = models.CharField("帮教编号", max_length=40, unique=True)
+    name = models.CharField("姓名", max_length=40)
+    id_number = models.CharField("身份证号", max_length=18, blank=True)
+    community = models.CharField("村（社区）", max_length=60)
+    prison = models.CharField("监管场所", max_length=100)
+    intake_date = models.DateField("入监日期", null=True, blank=True)
+    intake_notice_date = models.DateField("收到入监告知日期", null=True, blank=True)
+    release_date = models.DateField("刑满释放日期")
+    release_notice_date = models.DateField("收到释放前通知日期", null=True, blank=True)
+    linkage = models.CharField(
+        "衔接情况", max_length=10, choices=Linkage.choices, default=Linkage.AWAITING
+    )
+    linkage_date = models.DateField("衔接日期", null=True, blank=True)
+    is_key = models.BooleanField("重点帮教对象", default=False)
+    assisted = models.BooleanField("已落实帮教", default=False)
+    placement = models.CharField("安置情况", max_length=12, choices=Placement.choices, blank=True)
+    period_end = models.DateField("帮教期满日期", null=True, blank=True, editable=False)
+
+    objects = RowRuleManager()
+    identity_fields = {"name": "姓名", "id_number": "身份证号"}
+    detail_url_name = "corrections:released_detail"
+
+    class Meta:
+        verbose_name = "安置帮教对象"
+        verbose_name_plural = "安置帮教对象"
+        ordering = ["-release_date", "-pk"]
+
+    def __str__(self) -> str:
+        return self.number
+
+    def notice_gaps(self) -> list[str]:
+        """上海市安置帮教工作规定 第六条第二款 (告知 within 30 days of intake) and 第七条第一款
+        (通知 30 days before release)."""
+        gaps = []
+        if self.intake_date is not None:
+            due = self.intake_date + datetime.timedelta(days=30)
+            if self.intake_notice_date is None:
+                gaps.append("未登记监管场所入监告知（第六条第二款：接收之日起三十日内）")
+            elif self.intake_notice_date > due:
+                gaps.append(f"入监告知逾期{(self.intake_notice_date - due).days}日（第六条第二款）")
+        latest = self.release_date - datetime.timedelta(days=30)
+        if self.release_notice_date is None:
+            gaps.append("未登记释放前通知（第七条第一款：刑释前三十日）")
+        elif self.release_notice_date > latest:
+            gaps.append(
+                f"释放前通知晚于刑释前三十日（{(self.release_notice_date - latest).days}日，第七条第一款）"
+            )
+        return gaps
+
+
 class Access(UnitRecord):
     """One 申请查看 of an identity field, granted or refused: who (`created_by`), when
     (`created_at`), which record and field, why."""
@@ -415,6 +489,14 @@ class Access(UnitRecord):
         related_name="accesses",
         verbose_name="调查评估",
     )
+    person = models.ForeignKey(
+        "ReleasedPerson",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="accesses",
+        verbose_name="安置帮教对象",
+    )
     field = models.CharField("字段", max_length=20)
     reason = models.CharField("理由", max_length=200, blank=True)
     granted = models.BooleanField("已准许", default=False)
@@ -428,10 +510,12 @@ class Access(UnitRecord):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
-        target = self.subject or self.investigation
-        return f"查看{target}的{self.field_label}"
+        return f"查看{self.target}的{self.field_label}"
+
+    @property
+    def target(self):
+        return self.subject or self.investigation or self.person
 
     @property
     def field_label(self) -> str:
-        target = self.subject or self.investigation
-        return type(target).identity_fields.get(self.field, self.field)
+        return type(self.target).identity_fields.get(self.field, self.field)

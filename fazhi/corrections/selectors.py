@@ -17,6 +17,7 @@ from .models import (
     Leave,
     LocationOrder,
     LocationPoint,
+    ReleasedPerson,
     Sanction,
     Subject,
     SubjectStatus,
@@ -75,8 +76,17 @@ def points_of(user, subject):
     return LocationPoint.objects.rows(user).filter(subject=subject)
 
 
+def released(user, *, search: str = ""):
+    queryset = ReleasedPerson.objects.rows(user).select_related("unit")
+    if search:
+        queryset = queryset.filter(Q(number__icontains=search) | Q(prison__icontains=search))
+    return queryset
+
+
 def accesses_of(user, record):
-    field = "subject" if isinstance(record, Subject) else "investigation"
+    field = {Subject: "subject", Investigation: "investigation", ReleasedPerson: "person"}[
+        type(record)
+    ]
     return Access.objects.restrict(user).filter(**{field: record}).select_related("created_by")
 
 
@@ -85,6 +95,7 @@ def _visible_accesses(queryset, user):
     return queryset.filter(
         Q(subject__isnull=True) | Q(subject__in=Subject.objects.rows(user)),
         Q(investigation__isnull=True) | Q(investigation__in=Investigation.objects.rows(user)),
+        Q(person__isnull=True) | Q(person__in=ReleasedPerson.objects.rows(user)),
     )
 
 
@@ -187,4 +198,5 @@ def counts(user) -> dict:
         "移出": counted.filter(status=SubjectStatus.TRANSFERRED).count(),
         "终止": counted.filter(status=SubjectStatus.TERMINATED).count(),
         "调查评估": Investigation.objects.restrict(user).count(),
+        "安置帮教": ReleasedPerson.objects.restrict(user).count(),
     }

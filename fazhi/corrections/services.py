@@ -22,13 +22,15 @@ from .models import (
     DailyRecord,
     Investigation,
     Leave,
+    Linkage,
     LocationOrder,
     LocationPoint,
+    ReleasedPerson,
     Sanction,
     Subject,
     SubjectStatus,
 )
-from .workflow import INVESTIGATION_FLOW, SUBJECT_FLOW
+from .workflow import INVESTIGATION_FLOW, RESETTLEMENT_FLOW, SUBJECT_FLOW
 
 LINE = "corrections"
 
@@ -581,6 +583,7 @@ def reveal(*, actor, record, field: str, reason: str = "") -> Access:
         unit=record.unit,
         subject=record if isinstance(record, Subject) else None,
         investigation=record if isinstance(record, Investigation) else None,
+        person=record if isinstance(record, ReleasedPerson) else None,
         field=field[:20],
         reason=reason.strip()[:200],
         granted=not refusal,
@@ -678,3 +681,112 @@ def import_subjects(*, actor, unit: Unit, data) -> int:
         data={"rows": len(parsed)},
     )
     return len(parsed)
+
+
+# — 安置帮教 —
+
+
+def resettlement_years() -> int:
+    """帮教期 after release: 5 years in the Fujian rule (worklines.md §2.5 [S]); a setting."""
+    return getattr(settings, "FAZHI_RESETTLEMENT_YEARS", 5)
+
+
+@service
+def register_released(
+    *,
+    actor,
+    unit: Unit,
+    number: str,
+    name: str,
+    community: str,
+    prison: str,
+    release_date: datetime.date,
+    id_number: str = "",
+    intake_date: datetime.date | None = None,
+    intake_notice_date: datetime.date | None = None,
+    release_notice_date: datetime.date | None = None,
+    is_key: bool = False,
+) -> ReleasedPerson:
+    """上海市安置帮教工作规定 第六、七条: the prison's notices are recorded and late or missing
+    ones flagged (`notice_gaps`); the 帮教期 runs from the release (a setting)."""
+    _county_unit(actor, unit)
+    for day, label in (
+        (intake_notice_date, "收到入监告知日期"),
+        (release_notice_date, "收到释放前通知日期"),
+    ):
+        not_future(day, label)
+    if intake_date and release_date < intake_date:
+        raise ValidationError("刑满释放日期不能早于入监日期")
+    if ReleasedPerson.objects.filter(number=number.strip()).exists():
+        raise ValidationError(f"帮教编号{number}已被使用")
+    person = ReleasedPerson(
+        unit=unit,
+        number=number.strip(),
+        name=name.strip(),
+        id_number=id_number.strip().upper(),
+        community=community.strip(),
+        prison=prison.strip(),
+        intake_date=intake_date,
+        intake_notice_date=intake_notice_date,
+        release_date=release_date,
+        release_notice_date=release_notice_date,
+        is_key=is_key,
+        created_by=actor,
+    )
+    from fazhi.core.calendar import shift_years
+
+    person.period_end = shift_years(release_date, resettlement_years())
+    saved(person)
+    record_event(
+        actor=actor,
+        action="corrections.released_person",
+        summary=f"登记安置帮教对象{person.number}",
+        target=person,
+        unit=unit,
+    )
+    return person
+
+
+@service
+def record_linkage(
+    *, actor, person: ReleasedPerson, linkage: str, linkage_date: datetime.date
+) -> ReleasedPerson:
+    """第七条第二款: the family collects the person, or the 街镇 helps them home; 未衔接 is
+    recorded as such."""
+    step = RESETTLEMENT_FLOW.check(person, "record_linkage", actor=actor)
+    rows.require_row(actor, person)
+    not_future(linkage_date, "衔接日期")
+    if linkage == Linkage.AWAITING:
+        raise ValidationError("请选择衔接结果")
+    if linkage_date < person.release_date - datetime.timedelta(days=30):
+        raise ValidationError("衔接日期不能早于刑释前三十日")
+    person.linkage_date = linkage_date
+    RESETTLEMENT_FLOW.move(person, step, linkage)
+    saved(person)
+    record_event(
+        actor=actor,
+        action="corrections.linkage",
+        summary=f"{person.number}衔接：{person.get_linkage_display()}",
+        target=person,
+        unit=person.unit,
+    )
+    return person
+
+
+@service
+def record_placement(
+    *, actor, person: ReleasedPerson, placement: str, assisted: bool = True
+) -> ReleasedPerson:
+    """第八、十三条: 帮教 and 安置 (work, social aid, the transitional base)."""
+    RESETTLEMENT_FLOW.check(person, "record_placement", actor=actor)
+    rows.require_row(actor, person)
+    person.placement, person.assisted = placement, assisted
+    saved(person)
+    record_event(
+        actor=actor,
+        action="corrections.placement",
+        summary=f"{person.number}安置：{person.get_placement_display() or '未安置'}",
+        target=person,
+        unit=person.unit,
+    )
+    return person

@@ -33,4 +33,10 @@ urlpatterns = [
         name="complete_investigation",
     ),
     path("access-report/", views.access_report, name="access_report"),
+    path("released/", views.released_list, name="released_list"),
+    path("released/new/", views.released_create, name="released_create"),
+    path("released/<int:pk>/", views.released_detail, name="released_detail"),
+    path("released/<int:pk>/reveal/", views.released_reveal, name="released_reveal"),
+    path("released/<int:pk>/linkage/", views.record_linkage, name="record_linkage"),
+    path("released/<int:pk>/placement/", views.record_placement, name="record_placement"),
 ]

@@ -25,9 +25,12 @@ from .forms import (
     HandlerForm,
     InvestigationForm,
     LeaveForm,
+    LinkageForm,
     LocationOrderForm,
     LocationPointForm,
+    PlacementForm,
     PlanForm,
+    ReleasedForm,
     ReleaseForm,
     RevealForm,
     SanctionForm,
@@ -36,8 +39,8 @@ from .forms import (
     TerminateForm,
     TransferForm,
 )
-from .models import Investigation, Subject
-from .workflow import INVESTIGATION_FLOW, SUBJECT_FLOW
+from .models import Investigation, ReleasedPerson, Subject
+from .workflow import INVESTIGATION_FLOW, RESETTLEMENT_FLOW, SUBJECT_FLOW
 
 CRUMBS = [("社区矫正", "/corrections/")]
 
@@ -457,4 +460,109 @@ def subject_import(request):
         template_name="社区矫正对象导入模板.xlsx",
         success="已导入{count}条社区矫正对象",
         done=reverse("corrections:subject_list"),
+    )
+
+
+RELEASED_LEDGER = Ledger(
+    "安置帮教对象台账.xlsx",
+    "安置帮教对象",
+    (
+        Column("帮教编号", lambda p: p.number),
+        Column("监管场所", lambda p: p.prison),
+        Column("刑满释放日期", lambda p: day(p.release_date)),
+        Column("衔接情况", lambda p: p.get_linkage_display()),
+        Column("重点帮教对象", lambda p: "是" if p.is_key else "否", on_page=False),
+        Column("安置情况", lambda p: p.get_placement_display(), on_page=False),
+        Column("通知问题", lambda p: len(p.notice_gaps()), on_page=False),
+        Column("帮教期满", lambda p: day(p.period_end), on_page=False),
+    ),
+)
+
+
+@require_safe
+def released_list(request):
+    require(request, Action.VIEW, ReleasedPerson.work_line)
+    _rows_or_counts(request)
+    _no_identity_export(request)
+    queryset = selectors.released(request.user, search=request.GET.get("q", "")[:100])
+    can_create = core_selectors.can(request.user, Action.CREATE, ReleasedPerson.work_line)
+    return ledger_page(
+        request,
+        queryset,
+        ledger=RELEASED_LEDGER,
+        title="安置帮教对象",
+        section="社区矫正",
+        search_placeholder="帮教编号或监管场所",
+        empty="没有安置帮教对象",
+        actions=[("登记刑释人员", reverse("corrections:released_create"))] if can_create else [],
+    )
+
+
+def released_create(request):
+    require(request, Action.CREATE, ReleasedPerson.work_line)
+    units = selectors.bureaus(request.user)
+    form = ReleasedForm(
+        request.POST or None,
+        units=units,
+        initial={"unit": units.first()} if units.count() == 1 else {},
+        request=request,
+    )
+    return form_page(
+        request,
+        form,
+        services.register_released,
+        title="登记刑释人员",
+        crumbs=CRUMBS,
+        message=lambda p: f"已登记{p.number}，帮教期至{p.period_end:%Y-%m-%d}",
+    )
+
+
+@record_view(ReleasedPerson)
+@require_safe
+def released_detail(request, person):
+    user = request.user
+    return render(
+        request,
+        "corrections/released_detail.html",
+        {
+            "person": person,
+            "identity": _identity(user, person),
+            "may_reveal": rows.identity_access(user, person) == rows.REVEAL,
+            "gaps": person.notice_gaps(),
+            "accesses": selectors.accesses_of(user, person)[:20],
+            "history": core_selectors.record_history(user, person),
+            "buttons": RESETTLEMENT_FLOW.buttons(person, user),
+            "workflow": RESETTLEMENT_FLOW,
+        },
+    )
+
+
+@record_view(ReleasedPerson)
+def released_reveal(request, person):
+    return _reveal(request, person, person.get_absolute_url())
+
+
+@record_view(ReleasedPerson, Action.CHANGE)
+def record_linkage(request, person):
+    return step_page(
+        request,
+        person,
+        RESETTLEMENT_FLOW,
+        "record_linkage",
+        LinkageForm,
+        services.record_linkage,
+        message=lambda p: f"已登记衔接：{p.get_linkage_display()}",
+    )
+
+
+@record_view(ReleasedPerson, Action.CHANGE)
+def record_placement(request, person):
+    return step_page(
+        request,
+        person,
+        RESETTLEMENT_FLOW,
+        "record_placement",
+        PlacementForm,
+        services.record_placement,
+        message="已登记帮教安置",
     )

@@ -3,7 +3,14 @@
 
 from fazhi.core.workflow import Transition, Workflow
 
-from .models import Investigation, InvestigationStatus, Subject, SubjectStatus
+from .models import (
+    Investigation,
+    InvestigationStatus,
+    Linkage,
+    ReleasedPerson,
+    Subject,
+    SubjectStatus,
+)
 
 S = SubjectStatus
 ON = (S.SUPERVISED,)
@@ -119,6 +126,43 @@ INVESTIGATION_FLOW = Workflow(
             article="第十八条",
             guard="写明调查走访情况；意见日期不早于收到委托函日期",
             url_name="corrections:complete_investigation",
+        ),
+    ),
+)
+
+
+RESETTLEMENT_FLOW = Workflow(
+    key="corrections.released_person",
+    label="安置帮教对象",
+    model=ReleasedPerson,
+    state_field="linkage",
+    noun="安置帮教对象",
+    law="上海市安置帮教工作规定（地方模板）",
+    cite="上海市安置帮教工作规定",
+    list_url_name="corrections:released_list",
+    periods=(
+        ("入监告知", "接收服刑人员之日起三十日内", "第六条第二款"),
+        ("释放前通知", "刑释前三十日", "第七条第一款"),
+        ("帮教期", "刑满释放之日起五年（设置项）", "福建等地规定"),
+    ),
+    transitions=(
+        Transition(
+            "record_linkage",
+            "登记衔接",
+            (Linkage.AWAITING,),
+            Linkage.COLLECTED,
+            outcomes=(Linkage.RETURNED, Linkage.UNLINKED),
+            article="第七条第二款",
+            guard="家属接回、帮助返回或未衔接；衔接日期不早于刑释前三十日",
+            url_name="corrections:record_linkage",
+        ),
+        Transition(
+            "record_placement",
+            "登记帮教安置",
+            (Linkage.COLLECTED, Linkage.RETURNED, Linkage.UNLINKED),
+            article="第八条、第十三条",
+            guard="就业、社会救助或过渡性安置基地",
+            url_name="corrections:record_placement",
         ),
     ),
 )

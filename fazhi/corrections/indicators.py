@@ -2,14 +2,13 @@
 the figures count the platform's scope, `restrict`; the records behind them are `drilled`,
 rows.py — none for a 督察员, never a minor's).
 
-`corrections.subjects` (在册 at the period's end) is not a count of dated records in a
-period, so the engine does not compute it; the line's overview page shows the register."""
+`corrections.subjects` is a register (在册 at the period's end: `until_field`)."""
 
 from django.db.models import F, Q
 
 from fazhi.indicators.registry import Indicator
 
-from .models import LINKED, InvestigationStatus, Opinion, SanctionKind, SubjectStatus
+from .models import LINKED, DailyKind, InvestigationStatus, Opinion, SanctionKind, SubjectStatus
 
 LAW = "中华人民共和国社区矫正法"
 SHANGHAI = "上海市安置帮教工作规定"
@@ -71,6 +70,27 @@ INDICATORS = (
         condition=Q(status=InvestigationStatus.DONE, opinion=Opinion.SUITABLE),
     ),
     Indicator(
+        id="corrections.subjects",
+        name="社区矫正对象(在册)",
+        unit="人",
+        definition="期末在册的社区矫正对象：矫正期限已开始，尚未解除、移出或终止",
+        source=f"{LAW} 第二条",
+        model="corrections.Subject",
+        date_field="term_start",
+        until_field="left_date",
+        key=True,
+    ),
+    Indicator(
+        id="corrections.absconded",
+        name="脱管、漏管",
+        unit="人",
+        definition="期间内登记脱管（失去联系）的人次",
+        source=f"{LAW} 第三十条",
+        model="corrections.DailyRecord",
+        date_field="date",
+        condition=Q(kind=DailyKind.LOST_CONTACT),
+    ),
+    Indicator(
         id="corrections.received",
         name="新接收社区矫正对象",
         unit="人",
@@ -121,7 +141,7 @@ INDICATORS = (
         condition=Q(extends__isnull=True),
     ),
     Indicator(
-        id="resettlement.received",
+        id="corrections.resettlement_received",
         name="新接收刑满释放人员",
         unit="人",
         definition="期间内刑满释放的安置帮教对象",
@@ -131,7 +151,7 @@ INDICATORS = (
         key=True,
     ),
     Indicator(
-        id="resettlement.linked",
+        id="corrections.resettlement_linked",
         name="衔接到位",
         unit="人",
         definition="期间内刑释且家属接回或帮助返回的",
@@ -141,16 +161,16 @@ INDICATORS = (
         condition=Q(linkage__in=LINKED),
     ),
     Indicator(
-        id="resettlement.linkage_rate",
+        id="corrections.resettlement_linkage_rate",
         name="衔接率",
         unit="%",
         definition="衔接到位 ÷ 新接收刑满释放人员 × 100",
         source=f"{SHANGHAI} 第七条",
-        numerator="resettlement.linked",
-        denominator="resettlement.received",
+        numerator="corrections.resettlement_linked",
+        denominator="corrections.resettlement_received",
     ),
     Indicator(
-        id="resettlement.placed",
+        id="corrections.resettlement_placed",
         name="安置到位",
         unit="人",
         definition="期间内刑释且已安置（就业、社会救助、过渡性安置基地等）的",
@@ -160,16 +180,16 @@ INDICATORS = (
         condition=~Q(placement=""),
     ),
     Indicator(
-        id="resettlement.placement_rate",
+        id="corrections.resettlement_placement_rate",
         name="安置率",
         unit="%",
         definition="安置到位 ÷ 新接收刑满释放人员 × 100",
         source=f"{SHANGHAI} 第十三条",
-        numerator="resettlement.placed",
-        denominator="resettlement.received",
+        numerator="corrections.resettlement_placed",
+        denominator="corrections.resettlement_received",
     ),
     Indicator(
-        id="resettlement.key_subjects",
+        id="corrections.resettlement_key_subjects",
         name="重点帮教对象",
         unit="人",
         definition="期间内刑释的重点帮教对象",

@@ -103,6 +103,8 @@ class Subject(UnitRecord):
     transfer_date = models.DateField("执行地变更日期", null=True, blank=True)
     end_reason = models.CharField("终止原因", max_length=12, choices=EndReason.choices, blank=True)
     end_date = models.DateField("终止日期", null=True, blank=True)
+    # The day the subject left the register (解除, 移出 or 终止): what 在册 is counted on.
+    left_date = models.DateField("离册日期", null=True, blank=True, editable=False)
 
     objects = RowRuleManager()
     identity_fields = IDENTITY_FIELDS
@@ -228,6 +230,8 @@ class DailyKind(models.TextChoices):
     INSPECTION = "inspection", "实地查访"
     # 信息化核查 (phone or app checks) is no 电子定位 (社区矫正法 第二十九条 covers devices only).
     PHONE_CHECK = "phone_check", "信息化核查（通信联络）"
+    # 社区矫正法 第三十条: lost contact (脱管), searched for at once.
+    LOST_CONTACT = "lost_contact", "脱管（失去联系）"
 
 
 class DailyRecord(ChildRecord):

@@ -503,6 +503,7 @@ def transfer_subject(
     if not transfer_to.strip():
         raise ValidationError("请填写变更后的执行地")
     subject.transfer_to, subject.transfer_date = transfer_to.strip(), transfer_date
+    subject.left_date = transfer_date
     SUBJECT_FLOW.move(subject, step)
     saved(subject)
     record_event(
@@ -529,6 +530,7 @@ def release_subject(
     if not certificate_number.strip():
         raise ValidationError("请填写解除社区矫正证明书编号（第四十四条）")
     subject.released_date, subject.certificate_number = released_date, certificate_number.strip()
+    subject.left_date = released_date
     SUBJECT_FLOW.move(subject, step)
     saved(subject)
     record_event(
@@ -549,6 +551,7 @@ def terminate_subject(
     step = _check(subject, "terminate_subject", actor=actor)
     not_future(end_date, "终止日期")
     subject.end_reason, subject.end_date = end_reason, end_date
+    subject.left_date = end_date
     SUBJECT_FLOW.move(subject, step)
     saved(subject)
     record_event(

@@ -124,12 +124,12 @@ corrections.warnings | 警告 | 人次 | 警告 decided in period (社区矫正�
 corrections.revocation_proposals | 提请撤销缓刑、假释或收监执行 | 人次 | proposals to revoke or recommit in period (第四十六、四十九条)
 corrections.commendations | 表扬 | 人次 | 表扬 in period (社区矫正法 第二十八条)
 corrections.electronic_monitoring | 使用电子定位装置 | 人 | first electronic-location orders starting in period (第二十九条; extensions not counted)
-resettlement.received | 新接收刑满释放人员 | 人 | persons released from prison to the county in period
-resettlement.linked | 衔接到位 | 人 | released in period and collected or helped home (上海市安置帮教工作规定 第七条)
-resettlement.linkage_rate | 衔接率 | % | linked / received × 100
-resettlement.placed | 安置到位 | 人 | released in period with a placement (work, social aid, transitional base)
-resettlement.placement_rate | 安置率 | % | placed / received × 100
-resettlement.key_subjects | 重点帮教对象 | 人 | released in period and marked as key persons
+corrections.resettlement_received | 新接收刑满释放人员 | 人 | persons released from prison to the county in period
+corrections.resettlement_linked | 衔接到位 | 人 | released in period and collected or helped home (上海市安置帮教工作规定 第七条)
+corrections.resettlement_linkage_rate | 衔接率 | % | linked / received × 100
+corrections.resettlement_placed | 安置到位 | 人 | released in period with a placement (work, social aid, transitional base)
+corrections.resettlement_placement_rate | 安置率 | % | placed / received × 100
+corrections.resettlement_key_subjects | 重点帮教对象 | 人 | released in period and marked as key persons
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

@@ -27,8 +27,19 @@ class Period:
         return cls(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
 
 
+def _dated(indicator: Indicator, period: Period) -> Q:
+    """The rows the period holds: dated within it, or — a register (`until_field`) — on the
+    register at its end (begun by then, not ended by then)."""
+    if indicator.until_field:
+        ended = Q(**{f"{indicator.until_field}__isnull": True}) | Q(
+            **{f"{indicator.until_field}__gt": period.end}
+        )
+        return Q(**{f"{indicator.date_field}__lte": period.end}) & ended
+    return Q(**{f"{indicator.date_field}__range": (period.start, period.end)})
+
+
 def _in_period(indicator: Indicator, period: Period) -> Q:
-    condition = Q(**{f"{indicator.date_field}__range": (period.start, period.end)})
+    condition = _dated(indicator, period)
     return condition & indicator.condition if indicator.condition is not None else condition
 
 
@@ -111,7 +122,7 @@ def _grouped(ids, *, user, unit, period, group_by) -> dict:
         # Only rows dated within the period can count: let the date indexes narrow the scan.
         dated = Q()
         for indicator, _ in members:
-            dated |= Q(**{f"{indicator.date_field}__range": (period.start, period.end)})
+            dated |= _dated(indicator, period)
         queryset = _scoped(model, user, unit).filter(dated)
         grouping = members[0][1]
         if grouping is None:

@@ -57,3 +57,39 @@ def test_the_due_list_carries_the_open_investigation_and_the_order_end(demo, cli
 
 def test_the_purge_command_removes_nothing_while_supervised(demo):
     assert purge_location_points(actor=demo.admin) == 0
+
+
+def test_the_register_counts_who_is_on_it_at_the_periods_end(demo):
+    from fazhi.corrections import services
+
+    officer, bureau = demo.users["donghu_corrections"], demo.units["donghu_justice"]
+    start = datetime.date(2024, 1, 10)
+    subject = services.receive_subject(
+        actor=officer,
+        unit=bureau,
+        station=demo.units["donghu_town0"],
+        number="JZ-REG-1",
+        name="测试",
+        community="幸福社区",
+        category="control",
+        decision_organ="东湖区人民法院",
+        effective_date=start,
+        term_start=start,
+        term_end=datetime.date(2024, 12, 31),
+    )
+    services.release_subject(
+        actor=officer,
+        subject=subject,
+        released_date=datetime.date(2025, 1, 2),
+        certificate_number="解R1",
+    )
+
+    def on_register(day):
+        period = Period(day - datetime.timedelta(days=30), day)
+        return engine.compute(
+            ["corrections.subjects"], user=officer, unit=demo.units["donghu"], period=period
+        )["corrections.subjects"]
+
+    assert on_register(datetime.date(2024, 1, 9)) == 0  # not begun
+    assert on_register(datetime.date(2025, 1, 1)) == 1  # begun in an earlier period, still on it
+    assert on_register(datetime.date(2025, 1, 2)) == 0  # released that day

@@ -65,7 +65,11 @@ def test_linkage_once_and_the_rates(demo):
     today = timezone.localdate()
     recent = Period(today - datetime.timedelta(days=60), today)  # the demo's two releases
     values = engine.compute(
-        ["resettlement.received", "resettlement.linked", "resettlement.linkage_rate"],
+        [
+            "corrections.resettlement_received",
+            "corrections.resettlement_linked",
+            "corrections.resettlement_linkage_rate",
+        ],
         user=demo.users["donghu_inspector"],
         unit=demo.units["donghu"],
         period=recent,
@@ -73,5 +77,8 @@ def test_linkage_once_and_the_rates(demo):
     received = ReleasedPerson.objects.filter(
         unit=demo.units["donghu_justice"], release_date__range=(recent.start, recent.end)
     )
-    assert values["resettlement.received"] == received.count() == 2
-    assert values["resettlement.linked"] == 1 and values["resettlement.linkage_rate"] == 50
+    assert values["corrections.resettlement_received"] == received.count() == 2
+    assert (
+        values["corrections.resettlement_linked"] == 1
+        and values["corrections.resettlement_linkage_rate"] == 50
+    )

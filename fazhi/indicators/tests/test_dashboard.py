@@ -122,5 +122,10 @@ def test_the_key_figures_are_those_the_lines_mark_in_their_order():
         "enforcement.case_files_reviewed",
         "enforcement.enterprise_inspections_reported",
         "enforcement.supervision_inspections",
+        "corrections.investigations",
+        "corrections.subjects",
+        "corrections.received",
+        "corrections.released",
+        "corrections.resettlement_received",
     ]
     assert set(shown) == {i for i, indicator in registered().items() if indicator.key}

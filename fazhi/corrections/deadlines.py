@@ -28,7 +28,7 @@ def location_orders_due(user, today, horizon):
     """社区矫正法 第二十九条第二款: the order ends; continued use needs a new approval."""
     for order in selectors.ending_orders(user, horizon, today - datetime.timedelta(days=0)):
         yield DueItem(
-            title=f"{order.subject.number}电子定位期满：解除或经评估另行批准延长",
+            title=f"{order.subject}电子定位期满：解除或经评估另行批准延长",
             due_date=order.end,
             url=reverse("corrections:subject_detail", kwargs={"pk": order.subject_id}),
             work_line="社区矫正",

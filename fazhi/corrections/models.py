@@ -125,7 +125,9 @@ class Subject(UnitRecord):
         ]
 
     def __str__(self) -> str:
-        return self.number
+        """The 矫正编号 — but not of a minor: events, the due list and the history pages are read
+        by others than the record's handlers (社区矫正法 第五十四条)."""
+        return "未成年社区矫正对象（编号不显示）" if self.is_minor else self.number
 
     def intake_gaps(self) -> list[str]:
         """社区矫正法 第二十、二十一条: the notice within 5 days of the decision's effect, the
@@ -252,7 +254,7 @@ class DailyRecord(ChildRecord):
         ordering = ["-date", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.subject.number} {self.get_kind_display()} {self.date:%Y-%m-%d}"
+        return f"{self.subject} {self.get_kind_display()} {self.date:%Y-%m-%d}"
 
 
 class Leave(ChildRecord):
@@ -277,7 +279,7 @@ class Leave(ChildRecord):
         ordering = ["-start", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.subject.number} 外出 {self.start:%Y-%m-%d}"
+        return f"{self.subject} 外出 {self.start:%Y-%m-%d}"
 
 
 class SanctionKind(models.TextChoices):
@@ -310,7 +312,7 @@ class Sanction(ChildRecord):
         ordering = ["-date", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.subject.number} {self.get_kind_display()} {self.date:%Y-%m-%d}"
+        return f"{self.subject} {self.get_kind_display()} {self.date:%Y-%m-%d}"
 
 
 class LocationGround(models.TextChoices):
@@ -364,7 +366,7 @@ class LocationOrder(ChildRecord):
         ]
 
     def __str__(self) -> str:
-        return f"{self.subject.number} 电子定位 {self.start:%Y-%m-%d}至{self.end:%Y-%m-%d}"
+        return f"{self.subject} 电子定位 {self.start:%Y-%m-%d}至{self.end:%Y-%m-%d}"
 
 
 class LocationPoint(ChildRecord):
@@ -395,7 +397,7 @@ class LocationPoint(ChildRecord):
         ordering = ["-recorded_at", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.subject.number} 定位 {self.recorded_at:%Y-%m-%d %H:%M}"
+        return f"{self.subject} 定位 {self.recorded_at:%Y-%m-%d %H:%M}"
 
 
 class Linkage(models.TextChoices):

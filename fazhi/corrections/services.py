@@ -239,8 +239,7 @@ def receive_subject(
     record_event(
         actor=actor,
         action="corrections.receive",
-        summary=f"接收社区矫正对象{subject.number}"
-        + (f"（{len(gaps)}项衔接问题）" if gaps else ""),
+        summary=f"接收社区矫正对象{subject}" + (f"（{len(gaps)}项衔接问题）" if gaps else ""),
         target=subject,
         unit=unit,
         data={"gaps": len(gaps)},
@@ -261,7 +260,7 @@ def name_handler(*, actor, subject: Subject, user) -> Subject:
     record_event(
         actor=actor,
         action="corrections.handler",
-        summary=f"{subject.number}增加具名执法人员{user.first_name or user.username}",
+        summary=f"{subject}增加具名执法人员{user.first_name or user.username}",
         target=subject,
         unit=subject.unit,
     )
@@ -279,7 +278,7 @@ def set_plan(*, actor, subject: Subject, plan: str, team: str, level: str) -> Su
     record_event(
         actor=actor,
         action="corrections.plan",
-        summary=f"{subject.number}制定矫正方案",
+        summary=f"{subject}制定矫正方案",
         target=subject,
         unit=subject.unit,
     )
@@ -296,7 +295,7 @@ def record_daily(
     record_event(
         actor=actor,
         action="corrections.daily",
-        summary=f"{subject.number}{entry.get_kind_display()}",
+        summary=f"{subject}{entry.get_kind_display()}",
         target=subject,
         unit=subject.unit,
     )
@@ -333,7 +332,7 @@ def approve_leave(
     record_event(
         actor=actor,
         action="corrections.leave",
-        summary=f"{subject.number}外出审批（{start:%Y-%m-%d}至{end:%Y-%m-%d}）",
+        summary=f"{subject}外出审批（{start:%Y-%m-%d}至{end:%Y-%m-%d}）",
         target=subject,
         unit=subject.unit,
     )
@@ -356,7 +355,7 @@ def record_sanction(
     record_event(
         actor=actor,
         action="corrections.sanction",
-        summary=f"{subject.number}{sanction.get_kind_display()}（{date:%Y-%m-%d}）",
+        summary=f"{subject}{sanction.get_kind_display()}（{date:%Y-%m-%d}）",
         target=subject,
         unit=subject.unit,
     )
@@ -420,7 +419,7 @@ def order_location(
     record_event(
         actor=actor,
         action="corrections.location_order",
-        summary=f"{subject.number}电子定位（{start:%Y-%m-%d}至{end:%Y-%m-%d}）{'延长' if extends else ''}",
+        summary=f"{subject}电子定位（{start:%Y-%m-%d}至{end:%Y-%m-%d}）{'延长' if extends else ''}",
         target=subject,
         unit=subject.unit,
     )
@@ -455,7 +454,7 @@ def record_location(
     record_event(
         actor=actor,
         action="corrections.location_point",
-        summary=f"{subject.number}定位记录",
+        summary=f"{subject}定位记录",
         target=subject,
         unit=subject.unit,
     )
@@ -482,7 +481,7 @@ def purge_location_points(*, actor, on: datetime.date | None = None) -> int:
         record_event(
             actor=actor,
             action="corrections.location_purge",
-            summary=f"{subject.number}解矫后删除定位记录{len(points)}条",
+            summary=f"{subject}解矫后删除定位记录{len(points)}条",
             target=subject,
             unit=subject.unit,
             data={"removed": len(points)},
@@ -509,7 +508,7 @@ def transfer_subject(
     record_event(
         actor=actor,
         action="corrections.transfer",
-        summary=f"{subject.number}执行地变更移出",
+        summary=f"{subject}执行地变更移出",
         target=subject,
         unit=subject.unit,
     )
@@ -536,7 +535,7 @@ def release_subject(
     record_event(
         actor=actor,
         action="corrections.release",
-        summary=f"{subject.number}解除社区矫正（证明书{subject.certificate_number}）",
+        summary=f"{subject}解除社区矫正（证明书{subject.certificate_number}）",
         target=subject,
         unit=subject.unit,
     )
@@ -557,7 +556,7 @@ def terminate_subject(
     record_event(
         actor=actor,
         action="corrections.terminate",
-        summary=f"{subject.number}矫正终止：{subject.get_end_reason_display()}",
+        summary=f"{subject}矫正终止：{subject.get_end_reason_display()}",
         target=subject,
         unit=subject.unit,
     )

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "fazhi.enforcement",
     "fazhi.annual_report",
     "fazhi.mediation",
+    "fazhi.corrections",
 ]
 
 MIDDLEWARE = [

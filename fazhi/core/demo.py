@@ -52,6 +52,9 @@ TOWNSHIPS = {
 }
 
 
+CORRECTIONS_OFFICERS = {"donghu": "钱进", "xishan": "冯亮", "nanqiao": "褚红"}
+
+
 def _unit(world, key, *, name, kind, parent, code=""):
     unit = services.create_unit(
         actor=world.admin, name=name, kind=kind, parent=parent, division_code=code
@@ -147,6 +150,11 @@ def build_core(world: DemoWorld) -> None:
             Role.OFFICER,
             [WorkLine.MEDIATION],
         )
+        # 社区矫正 staff of the bureau: the line of the strictest personal-data rules only.
+        corrections = CORRECTIONS_OFFICERS[key]
+        _user(
+            world, f"{key}_corrections", corrections, justice, Role.OFFICER, [WorkLine.CORRECTIONS]
+        )
         # The bureau's leader also administers its users: shows the unit switcher.
         services.grant_membership(
             actor=world.admin, user=leader_user, unit=justice, role=Role.UNIT_ADMIN
@@ -187,6 +195,7 @@ DEMO_ACCOUNTS_HELP = f"""演示账号（密码均为 {DEMO_PASSWORD}）：
   donghu_supervisor  东湖区司法局 经办人（行政执法监督，本单位及下级）
   donghu_mediator    东湖区湖滨街道（司法所）经办人（人民调解）
   donghu_leader      东湖区司法局 负责人（全部业务条线；兼单位管理员，可切换单位）
+  donghu_corrections 东湖区司法局 经办人（社区矫正）
   donghu_inspector   东湖区依法治区办 督察员    donghu_admin     东湖区 单位管理员
   xishan_* / nanqiao_*  西山区、南桥县的同样角色
   city_leader        示范市司法局 负责人        city_inspector   示范市依法治市办 督察员

@@ -130,6 +130,23 @@ mediation.disputes_found | 排查发现矛盾纠纷 | 件 | disputes found by sc
 mediation.disputes_prevented | 预防纠纷 | 件 | findings settled before they became cases
 mediation.criminal_escalations_prevented | 防止民转刑 | 起 | findings where a civil dispute was kept from turning criminal
 mediation.nil_reports | 零上报 | 次 | nil reports filed for months in period
+corrections.received | 新接收社区矫正对象 | 人 | subjects whose term began in period
+corrections.released | 解除矫正 | 人 | subjects released at the end of their term (社区矫正法 第四十四条) in period
+corrections.transferred_out | 执行地变更移出 | 人 | subjects moved to another place of execution in period
+corrections.investigations_on_time | 按期完成调查评估 | 件 | investigations whose opinion was given within the period of the setting
+corrections.investigation_on_time_rate | 调查评估按期完成率 | % | investigations on time / investigations completed × 100
+corrections.investigations_recommended | 建议适用社区矫正 | 件 | investigations completed with the opinion that correction suits
+corrections.admonitions | 训诫 | 人次 | 训诫 decided in period (社区矫正法 第二十八条)
+corrections.warnings | 警告 | 人次 | 警告 decided in period (社区矫正法 第二十八条)
+corrections.revocation_proposals | 提请撤销缓刑、假释或收监执行 | 人次 | proposals to revoke or recommit in period (第四十六、四十九条)
+corrections.commendations | 表扬 | 人次 | 表扬 in period (社区矫正法 第二十八条)
+corrections.electronic_monitoring | 使用电子定位装置 | 人 | first electronic-location orders starting in period (第二十九条; extensions not counted)
+corrections.resettlement_received | 新接收刑满释放人员 | 人 | persons released from prison to the county in period
+corrections.resettlement_linked | 衔接到位 | 人 | released in period and collected or helped home (上海市安置帮教工作规定 第七条)
+corrections.resettlement_linkage_rate | 衔接率 | % | linked / received × 100
+corrections.resettlement_placed | 安置到位 | 人 | released in period with a placement (work, social aid, transitional base)
+corrections.resettlement_placement_rate | 安置率 | % | placed / received × 100
+corrections.resettlement_key_subjects | 重点帮教对象 | 人 | released in period and marked as key persons
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

@@ -257,6 +257,24 @@ WORDINGS: tuple[Wording, ...] = (
         "corrections.investigations", (r"调查评估|判前调查",), units=("件", "人次", "人", "份")
     ),
     Wording("corrections.absconded", (r"脱管|漏管",), units=("人", "名")),
+    # the ids the 社区矫正 line added: their full names only, so as not to read more
+    Wording("corrections.received", (r"新接收社区矫正对象",), units=("人", "名")),
+    Wording("corrections.released", (r"解除社区矫正",), units=("人", "名"), exclude=r"累计|共计"),
+    Wording("corrections.transferred_out", (r"执行地变更移出",), units=("人", "名")),
+    Wording("corrections.investigations_on_time", (r"按期完成调查评估",)),
+    Wording("corrections.investigation_on_time_rate", (r"调查评估按期完成率",)),
+    Wording("corrections.investigations_recommended", (r"建议适用社区矫正",)),
+    Wording("corrections.admonitions", (r"训诫",), "corrections"),
+    Wording("corrections.warnings", (r"警告",), "corrections"),
+    Wording("corrections.revocation_proposals", (r"提请撤销缓刑|提请收监执行",)),
+    Wording("corrections.commendations", (r"表扬",), "corrections"),
+    Wording("corrections.electronic_monitoring", (r"使用电子定位装置",), units=("人", "名")),
+    Wording("corrections.resettlement_received", (r"新接收刑满释放人员",), units=("人", "名")),
+    Wording("corrections.resettlement_linked", (r"衔接到位",), "corrections", units=("人", "名")),
+    Wording("corrections.resettlement_linkage_rate", (r"衔接率",)),
+    Wording("corrections.resettlement_placed", (r"安置到位",), "corrections", units=("人", "名")),
+    Wording("corrections.resettlement_placement_rate", (r"安置率",)),
+    Wording("corrections.resettlement_key_subjects", (r"重点帮教对象",), units=("人", "名")),
     # 普法、述法、督察
     Wording(
         "publicity.activities", (r"(普法|法治|宣传)[^，。；]{0,6}活动",), units=("场次", "场", "次")

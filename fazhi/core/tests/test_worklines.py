@@ -26,6 +26,7 @@ def test_the_work_lines_are_declared_on_the_kit():
         "reconsideration",
         "enforcement",
         "mediation",
+        "corrections",
     ]
     for config in worklines.work_lines():
         assert config.work_line == config.label

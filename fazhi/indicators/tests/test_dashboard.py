@@ -126,6 +126,11 @@ def test_the_key_figures_are_those_the_lines_mark_in_their_order():
         "mediation.success_rate",
         "mediation.court_linked_success_rate",
         "mediation.screenings",
+        "corrections.investigations",
+        "corrections.subjects",
+        "corrections.received",
+        "corrections.released",
+        "corrections.resettlement_received",
     ]
     assert set(shown) == {i for i, indicator in registered().items() if indicator.key}
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "fazhi.reconsideration",
     "fazhi.enforcement",
     "fazhi.annual_report",
+    "fazhi.accountability",
 ]
 
 MIDDLEWARE = [
@@ -232,3 +233,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("FAZHI_LOG_LEVEL", "WARNING")},
 }
+
+# 法治督察: natural days after the feedback within which the inspected unit reports its
+# 整改方案 (docs/rules.md, "法治督察").
+FAZHI_RECTIFICATION_PLAN_DAYS = int(os.environ.get("FAZHI_RECTIFICATION_PLAN_DAYS", "30"))

@@ -113,6 +113,10 @@ reconsideration.performance_due | 应履行的复议决定 | 件 | decisions and
 reconsideration.performed | 已履行的复议决定 | 件 | of which performance is recorded
 litigation.heard_cases | 开庭审理案件（按审级计） | 件 | suits first heard in period, one per 审级
 enforcement.legal_review_staff | 持证法制审核人员 | 人 | certified officers who are legal-review staff
+accountability.law_reports_onsite | 现场述法 | 人 | leaders reporting on site (现场述法) in period
+accountability.inspection_findings | 督察发现问题 | 个 | findings of 督察 begun in period, fed back to the units
+accountability.rectified | 督察问题已销号 | 个 | of those, closed (销号) on verified evidence
+accountability.rectification_rate | 督察问题整改销号率 | % | rectified / inspection_findings × 100
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

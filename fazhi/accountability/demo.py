@@ -40,6 +40,32 @@ PROBLEMS = {
 }
 
 
+# The tree's names (headings, then leaves), as each 依法治办 words its own.
+ITEMS = {
+    "donghu": [
+        "第一责任人职责落实",
+        "区委常委会会议学法",
+        "党政主要负责人年度述法",
+        "督察反馈问题整改",
+        "督察问题按期销号",
+    ],
+    "xishan": [
+        "党政主要负责人履职",
+        "区政府常务会议学法",
+        "部门主要负责人述法",
+        "法治督察整改落实",
+        "督察问题整改销号",
+    ],
+    "nanqiao": [
+        "法治建设领导责任",
+        "县委理论学习中心组学法",
+        "领导干部年度述法",
+        "督察问题整改",
+        "问题清单销号管理",
+    ],
+}
+
+
 def _ago(days: int) -> datetime.date:
     return timezone.localdate() - datetime.timedelta(days=days)
 
@@ -121,6 +147,7 @@ def _inspection(world, key, office_user, office, targets, leader, name):
 
 def _assessment(world, key, office_user, office, units, leader, name):
     year = _ago(60).year
+    names = ITEMS[key]
     scheme = services.create_scheme(
         actor=office_user,
         unit=office,
@@ -128,15 +155,13 @@ def _assessment(world, key, office_user, office, units, leader, name):
         name=f"{name}{year}年度法治建设考核",
         assessed_units=units,
     )
-    top = services.add_item(
-        actor=office_user, scheme=scheme, code="1", name="推进法治建设第一责任人职责"
-    )
+    top = services.add_item(actor=office_user, scheme=scheme, code="1", name=names[0])
     study = services.add_item(
         actor=office_user,
         scheme=scheme,
         parent=top,
         code="1.1",
-        name="党委（党组）理论学习中心组学法",
+        name=names[1],
         points=Decimal("10"),
         rule="每年不少于2次，少1次扣5分",
         evidence_required="学习记录",
@@ -147,18 +172,18 @@ def _assessment(world, key, office_user, office, units, leader, name):
         scheme=scheme,
         parent=top,
         code="1.2",
-        name="主要负责人年度述法",
+        name=names[2],
         points=Decimal("10"),
         rule="未述法的不得分",
         indicator_id="accountability.law_reports",
     )
-    second = services.add_item(actor=office_user, scheme=scheme, code="2", name="督察整改")
+    second = services.add_item(actor=office_user, scheme=scheme, code="2", name=names[3])
     rectify = services.add_item(
         actor=office_user,
         scheme=scheme,
         parent=second,
         code="2.1",
-        name="督察问题按期整改销号",
+        name=names[4],
         points=Decimal("20"),
         rule="逾期未整改的每个问题扣5分",
         indicator_id="accountability.rectification_rate",

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "fazhi.enforcement",
     "fazhi.annual_report",
     "fazhi.accountability",
+    "fazhi.publicity",
 ]
 
 MIDDLEWARE = [
@@ -237,3 +238,6 @@ LOGGING = {
 # 法治督察: natural days after the feedback within which the inspected unit reports its
 # 整改方案 (docs/rules.md, "法治督察").
 FAZHI_RECTIFICATION_PLAN_DAYS = int(os.environ.get("FAZHI_RECTIFICATION_PLAN_DAYS", "30"))
+# 学法考法: the scores at which a result counts as 及格 and as 优秀 (docs/rules.md, "普法").
+FAZHI_EXAM_PASS_SCORE = int(os.environ.get("FAZHI_EXAM_PASS_SCORE", "60"))
+FAZHI_EXAM_EXCELLENT_SCORE = int(os.environ.get("FAZHI_EXAM_EXCELLENT_SCORE", "90"))

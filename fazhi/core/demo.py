@@ -147,12 +147,17 @@ def build_core(world: DemoWorld) -> None:
         )
         # The 依法治办's own officer: 督察, 考核 and 述法 of the whole area.
         _office_officer(world, f"{key}_office", OFFICE_OFFICERS[key], office)
+        # The bureau's 普法 officer: lists, activities, rosters and exams of the area.
+        _office_officer(
+            world, f"{key}_publicity", PUBLICITY_OFFICERS[key], justice, WorkLine.PUBLICITY
+        )
 
 
 OFFICE_OFFICERS = {"city": "卞志诚", "donghu": "邱晓光", "xishan": "施文博", "nanqiao": "骆雨桐"}
+PUBLICITY_OFFICERS = {"donghu": "乔明轩", "xishan": "褚雅婷", "nanqiao": "蔺浩然"}
 
 
-def _office_officer(world, username, full_name, office):
+def _office_officer(world, username, full_name, office, line=WorkLine.ACCOUNTABILITY):
     world.users[username] = services.create_user(
         actor=world.admin,
         username=username,
@@ -161,7 +166,7 @@ def _office_officer(world, username, full_name, office):
         unit=office,
         role=Role.OFFICER,
         data_scope=DataScope.SUBTREE,
-        work_lines=[WorkLine.ACCOUNTABILITY],
+        work_lines=[line],
         must_change_password=False,
     )
 
@@ -200,4 +205,5 @@ DEMO_ACCOUNTS_HELP = f"""演示账号（密码均为 {DEMO_PASSWORD}）：
   xishan_* / nanqiao_*  西山区、南桥县的同样角色
   city_leader        示范市司法局 负责人        city_inspector   示范市依法治市办 督察员
   city_admin         示范市 单位管理员
-  donghu_office      东湖区依法治区办 经办人（述法·督察·考核，本单位及下级）；city_office 同（示范市）"""
+  donghu_office      东湖区依法治区办 经办人（述法·督察·考核，本单位及下级）；city_office 同（示范市）
+  donghu_publicity   东湖区司法局 经办人（普法，本单位及下级）"""

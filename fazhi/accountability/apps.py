@@ -31,4 +31,4 @@ class AccountabilityConfig(worklines.WorkLineConfig):
         line.api_viewset("accountability/findings", api.FindingViewSet, "accountability-finding")
         line.api_viewset("accountability/schemes", api.SchemeViewSet, "accountability-scheme")
         line.api_viewset("accountability/scores", api.ScoreViewSet, "accountability-score")
-        line.api_viewset("accountability/reports", api.ReportViewSet, "accountability-report")
+        line.api_viewset("accountability/law-reports", api.ReportViewSet, "accountability-report")

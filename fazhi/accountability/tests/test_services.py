@@ -240,10 +240,14 @@ def test_totals_and_ranks_and_a_unit_sees_only_its_own(demo):
 
 
 def test_report_grades_are_personnel_data(demo, client_as):
-    admin_view = client_as(demo.users["donghu_admin"]).get("/api/accountability/reports/").json()
+    admin_view = (
+        client_as(demo.users["donghu_admin"]).get("/api/accountability/law-reports/").json()
+    )
     rows = admin_view["results"] if isinstance(admin_view, dict) else admin_view
     assert rows and all(row["grade"] is None for row in rows)
-    leader_view = client_as(demo.users["donghu_leader"]).get("/api/accountability/reports/").json()
+    leader_view = (
+        client_as(demo.users["donghu_leader"]).get("/api/accountability/law-reports/").json()
+    )
     rows = leader_view["results"] if isinstance(leader_view, dict) else leader_view
     assert {row["grade"] for row in rows} <= {"excellent", "good"} and rows
 

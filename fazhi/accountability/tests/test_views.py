@@ -122,9 +122,11 @@ def test_self_score_form_and_the_evidence_link_of_a_computed_item(demo, client_a
 
 
 def test_report_grades_are_hidden_on_the_pages_of_others(demo, client_as):
-    admin = client_as(demo.users["donghu_admin"]).get("/accountability/reports/").content.decode()
+    admin = (
+        client_as(demo.users["donghu_admin"]).get("/accountability/law-reports/").content.decode()
+    )
     assert "仅负责人和依法治办可见" in admin and ">好<" not in admin
     coverage = client_as(demo.users["donghu_office"]).get(
-        f"/accountability/reports/coverage/?year={(TODAY - datetime.timedelta(60)).year}"
+        f"/accountability/law-reports/coverage/?year={(TODAY - datetime.timedelta(60)).year}"
     )
     assert "东湖区综合行政执法局" in coverage.content.decode()

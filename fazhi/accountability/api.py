@@ -16,7 +16,7 @@ from .models import (
 )
 
 
-class PlanSerializer(serializers.ModelSerializer):
+class InspectionPlanSerializer(serializers.ModelSerializer):
     kind_display = serializers.CharField(source="get_kind_display", read_only=True)
     unit_name = serializers.CharField(source="unit.name", read_only=True)
 
@@ -65,7 +65,7 @@ class FindingSerializer(serializers.ModelSerializer):
         ]
 
 
-class ItemSerializer(serializers.ModelSerializer):
+class AssessmentItemSerializer(serializers.ModelSerializer):
     class Meta:
         model = AssessmentItem
         fields = [
@@ -81,15 +81,15 @@ class ItemSerializer(serializers.ModelSerializer):
         ]
 
 
-class SchemeSerializer(serializers.ModelSerializer):
-    items = ItemSerializer(many=True, read_only=True)
+class AssessmentSchemeSerializer(serializers.ModelSerializer):
+    items = AssessmentItemSerializer(many=True, read_only=True)
 
     class Meta:
         model = AssessmentScheme
         fields = ["id", "unit", "year", "version", "name", "assessed_units", "items"]
 
 
-class ScoreSerializer(serializers.ModelSerializer):
+class AssessmentScoreSerializer(serializers.ModelSerializer):
     class Meta:
         model = AssessmentScore
         fields = [
@@ -104,7 +104,7 @@ class ScoreSerializer(serializers.ModelSerializer):
         ]
 
 
-class ReportSerializer(serializers.ModelSerializer):
+class LawReportSerializer(serializers.ModelSerializer):
     grade = serializers.SerializerMethodField()
     review_comment = serializers.SerializerMethodField()
 
@@ -127,17 +127,17 @@ class ReportSerializer(serializers.ModelSerializer):
     def _personnel(self) -> bool:
         return sees_personnel_data(self.context["request"].user)
 
-    def get_grade(self, report):
+    def get_grade(self, report) -> str | None:
         return report.grade if self._personnel() else None
 
-    def get_review_comment(self, report):
+    def get_review_comment(self, report) -> str | None:
         return report.review_comment if self._personnel() else None
 
 
 class PlanViewSet(viewsets.ReadOnlyModelViewSet):
     """法治督察方案."""
 
-    serializer_class = PlanSerializer
+    serializer_class = InspectionPlanSerializer
     queryset = InspectionPlan.objects.none()
 
     def get_queryset(self):
@@ -157,7 +157,7 @@ class FindingViewSet(viewsets.ReadOnlyModelViewSet):
 class SchemeViewSet(viewsets.ReadOnlyModelViewSet):
     """法治建设考核方案及其指标体系."""
 
-    serializer_class = SchemeSerializer
+    serializer_class = AssessmentSchemeSerializer
     queryset = AssessmentScheme.objects.none()
 
     def get_queryset(self):
@@ -167,7 +167,7 @@ class SchemeViewSet(viewsets.ReadOnlyModelViewSet):
 class ScoreViewSet(viewsets.ReadOnlyModelViewSet):
     """考核评分（依法治办和被考核单位的负责人、单位管理员可见）."""
 
-    serializer_class = ScoreSerializer
+    serializer_class = AssessmentScoreSerializer
     queryset = AssessmentScore.objects.none()
 
     def get_queryset(self):
@@ -177,7 +177,7 @@ class ScoreViewSet(viewsets.ReadOnlyModelViewSet):
 class ReportViewSet(viewsets.ReadOnlyModelViewSet):
     """述法（评议等次仅负责人和依法治办可见）."""
 
-    serializer_class = ReportSerializer
+    serializer_class = LawReportSerializer
     queryset = LawReport.objects.none()
 
     def get_queryset(self):

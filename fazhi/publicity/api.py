@@ -9,14 +9,14 @@ from . import selectors
 from .models import Activity, LawExam, ResponsibilityItem, ResponsibilityList, Village
 
 
-class ItemSerializer(serializers.ModelSerializer):
+class ResponsibilityItemSerializer(serializers.ModelSerializer):
     class Meta:
         model = ResponsibilityItem
         fields = ["id", "law", "audience", "measure", "timing", "department"]
 
 
-class ListSerializer(serializers.ModelSerializer):
-    items = ItemSerializer(many=True, read_only=True)
+class ResponsibilityListSerializer(serializers.ModelSerializer):
+    items = ResponsibilityItemSerializer(many=True, read_only=True)
     unit_name = serializers.CharField(source="unit.name", read_only=True)
 
     class Meta:
@@ -69,7 +69,7 @@ class ExamSerializer(serializers.ModelSerializer):
         model = LawExam
         fields = ["id", "unit", "name", "date", "rates", "results"]
 
-    def get_rates(self, exam):
+    def get_rates(self, exam) -> dict[str, str | None]:
         rates = selectors.exam_rates(self.context["request"].user, exam)
         return {
             key: str(value) if value is not None else None
@@ -77,7 +77,7 @@ class ExamSerializer(serializers.ModelSerializer):
             if key != "person_unit__name"
         }
 
-    def get_results(self, exam):
+    def get_results(self, exam) -> list[dict]:
         user = self.context["request"].user
         return [
             {
@@ -96,7 +96,7 @@ class ExamSerializer(serializers.ModelSerializer):
 class ListViewSet(viewsets.ReadOnlyModelViewSet):
     """谁执法谁普法责任清单, 履职报告和评议."""
 
-    serializer_class = ListSerializer
+    serializer_class = ResponsibilityListSerializer
     queryset = ResponsibilityList.objects.none()
 
     def get_queryset(self):

@@ -9,6 +9,7 @@ from .models import (
     AssessmentItem,
     AssessmentScheme,
     AssessmentScore,
+    DemonstrationProject,
     Finding,
     InspectionPlan,
     LawReport,
@@ -182,3 +183,34 @@ class ReportViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.reports(self.request.user)
+
+
+class DemonstrationProjectSerializer(serializers.ModelSerializer):
+    stage_display = serializers.CharField(source="get_stage_display", read_only=True)
+
+    class Meta:
+        model = DemonstrationProject
+        fields = [
+            "id",
+            "unit",
+            "name",
+            "kind",
+            "stage",
+            "stage_display",
+            "recommended_date",
+            "provincial_date",
+            "national_date",
+            "named_date",
+            "satisfaction_rate",
+            "follow_up",
+        ]
+
+
+class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
+    """示范创建项目及其阶段."""
+
+    serializer_class = DemonstrationProjectSerializer
+    queryset = DemonstrationProject.objects.none()
+
+    def get_queryset(self):
+        return selectors.projects(self.request.user)

@@ -14,7 +14,13 @@ class AccountabilityConfig(worklines.WorkLineConfig):
         from . import api, deadlines, demo, indicators, models, workflow
 
         line.audit(models.InspectionPlan, m2m_fields={"targets"})
-        line.audit(models.Finding, models.AssessmentItem, models.AssessmentScore, models.LawReport)
+        line.audit(
+            models.Finding,
+            models.AssessmentItem,
+            models.AssessmentScore,
+            models.LawReport,
+            models.DemonstrationProject,
+        )
         line.audit(models.AssessmentScheme, m2m_fields={"assessed_units"}, exclude_fields=["items"])
         line.workflow(workflow.FINDING_FLOW)
         group = "述法·督察·考核"
@@ -23,6 +29,7 @@ class AccountabilityConfig(worklines.WorkLineConfig):
             NavItem("整改销号台账", "accountability:finding_list", group),
             NavItem("法治建设考核", "accountability:scheme_list", group),
             NavItem("述法", "accountability:report_list", group),
+            NavItem("示范创建", "accountability:project_list", group),
         )
         line.due(deadlines.findings_due)
         line.indicators(*indicators.INDICATORS)
@@ -31,4 +38,5 @@ class AccountabilityConfig(worklines.WorkLineConfig):
         line.api_viewset("accountability/findings", api.FindingViewSet, "accountability-finding")
         line.api_viewset("accountability/schemes", api.SchemeViewSet, "accountability-scheme")
         line.api_viewset("accountability/scores", api.ScoreViewSet, "accountability-score")
+        line.api_viewset("accountability/projects", api.ProjectViewSet, "accountability-project")
         line.api_viewset("accountability/law-reports", api.ReportViewSet, "accountability-report")

@@ -11,7 +11,7 @@ from django.utils import timezone
 from fazhi.core.demo import DISTRICTS, DemoWorld
 
 from . import services
-from .models import FindingCategory, PlanKind, ReportForm, ReportGrade, ReportTier
+from .models import FindingCategory, PlanKind, ProjectKind, ReportForm, ReportGrade, ReportTier
 
 # Different in every district: the scoping test looks for the sibling's texts.
 PEOPLE = {
@@ -236,6 +236,34 @@ def _reports(world, office_user, units, people, year):
         )
 
 
+# 福州 (seed 001): three candidates recommended, two in the provincial round, one put forward.
+PROJECTS = {
+    "donghu": [("东湖区“湖畔调解”行政争议化解项目", 3)],
+    "xishan": [("西山区涉企执法“一件事”项目", 2)],
+    "nanqiao": [("南桥县法治乡村“桥连万家”项目", 1)],
+    "city": [("示范市法治政府建设综合示范创建", 1)],
+}
+
+
+def _projects(world, key, office_user, office):
+    for name, stages in PROJECTS[key]:
+        project = services.create_project(
+            actor=office_user,
+            unit=office,
+            name=name,
+            kind=ProjectKind.SINGLE if key != "city" else ProjectKind.COMPREHENSIVE,
+            recommended_date=_ago(300),
+            materials="申报书、自评报告、佐证材料目录",
+        )
+        for step in range(1, stages):
+            services.advance_project(
+                actor=office_user,
+                project=project,
+                date=_ago(300 - step * 60),
+                satisfaction_rate=Decimal("93.5") if step == 1 else None,
+            )
+
+
 def build(world: DemoWorld) -> None:
     u = world.units
     for key, name, *_ in DISTRICTS:
@@ -245,7 +273,9 @@ def build(world: DemoWorld) -> None:
         _inspection(world, key, office_user, u[f"{key}_office"], targets, leader, name)
         _assessment(world, key, office_user, u[f"{key}_office"], targets, leader, name)
         _reports(world, office_user, targets[:2] + [u[f"{key}_enf1"]], PEOPLE[key], _ago(60).year)
+        _projects(world, key, office_user, u[f"{key}_office"])
     city_user = world.users["city_office"]
     city_targets = [u["city_justice"], u["city_market"], u["city_gov"]]
     _inspection(world, "city", city_user, u["city_office"], city_targets, None, "示范市")
     _reports(world, city_user, city_targets, PEOPLE["city"], _ago(60).year)
+    _projects(world, "city", city_user, u["city_office"])

@@ -7,7 +7,15 @@ from django import forms
 from fazhi.core.forms import SubmitOnceForm, date_field
 from fazhi.core.models import Unit
 
-from .models import FindingCategory, FindingState, PlanKind, ReportForm, ReportGrade, ReportTier
+from .models import (
+    FindingCategory,
+    FindingState,
+    PlanKind,
+    ProjectKind,
+    ReportForm,
+    ReportGrade,
+    ReportTier,
+)
 
 
 class UnitsForm(SubmitOnceForm):
@@ -162,3 +170,27 @@ class ReportReviewForm(SubmitOnceForm):
     grade = forms.ChoiceField(label="评议等次", choices=ReportGrade.choices)
     review_comment = forms.CharField(label="评议意见", max_length=500)
     reviewed_date = date_field("评议日期", today=True)
+
+
+class ProjectForm(UnitsForm):
+    unit = forms.ModelChoiceField(label="创建单位（依法治办）", queryset=Unit.objects.none())
+    name = forms.CharField(label="创建项目", max_length=200)
+    kind = forms.ChoiceField(label="类型", choices=ProjectKind.choices)
+    recommended_date = date_field("市级推荐日期")
+    materials = forms.CharField(label="申报材料", max_length=500, required=False)
+
+
+class AdvanceForm(SubmitOnceForm):
+    date = date_field("日期", today=True)
+    satisfaction_rate = forms.DecimalField(
+        label="群众满意度（%）",
+        max_digits=5,
+        decimal_places=2,
+        min_value=0,
+        max_value=100,
+        required=False,
+    )
+
+
+class FollowUpForm(SubmitOnceForm):
+    follow_up = forms.CharField(label="巩固提升", max_length=1000, widget=forms.Textarea)

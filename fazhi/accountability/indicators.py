@@ -70,4 +70,13 @@ INDICATORS = (
         date_field="report_date",
         condition=Q(form=ReportForm.ONSITE),
     ),
+    Indicator(
+        id="accountability.demonstration_projects",
+        name="示范创建项目",
+        unit="个",
+        definition="期间内经市级推荐的法治政府建设示范创建项目（阶段见示范创建台账）",
+        source="法治政府建设示范创建活动",
+        model="accountability.DemonstrationProject",
+        date_field="recommended_date",
+    ),
 )

@@ -450,3 +450,76 @@ class LawReport(UnitRecord):
 
     def __str__(self) -> str:
         return f"{self.year}年度 {self.person}（{self.post}）述法"
+
+
+# — 示范创建 —
+
+
+class ProjectKind(models.TextChoices):
+    COMPREHENSIVE = "comprehensive", "综合示范"
+    SINGLE = "single", "单项示范"
+
+
+class ProjectStage(models.TextChoices):
+    CITY = "city", "市级推荐"
+    PROVINCIAL = "provincial", "省级初评"
+    NATIONAL = "national", "推荐全国"
+    NAMED = "named", "命名"
+
+
+STAGE_ORDER = list(ProjectStage.values)
+STAGE_DATE = {
+    ProjectStage.CITY: "recommended_date",
+    ProjectStage.PROVINCIAL: "provincial_date",
+    ProjectStage.NATIONAL: "national_date",
+    ProjectStage.NAMED: "named_date",
+}
+
+
+class DemonstrationProject(UnitRecord):
+    """A 法治政府建设示范创建 project of the area (`unit`: its 依法治办) and its stages."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="创建单位"
+    )
+    name = models.CharField("创建项目", max_length=200)
+    kind = models.CharField("类型", max_length=16, choices=ProjectKind.choices)
+    stage = models.CharField(
+        "阶段", max_length=12, choices=ProjectStage.choices, default=ProjectStage.CITY
+    )
+    recommended_date = models.DateField("市级推荐日期")
+    provincial_date = models.DateField("入围省级初评日期", null=True, blank=True)
+    national_date = models.DateField("推荐参评全国日期", null=True, blank=True)
+    named_date = models.DateField("命名日期", null=True, blank=True)
+    materials = models.CharField("申报材料", max_length=500, blank=True)
+    satisfaction_rate = models.DecimalField(
+        "群众满意度（%）",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    follow_up = models.CharField("巩固提升", max_length=1000, blank=True)
+
+    detail_url_name = "accountability:project_detail"
+
+    class Meta:
+        verbose_name = "示范创建项目"
+        verbose_name_plural = "示范创建项目"
+        ordering = ["-recommended_date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(satisfaction_rate__isnull=True) | Q(satisfaction_rate__lte=100),
+                name="demonstration_satisfaction_at_most_100",
+                violation_error_message="满意度不能超过100%",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def next_stage(self) -> str | None:
+        index = STAGE_ORDER.index(self.stage)
+        return STAGE_ORDER[index + 1] if index + 1 < len(STAGE_ORDER) else None

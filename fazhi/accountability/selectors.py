@@ -14,6 +14,7 @@ from .models import (
     AssessmentItem,
     AssessmentScheme,
     AssessmentScore,
+    DemonstrationProject,
     Finding,
     FindingState,
     InspectionPlan,
@@ -170,3 +171,10 @@ def coverage(user, year: int) -> dict:
         else None
     )
     return {"units": units, "missing": missing, "reported": len(units) - len(missing), "rate": rate}
+
+
+def projects(user, *, search: str = ""):
+    queryset = DemonstrationProject.objects.restrict(user).select_related("unit")
+    if search:
+        queryset = queryset.filter(name__icontains=search)
+    return queryset

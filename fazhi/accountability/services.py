@@ -14,13 +14,16 @@ from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action
 
 from .models import (
+    STAGE_DATE,
     AssessmentItem,
     AssessmentScheme,
     AssessmentScore,
+    DemonstrationProject,
     Finding,
     FindingState,
     InspectionPlan,
     LawReport,
+    ProjectStage,
     is_rule_of_law_office,
     is_subject_member,
 )
@@ -499,3 +502,78 @@ def review_report(*, actor, report, grade, review_comment, reviewed_date) -> Law
         unit=report.unit,
     )
     return report
+
+
+# — 示范创建 —
+
+
+@service
+def create_project(
+    *, actor, unit, name, kind, recommended_date, materials=""
+) -> DemonstrationProject:
+    require_unit(actor, unit, Action.CREATE, LINE)
+    _require_office(actor, unit, "示范创建项目")
+    not_future(recommended_date, "市级推荐日期")
+    project = saved(
+        DemonstrationProject(
+            unit=unit,
+            name=name,
+            kind=kind,
+            recommended_date=recommended_date,
+            materials=materials,
+            created_by=actor,
+        )
+    )
+    record_event(
+        actor=actor,
+        action="accountability.project.create",
+        summary=f"示范创建项目“{name}”市级推荐",
+        target=project,
+        unit=unit,
+    )
+    return project
+
+
+@service
+def advance_project(*, actor, project, date, satisfaction_rate=None) -> DemonstrationProject:
+    """市级推荐 → 省级初评 → 推荐全国 → 命名, one stage at a time, dated in order."""
+    require(actor, Action.CHANGE, project)
+    stage = project.next_stage
+    if stage is None:
+        raise ValidationError("该项目已命名，没有下一阶段；请登记巩固提升情况")
+    not_future(date, "日期")
+    previous = getattr(project, STAGE_DATE[project.stage])
+    if date < previous:
+        raise ValidationError(f"日期（{date:%Y-%m-%d}）不能早于上一阶段（{previous:%Y-%m-%d}）")
+    setattr(project, STAGE_DATE[stage], date)
+    project.stage = stage
+    if satisfaction_rate is not None:
+        project.satisfaction_rate = satisfaction_rate
+    saved(project)
+    record_event(
+        actor=actor,
+        action="accountability.project.advance",
+        summary=f"示范创建项目进入“{project.get_stage_display()}”",
+        target=project,
+        unit=project.unit,
+    )
+    return project
+
+
+@service
+def record_follow_up(*, actor, project, follow_up) -> DemonstrationProject:
+    require(actor, Action.CHANGE, project)
+    if project.stage != ProjectStage.NAMED:
+        raise ValidationError("巩固提升在命名之后登记")
+    if not follow_up.strip():
+        raise ValidationError("请填写巩固提升情况")
+    project.follow_up = follow_up
+    saved(project)
+    record_event(
+        actor=actor,
+        action="accountability.project.follow_up",
+        summary="登记示范创建巩固提升情况",
+        target=project,
+        unit=project.unit,
+    )
+    return project

@@ -24,4 +24,9 @@ urlpatterns = [
     path("law-reports/coverage/", views.report_coverage, name="report_coverage"),
     path("law-reports/<int:pk>/", views.report_detail, name="report_detail"),
     path("law-reports/<int:pk>/review/", views.report_review, name="report_review"),
+    path("demonstration/", views.project_list, name="project_list"),
+    path("demonstration/new/", views.project_create, name="project_create"),
+    path("demonstration/<int:pk>/", views.project_detail, name="project_detail"),
+    path("demonstration/<int:pk>/advance/", views.project_advance, name="project_advance"),
+    path("demonstration/<int:pk>/follow-up/", views.project_follow_up, name="project_follow_up"),
 ]

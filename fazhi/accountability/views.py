@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
-from fazhi.core.guards import today
+from fazhi.core.guards import permits, today
 from fazhi.core.ledgers import Column, Ledger, day, ledger_page
 from fazhi.core.models import Unit
 from fazhi.core.querysets import active_membership
@@ -19,13 +19,16 @@ from fazhi.core.viewtools import record_view, require
 
 from . import selectors, services
 from .forms import (
+    AdvanceForm,
     ClosureRequestForm,
     EscalateForm,
     FeedbackForm,
     FindingFilterForm,
     FindingForm,
+    FollowUpForm,
     ItemForm,
     PlanForm,
+    ProjectForm,
     RectificationPlanForm,
     ReportRegisterForm,
     ReportReviewForm,
@@ -38,6 +41,7 @@ from .forms import (
 from .models import (
     AssessmentScheme,
     AssessmentScore,
+    DemonstrationProject,
     Finding,
     InspectionPlan,
     LawReport,
@@ -554,4 +558,98 @@ def report_coverage(request):
             "years": range(today().year, today().year - 5, -1),
             "coverage": selectors.coverage(request.user, year),
         },
+    )
+
+
+# — 示范创建 —
+
+PROJECT_LEDGER = Ledger(
+    "示范创建台账.xlsx",
+    "示范创建",
+    (
+        Column("创建项目", lambda p: p.name),
+        Column("类型", lambda p: p.get_kind_display()),
+        Column("创建单位", lambda p: p.unit.name, on_page=False),
+        Column("阶段", lambda p: p.get_stage_display()),
+        Column("市级推荐", lambda p: day(p.recommended_date)),
+        Column("入围省级初评", lambda p: day(p.provincial_date), on_page=False),
+        Column("推荐参评全国", lambda p: day(p.national_date), on_page=False),
+        Column("命名", lambda p: day(p.named_date), on_page=False),
+        Column("群众满意度（%）", lambda p: p.satisfaction_rate, on_page=False),
+        Column("巩固提升", lambda p: p.follow_up, on_page=False),
+    ),
+)
+
+
+@require_safe
+def project_list(request):
+    queryset = selectors.projects(request.user, search=request.GET.get("q", "")[:100])
+    can_create = core_selectors.can(request.user, Action.CREATE, LINE) and _office(request.user)
+    return ledger_page(
+        request,
+        queryset,
+        ledger=PROJECT_LEDGER,
+        title="示范创建",
+        search_placeholder="创建项目名称",
+        empty="没有示范创建项目",
+        actions=[("登记创建项目", reverse("accountability:project_create"))] if can_create else [],
+    )
+
+
+def project_create(request):
+    require(request, Action.CREATE, LINE)
+    form = ProjectForm(
+        request.POST or None, request=request, offices=selectors.office_units(request.user)
+    )
+    return form_page(
+        request,
+        form,
+        services.create_project,
+        title="登记示范创建项目",
+        crumbs=[("示范创建", reverse("accountability:project_list"))],
+        message=lambda p: f"已登记“{p.name}”（市级推荐）",
+    )
+
+
+@record_view(DemonstrationProject)
+@require_safe
+def project_detail(request, project):
+    return render(
+        request,
+        "accountability/project_detail.html",
+        {
+            "project": project,
+            "may_change": permits(request.user, Action.CHANGE, project),
+            "history": core_selectors.record_history(request.user, project),
+        },
+    )
+
+
+@record_view(DemonstrationProject, Action.CHANGE)
+def project_advance(request, project):
+    form = AdvanceForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        services.advance_project,
+        title="进入下一阶段",
+        back=project,
+        crumbs=[("示范创建", reverse("accountability:project_list"))],
+        message=lambda p: f"已进入“{p.get_stage_display()}”",
+        project=project,
+    )
+
+
+@record_view(DemonstrationProject, Action.CHANGE)
+def project_follow_up(request, project):
+    form = FollowUpForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        services.record_follow_up,
+        title="巩固提升",
+        back=project,
+        crumbs=[("示范创建", reverse("accountability:project_list"))],
+        message="已登记巩固提升情况",
+        project=project,
     )

@@ -117,6 +117,7 @@ accountability.law_reports_onsite | 现场述法 | 人 | leaders reporting on si
 accountability.inspection_findings | 督察发现问题 | 个 | findings of 督察 begun in period, fed back to the units
 accountability.rectified | 督察问题已销号 | 个 | of those, closed (销号) on verified evidence
 accountability.rectification_rate | 督察问题整改销号率 | % | rectified / inspection_findings × 100
+accountability.demonstration_projects | 示范创建项目 | 个 | 示范创建 projects recommended by the city in period (stages on the ledger)
 publicity.legal_literate_activities | 法律明白人开展活动 | 场次 | activities held by 法律明白人 in their villages
 publicity.responsibility_lists | 制定普法责任清单单位 | 家 | agencies publishing a 谁执法谁普法 list in period
 publicity.performance_reviews | 履职报告评议单位 | 家 | agencies whose 履职报告 was reviewed in period

@@ -259,3 +259,24 @@ def test_coverage_lists_the_units_that_have_not_reported(demo):
     assert "东湖区综合行政执法局" in names and "东湖区司法局" not in names
     assert coverage["reported"] == 3
     assert not selectors.coverage(demo.users["donghu_office"], year - 3)["reported"]
+
+
+def test_a_demonstration_project_moves_stage_by_stage_and_is_followed_up_once_named(demo):
+    from fazhi.accountability.models import DemonstrationProject, ProjectStage
+
+    office = demo.users["donghu_office"]
+    project = DemonstrationProject.objects.get(unit=demo.units["donghu_office"])
+    assert project.stage == ProjectStage.NATIONAL
+    with pytest.raises(ValidationError, match="巩固提升在命名之后登记"):
+        services.record_follow_up(actor=office, project=project, follow_up="持续巩固")
+    with pytest.raises(ValidationError, match="不能早于上一阶段"):
+        services.advance_project(
+            actor=office, project=project, date=project.national_date - datetime.timedelta(1)
+        )
+    services.advance_project(actor=office, project=project, date=TODAY)
+    assert project.stage == ProjectStage.NAMED and project.named_date == TODAY
+    with pytest.raises(ValidationError, match="没有下一阶段"):
+        services.advance_project(actor=office, project=project, date=TODAY)
+    services.record_follow_up(actor=office, project=project, follow_up="开展巩固提升“回头看”")
+    with pytest.raises(PermissionDenied):
+        services.advance_project(actor=demo.users["donghu_leader"], project=project, date=TODAY)

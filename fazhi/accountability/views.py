@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
@@ -160,7 +161,7 @@ def plan_feedback(request, plan):
 def _state_cell(finding):
     badge = ""
     if services.is_late(finding, today()) and finding.state != "closed":
-        badge = format_html(' <span class="badge badge-danger">逾期</span>')
+        badge = mark_safe(' <span class="badge badge-danger">逾期</span>')
     return format_html("{}{}", finding.get_state_display(), badge)
 
 

@@ -123,8 +123,10 @@ def refresh_figures(*, actor, report: AnnualReport) -> list[dict]:
     part.generated = drafting.draft_measures(report.unit.scope_root, report.year)
     part.save()
     for first in report.parts.filter(key="first_responsible_person"):
-        first.generated = drafting.draft_first_responsible(report.unit.scope_root, report.year)
-        first.save()
+        drafted = drafting.draft_first_responsible(report.unit.scope_root, report.year)
+        if drafted != first.generated:
+            first.generated = drafted
+            first.save()
     report.figures_computed_at = timezone.now()
     report.save(update_fields=["figures_computed_at"])
     record_event(

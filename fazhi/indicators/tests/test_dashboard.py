@@ -122,12 +122,12 @@ def test_the_key_figures_are_those_the_lines_mark_in_their_order():
         "enforcement.case_files_reviewed",
         "enforcement.enterprise_inspections_reported",
         "enforcement.supervision_inspections",
-        "accountability.inspections",
-        "accountability.rectification_rate",
-        "accountability.law_reports",
         "publicity.activities",
         "publicity.legal_literate_people",
         "publicity.law_exam_participants",
         "publicity.law_exam_excellent_rate",
+        "accountability.inspections",
+        "accountability.rectification_rate",
+        "accountability.law_reports",
     ]
     assert set(shown) == {i for i, indicator in registered().items() if indicator.key}

@@ -10,6 +10,7 @@ class AccountabilityConfig(worklines.WorkLineConfig):
 
     def wire(self, line):
         from fazhi.core.navigation import NavItem
+        from fazhi.core.querysets import register_scope_key_part
 
         from . import api, deadlines, demo, indicators, models, workflow
 
@@ -22,6 +23,8 @@ class AccountabilityConfig(worklines.WorkLineConfig):
             models.DemonstrationProject,
         )
         line.audit(models.AssessmentScheme, m2m_fields={"assessed_units"}, exclude_fields=["items"])
+        # Findings and scores are read by a data rule of their own: it is part of the key.
+        register_scope_key_part(models.audience)
         line.workflow(workflow.FINDING_FLOW)
         group = "述法·督察·考核"
         line.nav(

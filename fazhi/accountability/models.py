@@ -61,6 +61,20 @@ class ConfidentialQuerySet(RestrictedQuerySet):
 ConfidentialManager = models.Manager.from_queryset(ConfidentialQuerySet)
 
 
+def audience(user, action: str = "view") -> str:
+    """What `ConfidentialQuerySet.restrict` reads beyond the scope (querysets.scope_key)."""
+    if user is None or not user.is_authenticated or user.is_superuser:
+        return "-"
+    membership = active_membership(user)
+    if membership is None:
+        return "-"
+    if is_rule_of_law_office(membership):
+        return "office"
+    if membership.role in SUBJECT_ROLES and role_allows(membership.role, action):
+        return f"subject{membership.unit_id}"
+    return "none"
+
+
 def is_subject_member(user, unit_id: int) -> bool:
     """Whether `user` acts now as the leader or 单位管理员 of the unit `unit_id`."""
     membership = active_membership(user)

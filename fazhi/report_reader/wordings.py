@@ -258,7 +258,7 @@ WORDINGS: tuple[Wording, ...] = (
     ),
     Wording("accountability.rectified", (r"整改销号|已销号",), "accountability"),
     Wording("accountability.rectification_rate", (r"整改(销号)?率",), "accountability"),
-    Wording("accountability.demonstration_projects", (r"示范创建[^，。；]{0,6}项目",)),
+    Wording("accountability.demonstration_projects", (r"示范创建项目$",)),
     Wording(
         "publicity.legal_literate_activities",
         (r"法律明白人[^，。；]{0,6}开展[^，。；]{0,4}活动",),
@@ -267,7 +267,7 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("publicity.responsibility_lists", (r"普法责任清单",), units=("家", "个")),
     Wording("publicity.performance_reviews", (r"履职报告评议",), units=("家", "个")),
     Wording("publicity.law_exam_due", (r"应考",), "publicity"),
-    Wording("publicity.law_exam_participants", (r"参考人数|参加学法考法",), "publicity"),
+    Wording("publicity.law_exam_participants", (r"参考人数",), "publicity"),
     Wording("publicity.law_exam_passed", (r"及格人数|合格人数",), "publicity"),
     Wording("publicity.law_exam_excellent", (r"优秀人数",), "publicity"),
 )

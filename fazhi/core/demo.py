@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from . import services
 from .models import Unit
-from .roles import Role, WorkLine
+from .roles import DataScope, Role, WorkLine
 
 DEMO_PASSWORD = "Fazhi@2026"
 K = Unit.Kind
@@ -104,6 +104,7 @@ def build_core(world: DemoWorld) -> None:
     _user(world, "city_leader", "郭华", world.units["city_justice"], Role.LEADER)
     _user(world, "city_inspector", "何平", world.units["city_office"], Role.INSPECTOR)
     _user(world, "city_admin", "林涛", city, Role.UNIT_ADMIN)
+    _office_officer(world, "city_office", OFFICE_OFFICERS["city"], world.units["city_office"])
 
     for key, name, code, level, people in DISTRICTS:
         district = _unit(world, key, name=name, kind=K.DISTRICT, parent=city, code=code)
@@ -162,6 +163,30 @@ def build_core(world: DemoWorld) -> None:
         services.attach_file(
             actor=world.admin, target=justice, uploaded_file=_tiny_pdf(f"{name}司法局职能配置.pdf")
         )
+        # The 依法治办's own officer: 督察, 考核 and 述法 of the whole area.
+        _office_officer(world, f"{key}_office", OFFICE_OFFICERS[key], office)
+        # The bureau's 普法 officer: lists, activities, rosters and exams of the area.
+        _office_officer(
+            world, f"{key}_publicity", PUBLICITY_OFFICERS[key], justice, WorkLine.PUBLICITY
+        )
+
+
+OFFICE_OFFICERS = {"city": "卞志诚", "donghu": "邱晓光", "xishan": "施文博", "nanqiao": "骆雨桐"}
+PUBLICITY_OFFICERS = {"donghu": "乔明轩", "xishan": "褚雅婷", "nanqiao": "蔺浩然"}
+
+
+def _office_officer(world, username, full_name, office, line=WorkLine.ACCOUNTABILITY):
+    world.users[username] = services.create_user(
+        actor=world.admin,
+        username=username,
+        full_name=full_name,
+        password=DEMO_PASSWORD,
+        unit=office,
+        role=Role.OFFICER,
+        data_scope=DataScope.SUBTREE,
+        work_lines=[line],
+        must_change_password=False,
+    )
 
 
 def demo_loaded() -> bool:
@@ -199,4 +224,6 @@ DEMO_ACCOUNTS_HELP = f"""演示账号（密码均为 {DEMO_PASSWORD}）：
   donghu_inspector   东湖区依法治区办 督察员    donghu_admin     东湖区 单位管理员
   xishan_* / nanqiao_*  西山区、南桥县的同样角色
   city_leader        示范市司法局 负责人        city_inspector   示范市依法治市办 督察员
-  city_admin         示范市 单位管理员"""
+  city_admin         示范市 单位管理员
+  donghu_office      东湖区依法治区办 经办人（述法·督察·考核，本单位及下级）；city_office 同（示范市）
+  donghu_publicity   东湖区司法局 经办人（普法，本单位及下级）"""

@@ -147,6 +147,18 @@ corrections.resettlement_linkage_rate | 衔接率 | % | linked / received × 100
 corrections.resettlement_placed | 安置到位 | 人 | released in period with a placement (work, social aid, transitional base)
 corrections.resettlement_placement_rate | 安置率 | % | placed / received × 100
 corrections.resettlement_key_subjects | 重点帮教对象 | 人 | released in period and marked as key persons
+accountability.law_reports_onsite | 现场述法 | 人 | leaders reporting on site (现场述法) in period
+accountability.inspection_findings | 督察发现问题 | 个 | findings of 督察 begun in period, fed back to the units
+accountability.rectified | 督察问题已销号 | 个 | of those, closed (销号) on verified evidence
+accountability.rectification_rate | 督察问题整改销号率 | % | rectified / inspection_findings × 100
+accountability.demonstration_projects | 示范创建项目 | 个 | 示范创建 projects recommended by the city in period (stages on the ledger)
+publicity.legal_literate_activities | 法律明白人开展活动 | 场次 | activities held by 法律明白人 in their villages
+publicity.responsibility_lists | 制定普法责任清单单位 | 家 | agencies publishing a 谁执法谁普法 list in period
+publicity.performance_reviews | 履职报告评议单位 | 家 | agencies whose 履职报告 was reviewed in period
+publicity.law_exam_due | 学法考法应考人数 | 人 | state employees due to sit the law exam
+publicity.law_exam_participants | 参加学法考法人数 | 人 | of those, who sat it
+publicity.law_exam_passed | 学法考法及格人数 | 人 | of those sitting, who passed
+publicity.law_exam_excellent | 学法考法优秀人数 | 人 | of those sitting, rated excellent
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

@@ -285,4 +285,25 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("publicity.law_exam_excellent_rate", (r"优秀率",), "publicity"),
     Wording("accountability.law_reports", (r"述法",), units=("人", "名", "人次")),
     Wording("accountability.inspections", (r"法治督察|督察",), "accountability"),
+    # the ids the 普法 and 述法·督察·考核 lines added
+    Wording("accountability.law_reports_onsite", (r"现场述法",), units=("人", "名", "人次")),
+    Wording(
+        "accountability.inspection_findings",
+        (r"督察[^，。；]{0,6}(发现|反馈)[^，。；]{0,4}问题",),
+        "accountability",
+    ),
+    Wording("accountability.rectified", (r"整改销号|已销号",), "accountability"),
+    Wording("accountability.rectification_rate", (r"整改(销号)?率",), "accountability"),
+    Wording("accountability.demonstration_projects", (r"示范创建项目$",)),
+    Wording(
+        "publicity.legal_literate_activities",
+        (r"法律明白人[^，。；]{0,6}开展[^，。；]{0,4}活动",),
+        units=("场次", "场", "次"),
+    ),
+    Wording("publicity.responsibility_lists", (r"普法责任清单",), units=("家", "个")),
+    Wording("publicity.performance_reviews", (r"履职报告评议",), units=("家", "个")),
+    Wording("publicity.law_exam_due", (r"应考",), "publicity"),
+    Wording("publicity.law_exam_participants", (r"参考人数",), "publicity"),
+    Wording("publicity.law_exam_passed", (r"及格人数|合格人数",), "publicity"),
+    Wording("publicity.law_exam_excellent", (r"优秀人数",), "publicity"),
 )

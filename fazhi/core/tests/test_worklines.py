@@ -27,6 +27,8 @@ def test_the_work_lines_are_declared_on_the_kit():
         "enforcement",
         "mediation",
         "corrections",
+        "accountability",
+        "publicity",
     ]
     for config in worklines.work_lines():
         assert config.work_line == config.label

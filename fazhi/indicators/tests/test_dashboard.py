@@ -131,6 +131,13 @@ def test_the_key_figures_are_those_the_lines_mark_in_their_order():
         "corrections.received",
         "corrections.released",
         "corrections.resettlement_received",
+        "publicity.activities",
+        "publicity.legal_literate_people",
+        "publicity.law_exam_participants",
+        "publicity.law_exam_excellent_rate",
+        "accountability.inspections",
+        "accountability.rectification_rate",
+        "accountability.law_reports",
     ]
     assert set(shown) == {i for i, indicator in registered().items() if indicator.key}
 

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "fazhi.reconsideration",
     "fazhi.enforcement",
     "fazhi.annual_report",
+    "fazhi.rulemaking",
 ]
 
 MIDDLEWARE = [

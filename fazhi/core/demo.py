@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from . import services
 from .models import Unit
-from .roles import Role, WorkLine
+from .roles import DataScope, Role, WorkLine
 
 DEMO_PASSWORD = "Fazhi@2026"
 K = Unit.Kind
@@ -63,10 +63,16 @@ def _unit(world, key, *, name, kind, parent, code=""):
 # The bureau's case officer and reviewer work in its 行政复议与应诉科, which also drafts the
 # bureau's annual report; the 执法监督 officer (enforcement demo) acts on 执法监督 only.
 # 负责人, 督察员 and 单位管理员 act on every line.
+RULEMAKING_PEOPLE = {
+    "donghu": ("冯雪梅", "蒋文博", "沈佳怡"),
+    "xishan": ("韩志刚", "曹丽娟", "彭宇航"),
+    "nanqiao": ("曾凡宇", "吕晓燕", "苏浩然"),
+}
 CASE_SECTION_LINES = [WorkLine.RECONSIDERATION, WorkLine.LITIGATION, WorkLine.ANNUAL_REPORT]
 
 
-def _user(world, username, full_name, unit, role, work_lines=None):
+def _user(world, username, full_name, unit, role, work_lines=None, data_scope=None):
+    scope = {"data_scope": data_scope} if data_scope else {}
     user = services.create_user(
         actor=world.admin,
         username=username,
@@ -76,6 +82,7 @@ def _user(world, username, full_name, unit, role, work_lines=None):
         role=role,
         work_lines=work_lines,
         must_change_password=False,  # the demo's accounts are shared and documented
+        **scope,
     )
     world.users[username] = user
     return user
@@ -144,6 +151,13 @@ def build_core(world: DemoWorld) -> None:
         services.attach_file(
             actor=world.admin, target=justice, uploaded_file=_tiny_pdf(f"{name}司法局职能配置.pdf")
         )
+        # 规范性文件·重大行政决策: the 司法局's 法制科 reviews for the whole district; the
+        # 区政府办公室 and a department (市场监督管理局) draft, publish and file their own.
+        rule = [WorkLine.RULEMAKING]
+        legal, gov_office, drafter = RULEMAKING_PEOPLE[key]
+        _user(world, f"{key}_legal", legal, justice, Role.REVIEWER, rule, DataScope.SUBTREE)
+        _user(world, f"{key}_govoffice", gov_office, world.units[f"{key}_gov"], Role.OFFICER, rule)
+        _user(world, f"{key}_drafter", drafter, world.units[f"{key}_enf0"], Role.OFFICER, rule)
 
 
 def demo_loaded() -> bool:

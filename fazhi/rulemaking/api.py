@@ -6,7 +6,15 @@ organ's handlers (selectors.can_read_restricted), as on the pages."""
 from rest_framework import serializers, viewsets
 
 from . import selectors
-from .models import CatalogItem, Decision, DecisionCatalog, Filing, LegalAdviser, NormativeDocument, OtherReview
+from .models import (
+    CatalogItem,
+    Decision,
+    DecisionCatalog,
+    Filing,
+    LegalAdviser,
+    NormativeDocument,
+    OtherReview,
+)
 
 RESTRICTED = ("draft_text", "dissent", "risk_report")
 
@@ -28,13 +36,42 @@ class DocumentSerializer(RestrictedFieldsSerializer):
 
     class Meta:
         model = NormativeDocument
-        fields = ["id", "unit", "unit_name", "title", "kind", "drafting_unit", "involves_major_decision",
-                  "draft_text", "stage", "stage_display", "comment_from", "comment_to", "comments_received",
-                  "comments_adopted", "fair_competition", "review_sent_date", "review_body", "review_due",
-                  "reviewer", "review_opinion", "review_finished_date", "review_working_days",
-                  "deliberation_meeting", "deliberation_date", "registration_number", "doc_number",
-                  "published_date", "publish_channel", "publish_url", "effective_date", "early_effect_reason",
-                  "valid_until", "status", "status_display"]
+        fields = [
+            "id",
+            "unit",
+            "unit_name",
+            "title",
+            "kind",
+            "drafting_unit",
+            "involves_major_decision",
+            "draft_text",
+            "stage",
+            "stage_display",
+            "comment_from",
+            "comment_to",
+            "comments_received",
+            "comments_adopted",
+            "fair_competition",
+            "review_sent_date",
+            "review_body",
+            "review_due",
+            "reviewer",
+            "review_opinion",
+            "review_finished_date",
+            "review_working_days",
+            "deliberation_meeting",
+            "deliberation_date",
+            "registration_number",
+            "doc_number",
+            "published_date",
+            "publish_channel",
+            "publish_url",
+            "effective_date",
+            "early_effect_reason",
+            "valid_until",
+            "status",
+            "status_display",
+        ]
 
 
 class DocumentViewSet(viewsets.ReadOnlyModelViewSet):
@@ -53,9 +90,27 @@ class FilingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Filing
-        fields = ["id", "document", "doc_number", "filing_body", "filed_date", "due_date", "late", "state",
-                  "state_display", "registered_date", "supplement_due", "authority_ok", "superior_law_ok",
-                  "procedure_ok", "outcome", "reviewed_date", "reply_due", "reply_date", "closed_date"]
+        fields = [
+            "id",
+            "document",
+            "doc_number",
+            "filing_body",
+            "filed_date",
+            "due_date",
+            "late",
+            "state",
+            "state_display",
+            "registered_date",
+            "supplement_due",
+            "authority_ok",
+            "superior_law_ok",
+            "procedure_ok",
+            "outcome",
+            "reviewed_date",
+            "reply_due",
+            "reply_date",
+            "closed_date",
+        ]
 
 
 class FilingViewSet(viewsets.ReadOnlyModelViewSet):
@@ -71,7 +126,14 @@ class FilingViewSet(viewsets.ReadOnlyModelViewSet):
 class CatalogItemSerializer(serializers.ModelSerializer):
     class Meta:
         model = CatalogItem
-        fields = ["id", "name", "category", "undertaking_unit", "planned_completion", "hearing_planned"]
+        fields = [
+            "id",
+            "name",
+            "category",
+            "undertaking_unit",
+            "planned_completion",
+            "hearing_planned",
+        ]
 
 
 class CatalogSerializer(serializers.ModelSerializer):
@@ -79,8 +141,17 @@ class CatalogSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = DecisionCatalog
-        fields = ["id", "unit", "year", "version", "party_agreed_date", "published_date", "adjustment_note",
-                  "superseded", "items"]
+        fields = [
+            "id",
+            "unit",
+            "year",
+            "version",
+            "party_agreed_date",
+            "published_date",
+            "adjustment_note",
+            "superseded",
+            "items",
+        ]
 
 
 class CatalogViewSet(viewsets.ReadOnlyModelViewSet):
@@ -98,13 +169,41 @@ class DecisionSerializer(RestrictedFieldsSerializer):
 
     class Meta:
         model = Decision
-        fields = ["id", "unit", "catalog_item", "name", "category", "proposal_source", "undertaking_unit",
-                  "started_date", "draft_text", "state", "state_display", "comment_from", "comment_to",
-                  "comments_received", "comments_adopted", "hearing_date", "expert_review_date",
-                  "risk_assessed_date", "risk_report", "risk_controllable", "legality_sent_date",
-                  "legality_reply_by", "legality_finished_date", "legality_opinion", "adviser_missing",
-                  "meeting_kind", "meeting_date", "dissent", "departs_from_majority", "published_date",
-                  "publish_channel", "archived_date", "stopped_date"]
+        fields = [
+            "id",
+            "unit",
+            "catalog_item",
+            "name",
+            "category",
+            "proposal_source",
+            "undertaking_unit",
+            "started_date",
+            "draft_text",
+            "state",
+            "state_display",
+            "comment_from",
+            "comment_to",
+            "comments_received",
+            "comments_adopted",
+            "hearing_date",
+            "expert_review_date",
+            "risk_assessed_date",
+            "risk_report",
+            "risk_controllable",
+            "legality_sent_date",
+            "legality_reply_by",
+            "legality_finished_date",
+            "legality_opinion",
+            "adviser_missing",
+            "meeting_kind",
+            "meeting_date",
+            "dissent",
+            "departs_from_majority",
+            "published_date",
+            "publish_channel",
+            "archived_date",
+            "stopped_date",
+        ]
 
 
 class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
@@ -120,7 +219,16 @@ class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
 class AdviserSerializer(serializers.ModelSerializer):
     class Meta:
         model = LegalAdviser
-        fields = ["id", "unit", "name", "kind", "firm", "certificate_number", "contract_from", "contract_to"]
+        fields = [
+            "id",
+            "unit",
+            "name",
+            "kind",
+            "firm",
+            "certificate_number",
+            "contract_from",
+            "contract_to",
+        ]
 
 
 class AdviserViewSet(viewsets.ReadOnlyModelViewSet):
@@ -136,8 +244,17 @@ class AdviserViewSet(viewsets.ReadOnlyModelViewSet):
 class OtherReviewSerializer(serializers.ModelSerializer):
     class Meta:
         model = OtherReview
-        fields = ["id", "unit", "matter", "kind", "requesting_unit", "received_date", "opinion", "finished_date",
-                  "working_days"]
+        fields = [
+            "id",
+            "unit",
+            "matter",
+            "kind",
+            "requesting_unit",
+            "received_date",
+            "opinion",
+            "finished_date",
+            "working_days",
+        ]
 
 
 class OtherReviewViewSet(viewsets.ReadOnlyModelViewSet):

@@ -13,12 +13,21 @@ class RulemakingConfig(worklines.WorkLineConfig):
 
         from . import api, deadlines, demo, indicators, models, workflow
 
-        line.audit(models.NormativeDocument, exclude_fields=["status_changes", "filing", "review_requests"])
+        line.audit(
+            models.NormativeDocument, exclude_fields=["status_changes", "filing", "review_requests"]
+        )
         line.audit(models.Decision, exclude_fields=["reports"])
         line.audit(models.DecisionCatalog, exclude_fields=["items"])
         line.audit(models.LegalAdviser, exclude_fields=["services"])
-        line.audit(models.StatusChange, models.Filing, models.ReviewRequest, models.CatalogItem,
-                   models.ExecutionReport, models.AdviserService, models.OtherReview)
+        line.audit(
+            models.StatusChange,
+            models.Filing,
+            models.ReviewRequest,
+            models.CatalogItem,
+            models.ExecutionReport,
+            models.AdviserService,
+            models.OtherReview,
+        )
         line.workflow(workflow.DOCUMENT_FLOW, workflow.FILING_FLOW, workflow.DECISION_FLOW)
         group = "规范性文件与重大决策"
         line.nav(
@@ -29,7 +38,12 @@ class RulemakingConfig(worklines.WorkLineConfig):
             NavItem("法律顾问", "rulemaking:adviser_list", group),
             NavItem("其他合法性审查", "rulemaking:review_list", group),
         )
-        line.due(deadlines.reviews_due, deadlines.filings_due, deadlines.expiries_due, deadlines.contracts_due)
+        line.due(
+            deadlines.reviews_due,
+            deadlines.filings_due,
+            deadlines.expiries_due,
+            deadlines.contracts_due,
+        )
         line.indicators(*indicators.INDICATORS)
         line.demo(60, "规范性文件与重大行政决策", demo.build)
         line.api_viewset("rulemaking/documents", api.DocumentViewSet, "rulemaking-document")

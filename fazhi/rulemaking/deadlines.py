@@ -15,9 +15,13 @@ LINE = "规范性文件·重大行政决策"
 def reviews_due(user, today, horizon):
     """A document's 合法性审核 within its period (a setting, docs/rules.md)."""
     for document in selectors.reviews_running(user, horizon):
-        yield DueItem(title=f"《{document.title}》合法性审核", due_date=document.review_due,
-                      url=reverse("rulemaking:document_detail", kwargs={"pk": document.pk}),
-                      work_line=LINE, basis="国办发〔2018〕115号（审核期限：设置项）")
+        yield DueItem(
+            title=f"《{document.title}》合法性审核",
+            due_date=document.review_due,
+            url=reverse("rulemaking:document_detail", kwargs={"pk": document.pk}),
+            work_line=LINE,
+            basis="国办发〔2018〕115号（审核期限：设置项）",
+        )
 
 
 def filings_due(user, today, horizon):
@@ -27,26 +31,38 @@ def filings_due(user, today, horizon):
         due = document.published_date + datetime.timedelta(days=days)
         if due > horizon:
             continue
-        yield DueItem(title=f"{document}报送备案", due_date=due,
-                      url=reverse("rulemaking:document_detail", kwargs={"pk": document.pk}),
-                      work_line=LINE, basis=f"公布之日起{days}日内报送备案")
+        yield DueItem(
+            title=f"{document}报送备案",
+            due_date=due,
+            url=reverse("rulemaking:document_detail", kwargs={"pk": document.pk}),
+            work_line=LINE,
+            basis=f"公布之日起{days}日内报送备案",
+        )
 
 
 def expiries_due(user, today, horizon):
     """有效期 expiry: reminded 60 days ahead, to renew (到期继续执行) or let it lapse."""
     horizon = max(horizon, today + datetime.timedelta(days=60))
     for document in selectors.documents_expiring(user, horizon):
-        yield DueItem(title=f"{document}有效期届满", due_date=document.valid_until,
-                      url=reverse("rulemaking:document_detail", kwargs={"pk": document.pk}),
-                      work_line=LINE, basis="有效期届满前评估，决定继续执行或失效",
-                      remind_from=document.valid_until - datetime.timedelta(days=60))
+        yield DueItem(
+            title=f"{document}有效期届满",
+            due_date=document.valid_until,
+            url=reverse("rulemaking:document_detail", kwargs={"pk": document.pk}),
+            work_line=LINE,
+            basis="有效期届满前评估，决定继续执行或失效",
+            remind_from=document.valid_until - datetime.timedelta(days=60),
+        )
 
 
 def contracts_due(user, today, horizon):
     """法律顾问 contracts ending: the 选聘动态提醒 (60 days ahead)."""
     horizon = max(horizon, today + datetime.timedelta(days=60))
     for adviser in selectors.advisers_expiring(user, today, horizon):
-        yield DueItem(title=f"{adviser.unit.name}法律顾问{adviser.name}聘期届满", due_date=adviser.contract_to,
-                      url=reverse("rulemaking:adviser_detail", kwargs={"pk": adviser.pk}),
-                      work_line=LINE, basis="法律顾问选聘动态提醒",
-                      remind_from=adviser.contract_to - datetime.timedelta(days=60))
+        yield DueItem(
+            title=f"{adviser.unit.name}法律顾问{adviser.name}聘期届满",
+            due_date=adviser.contract_to,
+            url=reverse("rulemaking:adviser_detail", kwargs={"pk": adviser.pk}),
+            work_line=LINE,
+            basis="法律顾问选聘动态提醒",
+            remind_from=adviser.contract_to - datetime.timedelta(days=60),
+        )

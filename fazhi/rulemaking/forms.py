@@ -7,6 +7,7 @@ from fazhi.core.models import Unit
 
 from .models import (
     AdviserKind,
+    CatalogItem,
     DecisionCategory,
     FairCompetition,
     FilingOutcome,
@@ -68,23 +69,33 @@ class ReviewForm(SubmitOnceForm):
 
 
 class DeliberationForm(SubmitOnceForm):
-    deliberation_meeting = forms.CharField(label="审议会议", max_length=100, help_text="例：区政府第12次常务会议")
+    deliberation_meeting = forms.CharField(
+        label="审议会议", max_length=100, help_text="例：区政府第12次常务会议"
+    )
     deliberation_date = date_field("审议日期")
 
 
 class PublishForm(SubmitOnceForm):
     doc_number = forms.CharField(label="文号", max_length=60, help_text="例：东政发〔2025〕3号")
-    registration_number = forms.CharField(label="统一登记号", max_length=40, help_text="例：DHZD01-2025-0001")
+    registration_number = forms.CharField(
+        label="统一登记号", max_length=40, help_text="例：DHZD01-2025-0001"
+    )
     published_date = date_field("公布日期", today=True)
     publish_channel = forms.CharField(label="公布载体", max_length=100, initial="政府网站")
     publish_url = forms.URLField(label="公布网址", required=False)
-    effective_date = date_field("施行日期", help_text="自公布之日起30日后施行；不足30日的须写明理由")
-    early_effect_reason = forms.CharField(label="公布后不足30日施行的理由", max_length=300, required=False)
+    effective_date = date_field(
+        "施行日期", help_text="自公布之日起30日后施行；不足30日的须写明理由"
+    )
+    early_effect_reason = forms.CharField(
+        label="公布后不足30日施行的理由", max_length=300, required=False
+    )
     valid_until = date_field("有效期至", required=False)
 
 
 class StatusForm(SubmitOnceForm):
-    status = forms.ChoiceField(label="新状态", choices=[c for c in Validity.choices if c[0] != Validity.VALID])
+    status = forms.ChoiceField(
+        label="新状态", choices=[c for c in Validity.choices if c[0] != Validity.VALID]
+    )
     date = date_field("日期", today=True)
     reason = forms.CharField(label="理由或依据", max_length=300)
     valid_until = date_field("延续后的有效期至", required=False, help_text="到期继续执行的填写")
@@ -157,6 +168,9 @@ class AdjustCatalogForm(SubmitOnceForm):
 
 class DecisionForm(UnitsForm):
     unit = _units("决策机关")
+    catalog_item = forms.ModelChoiceField(
+        label="目录事项", queryset=CatalogItem.objects.none(), required=False
+    )
     name = forms.CharField(label="决策事项", max_length=200)
     category = forms.ChoiceField(label="类别（第三条）", choices=DecisionCategory.choices)
     proposal_source = forms.ChoiceField(label="建议来源（第十条）", choices=ProposalSource.choices)
@@ -164,6 +178,11 @@ class DecisionForm(UnitsForm):
     started_date = date_field("启动日期", today=True)
     involves_market = forms.BooleanField(label="涉及市场主体经济活动", required=False)
     draft_text = forms.CharField(label="决策草案", required=False, max_length=20000, **TEXT)
+
+    def __init__(self, *args, items=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if items is not None:
+            self.fields["catalog_item"].queryset = items
 
 
 class OpenCommentForm(SubmitOnceForm):
@@ -188,7 +207,12 @@ class CloseCommentForm(SubmitOnceForm):
 
 class ExpertForm(SubmitOnceForm):
     expert_review_date = date_field("论证日期")
-    experts = forms.CharField(label="论证专家及利益冲突声明", max_length=5000, help_text="每位专家写明“无利益冲突”等声明", **TEXT)
+    experts = forms.CharField(
+        label="论证专家及利益冲突声明",
+        max_length=5000,
+        help_text="每位专家写明“无利益冲突”等声明",
+        **TEXT,
+    )
     expert_summary = forms.CharField(label="专家论证意见采纳情况", max_length=5000, **TEXT)
 
 
@@ -207,8 +231,12 @@ class SendLegalityForm(UnitsForm):
 class LegalityForm(SubmitOnceForm):
     legality_opinion = forms.ChoiceField(label="合法性审查意见", choices=ReviewOpinion.choices)
     legality_finished_date = date_field("审查完成日期", today=True)
-    adviser = forms.ModelChoiceField(label="出具意见的法律顾问", queryset=LegalAdviser.objects.none(), required=False)
-    adviser_opinion = forms.CharField(label="法律顾问、公职律师法律意见", max_length=5000, required=False, **TEXT)
+    adviser = forms.ModelChoiceField(
+        label="出具意见的法律顾问", queryset=LegalAdviser.objects.none(), required=False
+    )
+    adviser_opinion = forms.CharField(
+        label="法律顾问、公职律师法律意见", max_length=5000, required=False, **TEXT
+    )
 
     def __init__(self, *args, advisers=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -218,7 +246,9 @@ class LegalityForm(SubmitOnceForm):
 
 class CollectiveForm(SubmitOnceForm):
     m_draft = forms.BooleanField(label="（一）决策草案及相关材料", required=False)
-    m_fair_competition = forms.BooleanField(label="（一）公平竞争审查情况（涉及市场主体经济活动的）", required=False)
+    m_fair_competition = forms.BooleanField(
+        label="（一）公平竞争审查情况（涉及市场主体经济活动的）", required=False
+    )
     m_public_comment = forms.BooleanField(label="（二）公众意见研究采纳情况", required=False)
     m_expert = forms.BooleanField(label="（三）专家论证意见研究采纳情况", required=False)
     m_risk = forms.BooleanField(label="（四）风险评估报告", required=False)
@@ -228,14 +258,20 @@ class CollectiveForm(SubmitOnceForm):
     attendees = forms.CharField(label="出席人员", max_length=2000, **TEXT)
     dissent = forms.CharField(label="不同意见（如实载明）", max_length=5000, required=False, **TEXT)
     head_decision = forms.CharField(label="行政首长的决定", max_length=2000, **TEXT)
-    departs_from_majority = forms.BooleanField(label="与会议组成人员多数人的意见不一致", required=False)
-    departure_reason = forms.CharField(label="不一致的理由", max_length=2000, required=False, **TEXT)
+    departs_from_majority = forms.BooleanField(
+        label="与会议组成人员多数人的意见不一致", required=False
+    )
+    departure_reason = forms.CharField(
+        label="不一致的理由", max_length=2000, required=False, **TEXT
+    )
 
 
 class PublishDecisionForm(SubmitOnceForm):
     party_reported = forms.BooleanField(label="已向同级党委请示报告（第三十一条）", required=False)
     published_date = date_field("公布日期", today=True)
-    publish_channel = forms.CharField(label="公布途径", max_length=100, initial="政府公报、政府网站")
+    publish_channel = forms.CharField(
+        label="公布途径", max_length=100, initial="政府公报、政府网站"
+    )
     interpretation = forms.CharField(label="解读方式", max_length=200, required=False)
 
 

@@ -77,7 +77,9 @@ class FairCompetition(models.TextChoices):
 class NormativeDocument(UnitRecord):
     """A 规范性文件 of its 制定机关 (the owning `unit`)."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="制定机关")
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="制定机关"
+    )
     title = models.CharField("文件名称", max_length=200)
     kind = models.CharField("类型", max_length=12, choices=DocumentKind.choices, editable=False)
     drafting_unit = models.ForeignKey(
@@ -85,7 +87,9 @@ class NormativeDocument(UnitRecord):
     )
     involves_major_decision = models.BooleanField("涉及重大行政决策", default=False)
     draft_text = models.TextField("草案文本", blank=True)  # sensitive: handlers only
-    stage = models.CharField("办理阶段", max_length=12, choices=Stage.choices, default=Stage.DRAFTING)
+    stage = models.CharField(
+        "办理阶段", max_length=12, choices=Stage.choices, default=Stage.DRAFTING
+    )
     # 征求意见
     comment_method = models.CharField("征求意见方式", max_length=100, blank=True)
     comment_from = models.DateField("征求意见起始日", null=True, blank=True)
@@ -98,7 +102,12 @@ class NormativeDocument(UnitRecord):
     # 合法性审核
     review_sent_date = models.DateField("送审日期", null=True, blank=True)
     review_body = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="审核机构"
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="审核机构",
     )
     review_due = models.DateField("审核期限", null=True, blank=True, editable=False)
     reviewer = models.CharField("审核人", max_length=60, blank=True)
@@ -106,7 +115,9 @@ class NormativeDocument(UnitRecord):
         "审核意见", max_length=20, choices=ReviewOpinion.choices, blank=True
     )
     review_finished_date = models.DateField("审核完成日期", null=True, blank=True)
-    review_working_days = models.PositiveIntegerField("审核用时（工作日）", null=True, blank=True, editable=False)
+    review_working_days = models.PositiveIntegerField(
+        "审核用时（工作日）", null=True, blank=True, editable=False
+    )
     reviews_count = models.PositiveIntegerField("审核次数", default=0, editable=False)
     # 集体审议
     deliberation_meeting = models.CharField("审议会议", max_length=100, blank=True)
@@ -154,14 +165,19 @@ class NormativeDocument(UnitRecord):
         if self.review_due is None:
             return False
         end = self.review_finished_date or today
-        return end > self.review_due and (self.review_finished_date is not None or self.stage == Stage.REVIEWING)
+        return end > self.review_due and (
+            self.review_finished_date is not None or self.stage == Stage.REVIEWING
+        )
 
 
 class StatusChange(ChildRecord):
     """The history of a document's 效力状态 (有效/修改/废止/失效/到期继续执行)."""
 
     document = models.ForeignKey(
-        NormativeDocument, on_delete=models.CASCADE, related_name="status_changes", verbose_name="文件"
+        NormativeDocument,
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+        verbose_name="文件",
     )
     date = models.DateField("日期")
     status_from = models.CharField("原状态", max_length=10, choices=Validity.choices, blank=True)
@@ -209,14 +225,18 @@ class Filing(ChildRecord):
     document = models.OneToOneField(
         NormativeDocument, on_delete=models.PROTECT, related_name="filing", verbose_name="文件"
     )
-    filing_body = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="备案机关")
+    filing_body = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="备案机关"
+    )
     filed_date = models.DateField("报备日期")
     due_date = models.DateField("报备期限", editable=False)
     late = models.BooleanField("延迟报备", default=False, editable=False)
     has_report = models.BooleanField("备案报告", default=False)
     has_text = models.BooleanField("正式文本", default=False)
     has_explanation = models.BooleanField("起草说明（含合法性审核意见）", default=False)
-    state = models.CharField("状态", max_length=12, choices=FilingState.choices, default=FilingState.FILED)
+    state = models.CharField(
+        "状态", max_length=12, choices=FilingState.choices, default=FilingState.FILED
+    )
     registered_date = models.DateField("登记日期", null=True, blank=True)
     supplement_due = models.DateField("补正期限", null=True, blank=True)
     # 审查事项
@@ -231,7 +251,11 @@ class Filing(ChildRecord):
     reply = models.CharField("回复内容", max_length=500, blank=True)
     closed_date = models.DateField("办结日期", null=True, blank=True)
     closing_change = models.ForeignKey(
-        StatusChange, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        StatusChange,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="纠错结果（修改或废止记录）",
     )
     created_by = models.ForeignKey(
@@ -247,10 +271,13 @@ class Filing(ChildRecord):
         ordering = ["-filed_date", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(state="closed") | Q(outcome__gt=""), name="rulemaking_filing_closed_has_outcome"
+                condition=~Q(state="closed") | Q(outcome__gt=""),
+                name="rulemaking_filing_closed_has_outcome",
             ),
             models.CheckConstraint(
-                condition=~Q(state="closed", outcome__in=["suggest_amend", "self_correct", "revoke"])
+                condition=~Q(
+                    state="closed", outcome__in=["suggest_amend", "self_correct", "revoke"]
+                )
                 | Q(closing_change__isnull=False),
                 name="rulemaking_correction_closed_by_document",
             ),
@@ -264,7 +291,10 @@ class ReviewRequest(ChildRecord):
     """A citizen's 建议审查 of a document, with its handling and reply."""
 
     document = models.ForeignKey(
-        NormativeDocument, on_delete=models.PROTECT, related_name="review_requests", verbose_name="文件"
+        NormativeDocument,
+        on_delete=models.PROTECT,
+        related_name="review_requests",
+        verbose_name="文件",
     )
     applicant = models.CharField("建议人", max_length=100)
     received_date = models.DateField("收到日期")
@@ -303,7 +333,9 @@ class DecisionCatalog(UnitRecord):
     """The 决策事项目录 of a 决策机关 (the owning `unit`) for a year; an adjustment is a new
     version, the old one kept (条例 第三条第三款: 根据实际情况调整)."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="决策机关")
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="决策机关"
+    )
     year = models.PositiveIntegerField("年度")
     version = models.PositiveIntegerField("版本", default=1)
     party_agreed_date = models.DateField("同级党委同意日期", null=True, blank=True)
@@ -319,7 +351,8 @@ class DecisionCatalog(UnitRecord):
         ordering = ["-year", "-version"]
         constraints = [
             models.UniqueConstraint(
-                fields=["unit", "year", "version"], name="rulemaking_catalog_version_unique",
+                fields=["unit", "year", "version"],
+                name="rulemaking_catalog_version_unique",
                 violation_error_message="该年度目录的此版本已存在",
             )
         ]
@@ -379,21 +412,31 @@ class MeetingKind(models.TextChoices):
 class Decision(UnitRecord):
     """One 重大行政决策 of its 决策机关 (the owning `unit`)."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="决策机关")
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="决策机关"
+    )
     catalog_item = models.ForeignKey(
-        CatalogItem, on_delete=models.PROTECT, null=True, blank=True, related_name="decisions",
+        CatalogItem,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decisions",
         verbose_name="目录事项",
     )
     name = models.CharField("决策事项", max_length=200)
     category = models.CharField("类别（第三条）", max_length=10, choices=DecisionCategory.choices)
-    proposal_source = models.CharField("建议来源（第十条）", max_length=12, choices=ProposalSource.choices)
+    proposal_source = models.CharField(
+        "建议来源（第十条）", max_length=12, choices=ProposalSource.choices
+    )
     undertaking_unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="+", verbose_name="承办单位"
     )
     started_date = models.DateField("启动日期")
     involves_market = models.BooleanField("涉及市场主体经济活动", default=False)
     draft_text = models.TextField("决策草案", blank=True)  # sensitive
-    state = models.CharField("办理阶段", max_length=16, choices=DecisionState.choices, default=DecisionState.STARTED)
+    state = models.CharField(
+        "办理阶段", max_length=16, choices=DecisionState.choices, default=DecisionState.STARTED
+    )
     # 公众参与 (第十四至十八条)
     comment_from = models.DateField("征求意见起始日", null=True, blank=True)
     comment_to = models.DateField("征求意见截止日", null=True, blank=True)
@@ -417,13 +460,24 @@ class Decision(UnitRecord):
     legality_sent_date = models.DateField("送请合法性审查日期", null=True, blank=True)
     legality_reply_by = models.DateField("审查期限", null=True, blank=True)
     legality_body = models.ForeignKey(
-        Unit, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name="合法性审查部门"
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="合法性审查部门",
     )
     legality_finished_date = models.DateField("合法性审查完成日期", null=True, blank=True)
-    legality_opinion = models.CharField("合法性审查意见", max_length=20, choices=ReviewOpinion.choices, blank=True)
+    legality_opinion = models.CharField(
+        "合法性审查意见", max_length=20, choices=ReviewOpinion.choices, blank=True
+    )
     adviser_opinion = models.TextField("法律顾问、公职律师法律意见", blank=True)
     adviser = models.ForeignKey(
-        "rulemaking.LegalAdviser", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        "rulemaking.LegalAdviser",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
         verbose_name="出具意见的法律顾问",
     )
     # 第二十九条 的会议材料
@@ -462,8 +516,12 @@ class Decision(UnitRecord):
                 name="rulemaking_decision_adopted_within_received",
             ),
             models.CheckConstraint(
-                condition=Q(state__in=["started", "consulting", "drafted", "legality_review", "reviewed"])
-                | Q(legality_opinion__in=["lawful", "lawful_if_revised"], meeting_date__isnull=False),
+                condition=Q(
+                    state__in=["started", "consulting", "drafted", "legality_review", "reviewed"]
+                )
+                | Q(
+                    legality_opinion__in=["lawful", "lawful_if_revised"], meeting_date__isnull=False
+                ),
                 name="rulemaking_decision_decided_after_review",
             ),
         ]
@@ -481,7 +539,9 @@ class Decision(UnitRecord):
 class ExecutionReport(ChildRecord):
     """条例 第三十五、三十六条: the executing unit's reports and the post-evaluation."""
 
-    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="reports", verbose_name="决策")
+    decision = models.ForeignKey(
+        Decision, on_delete=models.CASCADE, related_name="reports", verbose_name="决策"
+    )
     date = models.DateField("日期")
     is_evaluation = models.BooleanField("决策后评估", default=False)
     content = models.TextField("执行情况或评估结论")
@@ -512,7 +572,9 @@ class AdviserKind(models.TextChoices):
 class LegalAdviser(UnitRecord):
     """A 法律顾问 or 公职律师 of the engaging unit (the owning `unit`)."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="聘用单位")
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="聘用单位"
+    )
     name = models.CharField("姓名", max_length=60)
     kind = models.CharField("类别", max_length=14, choices=AdviserKind.choices)
     firm = models.CharField("所在律师事务所或单位", max_length=100, blank=True)
@@ -528,7 +590,8 @@ class LegalAdviser(UnitRecord):
         ordering = ["unit__name", "name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(contract_to__gte=models.F("contract_from")), name="rulemaking_adviser_contract_order"
+                condition=Q(contract_to__gte=models.F("contract_from")),
+                name="rulemaking_adviser_contract_order",
             ),
             models.CheckConstraint(
                 condition=~Q(kind="public_lawyer") | Q(certificate_number__gt=""),
@@ -550,7 +613,9 @@ class ServiceKind(models.TextChoices):
 
 
 class AdviserService(ChildRecord):
-    adviser = models.ForeignKey(LegalAdviser, on_delete=models.CASCADE, related_name="services", verbose_name="法律顾问")
+    adviser = models.ForeignKey(
+        LegalAdviser, on_delete=models.CASCADE, related_name="services", verbose_name="法律顾问"
+    )
     date = models.DateField("日期")
     kind = models.CharField("服务类别", max_length=10, choices=ServiceKind.choices)
     subject = models.CharField("事项", max_length=200)
@@ -582,14 +647,20 @@ class MatterKind(models.TextChoices):
 class OtherReview(UnitRecord):
     """A 合法性审查 of a contract, policy document or 重大事项 by the reviewing unit."""
 
-    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="审查机构")
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="审查机构"
+    )
     matter = models.CharField("审查事项", max_length=200)
     kind = models.CharField("类别", max_length=10, choices=MatterKind.choices)
-    requesting_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="送审单位")
+    requesting_unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="送审单位"
+    )
     received_date = models.DateField("收到日期")
     opinion = models.CharField("审查意见", max_length=300, blank=True)
     finished_date = models.DateField("完成日期", null=True, blank=True)
-    working_days = models.PositiveIntegerField("用时（工作日）", null=True, blank=True, editable=False)
+    working_days = models.PositiveIntegerField(
+        "用时（工作日）", null=True, blank=True, editable=False
+    )
 
     detail_url_name = "rulemaking:review_detail"
 
@@ -599,7 +670,8 @@ class OtherReview(UnitRecord):
         ordering = ["-received_date", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(finished_date__isnull=True) | Q(finished_date__gte=models.F("received_date")),
+                condition=Q(finished_date__isnull=True)
+                | Q(finished_date__gte=models.F("received_date")),
                 name="rulemaking_other_review_order",
             )
         ]

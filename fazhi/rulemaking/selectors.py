@@ -35,7 +35,11 @@ def can_read_restricted(user, record) -> bool:
     membership = active_membership(user)
     if membership is None:
         return False
-    units = {record.unit_id, getattr(record, "undertaking_unit_id", None), getattr(record, "drafting_unit_id", None)}
+    units = {
+        record.unit_id,
+        getattr(record, "undertaking_unit_id", None),
+        getattr(record, "drafting_unit_id", None),
+    }
     if membership.unit_id not in units:
         return False
     model = type(record)
@@ -55,7 +59,9 @@ def _search(queryset, search, *fields):
 
 
 def documents(user, *, search: str = "", stage: str = "", status: str = ""):
-    queryset = NormativeDocument.objects.restrict(user).select_related("unit", "drafting_unit", "review_body")
+    queryset = NormativeDocument.objects.restrict(user).select_related(
+        "unit", "drafting_unit", "review_body"
+    )
     queryset = _search(queryset, search, "title", "doc_number", "registration_number", "unit__name")
     if stage:
         queryset = queryset.filter(stage=stage)
@@ -77,8 +83,12 @@ def filing_of(user, document):
 
 
 def filings(user, *, search: str = "", state: str = "", late: bool = False):
-    queryset = Filing.objects.restrict(user).select_related("document", "document__unit", "filing_body")
-    queryset = _search(queryset, search, "document__title", "document__doc_number", "document__unit__name")
+    queryset = Filing.objects.restrict(user).select_related(
+        "document", "document__unit", "filing_body"
+    )
+    queryset = _search(
+        queryset, search, "document__title", "document__doc_number", "document__unit__name"
+    )
     if state:
         queryset = queryset.filter(state=state)
     if late:
@@ -90,14 +100,21 @@ def quarterly_catalog(user, year: int, quarter: int):
     """The filings registered in a quarter, as the 公报 lists them (备案目录)."""
     first = datetime.date(year, 3 * quarter - 2, 1)
     last = datetime.date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1)
-    return filings(user).filter(registered_date__gte=first, registered_date__lt=last).order_by("registered_date")
+    return (
+        filings(user)
+        .filter(registered_date__gte=first, registered_date__lt=last)
+        .order_by("registered_date")
+    )
 
 
 def documents_expiring(user, horizon: datetime.date):
     return (
         NormativeDocument.objects.restrict(user, Action.CHANGE)
-        .filter(stage=Stage.PUBLISHED, status__in=[Validity.VALID, Validity.RENEWED, Validity.AMENDED],
-                valid_until__lte=horizon)
+        .filter(
+            stage=Stage.PUBLISHED,
+            status__in=[Validity.VALID, Validity.RENEWED, Validity.AMENDED],
+            valid_until__lte=horizon,
+        )
         .select_related("unit")
         .order_by("valid_until", "pk")
     )
@@ -128,11 +145,17 @@ def catalogs(user, *, search: str = ""):
 
 
 def catalog_items(user, catalog):
-    return CatalogItem.objects.restrict(user).filter(catalog=catalog).select_related("undertaking_unit")
+    return (
+        CatalogItem.objects.restrict(user)
+        .filter(catalog=catalog)
+        .select_related("undertaking_unit")
+    )
 
 
 def open_catalog_items(user, unit=None):
-    items = CatalogItem.objects.restrict(user).filter(catalog__published_date__isnull=False, catalog__superseded=False)
+    items = CatalogItem.objects.restrict(user).filter(
+        catalog__published_date__isnull=False, catalog__superseded=False
+    )
     return items.filter(catalog__unit=unit) if unit is not None else items
 
 
@@ -173,7 +196,9 @@ def other_reviews(user, *, search: str = "", kind: str = ""):
 
 def agencies(user, action: str = Action.CREATE):
     """Agencies (not areas) the user may register records for."""
-    return Unit.objects.restrict(user, action).exclude(kind__in=Unit.AREA_KINDS).filter(is_active=True)
+    return (
+        Unit.objects.restrict(user, action).exclude(kind__in=Unit.AREA_KINDS).filter(is_active=True)
+    )
 
 
 def area_agencies(user):
@@ -184,14 +209,18 @@ def area_agencies(user):
     unit = membership.unit
     area = unit if unit.is_area else (unit.parent or unit)
     root = area.parent if area.parent_id else area
-    return Unit.objects.filter(path__startswith=root.path, is_active=True).exclude(kind__in=Unit.AREA_KINDS)
+    return Unit.objects.filter(path__startswith=root.path, is_active=True).exclude(
+        kind__in=Unit.AREA_KINDS
+    )
 
 
 def coverage(user):
     """法律顾问 coverage: the agencies in the user's scope and whether each has an adviser
     under contract today (legal_advisers.units_covered_rate)."""
     today = datetime.date.today()
-    units = list(Unit.objects.restrict(user).exclude(kind__in=Unit.AREA_KINDS).filter(is_active=True))
+    units = list(
+        Unit.objects.restrict(user).exclude(kind__in=Unit.AREA_KINDS).filter(is_active=True)
+    )
     covered = set(
         LegalAdviser.objects.restrict(user)
         .filter(contract_from__lte=today, contract_to__gte=today)

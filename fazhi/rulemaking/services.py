@@ -85,13 +85,24 @@ def normalize_doc_number(doc_number: str) -> str:
     return number
 
 
-def _not_before(later: datetime.date, label: str, earlier: datetime.date | None, earlier_label: str):
+def _not_before(
+    later: datetime.date, label: str, earlier: datetime.date | None, earlier_label: str
+):
     if earlier is not None and later < earlier:
-        raise ValidationError(f"{label}（{later:%Y-%m-%d}）不能早于{earlier_label}（{earlier:%Y-%m-%d}）")
+        raise ValidationError(
+            f"{label}（{later:%Y-%m-%d}）不能早于{earlier_label}（{earlier:%Y-%m-%d}）"
+        )
 
 
 def _event(actor, action, summary, target, unit, **data):
-    record_event(actor=actor, action=f"rulemaking.{action}", summary=summary, target=target, unit=unit, data=data)
+    record_event(
+        actor=actor,
+        action=f"rulemaking.{action}",
+        summary=summary,
+        target=target,
+        unit=unit,
+        data=data,
+    )
 
 
 # — 规范性文件 —
@@ -99,8 +110,13 @@ def _event(actor, action, summary, target, unit, **data):
 
 @service
 def register_document(
-    *, actor, unit: Unit, title: str, drafting_unit: Unit | None = None,
-    involves_major_decision: bool = False, draft_text: str = "",
+    *,
+    actor,
+    unit: Unit,
+    title: str,
+    drafting_unit: Unit | None = None,
+    involves_major_decision: bool = False,
+    draft_text: str = "",
 ) -> NormativeDocument:
     """Register a draft 规范性文件 of the 制定机关 `unit`."""
     require_line(actor, LINE)
@@ -110,7 +126,9 @@ def register_document(
     document = NormativeDocument(
         unit=unit,
         title=title.strip(),
-        kind=DocumentKind.GOVERNMENT if unit.kind == Unit.Kind.GOVERNMENT else DocumentKind.DEPARTMENT,
+        kind=DocumentKind.GOVERNMENT
+        if unit.kind == Unit.Kind.GOVERNMENT
+        else DocumentKind.DEPARTMENT,
         drafting_unit=drafting_unit or unit,
         involves_major_decision=involves_major_decision,
         draft_text=draft_text,
@@ -123,8 +141,15 @@ def register_document(
 
 @service
 def record_consultation(
-    *, actor, document: NormativeDocument, comment_method: str, comment_from: datetime.date,
-    comment_to: datetime.date, comments_received: int, comments_adopted: int, fair_competition: str,
+    *,
+    actor,
+    document: NormativeDocument,
+    comment_method: str,
+    comment_from: datetime.date,
+    comment_to: datetime.date,
+    comments_received: int,
+    comments_adopted: int,
+    fair_competition: str,
 ) -> NormativeDocument:
     """征求意见 and 公平竞争审查 of the draft (规章制定程序条例 第十五条)."""
     DOCUMENT_FLOW.check(document, "record_consultation", actor=actor)
@@ -137,14 +162,20 @@ def record_consultation(
     document.comments_received, document.comments_adopted = comments_received, comments_adopted
     document.fair_competition = fair_competition or FairCompetition.NOT_INVOLVED
     saved(document)
-    _event(actor, "document.consultation", f"登记征求意见（收到{comments_received}条，采纳{comments_adopted}条）",
-           document, document.unit)
+    _event(
+        actor,
+        "document.consultation",
+        f"登记征求意见（收到{comments_received}条，采纳{comments_adopted}条）",
+        document,
+        document.unit,
+    )
     return document
 
 
 @service
-def send_for_review(*, actor, document: NormativeDocument, review_sent_date: datetime.date,
-                    review_body: Unit) -> NormativeDocument:
+def send_for_review(
+    *, actor, document: NormativeDocument, review_sent_date: datetime.date, review_body: Unit
+) -> NormativeDocument:
     """送合法性审核: the review's period runs in working days from the day after sending."""
     step = DOCUMENT_FLOW.check(document, "send_for_review", actor=actor)
     not_future(review_sent_date, "送审日期")
@@ -156,13 +187,21 @@ def send_for_review(*, actor, document: NormativeDocument, review_sent_date: dat
     document.review_opinion, document.review_finished_date, document.reviewer = "", None, ""
     DOCUMENT_FLOW.move(document, step)
     saved(document)
-    _event(actor, "document.send_review", f"送{review_body.name}合法性审核", document, document.unit)
+    _event(
+        actor, "document.send_review", f"送{review_body.name}合法性审核", document, document.unit
+    )
     return document
 
 
 @service
-def record_review(*, actor, document: NormativeDocument, reviewer: str, review_opinion: str,
-                  review_finished_date: datetime.date) -> NormativeDocument:
+def record_review(
+    *,
+    actor,
+    document: NormativeDocument,
+    reviewer: str,
+    review_opinion: str,
+    review_finished_date: datetime.date,
+) -> NormativeDocument:
     """The review's opinion; 不合法 sends the draft back to 起草中."""
     step = DOCUMENT_FLOW.check(document, "record_review", actor=actor)
     not_future(review_finished_date, "审核完成日期")
@@ -172,36 +211,59 @@ def record_review(*, actor, document: NormativeDocument, reviewer: str, review_o
     document.reviewer = reviewer.strip()
     document.review_opinion = review_opinion
     document.review_finished_date = review_finished_date
-    document.review_working_days = working_days_between(document.review_sent_date, review_finished_date)
+    document.review_working_days = working_days_between(
+        document.review_sent_date, review_finished_date
+    )
     document.reviews_count += 1
     into = Stage.DRAFTING if review_opinion == ReviewOpinion.UNLAWFUL else Stage.REVIEWED
     DOCUMENT_FLOW.move(document, step, into)
     saved(document)
     late = document.review_overdue(review_finished_date)
-    _event(actor, "document.review", f"合法性审核意见：{document.get_review_opinion_display()}"
-           f"（用时{document.review_working_days}个工作日{'，已超过审核期限' if late else ''}）",
-           document, document.unit, late=late)
+    _event(
+        actor,
+        "document.review",
+        f"合法性审核意见：{document.get_review_opinion_display()}"
+        f"（用时{document.review_working_days}个工作日{'，已超过审核期限' if late else ''}）",
+        document,
+        document.unit,
+        late=late,
+    )
     return document
 
 
 @service
-def record_deliberation(*, actor, document: NormativeDocument, deliberation_meeting: str,
-                        deliberation_date: datetime.date) -> NormativeDocument:
+def record_deliberation(
+    *,
+    actor,
+    document: NormativeDocument,
+    deliberation_meeting: str,
+    deliberation_date: datetime.date,
+) -> NormativeDocument:
     DOCUMENT_FLOW.check(document, "record_deliberation", actor=actor)
     not_future(deliberation_date, "审议日期")
     _not_before(deliberation_date, "审议日期", document.review_finished_date, "合法性审核完成日期")
     document.deliberation_meeting = deliberation_meeting.strip()
     document.deliberation_date = deliberation_date
     saved(document)
-    _event(actor, "document.deliberation", f"{deliberation_meeting}集体审议", document, document.unit)
+    _event(
+        actor, "document.deliberation", f"{deliberation_meeting}集体审议", document, document.unit
+    )
     return document
 
 
 @service
 def publish_document(
-    *, actor, document: NormativeDocument, doc_number: str, registration_number: str,
-    published_date: datetime.date, publish_channel: str, publish_url: str = "",
-    effective_date: datetime.date, early_effect_reason: str = "", valid_until: datetime.date | None = None,
+    *,
+    actor,
+    document: NormativeDocument,
+    doc_number: str,
+    registration_number: str,
+    published_date: datetime.date,
+    publish_channel: str,
+    publish_url: str = "",
+    effective_date: datetime.date,
+    early_effect_reason: str = "",
+    valid_until: datetime.date | None = None,
 ) -> NormativeDocument:
     """公布: only after a finished 合法性审核 (合法 or 修改后合法) and 集体审议; 施行日 at least
     30 days after publication unless a reason is recorded (规章制定程序条例 第三十二条)."""
@@ -220,10 +282,16 @@ def publish_document(
     number = normalize_doc_number(doc_number)
     if not registration_number.strip():
         raise ValidationError("请填写统一登记号（统一登记、统一编号、统一印发）")
-    if NormativeDocument.objects.filter(unit=document.unit, doc_number=number).exclude(pk=document.pk).exists():
+    if (
+        NormativeDocument.objects.filter(unit=document.unit, doc_number=number)
+        .exclude(pk=document.pk)
+        .exists()
+    ):
         raise ValidationError(f"“{document.unit.name}”已有文号为{number}的文件")
     _not_before(effective_date, "施行日期", published_date, "公布日期")
-    if (effective_date - published_date).days < EFFECTIVE_AFTER_DAYS and not early_effect_reason.strip():
+    if (
+        effective_date - published_date
+    ).days < EFFECTIVE_AFTER_DAYS and not early_effect_reason.strip():
         raise ValidationError(
             f"施行日期距公布日期不足30日（{(effective_date - published_date).days}日），须写明理由"
             "（规章制定程序条例第三十二条：自公布之日起30日后施行）"
@@ -241,15 +309,30 @@ def publish_document(
     document.status = Validity.VALID
     DOCUMENT_FLOW.move(document, step)
     saved(document)
-    saved(StatusChange(document=document, date=published_date, status_from="", status_to=Validity.VALID,
-                       reason=f"公布（{number}）", created_by=actor))
+    saved(
+        StatusChange(
+            document=document,
+            date=published_date,
+            status_from="",
+            status_to=Validity.VALID,
+            reason=f"公布（{number}）",
+            created_by=actor,
+        )
+    )
     _event(actor, "document.publish", f"公布{number}《{document.title}》", document, document.unit)
     return document
 
 
 @service
-def change_status(*, actor, document: NormativeDocument, status: str, date: datetime.date,
-                  reason: str, valid_until: datetime.date | None = None) -> StatusChange:
+def change_status(
+    *,
+    actor,
+    document: NormativeDocument,
+    status: str,
+    date: datetime.date,
+    reason: str,
+    valid_until: datetime.date | None = None,
+) -> StatusChange:
     """修改、废止、失效、到期继续执行 (规章制定程序条例 第三十七条 for the 清理)."""
     DOCUMENT_FLOW.check(document, "change_status", actor=actor)
     not_future(date, "变更日期")
@@ -262,12 +345,25 @@ def change_status(*, actor, document: NormativeDocument, status: str, date: date
         if valid_until is None or (document.valid_until and valid_until <= document.valid_until):
             raise ValidationError("到期继续执行的，请填写延续后的有效期，且须晚于原有效期")
         document.valid_until = valid_until
-    change = saved(StatusChange(document=document, date=date, status_from=document.status, status_to=status,
-                                reason=reason.strip(), created_by=actor))
+    change = saved(
+        StatusChange(
+            document=document,
+            date=date,
+            status_from=document.status,
+            status_to=status,
+            reason=reason.strip(),
+            created_by=actor,
+        )
+    )
     document.status = status
     saved(document)
-    _event(actor, "document.status", f"效力状态变更为“{change.get_status_to_display()}”：{reason}",
-           document, document.unit)
+    _event(
+        actor,
+        "document.status",
+        f"效力状态变更为“{change.get_status_to_display()}”：{reason}",
+        document,
+        document.unit,
+    )
     return change
 
 
@@ -275,8 +371,16 @@ def change_status(*, actor, document: NormativeDocument, status: str, date: date
 
 
 @service
-def file_document(*, actor, document: NormativeDocument, filed_date: datetime.date, filing_body: Unit,
-                  has_report: bool, has_text: bool, has_explanation: bool) -> Filing:
+def file_document(
+    *,
+    actor,
+    document: NormativeDocument,
+    filed_date: datetime.date,
+    filing_body: Unit,
+    has_report: bool,
+    has_text: bool,
+    has_explanation: bool,
+) -> Filing:
     """报备 by the 制定机关 itself; past the area's period it is marked 延迟报备."""
     require_line(actor, LINE)
     membership = active_membership(actor)
@@ -287,7 +391,9 @@ def file_document(*, actor, document: NormativeDocument, filed_date: datetime.da
         )
     require(actor, Action.CHANGE, document, "无权报备该规范性文件")
     if document.stage != Stage.PUBLISHED:
-        raise ValidationError("文件尚未公布，不能报备（法规规章备案审查条例 第四条：公布后报送备案）")
+        raise ValidationError(
+            "文件尚未公布，不能报备（法规规章备案审查条例 第四条：公布后报送备案）"
+        )
     if Filing.objects.filter(document=document).exists():
         raise ValidationError("该文件已报备")
     not_future(filed_date, "报备日期")
@@ -295,17 +401,40 @@ def file_document(*, actor, document: NormativeDocument, filed_date: datetime.da
     days = filing_days(document.unit)
     due = document.published_date + datetime.timedelta(days=days)
     due = date_or_none(add_days, document.published_date, days) or due
-    filing = saved(Filing(document=document, filing_body=filing_body, filed_date=filed_date, due_date=due,
-                          late=filed_date > due, has_report=has_report, has_text=has_text,
-                          has_explanation=has_explanation, created_by=actor))
-    _event(actor, "filing.file", f"向{filing_body.name}报备{document}{'（延迟报备）' if filing.late else ''}",
-           filing, document.unit, late=filing.late)
+    filing = saved(
+        Filing(
+            document=document,
+            filing_body=filing_body,
+            filed_date=filed_date,
+            due_date=due,
+            late=filed_date > due,
+            has_report=has_report,
+            has_text=has_text,
+            has_explanation=has_explanation,
+            created_by=actor,
+        )
+    )
+    _event(
+        actor,
+        "filing.file",
+        f"向{filing_body.name}报备{document}{'（延迟报备）' if filing.late else ''}",
+        filing,
+        document.unit,
+        late=filing.late,
+    )
     return filing
 
 
 @service
-def register_filing(*, actor, filing: Filing, registered_date: datetime.date, has_report: bool = False,
-                    has_text: bool = False, has_explanation: bool = False) -> Filing:
+def register_filing(
+    *,
+    actor,
+    filing: Filing,
+    registered_date: datetime.date,
+    has_report: bool = False,
+    has_text: bool = False,
+    has_explanation: bool = False,
+) -> Filing:
     """备案登记 once the package is complete (a deferred filing: after its 补正)."""
     step = FILING_FLOW.check(filing, "register_filing", actor=actor)
     filing.has_report = filing.has_report or has_report
@@ -314,7 +443,9 @@ def register_filing(*, actor, filing: Filing, registered_date: datetime.date, ha
     not_future(registered_date, "登记日期")
     _not_before(registered_date, "登记日期", filing.filed_date, "报备日期")
     if not (filing.has_report and filing.has_text and filing.has_explanation):
-        raise ValidationError("报备材料不齐全（备案报告、正式文本、起草说明），应暂缓登记并通知补正（备案审查条例第九条）")
+        raise ValidationError(
+            "报备材料不齐全（备案报告、正式文本、起草说明），应暂缓登记并通知补正（备案审查条例第九条）"
+        )
     filing.registered_date = registered_date
     FILING_FLOW.move(filing, step)
     saved(filing)
@@ -335,8 +466,17 @@ def defer_filing(*, actor, filing: Filing, notice_date: datetime.date) -> Filing
 
 
 @service
-def review_filing(*, actor, filing: Filing, authority_ok: bool, superior_law_ok: bool, procedure_ok: bool,
-                  outcome: str, reviewed_date: datetime.date, review_note: str = "") -> Filing:
+def review_filing(
+    *,
+    actor,
+    filing: Filing,
+    authority_ok: bool,
+    superior_law_ok: bool,
+    procedure_ok: bool,
+    outcome: str,
+    reviewed_date: datetime.date,
+    review_note: str = "",
+) -> Filing:
     """备案审查 (第十三条); any outcome but 无问题 opens the correction (有错必纠)."""
     step = FILING_FLOW.check(filing, "review_filing", actor=actor)
     not_future(reviewed_date, "审查完成日期")
@@ -346,8 +486,16 @@ def review_filing(*, actor, filing: Filing, authority_ok: bool, superior_law_ok:
         raise ValidationError("审查事项中有问题的，审查结果不能为“无问题”")
     if outcome in CORRECTIONS and not review_note.strip():
         raise ValidationError("提出纠错意见的，请写明审查意见")
-    filing.authority_ok, filing.superior_law_ok, filing.procedure_ok = authority_ok, superior_law_ok, procedure_ok
-    filing.outcome, filing.reviewed_date, filing.review_note = outcome, reviewed_date, review_note.strip()
+    filing.authority_ok, filing.superior_law_ok, filing.procedure_ok = (
+        authority_ok,
+        superior_law_ok,
+        procedure_ok,
+    )
+    filing.outcome, filing.reviewed_date, filing.review_note = (
+        outcome,
+        reviewed_date,
+        review_note.strip(),
+    )
     if outcome in CORRECTIONS:
         filing.reply_due = date_or_none(add_days, reviewed_date, REPLY_DAYS)
         FILING_FLOW.move(filing, step, FilingState.CORRECTING)
@@ -355,7 +503,13 @@ def review_filing(*, actor, filing: Filing, authority_ok: bool, superior_law_ok:
         filing.closed_date = reviewed_date
         FILING_FLOW.move(filing, step)
     saved(filing)
-    _event(actor, "filing.review", f"备案审查：{filing.get_outcome_display()}", filing, filing.document.unit)
+    _event(
+        actor,
+        "filing.review",
+        f"备案审查：{filing.get_outcome_display()}",
+        filing,
+        filing.document.unit,
+    )
     return filing
 
 
@@ -395,26 +549,47 @@ def close_correction(*, actor, filing: Filing, closed_date: datetime.date) -> Fi
     filing.closed_date = closed_date
     FILING_FLOW.move(filing, step)
     saved(filing)
-    _event(actor, "filing.close", f"纠错办结（{change.get_status_to_display()}）", filing, filing.document.unit)
+    _event(
+        actor,
+        "filing.close",
+        f"纠错办结（{change.get_status_to_display()}）",
+        filing,
+        filing.document.unit,
+    )
     return filing
 
 
 @service
-def register_review_request(*, actor, document: NormativeDocument, applicant: str, received_date: datetime.date,
-                            grounds: str) -> ReviewRequest:
+def register_review_request(
+    *,
+    actor,
+    document: NormativeDocument,
+    applicant: str,
+    received_date: datetime.date,
+    grounds: str,
+) -> ReviewRequest:
     """A citizen's 建议审查 (备案审查条例 第十二条, applied to normative documents)."""
     require(actor, Action.CHANGE, document, "无权登记该文件的审查建议")
     if document.stage != Stage.PUBLISHED:
         raise ValidationError("只能对已公布的文件提出审查建议")
     not_future(received_date, "收到日期")
-    request = saved(ReviewRequest(document=document, applicant=applicant.strip(), received_date=received_date,
-                                  grounds=grounds.strip(), created_by=actor))
+    request = saved(
+        ReviewRequest(
+            document=document,
+            applicant=applicant.strip(),
+            received_date=received_date,
+            grounds=grounds.strip(),
+            created_by=actor,
+        )
+    )
     _event(actor, "filing.request", f"收到{request.applicant}的审查建议", document, document.unit)
     return request
 
 
 @service
-def answer_review_request(*, actor, request: ReviewRequest, handling: str, reply_date: datetime.date) -> ReviewRequest:
+def answer_review_request(
+    *, actor, request: ReviewRequest, handling: str, reply_date: datetime.date
+) -> ReviewRequest:
     require(actor, Action.CHANGE, request)
     if request.reply_date is not None:
         raise ValidationError("该审查建议已答复")
@@ -443,36 +618,68 @@ def create_catalog(*, actor, unit: Unit, year: int) -> DecisionCatalog:
 def _catalog_editable(actor, catalog: DecisionCatalog) -> None:
     require(actor, Action.CHANGE, catalog, "无权修改该目录")
     if catalog.published_date is not None:
-        raise ValidationError("目录已公布，不能直接修改；请“调整目录”形成新版本（条例第三条第三款）")
+        raise ValidationError(
+            "目录已公布，不能直接修改；请“调整目录”形成新版本（条例第三条第三款）"
+        )
 
 
 @service
-def add_catalog_item(*, actor, catalog: DecisionCatalog, name: str, category: str, undertaking_unit: Unit,
-                     planned_completion: datetime.date | None = None, hearing_planned: bool = False) -> CatalogItem:
+def add_catalog_item(
+    *,
+    actor,
+    catalog: DecisionCatalog,
+    name: str,
+    category: str,
+    undertaking_unit: Unit,
+    planned_completion: datetime.date | None = None,
+    hearing_planned: bool = False,
+) -> CatalogItem:
     _catalog_editable(actor, catalog)
-    item = saved(CatalogItem(catalog=catalog, name=name.strip(), category=category,
-                             undertaking_unit=undertaking_unit, planned_completion=planned_completion,
-                             hearing_planned=hearing_planned))
+    item = saved(
+        CatalogItem(
+            catalog=catalog,
+            name=name.strip(),
+            category=category,
+            undertaking_unit=undertaking_unit,
+            planned_completion=planned_completion,
+            hearing_planned=hearing_planned,
+        )
+    )
     _event(actor, "catalog.item", f"目录增加事项“{item.name}”", catalog, catalog.unit)
     return item
 
 
 @service
-def publish_catalog(*, actor, catalog: DecisionCatalog, party_agreed_date: datetime.date,
-                    published_date: datetime.date) -> DecisionCatalog:
+def publish_catalog(
+    *,
+    actor,
+    catalog: DecisionCatalog,
+    party_agreed_date: datetime.date,
+    published_date: datetime.date,
+) -> DecisionCatalog:
     """条例 第三条第三款: 经同级党委同意后向社会公布."""
     _catalog_editable(actor, catalog)
     if not catalog.items.exists():
         raise ValidationError("目录没有事项，不能公布")
     not_future(published_date, "公布日期")
-    _not_before(published_date, "公布日期", party_agreed_date, "同级党委同意日期（条例第三条第三款）")
+    _not_before(
+        published_date, "公布日期", party_agreed_date, "同级党委同意日期（条例第三条第三款）"
+    )
     catalog.party_agreed_date, catalog.published_date = party_agreed_date, published_date
     saved(catalog)
-    previous = DecisionCatalog.objects.filter(unit=catalog.unit, year=catalog.year, version__lt=catalog.version)
+    previous = DecisionCatalog.objects.filter(
+        unit=catalog.unit, year=catalog.year, version__lt=catalog.version
+    )
     for old in previous.filter(superseded=False):
         old.superseded = True
         saved(old)
-    _event(actor, "catalog.publish", f"公布{catalog}（{catalog.items.count()}项）", catalog, catalog.unit)
+    _event(
+        actor,
+        "catalog.publish",
+        f"公布{catalog}（{catalog.items.count()}项）",
+        catalog,
+        catalog.unit,
+    )
     return catalog
 
 
@@ -484,39 +691,82 @@ def adjust_catalog(*, actor, catalog: DecisionCatalog, adjustment_note: str) -> 
         raise ValidationError("只能调整现行的已公布目录")
     if not adjustment_note.strip():
         raise ValidationError("请写明调整说明")
-    if DecisionCatalog.objects.filter(unit=catalog.unit, year=catalog.year, version__gt=catalog.version).exists():
+    if DecisionCatalog.objects.filter(
+        unit=catalog.unit, year=catalog.year, version__gt=catalog.version
+    ).exists():
         raise ValidationError("该目录已有调整中的新版本")
-    new = saved(DecisionCatalog(unit=catalog.unit, year=catalog.year, version=catalog.version + 1,
-                                adjustment_note=adjustment_note.strip(), created_by=actor))
+    new = saved(
+        DecisionCatalog(
+            unit=catalog.unit,
+            year=catalog.year,
+            version=catalog.version + 1,
+            adjustment_note=adjustment_note.strip(),
+            created_by=actor,
+        )
+    )
     for item in catalog.items.all():
-        saved(CatalogItem(catalog=new, name=item.name, category=item.category,
-                          undertaking_unit=item.undertaking_unit, planned_completion=item.planned_completion,
-                          hearing_planned=item.hearing_planned))
+        saved(
+            CatalogItem(
+                catalog=new,
+                name=item.name,
+                category=item.category,
+                undertaking_unit=item.undertaking_unit,
+                planned_completion=item.planned_completion,
+                hearing_planned=item.hearing_planned,
+            )
+        )
     _event(actor, "catalog.adjust", f"调整目录，形成第{new.version}版", new, new.unit)
     return new
 
 
 @service
-def start_decision(*, actor, unit: Unit, name: str, category: str, proposal_source: str, undertaking_unit: Unit,
-                   started_date: datetime.date, catalog_item: CatalogItem | None = None,
-                   involves_market: bool = False, draft_text: str = "") -> Decision:
+def start_decision(
+    *,
+    actor,
+    unit: Unit,
+    name: str,
+    category: str,
+    proposal_source: str,
+    undertaking_unit: Unit,
+    started_date: datetime.date,
+    catalog_item: CatalogItem | None = None,
+    involves_market: bool = False,
+    draft_text: str = "",
+) -> Decision:
     """决策机关 decides to start the procedure and names the 承办单位 (条例 第十、十一条)."""
     require_line(actor, LINE)
     require(actor, Action.CREATE, unit, f"无权为“{unit.name}”启动重大行政决策")
     not_future(started_date, "启动日期")
     if catalog_item is not None and catalog_item.catalog.unit_id != unit.pk:
         raise ValidationError("目录事项不属于该决策机关的目录")
-    decision = saved(Decision(unit=unit, name=name.strip(), category=category, proposal_source=proposal_source,
-                              undertaking_unit=undertaking_unit, started_date=started_date,
-                              catalog_item=catalog_item, involves_market=involves_market,
-                              draft_text=draft_text, created_by=actor))
+    decision = saved(
+        Decision(
+            unit=unit,
+            name=name.strip(),
+            category=category,
+            proposal_source=proposal_source,
+            undertaking_unit=undertaking_unit,
+            started_date=started_date,
+            catalog_item=catalog_item,
+            involves_market=involves_market,
+            draft_text=draft_text,
+            created_by=actor,
+        )
+    )
     _event(actor, "decision.start", f"启动重大行政决策“{decision.name}”", decision, unit)
     return decision
 
 
 @service
-def open_comment(*, actor, decision: Decision, comment_from: datetime.date, comment_to: datetime.date,
-                 comment_channel: str, shortened_reason: str = "") -> Decision:
+def open_comment(
+    *,
+    actor,
+    decision: Decision,
+    comment_from: datetime.date,
+    comment_to: datetime.date,
+    comment_channel: str,
+    shortened_reason: str = "",
+) -> Decision:
     step = DECISION_FLOW.check(decision, "open_comment", actor=actor)
     not_future(comment_from, "征求意见起始日")
     _not_before(comment_from, "征求意见起始日", decision.started_date, "启动日期")
@@ -529,11 +779,19 @@ def open_comment(*, actor, decision: Decision, comment_from: datetime.date, comm
     if not comment_channel.strip():
         raise ValidationError("请填写公布决策草案的途径（条例第十五条）")
     decision.comment_from, decision.comment_to = comment_from, comment_to
-    decision.comment_channel, decision.shortened_reason = comment_channel.strip(), shortened_reason.strip()
+    decision.comment_channel, decision.shortened_reason = (
+        comment_channel.strip(),
+        shortened_reason.strip(),
+    )
     DECISION_FLOW.move(decision, step)
     saved(decision)
-    _event(actor, "decision.comment", f"公开征求意见（{comment_from:%Y-%m-%d}至{comment_to:%Y-%m-%d}）",
-           decision, decision.unit)
+    _event(
+        actor,
+        "decision.comment",
+        f"公开征求意见（{comment_from:%Y-%m-%d}至{comment_to:%Y-%m-%d}）",
+        decision,
+        decision.unit,
+    )
     return decision
 
 
@@ -550,31 +808,54 @@ def skip_comment(*, actor, decision: Decision, no_comment_reason: str) -> Decisi
 
 
 @service
-def close_comment(*, actor, decision: Decision, comments_received: int, comments_adopted: int,
-                  comment_summary: str, closed_date: datetime.date, hearing_date: datetime.date | None = None,
-                  hearing_materials_sent: datetime.date | None = None) -> Decision:
+def close_comment(
+    *,
+    actor,
+    decision: Decision,
+    comments_received: int,
+    comments_adopted: int,
+    comment_summary: str,
+    closed_date: datetime.date,
+    hearing_date: datetime.date | None = None,
+    hearing_materials_sent: datetime.date | None = None,
+) -> Decision:
     step = DECISION_FLOW.check(decision, "close_comment", actor=actor)
     not_future(closed_date, "研究采纳日期")
     if closed_date < decision.comment_to:
-        raise ValidationError(f"征求意见期限至{decision.comment_to:%Y-%m-%d}，期满后方可完成意见研究采纳（条例第十五条、第十八条）")
+        raise ValidationError(
+            f"征求意见期限至{decision.comment_to:%Y-%m-%d}，期满后方可完成意见研究采纳（条例第十五条、第十八条）"
+        )
     if comments_adopted > comments_received:
         raise ValidationError("采纳意见数不能多于收到意见数")
-    if hearing_date is not None:
-        if hearing_materials_sent is None or (hearing_date - hearing_materials_sent).days < HEARING_MATERIALS_DAYS:
-            raise ValidationError("听证会材料应当于召开听证会7日前送达听证参加人（条例第十六条第三款）")
+    if hearing_date is not None and (
+        hearing_materials_sent is None
+        or (hearing_date - hearing_materials_sent).days < HEARING_MATERIALS_DAYS
+    ):
+        raise ValidationError("听证会材料应当于召开听证会7日前送达听证参加人（条例第十六条第三款）")
     decision.comments_received, decision.comments_adopted = comments_received, comments_adopted
     decision.comment_summary = comment_summary.strip()
     decision.hearing_date, decision.hearing_materials_sent = hearing_date, hearing_materials_sent
     DECISION_FLOW.move(decision, step)
     saved(decision)
-    _event(actor, "decision.comment_closed", f"意见研究采纳（收到{comments_received}条，采纳{comments_adopted}条）",
-           decision, decision.unit)
+    _event(
+        actor,
+        "decision.comment_closed",
+        f"意见研究采纳（收到{comments_received}条，采纳{comments_adopted}条）",
+        decision,
+        decision.unit,
+    )
     return decision
 
 
 @service
-def record_expert_review(*, actor, decision: Decision, expert_review_date: datetime.date, experts: str,
-                         expert_summary: str) -> Decision:
+def record_expert_review(
+    *,
+    actor,
+    decision: Decision,
+    expert_review_date: datetime.date,
+    experts: str,
+    expert_summary: str,
+) -> Decision:
     DECISION_FLOW.check(decision, "record_expert_review", actor=actor)
     not_future(expert_review_date, "专家论证日期")
     if "利益冲突" not in experts and "无利害关系" not in experts:
@@ -587,8 +868,14 @@ def record_expert_review(*, actor, decision: Decision, expert_review_date: datet
 
 
 @service
-def record_risk_assessment(*, actor, decision: Decision, risk_assessed_date: datetime.date, risk_report: str,
-                           risk_controllable: bool) -> Decision:
+def record_risk_assessment(
+    *,
+    actor,
+    decision: Decision,
+    risk_assessed_date: datetime.date,
+    risk_report: str,
+    risk_controllable: bool,
+) -> Decision:
     DECISION_FLOW.check(decision, "record_risk_assessment", actor=actor)
     not_future(risk_assessed_date, "风险评估日期")
     if not risk_report.strip():
@@ -601,8 +888,14 @@ def record_risk_assessment(*, actor, decision: Decision, risk_assessed_date: dat
 
 
 @service
-def send_legality_review(*, actor, decision: Decision, legality_sent_date: datetime.date, legality_body: Unit,
-                         legality_reply_by: datetime.date) -> Decision:
+def send_legality_review(
+    *,
+    actor,
+    decision: Decision,
+    legality_sent_date: datetime.date,
+    legality_body: Unit,
+    legality_reply_by: datetime.date,
+) -> Decision:
     """条例 第二十六条第二款: the review gets at least 7 working days."""
     step = DECISION_FLOW.check(decision, "send_legality_review", actor=actor)
     not_future(legality_sent_date, "送审日期")
@@ -617,25 +910,50 @@ def send_legality_review(*, actor, decision: Decision, legality_sent_date: datet
     decision.legality_opinion, decision.legality_finished_date = "", None
     DECISION_FLOW.move(decision, step)
     saved(decision)
-    _event(actor, "decision.legality_sent", f"送{legality_body.name}合法性审查", decision, decision.unit)
+    _event(
+        actor,
+        "decision.legality_sent",
+        f"送{legality_body.name}合法性审查",
+        decision,
+        decision.unit,
+    )
     return decision
 
 
 @service
-def record_legality_review(*, actor, decision: Decision, legality_opinion: str,
-                           legality_finished_date: datetime.date, adviser_opinion: str = "",
-                           adviser: LegalAdviser | None = None) -> Decision:
+def record_legality_review(
+    *,
+    actor,
+    decision: Decision,
+    legality_opinion: str,
+    legality_finished_date: datetime.date,
+    adviser_opinion: str = "",
+    adviser: LegalAdviser | None = None,
+) -> Decision:
     step = DECISION_FLOW.check(decision, "record_legality_review", actor=actor)
     not_future(legality_finished_date, "审查完成日期")
     _not_before(legality_finished_date, "审查完成日期", decision.legality_sent_date, "送审日期")
-    decision.legality_opinion, decision.legality_finished_date = legality_opinion, legality_finished_date
+    decision.legality_opinion, decision.legality_finished_date = (
+        legality_opinion,
+        legality_finished_date,
+    )
     decision.adviser_opinion, decision.adviser = adviser_opinion.strip(), adviser
-    into = DecisionState.DRAFTED if legality_opinion == ReviewOpinion.UNLAWFUL else DecisionState.REVIEWED
+    into = (
+        DecisionState.DRAFTED
+        if legality_opinion == ReviewOpinion.UNLAWFUL
+        else DecisionState.REVIEWED
+    )
     DECISION_FLOW.move(decision, step, into)
     saved(decision)
-    _event(actor, "decision.legality", f"合法性审查意见：{decision.get_legality_opinion_display()}"
-           f"{'（未听取法律顾问、公职律师意见）' if decision.adviser_missing else ''}", decision, decision.unit,
-           adviser_missing=decision.adviser_missing)
+    _event(
+        actor,
+        "decision.legality",
+        f"合法性审查意见：{decision.get_legality_opinion_display()}"
+        f"{'（未听取法律顾问、公职律师意见）' if decision.adviser_missing else ''}",
+        decision,
+        decision.unit,
+        adviser_missing=decision.adviser_missing,
+    )
     return decision
 
 
@@ -656,16 +974,34 @@ def missing_materials(decision: Decision, materials: dict) -> list[str]:
 
 @service
 def record_collective_decision(
-    *, actor, decision: Decision, meeting_kind: str, meeting_date: datetime.date, attendees: str,
-    head_decision: str, dissent: str = "", departs_from_majority: bool = False, departure_reason: str = "",
-    m_draft: bool = False, m_fair_competition: bool = False, m_public_comment: bool = False,
-    m_expert: bool = False, m_risk: bool = False, m_legality: bool = False,
+    *,
+    actor,
+    decision: Decision,
+    meeting_kind: str,
+    meeting_date: datetime.date,
+    attendees: str,
+    head_decision: str,
+    dissent: str = "",
+    departs_from_majority: bool = False,
+    departure_reason: str = "",
+    m_draft: bool = False,
+    m_fair_competition: bool = False,
+    m_public_comment: bool = False,
+    m_expert: bool = False,
+    m_risk: bool = False,
+    m_legality: bool = False,
 ) -> Decision:
     """第二十九条 materials gate the discussion; 第三十条: attendees, dissent as stated, the
     head's decision and the reason where it departs from the majority."""
     step = DECISION_FLOW.check(decision, "record_collective_decision", actor=actor)
-    materials = dict(m_draft=m_draft, m_fair_competition=m_fair_competition, m_public_comment=m_public_comment,
-                     m_expert=m_expert, m_risk=m_risk, m_legality=m_legality)
+    materials = dict(
+        m_draft=m_draft,
+        m_fair_competition=m_fair_competition,
+        m_public_comment=m_public_comment,
+        m_expert=m_expert,
+        m_risk=m_risk,
+        m_legality=m_legality,
+    )
     missing = missing_materials(decision, materials)
     if missing:
         raise ValidationError(
@@ -678,22 +1014,40 @@ def record_collective_decision(
     if not head_decision.strip():
         raise ValidationError("请填写行政首长在集体讨论基础上作出的决定（条例第三十条第一款）")
     if departs_from_majority and not departure_reason.strip():
-        raise ValidationError("行政首长的决定与会议组成人员多数人的意见不一致的，应当说明理由（条例第三十条第二款）")
+        raise ValidationError(
+            "行政首长的决定与会议组成人员多数人的意见不一致的，应当说明理由（条例第三十条第二款）"
+        )
     for field, value in materials.items():
         setattr(decision, field, value)
     decision.meeting_kind, decision.meeting_date = meeting_kind, meeting_date
     decision.attendees, decision.dissent = attendees.strip(), dissent.strip()
     decision.head_decision = head_decision.strip()
-    decision.departs_from_majority, decision.departure_reason = departs_from_majority, departure_reason.strip()
+    decision.departs_from_majority, decision.departure_reason = (
+        departs_from_majority,
+        departure_reason.strip(),
+    )
     DECISION_FLOW.move(decision, step)
     saved(decision)
-    _event(actor, "decision.decide", f"{decision.get_meeting_kind_display()}集体讨论决定", decision, decision.unit)
+    _event(
+        actor,
+        "decision.decide",
+        f"{decision.get_meeting_kind_display()}集体讨论决定",
+        decision,
+        decision.unit,
+    )
     return decision
 
 
 @service
-def publish_decision(*, actor, decision: Decision, published_date: datetime.date, publish_channel: str,
-                     party_reported: bool, interpretation: str = "") -> Decision:
+def publish_decision(
+    *,
+    actor,
+    decision: Decision,
+    published_date: datetime.date,
+    publish_channel: str,
+    party_reported: bool,
+    interpretation: str = "",
+) -> Decision:
     step = DECISION_FLOW.check(decision, "publish_decision", actor=actor)
     if not party_reported:
         raise ValidationError("重大行政决策出台前应当按照规定向同级党委请示报告（条例第三十一条）")
@@ -722,23 +1076,41 @@ def archive_decision(*, actor, decision: Decision, archived_date: datetime.date)
 
 
 @service
-def record_execution(*, actor, decision: Decision, date: datetime.date, content: str,
-                     is_evaluation: bool = False) -> ExecutionReport:
+def record_execution(
+    *, actor, decision: Decision, date: datetime.date, content: str, is_evaluation: bool = False
+) -> ExecutionReport:
     DECISION_FLOW.check(decision, "record_execution", actor=actor)
     not_future(date, "日期")
     _not_before(date, "日期", decision.published_date, "公布日期")
-    report = saved(ExecutionReport(decision=decision, date=date, content=content.strip(),
-                                   is_evaluation=is_evaluation, created_by=actor))
-    _event(actor, "decision.execution", "登记决策后评估" if is_evaluation else "登记决策执行情况", decision, decision.unit)
+    report = saved(
+        ExecutionReport(
+            decision=decision,
+            date=date,
+            content=content.strip(),
+            is_evaluation=is_evaluation,
+            created_by=actor,
+        )
+    )
+    _event(
+        actor,
+        "decision.execution",
+        "登记决策后评估" if is_evaluation else "登记决策执行情况",
+        decision,
+        decision.unit,
+    )
     return report
 
 
 @service
-def stop_decision(*, actor, decision: Decision, stopped_date: datetime.date, stop_reason: str) -> Decision:
+def stop_decision(
+    *, actor, decision: Decision, stopped_date: datetime.date, stop_reason: str
+) -> Decision:
     step = DECISION_FLOW.check(decision, "stop_decision", actor=actor)
     not_future(stopped_date, "停止执行日期")
     if not stop_reason.strip():
-        raise ValidationError("依法作出的重大行政决策，未经法定程序不得随意变更或者停止执行：请写明理由（条例第三十七条）")
+        raise ValidationError(
+            "依法作出的重大行政决策，未经法定程序不得随意变更或者停止执行：请写明理由（条例第三十七条）"
+        )
     decision.stopped_date, decision.stop_reason = stopped_date, stop_reason.strip()
     DECISION_FLOW.move(decision, step)
     saved(decision)
@@ -750,16 +1122,34 @@ def stop_decision(*, actor, decision: Decision, stopped_date: datetime.date, sto
 
 
 @service
-def register_adviser(*, actor, unit: Unit, name: str, kind: str, contract_from: datetime.date,
-                     contract_to: datetime.date, firm: str = "", certificate_number: str = "") -> LegalAdviser:
+def register_adviser(
+    *,
+    actor,
+    unit: Unit,
+    name: str,
+    kind: str,
+    contract_from: datetime.date,
+    contract_to: datetime.date,
+    firm: str = "",
+    certificate_number: str = "",
+) -> LegalAdviser:
     require_line(actor, LINE)
     require(actor, Action.CREATE, unit, f"无权为“{unit.name}”登记法律顾问")
     _not_before(contract_to, "聘期止", contract_from, "聘期起")
     if kind == "public_lawyer" and not certificate_number.strip():
         raise ValidationError("公职律师请填写公职律师证号")
-    adviser = saved(LegalAdviser(unit=unit, name=name.strip(), kind=kind, firm=firm.strip(),
-                                 certificate_number=certificate_number.strip(), contract_from=contract_from,
-                                 contract_to=contract_to, created_by=actor))
+    adviser = saved(
+        LegalAdviser(
+            unit=unit,
+            name=name.strip(),
+            kind=kind,
+            firm=firm.strip(),
+            certificate_number=certificate_number.strip(),
+            contract_from=contract_from,
+            contract_to=contract_to,
+            created_by=actor,
+        )
+    )
     _event(actor, "adviser.register", f"登记{adviser}", adviser, unit)
     return adviser
 
@@ -776,31 +1166,64 @@ def renew_adviser(*, actor, adviser: LegalAdviser, contract_to: datetime.date) -
 
 
 @service
-def record_adviser_service(*, actor, adviser: LegalAdviser, date: datetime.date, kind: str, subject: str,
-                           items: int = 1) -> AdviserService:
+def record_adviser_service(
+    *, actor, adviser: LegalAdviser, date: datetime.date, kind: str, subject: str, items: int = 1
+) -> AdviserService:
     require(actor, Action.CHANGE, adviser, "无权登记该法律顾问的服务")
     not_future(date, "日期")
-    entry = saved(AdviserService(adviser=adviser, date=date, kind=kind, subject=subject.strip(), items=items,
-                                 created_by=actor))
-    _event(actor, "adviser.service", f"{adviser.name}：{entry.get_kind_display()}“{entry.subject}”", adviser,
-           adviser.unit)
+    entry = saved(
+        AdviserService(
+            adviser=adviser,
+            date=date,
+            kind=kind,
+            subject=subject.strip(),
+            items=items,
+            created_by=actor,
+        )
+    )
+    _event(
+        actor,
+        "adviser.service",
+        f"{adviser.name}：{entry.get_kind_display()}“{entry.subject}”",
+        adviser,
+        adviser.unit,
+    )
     return entry
 
 
 @service
-def register_other_review(*, actor, unit: Unit, matter: str, kind: str, requesting_unit: Unit,
-                          received_date: datetime.date) -> OtherReview:
+def register_other_review(
+    *,
+    actor,
+    unit: Unit,
+    matter: str,
+    kind: str,
+    requesting_unit: Unit,
+    received_date: datetime.date,
+) -> OtherReview:
     require_line(actor, LINE)
     require(actor, Action.CREATE, unit, f"无权为“{unit.name}”登记合法性审查")
     not_future(received_date, "收到日期")
-    review = saved(OtherReview(unit=unit, matter=matter.strip(), kind=kind, requesting_unit=requesting_unit,
-                               received_date=received_date, created_by=actor))
-    _event(actor, "review.register", f"收到{requesting_unit.name}送审的“{review.matter}”", review, unit)
+    review = saved(
+        OtherReview(
+            unit=unit,
+            matter=matter.strip(),
+            kind=kind,
+            requesting_unit=requesting_unit,
+            received_date=received_date,
+            created_by=actor,
+        )
+    )
+    _event(
+        actor, "review.register", f"收到{requesting_unit.name}送审的“{review.matter}”", review, unit
+    )
     return review
 
 
 @service
-def finish_other_review(*, actor, review: OtherReview, opinion: str, finished_date: datetime.date) -> OtherReview:
+def finish_other_review(
+    *, actor, review: OtherReview, opinion: str, finished_date: datetime.date
+) -> OtherReview:
     require(actor, Action.CHANGE, review, "无权办理该审查")
     if review.finished_date is not None:
         raise ValidationError("该审查已办结")
@@ -811,7 +1234,11 @@ def finish_other_review(*, actor, review: OtherReview, opinion: str, finished_da
     review.opinion, review.finished_date = opinion.strip(), finished_date
     review.working_days = working_days_between(review.received_date, finished_date)
     saved(review)
-    _event(actor, "review.finish", f"出具审查意见（用时{review.working_days}个工作日）", review, review.unit)
+    _event(
+        actor,
+        "review.finish",
+        f"出具审查意见（用时{review.working_days}个工作日）",
+        review,
+        review.unit,
+    )
     return review
-
-

@@ -36,7 +36,9 @@ def _badge(text, kind="warning"):
 
 def _review_cell(document):
     today = timezone.localdate()
-    opinion = document.get_review_opinion_display() or ("审核中" if document.review_sent_date else "")
+    opinion = document.get_review_opinion_display() or (
+        "审核中" if document.review_sent_date else ""
+    )
     if document.review_overdue(today):
         return format_html("{} {}", opinion, _badge("超过审核期限", "danger"))
     return opinion
@@ -50,8 +52,14 @@ DOCUMENT_LEDGER = Ledger(
         Column("制定机关", lambda d: d.unit.name),
         Column("类型", lambda d: d.get_kind_display(), on_page=False),
         Column("起草单位", lambda d: d.drafting_unit.name, on_page=False),
-        Column("涉及重大行政决策", lambda d: "是" if d.involves_major_decision else "否", on_page=False),
-        Column("征求意见", lambda d: f"{day(d.comment_from)}至{day(d.comment_to)}" if d.comment_from else "", on_page=False),
+        Column(
+            "涉及重大行政决策", lambda d: "是" if d.involves_major_decision else "否", on_page=False
+        ),
+        Column(
+            "征求意见",
+            lambda d: f"{day(d.comment_from)}至{day(d.comment_to)}" if d.comment_from else "",
+            on_page=False,
+        ),
         Column("收到意见", lambda d: d.comments_received, on_page=False),
         Column("采纳意见", lambda d: d.comments_adopted, on_page=False),
         Column("公平竞争审查", lambda d: d.get_fair_competition_display(), on_page=False),
@@ -61,7 +69,11 @@ DOCUMENT_LEDGER = Ledger(
         Column("合法性审核", lambda d: d.get_review_opinion_display(), cell=_review_cell),
         Column("审核用时（工作日）", lambda d: d.review_working_days, on_page=False),
         Column("审核期限", lambda d: day(d.review_due), on_page=False),
-        Column("集体审议", lambda d: f"{d.deliberation_meeting} {day(d.deliberation_date)}".strip(), on_page=False),
+        Column(
+            "集体审议",
+            lambda d: f"{d.deliberation_meeting} {day(d.deliberation_date)}".strip(),
+            on_page=False,
+        ),
         Column("统一登记号", lambda d: d.registration_number, on_page=False),
         Column("文号", lambda d: d.doc_number),
         Column("公布日期", lambda d: day(d.published_date)),
@@ -81,36 +93,55 @@ def document_list(request):
     queryset = selectors.documents(request.user, search=_q(request))
     can_create = core_selectors.can(request.user, Action.CREATE, LINE)
     return ledger_page(
-        request, queryset, ledger=DOCUMENT_LEDGER, title="规范性文件", section=SECTION,
-        search_placeholder="文件名称、文号、登记号或制定机关", empty="没有规范性文件",
+        request,
+        queryset,
+        ledger=DOCUMENT_LEDGER,
+        title="规范性文件",
+        section=SECTION,
+        search_placeholder="文件名称、文号、登记号或制定机关",
+        empty="没有规范性文件",
         actions=[("登记文件草案", reverse("rulemaking:document_create"))] if can_create else [],
     )
 
 
 def document_create(request):
     require(request, Action.CREATE, LINE)
-    form = f.DocumentForm(request.POST or None, request=request, units=selectors.agencies(request.user),
-                          others=selectors.area_agencies(request.user))
-    return form_page(request, form, services.register_document, title="登记规范性文件草案",
-                     crumbs=[("规范性文件", reverse("rulemaking:document_list"))],
-                     message=lambda d: f"已登记《{d.title}》")
+    form = f.DocumentForm(
+        request.POST or None,
+        request=request,
+        units=selectors.agencies(request.user),
+        others=selectors.area_agencies(request.user),
+    )
+    return form_page(
+        request,
+        form,
+        services.register_document,
+        title="登记规范性文件草案",
+        crumbs=[("规范性文件", reverse("rulemaking:document_list"))],
+        message=lambda d: f"已登记《{d.title}》",
+    )
 
 
 @record_view(NormativeDocument)
 @require_safe
 def document_detail(request, document):
     today = timezone.localdate()
-    return render(request, "rulemaking/document_detail.html", {
-        "document": document,
-        "restricted": selectors.can_read_restricted(request.user, document),
-        "review_overdue": document.review_overdue(today),
-        "changes": selectors.status_history(request.user, document),
-        "filing": selectors.filing_of(request.user, document),
-        "requests": selectors.review_requests(request.user, document),
-        "buttons": DOCUMENT_FLOW.buttons(document, request.user),
-        "can_file": document.stage == "published" and core_selectors.can(request.user, Action.CHANGE, LINE),
-        "history": core_selectors.record_history(request.user, document),
-    })
+    return render(
+        request,
+        "rulemaking/document_detail.html",
+        {
+            "document": document,
+            "restricted": selectors.can_read_restricted(request.user, document),
+            "review_overdue": document.review_overdue(today),
+            "changes": selectors.status_history(request.user, document),
+            "filing": selectors.filing_of(request.user, document),
+            "requests": selectors.review_requests(request.user, document),
+            "buttons": DOCUMENT_FLOW.buttons(document, request.user),
+            "can_file": document.stage == "published"
+            and core_selectors.can(request.user, Action.CHANGE, LINE),
+            "history": core_selectors.record_history(request.user, document),
+        },
+    )
 
 
 DOCUMENT_STEPS = {
@@ -134,8 +165,16 @@ def _step(request, record, flow, steps, detail, **kwargs):
         form_kwargs["others"] = selectors.area_agencies(request.user)
     if steps[action] is f.LegalityForm:
         form_kwargs["advisers"] = selectors.advisers(request.user)
-    return step_page(request, record, flow, action, steps[action], getattr(services, action),
-                     form_kwargs=form_kwargs, **kwargs)
+    return step_page(
+        request,
+        record,
+        flow,
+        action,
+        steps[action],
+        getattr(services, action),
+        form_kwargs=form_kwargs,
+        **kwargs,
+    )
 
 
 @record_view(NormativeDocument, Action.CHANGE)
@@ -145,16 +184,32 @@ def document_step(request, document):
 
 @record_view(NormativeDocument, Action.CHANGE)
 def document_file(request, document):
-    form = f.FilingForm(request.POST or None, request=request, others=selectors.area_agencies(request.user))
-    return form_page(request, form, services.file_document, document=document, title=f"报备：{document}",
-                     back=document, message=lambda filing: "已报备（延迟报备）" if filing.late else "已报备")
+    form = f.FilingForm(
+        request.POST or None, request=request, others=selectors.area_agencies(request.user)
+    )
+    return form_page(
+        request,
+        form,
+        services.file_document,
+        document=document,
+        title=f"报备：{document}",
+        back=document,
+        message=lambda filing: "已报备（延迟报备）" if filing.late else "已报备",
+    )
 
 
 @record_view(NormativeDocument, Action.CHANGE)
 def document_request(request, document):
     form = f.ReviewRequestForm(request.POST or None, request=request)
-    return form_page(request, form, services.register_review_request, document=document,
-                     title=f"登记审查建议：{document}", back=document, message="已登记审查建议")
+    return form_page(
+        request,
+        form,
+        services.register_review_request,
+        document=document,
+        title=f"登记审查建议：{document}",
+        back=document,
+        message="已登记审查建议",
+    )
 
 
 def _filing_state(filing):
@@ -197,8 +252,13 @@ def filing_list(request):
     last = (today.month - 1) // 3 or 4
     year = today.year if last != 4 else today.year - 1
     return ledger_page(
-        request, queryset, ledger=FILING_LEDGER, title=title, section=SECTION,
-        search_placeholder="文件名称、文号或制定机关", empty="没有备案",
+        request,
+        queryset,
+        ledger=FILING_LEDGER,
+        title=title,
+        section=SECTION,
+        search_placeholder="文件名称、文号或制定机关",
+        empty="没有备案",
         actions=[("上季度备案目录", f"{reverse('rulemaking:filing_list')}?quarter={year}Q{last}")],
     )
 
@@ -206,12 +266,16 @@ def filing_list(request):
 @record_view(Filing)
 @require_safe
 def filing_detail(request, filing):
-    return render(request, "rulemaking/filing_detail.html", {
-        "filing": filing,
-        "document": filing.document,
-        "buttons": FILING_FLOW.buttons(filing, request.user),
-        "history": core_selectors.record_history(request.user, filing),
-    })
+    return render(
+        request,
+        "rulemaking/filing_detail.html",
+        {
+            "filing": filing,
+            "document": filing.document,
+            "buttons": FILING_FLOW.buttons(filing, request.user),
+            "history": core_selectors.record_history(request.user, filing),
+        },
+    )
 
 
 FILING_STEPS = {
@@ -240,7 +304,9 @@ CATALOG_LEDGER = Ledger(
         Column("党委同意日期", lambda c: day(c.party_agreed_date), on_page=False),
         Column("公布日期", lambda c: day(c.published_date)),
         Column("调整说明", lambda c: c.adjustment_note, on_page=False),
-        Column("现行", lambda c: "否" if c.superseded else ("是" if c.published_date else "未公布")),
+        Column(
+            "现行", lambda c: "否" if c.superseded else ("是" if c.published_date else "未公布")
+        ),
     ),
 )
 
@@ -249,53 +315,98 @@ CATALOG_LEDGER = Ledger(
 def catalog_list(request):
     can_create = core_selectors.can(request.user, Action.CREATE, LINE)
     return ledger_page(
-        request, selectors.catalogs(request.user, search=_q(request)), ledger=CATALOG_LEDGER,
-        title="重大行政决策事项目录", section=SECTION, search_placeholder="决策机关", empty="没有目录",
+        request,
+        selectors.catalogs(request.user, search=_q(request)),
+        ledger=CATALOG_LEDGER,
+        title="重大行政决策事项目录",
+        section=SECTION,
+        search_placeholder="决策机关",
+        empty="没有目录",
         actions=[("编制目录", reverse("rulemaking:catalog_create"))] if can_create else [],
     )
 
 
 def catalog_create(request):
     require(request, Action.CREATE, LINE)
-    form = f.CatalogForm(request.POST or None, request=request, units=selectors.agencies(request.user),
-                         initial={"year": timezone.localdate().year})
-    return form_page(request, form, services.create_catalog, title="编制重大行政决策事项目录",
-                     crumbs=[("决策事项目录", reverse("rulemaking:catalog_list"))], message="已编制目录")
+    form = f.CatalogForm(
+        request.POST or None,
+        request=request,
+        units=selectors.agencies(request.user),
+        initial={"year": timezone.localdate().year},
+    )
+    return form_page(
+        request,
+        form,
+        services.create_catalog,
+        title="编制重大行政决策事项目录",
+        crumbs=[("决策事项目录", reverse("rulemaking:catalog_list"))],
+        message="已编制目录",
+    )
 
 
 @record_view(DecisionCatalog)
 @require_safe
 def catalog_detail(request, catalog):
-    editable = catalog.published_date is None and core_selectors.can(request.user, Action.CHANGE, LINE)
-    return render(request, "rulemaking/catalog_detail.html", {
-        "catalog": catalog,
-        "items": selectors.catalog_items(request.user, catalog),
-        "editable": editable,
-        "adjustable": catalog.published_date is not None and not catalog.superseded
-        and core_selectors.can(request.user, Action.CHANGE, LINE),
-        "history": core_selectors.record_history(request.user, catalog),
-    })
+    editable = catalog.published_date is None and core_selectors.can(
+        request.user, Action.CHANGE, LINE
+    )
+    return render(
+        request,
+        "rulemaking/catalog_detail.html",
+        {
+            "catalog": catalog,
+            "items": selectors.catalog_items(request.user, catalog),
+            "editable": editable,
+            "adjustable": catalog.published_date is not None
+            and not catalog.superseded
+            and core_selectors.can(request.user, Action.CHANGE, LINE),
+            "history": core_selectors.record_history(request.user, catalog),
+        },
+    )
 
 
 @record_view(DecisionCatalog, Action.CHANGE)
 def catalog_item_add(request, catalog):
-    form = f.CatalogItemForm(request.POST or None, request=request, others=selectors.area_agencies(request.user))
-    return form_page(request, form, services.add_catalog_item, catalog=catalog, title=f"增加事项：{catalog}",
-                     back=catalog, message="已增加目录事项")
+    form = f.CatalogItemForm(
+        request.POST or None, request=request, others=selectors.area_agencies(request.user)
+    )
+    return form_page(
+        request,
+        form,
+        services.add_catalog_item,
+        catalog=catalog,
+        title=f"增加事项：{catalog}",
+        back=catalog,
+        message="已增加目录事项",
+    )
 
 
 @record_view(DecisionCatalog, Action.CHANGE)
 def catalog_publish(request, catalog):
     form = f.PublishCatalogForm(request.POST or None, request=request)
-    return form_page(request, form, services.publish_catalog, catalog=catalog, title=f"公布：{catalog}",
-                     back=catalog, message="已公布目录")
+    return form_page(
+        request,
+        form,
+        services.publish_catalog,
+        catalog=catalog,
+        title=f"公布：{catalog}",
+        back=catalog,
+        message="已公布目录",
+    )
 
 
 @record_view(DecisionCatalog, Action.CHANGE)
 def catalog_adjust(request, catalog):
     form = f.AdjustCatalogForm(request.POST or None, request=request)
-    return form_page(request, form, services.adjust_catalog, catalog=catalog, title=f"调整：{catalog}",
-                     back=catalog, message=lambda new: f"已形成第{new.version}版，请修改事项后公布")
+    return form_page(
+        request,
+        form,
+        services.adjust_catalog,
+        catalog=catalog,
+        title=f"调整：{catalog}",
+        back=catalog,
+        message=lambda new: f"已形成第{new.version}版，请修改事项后公布",
+    )
 
 
 def _decision_flags(decision):
@@ -315,15 +426,27 @@ DECISION_LEDGER = Ledger(
         Column("建议来源", lambda d: d.get_proposal_source_display(), on_page=False),
         Column("承办单位", lambda d: d.undertaking_unit.name),
         Column("启动日期", lambda d: day(d.started_date), on_page=False),
-        Column("征求意见", lambda d: f"{day(d.comment_from)}至{day(d.comment_to)}" if d.comment_from else "", on_page=False),
+        Column(
+            "征求意见",
+            lambda d: f"{day(d.comment_from)}至{day(d.comment_to)}" if d.comment_from else "",
+            on_page=False,
+        ),
         Column("收到意见", lambda d: d.comments_received, on_page=False),
         Column("采纳意见", lambda d: d.comments_adopted, on_page=False),
         Column("专家论证", lambda d: day(d.expert_review_date), on_page=False),
         Column("风险评估", lambda d: day(d.risk_assessed_date), on_page=False),
         Column("合法性审查", lambda d: d.get_legality_opinion_display(), on_page=False),
         Column("审查完成", lambda d: day(d.legality_finished_date), on_page=False),
-        Column("听取法律顾问意见", lambda d: "否" if d.adviser_missing else ("是" if d.adviser_opinion else ""), on_page=False),
-        Column("集体讨论", lambda d: f"{d.get_meeting_kind_display()} {day(d.meeting_date)}".strip(), on_page=False),
+        Column(
+            "听取法律顾问意见",
+            lambda d: "否" if d.adviser_missing else ("是" if d.adviser_opinion else ""),
+            on_page=False,
+        ),
+        Column(
+            "集体讨论",
+            lambda d: f"{d.get_meeting_kind_display()} {day(d.meeting_date)}".strip(),
+            on_page=False,
+        ),
         Column("公布日期", lambda d: day(d.published_date)),
         Column("阶段", lambda d: d.get_state_display(), cell=_decision_flags),
     ),
@@ -334,8 +457,12 @@ DECISION_LEDGER = Ledger(
 def decision_list(request):
     can_create = core_selectors.can(request.user, Action.CREATE, LINE)
     return ledger_page(
-        request, selectors.decisions(request.user, search=_q(request)), ledger=DECISION_LEDGER,
-        title="重大行政决策", section=SECTION, search_placeholder="决策事项、决策机关或承办单位",
+        request,
+        selectors.decisions(request.user, search=_q(request)),
+        ledger=DECISION_LEDGER,
+        title="重大行政决策",
+        section=SECTION,
+        search_placeholder="决策事项、决策机关或承办单位",
         empty="没有重大行政决策",
         actions=[("启动决策", reverse("rulemaking:decision_create"))] if can_create else [],
     )
@@ -343,24 +470,38 @@ def decision_list(request):
 
 def decision_create(request):
     require(request, Action.CREATE, LINE)
-    form = f.DecisionForm(request.POST or None, request=request, units=selectors.agencies(request.user),
-                          others=selectors.area_agencies(request.user))
-    return form_page(request, form, services.start_decision, title="启动重大行政决策",
-                     crumbs=[("重大行政决策", reverse("rulemaking:decision_list"))],
-                     message=lambda d: f"已启动“{d.name}”")
+    form = f.DecisionForm(
+        request.POST or None,
+        request=request,
+        units=selectors.agencies(request.user),
+        others=selectors.area_agencies(request.user),
+        items=selectors.open_catalog_items(request.user),
+    )
+    return form_page(
+        request,
+        form,
+        services.start_decision,
+        title="启动重大行政决策",
+        crumbs=[("重大行政决策", reverse("rulemaking:decision_list"))],
+        message=lambda d: f"已启动“{d.name}”",
+    )
 
 
 @record_view(Decision)
 @require_safe
 def decision_detail(request, decision):
-    return render(request, "rulemaking/decision_detail.html", {
-        "decision": decision,
-        "restricted": selectors.can_read_restricted(request.user, decision),
-        "reports": selectors.execution_reports(request.user, decision),
-        "buttons": DECISION_FLOW.buttons(decision, request.user),
-        "workflow": DECISION_FLOW,
-        "history": core_selectors.record_history(request.user, decision),
-    })
+    return render(
+        request,
+        "rulemaking/decision_detail.html",
+        {
+            "decision": decision,
+            "restricted": selectors.can_read_restricted(request.user, decision),
+            "reports": selectors.execution_reports(request.user, decision),
+            "buttons": DECISION_FLOW.buttons(decision, request.user),
+            "workflow": DECISION_FLOW,
+            "history": core_selectors.record_history(request.user, decision),
+        },
+    )
 
 
 DECISION_STEPS = {
@@ -418,42 +559,73 @@ def adviser_list(request):
     if can_create:
         actions.insert(0, ("登记法律顾问", reverse("rulemaking:adviser_create")))
     return ledger_page(
-        request, selectors.advisers(request.user, search=_q(request)), ledger=ADVISER_LEDGER,
-        title="法律顾问和公职律师", section=SECTION, search_placeholder="姓名、律所、单位或证号",
-        empty="没有法律顾问", actions=actions,
+        request,
+        selectors.advisers(request.user, search=_q(request)),
+        ledger=ADVISER_LEDGER,
+        title="法律顾问和公职律师",
+        section=SECTION,
+        search_placeholder="姓名、律所、单位或证号",
+        empty="没有法律顾问",
+        actions=actions,
     )
 
 
 def adviser_create(request):
     require(request, Action.CREATE, LINE)
-    form = f.AdviserForm(request.POST or None, request=request, units=selectors.agencies(request.user))
-    return form_page(request, form, services.register_adviser, title="登记法律顾问或公职律师",
-                     crumbs=[("法律顾问", reverse("rulemaking:adviser_list"))], message="已登记")
+    form = f.AdviserForm(
+        request.POST or None, request=request, units=selectors.agencies(request.user)
+    )
+    return form_page(
+        request,
+        form,
+        services.register_adviser,
+        title="登记法律顾问或公职律师",
+        crumbs=[("法律顾问", reverse("rulemaking:adviser_list"))],
+        message="已登记",
+    )
 
 
 @record_view(LegalAdviser)
 @require_safe
 def adviser_detail(request, adviser):
-    return render(request, "rulemaking/adviser_detail.html", {
-        "adviser": adviser,
-        "services": selectors.adviser_services(request.user, adviser),
-        "can_change": core_selectors.can(request.user, Action.CHANGE, LINE),
-        "history": core_selectors.record_history(request.user, adviser),
-    })
+    return render(
+        request,
+        "rulemaking/adviser_detail.html",
+        {
+            "adviser": adviser,
+            "services": selectors.adviser_services(request.user, adviser),
+            "can_change": core_selectors.can(request.user, Action.CHANGE, LINE),
+            "history": core_selectors.record_history(request.user, adviser),
+        },
+    )
 
 
 @record_view(LegalAdviser, Action.CHANGE)
 def adviser_renew(request, adviser):
     form = f.RenewForm(request.POST or None, request=request)
-    return form_page(request, form, services.renew_adviser, adviser=adviser, title=f"续聘：{adviser}",
-                     back=adviser, message="已续聘")
+    return form_page(
+        request,
+        form,
+        services.renew_adviser,
+        adviser=adviser,
+        title=f"续聘：{adviser}",
+        back=adviser,
+        message="已续聘",
+    )
 
 
 @record_view(LegalAdviser, Action.CHANGE)
 def adviser_service(request, adviser):
     form = f.AdviserServiceForm(request.POST or None, request=request)
-    return form_page(request, form, services.record_adviser_service, adviser=adviser,
-                     title=f"登记服务：{adviser}", back=adviser, message="已登记服务记录")
+    return form_page(
+        request,
+        form,
+        services.record_adviser_service,
+        adviser=adviser,
+        title=f"登记服务：{adviser}",
+        back=adviser,
+        message="已登记服务记录",
+    )
 
 
 @require_safe
@@ -461,10 +633,16 @@ def coverage(request):
     require(request, Action.VIEW, LINE)
     rows = selectors.coverage(request.user)
     covered = sum(1 for _, has in rows if has)
-    return render(request, "rulemaking/coverage.html", {
-        "rows": rows, "covered": covered, "total": len(rows),
-        "rate": round(covered * 100 / len(rows), 1) if rows else None,
-    })
+    return render(
+        request,
+        "rulemaking/coverage.html",
+        {
+            "rows": rows,
+            "covered": covered,
+            "total": len(rows),
+            "rate": round(covered * 100 / len(rows), 1) if rows else None,
+        },
+    )
 
 
 REVIEW_LEDGER = Ledger(
@@ -487,32 +665,59 @@ REVIEW_LEDGER = Ledger(
 def review_list(request):
     can_create = core_selectors.can(request.user, Action.CREATE, LINE)
     return ledger_page(
-        request, selectors.other_reviews(request.user, search=_q(request)), ledger=REVIEW_LEDGER,
-        title="其他合法性审查", section=SECTION, search_placeholder="审查事项或送审单位", empty="没有审查事项",
+        request,
+        selectors.other_reviews(request.user, search=_q(request)),
+        ledger=REVIEW_LEDGER,
+        title="其他合法性审查",
+        section=SECTION,
+        search_placeholder="审查事项或送审单位",
+        empty="没有审查事项",
         actions=[("登记审查事项", reverse("rulemaking:review_create"))] if can_create else [],
     )
 
 
 def review_create(request):
     require(request, Action.CREATE, LINE)
-    form = f.OtherReviewForm(request.POST or None, request=request, units=selectors.agencies(request.user),
-                             others=selectors.area_agencies(request.user))
-    return form_page(request, form, services.register_other_review, title="登记合法性审查事项",
-                     crumbs=[("其他合法性审查", reverse("rulemaking:review_list"))], message="已登记")
+    form = f.OtherReviewForm(
+        request.POST or None,
+        request=request,
+        units=selectors.agencies(request.user),
+        others=selectors.area_agencies(request.user),
+    )
+    return form_page(
+        request,
+        form,
+        services.register_other_review,
+        title="登记合法性审查事项",
+        crumbs=[("其他合法性审查", reverse("rulemaking:review_list"))],
+        message="已登记",
+    )
 
 
 @record_view(OtherReview)
 @require_safe
 def review_detail(request, review):
-    return render(request, "rulemaking/review_detail.html", {
-        "review": review,
-        "can_change": review.finished_date is None and core_selectors.can(request.user, Action.CHANGE, LINE),
-        "history": core_selectors.record_history(request.user, review),
-    })
+    return render(
+        request,
+        "rulemaking/review_detail.html",
+        {
+            "review": review,
+            "can_change": review.finished_date is None
+            and core_selectors.can(request.user, Action.CHANGE, LINE),
+            "history": core_selectors.record_history(request.user, review),
+        },
+    )
 
 
 @record_view(OtherReview, Action.CHANGE)
 def review_finish(request, review):
     form = f.FinishReviewForm(request.POST or None, request=request)
-    return form_page(request, form, services.finish_other_review, review=review, title=f"办结：{review}",
-                     back=review, message="已办结")
+    return form_page(
+        request,
+        form,
+        services.finish_other_review,
+        review=review,
+        title=f"办结：{review}",
+        back=review,
+        message="已办结",
+    )

@@ -14,7 +14,14 @@ class RulemakingConfig(worklines.WorkLineConfig):
         from . import api, deadlines, demo, indicators, models, workflow
 
         line.audit(
-            models.NormativeDocument, exclude_fields=["status_changes", "filing", "review_requests"]
+            models.NormativeDocument,
+            exclude_fields=[
+                "status_changes",
+                "filing",
+                "review_requests",
+                "cleanup_entries",
+                "evaluations",
+            ],
         )
         line.audit(models.Decision, exclude_fields=["reports"])
         line.audit(models.DecisionCatalog, exclude_fields=["items"])
@@ -35,6 +42,7 @@ class RulemakingConfig(worklines.WorkLineConfig):
             NavItem("备案审查", "rulemaking:filing_list", group),
             NavItem("重大行政决策", "rulemaking:decision_list", group),
             NavItem("决策事项目录", "rulemaking:catalog_list", group),
+            NavItem("清理", "rulemaking:cleanup_list", group),
             NavItem("法律顾问", "rulemaking:adviser_list", group),
             NavItem("其他合法性审查", "rulemaking:review_list", group),
         )

@@ -14,6 +14,8 @@ from fazhi.core.demo import DISTRICTS, DemoWorld
 from . import services
 from .models import (
     AdviserKind,
+    CleanupKind,
+    Conclusion,
     DecisionCategory,
     FairCompetition,
     FilingOutcome,
@@ -218,6 +220,46 @@ class _District:
         )
         # Under review.
         self._document(self.office, self.gov, f"{self.place}城市绿化养护管理办法", 40, opinion=None)
+        # A clean-up that repeals an old document and keeps another; a post-evaluation.
+        old = self._document(
+            self.office,
+            self.gov,
+            f"{self.place}临时占道经营管理暂行办法",
+            1500,
+            code=self.gov_code,
+            valid_years=0,
+        )
+        batch = s.start_cleanup(
+            actor=self.office,
+            unit=self.gov,
+            title=f"{self.name}优化营商环境专项清理",
+            kind=CleanupKind.SPECIAL,
+            started_date=self.ago(60),
+        )
+        s.add_cleanup_entry(
+            actor=self.office,
+            batch=batch,
+            document=old,
+            conclusion=Conclusion.REPEAL,
+            reason="与新修订的上位法不一致",
+        )
+        s.add_cleanup_entry(
+            actor=self.office,
+            batch=batch,
+            document=doc,
+            conclusion=Conclusion.CONTINUE,
+            reason="已根据备案审查意见修改",
+        )
+        s.publish_cleanup(actor=self.office, batch=batch, published_date=self.ago(20))
+        s.record_evaluation(
+            actor=self.office,
+            document=doc,
+            evaluator=f"{self.name}法学会",
+            method="问卷调查、座谈会",
+            date=self.ago(10),
+            report="摊位分配规则运行平稳，建议继续施行",
+            conclusion=Conclusion.CONTINUE,
+        )
 
     def decisions(self):
         s = services

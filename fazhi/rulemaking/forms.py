@@ -8,12 +8,15 @@ from fazhi.core.models import Unit
 from .models import (
     AdviserKind,
     CatalogItem,
+    CleanupKind,
+    Conclusion,
     DecisionCategory,
     FairCompetition,
     FilingOutcome,
     LegalAdviser,
     MatterKind,
     MeetingKind,
+    NormativeDocument,
     ProposalSource,
     ReviewOpinion,
     ServiceKind,
@@ -326,3 +329,36 @@ class FinishReviewForm(SubmitOnceForm):
 
 class FilterForm(forms.Form):
     q = forms.CharField(required=False, max_length=100)
+
+
+class CleanupForm(UnitsForm):
+    unit = _units("组织机关")
+    title = forms.CharField(label="清理名称", max_length=200)
+    kind = forms.ChoiceField(label="类型", choices=CleanupKind.choices)
+    started_date = date_field("开始日期", today=True)
+
+
+class CleanupEntryForm(SubmitOnceForm):
+    document = forms.ModelChoiceField(label="文件", queryset=NormativeDocument.objects.none())
+    conclusion = forms.ChoiceField(label="清理结论", choices=Conclusion.choices)
+    reason = forms.CharField(label="理由", max_length=300)
+    valid_until = date_field("延续后的有效期至", required=False, help_text="到期继续执行的填写")
+
+    def __init__(self, *args, documents=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if documents is not None:
+            self.fields["document"].queryset = documents
+
+
+class PublishCleanupForm(SubmitOnceForm):
+    published_date = date_field("清理结果公布日期", today=True)
+
+
+class EvaluationForm(SubmitOnceForm):
+    evaluator = forms.CharField(label="评估机构", max_length=100)
+    method = forms.CharField(
+        label="评估方法", max_length=200, help_text="例：问卷调查、座谈会、第三方评估"
+    )
+    date = date_field("评估报告日期", today=True)
+    report = forms.CharField(label="评估报告", max_length=20000, **TEXT)
+    conclusion = forms.ChoiceField(label="评估结论", choices=Conclusion.choices)

@@ -175,4 +175,22 @@ INDICATORS = (
         model="rulemaking.OtherReview",
         date_field="finished_date",
     ),
+    Indicator(
+        id="normative_docs.cleanup_campaigns",
+        name="专项清理",
+        unit="次",
+        definition="期间内公布清理结果的规范性文件清理（全面清理和专项清理），按公布日期计入",
+        source="规章制定程序条例 第三十七条",
+        model="rulemaking.CleanupBatch",
+        date_field="published_date",
+    ),
+    Indicator(
+        id="normative_docs.post_evaluations",
+        name="后评估",
+        unit="件",
+        definition="期间内形成评估报告的规范性文件后评估",
+        source="规章制定程序条例 第三十八条",
+        model="rulemaking.PostEvaluation",
+        date_field="date",
+    ),
 )

@@ -358,7 +358,7 @@ class DecisionCatalog(UnitRecord):
         ]
 
     def __str__(self) -> str:
-        return f"{self.year}年度重大行政决策事项目录（第{self.version}版）"
+        return f"{self.unit.name}{self.year}年度重大行政决策事项目录（第{self.version}版）"
 
 
 class CatalogItem(ChildRecord):
@@ -678,3 +678,110 @@ class OtherReview(UnitRecord):
 
     def __str__(self) -> str:
         return self.matter
+
+
+# — 清理 · 后评估 —
+
+
+class CleanupKind(models.TextChoices):
+    COMPREHENSIVE = "comprehensive", "全面清理"
+    SPECIAL = "special", "专项清理"
+
+
+class Conclusion(models.TextChoices):
+    """规章制定程序条例 第三十七条 (清理), applied to 规范性文件."""
+
+    CONTINUE = "continue", "继续有效"
+    AMEND = "amend", "修改"
+    REPEAL = "repeal", "废止"
+    LAPSE = "lapse", "宣布失效"
+    RENEW = "renew", "到期继续执行"
+
+
+CONCLUSION_STATUS = {
+    Conclusion.AMEND: Validity.AMENDED,
+    Conclusion.REPEAL: Validity.REPEALED,
+    Conclusion.LAPSE: Validity.LAPSED,
+    Conclusion.RENEW: Validity.RENEWED,
+}
+
+
+class CleanupBatch(UnitRecord):
+    """A 清理 campaign of the organizing organ (the owning `unit`); its conclusions change the
+    register when the result is published."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="组织机关"
+    )
+    title = models.CharField("清理名称", max_length=200)
+    kind = models.CharField("类型", max_length=14, choices=CleanupKind.choices)
+    started_date = models.DateField("开始日期")
+    published_date = models.DateField("清理结果公布日期", null=True, blank=True)
+
+    detail_url_name = "rulemaking:cleanup_detail"
+
+    class Meta:
+        verbose_name = "规范性文件清理"
+        verbose_name_plural = "规范性文件清理"
+        ordering = ["-started_date", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CleanupEntry(ChildRecord):
+    batch = models.ForeignKey(
+        CleanupBatch, on_delete=models.CASCADE, related_name="entries", verbose_name="清理"
+    )
+    document = models.ForeignKey(
+        NormativeDocument,
+        on_delete=models.PROTECT,
+        related_name="cleanup_entries",
+        verbose_name="文件",
+    )
+    conclusion = models.CharField("清理结论", max_length=10, choices=Conclusion.choices)
+    reason = models.CharField("理由", max_length=300)
+    valid_until = models.DateField("延续后的有效期至", null=True, blank=True)
+
+    parent_field = "batch"
+
+    class Meta:
+        verbose_name = "清理结论"
+        verbose_name_plural = "清理结论"
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["batch", "document"],
+                name="rulemaking_cleanup_entry_once",
+                violation_error_message="该文件已列入本次清理",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document}：{self.get_conclusion_display()}"
+
+
+class PostEvaluation(ChildRecord):
+    """后评估 of a document (规章制定程序条例 第三十八条, applied to 规范性文件)."""
+
+    document = models.ForeignKey(
+        NormativeDocument, on_delete=models.PROTECT, related_name="evaluations", verbose_name="文件"
+    )
+    evaluator = models.CharField("评估机构", max_length=100)
+    method = models.CharField("评估方法", max_length=200)
+    date = models.DateField("评估报告日期")
+    report = models.TextField("评估报告")
+    conclusion = models.CharField("评估结论", max_length=10, choices=Conclusion.choices)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="登记人"
+    )
+
+    parent_field = "document"
+
+    class Meta:
+        verbose_name = "规范性文件后评估"
+        verbose_name_plural = "规范性文件后评估"
+        ordering = ["-date", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.document}后评估"

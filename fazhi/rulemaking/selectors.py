@@ -11,6 +11,8 @@ from fazhi.core.roles import Action
 from .models import (
     AdviserService,
     CatalogItem,
+    CleanupBatch,
+    CleanupEntry,
     Decision,
     DecisionCatalog,
     ExecutionReport,
@@ -18,6 +20,7 @@ from .models import (
     LegalAdviser,
     NormativeDocument,
     OtherReview,
+    PostEvaluation,
     ReviewRequest,
     Stage,
     StatusChange,
@@ -227,3 +230,23 @@ def coverage(user):
         .values_list("unit_id", flat=True)
     )
     return [(unit, unit.pk in covered) for unit in units]
+
+
+def cleanups(user, *, search: str = ""):
+    return _search(
+        CleanupBatch.objects.restrict(user).select_related("unit"), search, "title", "unit__name"
+    )
+
+
+def cleanup_entries(user, batch):
+    return CleanupEntry.objects.restrict(user).filter(batch=batch).select_related("document")
+
+
+def cleanable_documents(user):
+    return NormativeDocument.objects.restrict(user, Action.CHANGE).filter(
+        stage=Stage.PUBLISHED, status__in=[Validity.VALID, Validity.AMENDED, Validity.RENEWED]
+    )
+
+
+def evaluations(user, document):
+    return PostEvaluation.objects.restrict(user).filter(document=document)

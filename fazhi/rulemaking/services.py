@@ -18,9 +18,13 @@ from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action
 
 from .models import (
+    CONCLUSION_STATUS,
     CORRECTIONS,
     AdviserService,
     CatalogItem,
+    CleanupBatch,
+    CleanupEntry,
+    Conclusion,
     Decision,
     DecisionCatalog,
     DecisionState,
@@ -33,6 +37,7 @@ from .models import (
     LegalAdviser,
     NormativeDocument,
     OtherReview,
+    PostEvaluation,
     ReviewOpinion,
     ReviewRequest,
     Stage,
@@ -1242,3 +1247,218 @@ def finish_other_review(
         review.unit,
     )
     return review
+
+
+# — 清理 · 后评估 —
+
+
+@service
+def start_cleanup(
+    *, actor, unit: Unit, title: str, kind: str, started_date: datetime.date
+) -> CleanupBatch:
+    require_line(actor, LINE)
+    require(actor, Action.CREATE, unit, f"无权为“{unit.name}”组织清理")
+    not_future(started_date, "开始日期")
+    batch = saved(
+        CleanupBatch(
+            unit=unit, title=title.strip(), kind=kind, started_date=started_date, created_by=actor
+        )
+    )
+    _event(actor, "cleanup.start", f"开始{batch.get_kind_display()}“{batch.title}”", batch, unit)
+    return batch
+
+
+@service
+def add_cleanup_entry(
+    *,
+    actor,
+    batch: CleanupBatch,
+    document: NormativeDocument,
+    conclusion: str,
+    reason: str,
+    valid_until: datetime.date | None = None,
+) -> CleanupEntry:
+    require(actor, Action.CHANGE, batch, "无权修改该清理")
+    if batch.published_date is not None:
+        raise ValidationError("清理结果已公布，不能再增加文件")
+    require(actor, Action.CHANGE, document, "只能清理本机关有权办理的文件")
+    if document.stage != Stage.PUBLISHED or document.status in (Validity.REPEALED, Validity.LAPSED):
+        raise ValidationError("只能清理现行有效的已公布文件")
+    if conclusion == Conclusion.RENEW and valid_until is None:
+        raise ValidationError("到期继续执行的，请填写延续后的有效期")
+    if not reason.strip():
+        raise ValidationError("请写明清理理由")
+    entry = saved(
+        CleanupEntry(
+            batch=batch,
+            document=document,
+            conclusion=conclusion,
+            reason=reason.strip(),
+            valid_until=valid_until,
+        )
+    )
+    _event(actor, "cleanup.entry", f"清理结论：{entry}", batch, batch.unit)
+    return entry
+
+
+@service
+def publish_cleanup(*, actor, batch: CleanupBatch, published_date: datetime.date) -> CleanupBatch:
+    """The result is published: each conclusion other than 继续有效 changes the document's
+    status (规章制定程序条例 第三十七条), all or none."""
+    require(actor, Action.CHANGE, batch, "无权公布该清理结果")
+    if batch.published_date is not None:
+        raise ValidationError("清理结果已公布")
+    entries = list(batch.entries.select_related("document"))
+    if not entries:
+        raise ValidationError("清理没有文件，不能公布")
+    not_future(published_date, "公布日期")
+    _not_before(published_date, "公布日期", batch.started_date, "开始日期")
+    for entry in entries:
+        status = CONCLUSION_STATUS.get(entry.conclusion)
+        if status is not None:
+            change_status(
+                actor=actor,
+                document=entry.document,
+                status=status,
+                date=published_date,
+                reason=f"{batch.title}：{entry.reason}",
+                valid_until=entry.valid_until,
+            )
+    batch.published_date = published_date
+    saved(batch)
+    _event(actor, "cleanup.publish", f"公布清理结果（{len(entries)}件）", batch, batch.unit)
+    return batch
+
+
+@service
+def record_evaluation(
+    *,
+    actor,
+    document: NormativeDocument,
+    evaluator: str,
+    method: str,
+    date: datetime.date,
+    report: str,
+    conclusion: str,
+) -> PostEvaluation:
+    require(actor, Action.CHANGE, document, "无权登记该文件的后评估")
+    if document.stage != Stage.PUBLISHED:
+        raise ValidationError("只能对已公布施行的文件进行后评估")
+    not_future(date, "评估报告日期")
+    _not_before(date, "评估报告日期", document.effective_date, "施行日期")
+    evaluation = saved(
+        PostEvaluation(
+            document=document,
+            evaluator=evaluator.strip(),
+            method=method.strip(),
+            date=date,
+            report=report.strip(),
+            conclusion=conclusion,
+            created_by=actor,
+        )
+    )
+    _event(
+        actor,
+        "document.evaluation",
+        f"后评估：{evaluation.get_conclusion_display()}",
+        document,
+        document.unit,
+    )
+    return evaluation
+
+
+@service
+def import_documents(*, actor, unit: Unit, data, filing_body: Unit | None = None) -> int:
+    """导入 an existing register of `unit`'s published documents (and their 报备 dates):
+    all rows or none; row errors by row and column (imports.DOCUMENTS)."""
+    from fazhi.core.imports import ImportRefused, RowError
+
+    from . import imports
+
+    require_line(actor, LINE)
+    require(actor, Action.CREATE, unit, f"无权为“{unit.name}”导入规范性文件")
+    if unit.is_area:
+        raise ValidationError(f"制定机关应为人民政府或其部门，“{unit.name}”是行政区划")
+    rows = imports.DOCUMENTS.read_rows(data)
+    taken = set(
+        NormativeDocument.objects.filter(
+            unit=unit, doc_number__in=[r["doc_number"] for r in rows]
+        ).values_list("doc_number", flat=True)
+    )
+    errors = [
+        RowError(r["row"], "文号", f"“{unit.name}”已登记{r['doc_number']}")
+        for r in rows
+        if r["doc_number"] in taken
+    ]
+    for row in rows:
+        short = (row["effective_date"] - row["published_date"]).days < EFFECTIVE_AFTER_DAYS
+        if short and not row["early_effect_reason"]:
+            errors.append(
+                RowError(
+                    row["row"],
+                    "施行日期",
+                    "距公布日期不足30日，须填写理由（规章制定程序条例第三十二条）",
+                )
+            )
+        if row["filed_date"] and filing_body is None:
+            errors.append(RowError(row["row"], "报备日期", "导入报备日期须选择备案机关"))
+    if errors:
+        raise ImportRefused(sorted(errors, key=lambda e: e.row))
+    for row in rows:
+        _import_document(actor, unit, row, filing_body)
+    _event(actor, "document.import", f"导入规范性文件{len(rows)}件", unit, unit)
+    return len(rows)
+
+
+def _import_document(actor, unit, row, filing_body):
+    document = saved(
+        NormativeDocument(
+            unit=unit,
+            title=row["title"],
+            kind=DocumentKind.GOVERNMENT
+            if unit.kind == Unit.Kind.GOVERNMENT
+            else DocumentKind.DEPARTMENT,
+            drafting_unit=unit,
+            stage=Stage.PUBLISHED,
+            review_opinion=row["review_opinion"],
+            review_finished_date=row["review_finished_date"],
+            reviews_count=1,
+            registration_number=row["registration_number"],
+            doc_number=row["doc_number"],
+            published_date=row["published_date"],
+            effective_date=row["effective_date"],
+            early_effect_reason=row["early_effect_reason"] or "",
+            valid_until=row["valid_until"],
+            status=row["status"],
+            created_by=actor,
+        )
+    )
+    saved(
+        StatusChange(
+            document=document,
+            date=row["published_date"],
+            status_to=row["status"],
+            reason="导入既有登记台账",
+            created_by=actor,
+        )
+    )
+    if row["filed_date"]:
+        days = filing_days(unit)
+        due = date_or_none(add_days, row["published_date"], days) or (
+            row["published_date"] + datetime.timedelta(days=days)
+        )
+        saved(
+            Filing(
+                document=document,
+                filing_body=filing_body,
+                filed_date=row["filed_date"],
+                due_date=due,
+                late=row["filed_date"] > due,
+                has_report=True,
+                has_text=True,
+                has_explanation=True,
+                state=FilingState.REGISTERED,
+                registered_date=row["filed_date"],
+                created_by=actor,
+            )
+        )

@@ -18,7 +18,15 @@ from fazhi.core.viewtools import record_view, require
 
 from . import forms as f
 from . import selectors, services
-from .models import Decision, DecisionCatalog, Filing, LegalAdviser, NormativeDocument, OtherReview
+from .models import (
+    CleanupBatch,
+    Decision,
+    DecisionCatalog,
+    Filing,
+    LegalAdviser,
+    NormativeDocument,
+    OtherReview,
+)
 from .workflow import DECISION_FLOW, DOCUMENT_FLOW, FILING_FLOW
 
 LINE = NormativeDocument.work_line
@@ -100,7 +108,12 @@ def document_list(request):
         section=SECTION,
         search_placeholder="文件名称、文号、登记号或制定机关",
         empty="没有规范性文件",
-        actions=[("登记文件草案", reverse("rulemaking:document_create"))] if can_create else [],
+        actions=[
+            ("登记文件草案", reverse("rulemaking:document_create")),
+            ("导入登记台账", reverse("rulemaking:document_import")),
+        ]
+        if can_create
+        else [],
     )
 
 
@@ -136,6 +149,7 @@ def document_detail(request, document):
             "changes": selectors.status_history(request.user, document),
             "filing": selectors.filing_of(request.user, document),
             "requests": selectors.review_requests(request.user, document),
+            "evaluations": selectors.evaluations(request.user, document),
             "buttons": DOCUMENT_FLOW.buttons(document, request.user),
             "can_file": document.stage == "published"
             and core_selectors.can(request.user, Action.CHANGE, LINE),
@@ -720,4 +734,144 @@ def review_finish(request, review):
         title=f"办结：{review}",
         back=review,
         message="已办结",
+    )
+
+
+# — 清理 · 后评估 —
+
+CLEANUP_LEDGER = Ledger(
+    "规范性文件清理台账.xlsx",
+    "清理",
+    (
+        Column("清理名称", lambda b: b.title),
+        Column("类型", lambda b: b.get_kind_display()),
+        Column("组织机关", lambda b: b.unit.name),
+        Column("开始日期", lambda b: day(b.started_date)),
+        Column("文件数", lambda b: b.entries.count()),
+        Column("结果公布日期", lambda b: day(b.published_date)),
+    ),
+)
+
+
+@require_safe
+def cleanup_list(request):
+    can_create = core_selectors.can(request.user, Action.CREATE, LINE)
+    return ledger_page(
+        request,
+        selectors.cleanups(request.user, search=_q(request)),
+        ledger=CLEANUP_LEDGER,
+        title="规范性文件清理",
+        section=SECTION,
+        search_placeholder="清理名称或组织机关",
+        empty="没有清理",
+        actions=[("开始清理", reverse("rulemaking:cleanup_create"))] if can_create else [],
+    )
+
+
+def cleanup_create(request):
+    require(request, Action.CREATE, LINE)
+    form = f.CleanupForm(
+        request.POST or None, request=request, units=selectors.agencies(request.user)
+    )
+    return form_page(
+        request,
+        form,
+        services.start_cleanup,
+        title="开始规范性文件清理",
+        crumbs=[("规范性文件清理", reverse("rulemaking:cleanup_list"))],
+        message="已开始清理",
+    )
+
+
+@record_view(CleanupBatch)
+@require_safe
+def cleanup_detail(request, batch):
+    return render(
+        request,
+        "rulemaking/cleanup_detail.html",
+        {
+            "batch": batch,
+            "entries": selectors.cleanup_entries(request.user, batch),
+            "editable": batch.published_date is None
+            and core_selectors.can(request.user, Action.CHANGE, LINE),
+            "history": core_selectors.record_history(request.user, batch),
+        },
+    )
+
+
+@record_view(CleanupBatch, Action.CHANGE)
+def cleanup_entry(request, batch):
+    form = f.CleanupEntryForm(
+        request.POST or None, request=request, documents=selectors.cleanable_documents(request.user)
+    )
+    return form_page(
+        request,
+        form,
+        services.add_cleanup_entry,
+        batch=batch,
+        title=f"列入清理：{batch}",
+        back=batch,
+        message="已登记清理结论",
+    )
+
+
+@record_view(CleanupBatch, Action.CHANGE)
+def cleanup_publish(request, batch):
+    form = f.PublishCleanupForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        services.publish_cleanup,
+        batch=batch,
+        title=f"公布清理结果：{batch}",
+        back=batch,
+        message="已公布清理结果，文件效力状态已更新",
+    )
+
+
+@record_view(NormativeDocument, Action.CHANGE)
+def document_evaluation(request, document):
+    form = f.EvaluationForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        services.record_evaluation,
+        document=document,
+        title=f"登记后评估：{document}",
+        back=document,
+        message="已登记后评估",
+    )
+
+
+def _pk_of(queryset, value):
+    return (
+        queryset.filter(pk=int(value)).first()
+        if value and value.isdigit() and len(value) < 10
+        else None
+    )
+
+
+def document_import(request):
+    """导入既有规范性文件登记台账: the unit chosen on the page, a template, all rows or none."""
+    from fazhi.core.imports import import_page
+
+    from . import imports
+
+    require(request, Action.CREATE, LINE)
+    units = selectors.agencies(request.user)
+    # The unit and the 备案机关 ride in the page's query (?unit=&filing_body=), kept on the upload.
+    unit = _pk_of(units, request.GET.get("unit")) or units.first()
+    if unit is None:
+        raise Http404("没有可导入的制定机关")
+    body = _pk_of(selectors.area_agencies(request.user), request.GET.get("filing_body"))
+    return import_page(
+        request,
+        imports.DOCUMENTS,
+        lambda upload: services.import_documents(
+            actor=request.user, unit=unit, data=upload, filing_body=body
+        ),
+        title=f"导入规范性文件登记台账（{unit.name}）",
+        template_name="规范性文件导入模板.xlsx",
+        success="已导入{count}件规范性文件",
+        done=reverse("rulemaking:document_list"),
     )

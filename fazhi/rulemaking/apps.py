@@ -21,9 +21,13 @@ class RulemakingConfig(worklines.WorkLineConfig):
                 "review_requests",
                 "cleanup_entries",
                 "evaluations",
+                "draft_text",
             ],
         )
-        line.audit(models.Decision, exclude_fields=["reports"])
+        # The restricted texts stay out of the field history, which every 查看操作记录 reader
+        # sees (docs/permissions.md); their steps are in the domain events.
+        restricted = ["draft_text", "dissent", "risk_report"]
+        line.audit(models.Decision, exclude_fields=["reports", *restricted])
         line.audit(models.DecisionCatalog, exclude_fields=["items"])
         line.audit(models.LegalAdviser, exclude_fields=["services"])
         line.audit(
@@ -43,6 +47,7 @@ class RulemakingConfig(worklines.WorkLineConfig):
             NavItem("重大行政决策", "rulemaking:decision_list", group),
             NavItem("决策事项目录", "rulemaking:catalog_list", group),
             NavItem("清理", "rulemaking:cleanup_list", group),
+            NavItem("附带审查", "rulemaking:incidental_list", group),
             NavItem("法律顾问", "rulemaking:adviser_list", group),
             NavItem("其他合法性审查", "rulemaking:review_list", group),
         )

@@ -66,3 +66,35 @@ def contracts_due(user, today, horizon):
             basis="法律顾问选聘动态提醒",
             remind_from=adviser.contract_to - datetime.timedelta(days=60),
         )
+
+
+def incidental_due(user, today, horizon):
+    """行政复议法 第五十六至五十八条: the 附带审查's clocks while the 复议 case is suspended."""
+    for request in selectors.incidental_due(user, horizon):
+        url = reverse("rulemaking:document_detail", kwargs={"pk": request.document_id})
+        title = f"{request.case.number}附带审查{request.document}"
+        if request.competent and request.notice_date is None and request.notice_due:
+            yield DueItem(
+                title=f"{title}：书面通知制定机关",
+                due_date=request.notice_due,
+                url=url,
+                work_line=LINE,
+                basis="行政复议法 第五十八条（三个工作日）",
+            )
+        elif request.organ_reply_due and request.organ_reply_date is None and request.competent:
+            yield DueItem(
+                title=f"{title}：制定机关书面答复",
+                due_date=request.organ_reply_due,
+                url=url,
+                work_line=LINE,
+                basis="行政复议法 第五十八条（十个工作日）",
+            )
+        if request.handle_due:
+            basis = "三十日内依法处理" if request.competent else "七个工作日内转送"
+            yield DueItem(
+                title=f"{title}：{'处理' if request.competent else '转送'}",
+                due_date=request.handle_due,
+                url=url,
+                work_line=LINE,
+                basis=f"行政复议法 第五十六条、第五十七条（{basis}）",
+            )

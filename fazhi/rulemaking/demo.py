@@ -251,6 +251,19 @@ class _District:
             reason="已根据备案审查意见修改",
         )
         s.publish_cleanup(actor=self.office, batch=batch, published_date=self.ago(20))
+        request = s.register_review_request(
+            actor=self.office,
+            document=doc,
+            applicant=f"{self.place}个体工商户协会",
+            received_date=self.ago(8),
+            grounds="摊位费标准缺乏依据",
+        )
+        s.answer_review_request(
+            actor=self.legal,
+            review_request=request,
+            handling="经审查，收费标准有价格主管部门批复",
+            reply_date=self.ago(3),
+        )
         s.record_evaluation(
             actor=self.office,
             document=doc,

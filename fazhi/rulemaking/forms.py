@@ -13,11 +13,13 @@ from .models import (
     DecisionCategory,
     FairCompetition,
     FilingOutcome,
+    IncidentalResult,
     LegalAdviser,
     MatterKind,
     MeetingKind,
     NormativeDocument,
     ProposalSource,
+    RequestSource,
     ReviewOpinion,
     ServiceKind,
     Validity,
@@ -362,3 +364,30 @@ class EvaluationForm(SubmitOnceForm):
     date = date_field("评估报告日期", today=True)
     report = forms.CharField(label="评估报告", max_length=20000, **TEXT)
     conclusion = forms.ChoiceField(label="评估结论", choices=Conclusion.choices)
+
+
+class ReferForm(SubmitOnceForm):
+    doc_number = forms.CharField(
+        label="规范性文件文号", max_length=60, help_text="例：东政发〔2025〕3号"
+    )
+    source = forms.ChoiceField(
+        label="来源", choices=[c for c in RequestSource.choices if c[0] != "citizen"]
+    )
+    competent = forms.BooleanField(
+        label="本复议机关有权处理",
+        required=False,
+        help_text="无权处理的，七个工作日内转送有权处理的机关",
+    )
+    date = date_field("中止日期", today=True)
+    grounds = forms.CharField(label="认为不合法的理由", max_length=500, **TEXT)
+
+
+class IncidentalNoticeForm(SubmitOnceForm):
+    notice_date = date_field("书面通知制定机关日期", today=True)
+
+
+class IncidentalResultForm(SubmitOnceForm):
+    result = forms.ChoiceField(label="审查结果", choices=IncidentalResult.choices)
+    date = date_field("办结日期", today=True)
+    organ_reply_date = date_field("制定机关书面答复日期", required=False)
+    handling = forms.CharField(label="处理情况", max_length=500, **TEXT)

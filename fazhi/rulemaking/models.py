@@ -287,8 +287,21 @@ class Filing(ChildRecord):
         return f"{self.document}（报备）"
 
 
+class RequestSource(models.TextChoices):
+    CITIZEN = "citizen", "公民、法人或者其他组织提出审查建议"
+    APPLICATION = "application", "复议申请人一并提出附带审查申请（行政复议法第十三条、第五十六条）"
+    EX_OFFICIO = "ex_officio", "复议机关审查时认为依据不合法（行政复议法第五十七条）"
+
+
+class IncidentalResult(models.TextChoices):
+    LAWFUL = "lawful", "相关条款合法，在行政复议决定书中一并告知"
+    UNLAWFUL = "unlawful", "相关条款超越权限或者违反上位法，决定停止执行并责令制定机关纠正"
+    FORWARDED = "forwarded", "无权处理，已转送有权处理的机关"
+
+
 class ReviewRequest(ChildRecord):
-    """A citizen's 建议审查 of a document, with its handling and reply."""
+    """A request to review a document: a citizen's 建议审查, or the 附带审查 of a 行政复议 case
+    (行政复议法 第十三条, 第五十六条至第六十条), with its clocks."""
 
     document = models.ForeignKey(
         NormativeDocument,
@@ -296,11 +309,34 @@ class ReviewRequest(ChildRecord):
         related_name="review_requests",
         verbose_name="文件",
     )
-    applicant = models.CharField("建议人", max_length=100)
+    source = models.CharField(
+        "来源", max_length=12, choices=RequestSource.choices, default=RequestSource.CITIZEN
+    )
+    case = models.ForeignKey(
+        "reconsideration.Case",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="行政复议案件",
+    )
+    applicant = models.CharField("建议人或申请人", max_length=100)
     received_date = models.DateField("收到日期")
     grounds = models.CharField("审查建议理由", max_length=500)
+    competent = models.BooleanField("复议机关有权处理", null=True, blank=True)
+    handle_due = models.DateField("处理期限", null=True, blank=True, editable=False)
+    notice_due = models.DateField("书面通知制定机关期限", null=True, blank=True, editable=False)
+    notice_date = models.DateField("书面通知制定机关日期", null=True, blank=True)
+    organ_reply_due = models.DateField("制定机关答复期限", null=True, blank=True, editable=False)
+    organ_reply_date = models.DateField("制定机关答复日期", null=True, blank=True)
+    result = models.CharField(
+        "审查结果", max_length=10, choices=IncidentalResult.choices, blank=True
+    )
+    recipient_reply_due = models.DateField(
+        "接受转送机关回复期限", null=True, blank=True, editable=False
+    )
     handling = models.CharField("处理情况", max_length=500, blank=True)
-    reply_date = models.DateField("答复日期", null=True, blank=True)
+    reply_date = models.DateField("答复或办结日期", null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="登记人"
     )
@@ -311,9 +347,15 @@ class ReviewRequest(ChildRecord):
         verbose_name = "审查建议"
         verbose_name_plural = "审查建议"
         ordering = ["-received_date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(source="citizen") | Q(case__isnull=False),
+                name="rulemaking_incidental_has_case",
+            )
+        ]
 
     def __str__(self) -> str:
-        return f"{self.applicant}对{self.document}的审查建议"
+        return f"{self.applicant}对{self.document}的{'附带审查' if self.case_id else '审查建议'}"
 
 
 # — 重大行政决策 —

@@ -250,3 +250,31 @@ def cleanable_documents(user):
 
 def evaluations(user, document):
     return PostEvaluation.objects.restrict(user).filter(document=document)
+
+
+def incidental_requests(user):
+    return (
+        ReviewRequest.objects.restrict(user)
+        .exclude(source="citizen")
+        .select_related("document", "document__unit", "case")
+        .order_by("-received_date", "-pk")
+    )
+
+
+def cases_for_incidental_review(user):
+    """The 复议 cases under hearing the user may suspend for a 附带审查 (the 复议 line's
+    records, read through their own scope)."""
+    from fazhi.reconsideration.models import Case, State
+
+    return (
+        Case.objects.restrict(user, Action.CHANGE).filter(state=State.HEARING).order_by("-pk")[:50]
+    )
+
+
+def incidental_due(user, horizon):
+    return (
+        ReviewRequest.objects.restrict(user, Action.CHANGE)
+        .exclude(source="citizen")
+        .filter(result="")
+        .select_related("document", "case")
+    )

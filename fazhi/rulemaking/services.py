@@ -34,10 +34,12 @@ from .models import (
     Filing,
     FilingOutcome,
     FilingState,
+    IncidentalResult,
     LegalAdviser,
     NormativeDocument,
     OtherReview,
     PostEvaluation,
+    RequestSource,
     ReviewOpinion,
     ReviewRequest,
     Stage,
@@ -593,17 +595,23 @@ def register_review_request(
 
 @service
 def answer_review_request(
-    *, actor, request: ReviewRequest, handling: str, reply_date: datetime.date
+    *, actor, review_request: ReviewRequest, handling: str, reply_date: datetime.date
 ) -> ReviewRequest:
-    require(actor, Action.CHANGE, request)
-    if request.reply_date is not None:
+    require(actor, Action.CHANGE, review_request)
+    if review_request.reply_date is not None:
         raise ValidationError("该审查建议已答复")
     not_future(reply_date, "答复日期")
-    _not_before(reply_date, "答复日期", request.received_date, "收到日期")
-    request.handling, request.reply_date = handling.strip(), reply_date
-    saved(request)
-    _event(actor, "filing.request_reply", "答复审查建议", request.document, request.document.unit)
-    return request
+    _not_before(reply_date, "答复日期", review_request.received_date, "收到日期")
+    review_request.handling, review_request.reply_date = handling.strip(), reply_date
+    saved(review_request)
+    _event(
+        actor,
+        "filing.request_reply",
+        "答复审查建议",
+        review_request.document,
+        review_request.document.unit,
+    )
+    return review_request
 
 
 # — 重大行政决策 —
@@ -1462,3 +1470,150 @@ def _import_document(actor, unit, row, filing_body):
                 created_by=actor,
             )
         )
+
+
+# — 附带审查 (行政复议法 第十三条, 第五十六条至第六十条) —
+
+# 行政复议法 第八十八条: 本法关于“三日”“五日”“七日”“十日”的规定是指工作日.
+INCIDENTAL_HANDLE_DAYS = 30  # 第五十六条、第五十七条: 有权处理的，应当在三十日内依法处理
+INCIDENTAL_FORWARD_WORKING_DAYS = 7  # 同: 无权处理的，应当在七日内转送
+INCIDENTAL_NOTICE_WORKING_DAYS = 3  # 第五十八条: 自行政复议中止之日起三日内书面通知制定机关
+INCIDENTAL_ORGAN_WORKING_DAYS = 10  # 同: 制定机关自收到书面通知之日起十日内提交书面答复
+INCIDENTAL_RECIPIENT_DAYS = 60  # 第六十条: 接受转送的机关自收到转送之日起六十日内回复
+
+
+def document_for_case(case, doc_number: str) -> NormativeDocument | None:
+    """The published document of that 文号 in the case's area (the whole register is read:
+    the 复议机构 names the document the applicant names, wherever it is filed)."""
+    number = normalize_doc_number(doc_number)
+    area = case.unit if case.unit.is_area else case.unit.parent
+    found = list(
+        NormativeDocument.objects.filter(
+            unit__path__startswith=area.path, doc_number=number, stage=Stage.PUBLISHED
+        )[:2]
+    )
+    return found[0] if len(found) == 1 else None
+
+
+@service
+def refer_from_reconsideration(
+    *, actor, case, doc_number: str, date: datetime.date, source: str, competent: bool, grounds: str
+) -> ReviewRequest:
+    """A 复议 case sends a document for 附带审查: the case is suspended (第三十九条第一款第九项)
+    and the review lands in the document's review records with the clocks of 第五十六至六十条."""
+    from fazhi.reconsideration import services as reconsideration
+
+    if source not in (RequestSource.APPLICATION, RequestSource.EX_OFFICIO):
+        raise ValidationError("请选择附带审查的来源（第十三条申请或第五十七条依职权）")
+    document = document_for_case(case, doc_number)
+    if document is None:
+        raise ValidationError(
+            f"本区域的规范性文件登记中没有已公布的{normalize_doc_number(doc_number)}，请核对文号"
+        )
+    if not grounds.strip():
+        raise ValidationError("请写明认为该文件不合法的理由")
+    reconsideration.suspend(
+        actor=actor,
+        case=case,
+        date=date,
+        ground=9,
+        reason=f"对{document}进行附带审查（行政复议法第{'五十六' if source == RequestSource.APPLICATION else '五十七'}条）",
+    )
+    request = ReviewRequest(
+        document=document,
+        source=source,
+        case=case,
+        applicant=case.applicant_names or case.number,
+        received_date=date,
+        grounds=grounds.strip(),
+        competent=competent,
+        created_by=actor,
+    )
+    if competent:
+        request.handle_due = date_or_none(add_days, date, INCIDENTAL_HANDLE_DAYS)
+        request.notice_due = date_or_none(add_working_days, date, INCIDENTAL_NOTICE_WORKING_DAYS)
+    else:
+        request.handle_due = date_or_none(add_working_days, date, INCIDENTAL_FORWARD_WORKING_DAYS)
+    saved(request)
+    _event(
+        actor,
+        "incidental.refer",
+        f"{case.number}中止，对{document}附带审查",
+        document,
+        document.unit,
+        case=case.number,
+    )
+    return request
+
+
+@service
+def record_incidental_notice(
+    *, actor, review_request: ReviewRequest, notice_date: datetime.date
+) -> ReviewRequest:
+    """第五十八条: the 制定机关 is asked in writing; its reply is due in 10 working days."""
+    require(actor, Action.CHANGE, review_request, "无权办理该附带审查")
+    if review_request.case_id is None or not review_request.competent or review_request.result:
+        raise ValidationError("只有复议机关有权处理、尚未办结的附带审查需要书面通知制定机关")
+    not_future(notice_date, "通知日期")
+    _not_before(notice_date, "通知日期", review_request.received_date, "中止日期")
+    review_request.notice_date = notice_date
+    review_request.organ_reply_due = date_or_none(
+        add_working_days, notice_date, INCIDENTAL_ORGAN_WORKING_DAYS
+    )
+    saved(review_request)
+    _event(
+        actor,
+        "incidental.notice",
+        "书面通知制定机关答复",
+        review_request.document,
+        review_request.document.unit,
+    )
+    return review_request
+
+
+@service
+def record_incidental_result(
+    *,
+    actor,
+    review_request: ReviewRequest,
+    result: str,
+    date: datetime.date,
+    handling: str,
+    organ_reply_date: datetime.date | None = None,
+) -> ReviewRequest:
+    """第五十九条 (lawful: told in the decision; unlawful: the clause stops and the organ is
+    ordered to correct) or 第五十六条 forwarding (the recipient answers in 60 days, 第六十条).
+    The 复议 case resumes in the 复议 line (恢复审理) with this result."""
+    require(actor, Action.CHANGE, review_request, "无权办理该附带审查")
+    if review_request.case_id is None:
+        raise ValidationError("这是审查建议，不是附带审查")
+    if review_request.result:
+        raise ValidationError("该附带审查已办结")
+    not_future(date, "办结日期")
+    _not_before(date, "办结日期", review_request.received_date, "中止日期")
+    if review_request.competent and result == IncidentalResult.FORWARDED:
+        raise ValidationError("复议机关有权处理的，应当在三十日内依法处理，不能转送（第五十六条）")
+    if not review_request.competent and result != IncidentalResult.FORWARDED:
+        raise ValidationError("复议机关无权处理的，应当在七日内转送有权处理的机关（第五十六条）")
+    if review_request.competent and review_request.notice_date is None:
+        raise ValidationError("请先书面通知制定机关就相关条款的合法性提出书面答复（第五十八条）")
+    if not handling.strip():
+        raise ValidationError("请写明处理情况")
+    review_request.result, review_request.reply_date, review_request.handling = (
+        result,
+        date,
+        handling.strip(),
+    )
+    review_request.organ_reply_date = organ_reply_date
+    if result == IncidentalResult.FORWARDED:
+        review_request.recipient_reply_due = date_or_none(add_days, date, INCIDENTAL_RECIPIENT_DAYS)
+    saved(review_request)
+    _event(
+        actor,
+        "incidental.result",
+        f"附带审查：{review_request.get_result_display()}",
+        review_request.document,
+        review_request.document.unit,
+        case=review_request.case.number,
+    )
+    return review_request

@@ -3,6 +3,7 @@ form per step."""
 
 import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,6 +27,7 @@ from .models import (
     LegalAdviser,
     NormativeDocument,
     OtherReview,
+    ReviewRequest,
 )
 from .workflow import DECISION_FLOW, DOCUMENT_FLOW, FILING_FLOW
 
@@ -874,4 +876,71 @@ def document_import(request):
         template_name="规范性文件导入模板.xlsx",
         success="已导入{count}件规范性文件",
         done=reverse("rulemaking:document_list"),
+    )
+
+
+# — 附带审查 —
+
+
+@require_safe
+def incidental_list(request):
+    from fazhi.core.querysets import acts_on
+
+    if not (acts_on(request.user, "reconsideration") or acts_on(request.user, LINE)):
+        raise PermissionDenied("当前任职不办理行政复议或规范性文件业务")
+    return render(
+        request,
+        "rulemaking/incidental_list.html",
+        {
+            "requests": selectors.incidental_requests(request.user),
+            "cases": selectors.cases_for_incidental_review(request.user),
+        },
+    )
+
+
+def _case_model():
+    from fazhi.reconsideration.models import Case
+
+    return Case
+
+
+@record_view(_case_model(), Action.CHANGE)
+def incidental_refer(request, case):
+    form = f.ReferForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        services.refer_from_reconsideration,
+        case=case,
+        title=f"附带审查并中止：{case.number}",
+        back=case,
+        message=lambda r: f"{case.number}已中止审理，{r.document}已转入附带审查",
+    )
+
+
+@record_view(ReviewRequest, Action.CHANGE)
+def incidental_notice(request, review_request):
+    form = f.IncidentalNoticeForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        services.record_incidental_notice,
+        review_request=review_request,
+        title=f"书面通知制定机关：{review_request}",
+        back=review_request.document,
+        message="已登记书面通知",
+    )
+
+
+@record_view(ReviewRequest, Action.CHANGE)
+def incidental_result(request, review_request):
+    form = f.IncidentalResultForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        services.record_incidental_result,
+        review_request=review_request,
+        title=f"附带审查结果：{review_request}",
+        back=review_request.document,
+        message="已登记附带审查结果；请在行政复议案件中恢复审理",
     )

@@ -23,7 +23,7 @@ def _login(page, base_url, username):
 
 
 def _step(page, label):
-    page.locator("main").get_by_role("link", name=label).click()
+    page.locator("main").get_by_role("link", name=label, exact=True).click()
 
 
 def test_a_decision_from_catalog_item_to_publication(live_demo, browser):

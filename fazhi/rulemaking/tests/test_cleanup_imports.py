@@ -99,7 +99,7 @@ GOOD = (
     "",
     "2028-04-09",
     "有效",
-    "2023-04-20",
+    "2023-03-20",
 )
 
 
@@ -143,7 +143,7 @@ def test_an_import_of_a_register_with_its_filings(demo):
     assert count == 1
     document = NormativeDocument.objects.get(doc_number="东政发〔2023〕7号")
     assert document.stage == "published" and document.filing.filed_date == datetime.date(
-        2023, 4, 20
+        2023, 3, 20
     )
     assert not document.filing.late  # 10 days after publication
     with pytest.raises(ImportRefused, match="已登记东政发〔2023〕7号"):

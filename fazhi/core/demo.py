@@ -189,6 +189,9 @@ DEMO_ACCOUNTS_HELP = f"""演示账号（密码均为 {DEMO_PASSWORD}）：
   donghu_officer     东湖区司法局 经办人（行政复议、行政应诉、年度报告）
   donghu_reviewer    东湖区司法局 审核人（行政复议、行政应诉、年度报告）
   donghu_supervisor  东湖区司法局 经办人（行政执法监督，本单位及下级）
+  donghu_legal       东湖区司法局法制科 审核人（规范性文件·重大决策，本单位及下级）
+  donghu_govoffice   东湖区人民政府 经办人（规范性文件·重大决策）
+  donghu_drafter     东湖区市场监督管理局 经办人（规范性文件·重大决策）
   donghu_leader      东湖区司法局 负责人（全部业务条线；兼单位管理员，可切换单位）
   donghu_inspector   东湖区依法治区办 督察员    donghu_admin     东湖区 单位管理员
   xishan_* / nanqiao_*  西山区、南桥县的同样角色

@@ -391,3 +391,8 @@ class IncidentalResultForm(SubmitOnceForm):
     date = date_field("办结日期", today=True)
     organ_reply_date = date_field("制定机关书面答复日期", required=False)
     handling = forms.CharField(label="处理情况", max_length=500, **TEXT)
+
+
+class AnswerRequestForm(SubmitOnceForm):
+    handling = forms.CharField(label="处理情况", max_length=500, **TEXT)
+    reply_date = date_field("答复日期", today=True)

@@ -18,6 +18,7 @@ urlpatterns = [
     path("cleanups/<int:pk>/", views.cleanup_detail, name="cleanup_detail"),
     path("cleanups/<int:pk>/entry/", views.cleanup_entry, name="cleanup_entry"),
     path("cleanups/<int:pk>/publish/", views.cleanup_publish, name="cleanup_publish"),
+    path("requests/<int:pk>/answer/", views.request_answer, name="request_answer"),
     path("incidental/", views.incidental_list, name="incidental_list"),
     path("incidental/case/<int:pk>/", views.incidental_refer, name="incidental_refer"),
     path("incidental/<int:pk>/notice/", views.incidental_notice, name="incidental_notice"),

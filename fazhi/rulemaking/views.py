@@ -944,3 +944,17 @@ def incidental_result(request, review_request):
         back=review_request.document,
         message="已登记附带审查结果；请在行政复议案件中恢复审理",
     )
+
+
+@record_view(ReviewRequest, Action.CHANGE)
+def request_answer(request, review_request):
+    form = f.AnswerRequestForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        services.answer_review_request,
+        review_request=review_request,
+        title=f"答复审查建议：{review_request}",
+        back=review_request.document,
+        message="已答复审查建议",
+    )

@@ -118,3 +118,14 @@ def test_the_figure_clicks_through_to_the_records(demo, client_as):
     assert response.status_code == 200
     filing = Filing.objects.get(document__title="湖滨农贸市场摊位管理规定")
     assert str(filing) in response.content.decode()
+
+
+def test_the_annual_reports_draft_reports_the_line(demo):
+    from fazhi.annual_report.drafting import draft_measures, plain_text
+
+    district = demo.units["donghu"]
+    published = NormativeDocument.objects.filter(
+        unit__path__startswith=district.path, published_date__year=TODAY.year
+    ).count()
+    text = "\n".join(plain_text(draft_measures(district, TODAY.year)))
+    assert published and f"制定印发规范性文件{published}件" in text

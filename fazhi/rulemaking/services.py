@@ -598,6 +598,8 @@ def answer_review_request(
     *, actor, review_request: ReviewRequest, handling: str, reply_date: datetime.date
 ) -> ReviewRequest:
     require(actor, Action.CHANGE, review_request)
+    if review_request.case_id is not None:
+        raise ValidationError("附带审查请登记审查结果（行政复议法第五十六条至第五十九条）")
     if review_request.reply_date is not None:
         raise ValidationError("该审查建议已答复")
     not_future(reply_date, "答复日期")

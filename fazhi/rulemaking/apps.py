@@ -38,7 +38,10 @@ class RulemakingConfig(worklines.WorkLineConfig):
             models.ExecutionReport,
             models.AdviserService,
             models.OtherReview,
+            models.CleanupEntry,
+            models.PostEvaluation,
         )
+        line.audit(models.CleanupBatch, exclude_fields=["entries"])
         line.workflow(workflow.DOCUMENT_FLOW, workflow.FILING_FLOW, workflow.DECISION_FLOW)
         group = "规范性文件与重大决策"
         line.nav(
@@ -52,6 +55,7 @@ class RulemakingConfig(worklines.WorkLineConfig):
             NavItem("其他合法性审查", "rulemaking:review_list", group),
         )
         line.due(
+            deadlines.incidental_due,
             deadlines.reviews_due,
             deadlines.filings_due,
             deadlines.expiries_due,

@@ -113,16 +113,6 @@ reconsideration.performance_due | 应履行的复议决定 | 件 | decisions and
 reconsideration.performed | 已履行的复议决定 | 件 | of which performance is recorded
 litigation.heard_cases | 开庭审理案件（按审级计） | 件 | suits first heard in period, one per 审级
 enforcement.legal_review_staff | 持证法制审核人员 | 人 | certified officers who are legal-review staff
-normative_docs.filing_rate | 报备率 | % | documents filed in period / documents issued in period × 100
-normative_docs.filed_on_time | 按期报备 | 件 | filings within the area's filing period
-normative_docs.filing_on_time_rate | 报备及时率 | % | filings within the local period / filings × 100
-normative_docs.renewed_on_expiry | 到期后继续执行 | 件 | documents renewed on expiry in period
-legal_review.other_matters | 其他合法性审查（政策文件、合同、重大事项） | 件 | other legality reviews finished in period
-normative_docs.cleanup_campaigns | 专项清理 | 次 | clean-up campaigns whose result was published in period
-normative_docs.post_evaluations | 后评估 | 件 | post-evaluations of normative documents reported in period
-major_decisions.decisions_made | 作出重大行政决策 | 项 | major decisions taken by collective decision in period
-legal_advisers.engagements | 法律顾问参与法制工作 | 件次 | service entries of legal advisers in period
-legal_advisers.meetings_attended | 列席常务会议 | 次 | meetings attended by legal advisers in period
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

@@ -14,7 +14,7 @@ from django.db.models import Q
 
 from fazhi.indicators.registry import Indicator
 
-from .models import CORRECTIONS, ServiceKind, Validity
+from .models import CORRECTIONS, Validity
 
 DOC = "rulemaking.NormativeDocument"
 FILING = "rulemaking.Filing"

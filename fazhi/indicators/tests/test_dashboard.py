@@ -122,5 +122,11 @@ def test_the_key_figures_are_those_the_lines_mark_in_their_order():
         "enforcement.case_files_reviewed",
         "enforcement.enterprise_inspections_reported",
         "enforcement.supervision_inspections",
+        "normative_docs.issued",
+        "normative_docs.legality_reviews",
+        "normative_docs.filed",
+        "normative_docs.corrected",
+        "major_decisions.catalog_items",
+        "major_decisions.legality_reviews",
     ]
     assert set(shown) == {i for i, indicator in registered().items() if indicator.key}

@@ -144,3 +144,49 @@ def scale_province(demo, generate_scale):
     """The small synthetic province, generated next to the demo data set."""
     generate_scale()
     return Unit.objects.get(name=scale.PROVINCE_NAME, parent=None)
+
+
+@pytest.fixture
+def race():
+    """`race(model, pk, *calls)`: each call gets the record `pk` read in a thread and database
+    connection of its own (as two pages opened side by side), then all run at the same moment,
+    as two requests would, on committed data (PostgreSQL: row locks; SQLite: one writer at a
+    time). Returns each call's result or exception, in order. For `transaction=True` tests."""
+    import threading
+
+    from django.db import connection
+
+    def run_all(model, pk, *calls):
+        start = threading.Barrier(len(calls))
+        outcomes = [None] * len(calls)
+
+        def run(index, call):
+            try:
+                record = model._base_manager.get(pk=pk)
+                start.wait()
+                outcomes[index] = call(record)
+            except Exception as error:  # collected and asserted by the test
+                outcomes[index] = error
+            finally:
+                connection.close()
+
+        threads = [threading.Thread(target=run, args=pair) for pair in enumerate(calls)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return outcomes
+
+    return run_all
+
+
+def one_done_one_refused(outcomes, model):
+    """The outcomes of two users taking one step at once: one result of `model`, and a
+    StepRefused that says another user has just taken a step. Returns (done, refusal)."""
+    from fazhi.core.workflow import StepRefused
+
+    done = [o for o in outcomes if isinstance(o, model)]
+    refused = [o for o in outcomes if isinstance(o, StepRefused)]
+    assert len(done) == 1 and len(refused) == 1, outcomes
+    assert "刚刚已由他人办理" in refused[0].messages[0], refused[0].messages
+    return done[0], refused[0]

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "fazhi.reconsideration",
     "fazhi.enforcement",
     "fazhi.annual_report",
+    "fazhi.mediation",
     "fazhi.rulemaking",
 ]
 
@@ -99,8 +100,15 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the demo serve pages while a command writes.
+    # One writer at a time: a writer waits up to FAZHI_SQLITE_TIMEOUT seconds for another's
+    # transaction (a large import holds it for its whole length) instead of failing with
+    # "database is locked", a 500 (benchmarks/load_faults.py).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE"}
+        {
+            "init_command": "PRAGMA journal_mode=WAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("FAZHI_SQLITE_TIMEOUT", "120")),
+        }
     )
     # Tests run on a file like production, not in memory: concurrent writers then wait
     # for each other as they do in the demo instead of failing with "table is locked".

@@ -143,8 +143,9 @@ class ReportStep(ChildRecord):
     comment = models.TextField("意见", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # The workflow log (who drafted, reviewed and signed, their comments) is internal: it
+    # stays within the report's tree when the report is public (docs/permissions.md).
     parent_field = "report"
-    scope_public_field = "report__is_public"
 
     class Meta:
         ordering = ["report", "created_at", "pk"]

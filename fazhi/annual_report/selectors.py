@@ -26,6 +26,12 @@ def reports(user, search: str = ""):
     return queryset
 
 
+def within_scope(user, report: AnnualReport) -> bool:
+    """Whether `user` sees `report` through the own scope (its tree), not only as a public
+    document: a public report shows others its published text and figures only."""
+    return AnnualReport.objects.restrict(user, public=False).filter(pk=report.pk).exists()
+
+
 def parts(user, report: AnnualReport):
     return Part.objects.restrict(user).filter(report=report).order_by("order")
 

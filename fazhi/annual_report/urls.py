@@ -19,4 +19,5 @@ urlpatterns = [
     path("<int:pk>/docx/", views.report_docx, name="report_docx"),
     path("<int:pk>/pdf/", views.report_pdf, name="report_pdf"),
     path("<int:pk>/publication/", views.report_publication, name="report_publication"),
+    path("<int:pk>/figures/", views.report_figures, name="report_figures"),
 ]

@@ -28,6 +28,7 @@ from . import (
     checks,
     deadlines,
     document,
+    drafting,
     overview,
     pdf,
     selectors,
@@ -109,17 +110,26 @@ def report_create(request):
     return redirect(report or "annual_report:report_list")
 
 
-def _segments_with_links(user, report, paragraphs):
-    """The generated paragraphs with each figure's link to the records behind it — over the
-    report's area when the viewer may see it, else over what the viewer may see of it."""
+def _segments_with_links(user, report, paragraphs, internal: bool):
+    """The generated paragraphs with each figure's link: within the report's tree to the
+    records behind it (over the report's area when the viewer may see it, else over what the
+    viewer may see of it); beyond it, to the figures the unit published with the report —
+    never to the viewer's own records, which are not what the report counted."""
     base = reverse("indicators:records")
     area = report.unit.scope_root
     unit = f"&unit={area.pk}" if permits(user, Action.VIEW, area) else ""
+    published = reverse("annual_report:report_figures", args=[report.pk])
+
+    def url(indicator):
+        if internal:
+            return f"{base}?id={indicator}&year={report.year}{unit}"
+        return f"{published}#figure-{indicator.replace('.', '-')}"
+
     return [
         [
             {
                 **segment,
-                "url": f"{base}?id={segment['indicator']}&year={report.year}{unit}",
+                "url": url(segment["indicator"]),
                 "name": get(segment["indicator"]).name,
             }
             if "indicator" in segment
@@ -133,7 +143,10 @@ def _segments_with_links(user, report, paragraphs):
 @record_view(AnnualReport)
 def report_detail(request, report):
     parts = list(selectors.parts(request.user, report))
-    problems = services.problems(report) if not report.is_frozen else []
+    # Beyond its tree a public report shows its published text and figures only: no checks,
+    # no workflow log, no names of who drafted, reviewed or signed it (docs/permissions.md).
+    internal = selectors.within_scope(request.user, report)
+    problems = services.problems(report) if internal and not report.is_frozen else []
     accepted = {o.problem: o for o in selectors.overrides(request.user, report)}
     # A public report is readable, not workable, beyond its tree (the scope of each step).
     may_review = permits(request.user, Action.REVIEW, report)
@@ -142,7 +155,7 @@ def report_detail(request, report):
         {
             "spec": structure.BY_KEY[part.key],
             "title": structure.numbered_title(part.key, report.year, index),
-            "paragraphs": _segments_with_links(request.user, report, part.generated),
+            "paragraphs": _segments_with_links(request.user, report, part.generated, internal),
             "blocks": document.blocks(document.narrative_lines(part.narrative)),
             "empty": checks.is_empty(part) and not part.generated,
         }
@@ -153,6 +166,7 @@ def report_detail(request, report):
         "annual_report/report_detail.html",
         {
             "report": report,
+            "internal": internal,
             "parts": rows,
             "problems": [{"problem": p, "override": accepted.get(p.key)} for p in problems],
             "open_problems": len([p for p in problems if p.key not in accepted]),
@@ -240,6 +254,20 @@ def report_pdf(request, report):
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = _attachment(f"{report.title}.pdf")
     return response
+
+
+@record_view(AnnualReport)
+def report_figures(request, report):
+    """The figures the unit published with the report: each with its definition and the value
+    as published — what a figure link of a public report opens for readers beyond its tree."""
+    figures = drafting.figures_of(
+        [p for part in selectors.parts(request.user, report) for p in part.generated]
+    )
+    rows = [
+        {"indicator": get(key), "anchor": f"figure-{key.replace('.', '-')}", "value": value}
+        for key, value in figures.items()
+    ]
+    return render(request, "annual_report/figures.html", {"report": report, "rows": rows})
 
 
 def _attachment(name: str) -> str:

@@ -68,6 +68,7 @@ RULEMAKING_PEOPLE = {
     "xishan": ("韩志刚", "曹丽娟", "彭宇航"),
     "nanqiao": ("曾凡宇", "吕晓燕", "苏浩然"),
 }
+MEDIATION_USERS = {"donghu": "苏晓岚", "xishan": "姬文博", "nanqiao": "桑立群"}
 CASE_SECTION_LINES = [WorkLine.RECONSIDERATION, WorkLine.LITIGATION, WorkLine.ANNUAL_REPORT]
 
 
@@ -144,6 +145,15 @@ def build_core(world: DemoWorld) -> None:
         leader_user = _user(world, f"{key}_leader", leader, justice, Role.LEADER)
         _user(world, f"{key}_inspector", inspector, office, Role.INSPECTOR)
         _user(world, f"{key}_admin", admin, district, Role.UNIT_ADMIN)
+        # The 司法所 of the first township: its people's mediator acts on 人民调解 only.
+        _user(
+            world,
+            f"{key}_mediator",
+            MEDIATION_USERS[key],
+            world.units[f"{key}_town0"],
+            Role.OFFICER,
+            [WorkLine.MEDIATION],
+        )
         # The bureau's leader also administers its users: shows the unit switcher.
         services.grant_membership(
             actor=world.admin, user=leader_user, unit=justice, role=Role.UNIT_ADMIN
@@ -192,6 +202,7 @@ DEMO_ACCOUNTS_HELP = f"""演示账号（密码均为 {DEMO_PASSWORD}）：
   donghu_legal       东湖区司法局法制科 审核人（规范性文件·重大决策，本单位及下级）
   donghu_govoffice   东湖区人民政府 经办人（规范性文件·重大决策）
   donghu_drafter     东湖区市场监督管理局 经办人（规范性文件·重大决策）
+  donghu_mediator    东湖区湖滨街道（司法所）经办人（人民调解）
   donghu_leader      东湖区司法局 负责人（全部业务条线；兼单位管理员，可切换单位）
   donghu_inspector   东湖区依法治区办 督察员    donghu_admin     东湖区 单位管理员
   xishan_* / nanqiao_*  西山区、南桥县的同样角色

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from openpyxl import Workbook, load_workbook
 
 from .attachments import ALLOWED, read_checked
+from .storable import bound_errors
 from .viewtools import error_text, xlsx_workbook_response
 
 DATE_EXPECTED = "日期，例如 2023-01-05"
@@ -58,8 +59,21 @@ class Field:
     required: bool = True
     parse: Callable[[object], object] | None = None  # raises ValueError or KeyError
     expected: str = ""  # what a valid value looks like, for the message
-    # Longest text accepted (the column it goes to); a cell beyond is that row's error.
+    # Longest text accepted; a cell beyond is that row's error.
     max_length: int = 1000
+    # The model field the cell is stored in (`Officer.name` or its field): its length and its
+    # range or digits bound the cell too, so that a value the column cannot hold is that
+    # row's error — never a database error or a 500 when the rows are saved.
+    column: object = None
+
+    @property
+    def longest(self) -> int:
+        length = getattr(self.model_field, "max_length", None)
+        return min(self.max_length, length) if length else self.max_length
+
+    @property
+    def model_field(self):
+        return getattr(self.column, "field", self.column)
 
 
 @dataclass(frozen=True)
@@ -129,18 +143,21 @@ class ImportSpec:
             if field.required:
                 errors.append(RowError(number, field.label, "不能为空"))
             return None
-        if len(text) > field.max_length:
+        if len(text) > field.longest:
             errors.append(
-                RowError(number, field.label, f"超过{field.max_length}个字符（当前{len(text)}个）")
+                RowError(number, field.label, f"超过{field.longest}个字符（当前{len(text)}个）")
             )
             return None
-        if field.parse is None:
-            return text
         try:
-            return field.parse(raw)
-        except (ValueError, KeyError):
+            value = text if field.parse is None else field.parse(raw)
+        except (ValueError, KeyError, ArithmeticError):
             errors.append(RowError(number, field.label, f"“{text}”无效，应为{field.expected}"))
             return None
+        problems = bound_errors(field.model_field, value) if field.model_field else []
+        if problems:
+            errors.append(RowError(number, field.label, f"“{text}”超出范围：{problems[0]}"))
+            return None
+        return value
 
 
 def _xlsx_bytes(upload) -> bytes:

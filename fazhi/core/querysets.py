@@ -86,14 +86,15 @@ def full_scope_key(user) -> tuple:
 
 
 class RestrictedQuerySet(models.QuerySet):
-    def restrict(self, user, action: str = "view"):
+    def restrict(self, user, action: str = "view", *, public: bool = True):
         """Only the rows `user` may `action`, by the role, data scope and work lines of the
         active membership.
 
         A model states where its owning unit is (`scope_unit_field`, None for the unit tree
         itself), who counts as its owner for 仅本人 (`scope_owner_fields`), its work line
         (`work_line`, a WorkLine value; absent for records of no line) and, for public
-        documents, the flag that lets every platform user view them (`scope_public_field`).
+        documents, the flag that lets every platform user view them (`scope_public_field`;
+        `public=False`: only what the user sees through the own scope).
         """
         scope = scope_of(user, action)
         if not _line_allowed(scope, getattr(self.model, "work_line", None)):
@@ -102,7 +103,7 @@ class RestrictedQuerySet(models.QuerySet):
             return self.all()
         visible = self._scope_filter(user, scope)
         public_field = getattr(self.model, "scope_public_field", None)
-        if public_field and action == "view":
+        if public_field and action == "view" and public:
             visible |= Q(**{public_field: True})
         return self.filter(visible)
 

@@ -5,6 +5,8 @@ a ValidationError with a Chinese message — shown on the form, reported on the 
 instead of a database error and a 500 on PostgreSQL, or a silently stored oversize value on
 SQLite. Services still call full_clean (guards.saved) for the model's own rules."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.core.validators import (
     DecimalValidator,
@@ -13,8 +15,35 @@ from django.core.validators import (
     MinValueValidator,
 )
 from django.db import models
+from django.db.backends.base.operations import BaseDatabaseOperations
 
+INTEGER_RANGES = BaseDatabaseOperations.integer_field_ranges
 BOUNDS = (MaxLengthValidator, MaxValueValidator, MinValueValidator, DecimalValidator)
+
+
+def bound_errors(field, value) -> list[str]:
+    """Why `value` does not fit `field`'s column (length, range, digits); [] when it does."""
+    if value is None or isinstance(value, models.expressions.Combinable):
+        return []
+    if isinstance(field, models.DecimalField) and isinstance(value, float):
+        value = Decimal(repr(value))  # as the field will store it (its validator wants Decimal)
+    messages = []
+    for validator in field.validators:
+        if not isinstance(validator, BOUNDS):
+            continue
+        try:
+            validator(value)
+        except ValidationError as error:
+            messages += error.messages
+        except TypeError:
+            continue  # a value of another type: full_clean or the database will say so
+    if isinstance(field, models.IntegerField) and not messages:
+        # SQLite declares no range (its validators let 99999999999 into a positive integer
+        # column): the portable range of the column type, the same on every engine.
+        low, high = INTEGER_RANGES.get(field.get_internal_type(), (None, None))
+        if isinstance(value, int) and low is not None and not low <= value <= high:
+            messages.append(f"须在{low}至{high}之间")
+    return messages
 
 
 def storable_errors(instance) -> dict[str, list[str]]:
@@ -22,19 +51,10 @@ def storable_errors(instance) -> dict[str, list[str]]:
     for field in instance._meta.concrete_fields:
         if field.is_relation:
             continue
-        value = getattr(instance, field.attname)
-        if value is None or isinstance(value, models.expressions.Combinable):
-            continue
-        for validator in field.validators:
-            if not isinstance(validator, BOUNDS):
-                continue
-            try:
-                validator(value)
-            except ValidationError as error:
-                label = str(field.verbose_name)
-                errors.setdefault(field.name, []).extend(f"{label}：{m}" for m in error.messages)
-            except TypeError:
-                continue  # a value of another type: full_clean or the database will say so
+        messages = bound_errors(field, getattr(instance, field.attname))
+        if messages:
+            label = str(field.verbose_name)
+            errors[field.name] = [f"{label}：{m}" for m in messages]
     return errors
 
 

@@ -17,7 +17,10 @@ from fazhi.core.imports import (
 from fazhi.core.validators import validate_id_number
 
 from .models.actions import ActionKind, PenaltyOutcome
-from .models.penalty_lists import NO_PENALTY_BASES, ListBasis, ListCategory
+from .models.actions import EnforcementAction as Action
+from .models.agencies import MajorDecisionItem, Officer
+from .models.certificates import Certificate, TrainingRecord
+from .models.penalty_lists import NO_PENALTY_BASES, ListBasis, ListCategory, PenaltyListItem
 
 
 def _yes_no(value) -> bool:
@@ -116,15 +119,22 @@ OFFICERS = ImportSpec(
     sheet="执法人员",
     noun="执法人员",
     fields=(
-        Field("name", "姓名"),
-        Field("id_number", "身份证号码"),
-        Field("post", "职务", required=False),
+        Field("name", "姓名", column=Officer.name),
+        Field("id_number", "身份证号码", column=Officer.id_number),
+        Field("post", "职务", required=False, column=Officer.post),
         Field("is_legal_reviewer", "法制审核人员", False, _yes_no, "是或否"),
         Field("has_legal_qualification", "具有法律职业资格", False, _yes_no, "是或否"),
-        Field("number", "证件编号", required=False),
+        Field("number", "证件编号", required=False, column=Certificate.number),
         Field("issue_date", "发证日期", False, cell_date, DATE_EXPECTED),
         Field("valid_until", "有效期至", False, cell_date, "日期，例如 2028-01-04"),
-        Field("training_hours", "本年度培训学时", False, _number, "不小于0的数字"),
+        Field(
+            "training_hours",
+            "本年度培训学时",
+            False,
+            _number,
+            "不小于0的数字",
+            column=TrainingRecord.hours,
+        ),
     ),
     example=("张三", "11010519491231002X", "科员", "否", "否", "", "", "", 24),
     check=check_officer_rows,
@@ -133,7 +143,7 @@ LIST_ITEMS = ImportSpec(
     sheet="清单事项",
     noun="清单事项",
     fields=(
-        Field("number", "序号", True, _positive_int, "正整数"),
+        Field("number", "序号", True, _positive_int, "正整数", column=PenaltyListItem.number),
         Field("category", "类别", True, choice(CATEGORIES), "、".join(CATEGORIES)),
         Field(
             "basis",
@@ -142,10 +152,10 @@ LIST_ITEMS = ImportSpec(
             choice(BASES),
             "轻微不罚、首违不罚、无主观过错不罚、从轻或者减轻处罚",
         ),
-        Field("violation", "违法行为"),
-        Field("legal_basis", "违法依据及处罚依据"),
-        Field("conditions", "适用条件"),
-        Field("treatment", "处理方式"),
+        Field("violation", "违法行为", column=PenaltyListItem.violation),
+        Field("legal_basis", "违法依据及处罚依据", column=PenaltyListItem.legal_basis),
+        Field("conditions", "适用条件", column=PenaltyListItem.conditions),
+        Field("treatment", "处理方式", column=PenaltyListItem.treatment),
     ),
     example=(
         1,
@@ -162,20 +172,37 @@ ACTIONS = ImportSpec(
     sheet="执法记录",
     noun="执法记录",
     fields=(
-        Field("number", "案件编号"),
+        Field("number", "案件编号", column=Action.number),
         Field("kind", "执法行为类别", True, choice(KINDS), "、".join(KINDS)),
-        Field("party", "当事人"),
-        Field("summary", "案由"),
+        Field("party", "当事人", column=Action.party),
+        Field("summary", "案由", column=Action.summary),
         Field("started_date", "立案日期", True, cell_date, DATE_EXPECTED),
         Field("officers", "执法人员", True, _names, "本单位执法人员的姓名，用顿号分隔"),
-        Field("major_item", "重大执法决定事项", required=False),
+        Field("major_item", "重大执法决定事项", required=False, column=MajorDecisionItem.title),
         Field("pre_publicity_date", "事前公示日期", False, cell_date, "日期"),
-        Field("pre_publicity_link", "事前公示链接", False, _url, URL_EXPECTED),
-        Field("recording_forms", "全过程记录形式及环节", required=False),
-        Field("recording_location", "记录归档保存位置", required=False),
-        Field("reviewer", "法制审核人员", required=False),
+        Field(
+            "pre_publicity_link",
+            "事前公示链接",
+            False,
+            _url,
+            URL_EXPECTED,
+            column=Action.pre_publicity_link,
+        ),
+        Field(
+            "recording_forms",
+            "全过程记录形式及环节",
+            required=False,
+            column=Action.recording_forms,
+        ),
+        Field(
+            "recording_location",
+            "记录归档保存位置",
+            required=False,
+            column=Action.recording_location,
+        ),
+        Field("reviewer", "法制审核人员", required=False, column=Officer.name),
         Field("review_date", "法制审核日期", False, cell_date, "日期"),
-        Field("review_opinion", "法制审核意见", required=False),
+        Field("review_opinion", "法制审核意见", required=False, column=Action.review_opinion),
         Field("review_passed", "法制审核通过", False, _yes_no, "是或否"),
         Field("decided_date", "决定日期", False, cell_date, "日期"),
         Field("outcome", "处罚结果", False, choice(OUTCOMES), "、".join(OUTCOMES)),
@@ -186,9 +213,16 @@ ACTIONS = ImportSpec(
             _list_item_reference,
             "清单版本和序号，例如 2021年版第3项",
         ),
-        Field("education", "对当事人的教育", required=False),
+        Field("education", "对当事人的教育", required=False, column=Action.education),
         Field("post_publicity_date", "事后公示日期", False, cell_date, "日期"),
-        Field("post_publicity_link", "事后公示链接", False, _url, URL_EXPECTED),
+        Field(
+            "post_publicity_link",
+            "事后公示链接",
+            False,
+            _url,
+            URL_EXPECTED,
+            column=Action.post_publicity_link,
+        ),
     ),
     example=(
         "东湖市监罚〔2023〕1号",

@@ -113,6 +113,23 @@ reconsideration.performance_due | 应履行的复议决定 | 件 | decisions and
 reconsideration.performed | 已履行的复议决定 | 件 | of which performance is recorded
 litigation.heard_cases | 开庭审理案件（按审级计） | 件 | suits first heard in period, one per 审级
 enforcement.legal_review_staff | 持证法制审核人员 | 人 | certified officers who are legal-review staff
+mediation.concluded | 调解结束的纠纷 | 件 | disputes received in period whose mediation ended (agreement or termination)
+mediation.concluded_on_time | 按期调结 | 件 | of which the agreement or termination came within the (extended) period
+mediation.on_time_rate | 一个月内调结率 | % | concluded on time / concluded × 100
+mediation.court_linked_cases | 诉前委派调解 | 件 | disputes a court referred before filing (委派), received in period
+mediation.court_linked_resolved | 诉前调解成功 | 件 | of which an agreement was reached
+mediation.court_linked_success_rate | 诉前调解成功率 | % | court-linked resolved / court-linked cases × 100
+mediation.police_linked_cases | 公调(警调)对接受理 | 件 | disputes transferred by the police, received in period
+mediation.petition_linked_cases | 访调对接受理 | 件 | disputes transferred by petition offices or 12345, received in period
+mediation.judicial_confirmations | 申请司法确认 | 件 | applications for judicial confirmation in period
+mediation.judicial_confirmations_confirmed | 司法确认有效 | 件 | confirmations decided as valid in period
+mediation.written_agreements | 书面调解协议 | 件 | written agreements taking effect in period
+mediation.oral_agreements | 口头调解协议 | 件 | oral agreements reached in period
+mediation.agreement_amount | 调解协议涉及金额 | 元 | sum of the agreements' amounts, by effective date
+mediation.disputes_found | 排查发现矛盾纠纷 | 件 | disputes found by screenings in period
+mediation.disputes_prevented | 预防纠纷 | 件 | findings settled before they became cases
+mediation.criminal_escalations_prevented | 防止民转刑 | 起 | findings where a civil dispute was kept from turning criminal
+mediation.nil_reports | 零上报 | 次 | nil reports filed for months in period
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 
 from fazhi.core import calendar
 from fazhi.core.dataversion import remember
+from fazhi.core.models import Unit
 from fazhi.core.querysets import scope_key
 from fazhi.core.selectors import unit_children
 
@@ -122,6 +123,9 @@ class Figures:
     last_year: dict
     children: list  # [(Child, {id: value})] for the child units the user may see
     months: dict  # trend indicator id → [(月份, value)]
+    # "Where do we stand": the unit among the areas of its parent area — {id: Standing}.
+    standings: dict = None
+    parent: str = ""  # the parent area's name
 
 
 def figures_key(indicators, *, user, unit, trends, period: Period) -> tuple:
@@ -147,15 +151,57 @@ def figures(indicators, *, user, unit, trends, period: Period) -> Figures:
         scope = {"user": user, "unit": unit}
         children = list(unit_children(user, unit))
         by_child = engine.breakdown(ids, **scope, period=period, by="child", children=children)
+        now = engine.compute(ids, **scope, period=period)
+        parent, standings = _standings(ids, unit, now, period)
         return Figures(
-            now=engine.compute(ids, **scope, period=period),
+            now=now,
             last_year=engine.compute(ids, **scope, period=previous(period)),
             children=[(Child(c.pk, c.name), by_child[c]) for c in children],
             months={i.id: _monthly(i.id, **scope, period=period) for i in trends},
+            standings=standings,
+            parent=parent,
         )
 
     key = figures_key(indicators, user=user, unit=unit, trends=trends, period=period)
     return remember("dashboard", key, compute)
+
+
+@dataclass(frozen=True)
+class Standing:
+    rank: int | None  # among the sibling areas, highest value first; None: no value
+    of: int  # how many sibling areas have a value
+    parent_value: Decimal | int | None  # the parent area's (the city's) figure
+
+
+def _standings(ids, unit, now: dict, period: Period) -> tuple[str, dict]:
+    """The unit's rank among the areas of its parent area (a district among the city's
+    districts and counties) and the parent's figure. Only these aggregates leave the sibling
+    areas — never their names or records (docs/permissions.md)."""
+    parent = unit.parent
+    if not unit.is_area or parent is None:
+        return "", {}
+    siblings = list(Unit.objects.filter(parent=parent, kind__in=Unit.AREA_KINDS))
+    if len(siblings) < 2:
+        return "", {}
+    # Figures of the whole areas, whoever asks: the same for every leader who compares.
+    by_area = engine.breakdown(
+        ids, user=None, unit=parent, period=period, by="child", children=siblings
+    )
+    whole = engine.compute(ids, user=None, unit=parent, period=period)
+    own = by_area.get(unit, now)
+    standings = {}
+    for indicator_id in ids:
+        values = [v[indicator_id] for v in by_area.values() if v[indicator_id] is not None]
+        mine = own[indicator_id]
+        rank = None if mine is None else 1 + sum(1 for v in values if v > mine)
+        standings[indicator_id] = Standing(rank, len(values), whole[indicator_id])
+    return parent.name, standings
+
+
+def standing_rows(indicators, values: Figures) -> list:
+    """[(indicator, the unit's value, Standing)] for the comparison with sibling areas."""
+    standings = values.standings or {}
+    return [(i, values.now[i.id], standings[i.id]) for i in indicators if i.id in standings]
 
 
 def rows(indicators, values: Figures) -> list[Row]:

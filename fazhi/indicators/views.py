@@ -100,6 +100,8 @@ def _figures_html(indicators, scope) -> str:
                 "period": scope["period"],
                 "rows": dashboard.rows(indicators, values),
                 "children": dashboard.children_table(indicators, values),
+                "standings": dashboard.standing_rows(indicators, values),
+                "parent": values.parent,
                 "indicators": indicators,
                 "trends": [(i, charts.bars(values.months[i.id])) for i in scope["trends"]],
                 "chart": {"width": charts.WIDTH, "height": charts.HEIGHT},

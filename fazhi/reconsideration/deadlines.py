@@ -44,6 +44,10 @@ TERMINATION_PROMPT_DAYS = 60
 OPINION_REPORT_DAYS = 60
 # Whether the decision clock stops during 中止 (statutes.md, open question 4): it does.
 PAUSE_DURING_SUSPENSION = True
+# Whether the copy (第四十八条 7日/第五十四条 3日) and reply (10日/5日) clocks stop during 中止:
+# the 2023 law is silent; read (docs/rules.md) as standing still like the decision clock, by
+# the working days the suspension covered. False lets them run through a suspension.
+PAUSE_COPY_REPLY_DURING_SUSPENSION = True
 # 第五十一条第一款: 应当于举行听证的五日前……书面通知当事人. Read (docs/rules.md): five whole
 # working days lie between the notice and the hearing, neither day counted; True counts the
 # hearing day itself as the fifth day.
@@ -61,6 +65,26 @@ def acceptance_due(review_start: datetime.date) -> datetime.date:
 def supplement_notice_due(received: datetime.date) -> datetime.date:
     """第三十一条第一款: 补正通知 自收到申请之日起五日（工作日）内."""
     return add_working_days(received, REVIEW_WORKDAYS)
+
+
+# 第三十二条第二款: 认为需要维持行政处罚决定的，应当自收到行政复议申请之日起五日内转送
+FORWARDING_WORKDAYS = 5
+
+
+def forwarding_due(case) -> datetime.date | None:
+    if case.via_respondent_date is None:
+        return None
+    return add_working_days(case.via_respondent_date, FORWARDING_WORKDAYS)
+
+
+def forwarded_late(case) -> bool:
+    """Whether the penalty organ forwarded the application after its five working days."""
+    if case.via_respondent_date is None:
+        return False
+    try:
+        return case.received_date > forwarding_due(case)
+    except CalendarYearUnknown:
+        return False
 
 
 def latest_hearing_notice(hearing: datetime.date) -> datetime.date:
@@ -96,6 +120,40 @@ def suspended_days(case, until: datetime.date | None = None) -> int:
     return total
 
 
+def _paused_working_days(case, start: datetime.date, workdays: int) -> datetime.date:
+    """`workdays` working days from `start`, the working days of every ended 中止 that fell
+    after `start` added (中止 day itself not paused, the 恢复 day paused — as the decision
+    clock counts end - start days)."""
+    due = add_working_days(start, workdays)
+    if not PAUSE_COPY_REPLY_DURING_SUSPENSION or case.pk is None:
+        return due
+    for suspension in sorted(case.suspensions.all(), key=lambda s: s.start_date):
+        if suspension.end_date is None or suspension.start_date >= due:
+            continue
+        paused = working_days_between(max(suspension.start_date, start), suspension.end_date)
+        due = add_working_days(due, paused)
+    return due
+
+
+def reply_due(case) -> datetime.date | None:
+    """第四十八条、第五十四条: 自收到申请书副本或者申请笔录复印件之日起 — from the respondent's
+    recorded receipt; None until the receipt is recorded."""
+    if case.copy_received_date is None:
+        return None
+    procedure = case.procedure or Procedure.ORDINARY
+    return _paused_working_days(case, case.copy_received_date, REPLY_WORKDAYS[procedure])
+
+
+def simple_due(case) -> datetime.date | None:
+    """The 30 days of 简易程序 (第六十二条第二款) from acceptance, 中止 excluded."""
+    if case.accepted_date is None:
+        return None
+    days = DECISION_DAYS[Procedure.SIMPLE]
+    if PAUSE_DURING_SUSPENSION:
+        days += suspended_days(case)
+    return add_days(case.accepted_date, days)
+
+
 def decision_due(case) -> datetime.date | None:
     if case.accepted_date is None or not case.procedure:
         return None
@@ -114,13 +172,9 @@ def _clock_rules(case) -> dict:
     return {
         "acceptance_due": lambda: acceptance_due(case.review_start),
         "copy_due": lambda: (
-            add_working_days(accepted, COPY_WORKDAYS[procedure]) if accepted else None
+            _paused_working_days(case, accepted, COPY_WORKDAYS[procedure]) if accepted else None
         ),
-        "reply_due": lambda: (
-            add_working_days(case.copy_sent_date, REPLY_WORKDAYS[procedure])
-            if case.copy_sent_date
-            else None
-        ),
+        "reply_due": lambda: reply_due(case),
         "decision_due": lambda: decision_due(case),
     }
 
@@ -149,6 +203,15 @@ def decided_on_time(case, day: datetime.date) -> bool | None:
     """Whether a case concluded on `day` kept its decision period (None: cannot be known yet)."""
     if case.accepted_date is None:
         return None
+    # 第五十五条、第六十二条第二款: a conversion after the 30 days of 简易程序 (recorded before the
+    # guard existed) does not give the case the 60 days of 普通程序.
+    if case.converted_date is not None:
+        try:
+            bound = simple_due(case)
+        except CalendarYearUnknown:
+            bound = None
+        if bound is not None and case.converted_date > bound:
+            return day <= bound
     if case.decision_due is not None:
         return day <= case.decision_due
     # The due day lies in a year not yet entered; a holiday can only move it later.
@@ -214,6 +277,8 @@ def running_clocks(case) -> list[Clock]:
             result.append(Clock("审理期限", due, "第六十二条", False, paused, pending))
     if case.performance_due and not case.performed_date:
         result.append(Clock("履行期限", case.performance_due, "第七十七条", False))
+        if case.performance_order_due:
+            result.append(Clock("责令限期履行", case.performance_order_due, "第七十七条", False))
     return result
 
 
@@ -270,15 +335,15 @@ def fill_open_clocks(*, year: int, actor, **kwargs) -> None:
         accepted_date__isnull=False, decision_due__isnull=True
     )
     open_clock |= Q(accepted_date__isnull=False, copy_due__isnull=True)
-    open_clock |= Q(copy_sent_date__isnull=False, reply_due__isnull=True)
+    open_clock |= Q(copy_received_date__isnull=False, reply_due__isnull=True)
     for case in Case.objects.filter(open_clock).prefetch_related("suspensions"):
         before = [getattr(case, name) for name in CLOCK_FIELDS]
         refresh_clocks(case)
         if [getattr(case, name) for name in CLOCK_FIELDS] != before:
             case.save()
     for letter in OpinionLetter.objects.filter(
-        kind=OpinionLetter.Kind.OPINION, report_due__isnull=True
+        kind=OpinionLetter.Kind.OPINION, report_due__isnull=True, received_date__isnull=False
     ):
-        letter.report_due = opinion_report_due(letter.received_date or letter.issued_date)
+        letter.report_due = opinion_report_due(letter.received_date)
         if letter.report_due is not None:
             letter.save()

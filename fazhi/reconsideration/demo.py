@@ -147,9 +147,14 @@ def _district_cases(world, key, today):
             outcome=outcome,
             ground=ground,
             reasons="经审理查明",
-            approval="leader",
+            approval="delegated",
+            approval_basis="东湖区人民政府委托",
             performance_due=day(received - 70) if outcome == "ordered_performance" else None,
             invalidity_requested=outcome == "confirmed_invalid",
+            # 第七十二条第二款: a fine revoked or changed is returned
+            property_return=outcome in ("revoked", "altered")
+            and case.act_kind in services.PROPERTY_ACT_KINDS
+            and bool(case.act_amount),
         )
         return services.serve(actor=officer, case=case, date=day(received - 43)) if served else case
 
@@ -187,7 +192,9 @@ def _district_cases(world, key, today):
         actor=leader, case=case, date=day(30), days=30, reason="案情复杂，需要进一步调查核实"
     )
     decided(42, "revoked", "64.1", served=False)
-    decided(150, "upheld")
+    case = decided(150, "upheld")
+    # 第七十九条: the decision in force is published
+    services.publish_decision(actor=officer, case=case, date=day(105), where="区人民政府门户网站")
     decided(160, "upheld", respondent=1)
     decided(170, "ordered_performance", kind=ActKind.NONPERFORMANCE, respondent=3)
     decided(180, "confirmed_illegal", "65.1.2", respondent=2)

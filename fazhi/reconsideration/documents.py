@@ -42,6 +42,8 @@ KINDS = {
         Kind("mediation", "行政复议调解书", "复调字"),
         Kind("termination", "行政复议终止决定书", "复终字"),
         Kind("opinion", "行政复议意见书", "复意字"),
+        Kind("stay", "停止执行决定书", "复停字"),
+        Kind("performance_order", "责令限期履行通知书", "复履字"),
     ]
 }
 

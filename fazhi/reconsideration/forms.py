@@ -12,15 +12,23 @@ from fazhi.core.validators import validate_credit_code, validate_id_number
 
 from .models import (
     ActKind,
+    Approval,
     Channel,
     OpinionLetter,
     Outcome,
     Party,
     Procedure,
+    ServiceMethod,
     State,
     Suspension,
 )
-from .services import ACCEPTANCE_CONDITIONS, GROUNDS, TERMINATION_GROUNDS
+from .services import (
+    ACCEPTANCE_CONDITIONS,
+    COMPENSATION_CHOICES,
+    GROUNDS,
+    STAY_GROUNDS,
+    TERMINATION_GROUNDS,
+)
 
 
 def date_field(label="日期", required=True, today=None):
@@ -37,6 +45,14 @@ def text(label, required=True, rows=3):
 class RegisterForm(SubmitOnceForm):
     channel = forms.ChoiceField(label="申请方式", choices=Channel.choices)
     received_date = date_field("收到申请日期")
+    posted_date = date_field(
+        "邮寄申请的交邮日期（邮戳，期满前交邮的不算过期）", required=False, today=False
+    )
+    via_respondent_date = date_field(
+        "通过作出行政处罚决定的机关提交的，该机关收到申请日期（第三十二条）",
+        required=False,
+        today=False,
+    )
     oral_record = text("口头申请笔录（口头申请的必填）", required=False)
     applicant_kind = forms.ChoiceField(label="申请人类型", choices=Party.Kind.choices)
     applicant_name = forms.CharField(label="申请人姓名或名称", max_length=100)
@@ -58,6 +74,12 @@ class RegisterForm(SubmitOnceForm):
     act_date = date_field("行政行为作出日期", today=False)
     act_known_date = date_field("知道该行政行为的日期", today=False)
     act_on_the_spot = forms.BooleanField(label="当场作出", required=False)
+    act_by_monitoring = forms.BooleanField(
+        label="依据电子技术监控设备记录的违法事实作出", required=False
+    )
+    compensation_requested = forms.BooleanField(
+        label="一并提出行政赔偿请求（第七十二条）", required=False
+    )
     act_amount = forms.DecimalField(
         label="涉及款额（元）", required=False, min_value=0, decimal_places=2
     )
@@ -165,6 +187,48 @@ class RefuseForm(SubmitOnceForm):
     )
 
 
+class SendCopyForm(SubmitOnceForm):
+    date = date_field("发送日期")
+    method = forms.ChoiceField(label="送达方式", choices=ServiceMethod.choices)
+    received_date = date_field(
+        "被申请人收到日期（送达回证；直接送达不填即为当日）", required=False, today=False
+    )
+
+
+class StayForm(SubmitOnceForm):
+    date = date_field("决定停止执行日期")
+    ground = forms.TypedChoiceField(
+        label="停止执行情形（第四十二条）", choices=list(STAY_GROUNDS.items()), coerce=int
+    )
+    request_date = date_field("申请人、第三人申请日期（第三项必填）", required=False, today=False)
+    reason = text("理由")
+
+
+class InvestigateForm(SubmitOnceForm):
+    date = date_field("调查日期")
+    investigators = forms.CharField(label="调查人员（不少于两人，以顿号分隔）", max_length=200)
+    credentials_shown = forms.BooleanField(label="已出示行政复议工作证件", required=False)
+    summary = text("调查对象和情况")
+
+
+class PublishForm(SubmitOnceForm):
+    date = date_field("公开日期")
+    where = forms.CharField(label="公开的方式或者网址", max_length=200)
+
+
+class CopyToSuperiorForm(SubmitOnceForm):
+    date = date_field("抄告日期")
+    recipient = forms.CharField(label="被申请人的上一级主管部门", max_length=100)
+
+
+class OrderPerformanceForm(SubmitOnceForm):
+    date = date_field("责令日期")
+    due = date_field("限期履行至", today=False)
+    reason = text("不履行或者拖延履行的情况")
+    interview = forms.BooleanField(label="约谈被申请人的有关负责人", required=False)
+    notice = forms.BooleanField(label="予以通报批评", required=False)
+
+
 class DateSummaryForm(SubmitOnceForm):
     date = date_field()
     summary = text("内容摘要", required=False)
@@ -217,6 +281,7 @@ OUTCOME_CHOICES = [
         "confirmed_illegal",
         "ordered_performance",
         "confirmed_invalid",
+        "agreement_liability",
         "application_dismissed",
     }
 ]
@@ -243,10 +308,20 @@ class DecideForm(SubmitOnceForm):
     written_review_reason = text(
         "未听取意见的，因当事人原因不能听取的情况（书面审理，第四十九条）", required=False, rows=2
     )
-    approval = forms.ChoiceField(
-        label="审批方式", choices=[("leader", "负责人同意"), ("collective", "集体讨论通过")]
+    compensation = forms.ChoiceField(
+        label="行政赔偿请求的处理（一并提出赔偿请求的必选，第七十二条第一款）",
+        choices=[("", "—"), *COMPENSATION_CHOICES.items()],
+        required=False,
     )
-    collective_note = text("集体讨论的时间和结论", required=False, rows=2)
+    property_return = forms.BooleanField(
+        label="同时责令返还财产、解除查封扣押冻结或者赔偿相应价值（第七十二条第二款）",
+        required=False,
+    )
+    approval = forms.ChoiceField(label="审批（第六十一条第一款）", choices=Approval.choices)
+    approver_name = forms.CharField(
+        label="审批人姓名和职务（行政复议机关负责人同意的必填）", max_length=100, required=False
+    )
+    collective_note = text("集体讨论的时间和结论，或者受委托审批的授权依据", required=False, rows=2)
 
 
 class MediateForm(SubmitOnceForm):
@@ -276,8 +351,18 @@ class LetterForm(SubmitOnceForm):
     kind = forms.ChoiceField(label="类型", choices=OpinionLetter.Kind.choices)
     recipient = forms.CharField(label="制发对象", max_length=100)
     issued_date = date_field("制发日期")
-    received_date = date_field("制发对象收到日期（不填则按制发日期计算反馈期限）", required=False)
+    received_date = date_field(
+        "制发对象收到日期（送达回证；反馈期限自收到之日起计算）", required=False, today=False
+    )
+    service_method = forms.ChoiceField(
+        label="送达方式", choices=[("", "—"), *ServiceMethod.choices], required=False
+    )
     content = text("主要内容", rows=5)
+
+
+class LetterReceiptForm(SubmitOnceForm):
+    date = date_field("制发对象收到日期")
+    service_method = forms.ChoiceField(label="送达方式", choices=ServiceMethod.choices)
 
 
 class LetterReportForm(SubmitOnceForm):
@@ -293,8 +378,14 @@ STEP_FORMS = {
     "accept": AcceptForm,
     "deem_accepted": DateOnlyForm,
     "refuse": RefuseForm,
-    "send_copy": DateOnlyForm,
+    "send_copy": SendCopyForm,
+    "record_copy_receipt": DateOnlyForm,
     "record_reply": DateSummaryForm,
+    "stay_execution": StayForm,
+    "investigate": InvestigateForm,
+    "publish_decision": PublishForm,
+    "copy_to_superior": CopyToSuperiorForm,
+    "order_performance": OrderPerformanceForm,
     "hear_views": HearViewsForm,
     "hold_hearing": HearingForm,
     "refer_to_committee": DateReasonForm,

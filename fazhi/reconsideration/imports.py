@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from fazhi.core.imports import DATE_EXPECTED, Field, ImportSpec, RowError, cell_date, choice
 from fazhi.core.validators import validate_credit_code, validate_id_number
 
-from .models import ActKind, Channel, Outcome, Party, Procedure
+from .models import ActKind, Case, Channel, Outcome, Party, Procedure
 
 # Choices are written in Chinese in the ledger; the short forms staff use are accepted too.
 APPLICANT_KINDS = {label: value for value, label in Party.Kind.choices}
@@ -77,12 +77,14 @@ CASES = ImportSpec(
     sheet="行政复议案件",
     noun="案件",
     fields=(
-        Field("number", "收案编号"),
+        Field("number", "收案编号", column=Case.number),
         _choice_field("channel", "申请方式", CHANNELS),
-        Field("applicant", "申请人"),
+        Field("applicant", "申请人", column=Party.name),
         _choice_field("applicant_kind", "申请人类型", APPLICANT_KINDS),
-        Field("identifier", IDENTIFIER, required=False),
-        Field("respondent", "被申请人"),  # a unit's name, or the name of another body
+        Field("identifier", IDENTIFIER, required=False, column=Party.id_number),
+        Field(
+            "respondent", "被申请人", column=Case.respondent_name
+        ),  # a unit's name, or the name of another body
         _choice_field("act_kind", "行政行为类型", ACT_KINDS),
         _date_field("act_date"),
         _date_field("act_known_date"),
@@ -90,10 +92,10 @@ CASES = ImportSpec(
         _date_field("accepted_date", required=False),
         _choice_field("procedure", "审理程序", PROCEDURES, required=False),
         _choice_field("outcome", "结果", OUTCOMES),
-        Field("outcome_ground", "结果依据", required=False),
+        Field("outcome_ground", "结果依据", required=False, column=Case.outcome_ground),
         _date_field("closed_date"),
         _date_field("served_date", required=False),
-        Field("request", "行政复议请求", required=False),
+        Field("request", "行政复议请求", required=False, column=Case.request),
     ),
     example=(
         "东湖复收字〔2023〕第1号",

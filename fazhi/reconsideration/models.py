@@ -39,6 +39,7 @@ class Outcome(models.TextChoices):
     CONFIRMED_ILLEGAL = "confirmed_illegal", "确认违法（第六十五条）"
     ORDERED_PERFORMANCE = "ordered_performance", "责令履行（第六十六条）"
     CONFIRMED_INVALID = "confirmed_invalid", "确认无效（第六十七条）"
+    AGREEMENT_LIABILITY = "agreement_liability", "承担行政协议责任或者补偿（第七十一条）"
     APPLICATION_DISMISSED = "application_dismissed", "驳回申请（第三十三条）"
     MEDIATED = "mediated", "调解（第七十三条）"
     TERMINATED = "terminated", "终止（第四十一条）"
@@ -53,6 +54,7 @@ CORRECTING = (
     Outcome.CONFIRMED_ILLEGAL,
     Outcome.ORDERED_PERFORMANCE,
     Outcome.CONFIRMED_INVALID,
+    Outcome.AGREEMENT_LIABILITY,
 )
 # Decisions on the merits, 第六十三条至第六十九条.
 MERITS = (*CORRECTING, Outcome.UPHELD, Outcome.CLAIM_DISMISSED)
@@ -69,6 +71,7 @@ class ActKind(models.TextChoices):
     NONPERFORMANCE = "nonperformance", "不履行法定职责"
     EXPROPRIATION = "expropriation", "征收征用及补偿"
     CONFIRMATION = "confirmation", "行政确认"
+    AGREEMENT = "agreement", "行政协议"
     OTHER = "other", "其他行政行为"
 
 
@@ -77,6 +80,24 @@ class Channel(models.TextChoices):
     POST = "post", "邮寄"
     ONLINE = "online", "网上申请"
     ORAL = "oral", "口头申请"
+
+
+class ServiceMethod(models.TextChoices):
+    """送达方式 of a 文书 (民事诉讼法 第七章第二节, via 行政复议法 第八十八条)."""
+
+    DIRECT = "direct", "直接送达"
+    POST = "post", "邮寄送达"
+    ELECTRONIC = "electronic", "电子送达"
+    LEFT = "left", "留置送达"
+    ENTRUSTED = "entrusted", "委托送达"
+
+
+class Approval(models.TextChoices):
+    """第六十一条第一款: who approved the 行政复议决定, in what capacity."""
+
+    ORGAN_HEAD = "organ_head", "行政复议机关负责人同意"
+    COLLECTIVE = "collective", "集体讨论通过"
+    DELEGATED = "delegated", "受委托的行政复议机构负责人同意"
 
 
 class Case(UnitRecord):
@@ -121,6 +142,17 @@ class Case(UnitRecord):
     # 第二十条第三款: the period runs from learning of the right, the organ and the period
     rights_known_date = models.DateField("知道申请复议权利、机关和期限日期", null=True, blank=True)
     late_reason = models.TextField("超过申请期限的正当理由（第二十条）", blank=True)
+    # 民事诉讼法 第八十五条第四款 (行政复议法 第八十八条): 期满前交邮的，不算过期
+    posted_date = models.DateField("邮寄申请的交邮日期（邮戳）", null=True, blank=True)
+    # 第三十条第二款: an application outside 第二十条、第二十一条 is registered and refused
+    time_limit_finding = models.TextField("超过申请期限的情形", blank=True)
+    # 第三十二条: submitted through the organ that made the penalty, which forwards it
+    via_respondent_date = models.DateField(
+        "作出行政处罚决定的机关收到申请日期", null=True, blank=True
+    )
+    act_by_monitoring = models.BooleanField("依据电子技术监控设备记录的违法事实作出", default=False)
+    # 第七十二条: 申请人在申请行政复议时一并提出行政赔偿请求
+    compensation_requested = models.BooleanField("一并提出行政赔偿请求", default=False)
     # 第二十条第二款: 申请期限自障碍消除之日起继续计算
     obstacle_start = models.DateField("耽误申请期限的障碍发生日期", null=True, blank=True)
     obstacle_end = models.DateField("障碍消除日期", null=True, blank=True)
@@ -139,6 +171,11 @@ class Case(UnitRecord):
 
     # Hearing (第四十八条至第六十二条)
     copy_sent_date = models.DateField("发送申请书副本日期", null=True, blank=True)
+    # 第四十八条、第五十四条: the reply period runs from the respondent's receipt of the copy
+    copy_service_method = models.CharField(
+        "副本送达方式", max_length=20, choices=ServiceMethod.choices, blank=True
+    )
+    copy_received_date = models.DateField("被申请人收到副本日期", null=True, blank=True)
     reply_date = models.DateField("收到答复日期", null=True, blank=True)
     views_heard_date = models.DateField("听取意见日期", null=True, blank=True)
     hearing_date = models.DateField("听证日期", null=True, blank=True)
@@ -149,6 +186,10 @@ class Case(UnitRecord):
     committee_opinion_date = models.DateField("收到咨询意见日期", null=True, blank=True)
     committee_opinion = models.TextField("行政复议委员会咨询意见", blank=True)
     extension_days = models.PositiveSmallIntegerField("延期天数", default=0)
+    converted_date = models.DateField("简易程序转普通程序日期", null=True, blank=True)
+    # 第四十二条: 停止执行
+    stay_date = models.DateField("决定停止执行日期", null=True, blank=True)
+    stay_ground = models.PositiveSmallIntegerField("停止执行情形", null=True, blank=True)
 
     # Stored clocks, recomputed by every step from the fields above (deadlines.py)
     acceptance_due = models.DateField("审查期满日", null=True, blank=True)
@@ -162,7 +203,12 @@ class Case(UnitRecord):
     outcome_reasons = models.TextField("理由", blank=True)
     invalidity_requested = models.BooleanField("申请人请求确认无效", default=False)
     self_corrected = models.BooleanField("被申请人自行纠正后撤回或调解", default=False)
-    approval = models.CharField("决定审批", max_length=20, blank=True)
+    # 第六十一条第一款: 经行政复议机关的负责人同意或者集体讨论通过
+    approval = models.CharField("决定审批", max_length=20, choices=Approval.choices, blank=True)
+    approver_name = models.CharField("审批人及职务", max_length=100, blank=True)
+    approval_basis = models.TextField("集体讨论情况或者授权依据", blank=True)
+    # 第七十二条: the compensation decided with the decision
+    compensation = models.CharField("行政赔偿", max_length=20, blank=True)
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -171,6 +217,13 @@ class Case(UnitRecord):
     served_date = models.DateField("送达日期", null=True, blank=True)
     performance_due = models.DateField("履行期限", null=True, blank=True)
     performed_date = models.DateField("履行日期", null=True, blank=True)
+    # 第七十七条: 责令限期履行
+    performance_order_date = models.DateField("责令限期履行日期", null=True, blank=True)
+    performance_order_due = models.DateField("责令履行期限", null=True, blank=True)
+    # 第七十九条: 公开 and 抄告
+    published_date = models.DateField("决定书公开日期", null=True, blank=True)
+    copied_to = models.CharField("抄告对象", max_length=100, blank=True)
+    copied_date = models.DateField("抄告日期", null=True, blank=True)
 
     scope_owner_fields = ("handler", "created_by")
     detail_url_name = "reconsideration:case_detail"
@@ -366,6 +419,9 @@ class OpinionLetter(ScopedRecord):
     issued_date = models.DateField("制发日期")
     # 第七十六条: the sixty days run from the recipient's receipt (the issue date if not known)
     received_date = models.DateField("制发对象收到日期", null=True, blank=True)
+    service_method = models.CharField(
+        "送达方式", max_length=20, choices=ServiceMethod.choices, blank=True
+    )
     content = models.TextField("主要内容")
     report_due = models.DateField("反馈期满日", null=True, blank=True)
     reported_date = models.DateField("反馈日期", null=True, blank=True)

@@ -135,6 +135,8 @@ class CaseMaker:
             "procedure": Procedure.SIMPLE if simple else Procedure.ORDINARY,
             "simple_by_consent": simple and rng.random() < 0.2,
             "copy_sent_date": copy_sent,
+            "copy_service_method": "direct",  # 直接送达: received the day it is sent
+            "copy_received_date": copy_sent,
             "copy_due": accepted + (3 if simple else 7) * DAY,
             "reply_date": cap(copy_sent + rng.randint(1, 10) * DAY),
             "reply_due": copy_sent + (5 if simple else 10) * DAY,

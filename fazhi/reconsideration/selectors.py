@@ -92,6 +92,7 @@ def cases_with_running_clocks(user, horizon: datetime.date):
     due = (
         _running_clock_before(horizon, strict=False)
         | Q(performance_due__lte=horizon, performed_date__isnull=True)
+        | Q(performance_order_due__lte=horizon, performed_date__isnull=True)
         | Q(state=State.SUSPENDED)  # the sixty-day prompt of 第四十一条
         | Q(state__in=OPEN_STATES, acceptance_due__isnull=True)  # a year not yet entered
         | Q(state__in=OPEN_STATES, accepted_date__isnull=False, decision_due__isnull=True)

@@ -23,12 +23,14 @@ from . import deadlines, documents, imports, selectors
 from .models import (
     MERITS,
     ActKind,
+    Approval,
     Case,
     Channel,
     OpinionLetter,
     Outcome,
     Party,
     Procedure,
+    ServiceMethod,
     State,
     Step,
     Suspension,
@@ -137,41 +139,79 @@ def _check_application_period(
     obstacle_end=None,
     late_reason="",
     real_property=False,
-):
-    # 第二十一条: 因不动产超过二十年、其他超过五年（自行政行为作出之日起）的，不予受理
-    years = MAX_YEARS_REAL_PROPERTY if real_property else MAX_YEARS_OTHER
-    if received > shift_years(act_date, years):
-        raise ValidationError(f"行政行为作出已超过{years}年，依照第二十一条不予受理")
-    # 第二十条第一款: 自知道该行政行为之日起六十日; 第三款: 未告知申请权利、机关和期限的，自知道
-    # 权利、机关和期限之日起计算，但自知道行政行为内容之日起最长不得超过一年
-    cap = None if rights_notified else shift_years(known, 1)
+) -> str:
+    """Why the application is outside the periods of 第二十条、第二十一条 ("" when in time).
+    `received` is the day the application counts as made (the postmark of a mailed one).
+    Only inconsistent dates raise: a late application is registered and refused (第三十条第二款)."""
     start = known if rights_notified else rights_known
     if start is not None and start < known:
         raise ValidationError("知道申请复议权利、机关和期限的日期不能早于知道行政行为的日期")
+    if obstacle_start is not None and obstacle_end is not None and obstacle_end < obstacle_start:
+        raise ValidationError("障碍消除日期不能早于障碍发生日期（第二十条第二款）")
+    # 第二十一条: 因不动产超过二十年、其他超过五年（自行政行为作出之日起）的，不予受理
+    years = MAX_YEARS_REAL_PROPERTY if real_property else MAX_YEARS_OTHER
+    if received > shift_years(act_date, years):
+        return f"行政行为作出已超过{years}年，依照第二十一条不予受理"
+    # 第二十条第一款: 自知道该行政行为之日起六十日; 第三款: 未告知申请权利、机关和期限的，自知道
+    # 权利、机关和期限之日起计算，但自知道行政行为内容之日起最长不得超过一年
+    cap = None if rights_notified else shift_years(known, 1)
     # A last day on a holiday moves to the next working day (民事诉讼法 第八十五条).
     if cap is not None and received > cap:
         cap = add_days(cap - datetime.timedelta(days=1), 1)
     if cap is not None and received > cap:
-        raise ValidationError(
+        return (
             f"未告知申请权利的，申请期限自知道行政行为内容之日起最长不得超过一年（第二十条第三款），"
             f"已于{cap:%Y年%m月%d日}届满"
         )
     if start is None or _within(received, start, APPLICATION_DAYS):
-        return
+        return ""
     # 第二十条第二款: 因不可抗力或者其他正当理由耽误法定申请期限的，申请期限自障碍消除之日起继续计算
     if obstacle_start is None or obstacle_end is None or not late_reason.strip():
-        raise ValidationError(
-            "申请已超过法定申请期限（第二十条：自知道之日起六十日）。因不可抗力或者其他正当理由耽误的，"
-            "请填写理由和障碍发生、消除的日期，申请期限自障碍消除之日起继续计算（第二十条第二款）"
+        return (
+            "申请已超过法定申请期限（第二十条第一款：自知道之日起六十日），"
+            "未登记耽误期限的不可抗力或者其他正当理由及障碍发生、消除的日期（第二十条第二款）"
         )
-    if not start <= obstacle_start <= obstacle_end:
-        raise ValidationError(
-            "障碍应当发生在申请期限内，且消除日期不早于发生日期（第二十条第二款）"
-        )
+    if obstacle_start < start or not _within(obstacle_start, start, APPLICATION_DAYS):
+        return "耽误期限的障碍并非发生在申请期限内，申请已超过六十日的申请期限（第二十条第二款）"
     if not _within(received, start, APPLICATION_DAYS + (obstacle_end - obstacle_start).days):
-        raise ValidationError(
-            "自障碍消除之日起继续计算，申请仍已超过六十日的申请期限（第二十条第二款）"
-        )
+        return "自障碍消除之日起继续计算，申请仍已超过六十日的申请期限（第二十条第二款）"
+    return ""
+
+
+def _filing_date(
+    *,
+    channel,
+    received_date,
+    act_known_date,
+    act_kind,
+    act_on_the_spot,
+    act_by_monitoring,
+    posted_date,
+    via_respondent_date,
+):
+    """The day the application counts as made for 第二十条、第二十一条: the postmark of a mailed
+    one (民事诉讼法 第八十五条第四款: 期满前交邮的，不算过期), the day the penalty organ received one
+    submitted through it (第三十二条), else the day the 复议机构 received it."""
+    if posted_date is not None:
+        if channel != Channel.POST:
+            raise ValidationError("交邮日期（邮戳）仅适用于邮寄提出的申请")
+        not_future(posted_date, "交邮日期")
+        if not act_known_date <= posted_date <= received_date:
+            raise ValidationError("交邮日期应当在知道行政行为之后、收到申请之前")
+    if via_respondent_date is not None:
+        # 第三十二条第一款: 对当场作出或者依据电子技术监控设备记录的违法事实作出的行政处罚决定不服
+        if act_kind not in (ActKind.PENALTY, ActKind.WARNING) or not (
+            act_on_the_spot or act_by_monitoring
+        ):
+            raise ValidationError(
+                "通过作出行政处罚决定的行政机关提交申请，仅适用于当场作出或者依据电子技术监控设备"
+                "记录的违法事实作出的行政处罚决定（第三十二条第一款）"
+            )
+        if posted_date is not None:
+            raise ValidationError("通过行政机关转送的申请，不填写交邮日期")
+        if not act_known_date <= via_respondent_date <= received_date:
+            raise ValidationError("该行政机关收到申请的日期应当在知道行政行为之后、转送到达之前")
+    return posted_date or via_respondent_date or received_date
 
 
 @service
@@ -202,8 +242,13 @@ def register_case(
     applicants: list[dict],
     third_parties: list[dict] = (),
     handler=None,
+    posted_date=None,
+    via_respondent_date=None,
+    act_by_monitoring: bool = False,
+    compensation_requested: bool = False,
 ) -> Case:
-    """登记 an application (第二十二条): the clock of the five-day review starts."""
+    """登记 an application (第二十二条): the clock of the five-day review starts. An application
+    outside the periods is registered with the finding, to be refused (第三十条第二款)."""
     require_line(actor, Case.work_line)
     require(actor, Action.CREATE, unit, f"无权在“{unit.name}”登记行政复议申请")
     not_future(received_date, "收到申请日期")
@@ -217,8 +262,18 @@ def register_case(
         )
     if not applicants:
         raise ValidationError("请至少填写一名申请人")
-    _check_application_period(
-        received=received_date,
+    filed = _filing_date(
+        channel=channel,
+        received_date=received_date,
+        act_known_date=act_known_date,
+        act_kind=act_kind,
+        act_on_the_spot=act_on_the_spot,
+        act_by_monitoring=act_by_monitoring,
+        posted_date=posted_date,
+        via_respondent_date=via_respondent_date,
+    )
+    finding = _check_application_period(
+        received=filed,
         act_date=act_date,
         known=act_known_date,
         rights_notified=rights_notified,
@@ -253,6 +308,11 @@ def register_case(
         obstacle_end=obstacle_end,
         pre_review_by_law=pre_review_by_law,
         late_reason=late_reason,
+        posted_date=posted_date,
+        via_respondent_date=via_respondent_date,
+        act_by_monitoring=act_by_monitoring,
+        compensation_requested=compensation_requested,
+        time_limit_finding=finding,
         review_start=received_date,
         state=State.REGISTERED,
     )
@@ -271,7 +331,12 @@ def register_case(
         label="登记",
         step_date=received_date,
         actor=actor,
-        data={"channel": channel},
+        reason=finding,
+        data={
+            "channel": channel,
+            **({"posted": posted_date.isoformat()} if posted_date else {}),
+            **({"forwarded_late": True} if deadlines.forwarded_late(case) else {}),
+        },
     )
     record_event(
         actor=actor,
@@ -435,6 +500,12 @@ def accept(
         raise ValidationError("以下受理条件未确认，不能受理：" + "；".join(missing))
     if date < case.review_start:
         raise ValidationError("受理日期不能早于审查期起算日")
+    # 第三十条第一款第四项: 在法定申请期限内提出 — a late application is refused, not accepted
+    if case.time_limit_finding:
+        raise ValidationError(
+            f"{case.time_limit_finding}。不符合第三十条第一款第四项的受理条件，"
+            "应当决定不予受理并说明理由（第三十条第二款）"
+        )
     # 第三十条第一款第七项、第二十九条第二款: no second 复议 and no 复议 after a suit on the act
     same_act = selectors.proceedings_on_the_same_act(case)
     # 第七十四条第二款: after a withdrawal, re-filing only where it was against the true will
@@ -519,6 +590,10 @@ def refuse(
         )
     if case.acceptance_due and date > case.acceptance_due:
         raise ValidationError("不予受理决定应当在审查期限内作出（第三十条第二款）")
+    if case.time_limit_finding and "in_time" not in failed:
+        raise ValidationError(
+            f"{case.time_limit_finding}：请勾选“在法定申请期限内提出”为不符合的受理条件（第三十条第二款）"
+        )
     document = _issue(
         case,
         "refusal",
@@ -527,6 +602,11 @@ def refuse(
             "经审查，你（单位）提出的行政复议申请不符合《中华人民共和国行政复议法》第三十条第一款规定的受理条件："
             + "；".join(labels[key] for key in failed)
             + "。",
+            *(
+                [case.time_limit_finding + "。"]
+                if "in_time" in failed and case.time_limit_finding
+                else []
+            ),
             reasons,
             "根据《中华人民共和国行政复议法》第三十条第二款的规定，决定不予受理。",
             *(
@@ -554,12 +634,22 @@ def refuse(
 
 
 @step("send_copy")
-def send_copy(*, actor, case: Case, date) -> Case:
-    """发送申请书副本 to the respondent (第四十八条; 简易 第五十四条)."""
+def send_copy(
+    *, actor, case: Case, date, method: str = ServiceMethod.DIRECT, received_date=None
+) -> Case:
+    """发送申请书副本 to the respondent (第四十八条; 简易 第五十四条). The reply period runs from
+    the respondent's receipt: 直接送达 is received the day it is handed over; for any other
+    method the receipt (送达回证、邮件签收) is recorded when known (record_copy_receipt)."""
     if case.copy_sent_date:
         raise ValidationError("申请书副本已经发送")
     if date < case.accepted_date:
         raise ValidationError("发送副本日期不能早于受理日期")
+    if method not in ServiceMethod.values:
+        raise ValidationError("请选择送达方式")
+    if method == ServiceMethod.DIRECT and received_date is None:
+        received_date = date
+    if received_date is not None:
+        _check_receipt(received_date, date)
     days = deadlines.REPLY_WORKDAYS[case.procedure]
     document = _issue(
         case,
@@ -577,8 +667,29 @@ def send_copy(*, actor, case: Case, date) -> Case:
         actor=actor,
         step_date=date,
         document=document,
+        data={
+            "method": method,
+            **({"received": received_date.isoformat()} if received_date else {}),
+        },
         copy_sent_date=date,
+        copy_service_method=method,
+        copy_received_date=received_date,
     )
+
+
+def _check_receipt(received, sent, sent_label="发送日期"):
+    not_future(received, "收到日期")
+    if received < sent:
+        raise ValidationError(f"收到日期不能早于{sent_label}")
+
+
+@step("record_copy_receipt")
+def record_copy_receipt(*, actor, case: Case, date) -> Case:
+    """登记被申请人收到副本 (送达回证): the reply period starts (第四十八条、第五十四条)."""
+    if case.copy_received_date:
+        raise ValidationError("已经登记过被申请人收到副本的日期")
+    _check_receipt(date, case.copy_sent_date)
+    return _step(case, actor=actor, step_date=date, copy_received_date=date)
 
 
 @step("record_reply")
@@ -586,9 +697,21 @@ def record_reply(*, actor, case: Case, date, summary: str = "") -> Case:
     """收到被申请人的书面答复和证据 (第四十八条)."""
     if not case.copy_sent_date:
         raise ValidationError("尚未发送申请书副本，不能登记答复")
+    if not case.copy_received_date:
+        raise ValidationError(
+            "答复期限自被申请人收到申请书副本之日起计算（第四十八条、第五十四条），请先登记收到副本的日期"
+        )
     if date < case.copy_sent_date:
         raise ValidationError("答复日期不能早于发送副本日期")
-    return _step(case, actor=actor, step_date=date, reason=summary, reply_date=date)
+    late = bool(case.reply_due and date > case.reply_due)
+    return _step(
+        case,
+        actor=actor,
+        step_date=date,
+        reason=summary,
+        data={"late": True} if late else None,
+        reply_date=date,
+    )
 
 
 @step("hear_views")
@@ -758,7 +881,7 @@ def extend(*, actor, case: Case, date, days: int, reason: str) -> Case:
         step_date=date,
         reason=reason,
         document=document,
-        data={"days": days},
+        data={"days": days, "approved_as": "行政复议机构负责人（第六十二条第一款）"},
         extension_days=days,
     )
 
@@ -770,13 +893,198 @@ def convert_to_ordinary(*, actor, case: Case, date, reason: str) -> Case:
         raise ValidationError("本案不是简易程序案件")
     if not reason.strip():
         raise ValidationError("请写明不宜适用简易程序的理由")
+    if date < case.accepted_date:
+        raise ValidationError("转换日期不能早于受理日期")
+    # 第五十五条、第六十二条第二款: 简易程序 is decided within thirty days; once they ran out the
+    # case is late and a conversion would lend it the sixty days of 普通程序.
+    simple_due = deadlines.simple_due(case)  # raises while the year is not entered
+    if date > simple_due:
+        raise ValidationError(
+            f"简易程序的审理期限已于{simple_due:%Y年%m月%d日}届满（第六十二条第二款），"
+            "期限届满后不能再转为普通程序（第五十五条）"
+        )
     # statutes.md open question 3: the clock still runs from the original acceptance.
     return _step(
         case,
         actor=actor,
         step_date=date,
         reason=reason,
+        data={"approved_as": "行政复议机构负责人（第五十五条）"},
         procedure=Procedure.ORDINARY,
+        converted_date=date,
+    )
+
+
+# 第四十二条: 行政复议期间行政行为不停止执行；但是有下列情形之一的，应当停止执行
+STAY_GROUNDS = {
+    1: "（一）被申请人认为需要停止执行",
+    2: "（二）行政复议机关认为需要停止执行",
+    3: "（三）申请人、第三人申请停止执行，行政复议机关认为其要求合理，决定停止执行",
+    4: "（四）法律、法规、规章规定停止执行的其他情形",
+}
+
+
+@step("stay_execution")
+def stay_execution(*, actor, case: Case, date, ground: int, reason: str, request_date=None) -> Case:
+    """停止执行 during the review on a ground of 第四十二条."""
+    if case.stay_date:
+        raise ValidationError(f"本案已于{case.stay_date:%Y年%m月%d日}决定停止执行")
+    if ground not in STAY_GROUNDS:
+        raise ValidationError("请选择第四十二条规定的停止执行情形")
+    if not reason.strip():
+        raise ValidationError("请写明停止执行的理由（第四十二条）")
+    if ground == 3 and request_date is None:
+        raise ValidationError("申请人、第三人申请停止执行的，请填写申请日期（第四十二条第三项）")
+    if request_date is not None and request_date > date:
+        raise ValidationError("停止执行的申请日期不能晚于决定日期")
+    if date < case.accepted_date:
+        raise ValidationError("停止执行决定不能早于受理日期（第四十二条：行政复议期间）")
+    document = _issue(
+        case,
+        "stay",
+        [
+            f"{case.respondent_display}：",
+            f"本机关受理的{case.applicant_names}申请行政复议一案，{reason}",
+            f"根据《中华人民共和国行政复议法》第四十二条{STAY_GROUNDS[ground][:3]}的规定，"
+            f"决定自{date:%Y年%m月%d日}起停止执行该行政行为。",
+        ],
+        actor=actor,
+        date=date,
+    )
+    return _step(
+        case,
+        actor=actor,
+        step_date=date,
+        reason=reason,
+        document=document,
+        data={
+            "ground": ground,
+            **({"request_date": request_date.isoformat()} if request_date else {}),
+        },
+        stay_date=date,
+        stay_ground=ground,
+    )
+
+
+def _names(text: str) -> list[str]:
+    for separator in "，,；;\n ":
+        text = text.replace(separator, "、")
+    return list(dict.fromkeys(name.strip() for name in text.split("、") if name.strip()))
+
+
+@step("investigate")
+def investigate(
+    *, actor, case: Case, date, investigators: str, credentials_shown: bool, summary: str
+) -> Case:
+    """调查取证 (第四十五条): at least two 行政复议人员, who show their credentials."""
+    names = _names(investigators)
+    if len(names) < 2:
+        raise ValidationError("调查取证时，行政复议人员不得少于两人（第四十五条第一款）")
+    if not credentials_shown:
+        raise ValidationError("调查取证时应当出示行政复议工作证件（第四十五条第一款）")
+    if not summary.strip():
+        raise ValidationError("请记录调查取证的对象和情况")
+    if date < case.accepted_date:
+        raise ValidationError("调查取证日期不能早于受理日期")
+    not_future(date, "调查日期")
+    # Only the timeline changes: the case itself is not saved (no field of it changes).
+    data = {"investigators": names, "credentials_shown": True}
+    Step.objects.create(
+        case=case,
+        action="investigate",
+        label="调查取证",
+        step_date=date,
+        actor=actor,
+        reason=summary,
+        data=data,
+    )
+    record_event(
+        actor=actor,
+        action="reconsideration.investigate",
+        summary=f"调查取证：{case.number}",
+        target=case,
+        unit=case.unit,
+        reason=summary,
+        data=data,
+    )
+    return case
+
+
+@step("publish_decision")
+def publish_decision(*, actor, case: Case, date, where: str) -> Case:
+    """决定书向社会公开 (第七十九条第一款)."""
+    if case.published_date:
+        raise ValidationError("决定书已经公开")
+    if not where.strip():
+        raise ValidationError("请写明公开的方式或者网址（第七十九条第一款）")
+    if date < case.served_date:
+        raise ValidationError("公开日期不能早于决定书送达（发生法律效力）日期")
+    return _step(
+        case, actor=actor, step_date=date, reason=where, data={"where": where}, published_date=date
+    )
+
+
+@step("copy_to_superior")
+def copy_to_superior(*, actor, case: Case, date, recipient: str) -> Case:
+    """抄告被申请人的上一级主管部门 (第七十九条第二款): the decision in force, at the same time."""
+    if case.copied_date:
+        raise ValidationError("已经抄告")
+    if not recipient.strip():
+        raise ValidationError("请写明被申请人的上一级主管部门（第七十九条第二款）")
+    if date < case.served_date:
+        raise ValidationError(
+            "抄告的是发生法律效力的决定书，日期不能早于送达日期（第七十九条第二款）"
+        )
+    return _step(
+        case,
+        actor=actor,
+        step_date=date,
+        data={"recipient": recipient},
+        copied_to=recipient.strip(),
+        copied_date=date,
+    )
+
+
+@step("order_performance")
+def order_performance(
+    *, actor, case: Case, date, due, reason: str, interview: bool = False, notice: bool = False
+) -> Case:
+    """责令限期履行 (第七十七条) when the respondent did not perform in time; 约谈、通报批评."""
+    if case.performed_date or case.performance_due is None:
+        raise ValidationError("本案没有待履行的决定（第七十七条）")
+    if case.performance_order_date:
+        raise ValidationError("已经责令限期履行")
+    if date <= case.performance_due:
+        raise ValidationError(
+            f"履行期限至{case.performance_due:%Y年%m月%d日}届满，届满前不能责令限期履行（第七十七条）"
+        )
+    if due <= date:
+        raise ValidationError("责令履行的期限应当晚于责令日期（第七十七条：责令其限期履行）")
+    if not reason.strip():
+        raise ValidationError("请写明被申请人不履行或者拖延履行的情况（第七十七条）")
+    measures = [m for m, on in (("约谈有关负责人", interview), ("通报批评", notice)) if on]
+    document = _issue(
+        case,
+        "performance_order",
+        [
+            f"{case.respondent_display}：",
+            f"本机关作出的行政复议{'调解书' if case.outcome == Outcome.MEDIATED else '决定书'}要求你单位于"
+            f"{case.performance_due:%Y年%m月%d日}前履行，你单位{reason}。",
+            f"根据《中华人民共和国行政复议法》第七十七条的规定，责令你单位于{due:%Y年%m月%d日}前履行。"
+            + (f"本机关决定{'、'.join(measures)}。" if measures else ""),
+        ],
+        actor=actor,
+        date=date,
+    )
+    return _step(
+        case,
+        actor=actor,
+        step_date=date,
+        reason=reason,
+        document=document,
+        data={"due": due.isoformat(), "measures": measures},
+        performance_order_date=date,
+        performance_order_due=due,
     )
 
 
@@ -799,7 +1107,14 @@ ILLEGALITY_GROUNDS = {
     "65.2.2": "被申请人改变原违法行政行为，申请人仍要求确认违法",
     "65.2.3": "不履行或者拖延履行法定职责，责令履行没有意义",
 }
+# 第七十一条: 行政协议
+AGREEMENT_GROUNDS = {
+    "71.1": "不依法订立、不依法履行、未按照约定履行或者违法变更、解除行政协议：承担依法订立、继续履行、"
+    "采取补救措施或者赔偿损失等责任",
+    "71.2": "变更、解除行政协议合法，但未依法给予补偿或者补偿不合理：依法给予合理补偿",
+}
 GROUNDS = {
+    Outcome.AGREEMENT_LIABILITY: AGREEMENT_GROUNDS,
     Outcome.REVOKED: REVOCATION_GROUNDS,
     Outcome.ALTERED: ALTERATION_GROUNDS,
     Outcome.CONFIRMED_ILLEGAL: ILLEGALITY_GROUNDS,
@@ -813,8 +1128,50 @@ NO_REPLY_OUTCOMES = (
     Outcome.CONFIRMED_ILLEGAL,
     Outcome.CONFIRMED_INVALID,
     Outcome.ORDERED_PERFORMANCE,
+    Outcome.AGREEMENT_LIABILITY,
     Outcome.APPLICATION_DISMISSED,
 )
+# 第七十二条第一款: 给予赔偿 goes with 撤销、部分撤销、变更、确认违法、确认无效
+COMPENSATION_OUTCOMES = (
+    Outcome.REVOKED,
+    Outcome.ALTERED,
+    Outcome.CONFIRMED_ILLEGAL,
+    Outcome.CONFIRMED_INVALID,
+)
+# 第七十二条第二款: 撤销、变更罚款、没收财物、征收征用、对财产的强制措施 → 责令返还财产
+PROPERTY_ACT_KINDS = (ActKind.PENALTY, ActKind.COERCION, ActKind.EXPROPRIATION)
+COMPENSATION_CHOICES = {"awarded": "决定被申请人依法给予赔偿", "rejected": "驳回行政赔偿请求"}
+
+
+def _check_compensation(case, outcome, compensation, property_return):
+    """第七十二条: a compensation request is decided with the decision on the merits."""
+    if compensation and compensation not in COMPENSATION_CHOICES:
+        raise ValidationError("请选择行政赔偿的处理（第七十二条）")
+    if compensation and not case.compensation_requested:
+        raise ValidationError(
+            "申请人未一并提出行政赔偿请求，不能决定赔偿或者驳回赔偿请求（第七十二条第一款）"
+        )
+    if outcome not in MERITS:
+        return
+    if case.compensation_requested and not compensation:
+        raise ValidationError(
+            "申请人一并提出了行政赔偿请求，作出行政复议决定时应当同时决定给予赔偿或者驳回赔偿请求（第七十二条第一款）"
+        )
+    if compensation == "awarded" and outcome not in COMPENSATION_OUTCOMES:
+        raise ValidationError(
+            "给予赔偿应当在决定撤销、部分撤销、变更或者确认违法、无效时同时作出（第七十二条第一款）"
+        )
+    if (
+        not case.compensation_requested
+        and outcome in (Outcome.REVOKED, Outcome.ALTERED)
+        and case.act_kind in PROPERTY_ACT_KINDS
+        and case.act_amount
+        and not property_return
+    ):
+        raise ValidationError(
+            "撤销、变更罚款、没收财物、征收征用或者对财产的强制措施的，应当同时责令被申请人返还财产、"
+            "解除查封扣押冻结措施或者赔偿相应的价值（第七十二条第二款）"
+        )
 
 
 def no_timely_reply(case, day: datetime.date) -> bool:
@@ -848,6 +1205,9 @@ def _check_decision(
         )
     if outcome == Outcome.CONFIRMED_INVALID and not case.invalidity_requested:
         raise ValidationError("申请人未申请确认行政行为无效，不能作出确认无效决定（第六十七条）")
+    # 第七十一条: the liabilities of a 行政协议
+    if outcome == Outcome.AGREEMENT_LIABILITY and case.act_kind != ActKind.AGREEMENT:
+        raise ValidationError("该决定仅适用于行政协议案件（第七十一条）")
     if outcome == Outcome.CLAIM_DISMISSED and case.act_kind != ActKind.NONPERFORMANCE:
         raise ValidationError("驳回行政复议请求仅适用于申请履行法定职责的案件（第六十九条）")
     if outcome == Outcome.ORDERED_PERFORMANCE and performance_due is None:
@@ -907,6 +1267,36 @@ def _check_decision(
         )
 
 
+def _check_approval(actor, approval, approver_name, basis) -> tuple[str, str]:
+    """第六十一条第一款: 经行政复议机关的负责人同意或者集体讨论通过 — who approved, in what capacity.
+    The 复议机关 is the government; its head is no user here, so the name is written down."""
+    approver_name, basis = approver_name.strip(), basis.strip()
+    if approval == Approval.ORGAN_HEAD:
+        if not approver_name:
+            raise ValidationError(
+                "请写明同意本决定的行政复议机关负责人的姓名和职务（第六十一条第一款）"
+            )
+    elif approval == Approval.COLLECTIVE:
+        if not basis:
+            raise ValidationError("集体讨论通过的，请写明讨论的时间和结论（第六十一条第一款）")
+    elif approval == Approval.DELEGATED:
+        if _role(actor) != Role.LEADER and not actor.is_superuser:
+            raise ValidationError(
+                "“受委托的行政复议机构负责人同意”须由该负责人本人办理（第六十一条第一款）；"
+                "审核人办理的，请登记行政复议机关负责人同意或者集体讨论情况"
+            )
+        if not basis:
+            raise ValidationError(
+                "请写明行政复议机关委托行政复议机构负责人审批的依据（文件名称、文号）（第六十一条第一款）"
+            )
+        approver_name = approver_name or actor.get_full_name() or actor.username
+    else:
+        raise ValidationError(
+            "行政复议决定须经行政复议机关的负责人同意或者集体讨论通过（第六十一条第一款）"
+        )
+    return approver_name, basis
+
+
 @step("decide")
 def decide(
     *,
@@ -918,6 +1308,10 @@ def decide(
     reasons: str,
     approval: str,
     collective_note: str = "",
+    approver_name: str = "",
+    approval_basis: str = "",
+    compensation: str = "",
+    property_return: bool = False,
     performance_due=None,
     invalidity_requested: bool | None = None,
     heavier_for_applicant: bool = False,
@@ -939,15 +1333,12 @@ def decide(
         third_party_evidence=third_party_evidence,
         written_review_reason=written_review_reason,
     )
+    _check_compensation(case, outcome, compensation, property_return)
     if not reasons.strip():
         raise ValidationError("请写明决定的理由")
-    role = _role(actor)
-    if approval == "leader" and role != Role.LEADER and not actor.is_superuser:
-        raise ValidationError("“负责人同意”须由负责人本人办理；审核人办理的，请登记集体讨论情况")
-    if approval == "collective" and not collective_note.strip():
-        raise ValidationError("集体讨论通过的，请写明讨论的时间和结论")
-    if approval not in ("leader", "collective"):
-        raise ValidationError("行政复议决定须经负责人同意或者集体讨论通过（第六十一条）")
+    approver_name, approval_basis = _check_approval(
+        actor, approval, approver_name, approval_basis or collective_note
+    )
     label = Outcome(outcome).label.split("（")[0]
     detail = GROUNDS.get(outcome, {}).get(ground, "")
     document = _issue(
@@ -966,7 +1357,13 @@ def decide(
             ),
             f"本机关认为：{reasons}" + (f"（{detail}）" if detail else ""),
             f"根据《中华人民共和国行政复议法》的规定，本机关决定：{label}。"
-            + (f"被申请人应当于{performance_due:%Y年%m月%d日}前履行。" if performance_due else ""),
+            + (f"被申请人应当于{performance_due:%Y年%m月%d日}前履行。" if performance_due else "")
+            + (f"{COMPENSATION_CHOICES[compensation]}。" if compensation else "")
+            + (
+                "责令被申请人返还财产、解除对财产的查封、扣押、冻结措施，或者赔偿相应的价值。"
+                if property_return
+                else ""
+            ),
             *(
                 pre_review_remedy(case)
                 if outcome == Outcome.APPLICATION_DISMISSED and pre_review_ground(case)
@@ -989,13 +1386,19 @@ def decide(
             "outcome": outcome,
             "ground": ground,
             "approval": approval,
-            "collective_note": collective_note,
+            "approver": approver_name,
+            "approval_basis": approval_basis,
+            **({"compensation": compensation} if compensation else {}),
+            **({"property_return": True} if property_return else {}),
             **({"written_review": written_review_reason} if written_review_reason else {}),
         },
         outcome=outcome,
         outcome_ground=ground,
         outcome_reasons=reasons,
         approval=approval,
+        approver_name=approver_name,
+        approval_basis=approval_basis,
+        compensation=compensation or ("property_return" if property_return else ""),
         approved_by=actor,
         closed_date=date,
         closed_on_time=deadlines.decided_on_time(case, date),
@@ -1175,6 +1578,7 @@ def issue_letter(
     content: str,
     case: Case | None = None,
     received_date=None,
+    service_method: str = "",
 ) -> OpinionLetter:
     """制发行政复议意见书 (第七十六条, report within sixty days) or 建议书 (实施条例 第五十七条)."""
     require_line(actor, OpinionLetter.work_line)
@@ -1182,8 +1586,10 @@ def issue_letter(
     not_future(issued_date, "制发日期")
     if not content.strip() or not recipient.strip():
         raise ValidationError("请填写制发对象和主要内容")
-    if received_date is not None and received_date < issued_date:
-        raise ValidationError("制发对象收到日期不能早于制发日期")
+    if received_date is not None:
+        _check_receipt(received_date, issued_date, "制发日期")
+    if service_method and service_method not in ServiceMethod.values:
+        raise ValidationError("请选择送达方式")
     letter = OpinionLetter(
         unit=unit,
         case=case,
@@ -1193,10 +1599,8 @@ def issue_letter(
         content=content,
         created_by=actor,
         received_date=received_date,
-        # 第七十六条: 自收到行政复议意见书之日起六十日内
-        report_due=deadlines.opinion_report_due(received_date or issued_date)
-        if kind == OpinionLetter.Kind.OPINION
-        else None,
+        service_method=service_method,
+        report_due=_letter_report_due(kind, received_date),
     )
     saved(letter)
     if kind == OpinionLetter.Kind.OPINION:
@@ -1218,6 +1622,38 @@ def issue_letter(
         summary=f"制发{letter}",
         target=letter,
         unit=unit,
+    )
+    return letter
+
+
+def _letter_report_due(kind, received):
+    # 第七十六条: 自收到行政复议意见书之日起六十日内 — none until the receipt is recorded
+    if kind != OpinionLetter.Kind.OPINION or received is None:
+        return None
+    return deadlines.opinion_report_due(received)
+
+
+@service
+def record_letter_receipt(
+    *, actor, letter: OpinionLetter, date, service_method: str
+) -> OpinionLetter:
+    """登记制发对象收到意见书、建议书 (送达回证): the report period of 第七十六条 starts."""
+    require(actor, Action.CHANGE, letter, "无权办理")
+    if letter.received_date:
+        raise ValidationError("已经登记过收到日期")
+    if service_method not in ServiceMethod.values:
+        raise ValidationError("请选择送达方式")
+    _check_receipt(date, letter.issued_date, "制发日期")
+    letter.received_date, letter.service_method = date, service_method
+    letter.report_due = _letter_report_due(letter.kind, date)
+    saved(letter)
+    record_event(
+        actor=actor,
+        action="reconsideration.letter_receipt",
+        summary=f"登记收到：{letter}",
+        target=letter,
+        unit=letter.unit,
+        data={"received": date.isoformat(), "method": service_method},
     )
     return letter
 

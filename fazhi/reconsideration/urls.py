@@ -19,4 +19,5 @@ urlpatterns = [
     path("letters/", views.letter_list, name="letter_list"),
     path("letters/new/", views.letter_create, name="letter_create"),
     path("letters/<int:pk>/", views.letter_detail, name="letter_detail"),
+    path("letters/<int:pk>/receipt/", views.letter_receipt, name="letter_receipt"),
 ]

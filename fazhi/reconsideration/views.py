@@ -18,7 +18,7 @@ from fazhi.core.imports import import_page
 from fazhi.core.ledgers import Column, Ledger, ledger_page
 from fazhi.core.querysets import active_membership, full_scope_key
 from fazhi.core.roles import Action
-from fazhi.core.steps import step_page
+from fazhi.core.steps import form_page, step_page
 from fazhi.core.viewtools import (
     record_view,
     require,
@@ -26,7 +26,14 @@ from fazhi.core.viewtools import (
 )
 
 from . import deadlines, imports, selectors, services
-from .forms import STEP_FORMS, CaseFilterForm, LetterForm, LetterReportForm, RegisterForm
+from .forms import (
+    STEP_FORMS,
+    CaseFilterForm,
+    LetterForm,
+    LetterReceiptForm,
+    LetterReportForm,
+    RegisterForm,
+)
 from .models import Case, Document, OpinionLetter, Outcome, Procedure, State
 from .workflow import CASE_FLOW
 
@@ -95,11 +102,13 @@ LIST_FIELDS = (
     "supplement_due",
     "copy_due",
     "copy_sent_date",
+    "copy_received_date",
     "reply_due",
     "reply_date",
     "decision_due",
     "performance_due",
     "performed_date",
+    "performance_order_due",
 )
 
 
@@ -157,6 +166,8 @@ def case_register(request):
         messages.success(
             request, f"已登记：{case.number}。审查期满日为{case.acceptance_due:%Y年%m月%d日}。"
         )
+        if case.time_limit_finding:  # 第三十条第二款: registered, to be refused with its reason
+            messages.warning(request, f"{case.time_limit_finding}：应当在审查期限内决定不予受理。")
         return redirect("reconsideration:case_detail", pk=case.pk)
     return render(request, "reconsideration/register.html", {"form": form})
 
@@ -202,6 +213,7 @@ def case_detail(request, case):
             "pre_review_ground": services.pre_review_ground(case),
             # 第七十条: no reply or evidence in time → the act counts as having none.
             "reply_missing": case.state == State.HEARING and services.no_timely_reply(case, today),
+            "forwarded_late": deadlines.forwarded_late(case),
         },
     )
 
@@ -307,4 +319,18 @@ def letter_detail(request, letter):
             .filter(pk=letter.pk)
             .exists(),
         },
+    )
+
+
+@record_view(OpinionLetter, Action.CHANGE)
+def letter_receipt(request, letter):
+    """登记制发对象收到 (第七十六条: the report period runs from the receipt)."""
+    return form_page(
+        request,
+        LetterReceiptForm(request.POST or None, request=request),
+        services.record_letter_receipt,
+        title=f"登记收到：{letter}",
+        message="已登记收到日期",
+        back=letter.get_absolute_url(),
+        letter=letter,
     )

@@ -49,12 +49,14 @@ CHECK_LABELS = {
     "breakdown": "构成比例",
     "completeness": "完整性",
     "year": "报告年度",
+    "storage": "存储",
 }
 KIND_LABELS = {
     "consistent": "一致",
     "error": "不符",
     "unexplained difference": "差异未说明",
     "missing part": "缺少法定内容",
+    "not stored": "超出范围",
 }
 
 

@@ -2,10 +2,11 @@
 
 import datetime
 import tempfile
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
 from fazhi.core.audit import record_event, service
+from fazhi.core.storable import storable_errors
 
 from .inputs import UnreadableDocument
 from .models import ReadReport, ReportFigure
@@ -54,10 +55,48 @@ def _decimal(value) -> Decimal | None:
         return None
 
 
+def _capped_metadata(report: ReadReport) -> list[str]:
+    """Cap what the report's columns cannot hold (a 150-character region, a year beyond the
+    column): text cut to its length, numbers left unknown; what was capped, in Chinese."""
+    notes = []
+    for name in storable_errors(report):
+        field = ReadReport._meta.get_field(name)
+        value = getattr(report, name)
+        if isinstance(value, str) and field.max_length:
+            setattr(report, name, value[: field.max_length])
+            notes.append(
+                f"{field.verbose_name}超过{field.max_length}个字符，只保存了前{field.max_length}个字"
+            )
+        else:
+            setattr(report, name, None)
+            notes.append(f"{field.verbose_name}“{value}”超出可存储的范围，未保存")
+    return notes
+
+
+def _storable_figure(report: ReadReport, figure) -> ReportFigure | None:
+    """The figure as its row, with the value rounded to the column's decimals; None when the
+    value (or a label) is beyond what the column can hold — such as a figure of 22 digits."""
+    value = _decimal(figure.value)
+    if value is None or not value.is_finite():
+        return None
+    places = ReportFigure._meta.get_field("value").decimal_places
+    row = ReportFigure(
+        report=report,
+        indicator=figure.indicator,
+        value=value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP),
+        qualifier=figure.qualifier or "",
+        unit=figure.unit or "",
+        quote=figure.quote,
+        span_start=figure.span[0],
+        span_end=figure.span[1],
+    )
+    return None if storable_errors(row) else row
+
+
 @service
 def store_result(*, actor, unit, result: ReadResult) -> ReadReport:
     data = result.as_dict()
-    report = ReadReport.objects.create(
+    report = ReadReport(
         unit=unit,
         uploaded_by=actor,
         file_name=result.file[:255],
@@ -68,22 +107,29 @@ def store_result(*, actor, unit, result: ReadResult) -> ReadReport:
         year=result.year,
         published=_date(result.published),
         sections=data["sections"],
-        result=data,
     )
-    for figure in result.figures:
-        value = _decimal(figure.value)
-        if figure.indicator is None or value is None:
+    # What the reader found but the columns cannot hold is capped and reported among the
+    # findings, never a database error (issue 14, item 3): the rest of the report is stored.
+    notes = _capped_metadata(report)
+    rows, kept = [], []
+    for figure, shown in zip(result.figures, data["figures"], strict=True):
+        row = _storable_figure(report, figure) if figure.indicator else None
+        if figure.indicator and row is None:
+            notes.append(f"数据“{figure.quote}”的数值超出可存储的范围，未计入")
             continue
-        ReportFigure.objects.create(
-            report=report,
-            indicator=figure.indicator,
-            value=value,
-            qualifier=figure.qualifier or "",
-            unit=figure.unit or "",
-            quote=figure.quote,
-            span_start=figure.span[0],
-            span_end=figure.span[1],
-        )
+        rows += [row] if row else []
+        kept.append(shown)
+    data["figures"] = kept
+    data["findings"] += [
+        {"kind": "not stored", "check": "storage", "message": note, "quotes": []} for note in notes
+    ]
+    data.update(region=report.region, agency=report.agency, level=report.level)
+    data["year"] = report.year
+    report.result = data
+    report.save()
+    for row in rows:
+        row.report = report
+        row.save()
     record_event(
         actor=actor,
         action="report_reader.store",

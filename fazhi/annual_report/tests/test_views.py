@@ -180,3 +180,48 @@ def test_narrative_lists_and_headings_render_on_the_pages(demo, client_as, writt
         assert re.search(r'<h([35]) class="section">（一）存在的不足</h\1>', html)
         assert "<ul><li>执法培训针对性不强</li><li>专业人员配备不足</li></ul>" in html
         assert "<p>原因是编制紧张。</p>" in html
+
+
+def _names(user):
+    return {user.username, user.get_full_name()} - {""}
+
+
+def test_a_public_report_shows_others_its_published_text_and_figures_only(demo, client_as):
+    """Issue 14, item 8: beyond its tree a published report shows no workflow log (who
+    drafted, reviewed, signed; their comments), and its figure links open the figures the
+    publishing unit published, not the viewer's own district's records."""
+    published = AnnualReport.objects.get(unit=demo.units["nanqiao_justice"], year=2025)
+    insiders = [demo.users[f"nanqiao_{role}"] for role in ("officer", "reviewer", "leader")]
+    outsider = client_as(demo.users["donghu_officer"]).get(published.get_absolute_url())
+    page = outsider.content.decode()
+    assert outsider.status_code == 200 and published.title in page
+    assert "办理记录" not in page and "签发人" not in page and "数据计算时间" not in page
+    assert not any(name in page for user in insiders for name in _names(user))
+    figures = reverse("annual_report:report_figures", args=[published.pk])
+    links = re.findall(r'<a class="figure" href="([^"]+)"', page)
+    assert links and all(link.startswith(figures + "#figure-") for link in links), links
+    assert reverse("indicators:records") not in page
+
+    table = client_as(demo.users["donghu_officer"]).get(figures).content.decode()
+    measures = published.parts.get(key="measures_and_results").generated
+    shown = [s for paragraph in measures for s in paragraph if "indicator" in s]
+    for segment in shown:
+        anchor = "figure-" + segment["indicator"].replace(".", "-")
+        assert f'id="{anchor}"' in table and f'<td class="number">{segment["value"]}</td>' in table
+        assert f"#{anchor}" in " ".join(links)
+
+    # Within its tree the same report keeps its log and its links to the records.
+    inside = client_as(demo.users["nanqiao_officer"]).get(published.get_absolute_url())
+    inside_page = inside.content.decode()
+    assert "办理记录" in inside_page and "签发人" in inside_page
+    assert reverse("indicators:records") in inside_page
+
+
+def test_the_workflow_log_of_a_public_report_stays_in_its_tree(demo):
+    from fazhi.annual_report import selectors
+
+    published = AnnualReport.objects.get(unit=demo.units["nanqiao_justice"], year=2025)
+    assert not selectors.steps(demo.users["donghu_officer"], published).exists()
+    assert not selectors.within_scope(demo.users["donghu_officer"], published)
+    assert selectors.steps(demo.users["nanqiao_officer"], published).count() == 5
+    assert selectors.within_scope(demo.users["city_inspector"], published)

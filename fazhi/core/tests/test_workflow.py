@@ -175,3 +175,25 @@ def test_every_button_of_every_table_is_a_service_of_its_line_with_a_page():
             assert set(transition.sources) <= set(
                 dict(workflow.model._meta.get_field(workflow.state_field).flatchoices)
             ), transition.action
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_same_step_from_two_connections_at_once_is_taken_once(committed_demo, race):
+    """Issue 14, item 1, for every line's table: `check` locks the record and reads it again,
+    so of two users taking one step at once the second is refused with a clear message."""
+    from django.db import transaction
+
+    from fazhi.conftest import one_done_one_refused
+
+    leader = committed_demo.users["donghu_leader"]
+    justice = committed_demo.units["donghu_justice"]
+
+    def approve(unit):
+        with transaction.atomic():
+            FLOW.step(unit, "approve", actor=leader)
+            unit.save()
+        return unit
+
+    done, refused = one_done_one_refused(race(Unit, justice.pk, approve, approve), Unit)
+    assert "单位刚刚已由他人办理（当前为“其他机关”），不能再办理“批准”" in refused.messages[0]
+    assert Unit.objects.get(pk=justice.pk).kind == K.OTHER_AGENCY

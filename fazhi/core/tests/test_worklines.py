@@ -25,6 +25,7 @@ def test_the_work_lines_are_declared_on_the_kit():
         "litigation",
         "reconsideration",
         "enforcement",
+        "mediation",
         "rulemaking",
     ]
     for config in worklines.work_lines():

@@ -128,5 +128,30 @@ def test_the_key_figures_are_those_the_lines_mark_in_their_order():
         "normative_docs.corrected",
         "major_decisions.catalog_items",
         "major_decisions.legality_reviews",
+        "mediation.disputes_mediated",
+        "mediation.success_rate",
+        "mediation.court_linked_success_rate",
+        "mediation.screenings",
     ]
     assert set(shown) == {i for i, indicator in registered().items() if indicator.key}
+
+
+def test_a_district_sees_where_it_stands_among_the_citys_districts(demo, client_as):
+    """Issue 13, item 7: the figure, its rank among the sibling areas and the city's value —
+    without the siblings' names or records (the scoping walk checks the whole page)."""
+    districts = [demo.units[key] for key in demo.districts]
+    received = {d.pk: received_this_year(d).count() for d in districts}
+    donghu = demo.units["donghu"]
+    rank = 1 + sum(1 for value in received.values() if value > received[donghu.pk])
+    city = received_this_year(demo.units["city"]).count()
+    page = client_as(demo.users["donghu_leader"]).get("/indicators/").content.decode()
+    section = page.split('id="standings"')[1].split("</section>")[0]
+    assert "与示范市各地区比较" in section
+    row = re.search(r"<tr><td>收到行政复议申请</td>(.*?)</tr>", section).group(1)
+    cells = re.findall(r"<td>(.*?)</td>", row)
+    assert cells == [
+        f"{received[donghu.pk]} 件",
+        f"第{rank}位（共{len(districts)}个地区）",
+        f"{city} 件",
+    ]
+    assert not any(d.name in section for d in districts if d.pk != donghu.pk)

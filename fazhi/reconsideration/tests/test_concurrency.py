@@ -82,7 +82,8 @@ def decide(leader, reasons):
             date=D(2024, 8, 10),
             outcome="upheld",
             reasons=reasons,
-            approval="leader",
+            approval="delegated",
+            approval_basis="东湖区人民政府委托",
         )
 
     return run

@@ -115,3 +115,49 @@ def test_a_new_case_passes_over_the_numbers_of_imported_ones(demo, client_as, re
     assert Case.objects.filter(number=GOOD[0]).exists()  # 东湖复收字〔2023〕第1号
     case = register(received=datetime.date(2023, 6, 5))
     assert case.number == "东湖复收字〔2023〕第2号"
+
+
+def test_cells_beyond_their_columns_are_errors_of_their_rows(demo, client_as):
+    """Issue 14, item 3: a 150-character respondent or a 32,000-character name reached the
+    database (a 500 on PostgreSQL, a whole-file message on SQLite); each is now the error
+    of its row and column, and nothing is imported."""
+    long_name, long_respondent = [*GOOD], [*GOOD]
+    long_name[0], long_name[2] = "东湖复收字〔2023〕第8号", "名" * 32000
+    long_respondent[0], long_respondent[5] = "东湖复收字〔2023〕第9号", "局" * 150
+    client = client_as(demo.users["donghu_officer"])
+    response = client.post(
+        "/reconsideration/cases/import/",
+        {"file": workbook(HEADER, GOOD, long_name, long_respondent)},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<td>第3行</td><td>申请人</td><td>超过100个字符（当前32000个）</td>" in page
+    assert "<td>第4行</td><td>被申请人</td><td>超过100个字符（当前150个）</td>" in page
+    assert not Case.objects.filter(number__in=[GOOD[0], long_name[0]]).exists()
+
+
+def test_every_text_cell_of_the_ledger_is_bounded_by_its_column():
+    from django.core.exceptions import ValidationError
+
+    for field in CASES.fields:
+        column = field.model_field
+        if field.parse is not None or column is None or not column.max_length:
+            continue
+        row = [*GOOD]
+        row[CASES.fields.index(field)] = "长" * (column.max_length + 1)
+        try:
+            CASES.read_rows(workbook(HEADER, row).read())
+        except ValidationError as refused:
+            assert any(
+                f"“{field.label}”：超过{column.max_length}个字符" in m for m in refused.messages
+            )
+        else:
+            raise AssertionError(f"{field.label}: a cell longer than its column was accepted")
+    assert {f.key for f in CASES.fields if f.column is not None} >= {
+        "number",
+        "applicant",
+        "identifier",
+        "respondent",
+        "outcome_ground",
+        "request",
+    }

@@ -97,7 +97,8 @@ def build_yicheng_2022(admin, bureau, respondent):
                 date=closed,
                 outcome=outcome,
                 reasons="经审理",
-                approval="leader",
+                approval="delegated",
+                approval_basis="东湖区人民政府委托",
                 ground="65.1.2" if outcome == "confirmed_illegal" else "",
                 performance_due=closed + datetime.timedelta(days=30) if nonperformance else None,
             )

@@ -79,7 +79,7 @@ def test_a_case_from_registration_to_service_through_the_forms(demo, client_as):
     case = step(
         officer, case, "accept", {"date": "2024-10-10", "procedure": "ordinary", **conditions}
     )
-    case = step(officer, case, "send_copy", {"date": "2024-10-11"})
+    case = step(officer, case, "send_copy", {"date": "2024-10-11", "method": "direct"})
     case = step(officer, case, "record_reply", {"date": "2024-10-18", "summary": "答复及证据"})
     case = step(officer, case, "hear_views", {"date": "2024-10-25", "summary": "当面听取意见"})
     leader = client_as(demo.users["donghu_leader"])
@@ -95,7 +95,9 @@ def test_a_case_from_registration_to_service_through_the_forms(demo, client_as):
             "outcome": "revoked",
             "ground": "64.1",
             "reasons": "主要事实不清",
-            "approval": "leader",
+            "approval": "delegated",
+            "collective_note": "东湖区人民政府委托",
+            "property_return": "on",  # 第七十二条第二款: the fine revoked
         },
     )
     case = step(officer, case, "serve", {"date": "2024-12-23"})
@@ -267,6 +269,8 @@ def test_a_case_in_the_browser_from_registration_to_service_and_its_decision(
         page.select_option("#id_outcome", "revoked")
         page.select_option("#id_ground", "64.1")
         page.fill("#id_reasons", "主要事实不清、证据不足")
+        page.fill("#id_approver_name", "东湖区人民政府副区长 王某")  # 第六十一条第一款
+        page.check("#id_property_return")  # 第七十二条第二款: the fine revoked
 
     take("作出行政复议决定", decide)
     page.click("text=退出")

@@ -2,6 +2,8 @@
 off, 调休 workdays Sun 09-28 and Sat 10-11) and 2026 春节 (02-15..02-23 off, 调休 workdays
 Sat 02-14 and Sat 02-28). A refused step names its article and leaves the case as it was."""
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -11,6 +13,21 @@ from fazhi.reconsideration.models import ActKind, Case, Outcome, Party, Procedur
 from fazhi.reconsideration.workflow import CASE_FLOW
 
 from .conftest import ALL_CONDITIONS, D
+
+
+def refused_as_late(case, officer, match):
+    """第三十条第二款: registered with the finding, acceptance refused naming the article."""
+    assert re.search(match, case.time_limit_finding), case.time_limit_finding
+    before = unchanged(case)
+    with pytest.raises(ValidationError, match="第三十条第一款第四项"):
+        services.accept(
+            actor=officer,
+            case=case,
+            date=case.received_date,
+            conditions=ALL_CONDITIONS,
+            procedure=Procedure.ORDINARY,
+        )
+    assert unchanged(case) == before
 
 
 def unchanged(case):
@@ -116,7 +133,12 @@ def test_the_hearing_day_counts_when_the_setting_says_so(db, monkeypatch):
 
 
 def decide(actor, case, **fields):
-    values = {"outcome": Outcome.UPHELD, "reasons": "经审理", "approval": "leader"}
+    values = {
+        "outcome": Outcome.UPHELD,
+        "reasons": "经审理",
+        "approval": "delegated",
+        "approval_basis": "东湖区人民政府委托",
+    }
     values.update(fields)
     return services.decide(actor=actor, case=case, **values)
 
@@ -403,36 +425,35 @@ def test_refiling_after_a_withdrawal_needs_proof_against_the_true_will(accepted,
 # 第二十条第二款: 因不可抗力或者其他正当理由耽误法定申请期限的，申请期限自障碍消除之日起继续
 # 计算. Known 2025-08-01: sixty days end Tue 09-30; an obstacle of eight days (09-01..09-09) moves
 # the end to 10-08, a holiday of 国庆, so to Thu 10-09.
-def test_an_obstacle_adds_its_days_and_no_more(register):
+def test_an_obstacle_adds_its_days_and_no_more(register, officer):
     late = {
         "act_date": D(2025, 7, 30),
         "act_known_date": D(2025, 8, 1),
         "late_reason": "申请人因台风滞留海岛",
     }
-    with pytest.raises(ValidationError, match="第二十条第二款"):
-        register(received=D(2025, 10, 9), **late)  # a reason without the obstacle's days
+    # a reason without the obstacle's days
+    refused_as_late(register(received=D(2025, 10, 9), **late), officer, "第二十条第二款")
     obstacle = {"obstacle_start": D(2025, 9, 1), "obstacle_end": D(2025, 9, 9)}
-    with pytest.raises(ValidationError, match="仍已超过"):
-        register(received=D(2025, 10, 10), **late, **obstacle)
+    refused_as_late(register(received=D(2025, 10, 10), **late, **obstacle), officer, "仍已超过")
     case = register(received=D(2025, 10, 9), **late, **obstacle)
     assert (case.obstacle_start, case.obstacle_end) == (D(2025, 9, 1), D(2025, 9, 9))
+    assert case.time_limit_finding == ""
 
 
 # 第二十条第三款: 未告知……的，申请期限自……知道或者应当知道申请行政复议的权利、行政复议机关和申请
 # 期限之日起计算，但是自知道或者应当知道行政行为内容之日起最长不得超过一年.
-def test_without_notice_sixty_days_from_learning_of_the_right_within_a_year(register):
+def test_without_notice_sixty_days_from_learning_of_the_right_within_a_year(register, officer):
     unnotified = {"act_date": D(2025, 2, 28), "act_known_date": D(2025, 3, 1)}
     unnotified["rights_notified"] = False
     # Learned of the right on 08-09: sixty days end 10-08 (国庆) → 10-09.
-    with pytest.raises(ValidationError, match="超过法定申请期限"):
-        register(received=D(2025, 10, 10), rights_known_date=D(2025, 8, 9), **unnotified)
+    case = register(received=D(2025, 10, 10), rights_known_date=D(2025, 8, 9), **unnotified)
+    refused_as_late(case, officer, "超过法定申请期限")
     case = register(received=D(2025, 10, 9), rights_known_date=D(2025, 8, 9), **unnotified)
-    assert case.rights_known_date == D(2025, 8, 9)
+    assert case.rights_known_date == D(2025, 8, 9) and not case.time_limit_finding
     # Never told: the year from knowing the act is the only bound; it ends Sun 2026-03-01,
     # so on Mon 03-02 (民事诉讼法 第八十五条).
-    register(received=D(2026, 3, 2), **unnotified)
-    with pytest.raises(ValidationError, match="第二十条第三款"):
-        register(received=D(2026, 3, 3), **unnotified)
+    assert not register(received=D(2026, 3, 2), **unnotified).time_limit_finding
+    refused_as_late(register(received=D(2026, 3, 3), **unnotified), officer, "第二十条第三款")
 
 
 # 第六十六条: 被申请人不履行法定职责的，行政复议机关决定被申请人在一定期限内履行;
@@ -490,7 +511,17 @@ def test_the_opinion_letter_period_runs_from_its_receipt(demo, officer):
         issued_date=D(2025, 8, 1),
         content="执法程序不规范，请予纠正",
     )
-    assert unknown.report_due == D(2025, 9, 30)
+    # No receipt recorded: no report period yet (the sixty days run from receipt only).
+    assert unknown.report_due is None
+    with pytest.raises(ValidationError, match="不能早于制发日期"):
+        services.record_letter_receipt(
+            actor=officer, letter=unknown, date=D(2025, 7, 31), service_method="post"
+        )
+    # Received 08-08: sixty days end 10-07 (国庆) → Thu 10-09.
+    unknown = services.record_letter_receipt(
+        actor=officer, letter=unknown, date=D(2025, 8, 8), service_method="post"
+    )
+    assert (unknown.report_due, unknown.service_method) == (D(2025, 10, 9), "post")
 
 
 # 第四十九条: 适用普通程序审理的……应当……听取当事人的意见……因当事人原因不能听取意见的，可以

@@ -152,3 +152,54 @@ def test_upload_a_seed_in_the_browser(live_demo, page):
     assert seed.name in main
     assert expected.findings[0].message in main
     assert page.locator("mark.figure:not(.unmapped)").count() == len(expected.figures)
+
+
+def test_values_the_columns_cannot_hold_are_capped_and_reported(demo, client_as):
+    """Issue 14, item 3: a figure of 22 digits and a 150-character region in an uploaded
+    report were a 500 on PostgreSQL (and broke the comparison page on SQLite); now the
+    report is stored, the figure left out and both named among the findings."""
+    from fazhi.report_reader.models import ReadReport
+
+    client = client_as(demo.users["donghu_inspector"])
+    url = reverse("report_reader:report_upload")
+    text = report_text("测试区", {"received": 1234567890123456789012, "rate": "12.5"})
+    name = "超大数值的报告.txt"
+    response = client.post(
+        url,
+        {
+            "form_token": _token(client, url),
+            "uploads": [SimpleUploadedFile(name, text.encode("utf-8"), "text/plain")],
+        },
+    )
+    report = ReadReport.objects.get(file_name=name)
+    assert response.status_code == 302 and response["Location"] == report.get_absolute_url()
+    assert not report.figures.filter(indicator="reconsideration.received").exists()
+    assert report.figures.get(indicator="reconsideration.correction_rate").value == 12.5
+    assert all(f["value"] != 1234567890123456789012 for f in report.result["figures"])
+
+    detail = client.get(reverse("report_reader:report_detail", kwargs={"pk": report.pk}))
+    page = detail.content.decode()
+    assert "存储（超出范围）" in page
+    assert "1234567890123456789012件”的数值超出可存储的范围，未计入" in page
+    compare = client.get(
+        reverse("report_reader:report_compare") + "?indicator=reconsideration.received"
+    )
+    assert compare.status_code == 200
+
+
+def test_a_region_and_a_year_beyond_their_columns_are_capped(demo):
+    from fazhi.report_reader import services
+    from fazhi.report_reader.reader import analyse
+
+    result = analyse(report_text("测试区"), "x.txt")
+    result.year, result.region = 99999999999, "长" * 149 + "区"
+    report = services.store_result(
+        actor=demo.users["donghu_inspector"], unit=demo.units["donghu_office"], result=result
+    )
+    assert report.year is None and report.result["year"] is None
+    assert report.region == "长" * 100 and report.result["region"] == report.region
+    messages = [f["message"] for f in report.result["findings"] if f["check"] == "storage"]
+    assert messages == [
+        "地区超过100个字符，只保存了前100个字",
+        "年度“99999999999”超出可存储的范围，未保存",
+    ]

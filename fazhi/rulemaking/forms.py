@@ -87,7 +87,7 @@ class PublishForm(SubmitOnceForm):
     )
     published_date = date_field("公布日期", today=True)
     publish_channel = forms.CharField(label="公布载体", max_length=100, initial="政府网站")
-    publish_url = forms.URLField(label="公布网址", required=False)
+    publish_url = forms.URLField(label="公布网址", required=False, assume_scheme="https")
     effective_date = date_field(
         "施行日期", help_text="自公布之日起30日后施行；不足30日的须写明理由"
     )

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "fazhi.corrections",
     "fazhi.accountability",
     "fazhi.publicity",
+    "fazhi.rulemaking",
 ]
 
 MIDDLEWARE = [

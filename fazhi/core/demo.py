@@ -66,11 +66,17 @@ def _unit(world, key, *, name, kind, parent, code=""):
 # The bureau's case officer and reviewer work in its 行政复议与应诉科, which also drafts the
 # bureau's annual report; the 执法监督 officer (enforcement demo) acts on 执法监督 only.
 # 负责人, 督察员 and 单位管理员 act on every line.
+RULEMAKING_PEOPLE = {
+    "donghu": ("冯雪梅", "蒋文博", "沈佳怡"),
+    "xishan": ("韩志刚", "曹丽娟", "彭宇航"),
+    "nanqiao": ("曾凡宇", "吕晓燕", "苏浩然"),
+}
 MEDIATION_USERS = {"donghu": "苏晓岚", "xishan": "姬文博", "nanqiao": "桑立群"}
 CASE_SECTION_LINES = [WorkLine.RECONSIDERATION, WorkLine.LITIGATION, WorkLine.ANNUAL_REPORT]
 
 
-def _user(world, username, full_name, unit, role, work_lines=None):
+def _user(world, username, full_name, unit, role, work_lines=None, data_scope=None):
+    scope = {"data_scope": data_scope} if data_scope else {}
     user = services.create_user(
         actor=world.admin,
         username=username,
@@ -80,6 +86,7 @@ def _user(world, username, full_name, unit, role, work_lines=None):
         role=role,
         work_lines=work_lines,
         must_change_password=False,  # the demo's accounts are shared and documented
+        **scope,
     )
     world.users[username] = user
     return user
@@ -163,6 +170,13 @@ def build_core(world: DemoWorld) -> None:
         services.attach_file(
             actor=world.admin, target=justice, uploaded_file=_tiny_pdf(f"{name}司法局职能配置.pdf")
         )
+        # 规范性文件·重大行政决策: the 司法局's 法制科 reviews for the whole district; the
+        # 区政府办公室 and a department (市场监督管理局) draft, publish and file their own.
+        rule = [WorkLine.RULEMAKING]
+        legal, gov_office, drafter = RULEMAKING_PEOPLE[key]
+        _user(world, f"{key}_legal", legal, justice, Role.REVIEWER, rule, DataScope.SUBTREE)
+        _user(world, f"{key}_govoffice", gov_office, world.units[f"{key}_gov"], Role.OFFICER, rule)
+        _user(world, f"{key}_drafter", drafter, world.units[f"{key}_enf0"], Role.OFFICER, rule)
         # The 依法治办's own officer: 督察, 考核 and 述法 of the whole area.
         _office_officer(world, f"{key}_office", OFFICE_OFFICERS[key], office)
         # The bureau's 普法 officer: lists, activities, rosters and exams of the area.
@@ -218,6 +232,9 @@ DEMO_ACCOUNTS_HELP = f"""演示账号（密码均为 {DEMO_PASSWORD}）：
   donghu_officer     东湖区司法局 经办人（行政复议、行政应诉、年度报告）
   donghu_reviewer    东湖区司法局 审核人（行政复议、行政应诉、年度报告）
   donghu_supervisor  东湖区司法局 经办人（行政执法监督，本单位及下级）
+  donghu_legal       东湖区司法局法制科 审核人（规范性文件·重大决策，本单位及下级）
+  donghu_govoffice   东湖区人民政府 经办人（规范性文件·重大决策）
+  donghu_drafter     东湖区市场监督管理局 经办人（规范性文件·重大决策）
   donghu_mediator    东湖区湖滨街道（司法所）经办人（人民调解）
   donghu_leader      东湖区司法局 负责人（全部业务条线；兼单位管理员，可切换单位）
   donghu_corrections 东湖区司法局 经办人（社区矫正）

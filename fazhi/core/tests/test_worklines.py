@@ -29,6 +29,7 @@ def test_the_work_lines_are_declared_on_the_kit():
         "corrections",
         "accountability",
         "publicity",
+        "rulemaking",
     ]
     for config in worklines.work_lines():
         assert config.work_line == config.label

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "fazhi.accountability",
     "fazhi.publicity",
     "fazhi.rulemaking",
+    "fazhi.legal_aid",
+    "fazhi.legal_services",
 ]
 
 MIDDLEWARE = [

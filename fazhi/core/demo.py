@@ -243,4 +243,7 @@ DEMO_ACCOUNTS_HELP = f"""演示账号（密码均为 {DEMO_PASSWORD}）：
   city_leader        示范市司法局 负责人        city_inspector   示范市依法治市办 督察员
   city_admin         示范市 单位管理员
   donghu_office      东湖区依法治区办 经办人（述法·督察·考核，本单位及下级）；city_office 同（示范市）
-  donghu_publicity   东湖区司法局 经办人（普法，本单位及下级）"""
+  donghu_publicity   东湖区司法局 经办人（普法，本单位及下级）
+  donghu_aid_officer / donghu_aid_reviewer  东湖区司法局 法律援助 经办人、审核人
+  donghu_aid_lawyer  法律援助律师（仅本人：只见指派给他的案件）
+  donghu_pls_officer 东湖区司法局 公共法律服务·公证 经办人"""

@@ -159,6 +159,40 @@ publicity.law_exam_due | 学法考法应考人数 | 人 | state employees due to
 publicity.law_exam_participants | 参加学法考法人数 | 人 | of those, who sat it
 publicity.law_exam_passed | 学法考法及格人数 | 人 | of those sitting, who passed
 publicity.law_exam_excellent | 学法考法优秀人数 | 人 | of those sitting, rated excellent
+legal_aid.criminal_cases | 刑事法律援助案件 | 件 | accepted criminal legal-aid cases
+legal_aid.civil_cases | 民事法律援助案件 | 件 | accepted civil legal-aid cases
+legal_aid.administrative_cases | 行政法律援助案件 | 件 | accepted administrative legal-aid cases
+legal_aid.notified_cases | 通知辩护/代理 | 件 | cases notified by courts, procuratorates and police (第三十六条)
+legal_aid.decisions | 审查决定 | 件 | applications decided (granted or refused) in period
+legal_aid.decided_on_time | 按期审查决定 | 件 | decisions within the period of 第四十三条
+legal_aid.review_on_time_rate | 7日内审查决定率 | % | decided on time / decided × 100
+legal_aid.assignments | 指派 | 件 | cases assigned in period
+legal_aid.assigned_on_time | 按期指派 | 件 | assignments within 3 days (第三十六条、第四十三条)
+legal_aid.assignment_on_time_rate | 3日内指派率 | % | assigned on time / assigned × 100
+legal_aid.refusals | 不予援助 | 件 | applications refused in period (第四十三条)
+legal_aid.terminations | 终止援助 | 件 | aid terminated in period (第四十八条)
+legal_aid.objections | 异议 | 件 | objections received in period (第四十九条)
+legal_aid.provisional_aid | 先行援助 | 件 | provisional aid decided in period (第四十四条)
+legal_aid.quality_reviewed | 质量评估 | 件 | cases graded in period (第五十九条)
+legal_aid.quality_good | 质量优良 | 件 | cases graded 优秀 or 良好 in period
+legal_aid.quality_good_rate | 优良率 | % | quality good / quality reviewed × 100
+legal_aid.subsidies_paid | 发放办案补贴 | 元 | subsidies paid in period (第五十二条)
+legal_services.hotline_contacts | 12348热线呼入 | 人次 | 12348 calls received in period, answered or not
+legal_services.hotline_connection_rate | 12348接通率 | % | calls answered / calls received × 100
+legal_services.hotline_rated | 12348满意度评价 | 人次 | answered contacts with a satisfaction rating
+legal_services.hotline_satisfied | 12348满意评价 | 人次 | of which 满意 or 基本满意
+legal_services.hotline_satisfaction_rate | 12348满意率 | % | satisfied / rated × 100
+legal_services.hotline_referrals | 12348转办 | 件 | contacts referred to legal aid or mediation
+legal_services.stations | 公共法律服务站点 | 个 | centres, stations and rooms established in period
+legal_services.village_adviser_consultations | 村居法律顾问解答咨询 | 人次 | consultations in the advisers' monthly logs
+legal_services.village_adviser_disputes | 村居法律顾问参与调解 | 件 | disputes mediated in the advisers' monthly logs
+legal_services.village_adviser_lectures | 村居法律顾问法治讲座 | 场次 | lectures in the advisers' monthly logs
+legal_services.village_adviser_aid_referrals | 村居法律顾问引导法律援助 | 件 | legal-aid referrals in the advisers' monthly logs
+notary.timed | 报送办证日期的公证 | 件 | notarial cases reported with per-case dates
+notary.on_time | 十五个工作日内出具 | 件 | of which issued within 15 working days (公证法 第三十条)
+notary.on_time_rate | 公证按期出具率 | % | on time / timed × 100
+notary.refusals | 不予办理公证 | 件 | refusals under 公证法 第三十一条
+notary.fee_waivers | 公证费减免 | 件 | fee waivers under 公证法 第三十四条
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

@@ -246,6 +246,49 @@ WORDINGS: tuple[Wording, ...] = (
         units=("人次", "次"),
     ),
     Wording("notary.cases", (r"办理公证|公证(事项|业务|案件)",), units=("件",)),
+    # the ids the legal_aid and legal_services lines added (catalog ADDED)
+    # Only in so many words: "刑事案件" alone is as often a court's figure (审结涉少刑事案件).
+    Wording("legal_aid.criminal_cases", (r"刑事法律援助案件",), _AID),
+    Wording("legal_aid.civil_cases", (r"民事法律援助案件",), _AID),
+    Wording("legal_aid.administrative_cases", (r"行政法律援助案件",), _AID),
+    Wording("legal_aid.notified_cases", (r"通知(辩护|代理)",), _AID),
+    Wording("legal_aid.decisions", (r"作出(是否)?给予法律援助(的)?决定",), _AID),
+    Wording("legal_aid.decided_on_time", (r"按期(审查|作出)决定",), _AID),
+    Wording("legal_aid.review_on_time_rate", (r"(审查|决定)(及时|按期)率",), _AID),
+    Wording("legal_aid.assignments", (r"指派案件",), _AID),
+    Wording("legal_aid.assigned_on_time", (r"(按期|及时)指派",), _AID),
+    Wording("legal_aid.assignment_on_time_rate", (r"指派(及时|按期)率",), _AID),
+    Wording("legal_aid.refusals", (r"不予(法律)?援助",), _AID),
+    Wording("legal_aid.terminations", (r"终止(法律)?援助",), _AID),
+    Wording("legal_aid.objections", (r"援助异议",), _AID),
+    Wording("legal_aid.provisional_aid", (r"先行(提供法律)?援助",), _AID),
+    Wording("legal_aid.quality_reviewed", (r"援助案件质量(评估|评查)",), _AID),
+    Wording("legal_aid.quality_good", (r"质量优良",), _AID),
+    Wording("legal_aid.quality_good_rate", (r"优良率",), _AID),
+    Wording("legal_aid.subsidies_paid", (r"办案补贴",), _AID),
+    Wording("legal_services.hotline_contacts", (r"12348[^，。；]{0,6}呼入",), units=("人次", "次")),
+    Wording("legal_services.hotline_connection_rate", (r"12348[^，。；]{0,8}接通率",)),
+    Wording("legal_services.hotline_rated", (r"12348[^，。；]{0,8}满意度评价",)),
+    Wording("legal_services.hotline_satisfied", (r"12348[^，。；]{0,8}满意评价",)),
+    Wording("legal_services.hotline_satisfaction_rate", (r"12348[^，。；]{0,8}满意率",)),
+    Wording("legal_services.hotline_referrals", (r"12348[^，。；]{0,8}转办",)),
+    Wording(
+        "legal_services.stations", (r"公共法律服务(工作站|工作室)$",), units=("个", "家", "处")
+    ),
+    Wording(
+        "legal_services.village_adviser_consultations", (r"村(居)?法律顾问[^，。；]{0,6}解答咨询",)
+    ),
+    Wording("legal_services.village_adviser_disputes", (r"村(居)?法律顾问[^，。；]{0,6}参与调解",)),
+    Wording("legal_services.village_adviser_lectures", (r"村(居)?法律顾问[^，。；]{0,6}讲座",)),
+    Wording(
+        "legal_services.village_adviser_aid_referrals",
+        (r"村(居)?法律顾问[^，。；]{0,6}引导法律援助",),
+    ),
+    Wording("notary.timed", (r"报送办证日期",), units=("件",)),
+    Wording("notary.on_time", (r"十五个工作日内出具",), units=("件",)),
+    Wording("notary.on_time_rate", (r"公证[^，。；]{0,6}按期出具率",)),
+    Wording("notary.refusals", (r"不予办理公证",), units=("件",)),
+    Wording("notary.fee_waivers", (r"(减免|免收)公证费",), units=("件",)),
     # 社区矫正
     Wording(
         "corrections.subjects",

@@ -30,6 +30,8 @@ def test_the_work_lines_are_declared_on_the_kit():
         "accountability",
         "publicity",
         "rulemaking",
+        "legal_aid",
+        "legal_services",
     ]
     for config in worklines.work_lines():
         assert config.work_line == config.label

@@ -47,6 +47,13 @@ INSTALLED_APPS = [
     "fazhi.reconsideration",
     "fazhi.enforcement",
     "fazhi.annual_report",
+    "fazhi.mediation",
+    "fazhi.corrections",
+    "fazhi.accountability",
+    "fazhi.publicity",
+    "fazhi.rulemaking",
+    "fazhi.legal_aid",
+    "fazhi.legal_services",
 ]
 
 MIDDLEWARE = [
@@ -239,3 +246,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("FAZHI_LOG_LEVEL", "WARNING")},
 }
+
+# 法治督察: natural days after the feedback within which the inspected unit reports its
+# 整改方案 (docs/rules.md, "法治督察").
+FAZHI_RECTIFICATION_PLAN_DAYS = int(os.environ.get("FAZHI_RECTIFICATION_PLAN_DAYS", "30"))
+# 学法考法: the scores at which a result counts as 及格 and as 优秀 (docs/rules.md, "普法").
+FAZHI_EXAM_PASS_SCORE = int(os.environ.get("FAZHI_EXAM_PASS_SCORE", "60"))
+FAZHI_EXAM_EXCELLENT_SCORE = int(os.environ.get("FAZHI_EXAM_EXCELLENT_SCORE", "90"))

@@ -136,6 +136,46 @@ def paragraph(area: str, ids, values, previous, year: int) -> list[dict]:
     return segments
 
 
+# The 第一责任人 part: what the 依法治办's records say of the leaders' duties (督察 and its
+# rectification, 述法); these lines stay out of the measures part.
+FIRST_PART: dict[str, list[list[tuple[str, str, str]]]] = {
+    "accountability": [
+        [
+            ("开展法治督察", "accountability.inspections", "次"),
+            ("，反馈问题", "accountability.inspection_findings", "个"),
+            ("，已整改销号", "accountability.rectified", "个"),
+            ("，整改销号率", "accountability.rectification_rate", "%"),
+        ],
+        [
+            ("领导干部述法", "accountability.law_reports", "人"),
+            ("，其中现场述法", "accountability.law_reports_onsite", "人"),
+        ],
+    ],
+}
+
+
+def draft_first_responsible(unit, year: int) -> list[list[dict]]:
+    """The 第一责任人 part's generated paragraph, its figures linked as the measures part's."""
+    registered_ids = registered()
+    clauses = [
+        sentence
+        for sentences in FIRST_PART.values()
+        for sentence in sentences
+        if all(i in registered_ids for _, i, _ in sentence)
+    ]
+    ids = [i for sentence in clauses for _, i, _ in sentence]
+    values = (
+        engine.compute(ids, user=None, unit=unit, period=engine.Period.year(year)) if ids else {}
+    )
+    sentences = [s for s in (_sentence(c, values) for c in clauses) if s]
+    if not sentences:
+        return []
+    segments: list[dict] = [{"text": f"{year}年，"}]
+    for index, sentence in enumerate(sentences):
+        segments += sentence + [{"text": "；" if index < len(sentences) - 1 else "。"}]
+    return [segments]
+
+
 def draft_measures(unit, year: int, values: dict | None = None) -> list[list[dict]]:
     """The generated paragraphs for `unit`'s subtree and `year`, one per work line with data.
 
@@ -151,7 +191,7 @@ def draft_measures(unit, year: int, values: dict | None = None) -> list[list[dic
     return [
         paragraph(area, area_ids, values, previous, year)
         for area, area_ids in areas.items()
-        if _has_data(area_ids, values)
+        if area not in FIRST_PART and _has_data(area_ids, values)
     ]
 
 

@@ -62,7 +62,11 @@ def create_report(*, actor, unit: Unit, year: int) -> AnnualReport:
             report=report,
             key=spec.key,
             order=order,
-            generated=generated if spec.key == "measures_and_results" else [],
+            generated=generated
+            if spec.key == "measures_and_results"
+            else drafting.draft_first_responsible(unit.scope_root, year)
+            if spec.key == "first_responsible_person"
+            else [],
             narrative=structure.topics_template(spec.key),
         )
     record_event(
@@ -118,6 +122,11 @@ def refresh_figures(*, actor, report: AnnualReport) -> list[dict]:
     stale = drafting.stale_figures(report.unit.scope_root, report.year, part.generated)
     part.generated = drafting.draft_measures(report.unit.scope_root, report.year)
     part.save()
+    for first in report.parts.filter(key="first_responsible_person"):
+        drafted = drafting.draft_first_responsible(report.unit.scope_root, report.year)
+        if drafted != first.generated:
+            first.generated = drafted
+            first.save()
     report.figures_computed_at = timezone.now()
     report.save(update_fields=["figures_computed_at"])
     record_event(

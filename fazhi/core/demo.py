@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from . import services
 from .models import Unit
-from .roles import Role, WorkLine
+from .roles import DataScope, Role, WorkLine
 
 DEMO_PASSWORD = "Fazhi@2026"
 K = Unit.Kind
@@ -52,6 +52,9 @@ TOWNSHIPS = {
 }
 
 
+CORRECTIONS_OFFICERS = {"donghu": "钱进", "xishan": "冯亮", "nanqiao": "褚红"}
+
+
 def _unit(world, key, *, name, kind, parent, code=""):
     unit = services.create_unit(
         actor=world.admin, name=name, kind=kind, parent=parent, division_code=code
@@ -63,10 +66,17 @@ def _unit(world, key, *, name, kind, parent, code=""):
 # The bureau's case officer and reviewer work in its 行政复议与应诉科, which also drafts the
 # bureau's annual report; the 执法监督 officer (enforcement demo) acts on 执法监督 only.
 # 负责人, 督察员 and 单位管理员 act on every line.
+RULEMAKING_PEOPLE = {
+    "donghu": ("冯雪梅", "蒋文博", "沈佳怡"),
+    "xishan": ("韩志刚", "曹丽娟", "彭宇航"),
+    "nanqiao": ("曾凡宇", "吕晓燕", "苏浩然"),
+}
+MEDIATION_USERS = {"donghu": "苏晓岚", "xishan": "姬文博", "nanqiao": "桑立群"}
 CASE_SECTION_LINES = [WorkLine.RECONSIDERATION, WorkLine.LITIGATION, WorkLine.ANNUAL_REPORT]
 
 
-def _user(world, username, full_name, unit, role, work_lines=None):
+def _user(world, username, full_name, unit, role, work_lines=None, data_scope=None):
+    scope = {"data_scope": data_scope} if data_scope else {}
     user = services.create_user(
         actor=world.admin,
         username=username,
@@ -76,6 +86,7 @@ def _user(world, username, full_name, unit, role, work_lines=None):
         role=role,
         work_lines=work_lines,
         must_change_password=False,  # the demo's accounts are shared and documented
+        **scope,
     )
     world.users[username] = user
     return user
@@ -100,6 +111,7 @@ def build_core(world: DemoWorld) -> None:
     _user(world, "city_leader", "郭华", world.units["city_justice"], Role.LEADER)
     _user(world, "city_inspector", "何平", world.units["city_office"], Role.INSPECTOR)
     _user(world, "city_admin", "林涛", city, Role.UNIT_ADMIN)
+    _office_officer(world, "city_office", OFFICE_OFFICERS["city"], world.units["city_office"])
 
     for key, name, code, level, people in DISTRICTS:
         district = _unit(world, key, name=name, kind=K.DISTRICT, parent=city, code=code)
@@ -137,6 +149,20 @@ def build_core(world: DemoWorld) -> None:
         leader_user = _user(world, f"{key}_leader", leader, justice, Role.LEADER)
         _user(world, f"{key}_inspector", inspector, office, Role.INSPECTOR)
         _user(world, f"{key}_admin", admin, district, Role.UNIT_ADMIN)
+        # The 司法所 of the first township: its people's mediator acts on 人民调解 only.
+        _user(
+            world,
+            f"{key}_mediator",
+            MEDIATION_USERS[key],
+            world.units[f"{key}_town0"],
+            Role.OFFICER,
+            [WorkLine.MEDIATION],
+        )
+        # 社区矫正 staff of the bureau: the line of the strictest personal-data rules only.
+        corrections = CORRECTIONS_OFFICERS[key]
+        _user(
+            world, f"{key}_corrections", corrections, justice, Role.OFFICER, [WorkLine.CORRECTIONS]
+        )
         # The bureau's leader also administers its users: shows the unit switcher.
         services.grant_membership(
             actor=world.admin, user=leader_user, unit=justice, role=Role.UNIT_ADMIN
@@ -144,6 +170,37 @@ def build_core(world: DemoWorld) -> None:
         services.attach_file(
             actor=world.admin, target=justice, uploaded_file=_tiny_pdf(f"{name}司法局职能配置.pdf")
         )
+        # 规范性文件·重大行政决策: the 司法局's 法制科 reviews for the whole district; the
+        # 区政府办公室 and a department (市场监督管理局) draft, publish and file their own.
+        rule = [WorkLine.RULEMAKING]
+        legal, gov_office, drafter = RULEMAKING_PEOPLE[key]
+        _user(world, f"{key}_legal", legal, justice, Role.REVIEWER, rule, DataScope.SUBTREE)
+        _user(world, f"{key}_govoffice", gov_office, world.units[f"{key}_gov"], Role.OFFICER, rule)
+        _user(world, f"{key}_drafter", drafter, world.units[f"{key}_enf0"], Role.OFFICER, rule)
+        # The 依法治办's own officer: 督察, 考核 and 述法 of the whole area.
+        _office_officer(world, f"{key}_office", OFFICE_OFFICERS[key], office)
+        # The bureau's 普法 officer: lists, activities, rosters and exams of the area.
+        _office_officer(
+            world, f"{key}_publicity", PUBLICITY_OFFICERS[key], justice, WorkLine.PUBLICITY
+        )
+
+
+OFFICE_OFFICERS = {"city": "卞志诚", "donghu": "邱晓光", "xishan": "施文博", "nanqiao": "骆雨桐"}
+PUBLICITY_OFFICERS = {"donghu": "乔明轩", "xishan": "褚雅婷", "nanqiao": "蔺浩然"}
+
+
+def _office_officer(world, username, full_name, office, line=WorkLine.ACCOUNTABILITY):
+    world.users[username] = services.create_user(
+        actor=world.admin,
+        username=username,
+        full_name=full_name,
+        password=DEMO_PASSWORD,
+        unit=office,
+        role=Role.OFFICER,
+        data_scope=DataScope.SUBTREE,
+        work_lines=[line],
+        must_change_password=False,
+    )
 
 
 def demo_loaded() -> bool:
@@ -175,8 +232,18 @@ DEMO_ACCOUNTS_HELP = f"""演示账号（密码均为 {DEMO_PASSWORD}）：
   donghu_officer     东湖区司法局 经办人（行政复议、行政应诉、年度报告）
   donghu_reviewer    东湖区司法局 审核人（行政复议、行政应诉、年度报告）
   donghu_supervisor  东湖区司法局 经办人（行政执法监督，本单位及下级）
+  donghu_legal       东湖区司法局法制科 审核人（规范性文件·重大决策，本单位及下级）
+  donghu_govoffice   东湖区人民政府 经办人（规范性文件·重大决策）
+  donghu_drafter     东湖区市场监督管理局 经办人（规范性文件·重大决策）
+  donghu_mediator    东湖区湖滨街道（司法所）经办人（人民调解）
   donghu_leader      东湖区司法局 负责人（全部业务条线；兼单位管理员，可切换单位）
+  donghu_corrections 东湖区司法局 经办人（社区矫正）
   donghu_inspector   东湖区依法治区办 督察员    donghu_admin     东湖区 单位管理员
   xishan_* / nanqiao_*  西山区、南桥县的同样角色
   city_leader        示范市司法局 负责人        city_inspector   示范市依法治市办 督察员
-  city_admin         示范市 单位管理员"""
+  city_admin         示范市 单位管理员
+  donghu_office      东湖区依法治区办 经办人（述法·督察·考核，本单位及下级）；city_office 同（示范市）
+  donghu_publicity   东湖区司法局 经办人（普法，本单位及下级）
+  donghu_aid_officer / donghu_aid_reviewer  东湖区司法局 法律援助 经办人、审核人
+  donghu_aid_lawyer  法律援助律师（仅本人：只见指派给他的案件）
+  donghu_pls_officer 东湖区司法局 公共法律服务·公证 经办人"""

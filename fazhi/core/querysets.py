@@ -70,13 +70,26 @@ def _line_allowed(scope: tuple, line: str | None) -> bool:
     return scope[-1] == ALL_LINES or line in scope[-1]
 
 
+# Models whose `restrict` narrows the scope further (a data rule of their own, e.g. the
+# 督察 findings seen only by the 依法治办 and the inspected unit) name what it depends on
+# here, so that the key still stands for the rows.
+_key_parts: list = []
+
+
+def register_scope_key_part(part) -> None:
+    """`part(user, action) -> str`: what, beyond the scope, a model's `restrict` reads."""
+    if part not in _key_parts:
+        _key_parts.append(part)
+
+
 def scope_key(user, action: str = "view") -> str:
     """Equal for two users exactly when `restrict(user, action)` selects the same rows of
     every model: the part of a cache key that keeps a cached figure within one scope (and
     one set of work lines)."""
-    return ":".join(
+    parts = [
         ",".join(part) if isinstance(part, tuple) else str(part) for part in scope_of(user, action)
-    )
+    ]
+    return ":".join(parts + [part(user, action) for part in _key_parts])
 
 
 def full_scope_key(user) -> tuple:

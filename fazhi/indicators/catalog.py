@@ -113,6 +113,86 @@ reconsideration.performance_due | 应履行的复议决定 | 件 | decisions and
 reconsideration.performed | 已履行的复议决定 | 件 | of which performance is recorded
 litigation.heard_cases | 开庭审理案件（按审级计） | 件 | suits first heard in period, one per 审级
 enforcement.legal_review_staff | 持证法制审核人员 | 人 | certified officers who are legal-review staff
+mediation.concluded | 调解结束的纠纷 | 件 | disputes received in period whose mediation ended (agreement or termination)
+mediation.concluded_on_time | 按期调结 | 件 | of which the agreement or termination came within the (extended) period
+mediation.on_time_rate | 一个月内调结率 | % | concluded on time / concluded × 100
+mediation.court_linked_cases | 诉前委派调解 | 件 | disputes a court referred before filing (委派), received in period
+mediation.court_linked_resolved | 诉前调解成功 | 件 | of which an agreement was reached
+mediation.court_linked_success_rate | 诉前调解成功率 | % | court-linked resolved / court-linked cases × 100
+mediation.police_linked_cases | 公调(警调)对接受理 | 件 | disputes transferred by the police, received in period
+mediation.petition_linked_cases | 访调对接受理 | 件 | disputes transferred by petition offices or 12345, received in period
+mediation.judicial_confirmations | 申请司法确认 | 件 | applications for judicial confirmation in period
+mediation.judicial_confirmations_confirmed | 司法确认有效 | 件 | confirmations decided as valid in period
+mediation.written_agreements | 书面调解协议 | 件 | written agreements taking effect in period
+mediation.oral_agreements | 口头调解协议 | 件 | oral agreements reached in period
+mediation.agreement_amount | 调解协议涉及金额 | 元 | sum of the agreements' amounts, by effective date
+mediation.disputes_found | 排查发现矛盾纠纷 | 件 | disputes found by screenings in period
+mediation.disputes_prevented | 预防纠纷 | 件 | findings settled before they became cases
+mediation.criminal_escalations_prevented | 防止民转刑 | 起 | findings where a civil dispute was kept from turning criminal
+mediation.nil_reports | 零上报 | 次 | nil reports filed for months in period
+corrections.received | 新接收社区矫正对象 | 人 | subjects whose term began in period
+corrections.released | 解除矫正 | 人 | subjects released at the end of their term (社区矫正法 第四十四条) in period
+corrections.transferred_out | 执行地变更移出 | 人 | subjects moved to another place of execution in period
+corrections.investigations_on_time | 按期完成调查评估 | 件 | investigations whose opinion was given within the period of the setting
+corrections.investigation_on_time_rate | 调查评估按期完成率 | % | investigations on time / investigations completed × 100
+corrections.investigations_recommended | 建议适用社区矫正 | 件 | investigations completed with the opinion that correction suits
+corrections.admonitions | 训诫 | 人次 | 训诫 decided in period (社区矫正法 第二十八条)
+corrections.warnings | 警告 | 人次 | 警告 decided in period (社区矫正法 第二十八条)
+corrections.revocation_proposals | 提请撤销缓刑、假释或收监执行 | 人次 | proposals to revoke or recommit in period (第四十六、四十九条)
+corrections.commendations | 表扬 | 人次 | 表扬 in period (社区矫正法 第二十八条)
+corrections.electronic_monitoring | 使用电子定位装置 | 人 | first electronic-location orders starting in period (第二十九条; extensions not counted)
+corrections.resettlement_received | 新接收刑满释放人员 | 人 | persons released from prison to the county in period
+corrections.resettlement_linked | 衔接到位 | 人 | released in period and collected or helped home (上海市安置帮教工作规定 第七条)
+corrections.resettlement_linkage_rate | 衔接率 | % | linked / received × 100
+corrections.resettlement_placed | 安置到位 | 人 | released in period with a placement (work, social aid, transitional base)
+corrections.resettlement_placement_rate | 安置率 | % | placed / received × 100
+corrections.resettlement_key_subjects | 重点帮教对象 | 人 | released in period and marked as key persons
+accountability.law_reports_onsite | 现场述法 | 人 | leaders reporting on site (现场述法) in period
+accountability.inspection_findings | 督察发现问题 | 个 | findings of 督察 begun in period, fed back to the units
+accountability.rectified | 督察问题已销号 | 个 | of those, closed (销号) on verified evidence
+accountability.rectification_rate | 督察问题整改销号率 | % | rectified / inspection_findings × 100
+accountability.demonstration_projects | 示范创建项目 | 个 | 示范创建 projects recommended by the city in period (stages on the ledger)
+publicity.legal_literate_activities | 法律明白人开展活动 | 场次 | activities held by 法律明白人 in their villages
+publicity.responsibility_lists | 制定普法责任清单单位 | 家 | agencies publishing a 谁执法谁普法 list in period
+publicity.performance_reviews | 履职报告评议单位 | 家 | agencies whose 履职报告 was reviewed in period
+publicity.law_exam_due | 学法考法应考人数 | 人 | state employees due to sit the law exam
+publicity.law_exam_participants | 参加学法考法人数 | 人 | of those, who sat it
+publicity.law_exam_passed | 学法考法及格人数 | 人 | of those sitting, who passed
+publicity.law_exam_excellent | 学法考法优秀人数 | 人 | of those sitting, rated excellent
+legal_aid.criminal_cases | 刑事法律援助案件 | 件 | accepted criminal legal-aid cases
+legal_aid.civil_cases | 民事法律援助案件 | 件 | accepted civil legal-aid cases
+legal_aid.administrative_cases | 行政法律援助案件 | 件 | accepted administrative legal-aid cases
+legal_aid.notified_cases | 通知辩护/代理 | 件 | cases notified by courts, procuratorates and police (第三十六条)
+legal_aid.decisions | 审查决定 | 件 | applications decided (granted or refused) in period
+legal_aid.decided_on_time | 按期审查决定 | 件 | decisions within the period of 第四十三条
+legal_aid.review_on_time_rate | 7日内审查决定率 | % | decided on time / decided × 100
+legal_aid.assignments | 指派 | 件 | cases assigned in period
+legal_aid.assigned_on_time | 按期指派 | 件 | assignments within 3 days (第三十六条、第四十三条)
+legal_aid.assignment_on_time_rate | 3日内指派率 | % | assigned on time / assigned × 100
+legal_aid.refusals | 不予援助 | 件 | applications refused in period (第四十三条)
+legal_aid.terminations | 终止援助 | 件 | aid terminated in period (第四十八条)
+legal_aid.objections | 异议 | 件 | objections received in period (第四十九条)
+legal_aid.provisional_aid | 先行援助 | 件 | provisional aid decided in period (第四十四条)
+legal_aid.quality_reviewed | 质量评估 | 件 | cases graded in period (第五十九条)
+legal_aid.quality_good | 质量优良 | 件 | cases graded 优秀 or 良好 in period
+legal_aid.quality_good_rate | 优良率 | % | quality good / quality reviewed × 100
+legal_aid.subsidies_paid | 发放办案补贴 | 元 | subsidies paid in period (第五十二条)
+legal_services.hotline_contacts | 12348热线呼入 | 人次 | 12348 calls received in period, answered or not
+legal_services.hotline_connection_rate | 12348接通率 | % | calls answered / calls received × 100
+legal_services.hotline_rated | 12348满意度评价 | 人次 | answered contacts with a satisfaction rating
+legal_services.hotline_satisfied | 12348满意评价 | 人次 | of which 满意 or 基本满意
+legal_services.hotline_satisfaction_rate | 12348满意率 | % | satisfied / rated × 100
+legal_services.hotline_referrals | 12348转办 | 件 | contacts referred to legal aid or mediation
+legal_services.stations | 公共法律服务站点 | 个 | centres, stations and rooms established in period
+legal_services.village_adviser_consultations | 村居法律顾问解答咨询 | 人次 | consultations in the advisers' monthly logs
+legal_services.village_adviser_disputes | 村居法律顾问参与调解 | 件 | disputes mediated in the advisers' monthly logs
+legal_services.village_adviser_lectures | 村居法律顾问法治讲座 | 场次 | lectures in the advisers' monthly logs
+legal_services.village_adviser_aid_referrals | 村居法律顾问引导法律援助 | 件 | legal-aid referrals in the advisers' monthly logs
+notary.timed | 报送办证日期的公证 | 件 | notarial cases reported with per-case dates
+notary.on_time | 十五个工作日内出具 | 件 | of which issued within 15 working days (公证法 第三十条)
+notary.on_time_rate | 公证按期出具率 | % | on time / timed × 100
+notary.refusals | 不予办理公证 | 件 | refusals under 公证法 第三十一条
+notary.fee_waivers | 公证费减免 | 件 | fee waivers under 公证法 第三十四条
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

@@ -27,8 +27,19 @@ class Period:
         return cls(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
 
 
+def _dated(indicator: Indicator, period: Period) -> Q:
+    """The rows the period holds: dated within it, or — a register (`until_field`) — on the
+    register at its end (begun by then, not ended by then)."""
+    if indicator.until_field:
+        ended = Q(**{f"{indicator.until_field}__isnull": True}) | Q(
+            **{f"{indicator.until_field}__gt": period.end}
+        )
+        return Q(**{f"{indicator.date_field}__lte": period.end}) & ended
+    return Q(**{f"{indicator.date_field}__range": (period.start, period.end)})
+
+
 def _in_period(indicator: Indicator, period: Period) -> Q:
-    condition = Q(**{f"{indicator.date_field}__range": (period.start, period.end)})
+    condition = _dated(indicator, period)
     return condition & indicator.condition if indicator.condition is not None else condition
 
 
@@ -36,10 +47,18 @@ def _unit_field(model) -> str:
     return getattr(model, "scope_unit_field", "unit")
 
 
-def _scoped(model, user, unit):
+def _scoped(model, user, unit, *, rows: bool = False):
     # user=None: the unit's whole subtree regardless of who asks — only for the unit's own
     # statutory annual report, whose figures must not depend on the drafter's data scope.
-    visible = model.objects.all() if user is None else model.objects.restrict(user)
+    # A line whose rows are stricter than its counts (社区矫正: a 督察员 reads counts, never
+    # rows) gives its manager `drilled(user)`, the records behind a figure.
+    manager = model.objects
+    if user is None:
+        visible = manager.all()
+    elif rows and hasattr(manager, "drilled"):
+        visible = manager.drilled(user)
+    else:
+        visible = manager.restrict(user)
     return visible.filter(**{f"{_unit_field(model)}__path__startswith": unit.path})
 
 
@@ -63,7 +82,7 @@ def records(indicator_id: str, *, user, unit, period: Period):
     if indicator.is_ratio:
         raise ValueError(f"{indicator_id} is a ratio: open its numerator or denominator")
     model = apps.get_model(indicator.model)
-    return _scoped(model, user, unit).filter(_in_period(indicator, period))
+    return _scoped(model, user, unit, rows=True).filter(_in_period(indicator, period))
 
 
 def _needed(ids) -> list[Indicator]:
@@ -103,7 +122,7 @@ def _grouped(ids, *, user, unit, period, group_by) -> dict:
         # Only rows dated within the period can count: let the date indexes narrow the scan.
         dated = Q()
         for indicator, _ in members:
-            dated |= Q(**{f"{indicator.date_field}__range": (period.start, period.end)})
+            dated |= _dated(indicator, period)
         queryset = _scoped(model, user, unit).filter(dated)
         grouping = members[0][1]
         if grouping is None:

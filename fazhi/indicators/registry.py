@@ -26,6 +26,9 @@ class Indicator:
     numerator: str | None = None  # ratio: numerator / denominator × 100
     denominator: str | None = None
     key: bool = False  # one of the figures a leader looks at first (the dashboard's)
+    # A register counted at the period's end (在册): rows begun (`date_field`) by the end and
+    # not ended (`until_field`, empty while on it) by then.
+    until_field: str | None = None
 
     @property
     def is_ratio(self) -> bool:

@@ -25,6 +25,13 @@ def test_the_work_lines_are_declared_on_the_kit():
         "litigation",
         "reconsideration",
         "enforcement",
+        "mediation",
+        "corrections",
+        "accountability",
+        "publicity",
+        "rulemaking",
+        "legal_aid",
+        "legal_services",
     ]
     for config in worklines.work_lines():
         assert config.work_line == config.label

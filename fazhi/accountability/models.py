@@ -1,0 +1,539 @@
+"""述法 · 法治督察 · 法治建设考核 records of the 依法治办 (worklines.md §2.7).
+
+督察: an InspectionPlan of the 依法治办 names its targets; each Finding is about one of
+them (`inspected_unit`) and runs 未反馈 → 待报整改方案 → 整改中 → 待核验 → 已销号, with
+escalation for overdue items. 考核: an AssessmentScheme (year, version) holds a tree of
+AssessmentItems; AssessmentScores are kept per assessed unit and leaf item. 述法: one
+LawReport per leader and year.
+
+Findings and scores name a unit and its leaders: they are kept by the 依法治办 that made
+them (`unit`) and shown only to the 依法治办 and to the leader and 单位管理员 of the unit
+concerned (worklines.md §2.7(e)); a unit never sees its siblings'. `ConfidentialQuerySet`
+adds that rule to the one scoping mechanism, so every page, export and API reads it.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from fazhi.core.models import Unit
+from fazhi.core.querysets import RestrictedQuerySet, active_membership
+from fazhi.core.records import ChildRecord, UnitRecord
+from fazhi.core.roles import Role, role_allows
+
+# The one step an inspected (or assessed) unit takes on what is about it: its 整改方案, its
+# 销号 evidence, its self-scores. Nothing else of the line is open to it.
+RECTIFY = "rectify"
+SUBJECT_ROLES = (Role.LEADER, Role.UNIT_ADMIN)
+
+
+def is_rule_of_law_office(membership) -> bool:
+    return membership is not None and membership.unit.kind == Unit.Kind.RULE_OF_LAW_OFFICE
+
+
+class ConfidentialQuerySet(RestrictedQuerySet):
+    """Records about a unit (`subject_field`): the 依法治办 in scope sees them; the unit's own
+    leader and 单位管理员 see those about their unit once they are shown to it
+    (`subject_shown`); nobody else, siblings included."""
+
+    def restrict(self, user, action: str = "view"):
+        scoped = super().restrict(user, action)
+        if user is None or not user.is_authenticated or user.is_superuser:
+            return scoped
+        membership = active_membership(user)
+        if is_rule_of_law_office(membership):
+            return scoped
+        if (
+            membership is None
+            or membership.role not in SUBJECT_ROLES
+            or not membership.acts_on(self.model.work_line)
+            or not role_allows(membership.role, action)
+        ):
+            return self.none()
+        return self.filter(
+            Q(**{self.model.subject_field: membership.unit}) & self.model.subject_shown
+        )
+
+
+ConfidentialManager = models.Manager.from_queryset(ConfidentialQuerySet)
+
+
+def audience(user, action: str = "view") -> str:
+    """What `ConfidentialQuerySet.restrict` reads beyond the scope (querysets.scope_key)."""
+    if user is None or not user.is_authenticated or user.is_superuser:
+        return "-"
+    membership = active_membership(user)
+    if membership is None:
+        return "-"
+    if is_rule_of_law_office(membership):
+        return "office"
+    if membership.role in SUBJECT_ROLES and role_allows(membership.role, action):
+        return f"subject{membership.unit_id}"
+    return "none"
+
+
+def is_subject_member(user, unit_id: int) -> bool:
+    """Whether `user` acts now as the leader or 单位管理员 of the unit `unit_id`."""
+    membership = active_membership(user)
+    return (
+        membership is not None
+        and membership.role in SUBJECT_ROLES
+        and membership.unit_id == unit_id
+        and membership.acts_on("accountability")
+    )
+
+
+def sees_personnel_data(user) -> bool:
+    """述法 review grades are personnel data: 负责人 and the 依法治办 only (§2.7(e))."""
+    if user.is_superuser:
+        return True
+    membership = active_membership(user)
+    return membership is not None and (
+        membership.role == Role.LEADER or is_rule_of_law_office(membership)
+    )
+
+
+# — 督察 —
+
+
+class PlanKind(models.TextChoices):
+    COMPREHENSIVE = "comprehensive", "综合督察"
+    SPECIAL = "special", "专项督察"
+    CASE = "case", "个案督察"
+
+
+class InspectionPlan(UnitRecord):
+    """A 督察 plan of the 依法治办 (`unit`): whom it inspects, by which groups, when, how."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="组织单位"
+    )
+    title = models.CharField("督察名称", max_length=200)
+    kind = models.CharField("督察类型", max_length=16, choices=PlanKind.choices)
+    targets = models.ManyToManyField(Unit, related_name="+", verbose_name="督察对象")
+    groups = models.CharField("督察组", max_length=300, help_text="例：第一督导组、第二督导组")
+    methods = models.CharField(
+        "督察方式", max_length=300, default="听取汇报、实地查看、查阅资料", blank=True
+    )
+    start_date = models.DateField("督察开始日期")
+    end_date = models.DateField("督察结束日期")
+    feedback_date = models.DateField("反馈日期", null=True, blank=True, editable=False)
+
+    detail_url_name = "accountability:plan_detail"
+
+    class Meta:
+        verbose_name = "督察方案"
+        verbose_name_plural = "督察方案"
+        ordering = ["-start_date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__gte=models.F("start_date")),
+                name="inspection_plan_ends_after_start",
+                violation_error_message="督察结束日期不能早于开始日期",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class FindingCategory(models.TextChoices):
+    DUTY = "duty", "第一责任人职责落实"
+    GOVERNMENT = "government", "法治政府建设"
+    ENFORCEMENT = "enforcement", "行政执法"
+    PUBLICITY = "publicity", "普法宣传"
+    OTHER = "other", "其他"
+
+
+class FindingState(models.TextChoices):
+    DRAFT = "draft", "未反馈"
+    FED_BACK = "fed_back", "待报整改方案"
+    RECTIFYING = "rectifying", "整改中"
+    SUBMITTED = "submitted", "待核验销号"
+    CLOSED = "closed", "已销号"
+
+
+class Escalation(models.TextChoices):
+    """督察 of slow rectification, in rising order (中央依法治国办 2021, worklines.md §2.7(b))."""
+
+    NONE = "", "未督办"
+    INQUIRY = "inquiry", "函询约谈"
+    LISTED = "listed", "挂牌督办"
+    CENSURE = "censure", "通报批评"
+
+
+ESCALATION_ORDER = [Escalation.INQUIRY, Escalation.LISTED, Escalation.CENSURE]
+
+
+class Finding(UnitRecord):
+    """One problem a 督察 found at one of the plan's targets, and its rectification (整改方案
+    and 销号台账 in one record: the ledger row the unit and the 依法治办 both keep)."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="督察单位"
+    )
+    plan = models.ForeignKey(
+        InspectionPlan, on_delete=models.PROTECT, related_name="findings", verbose_name="督察方案"
+    )
+    inspected_unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="被督察单位"
+    )
+    category = models.CharField("问题类别", max_length=16, choices=FindingCategory.choices)
+    description = models.CharField("问题描述", max_length=500)
+    state = models.CharField(
+        "状态", max_length=12, choices=FindingState.choices, default=FindingState.DRAFT
+    )
+    # 整改方案 (the inspected unit's)
+    measure = models.CharField("整改措施", max_length=500, blank=True)
+    responsible_department = models.CharField("责任部门", max_length=100, blank=True)
+    responsible_person = models.CharField("责任人", max_length=30, blank=True)
+    deadline = models.DateField("完成时限", null=True, blank=True)
+    # 销号台账
+    progress = models.CharField("整改进展", max_length=500, blank=True)
+    evidence = models.CharField("整改佐证材料", max_length=500, blank=True)
+    submitted_date = models.DateField("申请销号日期", null=True, blank=True)
+    verifier = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="核验人",
+    )
+    closed_date = models.DateField("销号日期", null=True, blank=True)
+    escalation = models.CharField(
+        "督办措施", max_length=10, choices=Escalation.choices, blank=True, default=""
+    )
+    escalated_date = models.DateField("督办日期", null=True, blank=True)
+
+    objects = ConfidentialManager()
+    subject_field = "inspected_unit"
+    subject_shown = ~Q(state=FindingState.DRAFT)  # the unit sees a finding once fed back
+    detail_url_name = "accountability:finding_detail"
+
+    class Meta:
+        verbose_name = "督察问题"
+        verbose_name_plural = "督察问题"
+        ordering = ["plan", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(state=FindingState.CLOSED)
+                | (Q(closed_date__isnull=False, verifier__isnull=False) & ~Q(evidence="")),
+                name="finding_closed_with_evidence_and_verifier",
+                violation_error_message="销号须有整改佐证材料、核验人和销号日期",
+            ),
+            models.CheckConstraint(
+                condition=Q(state__in=[FindingState.DRAFT, FindingState.FED_BACK])
+                | (Q(deadline__isnull=False) & ~Q(measure="")),
+                name="finding_rectifying_with_plan",
+                violation_error_message="整改中的问题须有整改措施和完成时限",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_category_display()}：{self.description[:40]}"
+
+    def overdue(self, today) -> bool:
+        return (
+            self.state == FindingState.RECTIFYING
+            and self.deadline is not None
+            and self.deadline < today
+        )
+
+    @property
+    def next_escalation(self) -> str | None:
+        if self.escalation == Escalation.CENSURE:
+            return None
+        if not self.escalation:
+            return ESCALATION_ORDER[0]
+        return ESCALATION_ORDER[ESCALATION_ORDER.index(self.escalation) + 1]
+
+
+# — 考核 —
+
+
+class AssessmentScheme(UnitRecord):
+    """The year's indicator tree (one version of it) of the 依法治办 (`unit`)."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="考核单位"
+    )
+    year = models.PositiveIntegerField("考核年度")
+    version = models.PositiveIntegerField("版本", default=1)
+    name = models.CharField("考核方案名称", max_length=200)
+    assessed_units = models.ManyToManyField(Unit, related_name="+", verbose_name="考核对象")
+
+    detail_url_name = "accountability:scheme_detail"
+
+    class Meta:
+        verbose_name = "法治建设考核方案"
+        verbose_name_plural = "法治建设考核方案"
+        ordering = ["-year", "-version", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year", "version"],
+                name="assessment_scheme_unique_version",
+                violation_error_message="本单位该年度已有此版本的考核方案",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.year}年度第{self.version}版）"
+
+
+class AssessmentItem(ChildRecord):
+    """One node of the tree: a 一级/二级 heading or a scored leaf (分值 > 0, no children)."""
+
+    scheme = models.ForeignKey(
+        AssessmentScheme, on_delete=models.CASCADE, related_name="items", verbose_name="考核方案"
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name="上级指标",
+    )
+    code = models.CharField("编号", max_length=20)
+    name = models.CharField("指标名称", max_length=200)
+    points = models.DecimalField(
+        "分值",
+        max_digits=6,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+    rule = models.CharField("评分标准", max_length=500, blank=True)
+    evidence_required = models.CharField("佐证材料要求", max_length=300, blank=True)
+    responsible_unit = models.CharField("责任单位", max_length=100, blank=True)
+    # A catalog indicator computed from the records: its figure and click-through are the
+    # evidence (the link, not an upload); empty: a manual item, scored with evidence.
+    indicator_id = models.CharField("数据来源（统计指标）", max_length=80, blank=True)
+
+    parent_field = "scheme"
+
+    class Meta:
+        verbose_name = "考核指标"
+        verbose_name_plural = "考核指标"
+        ordering = ["scheme", "code", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scheme", "code"],
+                name="assessment_item_unique_code",
+                violation_error_message="该考核方案中已有此编号的指标",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    @property
+    def level(self) -> int:
+        return self.code.count(".") + 1
+
+
+class AssessmentScore(UnitRecord):
+    """A unit's self-score and the reviewers' score on one leaf item (kept by the 依法治办)."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="考核单位"
+    )
+    item = models.ForeignKey(
+        AssessmentItem, on_delete=models.PROTECT, related_name="scores", verbose_name="考核指标"
+    )
+    assessed_unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="被考核单位"
+    )
+    self_score = models.DecimalField(
+        "自评得分", max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    self_evidence = models.CharField("自评佐证", max_length=500, blank=True)
+    review_score = models.DecimalField(
+        "评审得分", max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    deduction_reason = models.CharField("扣分理由", max_length=500, blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="评审人",
+    )
+    reviewed_date = models.DateField("评审日期", null=True, blank=True)
+
+    objects = ConfidentialManager()
+    subject_field = "assessed_unit"
+    subject_shown = Q()
+    detail_url_name = "accountability:score_detail"
+
+    class Meta:
+        verbose_name = "考核评分"
+        verbose_name_plural = "考核评分"
+        ordering = ["item__code", "assessed_unit", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "assessed_unit"],
+                name="assessment_score_one_per_item_and_unit",
+                violation_error_message="该单位的此项指标已有评分记录",
+            ),
+            models.CheckConstraint(
+                condition=Q(self_score__isnull=True) | Q(self_score__gte=0),
+                name="assessment_self_score_not_negative",
+                violation_error_message="自评得分不能为负数",
+            ),
+            models.CheckConstraint(
+                condition=Q(review_score__isnull=True) | Q(review_score__gte=0),
+                name="assessment_review_score_not_negative",
+                violation_error_message="评审得分不能为负数",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.item.code} {self.item.name}"
+
+
+# — 述法 —
+
+
+class ReportTier(models.TextChoices):
+    PARTY_HEAD = "party_head", "党委主要负责人"
+    GOVERNMENT_HEAD = "government_head", "政府主要负责人"
+    DEPARTMENT_HEAD = "department_head", "部门主要负责人"
+    TOWNSHIP_HEAD = "township_head", "乡镇（街道）主要负责人"
+    OTHER_MEMBER = "other_member", "其他班子成员"
+
+
+class ReportForm(models.TextChoices):
+    WRITTEN = "written", "书面述法"
+    MEETING = "meeting", "会议述法"
+    ONSITE = "onsite", "现场述法"
+
+
+class ReportGrade(models.TextChoices):
+    EXCELLENT = "excellent", "好"
+    GOOD = "good", "较好"
+    FAIR = "fair", "一般"
+    POOR = "poor", "差"
+
+
+class LawReport(UnitRecord):
+    """One leader's 述法 for a year (`unit`: the leader's unit) and its review."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="述法人所在单位"
+    )
+    year = models.PositiveIntegerField("述法年度")
+    person = models.CharField("述法人", max_length=30)
+    post = models.CharField("职务", max_length=60)
+    tier = models.CharField("述法人类别", max_length=20, choices=ReportTier.choices)
+    form = models.CharField("述法形式", max_length=10, choices=ReportForm.choices)
+    report_date = models.DateField("述法日期")
+    checklist = models.CharField(
+        "述法清单事项", max_length=500, help_text="例：学法用法、重大决策合法性审查、行政应诉"
+    )
+    grade = models.CharField("评议等次", max_length=10, choices=ReportGrade.choices, blank=True)
+    review_comment = models.CharField("评议意见", max_length=500, blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="评议人",
+    )
+    reviewed_date = models.DateField("评议日期", null=True, blank=True)
+
+    detail_url_name = "accountability:report_detail"
+
+    class Meta:
+        verbose_name = "述法"
+        verbose_name_plural = "述法"
+        ordering = ["-year", "unit", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year", "person"],
+                name="law_report_one_per_person_and_year",
+                violation_error_message="该述法人本年度已登记述法",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}年度 {self.person}（{self.post}）述法"
+
+
+# — 示范创建 —
+
+
+class ProjectKind(models.TextChoices):
+    COMPREHENSIVE = "comprehensive", "综合示范"
+    SINGLE = "single", "单项示范"
+
+
+class ProjectStage(models.TextChoices):
+    CITY = "city", "市级推荐"
+    PROVINCIAL = "provincial", "省级初评"
+    NATIONAL = "national", "推荐全国"
+    NAMED = "named", "命名"
+
+
+STAGE_ORDER = list(ProjectStage.values)
+STAGE_DATE = {
+    ProjectStage.CITY: "recommended_date",
+    ProjectStage.PROVINCIAL: "provincial_date",
+    ProjectStage.NATIONAL: "national_date",
+    ProjectStage.NAMED: "named_date",
+}
+
+
+class DemonstrationProject(UnitRecord):
+    """A 法治政府建设示范创建 project of the area (`unit`: its 依法治办) and its stages."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="创建单位"
+    )
+    name = models.CharField("创建项目", max_length=200)
+    kind = models.CharField("类型", max_length=16, choices=ProjectKind.choices)
+    stage = models.CharField(
+        "阶段", max_length=12, choices=ProjectStage.choices, default=ProjectStage.CITY
+    )
+    recommended_date = models.DateField("市级推荐日期")
+    provincial_date = models.DateField("入围省级初评日期", null=True, blank=True)
+    national_date = models.DateField("推荐参评全国日期", null=True, blank=True)
+    named_date = models.DateField("命名日期", null=True, blank=True)
+    materials = models.CharField("申报材料", max_length=500, blank=True)
+    satisfaction_rate = models.DecimalField(
+        "群众满意度（%）",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0))],
+    )
+    follow_up = models.CharField("巩固提升", max_length=1000, blank=True)
+
+    detail_url_name = "accountability:project_detail"
+
+    class Meta:
+        verbose_name = "示范创建项目"
+        verbose_name_plural = "示范创建项目"
+        ordering = ["-recommended_date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(satisfaction_rate__isnull=True) | Q(satisfaction_rate__lte=100),
+                name="demonstration_satisfaction_at_most_100",
+                violation_error_message="满意度不能超过100%",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def next_stage(self) -> str | None:
+        index = STAGE_ORDER.index(self.stage)
+        return STAGE_ORDER[index + 1] if index + 1 < len(STAGE_ORDER) else None

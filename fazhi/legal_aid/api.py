@@ -1,0 +1,87 @@
+"""REST API of 法律援助 (read-only; documented in the OpenAPI schema at /api/schema/).
+
+The applicant's ID number is masked unless the user may see personal data; the economic
+evidence and the criminal charge are not in the API at all (the case page shows them to
+those who may, and records each view)."""
+
+from rest_framework import serializers, viewsets
+
+from fazhi.core.guards import shown_id_number
+
+from . import selectors
+from .models import AidCase, Consultation
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+    state_display = serializers.CharField(source="get_state_display", read_only=True)
+    case_type_display = serializers.CharField(source="get_case_type_display", read_only=True)
+    origin_display = serializers.CharField(source="get_origin_display", read_only=True)
+    provider_name = serializers.SerializerMethodField()
+    applicant_id_number = serializers.SerializerMethodField()
+    groups = serializers.ListField(child=serializers.CharField(), read_only=True)
+
+    class Meta:
+        model = AidCase
+        fields = [
+            "id",
+            "number",
+            "unit",
+            "unit_name",
+            "origin",
+            "origin_display",
+            "applicant_name",
+            "applicant_id_number",
+            "groups",
+            "case_type",
+            "case_type_display",
+            "matter",
+            "case_organ",
+            "received_date",
+            "decision_due",
+            "decided_date",
+            "accepted_date",
+            "assignment_due",
+            "assigned_date",
+            "provider_name",
+            "closed_date",
+            "amount_recovered",
+            "terminated_date",
+            "quality_grade",
+            "state",
+            "state_display",
+        ]
+
+    def get_provider_name(self, case) -> str:
+        return str(case.provider) if case.provider else ""
+
+    def get_applicant_id_number(self, case) -> str:
+        return shown_id_number(self.context["request"].user, case, case.applicant_id_number)
+
+
+class CaseViewSet(viewsets.ReadOnlyModelViewSet):
+    """法律援助案件: the cases the user may see."""
+
+    serializer_class = CaseSerializer
+    queryset = AidCase.objects.none()
+
+    def get_queryset(self):
+        return selectors.api_cases(self.request.user)
+
+
+class ConsultationSerializer(serializers.ModelSerializer):
+    channel_display = serializers.CharField(source="get_channel_display", read_only=True)
+
+    class Meta:
+        model = Consultation
+        fields = ["id", "unit", "date", "channel", "channel_display", "question", "referral"]
+
+
+class ConsultationViewSet(viewsets.ReadOnlyModelViewSet):
+    """法律咨询."""
+
+    serializer_class = ConsultationSerializer
+    queryset = Consultation.objects.none()
+
+    def get_queryset(self):
+        return selectors.api_consultations(self.request.user)

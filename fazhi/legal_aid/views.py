@@ -1,0 +1,440 @@
+"""Pages of 法律援助: the case ledger (list, filters, Excel), a case's page with its steps,
+the roster, the subsidy standard, consultations and the public status lookup."""
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.views.decorators.http import require_safe
+
+from fazhi.core import selectors as core_selectors
+from fazhi.core.guards import require_unit, shown_id_number
+from fazhi.core.imports import import_page
+from fazhi.core.ledgers import Column, Ledger, day, ledger_page
+from fazhi.core.roles import Action
+from fazhi.core.steps import form_page, step_page
+from fazhi.core.viewtools import record_view, require
+
+from . import forms, imports, selectors, services
+from .models import AidCase, Consultation, Provider, SubsidyStandard
+from .workflow import CASE_FLOW
+
+
+def _due_cell(due, done, overdue):
+    if done:
+        return format_html("{}{}", day(done), " （逾期）" if overdue else "")
+    if due is None:
+        return ""
+    late = due < timezone.localdate()
+    return format_html(
+        '{} <span class="badge{}">期限</span>', day(due), " badge-danger" if late else ""
+    )
+
+
+CASE_LEDGER = Ledger(
+    "法律援助案件台账.xlsx",
+    "法律援助",
+    (
+        Column("申请编号", lambda c: c.number),
+        Column("来源", lambda c: c.get_origin_display(), on_page=False),
+        Column("受援人", lambda c: c.applicant_name),
+        Column("受援人群体", lambda c: "、".join(c.groups), on_page=False),
+        Column("案件类型", lambda c: c.get_case_type_display()),
+        Column("援助事项", lambda c: c.get_matter_display(), on_page=False),
+        Column("办案机关", lambda c: c.case_organ, on_page=False),
+        Column("收到申请（通知）日期", lambda c: day(c.received_date)),
+        Column("审查决定期限", lambda c: day(c.decision_due), on_page=False),
+        Column(
+            "决定日期",
+            lambda c: day(c.decided_date),
+            cell=lambda c: (
+                _due_cell(c.decision_due, c.decided_date, c.decision_overdue)
+                if c.origin != "notified"
+                else "通知"
+            ),
+        ),
+        Column(
+            "指派日期",
+            lambda c: day(c.assigned_date),
+            cell=lambda c: _due_cell(c.assignment_due, c.assigned_date, c.assignment_overdue),
+        ),
+        Column("承办人员", lambda c: str(c.provider) if c.provider else ""),
+        Column("结案日期", lambda c: day(c.closed_date), on_page=False),
+        Column("办理结果", lambda c: c.result, on_page=False),
+        Column("挽回经济损失（元）", lambda c: c.amount_recovered, on_page=False),
+        Column("质量等级", lambda c: c.get_quality_grade_display(), on_page=False),
+        Column("状态", lambda c: c.get_state_display()),
+    ),
+)
+
+
+@require_safe
+def case_list(request):
+    filters = forms.CaseFilterForm(request.GET)
+    filters.is_valid()
+    data = filters.cleaned_data
+    queryset = selectors.cases(
+        request.user,
+        search=data.get("q", ""),
+        state=data.get("state", ""),
+        case_type=data.get("case_type", ""),
+    )
+    can_create = core_selectors.can(request.user, Action.CREATE, AidCase.work_line)
+    actions = (
+        [
+            ("受理申请", reverse("legal_aid:case_apply")),
+            ("登记通知辩护（代理）", reverse("legal_aid:case_notice")),
+            ("导入", reverse("legal_aid:case_import")),
+        ]
+        if can_create
+        else []
+    )
+    return ledger_page(
+        request,
+        queryset,
+        ledger=CASE_LEDGER,
+        title="法律援助案件",
+        search_placeholder="编号、受援人、办案机关或承办人员",
+        filter_form=filters,
+        empty="没有符合条件的案件",
+        actions=actions,
+    )
+
+
+def case_apply(request):
+    require(request, Action.CREATE, AidCase.work_line)
+    form = forms.ApplicationForm(
+        request.POST or None, units=selectors.agencies(request.user), request=request
+    )
+    return form_page(
+        request,
+        form,
+        services.register_application,
+        title="受理法律援助申请",
+        crumbs=[("法律援助", reverse("legal_aid:case_list"))],
+        message=lambda case: (
+            f"已受理{case.number}"
+            + (f"，审查决定期限为{case.decision_due:%Y-%m-%d}" if case.decision_due else "")
+        ),
+    )
+
+
+def case_notice(request):
+    require(request, Action.CREATE, AidCase.work_line)
+    form = forms.NoticeForm(
+        request.POST or None, units=selectors.agencies(request.user), request=request
+    )
+    return form_page(
+        request,
+        form,
+        services.register_notice,
+        title="登记通知辩护（代理）",
+        crumbs=[("法律援助", reverse("legal_aid:case_list"))],
+        message=lambda case: (
+            f"已登记{case.number}"
+            + (f"，请于{case.assignment_due:%Y-%m-%d}前指派律师" if case.assignment_due else "")
+        ),
+    )
+
+
+@record_view(AidCase)
+@require_safe
+def case_detail(request, case):
+    user = request.user
+    economic = selectors.may_see_economic_evidence(user, case)
+    charge = selectors.may_see_criminal_charge(user, case)
+    shown = []
+    if economic and case.economic_evidence:
+        shown.append("经济困难状况")
+    if charge and case.criminal_charge:
+        shown.append("涉嫌罪名")
+    if shown:
+        services.record_sensitive_view(actor=user, case=case, parts=shown)
+    return render(
+        request,
+        "legal_aid/case_detail.html",
+        {
+            "case": case,
+            "id_number": shown_id_number(user, case, case.applicant_id_number),
+            "show_economic": economic,
+            "show_charge": charge,
+            "progress": selectors.progress_of(user, case),
+            "objections": selectors.objections_of(user, case),
+            "checks": selectors.quality_checks_of(user, case),
+            "subsidies": selectors.subsidies_of(user, case),
+            "history": core_selectors.record_history(user, case),
+            "buttons": CASE_FLOW.buttons(case, user),
+            "workflow": CASE_FLOW,
+        },
+    )
+
+
+STEP_FORMS = {
+    "request_supplement": (forms.SupplementForm, "已一次性告知补正"),
+    "receive_supplement": (forms.SupplementReceivedForm, "已登记收到补正材料，审查期限重新计算"),
+    "deem_withdrawn": (forms.WithdrawnForm, "已视为撤回申请"),
+    "grant": (forms.GrantForm, "已决定给予法律援助"),
+    "refuse": (forms.RefuseForm, "已决定不予法律援助"),
+    "provide_provisional": (forms.ProvisionalForm, "已决定先行援助"),
+    "assign": (forms.AssignForm, "已指派法律援助人员"),
+    "record_progress": (forms.ProgressForm, "已登记办理进展"),
+    "record_agreement": (forms.AgreementForm, "已登记委托协议"),
+    "close": (forms.CloseForm, "已结案"),
+    "terminate": (forms.TerminateForm, "已终止法律援助"),
+    "record_objection": (forms.ObjectionForm, "已登记异议"),
+    "decide_objection": (forms.ObjectionDecisionForm, "已作出异议审查决定"),
+    "record_quality_check": (forms.QualityForm, "已登记质量评查"),
+    "pay_subsidy": (forms.SubsidyForm, "已发放办案补贴"),
+}
+
+
+@record_view(AidCase, Action.CHANGE)
+def case_step(request, case):
+    action = request.GET.get("action") or request.POST.get("action", "")
+    if not action:
+        return redirect("legal_aid:case_detail", pk=case.pk)
+    if action not in STEP_FORMS:
+        raise Http404("没有这个办理步骤")
+    form_class, message = STEP_FORMS[action]
+    kwargs = {}
+    if action == "assign":
+        kwargs = {"providers": selectors.providers_for(request.user, case)}
+    return step_page(
+        request,
+        case,
+        CASE_FLOW,
+        action,
+        form_class,
+        getattr(services, action),
+        message=message,
+        form_kwargs=kwargs,
+    )
+
+
+def case_import(request):
+    """导入 the national system's export into the user's agency: all rows or none."""
+    require(request, Action.CREATE, AidCase.work_line)
+    unit = selectors.agencies(request.user).first()
+    if unit is None:
+        raise PermissionDenied("当前任职无权导入法律援助案件")
+    require_unit(request.user, unit, work_line=AidCase.work_line)
+    return import_page(
+        request,
+        imports.CASES,
+        lambda upload: services.import_cases(actor=request.user, unit=unit, data=upload),
+        title=f"导入全国法律援助管理信息系统案件（{unit.name}）",
+        template_name="法律援助案件导入模板.xlsx",
+        success="已导入{count}件案件",
+        done=reverse("legal_aid:case_list"),
+    )
+
+
+# — the roster —
+
+PROVIDER_LEDGER = Ledger(
+    "法律援助人员.xlsx",
+    "法律援助人员",
+    (
+        Column("姓名", lambda p: p.name),
+        Column("类别", lambda p: p.get_kind_display()),
+        Column("执业机构", lambda p: p.firm),
+        Column("执业证号", lambda p: p.license_number, on_page=False),
+        Column("开始执业日期", lambda p: day(p.practice_since)),
+        Column("刑事辩护经历", lambda p: "有" if p.criminal_experience else "无"),
+        Column("所属机构", lambda p: p.unit.name, on_page=False),
+    ),
+)
+
+
+@require_safe
+def provider_list(request):
+    can_create = core_selectors.can(request.user, Action.CREATE, Provider.work_line)
+    return ledger_page(
+        request,
+        selectors.providers(request.user, request.GET.get("q", "")[:100]),
+        ledger=PROVIDER_LEDGER,
+        title="法律援助人员",
+        search_placeholder="姓名或执业机构",
+        empty="尚未登记法律援助人员",
+        actions=[("登记人员", reverse("legal_aid:provider_create"))] if can_create else [],
+    )
+
+
+def provider_create(request):
+    require(request, Action.CREATE, Provider.work_line)
+    form = forms.ProviderForm(
+        request.POST or None, units=selectors.agencies(request.user), request=request
+    )
+    return form_page(
+        request,
+        form,
+        services.register_provider,
+        title="登记法律援助人员",
+        crumbs=[("法律援助人员", reverse("legal_aid:provider_list"))],
+        message=lambda p: f"已登记{p}",
+    )
+
+
+@record_view(Provider)
+@require_safe
+def provider_detail(request, provider):
+    return render(
+        request,
+        "legal_aid/provider_detail.html",
+        {
+            "provider": provider,
+            "cases": selectors.cases(request.user).filter(provider=provider)[:50],
+            "history": core_selectors.record_history(request.user, provider),
+        },
+    )
+
+
+# — the subsidy standard —
+
+STANDARD_LEDGER = Ledger(
+    "办案补贴标准.xlsx",
+    "补贴标准",
+    (
+        Column("案件类型", lambda s: s.get_case_type_display()),
+        Column("标准文件", lambda s: s.version),
+        Column("施行日期", lambda s: day(s.effective_from)),
+        Column("基础补贴（元）", lambda s: s.base_amount),
+        Column("绩效补贴（元）", lambda s: s.performance_amount),
+        Column("须经质量评定", lambda s: "是" if s.requires_grade else "否"),
+        Column("终止案件发放比例（%）", lambda s: s.termination_percent),
+        Column("单位", lambda s: s.unit.name, on_page=False),
+    ),
+)
+
+
+@require_safe
+def standard_list(request):
+    can_create = core_selectors.can(request.user, Action.CREATE, SubsidyStandard.work_line)
+    return ledger_page(
+        request,
+        selectors.standards(request.user, request.GET.get("q", "")[:100]),
+        ledger=STANDARD_LEDGER,
+        title="办案补贴标准",
+        search_placeholder="标准文件",
+        empty="尚未登记补贴标准",
+        actions=[("登记新版本", reverse("legal_aid:standard_create"))] if can_create else [],
+    )
+
+
+def standard_create(request):
+    require(request, Action.CREATE, SubsidyStandard.work_line)
+    form = forms.StandardForm(
+        request.POST or None, units=selectors.agencies(request.user), request=request
+    )
+    return form_page(
+        request,
+        form,
+        services.add_standard,
+        title="登记办案补贴标准",
+        crumbs=[("办案补贴标准", reverse("legal_aid:standard_list"))],
+        message=lambda s: f"已登记{s}",
+    )
+
+
+@record_view(SubsidyStandard)
+@require_safe
+def standard_detail(request, standard):
+    return render(
+        request,
+        "legal_aid/standard_detail.html",
+        {
+            "standard": standard,
+            "history": core_selectors.record_history(request.user, standard),
+        },
+    )
+
+
+# — consultations —
+
+CONSULTATION_LEDGER = Ledger(
+    "法律咨询登记.xlsx",
+    "法律咨询",
+    (
+        Column("咨询日期", lambda c: day(c.date)),
+        Column("方式", lambda c: c.get_channel_display()),
+        Column("咨询人", lambda c: c.person_name),
+        Column("咨询事项", lambda c: c.question),
+        Column("解答意见", lambda c: c.answer, on_page=False),
+        Column("处理方式", lambda c: c.get_referral_display()),
+        Column("单位", lambda c: c.unit.name, on_page=False),
+    ),
+)
+
+
+@require_safe
+def consultation_list(request):
+    filters = forms.ConsultationFilterForm(request.GET)
+    filters.is_valid()
+    data = filters.cleaned_data
+    can_create = core_selectors.can(request.user, Action.CREATE, Consultation.work_line)
+    return ledger_page(
+        request,
+        selectors.consultations(
+            request.user, search=data.get("q", ""), channel=data.get("channel", "")
+        ),
+        ledger=CONSULTATION_LEDGER,
+        title="法律咨询",
+        search_placeholder="咨询人或咨询事项",
+        filter_form=filters,
+        empty="没有符合条件的咨询",
+        actions=[("登记咨询", reverse("legal_aid:consultation_create"))] if can_create else [],
+    )
+
+
+def consultation_create(request):
+    require(request, Action.CREATE, Consultation.work_line)
+    form = forms.ConsultationForm(
+        request.POST or None, units=selectors.agencies(request.user), request=request
+    )
+    return form_page(
+        request,
+        form,
+        services.register_consultation,
+        title="登记法律咨询",
+        crumbs=[("法律咨询", reverse("legal_aid:consultation_list"))],
+        message="已登记法律咨询",
+    )
+
+
+@record_view(Consultation)
+@require_safe
+def consultation_detail(request, consultation):
+    return render(
+        request,
+        "legal_aid/consultation_detail.html",
+        {
+            "consultation": consultation,
+            "history": core_selectors.record_history(request.user, consultation),
+        },
+    )
+
+
+# — the public status lookup —
+
+
+@login_not_required
+def status_lookup(request):
+    """No account: the applicant gives the number and the last six characters of the ID
+    number and sees the state and its dates, nothing else."""
+    form = forms.LookupForm(request.POST or None)
+    case, error = None, None
+    if request.method == "POST" and form.is_valid():
+        case, error = services.public_lookup(
+            actor=None,
+            number=form.cleaned_data["number"],
+            id_check=form.cleaned_data["id_check"],
+            address=request.META.get("REMOTE_ADDR"),
+        )
+    return render(
+        request,
+        "legal_aid/status_lookup.html",
+        {"form": form, "found": case, "error": error},
+    )

@@ -1,0 +1,80 @@
+"""REST API of 公共法律服务 (read-only; documented in the OpenAPI schema at /api/schema/)."""
+
+from rest_framework import serializers, viewsets
+
+from . import selectors
+from .models import HotlineContact, NotaryReport, Village
+
+
+class ContactSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = HotlineContact
+        fields = [
+            "id",
+            "unit",
+            "contact_date",
+            "channel",
+            "category",
+            "answered",
+            "duration_minutes",
+            "satisfaction",
+            "referral",
+        ]
+
+
+class ContactViewSet(viewsets.ReadOnlyModelViewSet):
+    """12348咨询及来访."""
+
+    serializer_class = ContactSerializer
+    queryset = HotlineContact.objects.none()
+
+    def get_queryset(self):
+        return selectors.api_contacts(self.request.user)
+
+
+class VillageSerializer(serializers.ModelSerializer):
+    township_name = serializers.CharField(source="township.name", read_only=True)
+    has_adviser = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Village
+        fields = ["id", "unit", "township", "township_name", "name", "has_adviser"]
+
+
+class VillageViewSet(viewsets.ReadOnlyModelViewSet):
+    """村（居）and whether a legal adviser serves them today."""
+
+    serializer_class = VillageSerializer
+    queryset = Village.objects.none()
+
+    def get_queryset(self):
+        return selectors.api_villages(self.request.user)
+
+
+class NotaryReportSerializer(serializers.ModelSerializer):
+    office_name = serializers.CharField(source="office.name", read_only=True)
+
+    class Meta:
+        model = NotaryReport
+        fields = [
+            "id",
+            "office",
+            "office_name",
+            "month",
+            "category",
+            "cases",
+            "refusals",
+            "fee_waivers",
+            "timed",
+            "on_time",
+        ]
+
+
+class NotaryReportViewSet(viewsets.ReadOnlyModelViewSet):
+    """公证月报."""
+
+    serializer_class = NotaryReportSerializer
+    queryset = NotaryReport.objects.none()
+
+    def get_queryset(self):
+        return selectors.api_reports(self.request.user)

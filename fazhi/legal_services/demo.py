@@ -1,0 +1,156 @@
+"""Demo 公共法律服务 for every district: the centre, the township stations and a village room,
+villages with advisers (one without), the advisers' monthly logs, 12348 calls and visits,
+and a notary office with monthly reports and one open complaint."""
+
+import datetime
+
+from django.utils import timezone
+
+from fazhi.core import services as core_services
+from fazhi.core.demo import DEMO_PASSWORD, DemoWorld
+from fazhi.core.roles import Role, WorkLine
+
+from . import services
+from .models import AdviserKind, ContactChannel, Level, NotaryCategory
+
+STAFF = {"donghu": "卢振华", "xishan": "车文静", "nanqiao": "包立群"}
+VILLAGES = {
+    "donghu": ["荷花村", "渔港社区", "柳岸村"],
+    "xishan": ["松林村", "石门社区", "枫岭村"],
+    "nanqiao": ["稻香村", "河湾社区", "桑园村"],
+}
+ADVISERS = {
+    "donghu": ["韩律师（东湖）", "黎律师（东湖）"],
+    "xishan": ["秦律师（西山）", "阎律师（西山）"],
+    "nanqiao": ["孟律师（南桥）", "温律师（南桥）"],
+}
+
+
+def _day(ago: int) -> datetime.date:
+    return timezone.localdate() - datetime.timedelta(days=ago)
+
+
+def build(world: DemoWorld) -> None:
+    for key in world.districts:
+        _build(world, key)
+
+
+def _build(world, key):
+    bureau = world.units[f"{key}_justice"]
+    district = world.units[key]
+    officer = core_services.create_user(
+        actor=world.admin,
+        username=f"{key}_pls_officer",
+        full_name=STAFF[key],
+        password=DEMO_PASSWORD,
+        unit=bureau,
+        role=Role.OFFICER,
+        work_lines=[WorkLine.LEGAL_SERVICES],
+        must_change_password=False,
+    )
+    world.users[f"{key}_pls_officer"] = officer
+    services.register_point(
+        actor=officer,
+        unit=bureau,
+        name=f"{district.name}公共法律服务中心",
+        level=Level.CENTRE,
+        established_date=_day(900),
+        staff=8,
+        hours="工作日 8:30-17:30",
+        services="法律咨询、法律援助、人民调解、公证",
+        rating=5,
+    )
+    townships = [world.units[f"{key}_town{i}"] for i in range(2)]
+    for index, township in enumerate(townships):
+        services.register_point(
+            actor=officer,
+            unit=bureau,
+            name=f"{township.name}公共法律服务工作站",
+            level=Level.STATION,
+            established_date=_day(600 - index * 200),
+            staff=3,
+            hours="工作日 9:00-17:00",
+            services="法律咨询、人民调解",
+            rating=4 - index,
+        )
+    services.register_point(
+        actor=officer,
+        unit=bureau,
+        name=f"{townships[0].name}{VILLAGES[key][0]}公共法律服务工作室",
+        level=Level.ROOM,
+        established_date=_day(120),
+        staff=1,
+        hours="每周三下午",
+    )
+    villages = [
+        services.register_village(actor=officer, unit=bureau, township=townships[i % 2], name=name)
+        for i, name in enumerate(VILLAGES[key])
+    ]
+    month = _day(0).replace(day=1)
+    last_month = (month - datetime.timedelta(days=1)).replace(day=1)
+    for village, adviser_name in zip(villages[:2], ADVISERS[key], strict=True):
+        adviser = services.appoint_adviser(
+            actor=officer,
+            village=village,
+            name=adviser_name,
+            kind=AdviserKind.LAWYER,
+            firm=f"{district.name}律师事务所",
+            start=_day(400),
+            end=_day(-330),
+        )
+        for when, figures in ((last_month, (12, 2, 1, 3, 1)), (month, (8, 1, 1, 2, 0))):
+            services.log_adviser_month(
+                actor=officer,
+                village=village,
+                adviser=adviser,
+                month=when,
+                consultations=figures[0],
+                disputes=figures[1],
+                lectures=figures[2],
+                documents=figures[3],
+                aid_referrals=figures[4],
+            )
+    # villages[2] has no adviser: listed as such.
+    for ago, channel, category, answered, minutes, satisfaction, referral in (
+        (1, ContactChannel.PHONE, "劳动", True, 12, "satisfied", "legal_aid"),
+        (2, ContactChannel.PHONE, "婚姻家庭", True, 8, "basic", ""),
+        (2, ContactChannel.PHONE, "合同", False, 0, "", ""),
+        (3, ContactChannel.ONLINE, "房屋土地", True, 0, "satisfied", "mediation"),
+        (4, ContactChannel.VISIT, "继承", True, 25, "", ""),
+        (5, ContactChannel.PHONE, "交通事故", True, 15, "dissatisfied", ""),
+    ):
+        services.register_contact(
+            actor=officer,
+            unit=bureau,
+            contact_date=_day(ago),
+            channel=channel,
+            category=category,
+            answered=answered,
+            duration_minutes=minutes,
+            satisfaction=satisfaction,
+            follow_up="已回访，补充解答赔偿标准" if satisfaction == "dissatisfied" else "",
+            referral=referral,
+        )
+    office = services.register_office(
+        actor=officer, unit=bureau, name=f"{district.name}公证处", notaries=5
+    )
+    for when in (last_month, month):
+        for category, cases in ((NotaryCategory.CIVIL, 120), (NotaryCategory.ECONOMIC, 40)):
+            services.report_month(
+                actor=officer,
+                office=office,
+                month=when,
+                category=category,
+                cases=cases,
+                refusals=2,
+                fee_waivers=3,
+                timed=cases,
+                on_time=cases - 4,
+            )
+    services.register_complaint(
+        actor=officer,
+        office=office,
+        received_date=_day(10),
+        notary="公证员甲",
+        content="办理继承公证时间过长",
+    )

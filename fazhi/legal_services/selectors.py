@@ -1,0 +1,117 @@
+"""Every read of the 公共法律服务 records, already scoped to what the user may see."""
+
+import datetime
+
+from django.db.models import Count, Exists, OuterRef, Q
+
+from fazhi.core.models import Unit
+from fazhi.core.roles import Action
+
+from .models import (
+    AdviserLog,
+    HotlineContact,
+    NotaryComplaint,
+    NotaryOffice,
+    NotaryReport,
+    ServicePoint,
+    Village,
+    VillageAdviser,
+)
+
+
+def points(user, search=""):
+    queryset = ServicePoint.objects.restrict(user).select_related("unit")
+    if search:
+        queryset = queryset.filter(Q(name__icontains=search) | Q(services__icontains=search))
+    return queryset
+
+
+def villages(user, search="", without_adviser=False, on: datetime.date | None = None):
+    """Villages with whether an adviser serves them on `on` (today)."""
+    on = on or datetime.date.today()
+    serving = VillageAdviser.objects.filter(village=OuterRef("pk"), start__lte=on, end__gte=on)
+    queryset = (
+        Village.objects.restrict(user)
+        .select_related("unit", "township")
+        .annotate(has_adviser=Exists(serving))
+    )
+    if search:
+        queryset = queryset.filter(Q(name__icontains=search) | Q(township__name__icontains=search))
+    if without_adviser:
+        queryset = queryset.filter(has_adviser=False)
+    return queryset
+
+
+def coverage(user, on):
+    counts = villages(user, on=on).aggregate(
+        total=Count("pk"), covered=Count("pk", filter=Q(has_adviser=True))
+    )
+    return counts["total"], counts["covered"]
+
+
+def advisers_of(user, village):
+    return VillageAdviser.objects.restrict(user).filter(village=village)
+
+
+def logs_of(user, village):
+    return (
+        AdviserLog.objects.restrict(user).filter(adviser__village=village).select_related("adviser")
+    )
+
+
+def contacts(user, search="", channel=""):
+    queryset = HotlineContact.objects.restrict(user).select_related("unit")
+    if search:
+        queryset = queryset.filter(Q(category__icontains=search) | Q(summary__icontains=search))
+    if channel:
+        queryset = queryset.filter(channel=channel)
+    return queryset
+
+
+def offices(user, search=""):
+    queryset = NotaryOffice.objects.restrict(user).select_related("unit")
+    if search:
+        queryset = queryset.filter(name__icontains=search)
+    return queryset
+
+
+def reports_of(user, office):
+    return NotaryReport.objects.restrict(user).filter(office=office)
+
+
+def complaints_of(user, office):
+    return NotaryComplaint.objects.restrict(user).filter(office=office)
+
+
+def open_complaints(user, horizon):
+    return (
+        NotaryComplaint.objects.restrict(user)
+        .filter(Q(due__lte=horizon) | Q(due__isnull=True), handled_date__isnull=True)
+        .select_related("office")
+    )
+
+
+def units_for(user):
+    return (
+        Unit.objects.restrict(user, Action.CREATE)
+        .filter(is_active=True)
+        .exclude(kind__in=Unit.AREA_KINDS)
+    )
+
+
+def townships_for(user):
+    """The townships of the areas of the units the user registers for."""
+    areas = [unit.parent_id for unit in units_for(user)]
+    return Unit.objects.filter(kind=Unit.Kind.TOWNSHIP, parent_id__in=areas, is_active=True)
+
+
+def api_contacts(user):
+    return HotlineContact.objects.restrict(user)
+
+
+def api_villages(user):
+    return villages(user)
+
+
+def api_reports(user):
+    return NotaryReport.objects.restrict(user).select_related("office")

@@ -1,0 +1,330 @@
+"""Every state change of the 公共法律服务 records: one audited, atomic function each."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+
+from fazhi.core.audit import record_event, service
+from fazhi.core.calendar import add_days, date_or_none
+from fazhi.core.guards import not_future, require, require_line, saved
+from fazhi.core.models import Unit
+from fazhi.core.roles import Action
+
+from .models import (
+    AdviserLog,
+    HotlineContact,
+    NotaryComplaint,
+    NotaryOffice,
+    NotaryReport,
+    ServicePoint,
+    Village,
+    VillageAdviser,
+)
+
+# A complaint about a notary is handled within 60 days (setting; docs/rules.md: the 司法部
+# 公证投诉处理 rule's period, unverified against its text).
+COMPLAINT_DAYS = 60
+
+
+def _text(value) -> str:
+    return (value or "").strip()
+
+
+def _may_create(actor, unit, what):
+    require_line(actor, ServicePoint.work_line)
+    require(actor, Action.CREATE, unit, f"无权为“{unit.name}”登记{what}")
+
+
+def _event(actor, target, unit, action, summary):
+    record_event(
+        actor=actor, action=f"legal_services.{action}", summary=summary, target=target, unit=unit
+    )
+
+
+def _month(day: datetime.date) -> datetime.date:
+    return day.replace(day=1)
+
+
+@service
+def register_point(
+    *,
+    actor,
+    unit: Unit,
+    name: str,
+    level: str,
+    established_date: datetime.date,
+    address: str = "",
+    staff: int = 0,
+    hours: str = "",
+    services: str = "",
+    rating: int | None = None,
+) -> ServicePoint:
+    _may_create(actor, unit, "公共法律服务站点")
+    not_future(established_date, "建成日期")
+    point = saved(
+        ServicePoint(
+            unit=unit,
+            name=_text(name),
+            level=level,
+            address=_text(address),
+            staff=staff or 0,
+            hours=_text(hours),
+            services=_text(services),
+            rating=rating or None,
+            established_date=established_date,
+            created_by=actor,
+        )
+    )
+    _event(actor, point, unit, "point", f"登记{point.get_level_display()}：{point.name}")
+    return point
+
+
+@service
+def register_village(*, actor, unit: Unit, township: Unit, name: str) -> Village:
+    _may_create(actor, unit, "村（居）")
+    area = unit if unit.is_area else unit.parent
+    if township.kind != Unit.Kind.TOWNSHIP or township.parent_id != area.pk:
+        raise ValidationError(f"请选择{area.name}的乡镇（街道）")
+    village = saved(Village(unit=unit, township=township, name=_text(name), created_by=actor))
+    _event(actor, village, unit, "village", f"登记村（居）{village}")
+    return village
+
+
+@service
+def appoint_adviser(
+    *,
+    actor,
+    village: Village,
+    name: str,
+    kind: str,
+    firm: str,
+    start: datetime.date,
+    end: datetime.date,
+    phone: str = "",
+) -> VillageAdviser:
+    require(actor, Action.CHANGE, village, "无权为该村（居）聘任法律顾问")
+    if end <= start:
+        raise ValidationError("聘任截止日期应晚于起始日期")
+    overlap = village.advisers.filter(start__lt=end, end__gt=start).first()
+    if overlap is not None:
+        raise ValidationError(
+            f"{village}在该期间已有法律顾问{overlap.name}（{overlap.start:%Y-%m-%d}至{overlap.end:%Y-%m-%d}）"
+        )
+    adviser = saved(
+        VillageAdviser(
+            village=village,
+            name=_text(name),
+            kind=kind,
+            firm=_text(firm),
+            phone=_text(phone),
+            start=start,
+            end=end,
+            created_by=actor,
+        )
+    )
+    _event(actor, village, village.unit, "adviser", f"聘任{adviser.name}为{village}法律顾问")
+    return adviser
+
+
+@service
+def log_adviser_month(
+    *,
+    actor,
+    village: Village,
+    adviser: VillageAdviser,
+    month: datetime.date,
+    consultations: int = 0,
+    disputes: int = 0,
+    lectures: int = 0,
+    documents: int = 0,
+    aid_referrals: int = 0,
+) -> AdviserLog:
+    require(actor, Action.CHANGE, village, "无权登记该村（居）的法律顾问服务记录")
+    if adviser.village_id != village.pk:
+        raise ValidationError("请选择本村（居）的法律顾问")
+    month = _month(month)
+    not_future(month, "月份")
+    if not (_month(adviser.start) <= month <= adviser.end):
+        raise ValidationError(f"{month:%Y年%m月}不在{adviser.name}的聘任期间内")
+    if adviser.logs.filter(month=month).exists():
+        raise ValidationError(f"{adviser.name}{month:%Y年%m月}的服务记录已登记")
+    log = saved(
+        AdviserLog(
+            adviser=adviser,
+            month=month,
+            consultations=consultations,
+            disputes=disputes,
+            lectures=lectures,
+            documents=documents,
+            aid_referrals=aid_referrals,
+            created_by=actor,
+        )
+    )
+    _event(actor, village, village.unit, "adviser_log", f"登记{log}")
+    return log
+
+
+@service
+def register_contact(
+    *,
+    actor,
+    unit: Unit,
+    contact_date: datetime.date,
+    channel: str,
+    category: str,
+    answered: bool = True,
+    duration_minutes: int = 0,
+    satisfaction: str = "",
+    follow_up: str = "",
+    referral: str = "",
+    summary: str = "",
+) -> HotlineContact:
+    _may_create(actor, unit, "12348咨询")
+    not_future(contact_date, "日期")
+    if not answered and (satisfaction or duration_minutes or referral):
+        raise ValidationError("未接通的来电不能登记时长、满意度或转办")
+    if satisfaction == "dissatisfied" and not _text(follow_up):
+        raise ValidationError("不满意的来电应当回访，请填写回访情况")
+    contact = saved(
+        HotlineContact(
+            unit=unit,
+            contact_date=contact_date,
+            channel=channel,
+            category=_text(category),
+            answered=answered,
+            duration_minutes=duration_minutes or 0,
+            satisfaction=satisfaction or "",
+            follow_up=_text(follow_up),
+            referral=referral or "",
+            summary=_text(summary),
+            created_by=actor,
+        )
+    )
+    _event(actor, contact, unit, "contact", f"登记{contact}")
+    return contact
+
+
+@service
+def register_office(*, actor, unit: Unit, name: str, notaries: int) -> NotaryOffice:
+    _may_create(actor, unit, "公证机构")
+    # 公证法 第八条第二项: 有二名以上公证员.
+    if notaries < 2:
+        raise ValidationError("公证机构应当有二名以上公证员（公证法 第八条）")
+    office = saved(NotaryOffice(unit=unit, name=_text(name), notaries=notaries, created_by=actor))
+    _event(actor, office, unit, "office", f"登记公证机构{office}")
+    return office
+
+
+@service
+def report_month(
+    *,
+    actor,
+    office: NotaryOffice,
+    month: datetime.date,
+    category: str,
+    cases: int,
+    refusals: int = 0,
+    fee_waivers: int = 0,
+    timed: int = 0,
+    on_time: int = 0,
+) -> NotaryReport:
+    require(actor, Action.CHANGE, office, "无权登记该公证机构的月报")
+    month = _month(month)
+    not_future(month, "月份")
+    if timed > cases or on_time > timed:
+        raise ValidationError("按期出具件数不能多于报送办证日期的件数，后者不能多于办理件数")
+    report = saved(
+        NotaryReport(
+            office=office,
+            month=month,
+            category=category,
+            cases=cases,
+            refusals=refusals,
+            fee_waivers=fee_waivers,
+            timed=timed,
+            on_time=on_time,
+            created_by=actor,
+        )
+    )
+    _event(actor, office, office.unit, "notary_report", f"登记{report}：{cases}件")
+    return report
+
+
+@service
+def register_complaint(
+    *, actor, office: NotaryOffice, received_date: datetime.date, content: str, notary: str = ""
+) -> NotaryComplaint:
+    require(actor, Action.CHANGE, office, "无权登记该公证机构的投诉")
+    not_future(received_date, "收到投诉日期")
+    complaint = saved(
+        NotaryComplaint(
+            office=office,
+            received_date=received_date,
+            notary=_text(notary),
+            content=_text(content),
+            due=date_or_none(add_days, received_date, COMPLAINT_DAYS),
+            created_by=actor,
+        )
+    )
+    _event(actor, office, office.unit, "complaint", f"收到对{office}的投诉")
+    return complaint
+
+
+@service
+def handle_complaint(
+    *,
+    actor,
+    office: NotaryOffice,
+    complaint: NotaryComplaint,
+    handled_date: datetime.date,
+    result: str,
+) -> NotaryComplaint:
+    require(actor, Action.CHANGE, office, "无权办理该公证机构的投诉")
+    if complaint.office_id != office.pk:
+        raise ValidationError("该投诉不属于本公证机构")
+    if complaint.handled_date:
+        raise ValidationError("该投诉已办结")
+    not_future(handled_date, "办结日期")
+    if handled_date < complaint.received_date:
+        raise ValidationError("办结日期不能早于收到投诉日期")
+    if not _text(result):
+        raise ValidationError("请填写处理结果")
+    complaint.handled_date = handled_date
+    complaint.result = _text(result)
+    saved(complaint)
+    _event(
+        actor, office, office.unit, "complaint_handled", f"办结对{office}的投诉：{complaint.result}"
+    )
+    return complaint
+
+
+@service
+def import_contacts(*, actor, unit: Unit, data) -> int:
+    """导入 the 12348 platform's export: all rows or none."""
+    from .imports import CONTACTS
+
+    _may_create(actor, unit, "12348咨询")
+    rows = CONTACTS.read_rows(data)
+    for row in rows:
+        saved(
+            HotlineContact(
+                unit=unit,
+                contact_date=row["contact_date"],
+                channel=row["channel"],
+                category=row["category"],
+                answered=row["answered"],
+                duration_minutes=row["duration_minutes"] or 0,
+                satisfaction=row["satisfaction"] or "",
+                follow_up=row["follow_up"] or "",
+                referral=row["referral"] or "",
+                created_by=actor,
+            )
+        )
+    record_event(
+        actor=actor,
+        action="legal_services.import_contacts",
+        summary=f"导入12348平台来电记录{len(rows)}条",
+        target=unit,
+        unit=unit,
+    )
+    return len(rows)

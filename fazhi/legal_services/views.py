@@ -1,0 +1,388 @@
+"""Pages of 公共法律服务: service points, villages and their advisers, 12348 contacts and
+visits, notary offices with their monthly reports and complaints — each a ledger with Excel."""
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_safe
+
+from fazhi.core import selectors as core_selectors
+from fazhi.core.imports import import_page
+from fazhi.core.ledgers import Column, Ledger, day, ledger_page
+from fazhi.core.roles import Action
+from fazhi.core.steps import form_page
+from fazhi.core.viewtools import record_view, require
+
+from . import forms, imports, selectors, services
+from .models import HotlineContact, NotaryOffice, ServicePoint, Village
+
+SECTION = "公共法律服务"
+
+
+def _can_create(request, model):
+    return core_selectors.can(request.user, Action.CREATE, model.work_line)
+
+
+def _search(request) -> str:
+    return request.GET.get("q", "")[:100]
+
+
+# — service points —
+
+POINT_LEDGER = Ledger(
+    "公共法律服务站点.xlsx",
+    "服务站点",
+    (
+        Column("名称", lambda p: p.name),
+        Column("层级", lambda p: p.get_level_display()),
+        Column("工作人员（人）", lambda p: p.staff),
+        Column("服务时间", lambda p: p.hours, on_page=False),
+        Column("服务事项", lambda p: p.services, on_page=False),
+        Column("星级", lambda p: p.get_rating_display() if p.rating else "未评定"),
+        Column("建成日期", lambda p: day(p.established_date), on_page=False),
+    ),
+)
+
+
+@require_safe
+def point_list(request):
+    return ledger_page(
+        request,
+        selectors.points(request.user, _search(request)),
+        ledger=POINT_LEDGER,
+        title="公共法律服务站点",
+        search_placeholder="名称或服务事项",
+        empty="尚未登记站点",
+        actions=[("登记站点", reverse("legal_services:point_create"))]
+        if _can_create(request, ServicePoint)
+        else [],
+    )
+
+
+def point_create(request):
+    require(request, Action.CREATE, ServicePoint.work_line)
+    form = forms.PointForm(
+        request.POST or None, units=selectors.units_for(request.user), request=request
+    )
+    return form_page(
+        request,
+        form,
+        services.register_point,
+        title="登记公共法律服务站点",
+        crumbs=[("服务站点", reverse("legal_services:point_list"))],
+        message=lambda p: f"已登记{p}",
+    )
+
+
+@record_view(ServicePoint)
+@require_safe
+def point_detail(request, point):
+    return render(
+        request,
+        "legal_services/point_detail.html",
+        {"point": point, "history": core_selectors.record_history(request.user, point)},
+    )
+
+
+# — villages and advisers —
+
+
+def _adviser_cell(village):
+    if village.has_adviser:
+        return "有"
+    return mark_safe('<span class="badge badge-warning">无法律顾问</span>')
+
+
+VILLAGE_LEDGER = Ledger(
+    "村居法律顾问.xlsx",
+    "村居法律顾问",
+    (
+        Column("乡镇（街道）", lambda v: v.township.name),
+        Column("村（居）", lambda v: v.name),
+        Column("现有法律顾问", lambda v: "有" if v.has_adviser else "无", cell=_adviser_cell),
+    ),
+)
+
+
+@require_safe
+def village_list(request):
+    filters = forms.VillageFilterForm(request.GET)
+    filters.is_valid()
+    data = filters.cleaned_data
+    today = timezone.localdate()
+    total, covered = selectors.coverage(request.user, today)
+    return ledger_page(
+        request,
+        selectors.villages(
+            request.user,
+            search=data.get("q", ""),
+            without_adviser=data.get("without_adviser", False),
+            on=today,
+        ),
+        ledger=VILLAGE_LEDGER,
+        title=f"村居法律顾问（{covered}/{total}个村居有法律顾问）",
+        search_placeholder="村（居）或乡镇",
+        filter_form=filters,
+        empty="没有符合条件的村（居）",
+        actions=[("登记村（居）", reverse("legal_services:village_create"))]
+        if _can_create(request, Village)
+        else [],
+    )
+
+
+def village_create(request):
+    require(request, Action.CREATE, Village.work_line)
+    form = forms.VillageForm(
+        request.POST or None,
+        units=selectors.units_for(request.user),
+        townships=selectors.townships_for(request.user),
+        request=request,
+    )
+    return form_page(
+        request,
+        form,
+        services.register_village,
+        title="登记村（居）",
+        crumbs=[("村居法律顾问", reverse("legal_services:village_list"))],
+        message=lambda v: f"已登记{v}",
+    )
+
+
+@record_view(Village)
+@require_safe
+def village_detail(request, village):
+    user = request.user
+    return render(
+        request,
+        "legal_services/village_detail.html",
+        {
+            "village": village,
+            "advisers": selectors.advisers_of(user, village),
+            "logs": selectors.logs_of(user, village),
+            "can_change": core_selectors.can(user, Action.CHANGE, Village.work_line),
+            "history": core_selectors.record_history(user, village),
+        },
+    )
+
+
+@record_view(Village, Action.CHANGE)
+def village_adviser(request, village):
+    form = forms.AdviserForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        services.appoint_adviser,
+        title=f"聘任法律顾问：{village}",
+        back=village.get_absolute_url(),
+        message="已登记法律顾问",
+        village=village,
+    )
+
+
+@record_view(Village, Action.CHANGE)
+def village_log(request, village):
+    form = forms.AdviserLogForm(
+        request.POST or None,
+        advisers=selectors.advisers_of(request.user, village),
+        request=request,
+    )
+    return form_page(
+        request,
+        form,
+        services.log_adviser_month,
+        title=f"登记法律顾问服务记录：{village}",
+        back=village.get_absolute_url(),
+        message="已登记服务记录",
+        village=village,
+    )
+
+
+# — 12348 and visits —
+
+CONTACT_LEDGER = Ledger(
+    "12348咨询及来访.xlsx",
+    "12348",
+    (
+        Column("日期", lambda c: day(c.contact_date)),
+        Column("渠道", lambda c: c.get_channel_display()),
+        Column("类别", lambda c: c.category),
+        Column("接通", lambda c: "是" if c.answered else "否（呼损）"),
+        Column("时长（分钟）", lambda c: c.duration_minutes, on_page=False),
+        Column("满意度", lambda c: c.get_satisfaction_display()),
+        Column("回访", lambda c: c.follow_up, on_page=False),
+        Column("转办", lambda c: c.get_referral_display()),
+        Column("单位", lambda c: c.unit.name, on_page=False),
+    ),
+)
+
+
+@require_safe
+def contact_list(request):
+    filters = forms.ContactFilterForm(request.GET)
+    filters.is_valid()
+    data = filters.cleaned_data
+    return ledger_page(
+        request,
+        selectors.contacts(request.user, data.get("q", ""), data.get("channel", "")),
+        ledger=CONTACT_LEDGER,
+        title="12348咨询及来访",
+        search_placeholder="类别或摘要",
+        filter_form=filters,
+        empty="没有符合条件的记录",
+        actions=[
+            ("登记", reverse("legal_services:contact_create")),
+            ("导入12348平台数据", reverse("legal_services:contact_import")),
+        ]
+        if _can_create(request, HotlineContact)
+        else [],
+    )
+
+
+def contact_create(request):
+    require(request, Action.CREATE, HotlineContact.work_line)
+    form = forms.ContactForm(
+        request.POST or None, units=selectors.units_for(request.user), request=request
+    )
+    return form_page(
+        request,
+        form,
+        services.register_contact,
+        title="登记12348咨询或来访",
+        crumbs=[("12348咨询及来访", reverse("legal_services:contact_list"))],
+        message="已登记",
+    )
+
+
+def contact_import(request):
+    require(request, Action.CREATE, HotlineContact.work_line)
+    unit = selectors.units_for(request.user).first()
+    if unit is None:
+        raise PermissionDenied("当前任职无权导入12348数据")
+    return import_page(
+        request,
+        imports.CONTACTS,
+        lambda upload: services.import_contacts(actor=request.user, unit=unit, data=upload),
+        title=f"导入12348平台来电记录（{unit.name}）",
+        template_name="12348来电记录导入模板.xlsx",
+        success="已导入{count}条来电记录",
+        done=reverse("legal_services:contact_list"),
+    )
+
+
+@record_view(HotlineContact)
+@require_safe
+def contact_detail(request, contact):
+    return render(
+        request,
+        "legal_services/contact_detail.html",
+        {"contact": contact, "history": core_selectors.record_history(request.user, contact)},
+    )
+
+
+# — notary offices —
+
+OFFICE_LEDGER = Ledger(
+    "公证机构.xlsx",
+    "公证机构",
+    (
+        Column("公证机构", lambda o: o.name),
+        Column("公证员（人）", lambda o: o.notaries),
+        Column("主管单位", lambda o: o.unit.name),
+    ),
+)
+
+
+@require_safe
+def office_list(request):
+    return ledger_page(
+        request,
+        selectors.offices(request.user, _search(request)),
+        ledger=OFFICE_LEDGER,
+        title="公证机构",
+        search_placeholder="公证机构名称",
+        empty="尚未登记公证机构",
+        actions=[("登记公证机构", reverse("legal_services:office_create"))]
+        if _can_create(request, NotaryOffice)
+        else [],
+    )
+
+
+def office_create(request):
+    require(request, Action.CREATE, NotaryOffice.work_line)
+    form = forms.OfficeForm(
+        request.POST or None, units=selectors.units_for(request.user), request=request
+    )
+    return form_page(
+        request,
+        form,
+        services.register_office,
+        title="登记公证机构",
+        crumbs=[("公证机构", reverse("legal_services:office_list"))],
+        message=lambda o: f"已登记{o}",
+    )
+
+
+@record_view(NotaryOffice)
+@require_safe
+def office_detail(request, office):
+    user = request.user
+    reports = selectors.reports_of(user, office)
+    return render(
+        request,
+        "legal_services/office_detail.html",
+        {
+            "office": office,
+            "reports": reports,
+            "complaints": selectors.complaints_of(user, office),
+            "can_change": core_selectors.can(user, Action.CHANGE, NotaryOffice.work_line),
+            "history": core_selectors.record_history(user, office),
+        },
+    )
+
+
+@record_view(NotaryOffice, Action.CHANGE)
+def office_report(request, office):
+    form = forms.ReportForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        services.report_month,
+        title=f"登记公证月报：{office}",
+        back=office.get_absolute_url(),
+        message="已登记月报",
+        office=office,
+    )
+
+
+@record_view(NotaryOffice, Action.CHANGE)
+def office_complaint(request, office):
+    form = forms.ComplaintForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        services.register_complaint,
+        title=f"登记投诉：{office}",
+        back=office.get_absolute_url(),
+        message="已登记投诉",
+        office=office,
+    )
+
+
+@record_view(NotaryOffice, Action.CHANGE)
+def office_handle(request, office):
+    form = forms.HandleForm(
+        request.POST or None,
+        complaints=selectors.complaints_of(request.user, office).filter(handled_date__isnull=True),
+        request=request,
+    )
+    return form_page(
+        request,
+        form,
+        services.handle_complaint,
+        title=f"办结投诉：{office}",
+        back=office.get_absolute_url(),
+        message="已办结投诉",
+        office=office,
+    )

@@ -1,0 +1,134 @@
+"""A dispute's flow as data: 调解中 until an agreement (履行中, then 结案 on the 回访 that finds
+it performed) or the end of mediation (refusal, withdrawal, failure). Sessions, parties,
+extensions, 司法确认 and 回访 are recorded on the way; /workflows/ prints the table."""
+
+from fazhi.core.workflow import Transition, Workflow
+
+from .models import Dispute, Status
+
+S = Status
+OPEN = (S.MEDIATING,)
+
+
+def _no_confirmation(dispute):
+    return not hasattr(dispute, "confirmation")
+
+
+def _confirmation_open(dispute):
+    confirmation = getattr(dispute, "confirmation", None)
+    return confirmation is not None and not confirmation.result
+
+
+def _return_open(dispute):
+    from .models import REFERRED_SOURCES
+
+    return dispute.source in REFERRED_SOURCES and dispute.returned_date is None
+
+
+def _publishable(dispute):
+    return not dispute.non_public and not hasattr(dispute, "typical_case")
+
+
+TRANSITIONS = (
+    Transition(
+        "add_party",
+        "登记当事人",
+        OPEN,
+        article="第二十三条",
+        guard="当事人可以要求调解不公开进行",
+        url_name="mediation:dispute_party",
+    ),
+    Transition(
+        "record_session",
+        "登记调解记录",
+        OPEN,
+        article="第二十七条",
+        guard="调解日期不早于受理日期、不晚于今天",
+        url_name="mediation:dispute_session",
+    ),
+    Transition(
+        "extend_period",
+        "经双方同意延长调解期限",
+        OPEN,
+        article="宁波市人民调解条例第二十七条",
+        guard="到期未达成协议、双方当事人要求延长的，可以适当延长",
+        url_name="mediation:dispute_extend",
+    ),
+    Transition(
+        "record_agreement",
+        "登记调解协议",
+        OPEN,
+        S.AGREED,
+        article="第二十八条至第三十条",
+        guard="书面协议须各方当事人签名（盖章、按指印）、调解员签名并加盖调委会印章；口头协议记录内容",
+        url_name="mediation:dispute_agreement",
+    ),
+    Transition(
+        "end_mediation",
+        "终止调解",
+        OPEN,
+        S.ENDED,
+        article="第十七条、第二十三条、第二十六条",
+        guard="写明原因；调解不成的，告知当事人通过仲裁、行政、司法等途径维护权利",
+        url_name="mediation:dispute_end",
+    ),
+    Transition(
+        "apply_confirmation",
+        "登记申请司法确认",
+        (S.AGREED, S.CLOSED),
+        article="第三十三条",
+        guard="自调解协议生效之日起三十日内共同申请",
+        when=_no_confirmation,
+        url_name="mediation:dispute_confirmation",
+    ),
+    Transition(
+        "record_court_decision",
+        "登记法院受理与决定",
+        (S.AGREED, S.CLOSED),
+        article="司法确认程序若干规定第四条、第五条、第七条",
+        guard="三日内决定是否受理；受理之日起十五日内（经院长批准延长十日）作出决定；不予确认写明理由",
+        when=_confirmation_open,
+        url_name="mediation:dispute_court",
+    ),
+    Transition(
+        "record_follow_up",
+        "登记回访",
+        (S.AGREED, S.CLOSED),
+        article="第三十一条",
+        guard="履行完毕的，案件结案",
+        url_name="mediation:dispute_follow_up",
+        outcomes=(S.CLOSED,),
+    ),
+    Transition(
+        "record_return",
+        "反馈来源单位",
+        tuple(Status.values),
+        article="特邀调解规定第二十七条；信访工作条例第三十四条",
+        guard="委派、委托调解在调解期限内，信访转办在六十日内向来源单位反馈结果",
+        when=_return_open,
+        url_name="mediation:dispute_return",
+    ),
+    Transition(
+        "publish_typical_case",
+        "发布为典型案例",
+        (S.AGREED, S.CLOSED),
+        article="第二十三条",
+        guard="隐去当事人姓名和住址；当事人要求不公开调解的案件不能发布",
+        when=_publishable,
+        url_name="mediation:dispute_typical",
+    ),
+)
+
+DISPUTE_FLOW = Workflow(
+    key="mediation.dispute",
+    label="人民调解",
+    model=Dispute,
+    transitions=TRANSITIONS,
+    state_field="status",
+    noun="纠纷",
+    law="《中华人民共和国人民调解法》",
+    cite="人民调解法",
+    denied="无权办理该纠纷",
+    list_url_name="mediation:dispute_list",
+    title_field="number",
+)

@@ -1,0 +1,280 @@
+"""普法 records (worklines.md §2.6): the agencies' 谁执法谁普法 responsibility lists with their
+履职报告 and 评议, activities, the 法律明白人 roster per village, and 学法考法 results.
+
+山东省法治宣传教育条例 第十条 (谁执法谁普法, 责任清单), 第十三条 (学法考法 results are part of
+the assessment of state employees); 乡村“法律明白人”培养工作规范（试行）(2021-11-08): at
+least three 法律明白人 in every 行政村.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from fazhi.core.models import Unit
+from fazhi.core.records import ChildRecord, UnitRecord
+from fazhi.core.validators import validate_id_number
+
+
+class ListGrade(models.TextChoices):
+    EXCELLENT = "excellent", "优秀"
+    GOOD = "good", "良好"
+    PASS = "pass", "合格"
+    FAIL = "fail", "不合格"
+
+
+class ResponsibilityList(UnitRecord):
+    """An agency's 普法责任清单 for a year, its 履职报告 and the 评议 of it."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="普法责任单位"
+    )
+    year = models.PositiveIntegerField("年度")
+    published_date = models.DateField("清单公布日期")
+    report = models.CharField("履职报告", max_length=2000, blank=True)
+    report_date = models.DateField("履职报告日期", null=True, blank=True)
+    review_score = models.DecimalField(
+        "评议得分",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+    )
+    review_grade = models.CharField(
+        "评议等次", max_length=10, choices=ListGrade.choices, blank=True
+    )
+    reviewers = models.CharField("评议人员", max_length=300, blank=True)
+    review_comment = models.CharField("评议意见及整改建议", max_length=1000, blank=True)
+    reviewed_date = models.DateField("评议日期", null=True, blank=True)
+
+    detail_url_name = "publicity:list_detail"
+
+    class Meta:
+        verbose_name = "普法责任清单"
+        verbose_name_plural = "普法责任清单"
+        ordering = ["-year", "unit", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year"],
+                name="responsibility_list_one_per_year",
+                violation_error_message="该单位本年度已有普法责任清单",
+            ),
+            models.CheckConstraint(
+                condition=Q(reviewed_date__isnull=True) | Q(report_date__isnull=False),
+                name="responsibility_list_review_after_report",
+                violation_error_message="未提交履职报告的不能评议",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit.name}{self.year}年度普法责任清单"
+
+
+class ResponsibilityItem(ChildRecord):
+    responsibility_list = models.ForeignKey(
+        ResponsibilityList, on_delete=models.CASCADE, related_name="items", verbose_name="责任清单"
+    )
+    law = models.CharField("普法内容（法律法规）", max_length=200)
+    audience = models.CharField("普法对象", max_length=100)
+    measure = models.CharField("普法措施（形式）", max_length=200)
+    timing = models.CharField("时间安排", max_length=60)
+    department = models.CharField("责任科室", max_length=60)
+
+    parent_field = "responsibility_list"
+
+    class Meta:
+        verbose_name = "责任清单事项"
+        verbose_name_plural = "责任清单事项"
+        ordering = ["responsibility_list", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.responsibility_list.unit.name}：{self.law}"
+
+
+class Theme(models.TextChoices):
+    CONSTITUTION_WEEK = "constitution_week", "12·4国家宪法日和宪法宣传周"
+    CIVIL_CODE_MONTH = "civil_code_month", "民法典宣传月"
+    LEGAL_AID_MONTH = "legal_aid_month", "法律援助宣传月"
+    RURAL = "rural", "法治乡村"
+    ENTERPRISE = "enterprise", "法律进企业"
+    CAMPUS = "campus", "法治进校园"
+    OTHER = "other", "其他主题"
+
+
+class ActivityForm(models.TextChoices):
+    LECTURE = "lecture", "法治讲座"
+    STALL = "stall", "集中宣传（摆摊设点）"
+    MOCK_TRIAL = "mock_trial", "模拟法庭、旁听庭审"
+    ONLINE = "online", "网络普法"
+    PERFORMANCE = "performance", "文艺演出、情景剧"
+    OTHER = "other", "其他形式"
+
+
+class Village(UnitRecord):
+    """A 行政村 (社区) of a 乡镇（街道）, for its 法律明白人 roster."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="乡镇（街道）"
+    )
+    name = models.CharField("村（社区）", max_length=60)
+
+    detail_url_name = "publicity:village_detail"
+
+    class Meta:
+        verbose_name = "村（社区）"
+        verbose_name_plural = "村（社区）"
+        ordering = ["unit", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "name"],
+                name="village_unique_per_township",
+                violation_error_message="该乡镇（街道）已登记此村（社区）",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit.name}{self.name}"
+
+
+class Activity(UnitRecord):
+    """A 普法 activity (a 法律明白人's when `village` is set)."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="主办单位"
+    )
+    date = models.DateField("活动日期")
+    theme = models.CharField("主题", max_length=20, choices=Theme.choices)
+    title = models.CharField("活动名称", max_length=200)
+    form = models.CharField("形式", max_length=20, choices=ActivityForm.choices)
+    place = models.CharField("地点", max_length=200)
+    participants = models.PositiveIntegerField("参与人数", default=0)
+    materials = models.PositiveIntegerField("发放宣传材料（份）", default=0)
+    village = models.ForeignKey(
+        Village,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name="法律明白人活动所在村（社区）",
+    )
+
+    detail_url_name = "publicity:activity_detail"
+
+    class Meta:
+        verbose_name = "普法活动"
+        verbose_name_plural = "普法活动"
+        ordering = ["-date", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.title}"
+
+
+class Category(models.TextChoices):
+    """The preferred categories of the 培养工作规范."""
+
+    VILLAGE_CADRE = "village_cadre", "村干部"
+    WOMEN = "women", "村妇联执委、儿童主任"
+    MEDIATOR = "mediator", "人民调解员"
+    POLICE = "police", "驻村辅警"
+    GRID = "grid", "网格员"
+    GROUP_HEAD = "group_head", "村民小组长"
+    PARTY_MEMBER = "party_member", "中共党员"
+    ELDERS = "elders", "“五老”人员"
+    OTHER = "other", "其他"
+
+
+class LegalLiteratePerson(ChildRecord):
+    village = models.ForeignKey(
+        Village, on_delete=models.PROTECT, related_name="people", verbose_name="村（社区）"
+    )
+    name = models.CharField("姓名", max_length=30)
+    category = models.CharField("类别", max_length=20, choices=Category.choices)
+    phone = models.CharField("联系电话", max_length=20, blank=True)
+    certificate_number = models.CharField("证书编号", max_length=40, blank=True)
+    appointed_date = models.DateField("考核上岗日期")
+    active = models.BooleanField("在册", default=True)
+
+    parent_field = "village"
+
+    class Meta:
+        verbose_name = "法律明白人"
+        verbose_name_plural = "法律明白人"
+        ordering = ["village", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.village.name}）"
+
+
+class LawExam(UnitRecord):
+    """A 学法考法 exam organised by a unit (the county's 司法 department, 条例 第十三条)."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="组织单位"
+    )
+    name = models.CharField("考试名称", max_length=200)
+    date = models.DateField("考试日期")
+
+    detail_url_name = "publicity:exam_detail"
+
+    class Meta:
+        verbose_name = "学法考法"
+        verbose_name_plural = "学法考法"
+        ordering = ["-date", "-pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ExamResult(ChildRecord):
+    """One state employee due to sit an exam, with the unit they sit for and the result."""
+
+    exam = models.ForeignKey(
+        LawExam, on_delete=models.CASCADE, related_name="results", verbose_name="考试"
+    )
+    person_unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="所在单位"
+    )
+    name = models.CharField("姓名", max_length=30)
+    id_number = models.CharField("身份证号码", max_length=18, validators=[validate_id_number])
+    sat = models.BooleanField("参考", default=False)
+    score = models.DecimalField(
+        "成绩",
+        max_digits=5,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+    )
+    passed = models.BooleanField("及格", default=False, editable=False)
+    excellent = models.BooleanField("优秀", default=False, editable=False)
+
+    parent_field = "exam"
+
+    class Meta:
+        verbose_name = "学法考法成绩"
+        verbose_name_plural = "学法考法成绩"
+        ordering = ["exam", "person_unit", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["exam", "id_number"],
+                name="exam_result_one_per_person",
+                violation_error_message="同一考试中此人已有成绩",
+            ),
+            models.CheckConstraint(
+                condition=Q(sat=True) | Q(score__isnull=True),
+                name="exam_result_score_only_when_sat",
+                violation_error_message="未参考的人员不能有成绩",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.exam.name}）"
+
+    def grade(self) -> None:
+        """及格 and 优秀 from the score and the settings (docs/rules.md)."""
+        score = self.score if self.sat else None
+        self.passed = score is not None and score >= settings.FAZHI_EXAM_PASS_SCORE
+        self.excellent = score is not None and score >= settings.FAZHI_EXAM_EXCELLENT_SCORE

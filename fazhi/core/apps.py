@@ -17,6 +17,7 @@ class CoreConfig(worklines.KitAppConfig):
         from .storable import check_storable
 
         line.audit(models.Unit, models.Membership, models.Attachment, models.NumberSequence)
+        line.audit(models.WordTemplate)
         line.audit(models.CalendarYear, models.HolidayOverride)
         line.audit(get_user_model(), exclude_fields=["password", "last_login"])
         line.audit(models.Account)

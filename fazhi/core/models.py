@@ -338,3 +338,34 @@ class FormToken(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+def word_template_upload_to(instance, filename: str) -> str:
+    return f"word_templates/{instance.unit_id}/{instance.key}/{instance.sha256}.docx"
+
+
+class WordTemplate(ScopedRecord):
+    """A unit's own template of one kind of 文书 (wordtemplates.py), replacing the default."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    key = models.CharField(
+        "文书", max_length=60
+    )  # the registered kind, e.g. reconsideration.decision
+    file = models.FileField(upload_to=word_template_upload_to, max_length=200)
+    original_name = models.CharField("文件名", max_length=200)
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    scope_owner_fields = ("uploaded_by",)
+
+    class Meta:
+        verbose_name = "文书模板"
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "key"], name="core_word_template_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.key}（{self.original_name}）"

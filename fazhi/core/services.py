@@ -9,10 +9,18 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from . import attachments, calendar
+from . import attachments, calendar, wordtemplates
 from .audit import record_event, service
 from .guards import require, require_unit, saved
-from .models import Account, Attachment, CalendarYear, HolidayOverride, Membership, Unit
+from .models import (
+    Account,
+    Attachment,
+    CalendarYear,
+    HolidayOverride,
+    Membership,
+    Unit,
+    WordTemplate,
+)
 from .roles import DEFAULT_SCOPE, Action, DataScope
 from .validators import division_code_fits_parent
 
@@ -335,3 +343,52 @@ def attach_file(*, actor, target, uploaded_file) -> Attachment:
         unit=unit,
     )
     return attachment
+
+
+@service
+def upload_word_template(*, actor, unit: Unit, key: str, uploaded_file) -> WordTemplate:
+    """A unit's own template of a kind of 文书: a Word file whose fields are all the kind's."""
+    require(actor, Action.MANAGE_UNITS, unit, "无权管理该单位的文书模板")
+    kind = wordtemplates.KINDS.get(key)
+    if kind is None:
+        raise ValidationError("没有这种文书")
+    content = attachments.read_checked(uploaded_file)
+    if not content.name.lower().endswith(".docx"):
+        raise ValidationError("文书模板须为Word文档（.docx）")
+    wordtemplates.check(content.data, kind.field_names)
+    if kind.numbered and "文号" not in wordtemplates.fields_in(content.data):
+        raise ValidationError("模板中须有“{{ 文号 }}”：文书签发时在该处填入文号")
+    digest = hashlib.sha256(content.data).hexdigest()
+    template = WordTemplate.objects.filter(unit=unit, key=key).first() or WordTemplate(
+        unit=unit, key=key
+    )
+    template.original_name = content.name
+    template.sha256 = digest
+    template.uploaded_by = actor
+    template.file.save(f"{digest}.docx", ContentFile(content.data), save=False)
+    saved(template)
+    record_event(
+        actor=actor,
+        action="word_template.upload",
+        summary=f"上传{kind.title}模板“{content.name}”",
+        target=template,
+        unit=unit,
+    )
+    return template
+
+
+@service
+def reset_word_template(*, actor, unit: Unit, key: str) -> None:
+    """Back to the shipped default template of a kind of 文书."""
+    require(actor, Action.MANAGE_UNITS, unit, "无权管理该单位的文书模板")
+    template = WordTemplate.objects.filter(unit=unit, key=key).first()
+    if template is None:
+        raise ValidationError("本单位使用的已是默认模板")
+    record_event(
+        actor=actor,
+        action="word_template.reset",
+        summary=f"{wordtemplates.KINDS[key].title}恢复默认模板",
+        target=unit,
+        unit=unit,
+    )
+    template.delete()

@@ -13,6 +13,11 @@ urlpatterns = [
     path("units/<int:pk>/edit/", views.unit_edit, name="unit_edit"),
     path("units/<int:pk>/move/", views.unit_move, name="unit_move"),
     path("units/<int:pk>/attach/", views.unit_attach, name="unit_attach"),
+    path("units/<int:pk>/templates/", views.unit_templates, name="unit_templates"),
+    path(
+        "units/<int:pk>/templates/upload/", views.unit_template_upload, name="unit_template_upload"
+    ),
+    path("units/<int:pk>/templates/reset/", views.unit_template_reset, name="unit_template_reset"),
     path("attachments/<int:pk>/", views.attachment_download, name="attachment_download"),
     path("users/", views.membership_list, name="membership_list"),
     path("users/new/", views.user_create, name="user_create"),

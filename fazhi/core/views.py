@@ -1,5 +1,7 @@
 """Pages of the foundation: 待办, units, users and memberships, the calendar, attachments."""
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
@@ -17,7 +19,7 @@ from django.utils import timezone
 from django.views import defaults
 from django.views.decorators.http import require_POST, require_safe
 
-from . import calendar, selectors, services, workflow
+from . import calendar, selectors, services, wordtemplates, workflow
 from .deadlines import due_list
 from .filters import YearQuery, query_values
 from .forms import (
@@ -34,7 +36,7 @@ from .forms import (
 from .guards import permits
 from .ledgers import Column, Ledger, ledger_page
 from .middleware import SESSION_KEY
-from .models import Attachment, Membership, Unit
+from .models import Attachment, Membership, Unit, WordTemplate
 from .roles import Action
 from .steps import form_page
 from .viewtools import (
@@ -169,6 +171,67 @@ def unit_attach(request, unit):
         else:
             messages.success(request, f"已上传“{upload.name}”")
     return redirect("core:unit_detail", pk=unit.pk)
+
+
+@record_view(Unit)
+@require_safe
+def unit_templates(request, unit):
+    """文书模板 of the unit: each kind with its fields, the template in use to download."""
+    own = {t.key: t for t in WordTemplate.objects.filter(unit=unit)}
+    key = request.GET.get("download", "")
+    if key:
+        kind = wordtemplates.KINDS.get(key)
+        if kind is None:
+            raise Http404("没有这种文书")
+        return HttpResponse(
+            wordtemplates.template_for(unit, key),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            headers={
+                "Content-Disposition": "attachment; filename*=UTF-8''"
+                + quote(f"{kind.title}（模板）.docx")
+            },
+        )
+    kinds = sorted(wordtemplates.KINDS.values(), key=lambda kind: kind.key)
+    return render(
+        request,
+        "core/unit_templates.html",
+        {
+            "unit": unit,
+            "kinds": [(kind, own.get(kind.key)) for kind in kinds],
+            "can_manage": permits(request.user, Action.MANAGE_UNITS, unit),
+        },
+    )
+
+
+@record_view(Unit, Action.MANAGE_UNITS)
+@require_POST
+def unit_template_upload(request, unit):
+    upload = request.FILES.get("file")
+    key = request.POST.get("key", "")
+    if upload is None:
+        messages.error(request, "请选择要上传的模板文件")
+    else:
+        try:
+            services.upload_word_template(
+                actor=request.user, unit=unit, key=key, uploaded_file=upload
+            )
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, error_text(error))
+        else:
+            messages.success(request, f"已启用本单位的模板“{upload.name}”")
+    return redirect("core:unit_templates", pk=unit.pk)
+
+
+@record_view(Unit, Action.MANAGE_UNITS)
+@require_POST
+def unit_template_reset(request, unit):
+    try:
+        services.reset_word_template(actor=request.user, unit=unit, key=request.POST.get("key", ""))
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, "已恢复默认模板")
+    return redirect("core:unit_templates", pk=unit.pk)
 
 
 @record_view(Attachment)

@@ -107,6 +107,7 @@ urlpatterns = [
     ),
     path("notices/", supervision.notice_list, name="notice_list"),
     path("notices/<int:pk>/", supervision.notice_detail, name="notice_detail"),
+    path("notices/<int:pk>/document/", supervision.notice_document, name="notice_document"),
     path("notices/<int:pk>/respond/", supervision.notice_respond, name="notice_respond"),
     path("notices/<int:pk>/close/", supervision.notice_close, name="notice_close"),
 ]

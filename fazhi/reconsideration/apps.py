@@ -11,7 +11,17 @@ class ReconsiderationConfig(worklines.WorkLineConfig):
     def wire(self, line):
         from fazhi.core.navigation import NavItem
 
-        from . import api, deadlines, demo, demo_history, indicators, models, scale, workflow
+        from . import (  # noqa: F401 (documents registers its templates)
+            api,
+            deadlines,
+            demo,
+            demo_history,
+            documents,
+            indicators,
+            models,
+            scale,
+            workflow,
+        )
 
         line.workflow(workflow.CASE_FLOW)
 
@@ -22,6 +32,8 @@ class ReconsiderationConfig(worklines.WorkLineConfig):
             models.Suspension,
             models.Document,
             models.OpinionLetter,
+            models.DocumentService,
+            models.CaseFile,
         )
         line.nav(
             NavItem("行政复议案件", "reconsideration:case_list", "行政复议与应诉"),

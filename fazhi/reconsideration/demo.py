@@ -146,7 +146,9 @@ def _district_cases(world, key, today):
             date=day(received - 40),
             outcome=outcome,
             ground=ground,
-            reasons="经审理查明",
+            facts="被申请人于行政行为作出前进行了现场检查并制作笔录，申请人对检查结果签字确认。",
+            reasons="被申请人作出的行政行为认定事实与在案证据相符，适用依据正确。",
+            decision_detail="罚款人民币二千元" if outcome == "altered" else "",
             approval="delegated",
             approval_basis="东湖区人民政府委托",
             performance_due=day(received - 70) if outcome == "ordered_performance" else None,
@@ -156,7 +158,13 @@ def _district_cases(world, key, today):
             and case.act_kind in services.PROPERTY_ACT_KINDS
             and bool(case.act_amount),
         )
-        return services.serve(actor=officer, case=case, date=day(received - 43)) if served else case
+        if not served:
+            return case
+        # 呈批: the 决定书 approved by the 负责人 (第六十一条), numbered and issued, then served.
+        decision = case.documents.get(kind="decision")
+        services.approve_document(actor=leader, document=decision)
+        services.issue_document(actor=officer, document=decision, date=day(received - 41))
+        return services.serve(actor=officer, case=case, date=day(received - 43))
 
     register(1)  # 审查中, due soon
     register(12, organisation=True)  # 审查期已过：应登记视为受理

@@ -13,7 +13,9 @@ from fazhi.core.validators import validate_credit_code, validate_id_number
 from .models import (
     ActKind,
     Approval,
+    CaseFile,
     Channel,
+    DocumentService,
     OpinionLetter,
     Outcome,
     Party,
@@ -296,7 +298,11 @@ class DecideForm(SubmitOnceForm):
     date = date_field("决定日期")
     outcome = forms.ChoiceField(label="决定类型", choices=OUTCOME_CHOICES)
     ground = forms.ChoiceField(label="法定情形", choices=GROUND_CHOICES, required=False)
-    reasons = text("理由", rows=5)
+    facts = text("经审理查明的事实（写入决定书）", rows=5)
+    reasons = text("本机关认为：理由及适用的条款（写入决定书）", rows=5)
+    decision_detail = text(
+        "决定内容（变更的写明变更后的内容，责令履行的写明履行的职责）", required=False, rows=2
+    )
     performance_due = date_field("履行期限（责令履行、责令重作的）", required=False)
     invalidity_requested = forms.BooleanField(label="申请人请求确认无效", required=False)
     heavier_for_applicant = forms.BooleanField(label="变更结果对申请人更为不利", required=False)
@@ -322,6 +328,13 @@ class DecideForm(SubmitOnceForm):
         label="审批人姓名和职务（行政复议机关负责人同意的必填）", max_length=100, required=False
     )
     collective_note = text("集体讨论的时间和结论，或者受委托审批的授权依据", required=False, rows=2)
+
+
+class ServeForm(SubmitOnceForm):
+    date = date_field("送达日期")
+    method = forms.ChoiceField(label="送达方式", choices=DocumentService.Method.choices)
+    recipient = forms.CharField(label="受送达人（不填则为申请人）", required=False, max_length=100)
+    address = forms.CharField(label="送达地址或电子送达地址", required=False, max_length=200)
 
 
 class MediateForm(SubmitOnceForm):
@@ -395,7 +408,7 @@ STEP_FORMS = {
     "extend": ExtendForm,
     "convert_to_ordinary": DateReasonForm,
     "decide": DecideForm,
-    "serve": DateOnlyForm,
+    "serve": ServeForm,
     "record_performance": DateSummaryForm,
     "mediate": MediateForm,
     "withdraw": WithdrawForm,
@@ -416,3 +429,41 @@ class CaseFilterForm(QueryForm):
     handler = id_field("承办人")
     due_within = days_field("临期天数")
     overdue = forms.BooleanField(label="逾期", required=False)
+
+
+class DocumentWriteForm(SubmitOnceForm):
+    """The parts of a 决定书 that are the officer's to write."""
+
+    查明事实 = text("经审理查明的事实", rows=6)
+    本机关认为 = text("本机关认为：理由及适用的条款", rows=6)
+    决定内容 = text("决定内容（变更、责令履行的）", required=False, rows=2)
+
+
+class DraftUploadForm(SubmitOnceForm):
+    uploaded_file = forms.FileField(label="修改后的草稿（.docx）")
+
+
+class IssueForm(SubmitOnceForm):
+    date = date_field("签发日期")
+
+
+class CorrectForm(SubmitOnceForm):
+    reason = text("更正的理由", rows=2)
+
+
+class ServiceForm(SubmitOnceForm):
+    method = forms.ChoiceField(label="送达方式", choices=DocumentService.Method.choices)
+    date = date_field("送达日期")
+    recipient = forms.CharField(label="受送达人", max_length=100)
+    address = forms.CharField(label="送达地址或电子送达地址", required=False, max_length=200)
+    note = forms.CharField(label="备注（邮件号等）", required=False, max_length=200)
+
+
+class CaseFileForm(SubmitOnceForm):
+    category = forms.ChoiceField(label="材料类别", choices=CaseFile.Category.choices)
+    title = forms.CharField(label="材料名称（不填则用文件名）", required=False, max_length=100)
+    uploaded_file = forms.FileField(label="文件（PDF、DOCX、XLSX、JPG、PNG）")
+
+
+class ApproveForm(SubmitOnceForm):
+    """审批: nothing to fill in but the one-time token."""

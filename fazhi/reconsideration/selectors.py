@@ -10,7 +10,17 @@ from fazhi.core.roles import Action
 from fazhi.core.selectors import units_in_area
 from fazhi.core.templatetags.options import option_list
 
-from .models import OPEN_STATES, Case, Document, OpinionLetter, Party, State, Step, Suspension
+from .models import (
+    OPEN_STATES,
+    Case,
+    CaseFile,
+    Document,
+    OpinionLetter,
+    Party,
+    State,
+    Step,
+    Suspension,
+)
 
 CLOCK_STATES = (*OPEN_STATES, State.AWAITING_SERVICE, State.CLOSED, State.MEDIATED)
 
@@ -110,6 +120,11 @@ def timeline(user, case):
 
 def case_documents(user, case):
     return Document.objects.restrict(user).filter(case=case)
+
+
+def case_files(user, case):
+    """案卷材料 of the case the user may see (each downloaded through core's scoped view)."""
+    return CaseFile.objects.restrict(user).filter(case=case).select_related("attachment")
 
 
 def suspensions_to_watch(user):

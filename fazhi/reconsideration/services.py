@@ -8,9 +8,14 @@ the numbered 文书 — all in one transaction.
 import contextvars
 import datetime
 import functools
+import hashlib
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
+from fazhi.core import services as core_services
+from fazhi.core import wordtemplates
+from fazhi.core.attachments import read_checked
 from fazhi.core.audit import record_event, service
 from fazhi.core.calendar import add_days, add_working_days, shift_years
 from fazhi.core.guards import not_future, require, require_line, saved
@@ -18,14 +23,18 @@ from fazhi.core.imports import ImportRefused, RowError
 from fazhi.core.models import Unit
 from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action, Role
+from fazhi.core.wordtemplates import chinese_date
 
-from . import deadlines, documents, imports, selectors
+from . import deadlines, documents, grounds, imports, selectors
 from .models import (
     MERITS,
     ActKind,
     Approval,
     Case,
+    CaseFile,
     Channel,
+    Document,
+    DocumentService,
     OpinionLetter,
     Outcome,
     Party,
@@ -96,7 +105,7 @@ def _step(case, *, actor, step_date, reason="", data=None, document=None, **chan
     saved(case)
     step_data = dict(data or {})
     if document is not None:
-        step_data["document"] = document.number
+        step_data["document"] = document.title
     Step.objects.create(
         case=case,
         action=action,
@@ -534,7 +543,7 @@ def accept(
         "acceptance",
         [
             f"{case.applicant_names}：",
-            f"你（单位）对{case.respondent_display}作出的行政行为不服提出的行政复议申请，经审查，符合"
+            f"你（单位）对{case.respondent_display}{documents.act_description(case)}不服提出的行政复议申请，经审查，符合"
             f"《中华人民共和国行政复议法》第三十条规定的受理条件，本机关决定予以受理，适用{Procedure(procedure).label}审理。",
         ],
         actor=actor,
@@ -656,7 +665,7 @@ def send_copy(
         "reply_notice",
         [
             f"{case.respondent_display}：",
-            f"{case.applicant_names}对你单位作出的行政行为不服，向本机关申请行政复议，本机关已依法受理。现将申请书副本发送你单位，"
+            f"{case.applicant_names}对你单位{documents.act_description(case)}不服，向本机关申请行政复议，本机关已依法受理。现将申请书副本发送你单位，"
             f"请自收到之日起{days}个工作日内提出书面答复，并提交当初作出行政行为的证据、依据和其他有关材料。",
         ],
         actor=actor,
@@ -1318,6 +1327,8 @@ def decide(
     third_party_requested_heavier: bool = False,
     third_party_evidence: bool = False,
     written_review_reason: str = "",
+    facts: str = "",
+    decision_detail: str = "",
 ) -> Case:
     """作出行政复议决定 (第六十一条): with the 负责人's approval or by collective discussion."""
     if invalidity_requested is not None:
@@ -1339,49 +1350,11 @@ def decide(
     approver_name, approval_basis = _check_approval(
         actor, approval, approver_name, approval_basis or collective_note
     )
-    label = Outcome(outcome).label.split("（")[0]
-    detail = GROUNDS.get(outcome, {}).get(ground, "")
-    document = _issue(
-        case,
-        "decision",
-        [
-            f"申请人：{case.applicant_names}",
-            f"被申请人：{case.respondent_display}",
-            f"申请人对被申请人作出的{case.act_number or '行政行为'}不服，于{case.received_date:%Y年%m月%d日}向本机关申请行政复议，"
-            f"本机关依法受理，适用{case.get_procedure_display()}审理。",
-            f"申请人请求：{case.request}",
-            *(
-                [f"本案经提请行政复议委员会提出咨询意见：{case.committee_opinion}"]
-                if case.committee_opinion
-                else []
-            ),
-            f"本机关认为：{reasons}" + (f"（{detail}）" if detail else ""),
-            f"根据《中华人民共和国行政复议法》的规定，本机关决定：{label}。"
-            + (f"被申请人应当于{performance_due:%Y年%m月%d日}前履行。" if performance_due else "")
-            + (f"{COMPENSATION_CHOICES[compensation]}。" if compensation else "")
-            + (
-                "责令被申请人返还财产、解除对财产的查封、扣押、冻结措施，或者赔偿相应的价值。"
-                if property_return
-                else ""
-            ),
-            *(
-                pre_review_remedy(case)
-                if outcome == Outcome.APPLICATION_DISMISSED and pre_review_ground(case)
-                else [
-                    "申请人如不服本决定，可以自收到本决定书之日起十五日内向人民法院提起行政诉讼。"
-                ]
-            ),
-            "本决定书自送达之日起发生法律效力。",
-        ],
-        actor=actor,
-        date=date,
-    )
-    return _step(
+    case = _step(
         case,
         actor=actor,
         step_date=date,
         reason=reasons,
-        document=document,
         data={
             "outcome": outcome,
             "ground": ground,
@@ -1404,13 +1377,41 @@ def decide(
         closed_on_time=deadlines.decided_on_time(case, date),
         performance_due=performance_due,
     )
+    written = {"查明事实": facts.strip(), "本机关认为": reasons.strip()}
+    written |= {"决定内容": decision_detail.strip()}
+    # 第七十二条: the compensation decided with the merits, in the decision's words
+    written |= {"赔偿": compensation, "返还财产": property_return}
+    documents.draft(
+        case=case,
+        kind="decision",
+        actor=actor,
+        date=date,
+        **written,
+        决定=decision_words(case, written),
+        救济告知=remedy_words(case),
+        被申请人答复=reply_summary(case),
+    )
+    return case
 
 
 @step("serve")
-def serve(*, actor, case: Case, date) -> Case:
+def serve(
+    *, actor, case: Case, date, method: str = "direct", recipient: str = "", address: str = ""
+) -> Case:
     """送达: the 决定书 takes effect (第七十五条第二款); 履行 follow-up starts."""
     if date < case.closed_date:
         raise ValidationError("送达日期不能早于决定日期")
+    decision = case.documents.filter(kind="decision", status=Document.Status.ISSUED).last()
+    if decision is None:
+        raise ValidationError("行政复议决定书尚未审批、签发，不能送达")
+    _record_service(
+        decision,
+        actor=actor,
+        method=method,
+        date=date,
+        recipient=recipient.strip() or case.applicant_names,
+        address=address,
+    )
     return _step(case, actor=actor, step_date=date, served_date=date)
 
 
@@ -1603,19 +1604,26 @@ def issue_letter(
         report_due=_letter_report_due(kind, received_date),
     )
     saved(letter)
-    if kind == OpinionLetter.Kind.OPINION:
-        documents.issue(
-            case=case,
-            unit=unit,
-            kind="opinion",
-            actor=actor,
-            date=issued_date,
-            paragraphs=[
-                f"{recipient}：",
-                content,
-                "请自收到本意见书之日起六十日内，将纠正相关违法或者不当行政行为的情况报送本机关（第七十六条）。",
-            ],
-        )
+    documents.issue(
+        case=case,
+        unit=unit,
+        kind=kind,
+        letter=letter,
+        收件人=f"{recipient}：",
+        actor=actor,
+        date=issued_date,
+        paragraphs=[
+            content,
+            *(
+                [
+                    "请自收到本意见书之日起六十日内，将纠正相关违法或者不当行政行为的情况报送本机关"
+                    "（《中华人民共和国行政复议法》第七十六条）。"
+                ]
+                if kind == OpinionLetter.Kind.OPINION
+                else []
+            ),
+        ],
+    )
     record_event(
         actor=actor,
         action="reconsideration.issue_letter",
@@ -1779,3 +1787,300 @@ def _import_row(actor, unit, row):
         actor=actor,
         data={"row": row["row"]},
     )
+
+
+# — 文书: draft, approve, issue (呈批), correct, serve —
+
+# The parts of a 决定书 that are the officer's to write (the form of the decision asks
+# for them; the draft cannot be approved without them unless an edited file was uploaded).
+DECISION_WRITTEN = {"查明事实": "经审理查明的事实", "本机关认为": "本机关认为（理由）"}
+
+
+def _draft_only(document: Document) -> None:
+    if document.status != Document.Status.DRAFT:
+        raise ValidationError(f"{document.title}已{document.get_status_display()}，不能再修改")
+
+
+@service
+def write_document(*, actor, document: Document, **written) -> Document:
+    """The officer's parts of a draft (facts, reasoning …): the draft is rendered again."""
+    require(actor, Action.CHANGE, document, "无权修改该文书")
+    _draft_only(document)
+    document.written = {**document.written, **{k: v.strip() for k, v in written.items()}}
+    if document.kind == "decision" and document.case_id:
+        document.written["决定"] = decision_words(document.case, document.written)
+    document.uploaded = False
+    documents.store(document, documents.render(document, document.written))
+    saved(document)
+    record_event(
+        actor=actor,
+        action="reconsideration.write_document",
+        summary=f"修改{document.title}草稿",
+        target=document,
+        unit=document.unit,
+    )
+    return document
+
+
+@service
+def upload_draft(*, actor, document: Document, uploaded_file) -> Document:
+    """An edited draft (.docx from Word or WPS) replaces the generated one."""
+    require(actor, Action.CHANGE, document, "无权修改该文书")
+    _draft_only(document)
+    content = read_checked(uploaded_file)
+    if not content.name.lower().endswith(".docx"):
+        raise ValidationError("文书草稿须为Word文档（.docx）")
+    wordtemplates.check(content.data, set(wordtemplates.ISSUE_FIELDS))
+    if document.kind != "service_receipt" and "文号" not in wordtemplates.fields_in(content.data):
+        raise ValidationError("草稿中须保留“{{ 文号 }}”，签发时在该处填入文号")
+    documents.store(document, content.data)
+    document.uploaded = True
+    saved(document)
+    record_event(
+        actor=actor,
+        action="reconsideration.upload_draft",
+        summary=f"上传{document.title}修改稿“{content.name}”",
+        target=document,
+        unit=document.unit,
+    )
+    return document
+
+
+@service
+def approve_document(*, actor, document: Document) -> Document:
+    """审批: by the role the law names (documents.approver_roles; 第六十一条 for decisions)."""
+    require(actor, Action.REVIEW, document, "无权审批该文书")
+    _draft_only(document)
+    roles = documents.approver_roles(document.kind)
+    if _role(actor) not in roles and not actor.is_superuser:
+        names = "、".join(Role(role).label for role in roles)
+        raise ValidationError(f"{document.title}须由{names}审批（第六十一条）")
+    if document.kind == "decision" and not document.uploaded:
+        missing = [
+            label for key, label in DECISION_WRITTEN.items() if not document.written.get(key)
+        ]
+        # 第六十三条: a 变更 says to what
+        if document.case.outcome == Outcome.ALTERED and not document.written.get("决定内容"):
+            missing.append("变更后的内容（第六十三条）")
+        if missing:
+            raise ValidationError(f"决定书草稿尚未写明：{'、'.join(missing)}")
+    document.status = Document.Status.APPROVED
+    document.approved_by = actor
+    document.approved_at = timezone.now()
+    saved(document)
+    record_event(
+        actor=actor,
+        action="reconsideration.approve_document",
+        summary=f"审批{document.title}",
+        target=document,
+        unit=document.unit,
+    )
+    return document
+
+
+def _freeze(document: Document, *, actor, date, content: bytes) -> None:
+    leftover = wordtemplates.leftover_fields(content)
+    if leftover:
+        raise ValidationError(f"文书中仍有未填写的字段：{'、'.join(leftover)}")
+    document.status = Document.Status.ISSUED
+    document.issued_by = actor
+    document.issued_date = date
+    document.sha256 = hashlib.sha256(content).hexdigest()
+    documents.store(document, content)
+    saved(document)
+
+
+@service
+def issue_document(*, actor, document: Document, date) -> Document:
+    """签发: numbered now (core/numbering.py), the file frozen, its SHA-256 kept."""
+    require(actor, Action.CHANGE, document, "无权签发该文书")
+    if document.status != Document.Status.APPROVED:
+        raise ValidationError(f"{document.title}尚未审批，不能签发")
+    not_future(date, "签发日期")
+    if date < document.document_date:
+        raise ValidationError("签发日期不能早于文书日期")
+    document.serial, document.number = documents.next_number(
+        unit=document.unit, kind=document.kind, year=date.year
+    )
+    document.year = date.year
+    content = wordtemplates.fill_issue_fields(
+        documents.read(document), {"文号": document.number, "签发日期": chinese_date(date)}
+    )
+    _freeze(document, actor=actor, date=date, content=content)
+    record_event(
+        actor=actor,
+        action="reconsideration.issue_document",
+        summary=f"签发{document.title}（{document.number}）",
+        target=document,
+        unit=document.unit,
+        data={"sha256": document.sha256},
+    )
+    return document
+
+
+@service
+def correct_document(*, actor, document: Document, reason: str) -> Document:
+    """更正: a new draft of the same kind that names the issued one; numbered when issued."""
+    require(actor, Action.CHANGE, document, "无权更正该文书")
+    if not document.issued or document.kind == "service_receipt":
+        raise ValidationError("只能更正已签发的文书")
+    if not reason.strip():
+        raise ValidationError("请写明更正的理由")
+    correction = documents.draft(
+        case=document.case,
+        unit=document.unit,
+        kind=document.kind,
+        actor=actor,
+        date=timezone.localdate(),
+        corrects=document,
+        letter=document.letter,
+        **document.written,
+    )
+    record_event(
+        actor=actor,
+        action="reconsideration.correct_document",
+        summary=f"更正{document.title}（{document.number}）",
+        target=document,
+        unit=document.unit,
+        reason=reason,
+    )
+    return correction
+
+
+def _record_service(document, *, actor, method, date, recipient, address="", note=""):
+    if not document.issued or document.kind == "service_receipt":
+        raise ValidationError("只有已签发的文书可以送达")
+    not_future(date, "送达日期")
+    if date < document.issued_date:
+        raise ValidationError("送达日期不能早于签发日期")
+    if not recipient.strip():
+        raise ValidationError("请填写受送达人")
+    receipt = documents.draft(
+        case=document.case,
+        unit=document.unit,
+        kind="service_receipt",
+        actor=actor,
+        date=date,
+        送达文书=f"{document.title}（{document.number}）",
+        受送达人=recipient,
+        送达方式=DocumentService.Method(method).label,
+        送达地址=address or "—",
+        送达日期=chinese_date(date),
+        备注=note,
+        送达人=actor.get_full_name() or actor.username,
+    )
+    _freeze(receipt, actor=actor, date=date, content=documents.read(receipt))
+    service_record = DocumentService(
+        document=document,
+        method=method,
+        served_date=date,
+        recipient=recipient,
+        address=address,
+        note=note,
+        receipt=receipt,
+        recorded_by=actor,
+    )
+    saved(service_record)
+    record_event(
+        actor=actor,
+        action="reconsideration.record_service",
+        summary=f"{service_record.get_method_display()}{document.title}（{document.number}）",
+        target=document,
+        unit=document.unit,
+    )
+    return service_record
+
+
+@service
+def record_service(
+    *, actor, document: Document, method: str, date, recipient: str, address="", note=""
+) -> DocumentService:
+    """送达: how, when and to whom an issued 文书 was served, with its 送达回证."""
+    require(actor, Action.CHANGE, document, "无权登记送达")
+    return _record_service(
+        document,
+        actor=actor,
+        method=method,
+        date=date,
+        recipient=recipient,
+        address=address,
+        note=note,
+    )
+
+
+@service
+def attach_case_file(*, actor, case: Case, category: str, title: str, uploaded_file) -> CaseFile:
+    """案卷材料: a checked file (core/attachments.py) on the case, in its category."""
+    require(actor, Action.CHANGE, case, "无权为该案件上传材料")
+    if category not in CaseFile.Category.values:
+        raise ValidationError("请选择材料类别")
+    attachment = core_services.attach_file(actor=actor, target=case, uploaded_file=uploaded_file)
+    case_file = CaseFile(
+        case=case,
+        category=category,
+        title=title.strip() or attachment.original_name,
+        attachment=attachment,
+    )
+    saved(case_file)
+    record_event(
+        actor=actor,
+        action="reconsideration.attach_case_file",
+        summary=f"上传{case_file}",
+        target=case,
+        unit=case.unit,
+    )
+    return case_file
+
+
+def decision_words(case: Case, written: dict) -> str:
+    """The decision itself in words (第六十三条至第六十九条、第三十三条), never a bare label."""
+    act = f"被申请人{case.respondent_display}{documents.act_description(case)}"
+    outcome, ground = case.outcome, case.outcome_ground
+    detail = written.get("决定内容", "").strip()
+    due = f"{case.performance_due:%Y年%m月%d日}" if case.performance_due else ""
+    article = grounds.article(ground) if ground else ""
+    articles = {
+        Outcome.UPHELD: "第六十八条",
+        Outcome.CLAIM_DISMISSED: "第六十九条",
+        Outcome.REVOKED: article or "第六十四条第一款",
+        Outcome.ALTERED: article or "第六十三条第一款",
+        Outcome.CONFIRMED_ILLEGAL: article or "第六十五条",
+        Outcome.ORDERED_PERFORMANCE: "第六十六条",
+        Outcome.CONFIRMED_INVALID: "第六十七条",
+        Outcome.APPLICATION_DISMISSED: "第三十三条",
+    }
+    words = {
+        Outcome.UPHELD: f"维持{act}。",
+        Outcome.CLAIM_DISMISSED: "驳回申请人的行政复议请求。",
+        Outcome.REVOKED: f"撤销{act}"
+        + (f"，责令被申请人于{due}前重新作出行政行为" if due else "")
+        + "。",
+        Outcome.ALTERED: f"将{act}变更为：{detail}" + ("" if detail.endswith("。") else "。"),
+        Outcome.CONFIRMED_ILLEGAL: f"确认{act}违法。",
+        Outcome.ORDERED_PERFORMANCE: f"责令被申请人于{due}前履行{detail or '法定职责'}。",
+        Outcome.CONFIRMED_INVALID: f"确认{act}无效。",
+        Outcome.APPLICATION_DISMISSED: "驳回申请人的行政复议申请。",
+    }
+    if outcome not in words:
+        return ""
+    compensation = written.get("赔偿", "")
+    extra = f"{COMPENSATION_CHOICES[compensation]}。" if compensation else ""
+    if written.get("返还财产"):
+        extra += "责令被申请人返还财产、解除对财产的查封、扣押、冻结措施，或者赔偿相应的价值。"
+    basis = articles[outcome] + ("、第七十二条" if extra else "")
+    return f"根据《中华人民共和国行政复议法》{basis}的规定，本机关决定：{words[outcome]}{extra}"
+
+
+def reply_summary(case: Case) -> str:
+    """The respondent's reply as the timeline recorded it (收到答复和证据)."""
+    step = case.steps.filter(action="record_reply").last()
+    return step.reason if step else ""
+
+
+def remedy_words(case: Case) -> list[str]:
+    """行政诉讼法 第四十五条: a suit within fifteen days of receiving the decision."""
+    if case.outcome == Outcome.APPLICATION_DISMISSED and pre_review_ground(case):
+        lines = pre_review_remedy(case)
+    else:
+        lines = ["申请人如不服本决定，可以自收到本决定书之日起十五日内依法向人民法院提起行政诉讼。"]
+    return [*lines, "本决定书自送达之日起发生法律效力。"]

@@ -12,7 +12,9 @@ urlpatterns = [
     path("cases/import/", views.case_import, name="case_import"),
     path("cases/<int:pk>/", views.case_detail, name="case_detail"),
     path("cases/<int:pk>/step/", views.case_step, name="case_step"),
-    path("documents/<int:pk>/", views.document_download, name="document_download"),
+    path("cases/<int:pk>/files/", views.case_file_upload, name="case_file_upload"),
+    path("documents/<int:pk>/", views.document_detail, name="document_detail"),
+    path("documents/<int:pk>/file/", views.document_download, name="document_download"),
     # The case flow's entry of the printed workflows (/workflows/).
     path("workflow/", core_views.workflow_tables, {"key": "reconsideration.case"}, name="workflow"),
     path("supervision/", views.supervision, name="supervision"),

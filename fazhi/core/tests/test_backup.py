@@ -26,12 +26,12 @@ def _download(client, url: str) -> bytes:
 def test_backup_and_restore_round_trip(committed_demo, tmp_path):
     world = committed_demo
     attachment = Attachment.objects.order_by("pk").first()
-    document = Document.objects.filter(case__isnull=False).order_by("pk").first()
+    document = Document.objects.filter(case__isnull=False, status="issued").order_by("pk").first()
     assert attachment is not None and document is not None
     client = Client()
     client.force_login(world.admin)
     attachment_url = f"/attachments/{attachment.pk}/"
-    document_url = f"/reconsideration/documents/{document.pk}/"
+    document_url = f"/reconsideration/documents/{document.pk}/file/"
     case_url = f"/reconsideration/cases/{document.case_id}/"
     attachment_bytes = _download(client, attachment_url)
     document_bytes = _download(client, document_url)

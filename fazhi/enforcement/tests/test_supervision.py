@@ -310,3 +310,54 @@ def test_numbering_continues_after_the_highest_number_given_before_the_move(worl
     # Forward to the latest migrations, not only to the move: later tests need every column.
     executor.migrate(executor.loader.graph.leaf_nodes())
     assert _notice(world, inspection, world.market).number == f"执法监督整改〔{year}〕6号"
+
+
+def test_the_notice_is_a_complete_document_in_word_and_pdf(world, client, tmp_path):
+    """执法监督整改通知书: organ, number, addressee, source, problems, period, date, seal."""
+    import io
+    import subprocess
+
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    from fazhi.annual_report import pdf
+    from fazhi.core import wordtemplates
+    from fazhi.enforcement import documents
+
+    inspection = _inspected(world)
+    notice = services.issue_notice(
+        actor=world.actor,
+        agency=world.market,
+        inspection=inspection,
+        problems="行政处罚决定书未载明救济途径。\n执法全过程记录不完整。",
+        issued_date=ago(4),
+        due_date=ago(-5),
+    )
+    content = documents.notice_docx(notice)
+    docx = Document(io.BytesIO(content))
+    text = "\n".join(p.text for p in docx.paragraphs)
+    for element in (
+        "测试区司法局",
+        "行政执法监督整改通知书",
+        notice.number,
+        "测试区市场监督管理局：",
+        "“编号监督”行政执法监督检查",
+        "行政处罚决定书未载明救济途径。",
+        "执法全过程记录不完整。",
+        wordtemplates.chinese_date(notice.due_date) + "前将整改情况书面报送本机关",
+        wordtemplates.chinese_date(notice.issued_date),
+    ):
+        assert element in text, element
+    assert wordtemplates.leftover_fields(content) == []
+    assert docx.paragraphs[-1]._p.find(qn("w:bookmarkStart")) is not None  # the seal's place
+    client.force_login(world.actor)
+    response = client.get(f"/enforcement/notices/{notice.pk}/document/")
+    assert response.status_code == 200 and response.content[:2] == b"PK"
+    path = tmp_path / "notice.pdf"
+    path.write_bytes(pdf.pdf_bytes(content))
+    flat = "".join(
+        subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    assert notice.number in flat and "执法全过程记录不完整" in flat

@@ -1,5 +1,8 @@
 """Pages of the 监督检查 and of the rectification notices."""
 
+from urllib.parse import quote
+
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -10,7 +13,7 @@ from fazhi.core.roles import Action
 from fazhi.core.steps import step_page
 from fazhi.core.viewtools import record_view
 
-from .. import forms, ledgers
+from .. import documents, forms, ledgers
 from ..models.supervision import RectificationNotice, SupervisionInspection
 from ..selectors.agencies import area_agencies, creatable_units
 from ..selectors.supervision import inspected_units, notices, notices_of, supervisions
@@ -103,6 +106,20 @@ def notice_detail(request, notice):
         "history": core_selectors.record_history(request.user, notice),
     }
     return render(request, "enforcement/notice_detail.html", context)
+
+
+@record_view(RectificationNotice)
+@require_safe
+def notice_document(request, notice):
+    """执法监督整改通知书 (.docx), from the unit's template."""
+    return HttpResponse(
+        documents.notice_docx(notice),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        headers={
+            "Content-Disposition": "attachment; filename*=UTF-8''"
+            + quote(f"{documents.TITLE}（{notice.number}）.docx")
+        },
+    )
 
 
 @record_view(RectificationNotice, Action.CHANGE)

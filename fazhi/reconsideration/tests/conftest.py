@@ -61,3 +61,17 @@ def accepted(register, officer):
         )
 
     return make
+
+
+@pytest.fixture
+def issue_decision(leader, officer):
+    """呈批 of the case's 决定书: approved by the 负责人 and issued on `date`."""
+
+    def issue(case, date, **written):
+        decision = case.documents.get(kind="decision")
+        if written:
+            decision = services.write_document(actor=officer, document=decision, **written)
+        decision = services.approve_document(actor=leader, document=decision)
+        return services.issue_document(actor=officer, document=decision, date=date)
+
+    return issue

@@ -418,7 +418,7 @@ def test_a_revoked_fine_orders_the_money_returned(accepted, officer, leader):
 
 
 @pytest.fixture
-def served(accepted, officer, leader):
+def served(accepted, officer, leader, issue_decision):
     """责令履行 by 10-31 on a 不履行法定职责 case decided 10-21, served Wed 10-22."""
     case = accepted(accepted_on=D(2025, 9, 26), act_kind=ActKind.NONPERFORMANCE)
     case = services.send_copy(actor=officer, case=case, date=D(2025, 9, 28))
@@ -431,6 +431,7 @@ def served(accepted, officer, leader):
         outcome=Outcome.ORDERED_PERFORMANCE,
         performance_due=D(2025, 10, 31),
     )
+    issue_decision(case, D(2025, 10, 21), 查明事实="被申请人收到申请后未在法定期限内作出答复。")
     return services.serve(actor=officer, case=case, date=D(2025, 10, 22))
 
 

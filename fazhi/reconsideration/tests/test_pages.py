@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.utils import timezone
+from docx import Document as Docx
 from openpyxl import load_workbook
 
 from fazhi.core.demo import DEMO_PASSWORD
@@ -94,16 +95,26 @@ def test_a_case_from_registration_to_service_through_the_forms(demo, client_as):
             "date": "2024-12-20",
             "outcome": "revoked",
             "ground": "64.1",
+            "facts": "被申请人未调查核实申请人的经营情况",
             "reasons": "主要事实不清",
             "approval": "delegated",
             "collective_note": "东湖区人民政府委托",
             "property_return": "on",  # 第七十二条第二款: the fine revoked
         },
     )
-    case = step(officer, case, "serve", {"date": "2024-12-23"})
+    # 呈批: the 负责人 approves the 决定书 on its page, the officer numbers and issues it
+    decision = case.documents.get(kind="decision")
+    url = f"/reconsideration/documents/{decision.pk}/"
+    assert "经审理查明：被申请人未调查核实" in "".join(
+        p.text for p in Docx(decision.file.path).paragraphs
+    )
+    assert post_form(leader, url, {"op": "approve"}).status_code == 302
+    assert post_form(officer, url, {"op": "issue", "date": "2024-12-21"}).status_code == 302
+    case = step(officer, case, "serve", {"date": "2024-12-23", "method": "direct"})
     assert (case.state, case.outcome, case.closed_on_time) == (State.CLOSED, "revoked", True)
     decision = case.documents.get(kind="decision")
-    download = officer.get(f"/reconsideration/documents/{decision.pk}/")
+    assert decision.number == "东湖复决字〔2024〕第1号"
+    download = officer.get(f"/reconsideration/documents/{decision.pk}/file/")
     assert download.status_code == 200
     assert b"".join(download.streaming_content)[:2] == b"PK"  # a .docx is a zip
     page = officer.get(f"/reconsideration/cases/{case.pk}/").content.decode()
@@ -130,7 +141,9 @@ def test_a_step_out_of_order_shows_a_chinese_message(demo, client_as):
     register_through_the_form(officer, demo)
     case = Case.objects.get(parties__name="页面申请人")
     url = f"/reconsideration/cases/{case.pk}/step/?action=serve"
-    page = post_form(officer, url, {"action": "serve", "date": "2024-10-01"}).content.decode()
+    page = post_form(
+        officer, url, {"action": "serve", "date": "2024-10-01", "method": "direct"}
+    ).content.decode()
     assert "不能办理“送达”" in page
 
 
@@ -268,21 +281,32 @@ def test_a_case_in_the_browser_from_registration_to_service_and_its_decision(
         page.fill("#id_date", "2024-12-20")
         page.select_option("#id_outcome", "revoked")
         page.select_option("#id_ground", "64.1")
+        page.fill("#id_facts", "被申请人未调查核实申请人的经营情况")
         page.fill("#id_reasons", "主要事实不清、证据不足")
         page.fill("#id_approver_name", "东湖区人民政府副区长 王某")  # 第六十一条第一款
         page.check("#id_property_return")  # 第七十二条第二款: the fine revoked
 
     take("作出行政复议决定", decide)
+    # 呈批: the 负责人 approves the 决定书 on its page (第六十一条)
+    page.get_by_role("link", name="行政复议决定书").click()
+    page.get_by_role("button", name="同意（负责人）").click()
+    page.wait_for_selector("text=已审批")
     page.click("text=退出")
     page.fill("#id_username", "donghu_officer")
     page.fill("#id_password", DEMO_PASSWORD)
     page.click("button[type=submit]")
+    decision = case.documents.get(kind="decision")
+    page.goto(f"{base_url}/reconsideration/documents/{decision.pk}/")
+    page.fill("#id_date", "2024-12-21")
+    page.get_by_role("button", name="编号并签发").click()
+    page.wait_for_selector("text=已签发并编号")
     page.goto(f"{base_url}/reconsideration/cases/{case.pk}/")
     take("送达", lambda: page.fill("#id_date", "2024-12-23"))
     assert "已送达·生效" in page.locator("h1").inner_text()
     page.screenshot(path=str(tmp_path / "case.png"), full_page=True)
     with page.expect_download() as download:
-        page.get_by_role("link", name="行政复议决定书").click()
+        page.goto(f"{base_url}/reconsideration/documents/{decision.pk}/")
+        page.get_by_role("link", name="下载（.docx）").click()
     saved = tmp_path / "decision.docx"
     download.value.save_as(saved)
     from docx import Document

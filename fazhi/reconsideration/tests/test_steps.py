@@ -219,7 +219,9 @@ def test_decision_guards(heard, leader, fields, message):
 
 
 # 第七十五条第二款: 行政复议决定书一经送达，即发生法律效力.
-def test_service_makes_the_decision_effective_and_performance_is_followed(heard, leader, officer):
+def test_service_makes_the_decision_effective_and_performance_is_followed(
+    heard, leader, officer, issue_decision
+):
     case = decide(
         leader,
         heard(act_kind=ActKind.NONPERFORMANCE),
@@ -228,6 +230,9 @@ def test_service_makes_the_decision_effective_and_performance_is_followed(heard,
     )
     with pytest.raises(ValidationError, match="不能早于决定日期"):
         services.serve(actor=officer, case=case, date=D(2024, 8, 9))
+    with pytest.raises(ValidationError, match="尚未审批、签发"):
+        services.serve(actor=officer, case=case, date=D(2024, 8, 12))
+    issue_decision(case, D(2024, 8, 12), 查明事实="被申请人未在法定期限内答复申请人的申请。")
     case = services.serve(actor=officer, case=case, date=D(2024, 8, 12))
     assert (case.state, case.served_date) == (State.CLOSED, D(2024, 8, 12))
     case = services.record_performance(actor=officer, case=case, date=D(2024, 9, 20))

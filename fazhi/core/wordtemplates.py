@@ -7,9 +7,9 @@ paragraph per line, each formatted as the template's paragraph. Fields and condi
 within one paragraph (Word splits a paragraph's text into runs as it likes; the paragraph's
 text is joined before it is read, and written back into its first run).
 
-docxtpl (Jinja2) is not installed in the project's environment; the field syntax is
-Django's template language run by an engine of its own with no loaders and no libraries,
-where only `if` and `for` tags are accepted, so a template can name nothing but its fields.
+The field syntax is Django's template language (the one the pages use, rather than a
+second one) run by an engine of its own with no loaders and no libraries, where only `if`
+and `for` tags are accepted, so a template can name nothing but its fields.
 
 A work line registers each kind of 文书 (`register`) with the fields it may use and its
 default template; a unit's administrator may upload the unit's own template for a kind

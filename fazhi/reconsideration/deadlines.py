@@ -26,7 +26,7 @@ from fazhi.core.calendar import (
 )
 from fazhi.core.deadlines import DueItem
 
-from .models import Procedure, State, Suspension
+from .models import ActKind, Procedure, State, Suspension
 
 # 行政复议法 第三十条第一款: 收到行政复议申请后，应当在五日内进行审查 (also 第三十一条: 补正通知)
 REVIEW_WORKDAYS = 5
@@ -280,6 +280,51 @@ def running_clocks(case) -> list[Clock]:
         if case.performance_order_due:
             result.append(Clock("责令限期履行", case.performance_order_due, "第七十七条", False))
     return result
+
+
+def pre_review_ground(case) -> str | None:
+    """第二十三条第一款: why the applicant had to come to 复议 before a court, or None."""
+    if case.act_on_the_spot and case.act_kind in (ActKind.PENALTY, ActKind.WARNING):
+        return "第二十三条第一款第一项（当场作出的行政处罚）"
+    if case.act_kind == ActKind.NONPERFORMANCE:
+        return "第二十三条第一款第三项（未履行法定职责）"
+    if case.act_kind == ActKind.INFO_DISCLOSURE:
+        return "第二十三条第一款第四项（政府信息不予公开）"
+    if case.pre_review_by_law:
+        return "第二十三条第一款第二项或者第五项（法律、行政法规规定）"
+    return None
+
+
+SUIT_DAYS = 15
+
+
+def suit_window(case) -> tuple[datetime.date, str] | None:
+    """The applicant's fifteen days to sue, from receipt of the decision or the refusal.
+
+    # 行政复议法 第三十四条: 复议前置 … 决定不予受理、驳回申请 … 自收到决定书之日起 … 十五日内
+    # 行政诉讼法 第四十五条: 不服复议决定的 … 在收到复议决定书之日起十五日内向人民法院提起诉讼
+    The receipt is the recorded 送达 of the decision (the case's 送达日期) or of the
+    不予受理决定书; none recorded, no window shown. A clock for the applicant, not a duty of
+    the office: shown on the case page, not on the due list.
+    """
+    served = None
+    if case.state == State.CLOSED:
+        served = case.served_date
+    elif case.state == State.NOT_ACCEPTED and case.pk:
+        services = [
+            service.served_date
+            for document in case.documents.all()
+            if document.kind == "refusal"
+            for service in document.services.all()
+        ]
+        served = min(services, default=None)
+    if served is None:
+        return None
+    basis = "第三十四条" if pre_review_ground(case) else "行政诉讼法第四十五条"
+    try:
+        return add_days(served, SUIT_DAYS), basis
+    except CalendarYearUnknown:
+        return None
 
 
 def termination_prompt_due(suspension: Suspension) -> datetime.date | None:

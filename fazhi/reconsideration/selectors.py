@@ -196,3 +196,15 @@ def proceedings_on_the_same_act(case: Case) -> list[tuple[str, bool]]:
     return [(f"行政复议案件{number}", ground == "41.1") for number, ground in earlier] + [
         (f"{court}{number}", False) for court, number in suits
     ]
+
+
+def same_act_warning(case: Case) -> str | None:
+    """第二十九条、第三十条第一款第七项: told at registration, barred at 受理 (services.accept)."""
+    same_act = proceedings_on_the_same_act(case)
+    if not same_act:
+        return None
+    return (
+        "该申请人就同一行政行为已有"
+        + "、".join(label for label, _ in same_act)
+        + "，受理时将依第三十条第一款第七项（第二十九条第二款）审查。"
+    )

@@ -454,17 +454,7 @@ def deem_abandoned(*, actor, case: Case, date) -> Case:
     )
 
 
-def pre_review_ground(case: Case) -> str | None:
-    """第二十三条第一款: why the applicant had to come to 复议 before a court, or None."""
-    if case.act_on_the_spot and case.act_kind in (ActKind.PENALTY, ActKind.WARNING):
-        return "第二十三条第一款第一项（当场作出的行政处罚）"
-    if case.act_kind == ActKind.NONPERFORMANCE:
-        return "第二十三条第一款第三项（未履行法定职责）"
-    if case.act_kind == ActKind.INFO_DISCLOSURE:
-        return "第二十三条第一款第四项（政府信息不予公开）"
-    if case.pre_review_by_law:
-        return "第二十三条第一款第二项或者第五项（法律、行政法规规定）"
-    return None
+pre_review_ground = deadlines.pre_review_ground
 
 
 def pre_review_remedy(case: Case) -> list[str]:

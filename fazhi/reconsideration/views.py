@@ -175,6 +175,9 @@ def case_register(request):
         )
         if case.time_limit_finding:  # 第三十条第二款: registered, to be refused with its reason
             messages.warning(request, f"{case.time_limit_finding}：应当在审查期限内决定不予受理。")
+        same_act = selectors.same_act_warning(case)
+        if same_act:
+            messages.warning(request, same_act)
         return redirect("reconsideration:case_detail", pk=case.pk)
     return render(request, "reconsideration/register.html", {"form": form})
 
@@ -222,6 +225,7 @@ def case_detail(request, case):
             "history": core_selectors.record_history(request.user, case),
             "simple_ground": services.simple_procedure_ground(case),
             "pre_review_ground": services.pre_review_ground(case),
+            "suit_window": deadlines.suit_window(case),
             # 第七十条: no reply or evidence in time → the act counts as having none.
             "reply_missing": case.state == State.HEARING and services.no_timely_reply(case, today),
             "forwarded_late": deadlines.forwarded_late(case),

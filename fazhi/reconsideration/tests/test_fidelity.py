@@ -545,3 +545,31 @@ def test_pages_show_the_receipt_and_the_late_finding(client_as, demo, register, 
     late = register(received=D(2025, 6, 4), act_date=D(2020, 6, 3), act_known_date=D(2025, 5, 20))
     page = client.get(f"/reconsideration/cases/{late.pk}/").content.decode()
     assert "超过5年" in page and "第三十条第二款" in page
+
+
+# ── 17: 第三十四条 复议前置 … 自收到决定书之日起 … 十五日内，依法向人民法院提起行政诉讼 ──
+
+
+@pytest.mark.django_db
+def test_the_applicants_fifteen_days_to_sue_run_from_receipt_and_leave_holidays():
+    # Served Sat 2025-09-20: the fifteenth day, Sun 10-05, is in 国庆 (10-01..10-08 off), so
+    # the period ends on the first day after the holiday, Thu 10-09 (民事诉讼法 第八十五条).
+    pre_review = Case(
+        state=State.CLOSED, served_date=D(2025, 9, 20), act_kind=ActKind.NONPERFORMANCE
+    )
+    assert deadlines.suit_window(pre_review) == (D(2025, 10, 9), "第三十四条")
+    # Served Thu 2026-02-05: day fifteen, Fri 02-20, falls in 春节 (02-15..02-23): Tue 02-24.
+    ordinary = Case(state=State.CLOSED, served_date=D(2026, 2, 5), act_kind=ActKind.PENALTY)
+    assert deadlines.suit_window(ordinary) == (D(2026, 2, 24), "行政诉讼法第四十五条")
+    # Not yet served, or still open: no window.
+    assert (
+        deadlines.suit_window(Case(state=State.AWAITING_SERVICE, act_kind=ActKind.PENALTY)) is None
+    )
+    assert deadlines.suit_window(Case(state=State.HEARING, served_date=D(2025, 9, 20))) is None
+
+
+def test_the_case_page_shows_the_window_to_sue_after_service(served, client_as, demo):
+    # Served Wed 2025-10-22 on a 不履行法定职责 case (第二十三条第一款第三项): 11-06.
+    assert deadlines.suit_window(served) == (D(2025, 11, 6), "第三十四条")
+    page = client_as(demo.users["donghu_officer"]).get(served.get_absolute_url()).content.decode()
+    assert "申请人起诉期限" in page and "2025年11月6日前（第三十四条" in page

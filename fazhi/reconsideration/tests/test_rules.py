@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from fazhi.litigation.models import Lawsuit, TrialLevel
-from fazhi.reconsideration import deadlines, services
+from fazhi.reconsideration import deadlines, selectors, services
 from fazhi.reconsideration.models import ActKind, Case, Outcome, Party, Procedure, State
 from fazhi.reconsideration.workflow import CASE_FLOW
 
@@ -264,6 +264,9 @@ def test_no_acceptance_after_a_suit_on_the_same_act(register, officer, demo):
         created_by=officer,
     )
     case = register(received=D(2025, 9, 26), **act)
+    # Registration goes ahead with a warning naming the suit (第二十九条第二款).
+    warning = selectors.same_act_warning(case)
+    assert "东湖区人民法院（2025）东0102行初88号" in warning and "第三十条第一款第七项" in warning
     before = unchanged(case)
     with pytest.raises(ValidationError, match="（2025）东0102行初88号.*第三十条第一款第七项"):
         services.accept(
@@ -276,6 +279,7 @@ def test_no_acceptance_after_a_suit_on_the_same_act(register, officer, demo):
     assert unchanged(case) == before
     # Another act of the same respondent is no bar.
     other = register(received=D(2025, 9, 26), act_number="东执罚〔2025〕13号")
+    assert selectors.same_act_warning(other) is None
     other = services.accept(
         actor=officer,
         case=other,

@@ -272,10 +272,9 @@ def dispute_agreement(request, dispute):
     form = AgreementStepForm(request.POST or None, request.FILES or None, request=request)
     result = run_service_form(request, form, services.record_agreement, dispute=dispute)
     if result is not None:
-        due = result.confirmation_due
         messages.success(
             request,
-            "已登记调解协议" + (f"；如需司法确认，请于{due:%Y-%m-%d}前共同申请" if due else ""),
+            "已登记调解协议" + _confirmation_hint(result),
         )
         return redirect(dispute)
     context = {
@@ -647,3 +646,12 @@ def finding_settle(request, finding):
         message="已登记化解",
         finding=finding,
     )
+
+
+def _confirmation_hint(agreement) -> str:
+    """人民调解法 第三十三条: the window, or its rule while the year's holidays are not entered."""
+    if agreement.confirmation_due:
+        return f"；如需司法确认，请于{agreement.confirmation_due:%Y-%m-%d}前共同申请"
+    if agreement.form == "written":
+        return "；如需司法确认，请于协议生效之日起三十日内共同申请（截止日待录入节假日安排后计算）"
+    return ""

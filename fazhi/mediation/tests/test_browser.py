@@ -83,6 +83,7 @@ def test_police_transfer_to_agreement_confirmation_and_follow_up_on_a_phone(
         page.check("#id_sealed")
         page.set_input_files("#id_photo", str(photo))
         page.click("button.primary")
+        # The last day, or its rule when it falls in a year whose holidays are not entered.
         page.wait_for_selector("text=如需司法确认，请于")
 
         step("登记申请司法确认")

@@ -11,7 +11,7 @@ class LegalAidConfig(worklines.WorkLineConfig):
     def wire(self, line):
         from fazhi.core.navigation import NavItem
 
-        from . import api, deadlines, demo, indicators, models, workflow
+        from . import api, deadlines, demo, documents, indicators, models, workflow  # noqa: F401
 
         line.audit(
             models.AidCase,

@@ -258,6 +258,8 @@ class AidCase(UnitRecord):
     # — assignment (第四十三条、第三十六条: 三日内) —
     assignment_due = models.DateField("指派期限", null=True, blank=True, editable=False)
     assigned_date = models.DateField("指派日期", null=True, blank=True)
+    # The 指派通知书's number (the 案卷 cover's 指派号), taken when the case is assigned.
+    assignment_number = models.CharField("指派号", max_length=40, blank=True, editable=False)
     provider = models.ForeignKey(
         Provider,
         on_delete=models.PROTECT,

@@ -138,9 +138,11 @@ def _check_economic(case: AidCase) -> None:
         case.unrestricted = ""
 
 
-def _number(unit, origin: str, year: int) -> str:
+def _number(unit, origin: str, year: int, *, assignment: bool = False) -> str:
     kind = "legal_aid.notified" if origin == Origin.NOTIFIED else "legal_aid.application"
     word = "通" if origin == Origin.NOTIFIED else "申"
+    if assignment:
+        kind, word = "legal_aid.assignment", "指"
     short = unit.name.removesuffix("司法局")
     return next_number(
         unit=unit, kind=kind, year=year, pattern=f"{short}法援{word}〔{{year}}〕{{serial}}号"
@@ -544,6 +546,9 @@ def assign(
     case.provider = provider
     case.assigned_user = provider.user
     case.assigned_date = assigned_date
+    case.assignment_number = _number(
+        unit=case.unit, origin=case.origin, year=assigned_date.year, assignment=True
+    )
     case.assignment_late_reason = _text(late_reason) if late else ""
     CASE_FLOW.move(case, step)
     saved(case)
@@ -1065,4 +1070,6 @@ def _imported_case(actor, unit, row, provider) -> AidCase:
         created_by=actor,
     )
     case.number = _number(unit, origin, row["received_date"].year)
+    if provider is not None:
+        case.assignment_number = _number(unit, origin, accepted.year, assignment=True)
     return saved(case)

@@ -11,6 +11,7 @@ urlpatterns = [
     path("import/", views.case_import, name="case_import"),
     path("<int:pk>/", views.case_detail, name="case_detail"),
     path("<int:pk>/step/", views.case_step, name="case_step"),
+    path("<int:pk>/file/", views.case_file, name="case_file"),
     path("providers/", views.provider_list, name="provider_list"),
     path("providers/new/", views.provider_create, name="provider_create"),
     path("providers/<int:pk>/", views.provider_detail, name="provider_detail"),

@@ -1,9 +1,12 @@
 """Pages of 法律援助: the case ledger (list, filters, Excel), a case's page with its steps,
 the roster, the subsidy standard, consultations and the public status lookup."""
 
+from urllib.parse import quote
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +21,7 @@ from fazhi.core.roles import Action
 from fazhi.core.steps import form_page, step_page
 from fazhi.core.viewtools import record_view, require
 
-from . import forms, imports, selectors, services
+from . import documents, forms, imports, selectors, services
 from .models import AidCase, Consultation, Provider, SubsidyStandard
 from .workflow import CASE_FLOW
 
@@ -168,6 +171,12 @@ def case_detail(request, case):
             "history": core_selectors.record_history(user, case),
             "buttons": CASE_FLOW.buttons(case, user),
             "workflow": CASE_FLOW,
+            "case_files": [
+                (which, documents.title(which))
+                for which in documents.FILES
+                if documents.available(case, which)
+                and selectors.may_see_case_file(user, case, which)
+            ],
         },
     )
 
@@ -211,6 +220,44 @@ def case_step(request, case):
         getattr(services, action),
         message=message,
         form_kwargs=kwargs,
+    )
+
+
+@record_view(AidCase)
+@require_safe
+def case_file(request, case):
+    """审批卷 or 承办卷 (?which=handling) of a finished case, as a Word 文书."""
+    which = request.GET.get("which", "approval")
+    if which not in documents.FILES:
+        raise Http404("没有这种案卷")
+    if not selectors.may_see_case_file(request.user, case, which):
+        raise PermissionDenied(f"无权查看本案的{documents.title(which)}")
+    if not documents.available(case, which):
+        messages.error(
+            request,
+            f"{documents.title(which)}在"
+            + ("结案或终止" if which == "handling" else "结案、终止、不予援助或视为撤回")
+            + "后生成",
+        )
+        return redirect("legal_aid:case_detail", pk=case.pk)
+    content = documents.case_file_docx(case, which, request.user, timezone.localdate())
+    shown = []
+    if which == "approval" and case.economic_evidence and case.origin != "notified":
+        if selectors.may_see_economic_evidence(request.user, case):
+            shown.append("经济困难状况")
+    if which == "handling" and case.criminal_charge:
+        if selectors.may_see_criminal_charge(request.user, case):
+            shown.append("涉嫌罪名")
+    services.record_sensitive_view(
+        actor=request.user, case=case, parts=[documents.title(which), *shown]
+    )
+    return HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        headers={
+            "Content-Disposition": "attachment; filename*=UTF-8''"
+            + quote(f"{documents.title(which)}（{case.number}）.docx")
+        },
     )
 
 

@@ -409,6 +409,18 @@ def context_for(case: AidCase, which: str, reader, on) -> dict:
     return context
 
 
+def sensitive_parts(case: AidCase, which: str, reader) -> list[str]:
+    """What of the sensitive data the file holds for `reader` (the download is recorded)."""
+    parts = []
+    economic = which == "approval" and case.origin != Origin.NOTIFIED and case.economic_evidence
+    if economic and selectors.may_see_economic_evidence(reader, case):
+        parts.append("经济困难状况")
+    charge = which == "handling" and case.criminal_charge
+    if charge and selectors.may_see_criminal_charge(reader, case):
+        parts.append("涉嫌罪名")
+    return parts
+
+
 def case_file_docx(case: AidCase, which: str, reader, on) -> bytes:
     kind = FILES[which][0]
     template = wordtemplates.template_for(case.unit, kind.key)

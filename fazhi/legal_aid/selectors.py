@@ -66,9 +66,12 @@ def may_see_criminal_charge(user, case: AidCase) -> bool:
 def may_see_case_file(user, case: AidCase, which: str) -> bool:
     """审批卷: the agency's staff who handle or review the file. 承办卷: them and the
     assigned provider (who keeps it)."""
-    if which == "handling" and case.assigned_user_id is not None:
-        if case.assigned_user_id == user.pk:
-            return True
+    if (
+        which == "handling"
+        and case.assigned_user_id is not None
+        and case.assigned_user_id == user.pk
+    ):
+        return True
     return _of_the_agency(user, case) and (
         permits(user, Action.CHANGE, case) or permits(user, Action.REVIEW, case)
     )

@@ -241,15 +241,10 @@ def case_file(request, case):
         )
         return redirect("legal_aid:case_detail", pk=case.pk)
     content = documents.case_file_docx(case, which, request.user, timezone.localdate())
-    shown = []
-    if which == "approval" and case.economic_evidence and case.origin != "notified":
-        if selectors.may_see_economic_evidence(request.user, case):
-            shown.append("经济困难状况")
-    if which == "handling" and case.criminal_charge:
-        if selectors.may_see_criminal_charge(request.user, case):
-            shown.append("涉嫌罪名")
     services.record_sensitive_view(
-        actor=request.user, case=case, parts=[documents.title(which), *shown]
+        actor=request.user,
+        case=case,
+        parts=[documents.title(which), *documents.sensitive_parts(case, which, request.user)],
     )
     return HttpResponse(
         content,

@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/", views.case_detail, name="case_detail"),
     path("<int:pk>/step/", views.case_step, name="case_step"),
     path("<int:pk>/file/", views.case_file, name="case_file"),
+    path("complaints/", views.complaint_list, name="complaint_list"),
     path("providers/", views.provider_list, name="provider_list"),
     path("providers/new/", views.provider_create, name="provider_create"),
     path("providers/<int:pk>/", views.provider_detail, name="provider_detail"),

@@ -166,6 +166,7 @@ def case_detail(request, case):
             "show_charge": charge,
             "progress": selectors.progress_of(user, case),
             "objections": selectors.objections_of(user, case),
+            "complaints": selectors.complaints_of(user, case),
             "checks": selectors.quality_checks_of(user, case),
             "subsidies": selectors.subsidies_of(user, case),
             "history": core_selectors.record_history(user, case),
@@ -197,6 +198,11 @@ STEP_FORMS = {
     "decide_objection": (forms.ObjectionDecisionForm, "已作出异议审查决定"),
     "record_quality_check": (forms.QualityForm, "已登记质量评查"),
     "pay_subsidy": (forms.SubsidyForm, "已发放办案补贴"),
+    "record_complaint": (forms.ComplaintForm, "已登记投诉"),
+    "accept_complaint": (forms.ComplaintAcceptForm, "已受理投诉"),
+    "reject_complaint": (forms.ComplaintRejectForm, "已决定不予受理"),
+    "handle_complaint": (forms.ComplaintHandleForm, "投诉已办结，请及时告知投诉人"),
+    "reply_complaint": (forms.ComplaintReplyForm, "已登记告知投诉人"),
 }
 
 
@@ -271,6 +277,50 @@ def case_import(request):
         template_name="法律援助案件导入模板.xlsx",
         success="已导入{count}件案件",
         done=reverse("legal_aid:case_list"),
+    )
+
+
+# — complaints (第五十五条、第五十六条) —
+
+COMPLAINT_LEDGER = Ledger(
+    "法律援助投诉台账.xlsx",
+    "法律援助投诉",
+    (
+        Column("案件", lambda c: c.case.number),
+        Column("收到投诉日期", lambda c: day(c.received_date)),
+        Column("投诉人", lambda c: c.complainant),
+        Column("投诉人身份", lambda c: c.get_relation_display(), on_page=False),
+        Column("被投诉对象", lambda c: c.get_against_display()),
+        Column("投诉事项", lambda c: c.content, on_page=False),
+        Column("请求更换人员", lambda c: "是" if c.wants_replacement else "否", on_page=False),
+        Column(
+            "受理",
+            lambda c: day(c.accepted_date or c.rejected_date),
+            cell=lambda c: _due_cell(
+                c.accept_due, c.accepted_date or c.rejected_date, c.accept_overdue
+            ),
+        ),
+        Column(
+            "办结",
+            lambda c: day(c.handled_date),
+            cell=lambda c: _due_cell(c.handle_due, c.handled_date, c.handle_overdue),
+        ),
+        Column("处理结果", lambda c: c.get_outcome_display() or c.rejection_reason, on_page=False),
+        Column("告知投诉人日期", lambda c: day(c.replied_date)),
+        Column("状态", lambda c: c.stage),
+    ),
+)
+
+
+@require_safe
+def complaint_list(request):
+    return ledger_page(
+        request,
+        selectors.complaints(request.user, request.GET.get("q", "")[:100]),
+        ledger=COMPLAINT_LEDGER,
+        title="法律援助投诉",
+        search_placeholder="案件编号、投诉人或投诉事项",
+        empty="没有投诉",
     )
 
 

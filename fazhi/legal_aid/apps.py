@@ -24,6 +24,7 @@ class LegalAidConfig(worklines.WorkLineConfig):
                 "objections",
                 "lookups",
                 "complaints",
+                "hotline_contacts",
                 "economic_evidence",
                 "criminal_charge",
             ],

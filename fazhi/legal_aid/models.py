@@ -183,6 +183,8 @@ class AidCase(UnitRecord):
     # The case number of the national system (全国法律援助管理信息系统), by which its export
     # is matched on import.
     national_number = models.CharField("全国系统案号", max_length=60, blank=True)
+    # An application referred from 12348 (公共法律服务) names the contact it came from.
+    referral_reference = models.CharField("转介来源", max_length=120, blank=True, editable=False)
     # — the applicant (受援人) —
     applicant_name = models.CharField("申请人姓名", max_length=40)
     applicant_id_number = models.CharField("身份证号码", max_length=18)

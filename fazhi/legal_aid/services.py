@@ -182,9 +182,11 @@ def register_application(
     life_or_death: bool = False,
     requested_at: datetime.datetime | None = None,
     forwarded_at: datetime.datetime | None = None,
+    referral_reference: str = "",
 ) -> AidCase:
     """An application (申请), or a detained person's request forwarded by the 办案机关 or
-    监管场所 (第三十九条: both times given)."""
+    监管场所 (第三十九条: both times given). `referral_reference` names the 12348 contact an
+    application was referred from (legal_services)."""
     require_line(actor, AidCase.work_line)
     require(actor, Action.CREATE, unit, f"无权为“{unit.name}”受理法律援助申请")
     not_future(received_date, "收到申请日期")
@@ -230,6 +232,7 @@ def register_application(
         received_date=received_date,
         requested_at=requested_at,
         forwarded_at=forwarded_at,
+        referral_reference=_text(referral_reference)[:120],
         decision_due=date_or_none(periods.decision_due, received_date),
         created_by=actor,
     )

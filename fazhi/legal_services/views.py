@@ -2,6 +2,7 @@
 visits, notary offices with their monthly reports and complaints — each a ledger with Excel."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -274,10 +275,50 @@ def contact_import(request):
 @record_view(HotlineContact)
 @require_safe
 def contact_detail(request, contact):
+    may_refer = (
+        contact.answered
+        and not contact.referred
+        and core_selectors.can(request.user, Action.CHANGE, HotlineContact.work_line)
+    )
     return render(
         request,
         "legal_services/contact_detail.html",
-        {"contact": contact, "history": core_selectors.record_history(request.user, contact)},
+        {
+            "contact": contact,
+            "may_refer": may_refer,
+            "history": core_selectors.record_history(request.user, contact),
+        },
+    )
+
+
+@record_view(HotlineContact, Action.CHANGE)
+def contact_refer(request, contact):
+    """转介 to 法律援助 (?to=legal_aid) or 人民调解 (?to=mediation): the case is opened in
+    that line by its own service, with the user's rights there."""
+    to = request.GET.get("to") or request.POST.get("to", "")
+    fixed = {"contact": contact}
+    if to == "legal_aid":
+        form = forms.AidReferralForm(
+            request.POST or None, units=selectors.aid_agencies(request.user), request=request
+        )
+        service, title = services.refer_to_legal_aid, "转法律援助"
+    elif to == "mediation":
+        committees, mediators = selectors.mediation_choices(request.user)
+        form = forms.MediationReferralForm(
+            request.POST or None, committees=committees, mediators=mediators, request=request
+        )
+        service, title = services.refer_to_mediation, "转人民调解"
+    else:
+        raise Http404("没有这种转介")
+    return form_page(
+        request,
+        form,
+        service,
+        title=f"{title}（{contact}）",
+        crumbs=[("12348咨询及来访", reverse("legal_services:contact_list"))],
+        message=lambda c: f"已{title}：{(c.aid_case or c.dispute).number}",
+        back=contact,
+        **fixed,
     )
 
 

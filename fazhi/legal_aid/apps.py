@@ -11,7 +11,7 @@ class LegalAidConfig(worklines.WorkLineConfig):
     def wire(self, line):
         from fazhi.core.navigation import NavItem
 
-        from . import api, deadlines, demo, documents, indicators, models, workflow  # noqa: F401
+        from . import api, deadlines, demo, documents, indicators, models, scale, workflow  # noqa: F401
 
         line.audit(
             models.AidCase,
@@ -52,6 +52,7 @@ class LegalAidConfig(worklines.WorkLineConfig):
         line.due(deadlines.cases_due, deadlines.objections_due, deadlines.complaints_due)
         line.indicators(*indicators.INDICATORS)
         line.demo(60, "法律援助", demo.build)
+        line.scale(60, scale.MAKER)
         line.api_viewset("legal-aid/cases", api.CaseViewSet, "legal-aid-case")
         line.api_viewset(
             "legal-aid/consultations", api.ConsultationViewSet, "legal-aid-consultation"

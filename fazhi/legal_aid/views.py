@@ -37,6 +37,39 @@ def _due_cell(due, done, overdue):
     )
 
 
+# — one list, one create and one detail page for each kind of record —
+
+
+def _records_page(request, queryset, *, model, ledger, title, placeholder, empty, create=(), **kw):
+    """A record list (台账 with search and Excel) with its 登记 buttons for those who may."""
+    may = core_selectors.can(request.user, Action.CREATE, model.work_line)
+    return ledger_page(
+        request,
+        queryset,
+        ledger=ledger,
+        title=title,
+        search_placeholder=placeholder,
+        empty=empty,
+        actions=list(create) if may else [],
+        **kw,
+    )
+
+
+def _create_page(request, model, form_class, service, *, title, back, message):
+    """A 登记 form for one of the user's agencies, run through `service`."""
+    require(request, Action.CREATE, model.work_line)
+    form = form_class(request.POST or None, units=selectors.agencies(request.user), request=request)
+    return form_page(request, form, service, title=title, crumbs=[back], message=message)
+
+
+def _detail_page(request, record, name):
+    return render(
+        request,
+        f"legal_aid/{name}_detail.html",
+        {name: record, "history": core_selectors.record_history(request.user, record)},
+    )
+
+
 CASE_LEDGER = Ledger(
     "法律援助案件台账.xlsx",
     "法律援助",
@@ -85,39 +118,31 @@ def case_list(request):
         state=data.get("state", ""),
         case_type=data.get("case_type", ""),
     )
-    can_create = core_selectors.can(request.user, Action.CREATE, AidCase.work_line)
-    actions = (
-        [
+    return _records_page(
+        request,
+        queryset,
+        model=AidCase,
+        ledger=CASE_LEDGER,
+        title="法律援助案件",
+        placeholder="编号、受援人、办案机关或承办人员",
+        filter_form=filters,
+        empty="没有符合条件的案件",
+        create=[
             ("受理申请", reverse("legal_aid:case_apply")),
             ("登记通知辩护（代理）", reverse("legal_aid:case_notice")),
             ("导入", reverse("legal_aid:case_import")),
-        ]
-        if can_create
-        else []
-    )
-    return ledger_page(
-        request,
-        queryset,
-        ledger=CASE_LEDGER,
-        title="法律援助案件",
-        search_placeholder="编号、受援人、办案机关或承办人员",
-        filter_form=filters,
-        empty="没有符合条件的案件",
-        actions=actions,
+        ],
     )
 
 
 def case_apply(request):
-    require(request, Action.CREATE, AidCase.work_line)
-    form = forms.ApplicationForm(
-        request.POST or None, units=selectors.agencies(request.user), request=request
-    )
-    return form_page(
+    return _create_page(
         request,
-        form,
+        AidCase,
+        forms.ApplicationForm,
         services.register_application,
         title="受理法律援助申请",
-        crumbs=[("法律援助", reverse("legal_aid:case_list"))],
+        back=("法律援助", reverse("legal_aid:case_list")),
         message=lambda case: (
             f"已受理{case.number}"
             + (f"，审查决定期限为{case.decision_due:%Y-%m-%d}" if case.decision_due else "")
@@ -126,16 +151,13 @@ def case_apply(request):
 
 
 def case_notice(request):
-    require(request, Action.CREATE, AidCase.work_line)
-    form = forms.NoticeForm(
-        request.POST or None, units=selectors.agencies(request.user), request=request
-    )
-    return form_page(
+    return _create_page(
         request,
-        form,
+        AidCase,
+        forms.NoticeForm,
         services.register_notice,
         title="登记通知辩护（代理）",
-        crumbs=[("法律援助", reverse("legal_aid:case_list"))],
+        back=("法律援助", reverse("legal_aid:case_list")),
         message=lambda case: (
             f"已登记{case.number}"
             + (f"，请于{case.assignment_due:%Y-%m-%d}前指派律师" if case.assignment_due else "")
@@ -314,12 +336,13 @@ COMPLAINT_LEDGER = Ledger(
 
 @require_safe
 def complaint_list(request):
-    return ledger_page(
+    return _records_page(
         request,
         selectors.complaints(request.user, request.GET.get("q", "")[:100]),
+        model=AidCase,
         ledger=COMPLAINT_LEDGER,
         title="法律援助投诉",
-        search_placeholder="案件编号、投诉人或投诉事项",
+        placeholder="案件编号、投诉人或投诉事项",
         empty="没有投诉",
     )
 
@@ -343,29 +366,26 @@ PROVIDER_LEDGER = Ledger(
 
 @require_safe
 def provider_list(request):
-    can_create = core_selectors.can(request.user, Action.CREATE, Provider.work_line)
-    return ledger_page(
+    return _records_page(
         request,
         selectors.providers(request.user, request.GET.get("q", "")[:100]),
+        model=Provider,
         ledger=PROVIDER_LEDGER,
         title="法律援助人员",
-        search_placeholder="姓名或执业机构",
+        placeholder="姓名或执业机构",
         empty="尚未登记法律援助人员",
-        actions=[("登记人员", reverse("legal_aid:provider_create"))] if can_create else [],
+        create=[("登记人员", reverse("legal_aid:provider_create"))],
     )
 
 
 def provider_create(request):
-    require(request, Action.CREATE, Provider.work_line)
-    form = forms.ProviderForm(
-        request.POST or None, units=selectors.agencies(request.user), request=request
-    )
-    return form_page(
+    return _create_page(
         request,
-        form,
+        Provider,
+        forms.ProviderForm,
         services.register_provider,
         title="登记法律援助人员",
-        crumbs=[("法律援助人员", reverse("legal_aid:provider_list"))],
+        back=("法律援助人员", reverse("legal_aid:provider_list")),
         message=lambda p: f"已登记{p}",
     )
 
@@ -404,29 +424,26 @@ STANDARD_LEDGER = Ledger(
 
 @require_safe
 def standard_list(request):
-    can_create = core_selectors.can(request.user, Action.CREATE, SubsidyStandard.work_line)
-    return ledger_page(
+    return _records_page(
         request,
         selectors.standards(request.user, request.GET.get("q", "")[:100]),
+        model=SubsidyStandard,
         ledger=STANDARD_LEDGER,
         title="办案补贴标准",
-        search_placeholder="标准文件",
+        placeholder="标准文件",
         empty="尚未登记补贴标准",
-        actions=[("登记新版本", reverse("legal_aid:standard_create"))] if can_create else [],
+        create=[("登记新版本", reverse("legal_aid:standard_create"))],
     )
 
 
 def standard_create(request):
-    require(request, Action.CREATE, SubsidyStandard.work_line)
-    form = forms.StandardForm(
-        request.POST or None, units=selectors.agencies(request.user), request=request
-    )
-    return form_page(
+    return _create_page(
         request,
-        form,
+        SubsidyStandard,
+        forms.StandardForm,
         services.add_standard,
         title="登记办案补贴标准",
-        crumbs=[("办案补贴标准", reverse("legal_aid:standard_list"))],
+        back=("办案补贴标准", reverse("legal_aid:standard_list")),
         message=lambda s: f"已登记{s}",
     )
 
@@ -434,14 +451,7 @@ def standard_create(request):
 @record_view(SubsidyStandard)
 @require_safe
 def standard_detail(request, standard):
-    return render(
-        request,
-        "legal_aid/standard_detail.html",
-        {
-            "standard": standard,
-            "history": core_selectors.record_history(request.user, standard),
-        },
-    )
+    return _detail_page(request, standard, "standard")
 
 
 # — consultations —
@@ -466,32 +476,29 @@ def consultation_list(request):
     filters = forms.ConsultationFilterForm(request.GET)
     filters.is_valid()
     data = filters.cleaned_data
-    can_create = core_selectors.can(request.user, Action.CREATE, Consultation.work_line)
-    return ledger_page(
+    return _records_page(
         request,
         selectors.consultations(
             request.user, search=data.get("q", ""), channel=data.get("channel", "")
         ),
+        model=Consultation,
         ledger=CONSULTATION_LEDGER,
         title="法律咨询",
-        search_placeholder="咨询人或咨询事项",
+        placeholder="咨询人或咨询事项",
         filter_form=filters,
         empty="没有符合条件的咨询",
-        actions=[("登记咨询", reverse("legal_aid:consultation_create"))] if can_create else [],
+        create=[("登记咨询", reverse("legal_aid:consultation_create"))],
     )
 
 
 def consultation_create(request):
-    require(request, Action.CREATE, Consultation.work_line)
-    form = forms.ConsultationForm(
-        request.POST or None, units=selectors.agencies(request.user), request=request
-    )
-    return form_page(
+    return _create_page(
         request,
-        form,
+        Consultation,
+        forms.ConsultationForm,
         services.register_consultation,
         title="登记法律咨询",
-        crumbs=[("法律咨询", reverse("legal_aid:consultation_list"))],
+        back=("法律咨询", reverse("legal_aid:consultation_list")),
         message="已登记法律咨询",
     )
 
@@ -499,14 +506,7 @@ def consultation_create(request):
 @record_view(Consultation)
 @require_safe
 def consultation_detail(request, consultation):
-    return render(
-        request,
-        "legal_aid/consultation_detail.html",
-        {
-            "consultation": consultation,
-            "history": core_selectors.record_history(request.user, consultation),
-        },
-    )
+    return _detail_page(request, consultation, "consultation")
 
 
 # — the public status lookup —

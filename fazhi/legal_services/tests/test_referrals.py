@@ -81,6 +81,11 @@ def test_a_referral_opens_the_application_and_both_name_each_other(window, clien
     assert case.number in page.content.decode()
     detail = client.get(reverse("legal_aid:case_detail", kwargs={"pk": case.pk})).content.decode()
     assert contact.reference in detail
+    api = client.get(f"/api/legal-services/contacts/{contact.pk}/").json()
+    assert api["aid_case"] == case.pk and api["dispute"] is None
+    assert client.get(f"/api/legal-aid/cases/{case.pk}/").json()["referral_reference"] == (
+        contact.reference
+    )
     with pytest.raises(ValidationError, match="已转介"):
         services.refer_to_legal_aid(
             actor=user,

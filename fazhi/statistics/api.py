@@ -1,7 +1,7 @@
 """REST API of the returns: read a unit's returns and their values, consolidated ones with
 their children's parts; nothing is written here (the steps are the workflow's pages)."""
 
-from rest_framework import serializers, viewsets
+from rest_framework import mixins, serializers, viewsets
 
 from . import selectors, tables
 from .models import ReturnTemplate, StatReturn
@@ -85,8 +85,9 @@ class ReturnViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.api_returns(self.request.user)
 
 
-class TemplateViewSet(viewsets.ReadOnlyModelViewSet):
-    """报表制度: the tables and their versions (public to every user of the platform)."""
+class TemplateViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """报表制度: the tables and their versions (public to every user of the platform; a list
+    only, as the tables belong to no unit)."""
 
     serializer_class = TemplateSerializer
     queryset = ReturnTemplate.objects.all()

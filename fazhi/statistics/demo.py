@@ -32,6 +32,7 @@ def _through(world, district, code, key, *, carried, submitted_on, explain=None)
 
 
 def build(world) -> None:
+    services.install_shipped(actor=world.admin)
     city_leader = world.users["city_leader"]
     d = datetime.date
     # 南桥县's 2024 return: the year its 2025 figures are compared with.

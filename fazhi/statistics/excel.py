@@ -2,13 +2,12 @@
 filing unit, the header (column groups merged), rows with their codes and units, and the signer
 block — written through the kit's workbook response (formulas neutralised)."""
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
-
 import io
 from urllib.parse import quote
 
 from django.http import HttpResponse
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
 
 from fazhi.core.viewtools import neutralise_formulas
 

@@ -79,6 +79,19 @@ def install_template(*, actor, definition: dict) -> ReturnTemplate:
     return template
 
 
+@service
+def install_shipped(*, actor) -> list[ReturnTemplate]:
+    """The shipped tables (tables.SHIPPED) not yet installed (migration 0002 installs them; a
+    database emptied since gets them again)."""
+    return [
+        install_template(actor=actor, definition=definition)
+        for definition in tables.SHIPPED
+        if not ReturnTemplate.objects.filter(
+            code=definition["code"], version=definition["version"]
+        ).exists()
+    ]
+
+
 def _refill(statreturn: StatReturn) -> None:
     children = selectors.children_returns(statreturn) if statreturn.consolidated else []
     included = [c for c in children if c.state in FROZEN]

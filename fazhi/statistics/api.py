@@ -59,6 +59,7 @@ class ReturnSerializer(serializers.ModelSerializer):
             "values",
             "sources",
             "cells",
+            "parts",
         ]
 
     def get_cells(self, statreturn) -> list[dict]:

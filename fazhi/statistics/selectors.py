@@ -40,14 +40,19 @@ def template_codes() -> list[tuple[str, str]]:
 
 
 def filing_units(user):
-    """The units the user may open returns for: 司法局 and other bureaus, not areas."""
+    """The units the user may open returns for: the 司法局 of the user's own area (a superior
+    consolidates, it does not file for its districts)."""
+    from fazhi.core.querysets import active_membership
     from fazhi.core.roles import Action
 
-    return (
-        Unit.objects.restrict(user, Action.CREATE)
-        .exclude(kind__in=Unit.AREA_KINDS)
-        .filter(is_active=True, kind=Unit.Kind.JUSTICE_BUREAU)
+    units = Unit.objects.restrict(user, Action.CREATE).filter(
+        is_active=True, kind=Unit.Kind.JUSTICE_BUREAU
     )
+    membership = active_membership(user)
+    if user.is_superuser or membership is None:
+        return units
+    own = membership.unit
+    return units.filter(parent=own if own.is_area else own.parent)
 
 
 def filing_unit(area: Unit) -> Unit | None:

@@ -115,6 +115,9 @@ def create_return(*, actor, unit: Unit, template_code: str, period_key: str) -> 
     area = area_of(unit)
     if area is None:
         raise ValidationError(f"“{unit.name}”不属于任何统计区域")
+    acting = _acting_area(actor)
+    if not actor.is_superuser and (acting is None or acting.pk != area.pk):
+        raise PermissionDenied(f"{area.name}的报表由其本级填报，上级只能汇总、审核")
     if StatReturn.objects.filter(template__code=template_code, area=area, period_key=key).exists():
         raise ValidationError(f"{area.name}{periods.label(key)}的《{template.name}》已经建立")
     consolidated = bool(filling.child_areas(area))

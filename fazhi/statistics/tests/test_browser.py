@@ -15,7 +15,7 @@ CODE, YEAR = "SF执1表", "2025"
 
 
 def _login(browser, base_url, username):
-    page = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844}).new_page()
+    page = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 800}).new_page()
     page.goto(f"{base_url}/")
     page.fill("#id_username", username)
     page.fill("#id_password", DEMO_PASSWORD)

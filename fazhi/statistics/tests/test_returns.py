@@ -220,6 +220,13 @@ def test_consolidation_lists_missing_children_and_urges_them(demo):
         period_key="2025",
     )
     assert city.consolidated and city.due_date == datetime.date(2026, 1, 20)
+    with pytest.raises(PermissionDenied, match="由其本级填报"):
+        services.create_return(
+            actor=city_officer,
+            unit=demo.units["donghu_justice"],
+            template_code="FZ诉1表",
+            period_key="2025",
+        )
     with pytest.raises(ValidationError) as refused:
         services.complete_filling(actor=city_officer, statreturn=city)
     assert (

@@ -193,6 +193,9 @@ notary.on_time | 十五个工作日内出具 | 件 | of which issued within 15 w
 notary.on_time_rate | 公证按期出具率 | % | on time / timed × 100
 notary.refusals | 不予办理公证 | 件 | refusals under 公证法 第三十一条
 notary.fee_waivers | 公证费减免 | 件 | fee waivers under 公证法 第三十四条
+statistics.reports_due | 应报统计报表 | 份 | returns opened whose due date falls in period
+statistics.reports_submitted_on_time | 按期上报统计报表 | 份 | of which submitted (上报) by the due date
+statistics.on_time_rate | 统计报表按期上报率 | % | submitted on time / due × 100
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

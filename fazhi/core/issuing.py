@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 
 from . import wordtemplates
@@ -74,8 +75,13 @@ class IssuableDocument(models.Model):
         verbose_name="更正的文书",
     )
 
+    download_url_name = ""  # "app:view" of the file's download, taking pk
+
     class Meta:
         abstract = True
+
+    def get_download_url(self) -> str:
+        return reverse(self.download_url_name, kwargs={"pk": self.pk})
 
     @property
     def issued(self) -> bool:

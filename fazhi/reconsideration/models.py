@@ -394,6 +394,7 @@ class Document(UnitRecord, IssuableDocument):
 
     scope_owner_fields = ("created_by", "case__handler")
     detail_url_name = "reconsideration:document_detail"
+    download_url_name = "reconsideration:document_download"
 
     class Meta:
         verbose_name = "文书"

@@ -242,9 +242,21 @@ class HearViewsForm(SubmitOnceForm):
 
 
 class HearingForm(SubmitOnceForm):
+    """第五十条第三款、第五十一条第一款: the notice carries the time, place and matters."""
+
     notice_date = date_field("听证通知日期")
     date = date_field("听证日期")
-    summary = text("听证情况", required=False)
+    time = forms.TimeField(
+        label="听证开始时间",
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"invalid": "请输入有效的时间，例如 09:30"},
+    )
+    place = forms.CharField(label="听证地点", max_length=100)
+    matters = text("拟听证事项", rows=2)
+    host = forms.CharField(label="主持人", max_length=50)
+    hearing_officers = forms.CharField(label="听证员（两名以上，以顿号分隔）", max_length=100)
+    recorder = forms.CharField(label="记录员", max_length=50)
+    summary = text("备注", required=False)
 
 
 class DateReasonForm(SubmitOnceForm):

@@ -725,8 +725,22 @@ def hear_views(*, actor, case: Case, date, summary: str) -> Case:
 
 
 @step("hold_hearing")
-def hold_hearing(*, actor, case: Case, notice_date, date, summary: str = "") -> Case:
-    """听证 (第五十条、第五十一条): notice at least five working days before."""
+def hold_hearing(
+    *,
+    actor,
+    case: Case,
+    notice_date,
+    date,
+    time,
+    place: str,
+    matters: str,
+    host: str,
+    hearing_officers: str,
+    recorder: str,
+    summary: str = "",
+) -> Case:
+    """听证 (第五十条、第五十一条): notice at least five working days before, with the
+    hearing's time, place and matters, and who hears it."""
     if case.hearing_date:
         raise ValidationError(f"本案已经安排于{case.hearing_date:%Y年%m月%d日}听证")
     not_future(notice_date, "听证通知日期")
@@ -737,13 +751,30 @@ def hold_hearing(*, actor, case: Case, notice_date, date, summary: str = "") -> 
             f"听证通知应当于举行听证的五个工作日前书面通知当事人（第五十一条第一款），"
             f"{date:%Y年%m月%d日}举行听证的，最迟应于{latest:%Y年%m月%d日}通知"
         )
+    place, matters, host, recorder = (v.strip() for v in (place, matters, host, recorder))
+    # 第五十一条第一款: 将听证的时间、地点和拟听证事项书面通知当事人
+    if not place or not matters:
+        raise ValidationError("请填写听证地点和拟听证事项（第五十一条第一款）")
+    officers = _names(hearing_officers)
+    # 第五十条第三款: 一名行政复议人员任主持人，两名以上行政复议人员任听证员，一名记录员
+    if not host or not recorder or len(officers) < 2:
+        raise ValidationError(
+            "听证由一名行政复议人员任主持人，两名以上行政复议人员任听证员，一名记录员制作听证笔录"
+            "（第五十条第三款）：请填写主持人、至少两名听证员和记录员"
+        )
+    when = f"{date:%Y年%m月%d日}{time.hour}时{time.minute:02d}分"
     document = _issue(
         case,
         "hearing",
         [
             f"{case.applicant_names}、{case.respondent_display}：",
-            f"本机关定于{date:%Y年%m月%d日}就本案举行听证。申请人无正当理由拒不参加的，视为放弃听证权利；"
-            "被申请人的负责人应当参加听证。",
+            f"本机关定于{when}在{place}就本案举行听证。",
+            f"拟听证事项：{matters.rstrip('。')}。",
+            f"听证由{host}主持，{'、'.join(officers)}任听证员，{recorder}任记录员。",
+            "申请人无正当理由拒不参加听证的，视为放弃听证权利。被申请人的负责人应当参加听证；"
+            "不能参加的，应当说明理由并委托相应的工作人员参加听证（《中华人民共和国行政复议法》"
+            "第五十一条）。",
+            "请携带身份证明及与本案有关的证据材料准时参加。",
         ],
         actor=actor,
         date=notice_date,
@@ -754,7 +785,15 @@ def hold_hearing(*, actor, case: Case, notice_date, date, summary: str = "") -> 
         step_date=notice_date,
         reason=summary,
         document=document,
-        data={"hearing_date": date.isoformat()},
+        data={
+            "hearing_date": date.isoformat(),
+            "time": f"{time:%H:%M}",
+            "place": place,
+            "matters": matters,
+            "host": host,
+            "hearing_officers": officers,
+            "recorder": recorder,
+        },
         hearing_date=date,
         views_heard_date=case.views_heard_date or date,
     )

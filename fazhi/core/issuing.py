@@ -253,3 +253,32 @@ def check_service(document, *, date, recipient: str) -> None:
         raise ValidationError("送达日期不能早于签发日期")
     if not recipient.strip():
         raise ValidationError("请填写受送达人")
+
+
+def serve(document, *, model, draft_receipt, actor, method, date, recipient, address="", note=""):
+    """送达 of an issued `document`: its 送达回证 drafted by `draft_receipt(date=…, **fields)`
+    and frozen at once, and the `model` (the line's ServiceRecord) saved."""
+    check_service(document, date=date, recipient=recipient)
+    fields = receipt_fields(
+        document,
+        actor=actor,
+        method=method,
+        date=date,
+        recipient=recipient,
+        address=address,
+        note=note,
+    )
+    receipt = draft_receipt(date=date, **fields)
+    freeze(receipt, actor=actor, date=date, content=read(receipt))
+    return saved(
+        model(
+            document=document,
+            method=method,
+            served_date=date,
+            recipient=recipient,
+            address=address,
+            note=note,
+            receipt=receipt,
+            recorded_by=actor,
+        )
+    )

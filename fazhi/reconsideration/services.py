@@ -1930,35 +1930,23 @@ def correct_document(*, actor, document: Document, reason: str) -> Document:
 
 
 def _record_service(document, *, actor, method, date, recipient, address="", note=""):
-    issuing.check_service(document, date=date, recipient=recipient)
-    receipt = documents.draft(
-        case=document.case,
-        unit=document.unit,
-        kind=issuing.RECEIPT,
-        actor=actor,
-        date=date,
-        **issuing.receipt_fields(
-            document,
+    service_record = issuing.serve(
+        document,
+        model=DocumentService,
+        draft_receipt=functools.partial(
+            documents.draft,
+            case=document.case,
+            unit=document.unit,
+            kind=issuing.RECEIPT,
             actor=actor,
-            method=method,
-            date=date,
-            recipient=recipient,
-            address=address,
-            note=note,
         ),
-    )
-    issuing.freeze(receipt, actor=actor, date=date, content=documents.read(receipt))
-    service_record = DocumentService(
-        document=document,
+        actor=actor,
         method=method,
-        served_date=date,
+        date=date,
         recipient=recipient,
         address=address,
         note=note,
-        receipt=receipt,
-        recorded_by=actor,
     )
-    saved(service_record)
     record_event(
         actor=actor,
         action="reconsideration.record_service",

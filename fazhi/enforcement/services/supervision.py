@@ -4,6 +4,7 @@ by the agency and closed (销号). A notice is drafted with its 整改通知书,
 only then is the notice 下发 and its period running — and served with a 送达回证."""
 
 import datetime
+import functools
 
 from django.core.exceptions import ValidationError
 
@@ -260,31 +261,18 @@ def serve_notice_document(
 ) -> NoticeService:
     """送达 of an issued 通知书: how, when and to whom, with its 送达回证."""
     require(actor, Action.CHANGE, document, "无权登记送达")
-    issuing.check_service(document, date=date, recipient=recipient)
-    fields = issuing.receipt_fields(
+    served = issuing.serve(
         document,
+        model=NoticeService,
+        draft_receipt=functools.partial(
+            documents.draft, notice=document.notice, actor=actor, kind=documents.RECEIPT_KEY
+        ),
         actor=actor,
         method=method,
         date=date,
         recipient=recipient,
         address=address,
         note=note,
-    )
-    receipt = documents.draft(
-        notice=document.notice, actor=actor, date=date, kind=documents.RECEIPT_KEY, **fields
-    )
-    issuing.freeze(receipt, actor=actor, date=date, content=issuing.read(receipt))
-    served = saved(
-        NoticeService(
-            document=document,
-            method=method,
-            served_date=date,
-            recipient=recipient,
-            address=address,
-            note=note,
-            receipt=receipt,
-            recorded_by=actor,
-        )
     )
     _document_event(
         actor,

@@ -32,6 +32,8 @@ class EnforcementConfig(worklines.WorkLineConfig):
         line.audit(models.Score)
         line.audit(models.SupervisionInspection, m2m_fields={"agencies"})
         line.audit(models.RectificationNotice)
+        line.audit(models.NoticeDocument)
+        line.audit(models.NoticeService)
         line.workflow(*workflow.WORKFLOWS)
         line.nav(
             NavItem("执法主体与人员", "enforcement:agency_list", "行政执法监督"),

@@ -38,7 +38,15 @@ from .services.certificates import (
 from .services.enterprise_inspections import record_inspection_result, report_inspection
 from .services.penalty_lists import add_list_item, create_penalty_list, publish_list
 from .services.reviews import campaign_problems, create_campaign, score_case_file, select_case_files
-from .services.supervision import close_notice, create_supervision, issue_notice, respond_notice
+from .services.supervision import (
+    approve_notice_document,
+    close_notice,
+    create_supervision,
+    issue_notice,
+    issue_notice_document,
+    respond_notice,
+    serve_notice_document,
+)
 
 # Names differ between districts: the scoping test looks for the sibling district's texts.
 SUPERVISORS = {"donghu": "宋雨桐", "xishan": "冯嘉怡", "nanqiao": "韩志诚"}
@@ -363,13 +371,16 @@ def _campaign(d: _District):
             scored_date=_day(40 - index),
         )
     agencies = sorted({f.agency for f in files}, key=lambda u: u.path)
-    first = issue_notice(
-        actor=d.actor,
-        agency=agencies[0],
-        campaign=campaign,
-        problems=campaign_problems(campaign, agencies[0]) or "规范文书制作",
-        issued_date=_day(30),
-        due_date=_day(10),
+    first = _issued(
+        d,
+        issue_notice(
+            actor=d.actor,
+            agency=agencies[0],
+            campaign=campaign,
+            problems=campaign_problems(campaign, agencies[0]) or "规范文书制作",
+            issued_date=_day(30),
+            due_date=_day(10),
+        ),
     )
     respond_notice(
         actor=d.actor,
@@ -378,14 +389,33 @@ def _campaign(d: _District):
         response="已组织执法人员学习程序规定，补正送达回证",
     )
     close_notice(actor=d.actor, notice=first, closed_date=_day(8))
-    issue_notice(
-        actor=d.actor,
-        agency=agencies[-1],
-        campaign=campaign,
-        problems=campaign_problems(campaign, agencies[-1]) or "完善案卷归档",
-        issued_date=_day(25),
-        due_date=_day(-10),
+    _issued(
+        d,
+        issue_notice(
+            actor=d.actor,
+            agency=agencies[-1],
+            campaign=campaign,
+            problems=campaign_problems(campaign, agencies[-1]) or "完善案卷归档",
+            issued_date=_day(25),
+            due_date=_day(-10),
+        ),
     )
+
+
+def _issued(d: _District, notice):
+    """The notice's 整改通知书 approved by the bureau's 负责人, issued on its day and served."""
+    document = notice.documents.get()
+    approve_notice_document(actor=d.world.users[f"{d.key}_leader"], document=document)
+    issue_notice_document(actor=d.actor, document=document, date=notice.issued_date)
+    serve_notice_document(
+        actor=d.actor,
+        document=document,
+        method="direct",
+        date=notice.issued_date,
+        recipient=notice.agency.name,
+    )
+    notice.refresh_from_db()
+    return notice
 
 
 def _supervision(d: _District):
@@ -400,13 +430,16 @@ def _supervision(d: _District):
         agencies=[d.unit("enf0"), d.unit("enf1")],
         findings="个别案件事后公示不及时",
     )
-    issue_notice(
-        actor=d.actor,
-        agency=d.unit("enf1"),
-        inspection=special,
-        problems="事后公示不及时，请于期限内整改",
-        issued_date=_day(40),
-        due_date=_day(5),
+    _issued(
+        d,
+        issue_notice(
+            actor=d.actor,
+            agency=d.unit("enf1"),
+            inspection=special,
+            problems="事后公示不及时，请于期限内整改",
+            issued_date=_day(40),
+            due_date=_day(5),
+        ),
     )
     routine = create_supervision(
         actor=d.actor,
@@ -418,13 +451,16 @@ def _supervision(d: _District):
         date=_day(20),
         agencies=[d.unit("enf2"), d.unit("town0")],
     )
-    issue_notice(
-        actor=d.actor,
-        agency=d.unit("enf2"),
-        inspection=routine,
-        problems="法制审核人员配备不足5%，请充实法制审核力量",
-        issued_date=_day(15),
-        due_date=_day(-7),
+    _issued(
+        d,
+        issue_notice(
+            actor=d.actor,
+            agency=d.unit("enf2"),
+            inspection=routine,
+            problems="法制审核人员配备不足5%，请充实法制审核力量",
+            issued_date=_day(15),
+            due_date=_day(-7),
+        ),
     )
 
 

@@ -184,7 +184,7 @@ NOTICES = Ledger(
     "整改通知台账.xlsx",
     "整改通知",
     (
-        Column("通知编号", lambda n: n.number),
+        Column("通知编号", lambda n: n.number or "（待签发）"),
         Column("整改单位", lambda n: n.agency.name),
         Column("来源", lambda n: str(n.source)),
         Column("下发日期", lambda n: day(n.issued_date)),

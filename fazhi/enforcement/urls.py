@@ -107,7 +107,16 @@ urlpatterns = [
     ),
     path("notices/", supervision.notice_list, name="notice_list"),
     path("notices/<int:pk>/", supervision.notice_detail, name="notice_detail"),
-    path("notices/<int:pk>/document/", supervision.notice_document, name="notice_document"),
+    path(
+        "notice-documents/<int:pk>/",
+        supervision.notice_document_detail,
+        name="notice_document_detail",
+    ),
+    path(
+        "notice-documents/<int:pk>/file/",
+        supervision.notice_document_download,
+        name="notice_document_download",
+    ),
     path("notices/<int:pk>/respond/", supervision.notice_respond, name="notice_respond"),
     path("notices/<int:pk>/close/", supervision.notice_close, name="notice_close"),
 ]

@@ -213,6 +213,39 @@ def children_table(indicators, values: Figures):
     return [(child, [by_id[i.id] for i in indicators]) for child, by_id in values.children]
 
 
+@dataclass(frozen=True)
+class ChildRank:
+    rank: int | None  # highest value first; None: no value
+    child: Child
+    value: Decimal | int | None
+    share: Decimal | None  # percent of the unit's figure (counts only)
+
+
+def children_ranked(indicators, values: Figures, chosen: str = "") -> tuple:
+    """(indicator, [ChildRank]) — the child units ranked on one figure: `chosen`, or the
+    first key figure that any child has a record for. Units with nothing come last."""
+    if not values.children or not indicators:
+        return None, []
+    by_id = {i.id: i for i in indicators}
+    indicator = by_id.get(chosen)
+    if indicator is None:
+        indicator = next(
+            (i for i in indicators if any(v[i.id] for _, v in values.children)), indicators[0]
+        )
+    total = values.now[indicator.id]
+    entries = [(child, v[indicator.id]) for child, v in values.children]
+    present = [value for _, value in entries if value is not None]
+    ranked = []
+    for child, value in entries:
+        rank = None if value is None else 1 + sum(1 for other in present if other > value)
+        share = None
+        if indicator.unit != "%" and value is not None and total:
+            share = (Decimal(value) * 100 / Decimal(total)).quantize(Decimal("0.1"))
+        ranked.append(ChildRank(rank, child, value, share))
+    ranked.sort(key=lambda r: (r.rank is None, r.rank or 0, r.child.name))
+    return indicator, ranked
+
+
 def _monthly(indicator_id: str, *, user, unit, period: Period) -> list:
     """(月份, value) for each calendar month of the period."""
     values = engine.breakdown([indicator_id], user=user, unit=unit, period=period, by="month")

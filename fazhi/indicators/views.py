@@ -71,6 +71,8 @@ def dashboard_view(request):
         lambda: due_list(request.user, today, limit=100),
     )
     overdue = [item for item in due.items if item.status(today) == "overdue"]
+    values = dashboard.figures(indicators, **scope)
+    ranked_on, ranked = dashboard.children_ranked(indicators, values, request.GET.get("by", ""))
     return render(
         request,
         "indicators/dashboard.html",
@@ -83,6 +85,10 @@ def dashboard_view(request):
             "overdue": overdue[:10],
             "overdue_count": len(overdue),
             "overdue_truncated": due.truncated,
+            "indicators": indicators,
+            "ranked_on": ranked_on,
+            "ranked": ranked,
+            "total": values.now[ranked_on.id] if ranked_on else None,
         },
     )
 

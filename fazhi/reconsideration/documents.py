@@ -13,9 +13,7 @@ import datetime
 import io
 from dataclasses import dataclass
 
-from django.core.files.base import ContentFile
-
-from fazhi.core import numbering, wordtemplates
+from fazhi.core import issuing, numbering, wordtemplates
 from fazhi.core.wordtemplates import Field, chinese_date
 
 from .models import CaseFile, Document, Party
@@ -104,15 +102,6 @@ DECISION_FIELDS = (
     Field("决定", "决定主文（依据条款与决定内容）"),
     Field("救济告知", "不服决定的救济途径和期限"),
 )
-SERVICE_FIELDS = (
-    Field("送达文书", "送达的文书名称和文号"),
-    Field("受送达人", "受送达人"),
-    Field("送达方式", "直接送达、邮寄送达或电子送达"),
-    Field("送达地址", "送达地址或电子送达地址"),
-    Field("送达日期", "送达日期"),
-    Field("备注", "邮件号等"),
-)
-
 HEAD = (
     ("title", "{{ 机关 }}"),
     ("title", "{title}"),
@@ -154,19 +143,6 @@ DECISION_LINES = (
     ("body", "{{ 更正说明 }}"),
     *FOOT,
 )
-SERVICE_LINES = (
-    ("title", "{{ 机关 }}"),
-    ("title", "送达回证"),
-    ("left", "送达文书：{{ 送达文书 }}"),
-    ("left", "受送达人：{{ 受送达人 }}"),
-    ("left", "送达方式：{{ 送达方式 }}"),
-    ("left", "送达地址：{{ 送达地址 }}"),
-    ("left", "送达日期：{{ 送达日期 }}"),
-    ("left", "{% if 备注 %}备注：{{ 备注 }}{% endif %}"),
-    ("left", "受送达人签名或者盖章：            年    月    日"),
-    ("left", "送达人：{{ 送达人 }}"),
-    *FOOT,
-)
 
 
 def _register():
@@ -177,7 +153,10 @@ def _register():
             lines = _lines(kind.key, DECISION_LINES)
             fields = COMMON + DECISION_FIELDS
         elif kind.key == "service_receipt":
-            lines, fields = SERVICE_LINES, COMMON + SERVICE_FIELDS + (Field("送达人", "送达人"),)
+            lines = issuing.SERVICE_LINES
+            fields = COMMON + tuple(
+                f for f in issuing.SERVICE_FIELDS if f.name not in ("机关", "日期")
+            )
         elif kind.key in ("opinion", "suggestion"):
             lines = _lines(kind.key, (*ADDRESSED, *BODY, *FOOT))
             fields = COMMON
@@ -314,10 +293,7 @@ def context_for(document: Document, written: dict) -> dict:
     )
     base["日期"] = chinese_date(date)
     if document.corrects_id:
-        base["更正说明"] = (
-            f"本文书更正本机关{chinese_date(document.corrects.document_date)}作出的"
-            f"{document.corrects.title}（{document.corrects.number}），原文书自本文书送达之日起不再执行。"
-        )
+        base["更正说明"] = issuing.correction_words(document.corrects)
     return {**base, **written}
 
 
@@ -328,9 +304,8 @@ def render(document: Document, written: dict) -> bytes:
     return wordtemplates.render(template, context_for(document, written))
 
 
-def store(document: Document, content: bytes) -> None:
-    name = f"{document.title}（{document.number or '草稿'}）.docx"
-    document.file.save(name, ContentFile(content), save=False)
+store = issuing.store
+read = issuing.read
 
 
 def draft(
@@ -384,11 +359,6 @@ def issue(
 
 def text_of(content: bytes) -> str:
     return wordtemplates.plain_text(content)
-
-
-def read(document: Document) -> bytes:
-    with document.file.open("rb") as handle:
-        return handle.read()
 
 
 def docx_bytes(document: Document) -> io.BytesIO:

@@ -242,9 +242,21 @@ class HearViewsForm(SubmitOnceForm):
 
 
 class HearingForm(SubmitOnceForm):
+    """第五十条第三款、第五十一条第一款: the notice carries the time, place and matters."""
+
     notice_date = date_field("听证通知日期")
     date = date_field("听证日期")
-    summary = text("听证情况", required=False)
+    time = forms.TimeField(
+        label="听证开始时间",
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        error_messages={"invalid": "请输入有效的时间，例如 09:30"},
+    )
+    place = forms.CharField(label="听证地点", max_length=100)
+    matters = text("拟听证事项", rows=2)
+    host = forms.CharField(label="主持人", max_length=50)
+    hearing_officers = forms.CharField(label="听证员（两名以上，以顿号分隔）", max_length=100)
+    recorder = forms.CharField(label="记录员", max_length=50)
+    summary = text("备注", required=False)
 
 
 class DateReasonForm(SubmitOnceForm):
@@ -439,31 +451,7 @@ class DocumentWriteForm(SubmitOnceForm):
     决定内容 = text("决定内容（变更、责令履行的）", required=False, rows=2)
 
 
-class DraftUploadForm(SubmitOnceForm):
-    uploaded_file = forms.FileField(label="修改后的草稿（.docx）")
-
-
-class IssueForm(SubmitOnceForm):
-    date = date_field("签发日期")
-
-
-class CorrectForm(SubmitOnceForm):
-    reason = text("更正的理由", rows=2)
-
-
-class ServiceForm(SubmitOnceForm):
-    method = forms.ChoiceField(label="送达方式", choices=DocumentService.Method.choices)
-    date = date_field("送达日期")
-    recipient = forms.CharField(label="受送达人", max_length=100)
-    address = forms.CharField(label="送达地址或电子送达地址", required=False, max_length=200)
-    note = forms.CharField(label="备注（邮件号等）", required=False, max_length=200)
-
-
 class CaseFileForm(SubmitOnceForm):
     category = forms.ChoiceField(label="材料类别", choices=CaseFile.Category.choices)
     title = forms.CharField(label="材料名称（不填则用文件名）", required=False, max_length=100)
     uploaded_file = forms.FileField(label="文件（PDF、DOCX、XLSX、JPG、PNG）")
-
-
-class ApproveForm(SubmitOnceForm):
-    """审批: nothing to fill in but the one-time token."""

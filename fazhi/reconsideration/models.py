@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from fazhi.core.issuing import IssuableDocument, ServiceRecord
 from fazhi.core.models import Unit
 from fazhi.core.records import ChildRecord, ScopedRecord, UnitRecord
 from fazhi.core.validators import validate_credit_code, validate_id_number
@@ -376,44 +377,12 @@ class Suspension(ChildRecord):
         return f"{self.case.number} 中止{self.get_ground_display()}"
 
 
-class Document(UnitRecord):
+class Document(UnitRecord, IssuableDocument):
     """A 文书 (.docx): a draft the officer may edit, approved by the role the law names, then
-    numbered and issued — frozen, its SHA-256 kept. A correction is a new document."""
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", "草稿"
-        APPROVED = "approved", "已审批·待签发"
-        ISSUED = "issued", "已签发"
+    numbered and issued — frozen, its SHA-256 kept. A correction is a new document
+    (core/issuing.py)."""
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="documents", null=True)
-    kind = models.CharField("文书", max_length=30)
-    title = models.CharField("标题", max_length=100)
-    status = models.CharField("状态", max_length=10, choices=Status.choices, default=Status.DRAFT)
-    document_date = models.DateField("文书日期", null=True, blank=True)
-    year = models.PositiveSmallIntegerField()
-    serial = models.PositiveIntegerField(null=True, blank=True)
-    number = models.CharField("文号", max_length=60, blank=True)
-    file = models.FileField(upload_to="documents/%Y/", max_length=200)
-    # What the officer wrote for the template (facts, reasoning …) and the step's text.
-    written = models.JSONField(default=dict, blank=True)
-    uploaded = models.BooleanField("承办人上传了修改稿", default=False)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    approved_at = models.DateTimeField("审批时间", null=True, blank=True)
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
-    issued_date = models.DateField("签发日期", null=True, blank=True)
-    sha256 = models.CharField("签发文件SHA-256", max_length=64, blank=True)
-    corrects = models.ForeignKey(
-        "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="corrections",
-        verbose_name="更正的文书",
-    )
     letter = models.ForeignKey(
         "OpinionLetter",
         on_delete=models.PROTECT,
@@ -425,6 +394,7 @@ class Document(UnitRecord):
 
     scope_owner_fields = ("created_by", "case__handler")
     detail_url_name = "reconsideration:document_detail"
+    download_url_name = "reconsideration:document_download"
 
     class Meta:
         verbose_name = "文书"
@@ -442,30 +412,13 @@ class Document(UnitRecord):
         owner = self.case.number if self.case_id else self.unit.name
         return f"{self.title}（{owner}·{self.get_status_display()}）"
 
-    @property
-    def issued(self) -> bool:
-        return self.status == self.Status.ISSUED
 
-
-class DocumentService(ChildRecord):
+class DocumentService(ChildRecord, ServiceRecord):
     """送达 of an issued 文书: how, when and to whom, with its 送达回证 (a document too)."""
 
-    class Method(models.TextChoices):
-        DIRECT = "direct", "直接送达"
-        POST = "post", "邮寄送达"
-        ELECTRONIC = "electronic", "电子送达"
-
     document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="services")
-    method = models.CharField("送达方式", max_length=12, choices=Method.choices)
-    served_date = models.DateField("送达日期")
-    recipient = models.CharField("受送达人", max_length=100)
-    address = models.CharField("送达地址或电子送达地址", max_length=200, blank=True)
-    note = models.CharField("备注（邮件号等）", max_length=200, blank=True)
     receipt = models.OneToOneField(
         Document, on_delete=models.PROTECT, null=True, blank=True, related_name="receipt_of"
-    )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
     parent_field = "document"

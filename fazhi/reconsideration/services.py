@@ -8,14 +8,12 @@ the numbered 文书 — all in one transaction.
 import contextvars
 import datetime
 import functools
-import hashlib
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from fazhi.core import issuing
 from fazhi.core import services as core_services
-from fazhi.core import wordtemplates
-from fazhi.core.attachments import read_checked
 from fazhi.core.audit import record_event, service
 from fazhi.core.calendar import add_days, add_working_days, shift_years
 from fazhi.core.guards import not_future, require, require_line, saved
@@ -23,7 +21,6 @@ from fazhi.core.imports import ImportRefused, RowError
 from fazhi.core.models import Unit
 from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action, Role
-from fazhi.core.wordtemplates import chinese_date
 
 from . import deadlines, documents, grounds, imports, selectors
 from .models import (
@@ -728,8 +725,22 @@ def hear_views(*, actor, case: Case, date, summary: str) -> Case:
 
 
 @step("hold_hearing")
-def hold_hearing(*, actor, case: Case, notice_date, date, summary: str = "") -> Case:
-    """听证 (第五十条、第五十一条): notice at least five working days before."""
+def hold_hearing(
+    *,
+    actor,
+    case: Case,
+    notice_date,
+    date,
+    time,
+    place: str,
+    matters: str,
+    host: str,
+    hearing_officers: str,
+    recorder: str,
+    summary: str = "",
+) -> Case:
+    """听证 (第五十条、第五十一条): notice at least five working days before, with the
+    hearing's time, place and matters, and who hears it."""
     if case.hearing_date:
         raise ValidationError(f"本案已经安排于{case.hearing_date:%Y年%m月%d日}听证")
     not_future(notice_date, "听证通知日期")
@@ -740,13 +751,30 @@ def hold_hearing(*, actor, case: Case, notice_date, date, summary: str = "") -> 
             f"听证通知应当于举行听证的五个工作日前书面通知当事人（第五十一条第一款），"
             f"{date:%Y年%m月%d日}举行听证的，最迟应于{latest:%Y年%m月%d日}通知"
         )
+    place, matters, host, recorder = (v.strip() for v in (place, matters, host, recorder))
+    # 第五十一条第一款: 将听证的时间、地点和拟听证事项书面通知当事人
+    if not place or not matters:
+        raise ValidationError("请填写听证地点和拟听证事项（第五十一条第一款）")
+    officers = _names(hearing_officers)
+    # 第五十条第三款: 一名行政复议人员任主持人，两名以上行政复议人员任听证员，一名记录员
+    if not host or not recorder or len(officers) < 2:
+        raise ValidationError(
+            "听证由一名行政复议人员任主持人，两名以上行政复议人员任听证员，一名记录员制作听证笔录"
+            "（第五十条第三款）：请填写主持人、至少两名听证员和记录员"
+        )
+    when = f"{date:%Y年%m月%d日}{time.hour}时{time.minute:02d}分"
     document = _issue(
         case,
         "hearing",
         [
             f"{case.applicant_names}、{case.respondent_display}：",
-            f"本机关定于{date:%Y年%m月%d日}就本案举行听证。申请人无正当理由拒不参加的，视为放弃听证权利；"
-            "被申请人的负责人应当参加听证。",
+            f"本机关定于{when}在{place}就本案举行听证。",
+            f"拟听证事项：{matters.rstrip('。')}。",
+            f"听证由{host}主持，{'、'.join(officers)}任听证员，{recorder}任记录员。",
+            "申请人无正当理由拒不参加听证的，视为放弃听证权利。被申请人的负责人应当参加听证；"
+            "不能参加的，应当说明理由并委托相应的工作人员参加听证（《中华人民共和国行政复议法》"
+            "第五十一条）。",
+            "请携带身份证明及与本案有关的证据材料准时参加。",
         ],
         actor=actor,
         date=notice_date,
@@ -757,7 +785,15 @@ def hold_hearing(*, actor, case: Case, notice_date, date, summary: str = "") -> 
         step_date=notice_date,
         reason=summary,
         document=document,
-        data={"hearing_date": date.isoformat()},
+        data={
+            "hearing_date": date.isoformat(),
+            "time": f"{time:%H:%M}",
+            "place": place,
+            "matters": matters,
+            "host": host,
+            "hearing_officers": officers,
+            "recorder": recorder,
+        },
         hearing_date=date,
         views_heard_date=case.views_heard_date or date,
     )
@@ -1786,16 +1822,11 @@ def _import_row(actor, unit, row):
 DECISION_WRITTEN = {"查明事实": "经审理查明的事实", "本机关认为": "本机关认为（理由）"}
 
 
-def _draft_only(document: Document) -> None:
-    if document.status != Document.Status.DRAFT:
-        raise ValidationError(f"{document.title}已{document.get_status_display()}，不能再修改")
-
-
 @service
 def write_document(*, actor, document: Document, **written) -> Document:
     """The officer's parts of a draft (facts, reasoning …): the draft is rendered again."""
     require(actor, Action.CHANGE, document, "无权修改该文书")
-    _draft_only(document)
+    issuing.draft_only(document)
     document.written = {**document.written, **{k: v.strip() for k, v in written.items()}}
     if document.kind == "decision" and document.case_id:
         document.written["决定"] = decision_words(document.case, document.written)
@@ -1816,20 +1847,11 @@ def write_document(*, actor, document: Document, **written) -> Document:
 def upload_draft(*, actor, document: Document, uploaded_file) -> Document:
     """An edited draft (.docx from Word or WPS) replaces the generated one."""
     require(actor, Action.CHANGE, document, "无权修改该文书")
-    _draft_only(document)
-    content = read_checked(uploaded_file)
-    if not content.name.lower().endswith(".docx"):
-        raise ValidationError("文书草稿须为Word文档（.docx）")
-    wordtemplates.check(content.data, set(wordtemplates.ISSUE_FIELDS))
-    if document.kind != "service_receipt" and "文号" not in wordtemplates.fields_in(content.data):
-        raise ValidationError("草稿中须保留“{{ 文号 }}”，签发时在该处填入文号")
-    documents.store(document, content.data)
-    document.uploaded = True
-    saved(document)
+    name = issuing.take_upload(document, uploaded_file)
     record_event(
         actor=actor,
         action="reconsideration.upload_draft",
-        summary=f"上传{document.title}修改稿“{content.name}”",
+        summary=f"上传{document.title}修改稿“{name}”",
         target=document,
         unit=document.unit,
     )
@@ -1840,11 +1862,7 @@ def upload_draft(*, actor, document: Document, uploaded_file) -> Document:
 def approve_document(*, actor, document: Document) -> Document:
     """审批: by the role the law names (documents.approver_roles; 第六十一条 for decisions)."""
     require(actor, Action.REVIEW, document, "无权审批该文书")
-    _draft_only(document)
-    roles = documents.approver_roles(document.kind)
-    if _role(actor) not in roles and not actor.is_superuser:
-        names = "、".join(Role(role).label for role in roles)
-        raise ValidationError(f"{document.title}须由{names}审批（第六十一条）")
+    issuing.draft_only(document)
     if document.kind == "decision" and not document.uploaded:
         missing = [
             label for key, label in DECISION_WRITTEN.items() if not document.written.get(key)
@@ -1854,10 +1872,9 @@ def approve_document(*, actor, document: Document) -> Document:
             missing.append("变更后的内容（第六十三条）")
         if missing:
             raise ValidationError(f"决定书草稿尚未写明：{'、'.join(missing)}")
-    document.status = Document.Status.APPROVED
-    document.approved_by = actor
-    document.approved_at = timezone.now()
-    saved(document)
+    issuing.approve(
+        document, actor=actor, roles=documents.approver_roles(document.kind), article="第六十一条"
+    )
     record_event(
         actor=actor,
         action="reconsideration.approve_document",
@@ -1868,35 +1885,13 @@ def approve_document(*, actor, document: Document) -> Document:
     return document
 
 
-def _freeze(document: Document, *, actor, date, content: bytes) -> None:
-    leftover = wordtemplates.leftover_fields(content)
-    if leftover:
-        raise ValidationError(f"文书中仍有未填写的字段：{'、'.join(leftover)}")
-    document.status = Document.Status.ISSUED
-    document.issued_by = actor
-    document.issued_date = date
-    document.sha256 = hashlib.sha256(content).hexdigest()
-    documents.store(document, content)
-    saved(document)
-
-
 @service
 def issue_document(*, actor, document: Document, date) -> Document:
     """签发: numbered now (core/numbering.py), the file frozen, its SHA-256 kept."""
     require(actor, Action.CHANGE, document, "无权签发该文书")
-    if document.status != Document.Status.APPROVED:
-        raise ValidationError(f"{document.title}尚未审批，不能签发")
-    not_future(date, "签发日期")
-    if date < document.document_date:
-        raise ValidationError("签发日期不能早于文书日期")
-    document.serial, document.number = documents.next_number(
-        unit=document.unit, kind=document.kind, year=date.year
-    )
-    document.year = date.year
-    content = wordtemplates.fill_issue_fields(
-        documents.read(document), {"文号": document.number, "签发日期": chinese_date(date)}
-    )
-    _freeze(document, actor=actor, date=date, content=content)
+    issuing.check_issue(document, date)
+    number = documents.next_number(unit=document.unit, kind=document.kind, year=date.year)
+    issuing.issue(document, actor=actor, date=date, number=number)
     record_event(
         actor=actor,
         action="reconsideration.issue_document",
@@ -1912,10 +1907,7 @@ def issue_document(*, actor, document: Document, date) -> Document:
 def correct_document(*, actor, document: Document, reason: str) -> Document:
     """更正: a new draft of the same kind that names the issued one; numbered when issued."""
     require(actor, Action.CHANGE, document, "无权更正该文书")
-    if not document.issued or document.kind == "service_receipt":
-        raise ValidationError("只能更正已签发的文书")
-    if not reason.strip():
-        raise ValidationError("请写明更正的理由")
+    issuing.check_correction(document, reason)
     correction = documents.draft(
         case=document.case,
         unit=document.unit,
@@ -1938,39 +1930,23 @@ def correct_document(*, actor, document: Document, reason: str) -> Document:
 
 
 def _record_service(document, *, actor, method, date, recipient, address="", note=""):
-    if not document.issued or document.kind == "service_receipt":
-        raise ValidationError("只有已签发的文书可以送达")
-    not_future(date, "送达日期")
-    if date < document.issued_date:
-        raise ValidationError("送达日期不能早于签发日期")
-    if not recipient.strip():
-        raise ValidationError("请填写受送达人")
-    receipt = documents.draft(
-        case=document.case,
-        unit=document.unit,
-        kind="service_receipt",
+    service_record = issuing.serve(
+        document,
+        model=DocumentService,
+        draft_receipt=functools.partial(
+            documents.draft,
+            case=document.case,
+            unit=document.unit,
+            kind=issuing.RECEIPT,
+            actor=actor,
+        ),
         actor=actor,
-        date=date,
-        送达文书=f"{document.title}（{document.number}）",
-        受送达人=recipient,
-        送达方式=DocumentService.Method(method).label,
-        送达地址=address or "—",
-        送达日期=chinese_date(date),
-        备注=note,
-        送达人=actor.get_full_name() or actor.username,
-    )
-    _freeze(receipt, actor=actor, date=date, content=documents.read(receipt))
-    service_record = DocumentService(
-        document=document,
         method=method,
-        served_date=date,
+        date=date,
         recipient=recipient,
         address=address,
         note=note,
-        receipt=receipt,
-        recorded_by=actor,
     )
-    saved(service_record)
     record_event(
         actor=actor,
         action="reconsideration.record_service",

@@ -2,7 +2,7 @@
 and timeline, one form per statutory step, 文书 downloads, 意见书/建议书, the rules table."""
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST, require_safe
 
+from fazhi.core import documentpages
 from fazhi.core import selectors as core_selectors
 from fazhi.core.dataversion import remember
 from fazhi.core.filters import query_values
@@ -17,7 +18,7 @@ from fazhi.core.guards import permits, shown_id_number
 from fazhi.core.imports import import_page
 from fazhi.core.ledgers import Column, Ledger, ledger_page
 from fazhi.core.querysets import active_membership, full_scope_key
-from fazhi.core.roles import Action, Role
+from fazhi.core.roles import Action
 from fazhi.core.steps import form_page, step_page
 from fazhi.core.viewtools import (
     record_view,
@@ -28,18 +29,13 @@ from fazhi.core.viewtools import (
 from . import deadlines, documents, imports, selectors, services
 from .forms import (
     STEP_FORMS,
-    ApproveForm,
     CaseFileForm,
     CaseFilterForm,
-    CorrectForm,
     DocumentWriteForm,
-    DraftUploadForm,
-    IssueForm,
     LetterForm,
     LetterReceiptForm,
     LetterReportForm,
     RegisterForm,
-    ServiceForm,
 )
 from .models import Case, Document, OpinionLetter, Outcome, Procedure, State
 from .workflow import CASE_FLOW
@@ -248,70 +244,34 @@ def case_step(request, case):
 @record_view(Document)
 @require_safe
 def document_download(request, document):
-    suffix = document.number or document.get_status_display()
-    return FileResponse(
-        document.file.open("rb"),
-        as_attachment=True,
-        filename=f"{document.title}（{suffix}）.docx",
-    )
+    return documentpages.download(document)
 
 
-DOCUMENT_OPS = {
-    # op: (form, service, message)
-    "write": (DocumentWriteForm, services.write_document, "已更新草稿"),
-    "upload": (DraftUploadForm, services.upload_draft, "已上传修改稿"),
-    "approve": (None, services.approve_document, "已审批"),
-    "issue": (IssueForm, services.issue_document, "已签发并编号"),
-    "correct": (CorrectForm, services.correct_document, "已生成更正文书草稿"),
-    "serve": (ServiceForm, services.record_service, "已登记送达"),
+DOCUMENT_SERVICES = {
+    "write": services.write_document,
+    "upload": services.upload_draft,
+    "approve": services.approve_document,
+    "issue": services.issue_document,
+    "correct": services.correct_document,
+    "serve": services.record_service,
 }
 
 
 @record_view(Document)
 def document_detail(request, document):
     """The 文书's page: its draft, approval, issue, corrections and 送达 (呈批)."""
-    op = request.POST.get("op", "")
-    forms = {
-        key: form(
-            (request.POST if op == key else None),
-            (request.FILES if op == key else None),
-            request=request,
-        )
-        for key, (form, _, _) in DOCUMENT_OPS.items()
-        if form is not None
-    }
-    if request.method == "POST":
-        if op not in DOCUMENT_OPS:
-            raise Http404("没有这个操作")
-        form_class, service, message = DOCUMENT_OPS[op]
-        form = forms.get(op) or ApproveForm(request.POST, request=request)
-        result = run_service_form(request, form, service, document=document)
-        if result is not None:
-            messages.success(request, message)
-            target = result if isinstance(result, Document) else document
-            return redirect("reconsideration:document_detail", pk=target.pk)
-        messages.error(request, "；".join(m for errors in form.errors.values() for m in errors))
-    if document.kind == "decision":
-        forms["write"].initial.update(
-            {key: document.written.get(key, "") for key in ("查明事实", "本机关认为", "决定内容")}
-        )
-    can_change = permits(request.user, Action.CHANGE, document)
-    return render(
+    decision = document.kind == "decision"
+    return documentpages.document_page(
         request,
-        "reconsideration/document_detail.html",
-        {
-            "document": document,
-            "forms": forms,
-            "approve_form": ApproveForm(request=request),
-            "approvers": "、".join(
-                Role(role).label for role in documents.approver_roles(document.kind)
-            ),
-            "can_change": can_change,
-            "can_review": permits(request.user, Action.REVIEW, document),
-            "services": document.services.select_related("receipt"),
-            "corrections": Document.objects.restrict(request.user).filter(corrects=document),
-            "history": core_selectors.record_history(request.user, document),
+        document,
+        services=DOCUMENT_SERVICES,
+        approvers=documents.approver_roles(document.kind),
+        template="reconsideration/document_detail.html",
+        write_form=DocumentWriteForm if decision else None,
+        write_initial={
+            k: document.written.get(k, "") for k in ("查明事实", "本机关认为", "决定内容")
         },
+        write_title="撰写决定书",
     )
 
 

@@ -26,7 +26,14 @@ from .penalty_lists import (
     PenaltyListItem,
 )
 from .reviews import CampaignStatus, CaseFile, ReviewCampaign, Score, ScoreItem
-from .supervision import NoticeStatus, RectificationNotice, SupervisionInspection, SupervisionKind
+from .supervision import (
+    NoticeDocument,
+    NoticeService,
+    NoticeStatus,
+    RectificationNotice,
+    SupervisionInspection,
+    SupervisionKind,
+)
 
 __all__ = [
     "ActionKind",
@@ -55,6 +62,8 @@ __all__ = [
     "ReviewCampaign",
     "Score",
     "ScoreItem",
+    "NoticeDocument",
+    "NoticeService",
     "NoticeStatus",
     "RectificationNotice",
     "SupervisionInspection",

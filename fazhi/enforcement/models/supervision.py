@@ -7,8 +7,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from fazhi.core.issuing import IssuableDocument, ServiceRecord
 from fazhi.core.models import Unit
-from fazhi.core.records import ScopedRecord, UnitRecord
+from fazhi.core.records import ChildRecord, ScopedRecord, UnitRecord
 
 from .reviews import ReviewCampaign
 
@@ -47,6 +48,7 @@ class SupervisionInspection(UnitRecord):
 
 
 class NoticeStatus(models.TextChoices):
+    DRAFT = "draft", "待签发"
     ISSUED = "issued", "待整改"
     RESPONDED = "responded", "已反馈"
     CLOSED = "closed", "已销号"
@@ -80,12 +82,12 @@ class RectificationNotice(ScopedRecord):
         related_name="notices",
         verbose_name="案卷评查",
     )
-    number = models.CharField("通知编号", max_length=60)
+    number = models.CharField("通知编号", max_length=60, blank=True)  # given when issued
     problems = models.TextField("存在问题及整改要求")
-    issued_date = models.DateField("下发日期")
+    issued_date = models.DateField("下发日期")  # the draft's date until issued
     due_date = models.DateField("整改期限")
     status = models.CharField(
-        "状态", max_length=10, choices=NoticeStatus.choices, default=NoticeStatus.ISSUED
+        "状态", max_length=10, choices=NoticeStatus.choices, default=NoticeStatus.DRAFT
     )
     response = models.TextField("整改情况", blank=True)
     responded_date = models.DateField("反馈日期", null=True, blank=True)
@@ -102,7 +104,9 @@ class RectificationNotice(ScopedRecord):
         verbose_name_plural = "整改通知"
         ordering = ["due_date", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["unit", "number"], name="notice_unique_number"),
+            models.UniqueConstraint(
+                fields=["unit", "number"], condition=~Q(number=""), name="notice_unique_number"
+            ),
             models.CheckConstraint(
                 condition=Q(inspection__isnull=True, campaign__isnull=False)
                 | Q(inspection__isnull=False, campaign__isnull=True),
@@ -112,7 +116,7 @@ class RectificationNotice(ScopedRecord):
                 condition=Q(due_date__gt=F("issued_date")), name="notice_due_after_issue"
             ),
             models.CheckConstraint(
-                condition=Q(status="issued", responded_date__isnull=True)
+                condition=Q(status__in=["draft", "issued"], responded_date__isnull=True)
                 | Q(status__in=["responded", "closed"], responded_date__gte=F("issued_date")),
                 name="notice_response_dated",
             ),
@@ -124,7 +128,7 @@ class RectificationNotice(ScopedRecord):
         ]
 
     def __str__(self) -> str:
-        return f"{self.number}（{self.agency.name}）"
+        return f"{self.number or '整改通知（待签发）'}（{self.agency.name}）"
 
     @property
     def source(self):
@@ -135,3 +139,52 @@ class RectificationNotice(ScopedRecord):
         late_open = self.status == NoticeStatus.ISSUED and self.due_date < today
         late_answer = self.responded_date is not None and self.responded_date > self.due_date
         return late_open or late_answer
+
+
+class NoticeDocument(ChildRecord, IssuableDocument):
+    """执法监督整改通知书 (or its 送达回证) of a notice, through 呈批 (core/issuing.py)."""
+
+    notice = models.ForeignKey(
+        RectificationNotice, on_delete=models.PROTECT, related_name="documents"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    parent_field = "notice"
+    detail_url_name = "enforcement:notice_document_detail"
+    download_url_name = "enforcement:notice_document_download"
+
+    class Meta:
+        verbose_name = "整改通知书"
+        verbose_name_plural = "整改通知书"
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        if self.number:
+            return f"{self.title}（{self.number}）"
+        return f"{self.title}（{self.get_status_display()}）"
+
+    @property
+    def unit(self):
+        return self.notice.unit
+
+
+class NoticeService(ChildRecord, ServiceRecord):
+    """送达 of an issued 整改通知书, with its 送达回证."""
+
+    document = models.ForeignKey(NoticeDocument, on_delete=models.PROTECT, related_name="services")
+    receipt = models.OneToOneField(
+        NoticeDocument, on_delete=models.PROTECT, null=True, blank=True, related_name="receipt_of"
+    )
+
+    parent_field = "document"
+
+    class Meta:
+        verbose_name = "整改通知书送达记录"
+        verbose_name_plural = "整改通知书送达记录"
+        ordering = ["served_date", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.document} {self.get_method_display()} {self.recipient}"

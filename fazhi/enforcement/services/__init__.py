@@ -36,7 +36,17 @@ from .reviews import (
     score_case_file,
     select_case_files,
 )
-from .supervision import close_notice, create_supervision, issue_notice, respond_notice
+from .supervision import (
+    approve_notice_document,
+    close_notice,
+    correct_notice_document,
+    create_supervision,
+    issue_notice,
+    issue_notice_document,
+    respond_notice,
+    serve_notice_document,
+    upload_notice_draft,
+)
 
 __all__ = [
     "decide_action",
@@ -78,5 +88,10 @@ __all__ = [
     "close_notice",
     "create_supervision",
     "issue_notice",
+    "issue_notice_document",
+    "approve_notice_document",
+    "correct_notice_document",
+    "serve_notice_document",
+    "upload_notice_draft",
     "respond_notice",
 ]

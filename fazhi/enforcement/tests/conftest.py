@@ -63,6 +63,16 @@ def world(db):
         data_scope=DataScope.SUBTREE,
         must_change_password=False,
     )
+    leader = core_services.create_user(
+        actor=admin,
+        username="bureau_leader",
+        full_name="局长",
+        password="Test#Pass2026",
+        unit=justice,
+        role=Role.LEADER,
+        data_scope=DataScope.SUBTREE,
+        must_change_password=False,
+    )
     return SimpleNamespace(
         admin=admin,
         district=district,
@@ -70,7 +80,18 @@ def world(db):
         market=market,
         transport=transport,
         actor=supervisor,
+        leader=leader,
     )
+
+
+def issue_notice(world, **kwargs):
+    """A notice drafted, its 整改通知书 approved by the 负责人 and issued on the draft's day."""
+    notice = services.issue_notice(actor=world.actor, **kwargs)
+    document = notice.documents.get()
+    services.approve_notice_document(actor=world.leader, document=document)
+    services.issue_notice_document(actor=world.actor, document=document, date=notice.issued_date)
+    notice.refresh_from_db()
+    return notice
 
 
 @pytest.fixture

@@ -10,12 +10,13 @@ from django.utils import timezone
 
 from fazhi.core.demo import DEMO_PASSWORD
 from fazhi.enforcement.models import CaseFile, NoticeStatus, RectificationNotice
+from fazhi.enforcement.services import approve_notice_document
 
 pytestmark = pytest.mark.browser
 
 
 def test_a_supervisor_runs_a_review_campaign_to_an_agencys_rectification(live_demo, page):
-    _, base_url = live_demo
+    demo, base_url = live_demo
     today = timezone.localdate()
     page.goto(f"{base_url}/")
     page.fill("#id_username", "donghu_supervisor")
@@ -68,6 +69,22 @@ def test_a_supervisor_runs_a_review_campaign_to_an_agencys_rectification(live_de
     page.click("button.primary")
     page.wait_for_url(re.compile(rf"{base_url}/enforcement/notices/\d+/$"))
     assert "东湖区交通运输局" in page.locator("h1").inner_text()
+    notice_url = page.url
+    # 呈批: the draft 通知书 waits for the bureau's 负责人, then is numbered and issued.
+    page.get_by_role("link", name=re.compile("行政执法监督整改通知书")).click()
+    assert "待负责人审批" in page.locator("main").inner_text()
+    document = RectificationNotice.objects.get(
+        campaign__title="东湖区交通执法专项案卷评查"
+    ).documents.get()
+    approve_notice_document(actor=demo.users["donghu_leader"], document=document)
+    page.reload()
+    page.get_by_role("button", name="编号并签发").click()
+    page.wait_for_selector("text=已签发并编号")
+    page.fill("#id_recipient", "东湖区交通运输局")
+    page.get_by_role("button", name="登记送达").click()
+    page.wait_for_selector("text=已登记送达")
+    assert "送达回证" in page.locator("main").inner_text()
+    page.goto(notice_url)
 
     page.get_by_role("link", name="登记整改情况").click()
     page.fill("#id_responded_date", today.isoformat())
@@ -83,3 +100,4 @@ def test_a_supervisor_runs_a_review_campaign_to_an_agencys_rectification(live_de
     assert scored.total == 92 and scored.agency.name == "东湖区交通运输局"
     notice = RectificationNotice.objects.get(campaign=scored.campaign)
     assert notice.status == NoticeStatus.CLOSED and notice.closed_date == today
+    assert notice.number and notice.documents.filter(status="issued").count() == 2  # 回证

@@ -18,7 +18,7 @@ from fazhi.enforcement.models import (
     Score,
 )
 
-from .conftest import TODAY, ago
+from .conftest import TODAY, ago, issue_notice
 
 CODE = "91350100M000100Y0"
 
@@ -155,8 +155,8 @@ def test_a_score_above_an_items_maximum_is_refused_and_nothing_is_written(world,
 
 def test_rectification_runs_to_closure_and_overdue_notices_are_flagged(world, certified):
     campaign, files = _campaign_with_files(world, certified)
-    notice = services.issue_notice(
-        actor=world.actor,
+    notice = issue_notice(
+        world,
         agency=world.market,
         campaign=campaign,
         problems="整改文书",
@@ -174,8 +174,8 @@ def test_rectification_runs_to_closure_and_overdue_notices_are_flagged(world, ce
     services.close_notice(actor=world.actor, notice=notice, closed_date=TODAY)
     assert notice.status == NoticeStatus.CLOSED and notice.overdue(TODAY)  # answered late
     with pytest.raises(ValidationError, match="没有测试区交通运输局的案卷"):
-        services.issue_notice(
-            actor=world.actor,
+        issue_notice(
+            world,
             agency=world.transport,
             campaign=campaign,
             problems="x",
@@ -196,16 +196,16 @@ def test_a_supervision_inspection_issues_notices_to_inspected_agencies(world):
         agencies=[world.market],
     )
     with pytest.raises(ValidationError, match="不是该次监督检查的被检查单位"):
-        services.issue_notice(
-            actor=world.actor,
+        issue_notice(
+            world,
             agency=world.transport,
             inspection=inspection,
             problems="x",
             issued_date=ago(4),
             due_date=ago(-5),
         )
-    notice = services.issue_notice(
-        actor=world.actor,
+    notice = issue_notice(
+        world,
         agency=world.market,
         inspection=inspection,
         problems="整改",
@@ -275,8 +275,8 @@ def _inspected(world):
 
 
 def _notice(world, inspection, agency):
-    return services.issue_notice(
-        actor=world.actor,
+    return issue_notice(
+        world,
         agency=agency,
         inspection=inspection,
         problems="整改",
@@ -322,18 +322,18 @@ def test_the_notice_is_a_complete_document_in_word_and_pdf(world, client, tmp_pa
 
     from fazhi.annual_report import pdf
     from fazhi.core import wordtemplates
-    from fazhi.enforcement import documents
 
     inspection = _inspected(world)
-    notice = services.issue_notice(
-        actor=world.actor,
+    notice = issue_notice(
+        world,
         agency=world.market,
         inspection=inspection,
         problems="行政处罚决定书未载明救济途径。\n执法全过程记录不完整。",
         issued_date=ago(4),
         due_date=ago(-5),
     )
-    content = documents.notice_docx(notice)
+    document = notice.documents.get()
+    content = document.file.read()
     docx = Document(io.BytesIO(content))
     text = "\n".join(p.text for p in docx.paragraphs)
     for element in (
@@ -351,8 +351,8 @@ def test_the_notice_is_a_complete_document_in_word_and_pdf(world, client, tmp_pa
     assert wordtemplates.leftover_fields(content) == []
     assert docx.paragraphs[-1]._p.find(qn("w:bookmarkStart")) is not None  # the seal's place
     client.force_login(world.actor)
-    response = client.get(f"/enforcement/notices/{notice.pk}/document/")
-    assert response.status_code == 200 and response.content[:2] == b"PK"
+    response = client.get(f"/enforcement/notice-documents/{document.pk}/file/")
+    assert b"".join(response.streaming_content) == content
     path = tmp_path / "notice.pdf"
     path.write_bytes(pdf.pdf_bytes(content))
     flat = "".join(
@@ -361,3 +361,107 @@ def test_the_notice_is_a_complete_document_in_word_and_pdf(world, client, tmp_pa
         ).stdout.split()
     )
     assert notice.number in flat and "执法全过程记录不完整" in flat
+
+
+def test_the_notice_goes_through_draft_approval_issue_and_service(world, client):
+    """呈批: drafted unnumbered and not yet running; approved only by the 负责人; numbered and
+    frozen (SHA-256) when issued, the period then running; served with a 送达回证; a
+    correction is a new numbered 通知书 naming the old one."""
+    import hashlib
+
+    from django.core.exceptions import PermissionDenied
+    from django.urls import reverse
+
+    from fazhi.core import services as core_services
+    from fazhi.core import wordtemplates
+    from fazhi.core.roles import DataScope, Role
+    from fazhi.enforcement.models import NoticeDocument
+
+    inspection = _inspected(world)
+    notice = services.issue_notice(
+        actor=world.actor,
+        agency=world.market,
+        inspection=inspection,
+        problems="执法全过程记录不完整。",
+        issued_date=ago(4),
+        due_date=ago(-5),
+    )
+    document = notice.documents.get()
+    assert notice.status == NoticeStatus.DRAFT and notice.number == "" and not document.number
+    assert "{{ 文号 }}" in wordtemplates.plain_text(document.file.read())
+    assert not any("整改" in item.title for item in due_list(world.actor, TODAY).items)
+    with pytest.raises(ValidationError, match="尚未审批"):
+        services.issue_notice_document(actor=world.actor, document=document, date=ago(3))
+    reviewer = core_services.create_user(
+        actor=world.admin,
+        username="section_head",
+        full_name="科长",
+        password="Test#Pass2026",
+        unit=world.justice,
+        role=Role.REVIEWER,
+        data_scope=DataScope.SUBTREE,
+        must_change_password=False,
+    )
+    with pytest.raises(ValidationError, match="须由负责人审批"):
+        services.approve_notice_document(actor=reviewer, document=document)
+    with pytest.raises(PermissionDenied):
+        services.approve_notice_document(actor=world.actor, document=document)
+    services.approve_notice_document(actor=world.leader, document=document)
+    with pytest.raises(ValidationError, match="整改期限应晚于签发日期"):
+        services.issue_notice_document(
+            actor=world.actor, document=_late(world, inspection), date=ago(1)
+        )
+    services.issue_notice_document(actor=world.actor, document=document, date=ago(3))
+    notice.refresh_from_db()
+    assert notice.number == f"执法监督整改〔{ago(3).year}〕1号"  # the refused one took none
+    assert notice.status == NoticeStatus.ISSUED and notice.issued_date == ago(3)
+    assert document.number == notice.number
+    issued = document.file.read()
+    assert document.sha256 == hashlib.sha256(issued).hexdigest()
+    assert notice.number in wordtemplates.plain_text(issued)
+    assert wordtemplates.leftover_fields(issued) == []
+    assert any(notice.number in item.title for item in due_list(world.actor, TODAY).items)
+    # The download is the frozen file, not a new rendering.
+    client.force_login(world.actor)
+    response = client.get(reverse("enforcement:notice_document_download", args=[document.pk]))
+    assert b"".join(response.streaming_content) == issued
+    with pytest.raises(ValidationError, match="不能再修改"):
+        services.approve_notice_document(actor=world.leader, document=document)
+    served = services.serve_notice_document(
+        actor=world.actor,
+        document=document,
+        method="post",
+        date=ago(2),
+        recipient=world.market.name,
+        note="EMS1234",
+    )
+    receipt = wordtemplates.plain_text(served.receipt.file.read())
+    assert served.receipt.issued and f"行政执法监督整改通知书（{notice.number}）" in receipt
+    assert "邮寄送达" in receipt and "EMS1234" in receipt
+    correction = services.correct_notice_document(
+        actor=world.actor, document=document, reason="整改期限笔误"
+    )
+    assert correction.corrects == document and correction.status == "draft"
+    assert f"（{notice.number}），原文书自本文书送达之日起不再执行" in wordtemplates.plain_text(
+        correction.file.read()
+    )
+    page = client.get(reverse("enforcement:notice_detail", args=[notice.pk])).content.decode()
+    assert correction.get_absolute_url() in page
+    page = client.get(correction.get_absolute_url()).content.decode()
+    assert "待负责人审批" in page and "上传修改稿" in page
+    assert NoticeDocument.objects.filter(notice=notice).count() == 3  # 通知书, 回证, 更正
+
+
+def _late(world, inspection):
+    """A draft whose period would end before the day it is issued."""
+    late = services.issue_notice(
+        actor=world.actor,
+        agency=world.market,
+        inspection=inspection,
+        problems="x",
+        issued_date=ago(4),
+        due_date=ago(2),
+    )
+    document = late.documents.get()
+    services.approve_notice_document(actor=world.leader, document=document)
+    return document

@@ -1,12 +1,9 @@
 """Pages of the 监督检查 and of the rectification notices."""
 
-from urllib.parse import quote
-
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from fazhi.core import guards
+from fazhi.core import documentpages, guards, issuing
 from fazhi.core import selectors as core_selectors
 from fazhi.core.guards import permits
 from fazhi.core.roles import Action
@@ -14,10 +11,20 @@ from fazhi.core.steps import step_page
 from fazhi.core.viewtools import record_view
 
 from .. import documents, forms, ledgers
-from ..models.supervision import RectificationNotice, SupervisionInspection
+from ..models.supervision import NoticeDocument, RectificationNotice, SupervisionInspection
 from ..selectors.agencies import area_agencies, creatable_units
 from ..selectors.supervision import inspected_units, notices, notices_of, supervisions
-from ..services.supervision import close_notice, create_supervision, issue_notice, respond_notice
+from ..services.supervision import (
+    approve_notice_document,
+    close_notice,
+    correct_notice_document,
+    create_supervision,
+    issue_notice,
+    issue_notice_document,
+    respond_notice,
+    serve_notice_document,
+    upload_notice_draft,
+)
 from ..workflow import NOTICE_FLOW
 from .pages import create_page, form_page, list_page
 
@@ -71,7 +78,7 @@ def supervision_notice(request, inspection):
         issue_notice,
         title="下发整改通知",
         back=inspection,
-        message=lambda n: f"已下发{n.number}",
+        message="已起草整改通知书，待负责人审批后签发",
         inspection=inspection,
     )
 
@@ -102,23 +109,40 @@ def notice_detail(request, notice):
         "notice": notice,
         "overdue": notice.overdue(guards.today()),
         "buttons": NOTICE_FLOW.buttons(notice, request.user),
+        "documents": NoticeDocument.objects.restrict(request.user)
+        .filter(notice=notice)
+        .exclude(kind=issuing.RECEIPT),
         "workflow": NOTICE_FLOW,
         "history": core_selectors.record_history(request.user, notice),
     }
     return render(request, "enforcement/notice_detail.html", context)
 
 
-@record_view(RectificationNotice)
+@record_view(NoticeDocument)
 @require_safe
-def notice_document(request, notice):
-    """执法监督整改通知书 (.docx), from the unit's template."""
-    return HttpResponse(
-        documents.notice_docx(notice),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        headers={
-            "Content-Disposition": "attachment; filename*=UTF-8''"
-            + quote(f"{documents.TITLE}（{notice.number}）.docx")
-        },
+def notice_document_download(request, document):
+    """The 整改通知书 as stored: the draft, or the issued file, frozen."""
+    return documentpages.download(document)
+
+
+NOTICE_DOCUMENT_SERVICES = {
+    "upload": upload_notice_draft,
+    "approve": approve_notice_document,
+    "issue": issue_notice_document,
+    "correct": correct_notice_document,
+    "serve": serve_notice_document,
+}
+
+
+@record_view(NoticeDocument)
+def notice_document_detail(request, document):
+    """The 整改通知书's 呈批: draft, approval by the 负责人, issue, 送达, corrections."""
+    return documentpages.document_page(
+        request,
+        document,
+        services=NOTICE_DOCUMENT_SERVICES,
+        approvers=documents.APPROVERS,
+        template="enforcement/notice_document.html",
     )
 
 

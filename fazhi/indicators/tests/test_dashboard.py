@@ -176,3 +176,42 @@ def test_a_district_sees_where_it_stands_among_the_citys_districts(demo, client_
         f"{city} 件",
     ]
     assert not any(d.name in section for d in districts if d.pk != donghu.pk)
+
+
+def _ranked(page: str) -> list[list[str]]:
+    section = page.split('id="children-ranked"')[1].split("</section>")[0]
+    rows = re.findall(r"<tr><td>(.*?)</tr>", section, re.S)
+    return [re.findall(r"<td>(.*?)</td>", "<td>" + row) for row in rows]
+
+
+def test_the_child_units_are_ranked_on_one_figure_for_each_scope(demo, client_as):
+    """Issue 13, item 7: the breakdown by child unit holds the children's own figures for a
+    district's leader and for the city (not 0 for every unit), ranked, with each one's
+    share of the whole and the whole itself."""
+    donghu, justice = demo.units["donghu"], demo.units["donghu_justice"]
+    page = (
+        client_as(demo.users["donghu_leader"])
+        .get("/indicators/?by=reconsideration.received")
+        .content.decode()
+    )
+    rows = _ranked(page)
+    total = received_this_year(donghu).count()
+    own = received_this_year(justice).count()
+    assert own == total > 0
+    first = rows[0]
+    assert first[0] == "第1位" and justice.name in first[1] and first[2] == f"{own} 件"
+    assert first[3] == "100.0%"
+    assert rows[-1][1] == f"{donghu.name}（合计）" and rows[-1][2] == f"{total} 件"
+    city_page = (
+        client_as(demo.users["city_inspector"])
+        .get("/indicators/?by=reconsideration.received")
+        .content.decode()
+    )
+    city_rows = _ranked(city_page)
+    counts = {d: received_this_year(demo.units[d]).count() for d in demo.districts}
+    for key, count in counts.items():
+        name = demo.units[key].name
+        row = next(r for r in city_rows if f">{name}</a>" in r[1])
+        rank = 1 + sum(1 for other in counts.values() if other > count)
+        assert row[0] == f"第{rank}位" and row[2] == f"{count} 件", name
+    assert sum(counts.values()) > 0

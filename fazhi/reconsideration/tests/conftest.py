@@ -75,3 +75,14 @@ def issue_decision(leader, officer):
         return services.issue_document(actor=officer, document=decision, date=date)
 
     return issue
+
+
+# What the hearing step's form asks for (第五十条第三款、第五十一条第一款).
+HEARING = {
+    "time": datetime.time(9, 30),
+    "place": "东湖区司法局听证室",
+    "matters": "被申请人作出处罚决定的事实和依据",
+    "host": "王主持",
+    "hearing_officers": "李听证、赵听证",
+    "recorder": "孙记录",
+}

@@ -22,7 +22,7 @@ from fazhi.core.models import NumberSequence, Unit
 from fazhi.reconsideration import documents, services
 from fazhi.reconsideration.models import CaseFile, Document, DocumentService, Outcome
 
-from .conftest import ALL_CONDITIONS, D
+from .conftest import ALL_CONDITIONS, HEARING, D
 
 
 def read(document) -> bytes:
@@ -380,7 +380,7 @@ def test_every_notice_of_the_case_carries_its_elements(accepted, officer, leader
     )
     case = services.resume(actor=officer, case=case, date=D(2024, 7, 15))
     case = services.hold_hearing(
-        actor=officer, case=case, notice_date=D(2024, 7, 16), date=D(2024, 7, 26)
+        actor=officer, case=case, notice_date=D(2024, 7, 16), date=D(2024, 7, 26), **HEARING
     )
     case = services.extend(actor=leader, case=case, date=D(2024, 8, 1), days=30, reason="案情复杂")
     case = services.mediate(
@@ -398,7 +398,7 @@ def test_every_notice_of_the_case_carries_its_elements(accepted, officer, leader
         "reply_notice": ("提出答复通知书", "个工作日内提出书面答复"),
         "suspension": ("行政复议中止审理通知书", "第三十九条第一款"),
         "resumption": ("行政复议恢复审理通知书", "恢复审理"),
-        "hearing": ("行政复议听证通知书", "2024年07月26日"),
+        "hearing": ("行政复议听证通知书", "2024年07月26日9时30分在东湖区司法局听证室"),
         "extension": ("行政复议延期审理通知书", "第六十二条第一款"),
         "mediation": ("行政复议调解书", "罚款减为五百元"),
     }
@@ -413,6 +413,14 @@ def test_every_notice_of_the_case_carries_its_elements(accepted, officer, leader
         assert [
             f for f in wordtemplates.leftover_fields(read(kinds[kind])) if "文号" not in f
         ] == []
+    hearing = docx_text(kinds["hearing"])
+    for element in (
+        "拟听证事项：被申请人作出处罚决定的事实和依据。",
+        "由王主持主持",
+        "李听证、赵听证任听证员",
+    ):
+        assert element in hearing, element
+    assert "孙记录任记录员" in hearing and "被申请人的负责人应当参加听证" in hearing
     assert "被申请人：" in docx_text(kinds["mediation"]) and "申请人：测试申请人" in docx_text(
         kinds["refusal"]
     )

@@ -12,7 +12,7 @@ from fazhi.reconsideration import deadlines, selectors, services
 from fazhi.reconsideration.models import ActKind, Case, Outcome, Party, Procedure, State
 from fazhi.reconsideration.workflow import CASE_FLOW
 
-from .conftest import ALL_CONDITIONS, D
+from .conftest import ALL_CONDITIONS, HEARING, D
 
 
 def refused_as_late(case, officer, match):
@@ -113,18 +113,35 @@ def test_hearing_notice_five_working_days_before_the_hearing(accepted, officer):
     before = unchanged(case)
     with pytest.raises(ValidationError, match="第五十一条第一款"):
         services.hold_hearing(
-            actor=officer, case=case, notice_date=D(2025, 9, 29), date=D(2025, 10, 13)
+            actor=officer, case=case, notice_date=D(2025, 9, 29), date=D(2025, 10, 13), **HEARING
         )
     assert unchanged(case) == before
     case = services.hold_hearing(
-        actor=officer, case=case, notice_date=D(2025, 9, 28), date=D(2025, 10, 13)
+        actor=officer, case=case, notice_date=D(2025, 9, 28), date=D(2025, 10, 13), **HEARING
     )
     assert case.hearing_date == D(2025, 10, 13)
     assert "hold_hearing" not in [t.action for t in CASE_FLOW.offered(case, "officer")]
     with pytest.raises(ValidationError, match="已经安排"):
         services.hold_hearing(
-            actor=officer, case=case, notice_date=D(2025, 9, 28), date=D(2025, 10, 14)
+            actor=officer, case=case, notice_date=D(2025, 9, 28), date=D(2025, 10, 14), **HEARING
         )
+
+
+# 第五十条第三款: 听证由一名行政复议人员任主持人，两名以上行政复议人员任听证员，一名记录员制作听证笔录;
+# 第五十一条第一款: 将听证的时间、地点和拟听证事项书面通知当事人.
+def test_the_hearing_notice_names_place_matters_and_who_hears(accepted, officer):
+    case = accepted(accepted_on=D(2025, 9, 26))
+    dates = {"notice_date": D(2025, 9, 28), "date": D(2025, 10, 13)}
+    with pytest.raises(ValidationError, match="第五十条第三款"):
+        services.hold_hearing(
+            actor=officer, case=case, **dates, **{**HEARING, "hearing_officers": "李听证"}
+        )
+    with pytest.raises(ValidationError, match="第五十一条第一款"):
+        services.hold_hearing(actor=officer, case=case, **dates, **{**HEARING, "place": " "})
+    case = services.hold_hearing(actor=officer, case=case, **dates, **HEARING)
+    step = case.steps.get(action="hold_hearing")
+    assert step.data["place"] == "东湖区司法局听证室" and step.data["time"] == "09:30"
+    assert step.data["hearing_officers"] == ["李听证", "赵听证"]
 
 
 def test_the_hearing_day_counts_when_the_setting_says_so(db, monkeypatch):
@@ -193,7 +210,7 @@ def test_a_late_reply_is_no_reply_unless_a_third_party_gave_evidence(copied, lea
 def test_no_decision_before_the_hearing(copied, officer, leader):
     case = copied(reply_on=D(2025, 10, 10))
     case = services.hold_hearing(
-        actor=officer, case=case, notice_date=D(2025, 10, 20), date=D(2025, 10, 28)
+        actor=officer, case=case, notice_date=D(2025, 10, 20), date=D(2025, 10, 28), **HEARING
     )
     with pytest.raises(ValidationError, match="第六十一条第二款"):
         decide(leader, case, date=D(2025, 10, 27))
@@ -344,7 +361,7 @@ def test_a_complex_case_is_heard_and_referred_before_the_decision(complex_case, 
     with pytest.raises(ValidationError, match="第五十条第一款"):
         decide(leader, case, date=D(2025, 10, 20))
     case = services.hold_hearing(
-        actor=officer, case=case, notice_date=D(2025, 10, 10), date=D(2025, 10, 20)
+        actor=officer, case=case, notice_date=D(2025, 10, 10), date=D(2025, 10, 20), **HEARING
     )
     with pytest.raises(ValidationError, match="第五十二条第二款第一项"):
         decide(leader, case, date=D(2025, 10, 20))

@@ -27,6 +27,13 @@ NEGATIONS = "不未无非没"
 _EACH_RE = re.compile(r"均|都|全部|分别")
 SHORT_CLAUSE = 6
 
+# How sure the reader is of a figure's indicator (shown on the report page; a person confirms
+# or corrects the uncertain ones there).
+EXACT = "exact"  # the indicator's own words, in the number's own clause, name its work line
+NEAREST = "nearest"  # the nearest words: in an earlier clause, or after the number
+INFERRED = "inferred"  # the words fit, the work line comes from the passage around them
+CONFIDENCE = {EXACT: "确切", NEAREST: "就近匹配", INFERRED: "推断条线"}
+
 
 @dataclass
 class Figure:
@@ -36,6 +43,7 @@ class Figure:
     unit: str
     quote: str
     span: tuple[int, int]
+    confidence: str = EXACT
 
     def as_dict(self) -> dict:
         data = {
@@ -45,9 +53,10 @@ class Figure:
             "unit": self.unit,
             "quote": self.quote,
             "span": list(self.span),
+            "confidence": self.confidence,
         }
         if self.indicator is None:
-            del data["indicator"]
+            del data["indicator"], data["confidence"]
         return data
 
 
@@ -56,6 +65,7 @@ class _Context:
     text: str  # words that may name the figure: the clause head (for "、" lists) and the window
     head: int  # matches must end after this offset in `text`
     floor: int  # and start at or after this one
+    own: int  # where the number's own clause begins in `text`
     after: str  # words right after the number, to the end of the clause or list item
     named_after: bool  # may those words name it: not when another number follows in the clause
 
@@ -98,11 +108,11 @@ def _negated(text: str, start: int) -> bool:
     return start > 0 and text[start - 1] in NEGATIONS
 
 
-def _best_match(wording: Wording, context: _Context) -> tuple[tuple, bool] | None:
+def _best_match(wording: Wording, context: _Context) -> tuple[tuple, bool, int] | None:
     """The match of the wording's terms in the figure's words (before the number, across it
     or after it, the number standing as NUMBER_MARK) nearest the number, with whether it
-    names the figure before the number. None when the only matches are negated or the
-    figure's own words speak of another work line."""
+    names the figure before the number and where it starts. None when the only matches are
+    negated or the figure's own words speak of another work line."""
     words = context.words
     at = len(context.text)
     best = None
@@ -128,10 +138,10 @@ def _best_match(wording: Wording, context: _Context) -> tuple[tuple, bool] | Non
         words[context.floor : match.start()] + words[match.end() :]
     ):
         return None  # "法律顾问…出具法律意见书5份" is no reconsideration figure
-    return score, score[0] == 1
+    return score, score[0] == 1, match.start()
 
 
-def _candidates(context: _Context, quantity: Quantity) -> list[tuple[tuple, Wording, bool]]:
+def _candidates(context: _Context, quantity: Quantity) -> list[tuple[tuple, Wording, bool, int]]:
     found = []
     for wording in _BY_UNIT.get(quantity.unit, ()):
         if wording.area and wording.area != context.area and wording.area not in context.areas:
@@ -140,24 +150,32 @@ def _candidates(context: _Context, quantity: Quantity) -> list[tuple[tuple, Word
         if exclude and exclude.search(context.words):
             continue
         if matched := _best_match(wording, context):
-            score, before = matched
-            found.append((score, wording, before))
+            score, before, start = matched
+            found.append((score, wording, before, start))
     return sorted(found, key=lambda item: item[0], reverse=True)
 
 
-def _choose(context: _Context, quantity: Quantity, sentence: str) -> tuple[list[str], bool]:
-    """The indicators a quantity states (usually one; "A率、B率均达到100%" states two), and
-    whether the naming words come after the number."""
+def _confidence(context: _Context, wording: Wording, before: bool, start: int) -> str:
+    if not before or start < context.own:
+        return NEAREST
+    if wording.area and wording.area not in context.areas:
+        return INFERRED
+    return EXACT
+
+
+def _choose(context: _Context, quantity: Quantity, sentence: str) -> tuple[list[str], bool, str]:
+    """The indicators a quantity states (usually one; "A率、B率均达到100%" states two),
+    whether the naming words come after the number, and how sure the choice is."""
     found = _candidates(context, quantity)
     if not found:
-        return [], False
-    (score, best, before), rest = found[0], found[1:]
+        return [], False, EXACT
+    (score, best, before, start), rest = found[0], found[1:]
     chosen = [best.id]
     if before and _EACH_RE.search(context.text[score[1] :]):
-        chosen += [wording.id for other, wording, pre in rest if pre and other[2] > 1]
+        chosen += [wording.id for other, wording, pre, _ in rest if pre and other[2] > 1]
     if chosen == ["reconsideration.correction_rate"] and "综合纠错" in sentence:
         chosen = ["reconsideration.comprehensive_correction_rate"]
-    return chosen, not before
+    return chosen, not before, _confidence(context, best, before, start)
 
 
 def _clause_start(text: str, start: int, floor: int) -> int:
@@ -200,6 +218,7 @@ def extract_figures(text: str, original: str, paragraphs: list[tuple[int, int]])
             )
             window = text[window_start:start]
             head_text, head, floor = "", 0, 0
+            own = _clause_start(text, start, window_start) - window_start
             if window.lstrip().startswith("、"):
                 clause = _clause_start(text, window_start, sentence_start)
                 first = next(
@@ -208,6 +227,7 @@ def extract_figures(text: str, original: str, paragraphs: list[tuple[int, int]])
                 )
                 head_text = text[clause:first]
                 head = len(head_text)
+                own = 0  # the list's head names every item of it
             else:
                 floor = _naming_clauses(text, window_start, start) - window_start
             after_end = _clause_end(text, end, min(next_start, para_end), LIST_END)
@@ -215,12 +235,15 @@ def extract_figures(text: str, original: str, paragraphs: list[tuple[int, int]])
                 text=head_text + window,
                 head=head,
                 floor=floor,
+                own=own,
                 after=text[end:after_end],
                 named_after=next_start >= _clause_end(text, end, para_end),
                 area=_last_area(marks, window_start),
                 areas=_areas_in(head_text + window + text[end:after_end]),
             )
-            indicators, named_after = _choose(context, quantity, text[sentence_start:start])
+            indicators, named_after, confidence = _choose(
+                context, quantity, text[sentence_start:start]
+            )
             quote_start = _clause_start(text, start, window_start)
             quote_end = after_end if named_after else end
             quote = original[quote_start:quote_end]
@@ -234,6 +257,7 @@ def extract_figures(text: str, original: str, paragraphs: list[tuple[int, int]])
                         quantity.unit,
                         quote,
                         (quote_start, quote_end),
+                        confidence if indicator else EXACT,
                     )
                 )
     return figures

@@ -38,6 +38,21 @@ class ReadReport(ScopedRecord):
 
 
 class ReportFigure(ChildRecord):
+    """A figure as the reader found it, and as a person confirmed, corrected or excluded it.
+    A correction keeps what was read (`read_indicator`, `read_value`); comparisons count the
+    reviewed figure and never an excluded one."""
+
+    class Confidence(models.TextChoices):
+        EXACT = "exact", "确切"
+        NEAREST = "nearest", "就近匹配"
+        INFERRED = "inferred", "推断条线"
+
+    class Review(models.TextChoices):
+        PENDING = "", "待确认"
+        CONFIRMED = "confirmed", "已确认"
+        CORRECTED = "corrected", "已更正"
+        REJECTED = "rejected", "已排除"
+
     report = models.ForeignKey(ReadReport, on_delete=models.CASCADE, related_name="figures")
     indicator = models.CharField("指标", max_length=100, db_index=True)
     value = models.DecimalField("数值", max_digits=20, decimal_places=4)
@@ -46,6 +61,26 @@ class ReportFigure(ChildRecord):
     quote = models.TextField("原文")
     span_start = models.PositiveIntegerField()
     span_end = models.PositiveIntegerField()
+    confidence = models.CharField(
+        "识别把握", max_length=10, choices=Confidence.choices, default=Confidence.EXACT
+    )
+    review = models.CharField(
+        "人工确认", max_length=10, choices=Review.choices, blank=True, default=Review.PENDING
+    )
+    read_indicator = models.CharField("原识别指标", max_length=100, blank=True)
+    read_value = models.DecimalField(
+        "原识别数值", max_digits=20, decimal_places=4, null=True, blank=True
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="确认人",
+    )
+    reviewed_at = models.DateTimeField("确认时间", null=True, blank=True)
+    review_note = models.CharField("确认说明", max_length=200, blank=True)
 
     parent_field = "report"
     scope_public_field = "report__is_public"
@@ -56,3 +91,7 @@ class ReportFigure(ChildRecord):
 
     def __str__(self) -> str:
         return f"{self.report.file_name}·{self.indicator}"
+
+    @property
+    def uncertain(self) -> bool:
+        return self.confidence != self.Confidence.EXACT

@@ -1,12 +1,20 @@
 """Every read of stored reports, already scoped to what the user may see."""
 
+from collections import Counter
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from fazhi.core.models import Unit
 from fazhi.core.roles import Action
+from fazhi.core.selectors import get_visible
+from fazhi.indicators import engine
 from fazhi.indicators.catalog import CATALOG
+from fazhi.indicators.registry import registered
 
 from .models import ReadReport, ReportFigure
 from .sections import KEYS, NAMES, REQUIRED
@@ -31,19 +39,20 @@ def indicator_name(indicator: str | None) -> str:
     return entry.name if entry else (indicator or "未归类数据")
 
 
+def counted_figures(user):
+    """The figures comparisons count: every visible one but those a person excluded (a
+    corrected figure counts as corrected)."""
+    return ReportFigure.objects.restrict(user).exclude(review=ReportFigure.Review.REJECTED)
+
+
 def indicator_choices(user) -> list[tuple[str, str]]:
-    ids = (
-        ReportFigure.objects.restrict(user)
-        .order_by()
-        .values_list("indicator", flat=True)
-        .distinct()
-    )
+    ids = counted_figures(user).order_by().values_list("indicator", flat=True).distinct()
     return sorted((i, indicator_name(i)) for i in set(ids))
 
 
 def comparison(user, indicator: str):
     return (
-        ReportFigure.objects.restrict(user)
+        counted_figures(user)
         .filter(indicator=indicator)
         .select_related("report")
         .order_by("report__region", "report__year", "span_start")
@@ -84,7 +93,7 @@ def region_across_years(user, region: str) -> tuple[list[int], list[dict]]:
     the first statement of the most recently read report counts, as a reader would quote it.
     """
     figures = (
-        ReportFigure.objects.restrict(user)
+        counted_figures(user)
         .filter(report__region=region, report__year__isnull=False)
         .select_related("report")
         .order_by("-report__created_at", "-report__pk", "span_start")
@@ -162,3 +171,135 @@ def marked_text(report: ReadReport) -> SafeString:
         cursor = end
     pieces.append(escape(text[cursor:]))
     return mark_safe("".join(str(p) for p in pieces))  # every piece is escaped above
+
+
+def figure_to_review(user, pk) -> ReportFigure:
+    """A figure the user may confirm, correct or exclude: one of a report they uploaded or
+    may review (审核) — the same people who may publish it."""
+    figure = get_visible(ReportFigure, user, pk)
+    try:
+        report_to_publish(user, figure.report_id)
+    except PermissionDenied:
+        raise PermissionDenied("只有上传人或本单位审核人、负责人可以确认报告中的数据") from None
+    return figure
+
+
+def uncertain_figures(report: ReadReport) -> list[ReportFigure]:
+    """The figures a person should look at: read by the nearest words or with the work line
+    inferred from the passage, and not reviewed yet."""
+    return [
+        f for f in report.figures.all() if f.uncertain and f.review == ReportFigure.Review.PENDING
+    ]
+
+
+# — reports × indicators —
+
+
+@dataclass
+class Cell:
+    value: Decimal
+    figure: ReportFigure | None = None  # the statement; None for a rate computed from parts
+    parts: tuple[Decimal, Decimal] | None = None  # numerator, denominator of a computed rate
+
+
+def _first_statements(figures) -> dict[int, dict[str, ReportFigure]]:
+    """Per report, the first statement of each indicator (as a reader would quote it)."""
+    stated: dict[int, dict[str, ReportFigure]] = {}
+    for figure in figures:
+        stated.setdefault(figure.report_id, {}).setdefault(figure.indicator, figure)
+    return stated
+
+
+def _cell(indicator: str, stated: dict[str, ReportFigure]) -> Cell | None:
+    """The report's own figure; for a rate it does not state, the rate computed from the
+    parts it does state (纠错率 from 纠错 and 审结) — never one rate in another's place
+    (纠错率 and 综合纠错率 are different figures)."""
+    if indicator in stated:
+        return Cell(stated[indicator].value, stated[indicator])
+    computed = registered().get(indicator)
+    if computed is None or not computed.is_ratio:
+        return None
+    numerator, denominator = stated.get(computed.numerator), stated.get(computed.denominator)
+    if numerator is None or denominator is None or not denominator.value:
+        return None
+    rate = (numerator.value * 100 / denominator.value).quantize(
+        Decimal("0.01"), rounding=ROUND_HALF_UP
+    )
+    return Cell(rate, parts=(numerator.value, denominator.value))
+
+
+def common_indicators(user, limit: int = 8) -> list[str]:
+    """The indicators most reports state: the table's columns when none are chosen."""
+    pairs = counted_figures(user).values_list("report_id", "indicator").distinct().order_by()
+    counts = Counter(indicator for _, indicator in pairs)
+    return [indicator for indicator, _ in counts.most_common(limit)]
+
+
+def report_table(user, reports_page, indicators: list[str]) -> list[dict]:
+    """Rows of the reports × indicators table for the reports given (one page of them)."""
+    figures = (
+        counted_figures(user)
+        .filter(report__in=[r.pk for r in reports_page], indicator__in=_with_parts(indicators))
+        .order_by("report", "span_start")
+    )
+    stated = _first_statements(figures)
+    return [
+        {"report": report, "cells": [_cell(i, stated.get(report.pk, {})) for i in indicators]}
+        for report in reports_page
+    ]
+
+
+def _with_parts(indicators: list[str]) -> set[str]:
+    needed = set(indicators)
+    for indicator in indicators:
+        computed = registered().get(indicator)
+        if computed is not None and computed.is_ratio:
+            needed |= {computed.numerator, computed.denominator}
+    return needed
+
+
+# — a published figure against the platform's own records —
+
+
+def matching_unit(user, region: str) -> Unit | None:
+    """The unit of the user's scope a report's region names (“示范市东湖区” → 东湖区): the
+    longest unit name the region ends with, its parent named as well where two units share
+    the name; None when no unit or more than one fits."""
+    if not region:
+        return None
+    suffixes = {region[i:] for i in range(len(region)) if len(region) - i >= 2}
+    found = list(
+        Unit.objects.restrict(user)
+        .filter(name__in=suffixes, kind__in=Unit.AREA_KINDS)
+        .select_related("parent")
+    )
+    if not found:
+        return None
+    longest = max(len(u.name) for u in found)
+    found = [u for u in found if len(u.name) == longest]
+    if len(found) > 1:
+        found = [u for u in found if u.parent and u.parent.name in region]
+    return found[0] if len(found) == 1 else None
+
+
+def platform_differences(user, report: ReadReport) -> tuple[Unit | None, list[dict]]:
+    """Where the report's figure for its region and year differs from what the platform's
+    records of the same unit and year give (only figures the user's work lines compute)."""
+    unit = matching_unit(user, report.region)
+    if unit is None or report.year is None:
+        return unit, []
+    stated = _first_statements(counted_figures(user).filter(report=report))
+    mine = stated.get(report.pk, {})
+    computed = registered()
+    shown = engine.shown_to(user, [computed[i] for i in mine if i in computed])
+    if not shown:
+        return unit, []
+    period = engine.Period.year(report.year)
+    values = engine.compute([i.id for i in shown], user=user, unit=unit, period=period)
+    rows = []
+    for indicator in shown:
+        ours, theirs = values[indicator.id], mine[indicator.id].value
+        if ours is None or Decimal(ours) == theirs:
+            continue
+        rows.append({"indicator": indicator, "report": theirs, "platform": ours})
+    return unit, rows

@@ -5,8 +5,13 @@ import tempfile
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
 from fazhi.core.audit import record_event, service
+from fazhi.core.guards import saved
 from fazhi.core.storable import storable_errors
+from fazhi.indicators.catalog import CATALOG
 
 from .inputs import UnreadableDocument
 from .models import ReadReport, ReportFigure
@@ -89,6 +94,7 @@ def _storable_figure(report: ReadReport, figure) -> ReportFigure | None:
         quote=figure.quote,
         span_start=figure.span[0],
         span_end=figure.span[1],
+        confidence=figure.confidence,
     )
     return None if storable_errors(row) else row
 
@@ -173,3 +179,42 @@ def set_public(*, actor, report: ReadReport, is_public: bool) -> ReadReport:
         unit=report.unit,
     )
     return report
+
+
+@service
+def review_figure(
+    *, actor, figure: ReportFigure, decision: str, indicator: str = "", value=None, note: str = ""
+) -> ReportFigure:
+    """确认 / 更正 / 排除 a figure the reader found. A correction keeps the first reading
+    (`read_indicator`, `read_value`); comparisons then count the corrected figure, and never
+    an excluded one."""
+    Review = ReportFigure.Review
+    if decision not in (Review.CONFIRMED, Review.CORRECTED, Review.REJECTED):
+        raise ValidationError("请选择确认、更正或排除")
+    if decision == Review.CORRECTED:
+        entry = CATALOG.get(indicator)
+        if entry is None:
+            raise ValidationError("更正时请选择指标目录中的指标")
+        if value is None:
+            raise ValidationError("更正时请填写数值")
+        if entry.unit == "%" and not Decimal(0) <= Decimal(value) <= Decimal(100):
+            raise ValidationError(f"“{entry.name}”是比率，数值应在0到100之间")
+        if not figure.read_indicator:
+            figure.read_indicator, figure.read_value = figure.indicator, figure.value
+        figure.indicator, figure.value, figure.unit = indicator, Decimal(value), entry.unit
+    if decision == Review.REJECTED and not note.strip():
+        raise ValidationError("排除一项数据时请写明理由")
+    figure.review = decision
+    figure.review_note = note.strip()
+    figure.reviewed_by = actor
+    figure.reviewed_at = timezone.now()
+    saved(figure)
+    record_event(
+        actor=actor,
+        action=f"report_reader.figure_{decision}",
+        summary=f"{Review(decision).label}报告《{figure.report.file_name}》中的数据"
+        f"“{figure.quote[:40]}”",
+        target=figure.report,
+        unit=figure.report.unit,
+    )
+    return figure

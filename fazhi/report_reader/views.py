@@ -8,16 +8,19 @@ from fazhi.core.ledgers import Column, Ledger, ledger_page
 from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action
 from fazhi.core.viewtools import (
+    list_template,
+    paginate,
     record_view,
     require,
     run_posted_form,
     run_service_form,
     xlsx_response,
 )
+from fazhi.indicators.catalog import CATALOG
 
 from . import selectors, services
-from .forms import PublishForm, UploadForm
-from .models import ReadReport
+from .forms import FigureReviewForm, PublishForm, UploadForm
+from .models import ReadReport, ReportFigure
 from .numbers import QUALIFIER_LABELS
 
 REPORT_LEDGER = Ledger(
@@ -86,6 +89,9 @@ def report_upload(request):
 @record_view(ReadReport)
 def report_detail(request, report):
     result = report.result
+    may_review = selectors.may_publish(request.user, report)
+    uncertain = selectors.uncertain_figures(report) if may_review else []
+    platform_unit, differences = selectors.platform_differences(request.user, report)
     return render(
         request,
         "report_reader/report_detail.html",
@@ -93,9 +99,14 @@ def report_detail(request, report):
             "report": report,
             "parts": selectors.parts(report),
             "figures": [
-                {**f, "name": selectors.indicator_name(f.get("indicator"))}
-                for f in result.get("figures", [])
+                {"row": f, "name": selectors.indicator_name(f.indicator)}
+                for f in report.figures.select_related("reviewed_by")
             ],
+            "reviews": [(f, FigureReviewForm(request=request)) for f in uncertain[:50]],
+            "uncertain_count": len(uncertain),
+            "catalog": sorted(CATALOG.values(), key=lambda entry: entry.id) if uncertain else [],
+            "platform_unit": platform_unit,
+            "differences": differences,
             "unmapped": result.get("unmapped", []),
             "findings": result.get("findings", []),
             "marked_text": selectors.marked_text(report),
@@ -122,6 +133,67 @@ def report_publish(request, report):
         report=report,
     )
     return redirect("report_reader:report_detail", pk=report.pk)
+
+
+@record_view(ReportFigure)
+@require_POST
+def figure_review(request, figure):
+    """确认 / 更正 / 排除 one figure: kept (audited) and used by every comparison."""
+    figure = selectors.figure_to_review(request.user, figure.pk)
+    form = FigureReviewForm(request.POST, request=request)
+    run_posted_form(
+        request,
+        form,
+        services.review_figure,
+        lambda done: f"数据已{done.get_review_display().removeprefix('已')}",
+        figure=figure,
+    )
+    return redirect(reverse("report_reader:report_detail", args=[figure.report_id]) + "#review")
+
+
+def report_table(request):
+    """Reports (rows) × indicators (columns), the chosen ones or those most reports state;
+    a rate a report does not state but whose parts it does is computed and marked."""
+    indicators = [i for i in request.GET.getlist("indicator") if i in CATALOG][:20]
+    indicators = indicators or selectors.common_indicators(request.user)
+    reports = selectors.reports(request.user, request.GET.get("q", "").strip()).order_by(
+        "region", "-year", "pk"
+    )
+    columns = [(i, selectors.indicator_name(i), CATALOG[i].unit) for i in indicators]
+    if request.GET.get("export") == "xlsx":
+        rows = selectors.report_table(request.user, list(reports[:5000]), indicators)
+        return xlsx_response(
+            "报告数据总表.xlsx",
+            "报告×指标",
+            ["地区", "年度", "报告", *(f"{name}（{unit}）" for _, name, unit in columns)],
+            (
+                (
+                    row["report"].region,
+                    row["report"].year,
+                    row["report"].file_name,
+                    *(
+                        None
+                        if cell is None
+                        else (cell.value if cell.figure else f"{cell.value}（由分项计算）")
+                        for cell in row["cells"]
+                    ),
+                )
+                for row in rows
+            ),
+        )
+    page = paginate(request, reports)
+    return render(
+        request,
+        list_template(request, "report_reader/table.html", "report_reader/_table_rows.html"),
+        {
+            "columns": columns,
+            "chosen": set(indicators),
+            "choices": selectors.indicator_choices(request.user),
+            "page": page,
+            "rows": selectors.report_table(request.user, list(page), indicators),
+            "q": request.GET.get("q", ""),
+        },
+    )
 
 
 def report_compare(request):

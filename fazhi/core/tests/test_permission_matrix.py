@@ -44,6 +44,7 @@ DEMO_USER = {
 # Routes that ask more than @record_view's action, and what (the test users uploaded nothing).
 ROUTE_ACTIONS = {
     "report_reader:report_publish": Action.REVIEW,  # the uploader, or 审核 of the unit
+    "report_reader:figure_review": Action.REVIEW,  # the same people as publishing
 }
 CASES = [(role, line) for role, lines in LINES_BY_ROLE.items() for line in lines]
 ALLOWED = (200, 302)

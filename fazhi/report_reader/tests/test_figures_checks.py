@@ -48,7 +48,8 @@ def test_json_form_of_a_figure(read_seed):
         for f in read_seed(FUZHOU).as_dict()["figures"]
         if f["indicator"] == "reconsideration.closed"
     )
-    assert set(figure) == {"indicator", "value", "qualifier", "unit", "quote", "span"}
+    keys = {"indicator", "value", "qualifier", "unit", "quote", "span", "confidence"}
+    assert set(figure) == keys and figure["confidence"] == "exact"
     assert (figure["value"], figure["unit"], figure["quote"]) == (1765, "件", "全年共審結1765件")
 
 

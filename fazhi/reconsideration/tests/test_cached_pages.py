@@ -99,9 +99,7 @@ def test_a_case_in_one_district_leaves_the_others_dashboard_warm(demo, client_as
     figure on the dashboard and the list everywhere."""
     other = next(d for d in demo.districts if d != "donghu")
     dashboard = f"/indicators/?year={RECEIVED.year}"
-    clients = {
-        name: client_as(demo.users[f"{name}_leader"]) for name in ("donghu", other, "city")
-    }
+    clients = {name: client_as(demo.users[f"{name}_leader"]) for name in ("donghu", other, "city")}
 
     def figures(name) -> tuple[int, int]:
         client = clients[name]

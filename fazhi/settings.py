@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "fazhi.core.middleware.SessionRefreshMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -150,9 +151,22 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:due_list"
 LOGOUT_REDIRECT_URL = "login"
 
-# Sessions end after 8 idle hours and with the browser.
+# Sessions end after 8 idle hours and with the browser. They live in a cache of their own
+# (files under var/sessions, shared by the server's processes, kept over a restart), not in
+# the database: a page view writes nothing there (on SQLite a session saved on every GET
+# queued every reader behind every writer). The idle timeout is renewed by
+# core.middleware.SessionRefreshMiddleware at most once a FAZHI_SESSION_REFRESH_SECONDS.
 SESSION_COOKIE_AGE = int(os.environ.get("FAZHI_SESSION_SECONDS", 8 * 3600))
-SESSION_SAVE_EVERY_REQUEST = True
+FAZHI_SESSION_REFRESH_SECONDS = int(os.environ.get("FAZHI_SESSION_REFRESH_SECONDS", 60))
+SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+SESSION_CACHE_ALIAS = "sessions"
+CACHES["sessions"] = {
+    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+    "LOCATION": VAR_DIR / "sessions",
+    "TIMEOUT": SESSION_COOKIE_AGE,
+    "OPTIONS": {"MAX_ENTRIES": 100_000},  # never culled below a province's users
+}
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "fazhi.rulemaking",
     "fazhi.legal_aid",
     "fazhi.legal_services",
+    "fazhi.notifications",
 ]
 
 MIDDLEWARE = [
@@ -93,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "fazhi.core.context_processors.platform",
+                "fazhi.notifications.context_processors.unread",
             ],
         },
     }
@@ -267,3 +269,21 @@ FAZHI_RECTIFICATION_PLAN_DAYS = int(os.environ.get("FAZHI_RECTIFICATION_PLAN_DAY
 # 学法考法: the scores at which a result counts as 及格 and as 优秀 (docs/rules.md, "普法").
 FAZHI_EXAM_PASS_SCORE = int(os.environ.get("FAZHI_EXAM_PASS_SCORE", "60"))
 FAZHI_EXAM_EXCELLENT_SCORE = int(os.environ.get("FAZHI_EXAM_EXCELLENT_SCORE", "90"))
+
+# Notifications (fazhi/notifications): `fazhi notify` reminds this many working days before a
+# last day (and on the day, and once overdue); a failed e-mail is tried at most this often.
+# Mail goes through Django's EMAIL_* settings: the console by default (the demo), SMTP when
+# FAZHI_EMAIL_HOST is set.
+FAZHI_NOTICE_DAYS_BEFORE = int(os.environ.get("FAZHI_NOTICE_DAYS_BEFORE", "3"))
+FAZHI_NOTICE_MAX_ATTEMPTS = int(os.environ.get("FAZHI_NOTICE_MAX_ATTEMPTS", "3"))
+FAZHI_SITE_URL = os.environ.get("FAZHI_SITE_URL", "http://127.0.0.1:8000")
+DEFAULT_FROM_EMAIL = os.environ.get("FAZHI_EMAIL_FROM", "fazhi@localhost")
+if os.environ.get("FAZHI_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["FAZHI_EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("FAZHI_EMAIL_PORT", "25"))
+    EMAIL_HOST_USER = os.environ.get("FAZHI_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("FAZHI_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = os.environ.get("FAZHI_EMAIL_TLS") == "1"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -174,6 +174,8 @@ def track_writes(sender, instance, update_fields=None, **kwargs) -> None:
     lists show), changed. A login's last_login is no change."""
     if sender in (DataVersion, UnitVersion, FormToken):  # a form shown is no record
         return
+    if getattr(sender, "changes_no_figures", False):  # e.g. a notice read
+        return
     if sender._meta.label == settings.AUTH_USER_MODEL:
         if update_fields is None or set(update_fields) - {"last_login"}:
             bump()

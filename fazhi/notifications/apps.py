@@ -13,7 +13,8 @@ class NotificationsConfig(worklines.KitAppConfig):
     def wire(self, line):
         from fazhi.core.navigation import NavItem
 
-        from . import models
+        from . import demo, models
 
         line.audit(models.Preference)
         line.nav(NavItem("通知", "notifications:inbox", "工作台", weight=1))
+        line.demo(99, "通知", demo.build)

@@ -17,4 +17,4 @@ class NotificationsConfig(worklines.KitAppConfig):
 
         line.audit(models.Preference)
         line.nav(NavItem("通知", "notifications:inbox", "工作台", weight=1))
-        line.demo(99, "通知", demo.build)
+        line.demo(89, "通知", demo.build)  # before the annual report, which comes last

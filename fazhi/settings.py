@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "fazhi.legal_aid",
     "fazhi.legal_services",
     "fazhi.statistics",
+    "fazhi.notifications",
 ]
 
 MIDDLEWARE = [
@@ -62,6 +63,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "fazhi.core.middleware.SessionRefreshMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -93,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "fazhi.core.context_processors.platform",
+                "fazhi.notifications.context_processors.unread",
             ],
         },
     }
@@ -151,9 +154,22 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "core:due_list"
 LOGOUT_REDIRECT_URL = "login"
 
-# Sessions end after 8 idle hours and with the browser.
+# Sessions end after 8 idle hours and with the browser. They live in a cache of their own
+# (files under var/sessions, shared by the server's processes, kept over a restart), not in
+# the database: a page view writes nothing there (on SQLite a session saved on every GET
+# queued every reader behind every writer). The idle timeout is renewed by
+# core.middleware.SessionRefreshMiddleware at most once a FAZHI_SESSION_REFRESH_SECONDS.
 SESSION_COOKIE_AGE = int(os.environ.get("FAZHI_SESSION_SECONDS", 8 * 3600))
-SESSION_SAVE_EVERY_REQUEST = True
+FAZHI_SESSION_REFRESH_SECONDS = int(os.environ.get("FAZHI_SESSION_REFRESH_SECONDS", 60))
+SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+SESSION_CACHE_ALIAS = "sessions"
+CACHES["sessions"] = {
+    "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+    "LOCATION": VAR_DIR / "sessions",
+    "TIMEOUT": SESSION_COOKIE_AGE,
+    "OPTIONS": {"MAX_ENTRIES": 100_000},  # never culled below a province's users
+}
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
@@ -254,3 +270,21 @@ FAZHI_RECTIFICATION_PLAN_DAYS = int(os.environ.get("FAZHI_RECTIFICATION_PLAN_DAY
 # 学法考法: the scores at which a result counts as 及格 and as 优秀 (docs/rules.md, "普法").
 FAZHI_EXAM_PASS_SCORE = int(os.environ.get("FAZHI_EXAM_PASS_SCORE", "60"))
 FAZHI_EXAM_EXCELLENT_SCORE = int(os.environ.get("FAZHI_EXAM_EXCELLENT_SCORE", "90"))
+
+# Notifications (fazhi/notifications): `fazhi notify` reminds this many working days before a
+# last day (and on the day, and once overdue); a failed e-mail is tried at most this often.
+# Mail goes through Django's EMAIL_* settings: the console by default (the demo), SMTP when
+# FAZHI_EMAIL_HOST is set.
+FAZHI_NOTICE_DAYS_BEFORE = int(os.environ.get("FAZHI_NOTICE_DAYS_BEFORE", "3"))
+FAZHI_NOTICE_MAX_ATTEMPTS = int(os.environ.get("FAZHI_NOTICE_MAX_ATTEMPTS", "3"))
+FAZHI_SITE_URL = os.environ.get("FAZHI_SITE_URL", "http://127.0.0.1:8000")
+DEFAULT_FROM_EMAIL = os.environ.get("FAZHI_EMAIL_FROM", "fazhi@localhost")
+if os.environ.get("FAZHI_EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ["FAZHI_EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("FAZHI_EMAIL_PORT", "25"))
+    EMAIL_HOST_USER = os.environ.get("FAZHI_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("FAZHI_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = os.environ.get("FAZHI_EMAIL_TLS") == "1"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

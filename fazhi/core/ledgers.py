@@ -128,4 +128,4 @@ def _table(request, queryset, ledger: Ledger, rows_template: str, empty, cached:
         return mark_safe(render_table())  # our own rendering
     today = timezone.localdate()
     key = (full_scope_key(request.user), ledger.filename, statement, request.GET.urlencode(), today)
-    return mark_safe(remember("ledger_table", key, render_table))
+    return mark_safe(remember("ledger_table", key, render_table, user=request.user))

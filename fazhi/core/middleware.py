@@ -1,7 +1,9 @@
 """Per-request state: which membership (unit + role) the user acts through."""
 
+import time
+
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import auth, messages
 from django.contrib.auth.middleware import LoginRequiredMiddleware
 from django.contrib.auth.views import redirect_to_login
 from django.db import transaction
@@ -32,6 +34,27 @@ class ActiveMembershipMiddleware:
             request.membership = membership
             request.memberships = memberships
         return self.get_response(request)
+
+
+class SessionRefreshMiddleware:
+    """The idle timeout (SESSION_COOKIE_AGE) counts from the last request: a logged-in
+    session is saved again, with a new expiry, when it was last saved more than
+    FAZHI_SESSION_REFRESH_SECONDS ago — not on every request (SESSION_SAVE_EVERY_REQUEST),
+    so reading pages writes nothing most of the time."""
+
+    STAMP = "fazhi_refreshed_at"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and auth.SESSION_KEY in session:
+            now = int(time.time())
+            if now - session.get(self.STAMP, 0) >= settings.FAZHI_SESSION_REFRESH_SECONDS:
+                session[self.STAMP] = now  # marks it modified: SessionMiddleware saves it
+        return response
 
 
 class AtomicWritesMiddleware:

@@ -290,6 +290,18 @@ class DataVersion(models.Model):
         return self.token
 
 
+class UnitVersion(models.Model):
+    """The version of one unit's records (dataversion.py): a random number changed by the
+    first write to the unit's records in each transaction. A subtree's version is the sum
+    over its units, so a write touches only its own unit's row."""
+
+    unit = models.OneToOneField(Unit, on_delete=models.CASCADE, related_name="+")
+    token = models.BigIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}:{self.token}"
+
+
 class Account(models.Model):
     """The security state of a login: whether its password must be changed before anything
     else (an account an administrator opened or reset), and when it last was."""

@@ -16,6 +16,10 @@ from .dataversion import query_key, remember
 
 
 class ListPaginator(Paginator):
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user  # whose scope the rows are of: the count's data versions
+
     def _is_query(self) -> bool:
         return isinstance(self.object_list, QuerySet)
 
@@ -26,7 +30,7 @@ class ListPaginator(Paginator):
         key = query_key(self.object_list)
         if key is None:
             return 0
-        return remember("count", key, self.object_list.count)
+        return remember("count", key, self.object_list.count, user=self.user)
 
     def page(self, number):
         number = self.validate_number(number)

@@ -69,6 +69,27 @@ class ScopedRecord(models.Model):
             record = getattr(record, step)
         return getattr(record, f"{last}_id")
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        record = super().from_db(db, field_names, values)
+        record._loaded_owner = record._owner_step()
+        return record
+
+    def _owner_step(self):
+        """The value of the first field on the way to the owning unit (the unit, a parent)."""
+        if self.scope_unit_field is None:
+            return None
+        step = self.scope_unit_field.split("__")[0]
+        return self.__dict__.get(self._meta.get_field(step).attname)  # never a deferred load
+
+    def moved_from_unit(self):
+        """False when the record is where it was loaded from (or is new); else the unit it
+        was moved from, or None when it moved under another parent (of some unit)."""
+        loaded = getattr(self, "_loaded_owner", None)
+        if loaded is None or loaded == self._owner_step():
+            return False
+        return loaded if "__" not in self.scope_unit_field else None
+
     def get_additional_data(self):
         """What django-auditlog stores beside each change: the unit, for the unit's history."""
         return {"unit_id": self.owning_unit_id}

@@ -45,7 +45,7 @@ def require(request, action: str, work_line: str | None = None) -> None:
 
 
 def paginate(request, queryset, per_page: int = PAGE_SIZE):
-    return ListPaginator(queryset, per_page).get_page(request.GET.get("page"))
+    return ListPaginator(queryset, per_page, user=request.user).get_page(request.GET.get("page"))
 
 
 def list_template(request, full: str, rows: str) -> str:

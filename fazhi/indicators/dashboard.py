@@ -163,7 +163,7 @@ def figures(indicators, *, user, unit, trends, period: Period) -> Figures:
         )
 
     key = figures_key(indicators, user=user, unit=unit, trends=trends, period=period)
-    return remember("dashboard", key, compute)
+    return remember("dashboard", key, compute, user=user)
 
 
 @dataclass(frozen=True)

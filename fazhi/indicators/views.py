@@ -69,6 +69,7 @@ def dashboard_view(request):
         "due_list",
         (full_scope_key(request.user), today),
         lambda: due_list(request.user, today, limit=100),
+        user=request.user,
     )
     overdue = [item for item in due.items if item.status(today) == "overdue"]
     values = dashboard.figures(indicators, **scope)
@@ -115,7 +116,9 @@ def _figures_html(indicators, scope) -> str:
         )
 
     key = dashboard.figures_key(indicators, **scope)
-    return mark_safe(remember("dashboard_html", key, render_figures))  # our own rendering
+    return mark_safe(
+        remember("dashboard_html", key, render_figures, user=scope["user"])
+    )  # our own rendering
 
 
 def _export(unit, period, table):

@@ -137,6 +137,7 @@ def case_list(request):
             "case_filter_choices",
             full_scope_key(request.user),
             lambda: selectors.filter_choices(request.user),
+            user=request.user,
         ),
         actions=[
             *(

@@ -3,21 +3,19 @@ every path that sets a password, audited changes and resets, the forced change o
 administrator's initial password, throttling per username and per address, the
 Content-Security-Policy without inline script, HTTPS settings, the schema and idle expiry."""
 
-import datetime
 import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from auditlog.models import LogEntry
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.test import Client
-from django.utils import timezone
 
 import fazhi
 from fazhi.core import services
@@ -268,15 +266,40 @@ def test_the_demo_command_does_not_turn_debug_on(monkeypatch):
     assert "FAZHI_DEBUG" not in os.environ
 
 
-def test_an_idle_session_says_it_expired_even_when_the_browser_drops_the_cookie(demo):
+def test_an_idle_session_says_it_expired_even_when_the_browser_drops_the_cookie(
+    demo, settings, monkeypatch
+):
+    """FAZHI_SESSION_SECONDS is the idle timeout: each request renews it (at most once a
+    FAZHI_SESSION_REFRESH_SECONDS), a session idle for longer ends."""
+    clock = [time.time()]
+    monkeypatch.setattr(time, "time", lambda: clock[0])  # the session cache's clock too
     client = Client()
     _login(client, "donghu_officer", DEMO_PASSWORD)
-    Session.objects.filter(session_key=client.session.session_key).update(
-        expire_date=timezone.now() - datetime.timedelta(seconds=1)
-    )
+    idle = settings.SESSION_COOKIE_AGE
+    assert idle == int(os.environ.get("FAZHI_SESSION_SECONDS", 8 * 3600))
+    for _ in range(3):  # in use: three times most of the timeout, still logged in
+        clock[0] += idle * 0.6
+        assert client.get("/units/").status_code == 200
+    clock[0] += idle + 1  # idle for longer than the timeout
     response = client.get("/units/")
     assert response.status_code == 302 and "expired=1" in response["Location"]
     # A browser forgets the cookie the redirect deletes; the login page still says why.
     page = Client().get(response["Location"]).content.decode()
     assert "登录已超时，请重新登录" in page
     assert "登录已超时" not in Client().get("/login/?next=/units/").content.decode()
+
+
+def test_reading_pages_writes_nothing_to_the_database(demo):
+    """Sessions live in their own cache: a page view saves no session row (on SQLite each
+    such write took the one write lock)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    _login(client, "donghu_officer", DEMO_PASSWORD)
+    client.get("/units/")
+    with CaptureQueriesContext(connection) as queries:
+        for _ in range(3):
+            assert client.get("/units/").status_code == 200
+    writes = [q["sql"] for q in queries if q["sql"].split()[0] in ("INSERT", "UPDATE", "DELETE")]
+    assert writes == [] and not any("django_session" in q["sql"] for q in queries)

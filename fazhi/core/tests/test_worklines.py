@@ -119,6 +119,7 @@ def test_records_follow_their_parent_for_scope_owner_and_line():
     outside = {
         "DomainEvent",
         "DataVersion",
+        "UnitVersion",
         "CalendarYear",
         "HolidayOverride",
         "FormToken",

@@ -91,3 +91,29 @@ def test_htmx_search_swaps_only_the_cached_table(demo, client_as):
     ).content.decode()
     assert "<form" not in table and "共 " in table
     assert f'<div id="table-area">{table}</div>' in full
+
+
+def test_a_case_in_one_district_leaves_the_others_dashboard_warm(demo, client_as, register):
+    """Data versions per unit (core/dataversion.py): a case registered in 东湖区 makes its
+    own and the city's figures stale and leaves another district's cached, with the same
+    figure on the dashboard and the list everywhere."""
+    other = next(d for d in demo.districts if d != "donghu")
+    dashboard = f"/indicators/?year={RECEIVED.year}"
+    clients = {name: client_as(demo.users[f"{name}_leader"]) for name in ("donghu", other, "city")}
+
+    def figures(name) -> tuple[int, int]:
+        client = clients[name]
+        return received(client.get(dashboard)), total(client.get("/reconsideration/cases/"))
+
+    before = {name: figures(name) for name in clients}
+
+    def queries(name) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert figures(name) == before[name]
+        return len(captured)
+
+    warm = queries(other)
+    register()
+    assert queries(other) == warm  # nothing recomputed for the other district
+    for name in ("donghu", "city"):
+        assert figures(name) == (before[name][0] + 1, before[name][1] + 1)

@@ -13,6 +13,7 @@ class Command(BaseCommand):
     def handle(self, *args, addrport, **options):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("load_demo")
+        call_command("notify")  # today's reminders: the inbox, and mails on this console
         self.stdout.write(demo.DEMO_ACCOUNTS_HELP)
         self.stdout.write(self.style.SUCCESS(f"请在浏览器中打开 http://{addrport}/"))
         call_command("runserver", addrport, use_reloader=False)

@@ -5,7 +5,7 @@ from django.db.models import Q
 
 from fazhi.indicators.registry import Indicator
 
-from .models import FindingState, ReportForm
+from .models import FindingState, ReportForm, SessionKind
 
 INSPECTION_SOURCE = "法治督察工作规定（厅字〔2019〕28号）"
 REPORT_SOURCE = "党政主要负责人履行推进法治建设第一责任人职责规定 第五条"
@@ -78,5 +78,25 @@ INDICATORS = (
         source="法治政府建设示范创建活动",
         model="accountability.DemonstrationProject",
         date_field="recommended_date",
+    ),
+    Indicator(
+        id="accountability.leadership_study_sessions",
+        name="领导班子学法",
+        unit="次",
+        definition="期间内领导班子会议学法和专题法治讲座，按日期计入",
+        source=REPORT_SOURCE,
+        model="accountability.LeadershipSession",
+        date_field="date",
+        condition=Q(kind__in=[SessionKind.STUDY, SessionKind.LECTURE]),
+    ),
+    Indicator(
+        id="accountability.leadership_meetings_on_rule_of_law",
+        name="听取研究法治工作会议",
+        unit="次",
+        definition="期间内领导班子会议听取、研究法治建设工作的次数，按会议日期计入",
+        source=REPORT_SOURCE,
+        model="accountability.LeadershipSession",
+        date_field="date",
+        condition=Q(kind=SessionKind.MEETING),
     ),
 )

@@ -176,7 +176,21 @@ class Finding(UnitRecord):
         Unit, on_delete=models.PROTECT, related_name="+", verbose_name="督察单位"
     )
     plan = models.ForeignKey(
-        InspectionPlan, on_delete=models.PROTECT, related_name="findings", verbose_name="督察方案"
+        InspectionPlan,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="findings",
+        verbose_name="督察方案",
+    )
+    # A problem the 述法 review found (instead of a 督察): the same rectification and 销号.
+    law_report = models.ForeignKey(
+        "LawReport",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="findings",
+        verbose_name="述法",
     )
     inspected_unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="+", verbose_name="被督察单位"
@@ -220,6 +234,12 @@ class Finding(UnitRecord):
         ordering = ["plan", "pk"]
         constraints = [
             models.CheckConstraint(
+                condition=Q(plan__isnull=False, law_report__isnull=True)
+                | Q(plan__isnull=True, law_report__isnull=False),
+                name="finding_from_inspection_or_law_report",
+                violation_error_message="问题须来自一次督察或一次述法",
+            ),
+            models.CheckConstraint(
                 condition=~Q(state=FindingState.CLOSED)
                 | (Q(closed_date__isnull=False, verifier__isnull=False) & ~Q(evidence="")),
                 name="finding_closed_with_evidence_and_verifier",
@@ -235,6 +255,20 @@ class Finding(UnitRecord):
 
     def __str__(self) -> str:
         return f"{self.get_category_display()}：{self.description[:40]}"
+
+    @property
+    def source(self):
+        """The 督察 plan or the 述法 the problem was found in."""
+        return self.plan or self.law_report
+
+    @property
+    def source_title(self) -> str:
+        return self.plan.title if self.plan else f"{self.law_report}"
+
+    @property
+    def fed_back_date(self):
+        """When the unit was told: the 督察's feedback, or the 述法 review."""
+        return self.plan.feedback_date if self.plan else self.law_report.reviewed_date
 
     def overdue(self, today) -> bool:
         return (
@@ -397,6 +431,65 @@ class AssessmentScore(UnitRecord):
         return f"{self.item.code} {self.item.name}"
 
 
+class AppealState(models.TextChoices):
+    PENDING = "pending", "待复核"
+    CHANGED = "changed", "复核改分"
+    UPHELD = "upheld", "维持原分"
+
+
+class ScoreAppeal(UnitRecord):
+    """申诉 of an assessed unit against a reviewer's score, and the 依法治办's 复核 (`unit`).
+    The score changes only through a decision that grants it (services.decide_appeal)."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="考核单位"
+    )
+    score = models.ForeignKey(
+        AssessmentScore, on_delete=models.PROTECT, related_name="appeals", verbose_name="考核评分"
+    )
+    filed_date = models.DateField("申诉日期")
+    reason = models.CharField("申诉理由", max_length=500)
+    requested_score = models.DecimalField("申请得分", max_digits=6, decimal_places=2)
+    state = models.CharField(
+        "状态", max_length=10, choices=AppealState.choices, default=AppealState.PENDING
+    )
+    original_score = models.DecimalField("原评审得分", max_digits=6, decimal_places=2)
+    decided_score = models.DecimalField(
+        "复核得分", max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    decision = models.CharField("复核意见", max_length=500, blank=True)
+    decided_date = models.DateField("复核日期", null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="复核人",
+    )
+
+    objects = ConfidentialManager()
+    subject_field = "score__assessed_unit"
+    subject_shown = Q()
+    detail_url_name = "accountability:appeal_detail"
+
+    class Meta:
+        verbose_name = "考核申诉"
+        verbose_name_plural = "考核申诉"
+        ordering = ["-filed_date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state="pending", decided_date__isnull=True)
+                | (~Q(state="pending") & Q(decided_date__isnull=False) & ~Q(decision="")),
+                name="score_appeal_decided_with_reasons",
+                violation_error_message="复核须写明复核意见和复核日期",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.score}（{self.score.assessed_unit.name}）申诉"
+
+
 # — 述法 —
 
 
@@ -537,3 +630,34 @@ class DemonstrationProject(UnitRecord):
     def next_stage(self) -> str | None:
         index = STAGE_ORDER.index(self.stage)
         return STAGE_ORDER[index + 1] if index + 1 < len(STAGE_ORDER) else None
+
+
+# — 第一责任人: 学法 and meetings on rule-of-law matters —
+
+
+class SessionKind(models.TextChoices):
+    STUDY = "study", "会议学法"
+    LECTURE = "lecture", "专题法治讲座"
+    MEETING = "meeting", "听取研究法治工作会议"
+
+
+class LeadershipSession(UnitRecord):
+    """A session of a unit's leadership group (`unit`): 学法 (会前学法、专题讲座) or a meeting
+    that heard and studied rule-of-law work (worklines.md §1.7: 许昌 14 meetings, 9 学法)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="单位")
+    kind = models.CharField("类别", max_length=10, choices=SessionKind.choices)
+    date = models.DateField("日期")
+    topic = models.CharField("议题或学习内容", max_length=300)
+    chaired_by = models.CharField("主持人", max_length=30, blank=True)
+    attendees = models.PositiveIntegerField("参加人数", null=True, blank=True)
+
+    detail_url_name = "accountability:session_detail"
+
+    class Meta:
+        verbose_name = "领导班子学法和法治议题会议"
+        verbose_name_plural = "领导班子学法和法治议题会议"
+        ordering = ["-date", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.get_kind_display()}：{self.topic[:30]}"

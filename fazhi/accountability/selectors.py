@@ -1,7 +1,9 @@
 """Every read of the 述法 · 督察 · 考核 records, scoped to what the user may see (findings
 and scores also by the data rule of models.ConfidentialQuerySet)."""
 
+import datetime
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Q
@@ -19,6 +21,8 @@ from .models import (
     FindingState,
     InspectionPlan,
     LawReport,
+    LeadershipSession,
+    ScoreAppeal,
 )
 
 # The units that report (述法) and are inspected: agencies and 乡镇（街道）, not areas.
@@ -58,6 +62,98 @@ def findings(user, *, search: str = "", state: str = "", plan=None):
     if plan is not None:
         queryset = queryset.filter(plan=plan)
     return queryset
+
+
+def appeals(user, *, score=None):
+    queryset = ScoreAppeal.objects.restrict(user).select_related(
+        "score__item", "score__assessed_unit", "decided_by"
+    )
+    return queryset if score is None else queryset.filter(score=score)
+
+
+def sessions(user, *, search: str = "", year: int | None = None):
+    queryset = LeadershipSession.objects.restrict(user).select_related("unit")
+    if search:
+        queryset = queryset.filter(Q(topic__icontains=search) | Q(unit__name__icontains=search))
+    if year:
+        queryset = queryset.filter(date__year=year)
+    return queryset
+
+
+# — the one rectification ledger —
+
+
+@dataclass(frozen=True)
+class Rectification:
+    """One row of the shared rectification ledger: a 督察 or 述法 finding of this line, or a
+    整改通知 of 行政执法监督 (fazhi/enforcement), read where each lives, never copied."""
+
+    source: str  # 法治督察 / 述法 / 执法监督
+    title: str
+    unit: Unit  # the unit that rectifies
+    issuer: Unit
+    problem: str
+    deadline: datetime.date | None
+    state: str
+    is_open: bool
+    closed_date: datetime.date | None
+    url: str
+
+    def get_absolute_url(self) -> str:
+        return self.url
+
+
+def _from_finding(finding: Finding) -> Rectification:
+    return Rectification(
+        source="法治督察" if finding.plan_id else "述法",
+        title=finding.source_title,
+        unit=finding.inspected_unit,
+        issuer=finding.unit,
+        problem=finding.description,
+        deadline=finding.deadline,
+        state=finding.get_state_display(),
+        is_open=finding.state != FindingState.CLOSED,
+        closed_date=finding.closed_date,
+        url=finding.get_absolute_url(),
+    )
+
+
+def _from_notice(notice) -> Rectification:
+    from fazhi.enforcement.models.supervision import NoticeStatus
+
+    return Rectification(
+        source="执法监督",
+        title=f"整改通知 {notice.number}",
+        unit=notice.agency,
+        issuer=notice.unit,
+        problem=notice.problems,
+        deadline=notice.due_date,
+        state=notice.get_status_display(),
+        is_open=notice.status != NoticeStatus.CLOSED,
+        closed_date=notice.closed_date,
+        url=notice.get_absolute_url(),
+    )
+
+
+def rectifications(user, *, search: str = "", open_only: bool = False, unit=None) -> list:
+    """督察 and 述法 findings (as the unit was told of them) and the enforcement line's
+    整改通知 in one list, each read through its own scoping: a user sees a row only where
+    the record's own page would show it. `unit`: only what that unit rectifies."""
+    from fazhi.enforcement.models.supervision import NoticeStatus
+    from fazhi.enforcement.selectors.supervision import notices
+
+    found = findings(user, search=search).exclude(state=FindingState.DRAFT)
+    found = found.select_related("law_report")
+    issued = notices(user, search=search)
+    if open_only:
+        found = found.exclude(state=FindingState.CLOSED)
+        issued = issued.exclude(status=NoticeStatus.CLOSED)
+    if unit is not None:
+        found = found.filter(inspected_unit=unit)
+        issued = issued.filter(agency=unit)
+    rows = [_from_finding(f) for f in found[:2000]] + [_from_notice(n) for n in issued[:2000]]
+    far = datetime.date.max
+    return sorted(rows, key=lambda row: (not row.is_open, row.deadline or far, row.source))
 
 
 def open_findings(user):

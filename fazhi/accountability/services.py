@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from fazhi.core.audit import record_event, service
+from fazhi.core.calendar import add_working_days
 from fazhi.core.guards import not_future, require, require_unit, saved, today
 from fazhi.core.models import Unit
 from fazhi.core.querysets import active_membership
@@ -15,6 +16,7 @@ from fazhi.core.roles import Action
 
 from .models import (
     STAGE_DATE,
+    AppealState,
     AssessmentItem,
     AssessmentScheme,
     AssessmentScore,
@@ -23,7 +25,9 @@ from .models import (
     FindingState,
     InspectionPlan,
     LawReport,
+    LeadershipSession,
     ProjectStage,
+    ScoreAppeal,
     is_rule_of_law_office,
     is_subject_member,
 )
@@ -153,9 +157,9 @@ def submit_plan(
     """The inspected unit's 整改方案 (its `rectify` action)."""
     step = FINDING_FLOW.check(finding, "submit_plan", actor=actor)
     _require_subject(actor, finding.inspected_unit_id, "整改方案")
-    if deadline < finding.plan.feedback_date:
+    if deadline < finding.fed_back_date:
         raise ValidationError(
-            f"完成时限（{deadline:%Y-%m-%d}）不能早于督察反馈日期（{finding.plan.feedback_date:%Y-%m-%d}）"
+            f"完成时限（{deadline:%Y-%m-%d}）不能早于问题反馈日期（{finding.fed_back_date:%Y-%m-%d}）"
         )
     if not (measure.strip() and responsible_department.strip() and responsible_person.strip()):
         raise ValidationError("整改方案须写明整改措施、责任部门和责任人")
@@ -246,7 +250,7 @@ def is_late(finding: Finding, day: datetime.date) -> bool:
     """Whether the unit is behind on `day`: no 整改方案 within the period after the
     feedback, or rectification not done by its own deadline."""
     if finding.state == FindingState.FED_BACK:
-        return plan_due(finding.plan.feedback_date) < day
+        return plan_due(finding.fed_back_date) < day
     return finding.overdue(day)
 
 
@@ -431,6 +435,8 @@ def review_score(
     reviewed_date = reviewed_date or today()
     not_future(reviewed_date, "评审日期")
     record = _score_record(actor, item, assessed_unit)
+    if record.pk and record.appeals.exists():
+        raise ValidationError("该项评分已有申诉，得分只能通过复核决定变更")
     record.review_score = review_score
     record.deduction_reason = deduction_reason
     record.reviewer = actor
@@ -444,6 +450,107 @@ def review_score(
         unit=record.unit,
     )
     return record
+
+
+def appeal_due(score: AssessmentScore) -> datetime.date:
+    """The last day to appeal a score: FAZHI_ASSESSMENT_APPEAL_DAYS 工作日 after the review
+    (docs/rules.md; may raise CalendarYearUnknown past the entered calendar)."""
+    return add_working_days(score.reviewed_date, settings.FAZHI_ASSESSMENT_APPEAL_DAYS)
+
+
+@service
+def file_appeal(*, actor, score, reason, requested_score, filed_date) -> ScoreAppeal:
+    """申诉: the assessed unit's leader or 单位管理员 asks for a 复核 of a reviewer's score."""
+    FINDING_FLOW.lock(score)
+    _require_subject(actor, score.assessed_unit_id, "考核申诉")
+    not_future(filed_date, "申诉日期")
+    if score.review_score is None:
+        raise ValidationError("该项尚未评审，不能申诉")
+    if score.appeals.exists():
+        raise ValidationError("该项评分已申诉过，每项评分只能申诉一次")
+    if filed_date < score.reviewed_date:
+        raise ValidationError("申诉日期不能早于评审日期")
+    due = appeal_due(score)
+    if filed_date > due:
+        raise ValidationError(
+            f"申诉期限已过：应在评审后{settings.FAZHI_ASSESSMENT_APPEAL_DAYS}个工作日内"
+            f"（{due:%Y-%m-%d}前）提出"
+        )
+    if not reason.strip():
+        raise ValidationError("申诉须写明理由")
+    if requested_score <= score.review_score:
+        raise ValidationError("申请得分须高于评审得分")
+    _check_score(score.item, requested_score, "申请得分")
+    appeal = saved(
+        ScoreAppeal(
+            unit=score.unit,
+            score=score,
+            filed_date=filed_date,
+            reason=reason,
+            requested_score=requested_score,
+            original_score=score.review_score,
+            created_by=actor,
+        )
+    )
+    record_event(
+        actor=actor,
+        action="accountability.appeal.file",
+        summary=f"考核申诉 {score.item.code}：申请{requested_score}分（原{score.review_score}分）",
+        target=appeal,
+        unit=appeal.unit,
+    )
+    return appeal
+
+
+@service
+def decide_appeal(*, actor, appeal, decided_score, decision, decided_date) -> ScoreAppeal:
+    """复核: the 依法治办 keeps the score or changes it; the change is made here and only here."""
+    FINDING_FLOW.lock(appeal)
+    _require_office(actor, appeal.unit, "考核复核")
+    require(actor, Action.CHANGE, appeal.score.item.scheme)
+    if appeal.state != AppealState.PENDING:
+        raise ValidationError("该申诉已复核")
+    not_future(decided_date, "复核日期")
+    if decided_date < appeal.filed_date:
+        raise ValidationError("复核日期不能早于申诉日期")
+    if not decision.strip():
+        raise ValidationError("复核须写明复核意见")
+    score = appeal.score
+    FINDING_FLOW.lock(score)
+    _check_score(score.item, decided_score, "复核得分")
+    changed = decided_score != appeal.original_score
+    appeal.state = AppealState.CHANGED if changed else AppealState.UPHELD
+    appeal.decided_score = decided_score
+    appeal.decision = decision
+    appeal.decided_date = decided_date
+    appeal.decided_by = actor
+    saved(appeal)
+    if changed:
+        score.review_score = decided_score
+        score.deduction_reason = (
+            f"{score.deduction_reason}（复核改为{decided_score}分：{decision}）"
+        )[:500]
+        saved(score)
+    record_event(
+        actor=actor,
+        action="accountability.appeal.decide",
+        summary=(
+            f"考核复核 {score.item.code}：{appeal.original_score}分改为{decided_score}分"
+            if changed
+            else f"考核复核 {score.item.code}：维持{appeal.original_score}分"
+        ),
+        target=appeal,
+        unit=appeal.unit,
+    )
+    if changed:
+        record_event(
+            actor=actor,
+            action="accountability.score.appeal_change",
+            summary=f"复核改分 {score.item.code}（{score.assessed_unit.name}）：{decided_score}分",
+            target=score,
+            unit=score.unit,
+        )
+    return appeal
 
 
 # — 述法 —
@@ -502,6 +609,84 @@ def review_report(*, actor, report, grade, review_comment, reviewed_date) -> Law
         unit=report.unit,
     )
     return report
+
+
+@service
+def add_report_finding(*, actor, report, category, description) -> Finding:
+    """A problem the 述法 review found: shown to the reporting unit at once, rectified and
+    closed as a 督察 finding is (the one rectification ledger)."""
+    require(actor, Action.CHANGE, report)
+    if not actor.is_superuser and not is_rule_of_law_office(active_membership(actor)):
+        raise PermissionDenied("述法发现的问题由依法治办登记")
+    if report.reviewed_date is None:
+        raise ValidationError("请先完成述法评议，再登记评议发现的问题")
+    office = (
+        Unit.objects.filter(
+            kind=Unit.Kind.RULE_OF_LAW_OFFICE, path__startswith=report.unit.scope_root.path
+        )
+        .order_by("path")
+        .first()
+    )
+    if office is None:
+        raise ValidationError(f"“{report.unit.name}”所在地区没有依法治办，不能登记整改问题")
+    finding = saved(
+        Finding(
+            unit=office,
+            law_report=report,
+            inspected_unit=report.unit,
+            category=category,
+            description=description,
+            state=FindingState.FED_BACK,
+            created_by=actor,
+        )
+    )
+    record_event(
+        actor=actor,
+        action="accountability.finding.from_report",
+        summary=f"登记述法发现的问题（{report.unit.name}）",
+        target=finding,
+        unit=office,
+    )
+    return finding
+
+
+@service
+def attach_report_file(*, actor, report, uploaded_file):
+    """The 述法 report file (述法报告): a checked upload on the record."""
+    from fazhi.core.services import attach_file
+
+    require(actor, Action.CHANGE, report)
+    return attach_file(actor=actor, target=report, uploaded_file=uploaded_file)
+
+
+# — 第一责任人 —
+
+
+@service
+def record_session(
+    *, actor, unit, kind, date, topic, chaired_by="", attendees=None
+) -> LeadershipSession:
+    require_unit(actor, unit, Action.CREATE, LINE)
+    not_future(date, "日期")
+    session = saved(
+        LeadershipSession(
+            unit=unit,
+            kind=kind,
+            date=date,
+            topic=topic,
+            chaired_by=chaired_by,
+            attendees=attendees,
+            created_by=actor,
+        )
+    )
+    record_event(
+        actor=actor,
+        action="accountability.session.record",
+        summary=f"登记{session.get_kind_display()}（{date:%Y-%m-%d}）",
+        target=session,
+        unit=unit,
+    )
+    return session
 
 
 # — 示范创建 —

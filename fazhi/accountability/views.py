@@ -2,25 +2,29 @@
 its steps, the assessment schemes with their scores and ranks, the 述法 ledger and its
 coverage."""
 
-from django.core.exceptions import PermissionDenied
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from fazhi.core import selectors as core_selectors
+from fazhi.core.calendar import CalendarYearUnknown
 from fazhi.core.guards import permits, today
 from fazhi.core.ledgers import Column, Ledger, day, ledger_page
 from fazhi.core.models import Unit
 from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action
 from fazhi.core.steps import form_page, step_page
-from fazhi.core.viewtools import record_view, require
+from fazhi.core.viewtools import error_text, record_view, require
 
 from . import selectors, services
 from .forms import (
     AdvanceForm,
+    AppealDecisionForm,
+    AppealForm,
     ClosureRequestForm,
     EscalateForm,
     FeedbackForm,
@@ -30,13 +34,16 @@ from .forms import (
     ItemForm,
     PlanForm,
     ProjectForm,
+    RectificationFilterForm,
     RectificationPlanForm,
+    ReportFindingForm,
     ReportRegisterForm,
     ReportReviewForm,
     ReturnForm,
     ReviewScoreForm,
     SchemeForm,
     SelfScoreForm,
+    SessionForm,
     VerifyForm,
 )
 from .models import (
@@ -46,6 +53,8 @@ from .models import (
     Finding,
     InspectionPlan,
     LawReport,
+    LeadershipSession,
+    ScoreAppeal,
     is_rule_of_law_office,
     is_subject_member,
     sees_personnel_data,
@@ -170,7 +179,7 @@ FINDING_LEDGER = Ledger(
     "销号台账",
     (
         Column("问题", lambda f: str(f)),
-        Column("督察方案", lambda f: f.plan.title, on_page=False),
+        Column("来源（督察或述法）", lambda f: f.source_title, on_page=False),
         Column("被督察单位", lambda f: f.inspected_unit.name),
         Column("问题类别", lambda f: f.get_category_display(), on_page=False),
         Column("问题描述", lambda f: f.description, on_page=False),
@@ -219,15 +228,11 @@ def finding_detail(request, finding):
         "accountability/finding_detail.html",
         {
             "finding": finding,
-            "plan_visible": InspectionPlan.objects.restrict(request.user)
-            .filter(pk=finding.plan_id)
-            .exists(),
+            "source_visible": permits(request.user, Action.VIEW, finding.source),
             "buttons": FINDING_FLOW.buttons(finding, request.user),
             "workflow": FINDING_FLOW,
             "late": services.is_late(finding, today()),
-            "plan_due": services.plan_due(finding.plan.feedback_date)
-            if finding.plan.feedback_date
-            else None,
+            "plan_due": services.plan_due(finding.fed_back_date) if finding.fed_back_date else None,
             "history": core_selectors.record_history(request.user, finding),
         },
     )
@@ -434,13 +439,130 @@ def scheme_score(request, scheme):
     )
 
 
+def _appeal_due(score):
+    """The appeal's last day, or None when it falls in a year whose holidays are not entered
+    (the page says so instead of guessing)."""
+    if score.reviewed_date is None:
+        return None, False
+    try:
+        return services.appeal_due(score), False
+    except CalendarYearUnknown:
+        return None, True
+
+
 @record_view(AssessmentScore)
 @require_safe
 def score_detail(request, score):
+    due, unknown = _appeal_due(score)
+    appeals = list(selectors.appeals(request.user, score=score))
+    may_appeal = (
+        score.review_score is not None
+        and not appeals
+        and is_subject_member(request.user, score.assessed_unit_id)
+    )
     return render(
         request,
         "accountability/score_detail.html",
-        {"score": score, "history": core_selectors.record_history(request.user, score)},
+        {
+            "score": score,
+            "appeals": appeals,
+            "appeal_due": due,
+            "appeal_due_unknown": unknown,
+            "may_appeal": may_appeal,
+            "history": core_selectors.record_history(request.user, score),
+        },
+    )
+
+
+@record_view(AssessmentScore)
+def score_appeal(request, score):
+    """申诉 of a score: the assessed unit's leader or 单位管理员 (the service checks)."""
+    if not (request.user.is_superuser or is_subject_member(request.user, score.assessed_unit_id)):
+        raise PermissionDenied("申诉由被考核单位的负责人或单位管理员提出")
+    form = AppealForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        services.file_appeal,
+        title=f"申诉：{score.item}",
+        back=score,
+        crumbs=[("法治建设考核", reverse("accountability:scheme_list"))],
+        message="已提出申诉，待依法治办复核",
+        score=score,
+    )
+
+
+@record_view(ScoreAppeal)
+@require_safe
+def appeal_detail(request, appeal):
+    return render(
+        request,
+        "accountability/appeal_detail.html",
+        {
+            "appeal": appeal,
+            "may_decide": appeal.state == "pending"
+            and _office(request.user)
+            and core_selectors.can(request.user, Action.CHANGE, LINE),
+            "history": core_selectors.record_history(request.user, appeal),
+        },
+    )
+
+
+@record_view(ScoreAppeal, Action.CHANGE)
+def appeal_decide(request, appeal):
+    form = AppealDecisionForm(
+        request.POST or None, request=request, initial={"decided_score": appeal.original_score}
+    )
+    return form_page(
+        request,
+        form,
+        services.decide_appeal,
+        title="考核复核",
+        back=appeal,
+        crumbs=[("法治建设考核", reverse("accountability:scheme_list"))],
+        message=lambda a: f"已复核：{a.get_state_display()}",
+        appeal=appeal,
+    )
+
+
+# — the one rectification ledger (督察, 述法 and 执法监督) —
+
+RECTIFICATION_LEDGER = Ledger(
+    "整改台账.xlsx",
+    "整改台账",
+    (
+        Column("整改事项", lambda r: r.problem[:60]),
+        Column("来源", lambda r: r.source),
+        Column("出处", lambda r: r.title, on_page=False),
+        Column("整改单位", lambda r: r.unit.name),
+        Column("下发单位", lambda r: r.issuer.name, on_page=False),
+        Column("存在问题", lambda r: r.problem, on_page=False),
+        Column("整改期限", lambda r: day(r.deadline), empty="未定"),
+        Column("状态", lambda r: r.state),
+        Column("销号日期", lambda r: day(r.closed_date), on_page=False),
+    ),
+)
+
+
+@require_safe
+def rectification_list(request):
+    """One ledger of every rectification the user may see: 督察 and 述法 findings and the
+    执法监督 整改通知, each row opening its own record."""
+    require(request, Action.VIEW, LINE)
+    filters = RectificationFilterForm(request.GET)
+    filters.is_valid()
+    data = filters.cleaned_data
+    rows = selectors.rectifications(
+        request.user, search=data.get("q", ""), open_only=data.get("open") == "1"
+    )
+    return ledger_page(
+        request,
+        rows,
+        ledger=RECTIFICATION_LEDGER,
+        title="整改台账",
+        search_placeholder="问题、整改单位或通知编号",
+        filter_form=filters,
+        empty="没有整改事项",
     )
 
 
@@ -527,6 +649,9 @@ def report_detail(request, report):
             "grade": _grade(report, request.user),
             "personnel": sees_personnel_data(request.user),
             "may_review": may_review,
+            "may_upload": permits(request.user, Action.CHANGE, report),
+            "attachments": core_selectors.attachments_of(request.user, report),
+            "findings": selectors.findings(request.user).filter(law_report=report),
             "history": core_selectors.record_history(request.user, report),
         },
     )
@@ -547,6 +672,38 @@ def report_review(request, report):
     )
 
 
+@record_view(LawReport, Action.CHANGE)
+@require_POST
+def report_upload(request, report):
+    """The 述法 report file: checked as every upload (core/attachments.py)."""
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "请选择要上传的述法报告文件")
+    else:
+        try:
+            services.attach_report_file(actor=request.user, report=report, uploaded_file=upload)
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, error_text(error))
+        else:
+            messages.success(request, f"已上传“{upload.name}”")
+    return redirect(report)
+
+
+@record_view(LawReport, Action.CHANGE)
+def report_finding(request, report):
+    form = ReportFindingForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        services.add_report_finding,
+        title="登记述法发现的问题",
+        back=report,
+        crumbs=[("述法", reverse("accountability:report_list"))],
+        message="已登记问题，述法人所在单位可报送整改方案",
+        report=report,
+    )
+
+
 @require_safe
 def report_coverage(request):
     year = _year(request)
@@ -559,6 +716,64 @@ def report_coverage(request):
             "years": range(today().year, today().year - 5, -1),
             "coverage": selectors.coverage(request.user, year),
         },
+    )
+
+
+# — 领导班子学法和法治议题会议 —
+
+SESSION_LEDGER = Ledger(
+    "领导班子学法和法治议题会议台账.xlsx",
+    "学法和会议",
+    (
+        Column("议题或学习内容", lambda m: m.topic),
+        Column("类别", lambda m: m.get_kind_display()),
+        Column("单位", lambda m: m.unit.name),
+        Column("日期", lambda m: day(m.date)),
+        Column("主持人", lambda m: m.chaired_by, on_page=False),
+        Column("参加人数", lambda m: m.attendees, on_page=False),
+    ),
+)
+
+
+@require_safe
+def session_list(request):
+    queryset = selectors.sessions(request.user, search=request.GET.get("q", "")[:100])
+    can_create = core_selectors.can(request.user, Action.CREATE, LINE)
+    return ledger_page(
+        request,
+        queryset,
+        ledger=SESSION_LEDGER,
+        title="领导班子学法和法治议题会议",
+        search_placeholder="议题或单位",
+        empty="没有记录",
+        actions=[("登记", reverse("accountability:session_create"))] if can_create else [],
+    )
+
+
+def session_create(request):
+    require(request, Action.CREATE, LINE)
+    form = SessionForm(
+        request.POST or None,
+        request=request,
+        offices=Unit.objects.restrict(request.user, Action.CREATE).filter(is_active=True),
+    )
+    return form_page(
+        request,
+        form,
+        services.record_session,
+        title="登记领导班子学法或法治议题会议",
+        crumbs=[("领导班子学法和法治议题会议", reverse("accountability:session_list"))],
+        message=lambda m: f"已登记{m.get_kind_display()}",
+    )
+
+
+@record_view(LeadershipSession)
+@require_safe
+def session_detail(request, session):
+    return render(
+        request,
+        "accountability/session_detail.html",
+        {"session": session, "history": core_selectors.record_history(request.user, session)},
     )
 
 

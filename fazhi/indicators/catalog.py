@@ -193,6 +193,8 @@ notary.on_time | 十五个工作日内出具 | 件 | of which issued within 15 w
 notary.on_time_rate | 公证按期出具率 | % | on time / timed × 100
 notary.refusals | 不予办理公证 | 件 | refusals under 公证法 第三十一条
 notary.fee_waivers | 公证费减免 | 件 | fee waivers under 公证法 第三十四条
+accountability.leadership_study_sessions | 领导班子学法 | 次 | 会议学法 and 专题法治讲座 of leadership groups in period
+accountability.leadership_meetings_on_rule_of_law | 听取研究法治工作会议 | 次 | leadership meetings that heard and studied rule-of-law work in period
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

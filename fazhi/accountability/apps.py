@@ -23,6 +23,7 @@ class AccountabilityConfig(worklines.WorkLineConfig):
             models.DemonstrationProject,
             models.ScoreAppeal,
             models.LeadershipSession,
+            models.AssessmentResult,
         )
         line.audit(models.AssessmentScheme, m2m_fields={"assessed_units"}, exclude_fields=["items"])
         # Findings and scores are read by a data rule of their own: it is part of the key.
@@ -47,3 +48,5 @@ class AccountabilityConfig(worklines.WorkLineConfig):
         line.api_viewset("accountability/scores", api.ScoreViewSet, "accountability-score")
         line.api_viewset("accountability/projects", api.ProjectViewSet, "accountability-project")
         line.api_viewset("accountability/law-reports", api.ReportViewSet, "accountability-report")
+        line.api_viewset("accountability/appeals", api.AppealViewSet, "accountability-appeal")
+        line.api_viewset("accountability/sessions", api.SessionViewSet, "accountability-session")

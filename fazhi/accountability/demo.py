@@ -11,7 +11,16 @@ from django.utils import timezone
 from fazhi.core.demo import DISTRICTS, DemoWorld
 
 from . import services
-from .models import FindingCategory, PlanKind, ProjectKind, ReportForm, ReportGrade, ReportTier
+from .models import (
+    FindingCategory,
+    LawReport,
+    PlanKind,
+    ProjectKind,
+    ReportForm,
+    ReportGrade,
+    ReportTier,
+    SessionKind,
+)
 
 # Different in every district: the scoping test looks for the sibling's texts.
 PEOPLE = {
@@ -210,6 +219,7 @@ def _assessment(world, key, office_user, office, units, leader, name):
                 deduction_reason="" if points == item.points else "佐证材料不足，按评分标准扣分",
                 reviewed_date=_ago(2),
             )
+    services.publish_results(actor=office_user, scheme=scheme, published_date=_ago(1))
 
 
 def _reports(world, office_user, units, people, year):
@@ -264,6 +274,27 @@ def _projects(world, key, office_user, office):
             )
 
 
+# 许昌 (seed 003): meetings that heard rule-of-law work and 会议学法 of the leadership group.
+SESSIONS = [
+    (SessionKind.STUDY, 90, "常务会议会前学法：《中华人民共和国行政复议法》"),
+    (SessionKind.LECTURE, 70, "专题法治讲座：重大行政决策程序"),
+    (SessionKind.MEETING, 50, "听取法治政府建设年度工作汇报，研究督察整改"),
+]
+
+
+def _sessions(world, office_user, government):
+    for kind, days, topic in SESSIONS:
+        services.record_session(
+            actor=office_user,
+            unit=government,
+            kind=kind,
+            date=_ago(days),
+            topic=topic,
+            chaired_by="主要负责人",
+            attendees=18,
+        )
+
+
 def build(world: DemoWorld) -> None:
     u = world.units
     for key, name, *_ in DISTRICTS:
@@ -274,8 +305,16 @@ def build(world: DemoWorld) -> None:
         _assessment(world, key, office_user, u[f"{key}_office"], targets, leader, name)
         _reports(world, office_user, targets[:2] + [u[f"{key}_enf1"]], PEOPLE[key], _ago(60).year)
         _projects(world, key, office_user, u[f"{key}_office"])
+        _sessions(world, office_user, u[f"{key}_gov"])
     city_user = world.users["city_office"]
     city_targets = [u["city_justice"], u["city_market"], u["city_gov"]]
     _inspection(world, "city", city_user, u["city_office"], city_targets, None, "示范市")
     _reports(world, city_user, city_targets, PEOPLE["city"], _ago(60).year)
     _projects(world, "city", city_user, u["city_office"])
+    # an issue the city's 述法 review found: rectified in the one ledger like a 督察 finding
+    services.add_report_finding(
+        actor=city_user,
+        report=LawReport.objects.filter(unit=u["city_gov"]).first(),
+        category=FindingCategory.DUTY,
+        description="述法报告未说明本年度行政机关负责人出庭应诉情况",
+    )

@@ -232,3 +232,7 @@ class SessionForm(UnitsForm):
     topic = forms.CharField(label="议题或学习内容", max_length=300)
     chaired_by = forms.CharField(label="主持人", max_length=30, required=False)
     attendees = forms.IntegerField(label="参加人数", min_value=1, max_value=10000, required=False)
+
+
+class PublishForm(SubmitOnceForm):
+    published_date = date_field("公布日期", today=True)

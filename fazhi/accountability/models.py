@@ -222,6 +222,8 @@ class Finding(UnitRecord):
         "督办措施", max_length=10, choices=Escalation.choices, blank=True, default=""
     )
     escalated_date = models.DateField("督办日期", null=True, blank=True)
+    # When the unit was told (the 督察's feedback or the 述法 review): the ledger's start.
+    notified_date = models.DateField("反馈日期", null=True, blank=True, editable=False)
 
     objects = ConfidentialManager()
     subject_field = "inspected_unit"
@@ -268,6 +270,8 @@ class Finding(UnitRecord):
     @property
     def fed_back_date(self):
         """When the unit was told: the 督察's feedback, or the 述法 review."""
+        if self.notified_date:
+            return self.notified_date
         return self.plan.feedback_date if self.plan else self.law_report.reviewed_date
 
     def overdue(self, today) -> bool:
@@ -429,6 +433,50 @@ class AssessmentScore(UnitRecord):
 
     def __str__(self) -> str:
         return f"{self.item.code} {self.item.name}"
+
+
+class AssessmentResult(UnitRecord):
+    """The published result of one assessed unit in a scheme (总分, 名次, 等次), computed
+    from the reviewers' scores when the 依法治办 (`unit`) publishes them, never typed in.
+    Scoped by the assessed unit: its area's figures (the annual report's 第一责任人 part)
+    count it; shown as scores are (the office and the unit concerned)."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="考核单位"
+    )
+    scheme = models.ForeignKey(
+        AssessmentScheme, on_delete=models.PROTECT, related_name="results", verbose_name="考核方案"
+    )
+    assessed_unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="被考核单位"
+    )
+    total = models.DecimalField("总分", max_digits=8, decimal_places=2)
+    full = models.DecimalField("满分", max_digits=8, decimal_places=2)
+    rank = models.PositiveIntegerField("名次")
+    of_total = models.PositiveIntegerField("参评单位数")
+    grade = models.CharField("等次", max_length=10)
+    published_date = models.DateField("公布日期")
+
+    objects = ConfidentialManager()
+    scope_unit_field = "assessed_unit"
+    subject_field = "assessed_unit"
+    subject_shown = Q()
+    detail_url_name = "accountability:result_detail"
+
+    class Meta:
+        verbose_name = "考核结果"
+        verbose_name_plural = "考核结果"
+        ordering = ["scheme", "rank", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scheme", "assessed_unit"],
+                name="assessment_result_one_per_unit",
+                violation_error_message="该单位在此考核方案中已有考核结果",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scheme.year}年度{self.assessed_unit.name}：{self.total}分，第{self.rank}名，{self.grade}"
 
 
 class AppealState(models.TextChoices):

@@ -14,6 +14,7 @@ from fazhi.core.roles import Action
 
 from .models import (
     AssessmentItem,
+    AssessmentResult,
     AssessmentScheme,
     AssessmentScore,
     DemonstrationProject,
@@ -197,6 +198,19 @@ def ranking(user, scheme) -> list[dict]:
     """Totals (评审得分; 自评 beside it), ranks and grades of the assessed units the user may
     see the scores of. Ranks are taken among all units of the scheme: a unit learns its own
     place, never its siblings' scores."""
+    shown = set(scores_of(user, scheme).values_list("assessed_unit", flat=True))
+    membership = active_membership(user)
+    if user.is_superuser or (membership and membership.unit.kind == Unit.Kind.RULE_OF_LAW_OFFICE):
+        shown = set(
+            AssessmentScheme.objects.restrict(user)
+            .filter(pk=scheme.pk)
+            .values_list("assessed_units", flat=True)
+        )
+    return [row for row in standings(scheme) if row["unit"].pk in shown]
+
+
+def standings(scheme) -> list[dict]:
+    """Every assessed unit's totals, rank and grade (unscoped: callers filter)."""
     totals: dict[int, dict] = defaultdict(lambda: {"self": Decimal(0), "review": Decimal(0)})
     for score in AssessmentScore.objects.filter(item__scheme=scheme):
         totals[score.assessed_unit_id]["self"] += score.self_score or 0
@@ -209,14 +223,6 @@ def ranking(user, scheme) -> list[dict]:
             rank, previous = position, totals[pk]["review"]
         ranks[pk] = rank
     full = sum((item.points for item in scheme.items.filter(children__isnull=True)), Decimal(0))
-    shown = set(scores_of(user, scheme).values_list("assessed_unit", flat=True))
-    membership = active_membership(user)
-    if user.is_superuser or (membership and membership.unit.kind == Unit.Kind.RULE_OF_LAW_OFFICE):
-        shown = set(
-            AssessmentScheme.objects.restrict(user)
-            .filter(pk=scheme.pk)
-            .values_list("assessed_units", flat=True)
-        )
     return [
         {
             "unit": units[pk],
@@ -225,10 +231,18 @@ def ranking(user, scheme) -> list[dict]:
             "rank": ranks[pk],
             "grade": grade(totals[pk]["review"], full),
             "of": len(order),
+            "full": full,
         }
         for pk in order
-        if pk in shown
     ]
+
+
+def results_of(user, scheme):
+    return (
+        AssessmentResult.objects.restrict(user)
+        .filter(scheme=scheme)
+        .select_related("assessed_unit")
+    )
 
 
 def grade(total: Decimal, full: Decimal) -> str:

@@ -18,6 +18,7 @@ from .models import (
     STAGE_DATE,
     AppealState,
     AssessmentItem,
+    AssessmentResult,
     AssessmentScheme,
     AssessmentScore,
     DemonstrationProject,
@@ -139,6 +140,7 @@ def feed_back(*, actor, plan, feedback_date) -> InspectionPlan:
     findings = list(Finding.objects.filter(plan=plan, state=FindingState.DRAFT))
     for finding in findings:
         FINDING_FLOW.step(finding, "feed_back", actor=actor)
+        finding.notified_date = feedback_date
         saved(finding)
     record_event(
         actor=actor,
@@ -378,6 +380,57 @@ def add_item(
     return item
 
 
+SHIPPED_TREES = {"demonstration_2021": "demonstration_2021.json"}
+
+
+def shipped_tree(key: str = "demonstration_2021") -> dict:
+    """A tree shipped with the platform (fazhi/accountability/data/): the 示范指标体系 (2021)
+    with the items whose text is public; its weights are unpublished (docs/rules.md)."""
+    import json
+    from pathlib import Path
+
+    if key not in SHIPPED_TREES:
+        raise ValidationError(f"没有名为“{key}”的指标体系")
+    path = Path(__file__).resolve().parent / "data" / SHIPPED_TREES[key]
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@service
+def load_shipped_tree(*, actor, scheme, key: str = "demonstration_2021") -> int:
+    """Load a shipped tree into an empty scheme version; the points stay editable until the
+    first score (a new version after that). All items or none."""
+    require(actor, Action.CHANGE, scheme)
+    _require_office(actor, scheme.unit, "考核指标")
+    if scheme.items.exists():
+        raise ValidationError("该版本已有考核指标；载入指标体系请新建一个空白版本")
+    tree = shipped_tree(key)
+    created: dict[str, AssessmentItem] = {}
+    for row in tree["items"]:
+        code = row["code"]
+        parent_code = code.rpartition(".")[0]
+        if parent_code and parent_code not in created:
+            raise ValidationError(f"指标体系数据有误：{code} 的上级指标 {parent_code} 不存在")
+        created[code] = saved(
+            AssessmentItem(
+                scheme=scheme,
+                parent=created.get(parent_code),
+                code=code,
+                name=row["name"],
+                points=Decimal(row.get("points", "0")),
+                rule=row.get("rule", ""),
+                indicator_id=row.get("indicator_id", ""),
+            )
+        )
+    record_event(
+        actor=actor,
+        action="accountability.scheme.load_tree",
+        summary=f"载入《{tree['name']}》（{tree['version']}年版）{len(created)}项指标",
+        target=scheme,
+        unit=scheme.unit,
+    )
+    return len(created)
+
+
 def _check_score(item: AssessmentItem, score: Decimal, label: str) -> None:
     if item.children.exists():
         raise ValidationError(f"“{item}”是上级指标，请对其下级指标评分")
@@ -450,6 +503,52 @@ def review_score(
         unit=record.unit,
     )
     return record
+
+
+def _write_results(actor, scheme, published_date) -> list[AssessmentResult]:
+    from .selectors import standings
+
+    written = []
+    for row in standings(scheme):
+        result = AssessmentResult.objects.filter(scheme=scheme, assessed_unit=row["unit"]).first()
+        if result is None:
+            result = AssessmentResult(
+                unit=scheme.unit, scheme=scheme, assessed_unit=row["unit"], created_by=actor
+            )
+        result.total, result.full = row["review"], row["full"]
+        result.rank, result.of_total, result.grade = row["rank"], row["of"], row["grade"]
+        result.published_date = published_date
+        written.append(saved(result))
+    return written
+
+
+@service
+def publish_results(*, actor, scheme, published_date) -> AssessmentScheme:
+    """公布考核结果: totals, ranks and grades computed from the reviewers' scores, once every
+    leaf of every assessed unit is reviewed; published again, the rows are recomputed."""
+    require(actor, Action.CHANGE, scheme)
+    _require_office(actor, scheme.unit, "公布考核结果")
+    not_future(published_date, "公布日期")
+    leaves = scheme.items.filter(children__isnull=True).count()
+    if not leaves:
+        raise ValidationError("该考核方案没有可评分的指标")
+    units = scheme.assessed_units.count()
+    reviewed = AssessmentScore.objects.filter(
+        item__scheme=scheme, review_score__isnull=False
+    ).count()
+    if reviewed < leaves * units:
+        raise ValidationError(
+            f"尚有{leaves * units - reviewed}项评分未评审，全部评审后才能公布考核结果"
+        )
+    written = _write_results(actor, scheme, published_date)
+    record_event(
+        actor=actor,
+        action="accountability.scheme.publish",
+        summary=f"公布考核结果（{len(written)}个单位）",
+        target=scheme,
+        unit=scheme.unit,
+    )
+    return scheme
 
 
 def appeal_due(score: AssessmentScore) -> datetime.date:
@@ -531,6 +630,10 @@ def decide_appeal(*, actor, appeal, decided_score, decision, decided_date) -> Sc
             f"{score.deduction_reason}（复核改为{decided_score}分：{decision}）"
         )[:500]
         saved(score)
+        scheme = score.item.scheme
+        published = scheme.results.first()
+        if published is not None:  # the published result follows the decision
+            _write_results(actor, scheme, published.published_date)
     record_event(
         actor=actor,
         action="accountability.appeal.decide",
@@ -637,6 +740,7 @@ def add_report_finding(*, actor, report, category, description) -> Finding:
             category=category,
             description=description,
             state=FindingState.FED_BACK,
+            notified_date=report.reviewed_date,
             created_by=actor,
         )
     )

@@ -34,6 +34,7 @@ from .forms import (
     ItemForm,
     PlanForm,
     ProjectForm,
+    PublishForm,
     RectificationFilterForm,
     RectificationPlanForm,
     ReportFindingForm,
@@ -47,6 +48,7 @@ from .forms import (
     VerifyForm,
 )
 from .models import (
+    AssessmentResult,
     AssessmentScheme,
     AssessmentScore,
     DemonstrationProject,
@@ -373,6 +375,7 @@ def scheme_detail(request, scheme):
             "scheme": scheme,
             "rows": rows,
             "ranking": selectors.ranking(user, scheme),
+            "results": selectors.results_of(user, scheme),
             "subject": subject,
             "office": office,
             "history": core_selectors.record_history(user, scheme),
@@ -448,6 +451,33 @@ def _appeal_due(score):
         return services.appeal_due(score), False
     except CalendarYearUnknown:
         return None, True
+
+
+@record_view(AssessmentScheme, Action.CHANGE)
+def scheme_publish(request, scheme):
+    if not _office(request.user):
+        raise PermissionDenied("考核结果由依法治办公布")
+    form = PublishForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        services.publish_results,
+        title="公布考核结果",
+        back=scheme,
+        crumbs=[("法治建设考核", reverse("accountability:scheme_list"))],
+        message="已公布考核结果（总分、名次、等次由评审得分计算）",
+        scheme=scheme,
+    )
+
+
+@record_view(AssessmentResult)
+@require_safe
+def result_detail(request, result):
+    return render(
+        request,
+        "accountability/result_detail.html",
+        {"result": result, "history": core_selectors.record_history(request.user, result)},
+    )
 
 
 @record_view(AssessmentScore)

@@ -195,6 +195,9 @@ notary.refusals | 不予办理公证 | 件 | refusals under 公证法 第三十�
 notary.fee_waivers | 公证费减免 | 件 | fee waivers under 公证法 第三十四条
 accountability.leadership_study_sessions | 领导班子学法 | 次 | 会议学法 and 专题法治讲座 of leadership groups in period
 accountability.leadership_meetings_on_rule_of_law | 听取研究法治工作会议 | 次 | leadership meetings that heard and studied rule-of-law work in period
+accountability.open_rectifications | 未整改销号问题 | 个 | 督察 and 述法 findings fed back and not closed (销号) at the period's end
+accountability.assessment_results | 公布法治建设考核结果 | 个 | assessment results (units) published in period, computed from the reviewers' scores
+accountability.assessment_excellent | 考核等次为优秀 | 个 | of those, graded 优秀
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

@@ -286,3 +286,147 @@ def test_leadership_sessions_feed_their_indicators(demo):
     )
     assert values["accountability.leadership_study_sessions"] == 2
     assert values["accountability.leadership_meetings_on_rule_of_law"] == 1
+
+
+def test_the_annual_report_drafts_sessions_and_open_rectifications_linked_to_records(demo):
+    from fazhi.accountability.models import Finding
+    from fazhi.annual_report import services as report_services
+
+    office = demo.users["donghu_office"]
+    for kind, date in [
+        (SessionKind.STUDY, datetime.date(2025, 4, 1)),
+        (SessionKind.MEETING, datetime.date(2025, 10, 9)),
+        (SessionKind.MEETING, datetime.date(2025, 12, 30)),
+    ]:
+        services.record_session(
+            actor=office, unit=demo.units["donghu_gov"], kind=kind, date=date, topic="法治议题"
+        )
+    # one problem told in 2025 and open at the year's end, one told and closed within 2025
+    open_one, closed_one = Finding.objects.filter(unit=demo.units["donghu_office"]).exclude(
+        state=FindingState.DRAFT
+    )[:2]
+    Finding.objects.filter(pk=open_one.pk).update(notified_date=datetime.date(2025, 6, 3))
+    Finding.objects.filter(pk=closed_one.pk).update(
+        notified_date=datetime.date(2025, 6, 3),
+        state=FindingState.CLOSED,
+        closed_date=datetime.date(2025, 11, 3),
+        evidence="整改报告",
+        verifier=office,
+    )
+    report = report_services.create_report(
+        actor=demo.users["donghu_officer"], unit=demo.units["donghu_justice"], year=2025
+    )
+    parts = {part.key: part for part in report.parts.all()}
+    first = {s.get("indicator"): s for p in parts["first_responsible_person"].generated for s in p}
+    assert first["accountability.leadership_study_sessions"]["value"] == "1"
+    assert first["accountability.leadership_meetings_on_rule_of_law"]["value"] == "2"
+    problems = {s.get("indicator"): s for p in parts["problems"].generated for s in p}
+    assert problems["accountability.open_rectifications"]["value"] == "1"
+    text = "".join(s["text"] for p in parts["problems"].generated for s in p)
+    assert "截至年底尚有1个未整改销号" in text
+
+
+def test_the_shipped_demonstration_tree_loads_and_no_score_exceeds_its_points(demo):
+    from django.core.management import call_command
+
+    tree = services.shipped_tree()
+    assert tree["published_counts"] == {"level1": 10, "level2": 34, "level3": 104}
+    office = demo.users["donghu_office"]
+    scheme = services.create_scheme(
+        actor=office,
+        unit=demo.units["donghu_office"],
+        year=2025,
+        name="示范创建自评",
+        assessed_units=[demo.units["donghu_gov"]],
+    )
+    out = io.StringIO()
+    call_command("load_demonstration_tree", scheme.pk, user="donghu_office", stdout=out)
+    assert "已载入5项指标" in out.getvalue()
+    items = {item.code: item for item in scheme.items.all()}
+    assert items["1.1.1"].parent == items["1.1"] and items["1.1"].parent == items["1"]
+    assert items["1"].name == "政府职能依法全面履行" and items["1.1.1"].level == 3
+    with pytest.raises(ValidationError, match="该版本已有考核指标"):
+        services.load_shipped_tree(actor=office, scheme=scheme)
+    with pytest.raises(ValidationError, match=r"评审得分（1.5分）不能高于该项分值（1.00分）"):
+        services.review_score(
+            actor=office,
+            item=items["1.1.1"],
+            assessed_unit=demo.units["donghu_gov"],
+            review_score=Decimal("1.5"),
+        )
+    with pytest.raises(ValidationError, match="上级指标"):
+        services.review_score(
+            actor=office,
+            item=items["1.1"],
+            assessed_unit=demo.units["donghu_gov"],
+            review_score=Decimal("1"),
+        )
+    assert not AssessmentScore.objects.filter(item__scheme=scheme).exists()
+
+
+def test_published_results_follow_the_scores_and_reach_the_first_responsible_part(demo):
+    from fazhi.accountability.models import AssessmentResult
+    from fazhi.annual_report import drafting
+
+    office, leader = demo.users["donghu_office"], demo.users["donghu_leader"]
+    gov, justice = demo.units["donghu_gov"], demo.units["donghu_justice"]
+    scheme = services.create_scheme(
+        actor=office,
+        unit=demo.units["donghu_office"],
+        year=2025,
+        name="年度考核",
+        assessed_units=[gov, justice],
+    )
+    top = services.add_item(actor=office, scheme=scheme, code="1", name="履职")
+    leaf = services.add_item(
+        actor=office, scheme=scheme, code="1.1", name="学法", parent=top, points=Decimal("10")
+    )
+    day = datetime.date(2025, 12, 15)
+    services.review_score(
+        actor=office, item=leaf, assessed_unit=gov, review_score=Decimal("10"), reviewed_date=day
+    )
+    with pytest.raises(ValidationError, match="尚有1项评分未评审"):
+        services.publish_results(
+            actor=office, scheme=scheme, published_date=datetime.date(2025, 12, 17)
+        )
+    score = services.review_score(
+        actor=office,
+        item=leaf,
+        assessed_unit=justice,
+        review_score=Decimal("8"),
+        deduction_reason="记录不全",
+        reviewed_date=day,
+    )
+    services.publish_results(
+        actor=office, scheme=scheme, published_date=datetime.date(2025, 12, 17)
+    )
+    result = AssessmentResult.objects.get(scheme=scheme, assessed_unit=justice)
+    assert (result.total, result.rank, result.of_total, result.grade) == (
+        Decimal("8"),
+        2,
+        2,
+        "良好",
+    )
+    # the leader sees its own result, not the sibling's; another district sees none
+    assert list(selectors.results_of(leader, scheme)) == [result]
+    assert not selectors.results_of(demo.users["xishan_inspector"], scheme).exists()
+    appeal = services.file_appeal(
+        actor=leader,
+        score=score,
+        reason="记录已补",
+        requested_score=Decimal("10"),
+        filed_date=datetime.date(2025, 12, 16),
+    )
+    services.decide_appeal(
+        actor=office,
+        appeal=appeal,
+        decided_score=Decimal("10"),
+        decision="补充记录属实",
+        decided_date=datetime.date(2025, 12, 19),
+    )
+    result.refresh_from_db()
+    assert (result.total, result.rank, result.grade) == (Decimal("10"), 1, "优秀")
+    paragraphs = drafting.draft_first_responsible(demo.units["donghu"], 2025)
+    figures = {s.get("indicator"): s["value"] for p in paragraphs for s in p}
+    assert figures["accountability.assessment_results"] == "2"
+    assert figures["accountability.assessment_excellent"] == "2"

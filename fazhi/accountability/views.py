@@ -71,6 +71,61 @@ def _office(user) -> bool:
     return user.is_superuser or is_rule_of_law_office(active_membership(user))
 
 
+SECTIONS = {
+    "plan": ("法治督察", "accountability:plan_list"),
+    "scheme": ("法治建设考核", "accountability:scheme_list"),
+    "report": ("述法", "accountability:report_list"),
+    "session": ("领导班子学法和法治议题会议", "accountability:session_list"),
+    "project": ("示范创建", "accountability:project_list"),
+}
+
+
+def _search(request) -> str:
+    return request.GET.get("q", "")[:100]
+
+
+def _list(
+    request, queryset, ledger, *, title, placeholder, empty, create, office_only=True, actions=()
+):
+    """The line's record lists: a ledger page, its 新建 button for who may create (the
+    依法治办 only, unless `office_only` is off)."""
+    user = request.user
+    may = core_selectors.can(user, Action.CREATE, LINE) and (not office_only or _office(user))
+    buttons = [(create[0], reverse(create[1]))] if may else []
+    return ledger_page(
+        request,
+        queryset,
+        ledger=ledger,
+        title=title,
+        search_placeholder=placeholder,
+        empty=empty,
+        actions=buttons + list(actions),
+    )
+
+
+def _detail(request, template: str, name: str, record, **context):
+    """A record's page: the record under `name`, its history, and what else it shows."""
+    history = core_selectors.record_history(request.user, record)
+    return render(
+        request, f"accountability/{template}.html", {name: record, "history": history, **context}
+    )
+
+
+def _form(request, form, service, *, section: str, title: str, message, back=None, **fixed):
+    """A form of the line: the section's list in the crumbs, back to `back` (a record)."""
+    label, url_name = SECTIONS[section]
+    return form_page(
+        request,
+        form,
+        service,
+        title=title,
+        back=back,
+        crumbs=[(label, reverse(url_name))],
+        message=message,
+        **fixed,
+    )
+
+
 # — 督察 —
 
 PLAN_LEDGER = Ledger(
@@ -91,16 +146,14 @@ PLAN_LEDGER = Ledger(
 
 @require_safe
 def plan_list(request):
-    queryset = selectors.plans(request.user, search=request.GET.get("q", "")[:100])
-    can_create = core_selectors.can(request.user, Action.CREATE, LINE) and _office(request.user)
-    return ledger_page(
+    return _list(
         request,
-        queryset,
-        ledger=PLAN_LEDGER,
+        selectors.plans(request.user, search=_search(request)),
+        PLAN_LEDGER,
         title="法治督察",
-        search_placeholder="督察名称或督察组",
+        placeholder="督察名称或督察组",
         empty="没有督察方案",
-        actions=[("制定督察方案", reverse("accountability:plan_create"))] if can_create else [],
+        create=("制定督察方案", "accountability:plan_create"),
     )
 
 
@@ -112,12 +165,12 @@ def plan_create(request):
         offices=selectors.office_units(request.user),
         units=selectors.target_units(request.user),
     )
-    return form_page(
+    return _form(
         request,
         form,
         services.create_plan,
+        section="plan",
         title="制定督察方案",
-        crumbs=[("法治督察", reverse("accountability:plan_list"))],
         message=lambda plan: f"已制定督察方案“{plan.title}”",
     )
 
@@ -126,29 +179,27 @@ def plan_create(request):
 @require_safe
 def plan_detail(request, plan):
     may_change = core_selectors.can(request.user, Action.CHANGE, LINE) and _office(request.user)
-    return render(
+    return _detail(
         request,
-        "accountability/plan_detail.html",
-        {
-            "plan": plan,
-            "targets": selectors.targets_of(request.user, plan),
-            "findings": selectors.findings(request.user, plan=plan),
-            "may_change": may_change and plan.feedback_date is None,
-            "history": core_selectors.record_history(request.user, plan),
-        },
+        "plan_detail",
+        "plan",
+        plan,
+        targets=selectors.targets_of(request.user, plan),
+        findings=selectors.findings(request.user, plan=plan),
+        may_change=may_change and plan.feedback_date is None,
     )
 
 
 @record_view(InspectionPlan, Action.CHANGE)
 def plan_finding(request, plan):
     form = FindingForm(request.POST or None, request=request, units=plan.targets.all())
-    return form_page(
+    return _form(
         request,
         form,
         services.add_finding,
+        section="plan",
         title="登记督察问题",
         back=plan,
-        crumbs=[("法治督察", reverse("accountability:plan_list"))],
         message="已登记督察问题",
         plan=plan,
     )
@@ -157,13 +208,13 @@ def plan_finding(request, plan):
 @record_view(InspectionPlan, Action.CHANGE)
 def plan_feedback(request, plan):
     form = FeedbackForm(request.POST or None, request=request)
-    return form_page(
+    return _form(
         request,
         form,
         services.feed_back,
+        section="plan",
         title="反馈督察意见",
         back=plan,
-        crumbs=[("法治督察", reverse("accountability:plan_list"))],
         message="已反馈督察意见，被督察单位可查看问题并报送整改方案",
         plan=plan,
     )
@@ -225,18 +276,16 @@ def finding_list(request):
 @record_view(Finding)
 @require_safe
 def finding_detail(request, finding):
-    return render(
+    return _detail(
         request,
-        "accountability/finding_detail.html",
-        {
-            "finding": finding,
-            "source_visible": permits(request.user, Action.VIEW, finding.source),
-            "buttons": FINDING_FLOW.buttons(finding, request.user),
-            "workflow": FINDING_FLOW,
-            "late": services.is_late(finding, today()),
-            "plan_due": services.plan_due(finding.fed_back_date) if finding.fed_back_date else None,
-            "history": core_selectors.record_history(request.user, finding),
-        },
+        "finding_detail",
+        "finding",
+        finding,
+        source_visible=permits(request.user, Action.VIEW, finding.source),
+        buttons=FINDING_FLOW.buttons(finding, request.user),
+        workflow=FINDING_FLOW,
+        late=services.is_late(finding, today()),
+        plan_due=services.plan_due(finding.fed_back_date) if finding.fed_back_date else None,
     )
 
 
@@ -298,18 +347,14 @@ SCHEME_LEDGER = Ledger(
 
 @require_safe
 def scheme_list(request):
-    queryset = selectors.schemes(request.user, search=request.GET.get("q", "")[:100])
-    can_create = core_selectors.can(request.user, Action.CREATE, LINE) and _office(request.user)
-    return ledger_page(
+    return _list(
         request,
-        queryset,
-        ledger=SCHEME_LEDGER,
+        selectors.schemes(request.user, search=_search(request)),
+        SCHEME_LEDGER,
         title="法治建设考核",
-        search_placeholder="考核方案名称",
+        placeholder="考核方案名称",
         empty="没有考核方案",
-        actions=[("制定考核方案（新版本）", reverse("accountability:scheme_create"))]
-        if can_create
-        else [],
+        create=("制定考核方案（新版本）", "accountability:scheme_create"),
     )
 
 
@@ -321,12 +366,12 @@ def scheme_create(request):
         offices=selectors.office_units(request.user),
         units=selectors.target_units(request.user),
     )
-    return form_page(
+    return _form(
         request,
         form,
         services.create_scheme,
+        section="scheme",
         title="制定考核方案",
-        crumbs=[("法治建设考核", reverse("accountability:scheme_list"))],
         message=lambda s: f"已制定{s}",
     )
 
@@ -368,18 +413,16 @@ def scheme_detail(request, scheme):
             }
         rows.append({"item": item, "scores": by_item.get(item.pk, []), "evidence": evidence})
     office = _office(user) and core_selectors.can(user, Action.CHANGE, LINE)
-    return render(
+    return _detail(
         request,
-        "accountability/scheme_detail.html",
-        {
-            "scheme": scheme,
-            "rows": rows,
-            "ranking": selectors.ranking(user, scheme),
-            "results": selectors.results_of(user, scheme),
-            "subject": subject,
-            "office": office,
-            "history": core_selectors.record_history(user, scheme),
-        },
+        "scheme_detail",
+        "scheme",
+        scheme,
+        rows=rows,
+        ranking=selectors.ranking(user, scheme),
+        results=selectors.results_of(user, scheme),
+        subject=subject,
+        office=office,
     )
 
 
@@ -393,13 +436,13 @@ def scheme_item(request, scheme):
         items=scheme.items.all(),
         indicators=registered().values(),
     )
-    return form_page(
+    return _form(
         request,
         form,
         services.add_item,
+        section="scheme",
         title="增加考核指标",
         back=scheme,
-        crumbs=[("法治建设考核", reverse("accountability:scheme_list"))],
         message=lambda item: f"已增加考核指标 {item}",
         scheme=scheme,
     )
@@ -413,16 +456,15 @@ def scheme_score(request, scheme):
     subject = next(
         (unit for unit in scheme.assessed_units.all() if is_subject_member(user, unit.pk)), None
     )
-    crumbs = [("法治建设考核", reverse("accountability:scheme_list"))]
     if subject is not None:
         form = SelfScoreForm(request.POST or None, request=request, items=leaves)
-        return form_page(
+        return _form(
             request,
             form,
             services.self_assess,
+            section="scheme",
             title=f"自评（{subject.name}）",
             back=scheme,
-            crumbs=crumbs,
             message=lambda s: f"已自评 {s.item.code}：{s.self_score}分",
             assessed_unit=subject,
         )
@@ -431,13 +473,13 @@ def scheme_score(request, scheme):
     form = ReviewScoreForm(
         request.POST or None, request=request, items=leaves, units=scheme.assessed_units.all()
     )
-    return form_page(
+    return _form(
         request,
         form,
         services.review_score,
+        section="scheme",
         title="考核评审评分",
         back=scheme,
-        crumbs=crumbs,
         message=lambda s: f"已评审 {s.item.code}（{s.assessed_unit.name}）：{s.review_score}分",
     )
 
@@ -458,13 +500,13 @@ def scheme_publish(request, scheme):
     if not _office(request.user):
         raise PermissionDenied("考核结果由依法治办公布")
     form = PublishForm(request.POST or None, request=request)
-    return form_page(
+    return _form(
         request,
         form,
         services.publish_results,
+        section="scheme",
         title="公布考核结果",
         back=scheme,
-        crumbs=[("法治建设考核", reverse("accountability:scheme_list"))],
         message="已公布考核结果（总分、名次、等次由评审得分计算）",
         scheme=scheme,
     )
@@ -473,11 +515,7 @@ def scheme_publish(request, scheme):
 @record_view(AssessmentResult)
 @require_safe
 def result_detail(request, result):
-    return render(
-        request,
-        "accountability/result_detail.html",
-        {"result": result, "history": core_selectors.record_history(request.user, result)},
-    )
+    return _detail(request, "result_detail", "result", result)
 
 
 @record_view(AssessmentScore)
@@ -490,17 +528,15 @@ def score_detail(request, score):
         and not appeals
         and is_subject_member(request.user, score.assessed_unit_id)
     )
-    return render(
+    return _detail(
         request,
-        "accountability/score_detail.html",
-        {
-            "score": score,
-            "appeals": appeals,
-            "appeal_due": due,
-            "appeal_due_unknown": unknown,
-            "may_appeal": may_appeal,
-            "history": core_selectors.record_history(request.user, score),
-        },
+        "score_detail",
+        "score",
+        score,
+        appeals=appeals,
+        appeal_due=due,
+        appeal_due_unknown=unknown,
+        may_appeal=may_appeal,
     )
 
 
@@ -510,13 +546,13 @@ def score_appeal(request, score):
     if not (request.user.is_superuser or is_subject_member(request.user, score.assessed_unit_id)):
         raise PermissionDenied("申诉由被考核单位的负责人或单位管理员提出")
     form = AppealForm(request.POST or None, request=request)
-    return form_page(
+    return _form(
         request,
         form,
         services.file_appeal,
+        section="scheme",
         title=f"申诉：{score.item}",
         back=score,
-        crumbs=[("法治建设考核", reverse("accountability:scheme_list"))],
         message="已提出申诉，待依法治办复核",
         score=score,
     )
@@ -525,16 +561,14 @@ def score_appeal(request, score):
 @record_view(ScoreAppeal)
 @require_safe
 def appeal_detail(request, appeal):
-    return render(
+    return _detail(
         request,
-        "accountability/appeal_detail.html",
-        {
-            "appeal": appeal,
-            "may_decide": appeal.state == "pending"
-            and _office(request.user)
-            and core_selectors.can(request.user, Action.CHANGE, LINE),
-            "history": core_selectors.record_history(request.user, appeal),
-        },
+        "appeal_detail",
+        "appeal",
+        appeal,
+        may_decide=appeal.state == "pending"
+        and _office(request.user)
+        and core_selectors.can(request.user, Action.CHANGE, LINE),
     )
 
 
@@ -543,13 +577,13 @@ def appeal_decide(request, appeal):
     form = AppealDecisionForm(
         request.POST or None, request=request, initial={"decided_score": appeal.original_score}
     )
-    return form_page(
+    return _form(
         request,
         form,
         services.decide_appeal,
+        section="scheme",
         title="考核复核",
         back=appeal,
-        crumbs=[("法治建设考核", reverse("accountability:scheme_list"))],
         message=lambda a: f"已复核：{a.get_state_display()}",
         appeal=appeal,
     )
@@ -632,19 +666,16 @@ def _year(request) -> int:
 
 @require_safe
 def report_list(request):
-    queryset = selectors.reports(request.user, search=request.GET.get("q", "")[:100])
-    can_create = core_selectors.can(request.user, Action.CREATE, LINE)
-    actions = [("述法覆盖情况", reverse("accountability:report_coverage"))]
-    if can_create:
-        actions.insert(0, ("登记述法", reverse("accountability:report_create")))
-    return ledger_page(
+    return _list(
         request,
-        queryset,
-        ledger=report_ledger(request.user),
+        selectors.reports(request.user, search=_search(request)),
+        report_ledger(request.user),
         title="述法",
-        search_placeholder="述法人、职务或单位",
+        placeholder="述法人、职务或单位",
         empty="没有述法记录",
-        actions=actions,
+        create=("登记述法", "accountability:report_create"),
+        office_only=False,
+        actions=[("述法覆盖情况", reverse("accountability:report_coverage"))],
     )
 
 
@@ -657,12 +688,12 @@ def report_create(request):
             pk__in=Unit.objects.restrict(request.user, Action.CREATE).values("pk")
         ),
     )
-    return form_page(
+    return _form(
         request,
         form,
         services.register_report,
+        section="report",
         title="登记述法",
-        crumbs=[("述法", reverse("accountability:report_list"))],
         message=lambda r: f"已登记{r}",
     )
 
@@ -671,32 +702,30 @@ def report_create(request):
 @require_safe
 def report_detail(request, report):
     may_review = core_selectors.can(request.user, Action.CHANGE, LINE) and _office(request.user)
-    return render(
+    return _detail(
         request,
-        "accountability/report_detail.html",
-        {
-            "report": report,
-            "grade": _grade(report, request.user),
-            "personnel": sees_personnel_data(request.user),
-            "may_review": may_review,
-            "may_upload": permits(request.user, Action.CHANGE, report),
-            "attachments": core_selectors.attachments_of(request.user, report),
-            "findings": selectors.findings(request.user).filter(law_report=report),
-            "history": core_selectors.record_history(request.user, report),
-        },
+        "report_detail",
+        "report",
+        report,
+        grade=_grade(report, request.user),
+        personnel=sees_personnel_data(request.user),
+        may_review=may_review,
+        may_upload=permits(request.user, Action.CHANGE, report),
+        attachments=core_selectors.attachments_of(request.user, report),
+        findings=selectors.findings(request.user).filter(law_report=report),
     )
 
 
 @record_view(LawReport, Action.CHANGE)
 def report_review(request, report):
     form = ReportReviewForm(request.POST or None, request=request)
-    return form_page(
+    return _form(
         request,
         form,
         services.review_report,
+        section="report",
         title="述法评议",
         back=report,
-        crumbs=[("述法", reverse("accountability:report_list"))],
         message="已登记述法评议",
         report=report,
     )
@@ -722,13 +751,13 @@ def report_upload(request, report):
 @record_view(LawReport, Action.CHANGE)
 def report_finding(request, report):
     form = ReportFindingForm(request.POST or None, request=request)
-    return form_page(
+    return _form(
         request,
         form,
         services.add_report_finding,
+        section="report",
         title="登记述法发现的问题",
         back=report,
-        crumbs=[("述法", reverse("accountability:report_list"))],
         message="已登记问题，述法人所在单位可报送整改方案",
         report=report,
     )
@@ -767,16 +796,15 @@ SESSION_LEDGER = Ledger(
 
 @require_safe
 def session_list(request):
-    queryset = selectors.sessions(request.user, search=request.GET.get("q", "")[:100])
-    can_create = core_selectors.can(request.user, Action.CREATE, LINE)
-    return ledger_page(
+    return _list(
         request,
-        queryset,
-        ledger=SESSION_LEDGER,
+        selectors.sessions(request.user, search=_search(request)),
+        SESSION_LEDGER,
         title="领导班子学法和法治议题会议",
-        search_placeholder="议题或单位",
+        placeholder="议题或单位",
         empty="没有记录",
-        actions=[("登记", reverse("accountability:session_create"))] if can_create else [],
+        create=("登记", "accountability:session_create"),
+        office_only=False,
     )
 
 
@@ -787,12 +815,12 @@ def session_create(request):
         request=request,
         offices=Unit.objects.restrict(request.user, Action.CREATE).filter(is_active=True),
     )
-    return form_page(
+    return _form(
         request,
         form,
         services.record_session,
+        section="session",
         title="登记领导班子学法或法治议题会议",
-        crumbs=[("领导班子学法和法治议题会议", reverse("accountability:session_list"))],
         message=lambda m: f"已登记{m.get_kind_display()}",
     )
 
@@ -800,11 +828,7 @@ def session_create(request):
 @record_view(LeadershipSession)
 @require_safe
 def session_detail(request, session):
-    return render(
-        request,
-        "accountability/session_detail.html",
-        {"session": session, "history": core_selectors.record_history(request.user, session)},
-    )
+    return _detail(request, "session_detail", "session", session)
 
 
 # — 示范创建 —
@@ -829,16 +853,14 @@ PROJECT_LEDGER = Ledger(
 
 @require_safe
 def project_list(request):
-    queryset = selectors.projects(request.user, search=request.GET.get("q", "")[:100])
-    can_create = core_selectors.can(request.user, Action.CREATE, LINE) and _office(request.user)
-    return ledger_page(
+    return _list(
         request,
-        queryset,
-        ledger=PROJECT_LEDGER,
+        selectors.projects(request.user, search=_search(request)),
+        PROJECT_LEDGER,
         title="示范创建",
-        search_placeholder="创建项目名称",
+        placeholder="创建项目名称",
         empty="没有示范创建项目",
-        actions=[("登记创建项目", reverse("accountability:project_create"))] if can_create else [],
+        create=("登记创建项目", "accountability:project_create"),
     )
 
 
@@ -847,12 +869,12 @@ def project_create(request):
     form = ProjectForm(
         request.POST or None, request=request, offices=selectors.office_units(request.user)
     )
-    return form_page(
+    return _form(
         request,
         form,
         services.create_project,
+        section="project",
         title="登记示范创建项目",
-        crumbs=[("示范创建", reverse("accountability:project_list"))],
         message=lambda p: f"已登记“{p.name}”（市级推荐）",
     )
 
@@ -860,27 +882,25 @@ def project_create(request):
 @record_view(DemonstrationProject)
 @require_safe
 def project_detail(request, project):
-    return render(
+    return _detail(
         request,
-        "accountability/project_detail.html",
-        {
-            "project": project,
-            "may_change": permits(request.user, Action.CHANGE, project),
-            "history": core_selectors.record_history(request.user, project),
-        },
+        "project_detail",
+        "project",
+        project,
+        may_change=permits(request.user, Action.CHANGE, project),
     )
 
 
 @record_view(DemonstrationProject, Action.CHANGE)
 def project_advance(request, project):
     form = AdvanceForm(request.POST or None, request=request)
-    return form_page(
+    return _form(
         request,
         form,
         services.advance_project,
+        section="project",
         title="进入下一阶段",
         back=project,
-        crumbs=[("示范创建", reverse("accountability:project_list"))],
         message=lambda p: f"已进入“{p.get_stage_display()}”",
         project=project,
     )
@@ -889,13 +909,13 @@ def project_advance(request, project):
 @record_view(DemonstrationProject, Action.CHANGE)
 def project_follow_up(request, project):
     form = FollowUpForm(request.POST or None, request=request)
-    return form_page(
+    return _form(
         request,
         form,
         services.record_follow_up,
+        section="project",
         title="巩固提升",
         back=project,
-        crumbs=[("示范创建", reverse("accountability:project_list"))],
         message="已登记巩固提升情况",
         project=project,
     )

@@ -192,6 +192,15 @@ class Finding(UnitRecord):
         related_name="findings",
         verbose_name="述法",
     )
+    # … or a deduction of the 考核 that calls for rectification.
+    assessment_score = models.ForeignKey(
+        "AssessmentScore",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="findings",
+        verbose_name="考核评分",
+    )
     inspected_unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="+", verbose_name="被督察单位"
     )
@@ -236,10 +245,13 @@ class Finding(UnitRecord):
         ordering = ["plan", "pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(plan__isnull=False, law_report__isnull=True)
-                | Q(plan__isnull=True, law_report__isnull=False),
-                name="finding_from_inspection_or_law_report",
-                violation_error_message="问题须来自一次督察或一次述法",
+                condition=Q(
+                    plan__isnull=False, law_report__isnull=True, assessment_score__isnull=True
+                )
+                | Q(plan__isnull=True, law_report__isnull=False, assessment_score__isnull=True)
+                | Q(plan__isnull=True, law_report__isnull=True, assessment_score__isnull=False),
+                name="finding_from_one_source",
+                violation_error_message="问题须来自一次督察、一次述法或一项考核评分",
             ),
             models.CheckConstraint(
                 condition=~Q(state=FindingState.CLOSED)
@@ -260,19 +272,29 @@ class Finding(UnitRecord):
 
     @property
     def source(self):
-        """The 督察 plan or the 述法 the problem was found in."""
-        return self.plan or self.law_report
+        """The 督察 plan, the 述法 or the 考核 score the problem was found in."""
+        return self.plan or self.law_report or self.assessment_score
+
+    @property
+    def source_kind(self) -> str:
+        if self.plan_id:
+            return "法治督察"
+        return "述法" if self.law_report_id else "法治建设考核"
 
     @property
     def source_title(self) -> str:
-        return self.plan.title if self.plan else f"{self.law_report}"
+        if self.plan_id:
+            return self.plan.title
+        if self.law_report_id:
+            return str(self.law_report)
+        return f"{self.assessment_score.item.scheme}：{self.assessment_score.item}"
 
     @property
     def fed_back_date(self):
         """When the unit was told: the 督察's feedback, or the 述法 review."""
         if self.notified_date:
             return self.notified_date
-        return self.plan.feedback_date if self.plan else self.law_report.reviewed_date
+        return self.plan.feedback_date if self.plan else self.source.reviewed_date
 
     def overdue(self, today) -> bool:
         return (

@@ -106,7 +106,7 @@ class Rectification:
 
 def _from_finding(finding: Finding) -> Rectification:
     return Rectification(
-        source="法治督察" if finding.plan_id else "述法",
+        source=finding.source_kind,
         title=finding.source_title,
         unit=finding.inspected_unit,
         issuer=finding.unit,
@@ -144,7 +144,7 @@ def rectifications(user, *, search: str = "", open_only: bool = False, unit=None
     from fazhi.enforcement.selectors.supervision import notices
 
     found = findings(user, search=search).exclude(state=FindingState.DRAFT)
-    found = found.select_related("law_report")
+    found = found.select_related("law_report", "assessment_score__item__scheme")
     issued = notices(user, search=search)
     if open_only:
         found = found.exclude(state=FindingState.CLOSED)

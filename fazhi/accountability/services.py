@@ -515,9 +515,18 @@ def _write_results(actor, scheme, published_date) -> list[AssessmentResult]:
             result = AssessmentResult(
                 unit=scheme.unit, scheme=scheme, assessed_unit=row["unit"], created_by=actor
             )
-        result.total, result.full = row["review"], row["full"]
-        result.rank, result.of_total, result.grade = row["rank"], row["of"], row["grade"]
-        result.published_date = published_date
+        values = {
+            "total": row["review"],
+            "full": row["full"],
+            "rank": row["rank"],
+            "of_total": row["of"],
+            "grade": row["grade"],
+            "published_date": published_date,
+        }
+        if result.pk and all(getattr(result, k) == v for k, v in values.items()):
+            continue  # unchanged: nothing to write (nor to audit)
+        for field, value in values.items():
+            setattr(result, field, value)
         written.append(saved(result))
     return written
 
@@ -544,7 +553,7 @@ def publish_results(*, actor, scheme, published_date) -> AssessmentScheme:
     record_event(
         actor=actor,
         action="accountability.scheme.publish",
-        summary=f"公布考核结果（{len(written)}个单位）",
+        summary=f"公布考核结果（{scheme.assessed_units.count()}个单位，{len(written)}个有变化）",
         target=scheme,
         unit=scheme.unit,
     )
@@ -712,6 +721,38 @@ def review_report(*, actor, report, grade, review_comment, reviewed_date) -> Law
         unit=report.unit,
     )
     return report
+
+
+@service
+def add_score_finding(*, actor, score, category, description) -> Finding:
+    """A deduction of the 考核 that calls for rectification: shown to the assessed unit at
+    once (反馈日期 = the review date) and closed like a 督察 finding (the one ledger)."""
+    require(actor, Action.CHANGE, score.item.scheme)
+    _require_office(actor, score.unit, "考核发现的问题")
+    if score.review_score is None:
+        raise ValidationError("该项尚未评审，不能登记扣分问题")
+    if score.review_score >= score.item.points:
+        raise ValidationError("该项未扣分，没有需要整改的问题")
+    finding = saved(
+        Finding(
+            unit=score.unit,
+            assessment_score=score,
+            inspected_unit=score.assessed_unit,
+            category=category,
+            description=description,
+            state=FindingState.FED_BACK,
+            notified_date=score.reviewed_date,
+            created_by=actor,
+        )
+    )
+    record_event(
+        actor=actor,
+        action="accountability.finding.from_score",
+        summary=f"登记考核扣分问题（{score.assessed_unit.name} {score.item.code}）",
+        target=finding,
+        unit=score.unit,
+    )
+    return finding
 
 
 @service

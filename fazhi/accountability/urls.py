@@ -22,6 +22,7 @@ urlpatterns = [
     path("results/<int:pk>/", views.result_detail, name="result_detail"),
     path("scores/<int:pk>/", views.score_detail, name="score_detail"),
     path("scores/<int:pk>/appeal/", views.score_appeal, name="score_appeal"),
+    path("scores/<int:pk>/finding/", views.score_finding, name="score_finding"),
     path("appeals/<int:pk>/", views.appeal_detail, name="appeal_detail"),
     path("appeals/<int:pk>/decide/", views.appeal_decide, name="appeal_decide"),
     path("rectifications/", views.rectification_list, name="rectification_list"),

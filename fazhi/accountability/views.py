@@ -534,9 +534,31 @@ def score_detail(request, score):
         "score",
         score,
         appeals=appeals,
+        findings=selectors.findings(request.user).filter(assessment_score=score),
+        may_add_finding=_office(request.user)
+        and permits(request.user, Action.CHANGE, score)
+        and score.review_score is not None
+        and score.review_score < score.item.points,
         appeal_due=due,
         appeal_due_unknown=unknown,
         may_appeal=may_appeal,
+    )
+
+
+@record_view(AssessmentScore, Action.CHANGE)
+def score_finding(request, score):
+    if not _office(request.user):
+        raise PermissionDenied("考核发现的问题由依法治办登记")
+    form = ReportFindingForm(request.POST or None, request=request)
+    return _form(
+        request,
+        form,
+        services.add_score_finding,
+        section="scheme",
+        title=f"登记考核扣分问题：{score.item}",
+        back=score,
+        message="已登记问题，被考核单位可报送整改方案",
+        score=score,
     )
 
 

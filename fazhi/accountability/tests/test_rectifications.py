@@ -305,14 +305,14 @@ def test_the_annual_report_drafts_sessions_and_open_rectifications_linked_to_rec
     open_one, closed_one = Finding.objects.filter(unit=demo.units["donghu_office"]).exclude(
         state=FindingState.DRAFT
     )[:2]
-    Finding.objects.filter(pk=open_one.pk).update(notified_date=datetime.date(2025, 6, 3))
-    Finding.objects.filter(pk=closed_one.pk).update(
-        notified_date=datetime.date(2025, 6, 3),
-        state=FindingState.CLOSED,
-        closed_date=datetime.date(2025, 11, 3),
-        evidence="整改报告",
-        verifier=office,
-    )
+    open_one.notified_date = datetime.date(2025, 6, 3)
+    open_one.save()
+    closed_one.notified_date = datetime.date(2025, 6, 3)
+    closed_one.state, closed_one.closed_date = FindingState.CLOSED, datetime.date(2025, 11, 3)
+    closed_one.evidence, closed_one.verifier = "整改报告", office
+    closed_one.measure = closed_one.measure or "整改"
+    closed_one.deadline = closed_one.deadline or datetime.date(2025, 10, 1)
+    closed_one.save()
     report = report_services.create_report(
         actor=demo.users["donghu_officer"], unit=demo.units["donghu_justice"], year=2025
     )
@@ -427,6 +427,32 @@ def test_published_results_follow_the_scores_and_reach_the_first_responsible_par
     result.refresh_from_db()
     assert (result.total, result.rank, result.grade) == (Decimal("10"), 1, "优秀")
     paragraphs = drafting.draft_first_responsible(demo.units["donghu"], 2025)
-    figures = {s.get("indicator"): s["value"] for p in paragraphs for s in p}
+    figures = {s["indicator"]: s["value"] for p in paragraphs for s in p if "indicator" in s}
     assert figures["accountability.assessment_results"] == "2"
     assert figures["accountability.assessment_excellent"] == "2"
+
+
+def test_a_deduction_of_the_assessment_becomes_a_rectification_in_the_same_ledger(demo):
+    office, leader = demo.users["donghu_office"], demo.users["donghu_leader"]
+    score = _reviewed(demo)  # 8 of 10 points
+    finding = services.add_score_finding(
+        actor=office, score=score, category=FindingCategory.DUTY, description="学法记录不全"
+    )
+    assert finding.source_kind == "法治建设考核" and finding.fed_back_date == REVIEWED
+    rows = selectors.rectifications(leader)
+    assert any(r.source == "法治建设考核" and r.url == finding.get_absolute_url() for r in rows)
+    full = services.review_score(
+        actor=office,
+        item=score.item,
+        assessed_unit=demo.units["donghu_enf0"],
+        review_score=score.item.points,
+        reviewed_date=REVIEWED,
+    )
+    with pytest.raises(ValidationError, match="未扣分"):
+        services.add_score_finding(
+            actor=office, score=full, category=FindingCategory.DUTY, description="无"
+        )
+    with pytest.raises(PermissionDenied):
+        services.add_score_finding(
+            actor=leader, score=score, category=FindingCategory.DUTY, description="自己登记"
+        )

@@ -9,6 +9,7 @@ from .models import (
     AssessmentItem,
     AssessmentScheme,
     AssessmentScore,
+    AssignedTask,
     DemonstrationProject,
     Finding,
     InspectionPlan,
@@ -265,3 +266,28 @@ class SessionViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.sessions(self.request.user)
+
+
+class AssignedTaskSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AssignedTask
+        fields = [
+            "id",
+            "unit",
+            "title",
+            "assigned_by",
+            "assigned_date",
+            "due_date",
+            "done_date",
+            "result",
+        ]
+
+
+class TaskViewSet(viewsets.ReadOnlyModelViewSet):
+    """上级交办任务."""
+
+    serializer_class = AssignedTaskSerializer
+    queryset = AssignedTask.objects.none()
+
+    def get_queryset(self):
+        return selectors.tasks(self.request.user)

@@ -24,6 +24,7 @@ class AccountabilityConfig(worklines.WorkLineConfig):
             models.ScoreAppeal,
             models.LeadershipSession,
             models.AssessmentResult,
+            models.AssignedTask,
         )
         line.audit(models.AssessmentScheme, m2m_fields={"assessed_units"}, exclude_fields=["items"])
         # Findings and scores are read by a data rule of their own: it is part of the key.
@@ -38,6 +39,7 @@ class AccountabilityConfig(worklines.WorkLineConfig):
             NavItem("示范创建", "accountability:project_list", group),
             NavItem("整改台账（督察·述法·执法监督）", "accountability:rectification_list", group),
             NavItem("领导班子学法和会议", "accountability:session_list", group),
+            NavItem("上级交办任务", "accountability:task_list", group),
         )
         line.due(deadlines.findings_due)
         line.indicators(*indicators.INDICATORS)
@@ -50,3 +52,4 @@ class AccountabilityConfig(worklines.WorkLineConfig):
         line.api_viewset("accountability/law-reports", api.ReportViewSet, "accountability-report")
         line.api_viewset("accountability/appeals", api.AppealViewSet, "accountability-appeal")
         line.api_viewset("accountability/sessions", api.SessionViewSet, "accountability-session")
+        line.api_viewset("accountability/tasks", api.TaskViewSet, "accountability-task")

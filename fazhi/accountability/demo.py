@@ -295,6 +295,29 @@ def _sessions(world, office_user, government):
         )
 
 
+# 许昌 (seed 003): tasks of the city's committee handled by the district's 依法治办.
+TASKS = [
+    ("落实法治政府建设示范创建实地评估反馈问题整改", 120, 90),
+    ("开展党政主要负责人年终述法", 80, None),
+]
+
+
+def _tasks(office_user, office):
+    for title, days, done in TASKS:
+        task = services.register_task(
+            actor=office_user,
+            unit=office,
+            title=title,
+            assigned_by="中共示范市委全面依法治市委员会",
+            assigned_date=_ago(days),
+            due_date=_ago(days - 60),
+        )
+        if done is not None:
+            services.complete_task(
+                actor=office_user, task=task, done_date=_ago(done), result="已按期完成并报送"
+            )
+
+
 def build(world: DemoWorld) -> None:
     u = world.units
     for key, name, *_ in DISTRICTS:
@@ -306,6 +329,7 @@ def build(world: DemoWorld) -> None:
         _reports(world, office_user, targets[:2] + [u[f"{key}_enf1"]], PEOPLE[key], _ago(60).year)
         _projects(world, key, office_user, u[f"{key}_office"])
         _sessions(world, office_user, u[f"{key}_gov"])
+        _tasks(office_user, u[f"{key}_office"])
     city_user = world.users["city_office"]
     city_targets = [u["city_justice"], u["city_market"], u["city_gov"]]
     _inspection(world, "city", city_user, u["city_office"], city_targets, None, "示范市")

@@ -236,3 +236,18 @@ class SessionForm(UnitsForm):
 
 class PublishForm(SubmitOnceForm):
     published_date = date_field("公布日期", today=True)
+
+
+class TaskForm(UnitsForm):
+    unit = forms.ModelChoiceField(label="承办单位（依法治办）", queryset=Unit.objects.none())
+    title = forms.CharField(label="任务", max_length=300)
+    assigned_by = forms.CharField(
+        label="交办机关", max_length=100, initial="市委全面依法治市委员会"
+    )
+    assigned_date = date_field("交办日期")
+    due_date = date_field("完成时限", required=False)
+
+
+class TaskDoneForm(SubmitOnceForm):
+    done_date = date_field("完成日期", today=True)
+    result = forms.CharField(label="完成情况", max_length=500, widget=forms.Textarea)

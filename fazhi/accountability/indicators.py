@@ -129,4 +129,13 @@ INDICATORS = (
         date_field="published_date",
         condition=Q(grade="优秀"),
     ),
+    Indicator(
+        id="accountability.tasks_assigned",
+        name="上级交办任务",
+        unit="项",
+        definition="期间内上级依法治市（省）委员会交办、由本地区依法治办统筹落实的任务，按交办日期计入",
+        source="法治建设第一责任人职责",
+        model="accountability.AssignedTask",
+        date_field="assigned_date",
+    ),
 )

@@ -731,3 +731,35 @@ class LeadershipSession(UnitRecord):
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d} {self.get_kind_display()}：{self.topic[:30]}"
+
+
+class AssignedTask(UnitRecord):
+    """A task the superior committee assigned (统筹落实上级任务, 许昌: 47项), handled by the
+    area's 依法治办 (`unit`) and marked done with what was done."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="承办单位"
+    )
+    title = models.CharField("任务", max_length=300)
+    assigned_by = models.CharField("交办机关", max_length=100, default="市委全面依法治市委员会")
+    assigned_date = models.DateField("交办日期")
+    due_date = models.DateField("完成时限", null=True, blank=True)
+    done_date = models.DateField("完成日期", null=True, blank=True)
+    result = models.CharField("完成情况", max_length=500, blank=True)
+
+    detail_url_name = "accountability:task_detail"
+
+    class Meta:
+        verbose_name = "上级交办任务"
+        verbose_name_plural = "上级交办任务"
+        ordering = ["-assigned_date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(done_date__isnull=True) | Q(done_date__gte=models.F("assigned_date")),
+                name="assigned_task_done_after_assigned",
+                violation_error_message="完成日期不能早于交办日期",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

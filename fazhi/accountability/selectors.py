@@ -17,6 +17,7 @@ from .models import (
     AssessmentResult,
     AssessmentScheme,
     AssessmentScore,
+    AssignedTask,
     DemonstrationProject,
     Finding,
     FindingState,
@@ -287,4 +288,11 @@ def projects(user, *, search: str = ""):
     queryset = DemonstrationProject.objects.restrict(user).select_related("unit")
     if search:
         queryset = queryset.filter(name__icontains=search)
+    return queryset
+
+
+def tasks(user, *, search: str = ""):
+    queryset = AssignedTask.objects.restrict(user).select_related("unit")
+    if search:
+        queryset = queryset.filter(Q(title__icontains=search) | Q(assigned_by__icontains=search))
     return queryset

@@ -21,6 +21,7 @@ from .models import (
     AssessmentResult,
     AssessmentScheme,
     AssessmentScore,
+    AssignedTask,
     DemonstrationProject,
     Finding,
     FindingState,
@@ -733,24 +734,40 @@ def add_score_finding(*, actor, score, category, description) -> Finding:
         raise ValidationError("该项尚未评审，不能登记扣分问题")
     if score.review_score >= score.item.points:
         raise ValidationError("该项未扣分，没有需要整改的问题")
+    return _told_finding(
+        actor,
+        score.unit,
+        {"assessment_score": score},
+        score.assessed_unit,
+        category,
+        description,
+        score.reviewed_date,
+        summary=f"登记考核扣分问题（{score.assessed_unit.name} {score.item.code}）",
+    )
+
+
+def _told_finding(actor, office, source, unit, category, description, told, *, summary):
+    """A finding of a 述法 or a 考核 (`source`: its field and record), shown to `unit` at
+    once: 反馈日期 `told`, rectified and closed as a 督察 finding is."""
     finding = saved(
         Finding(
-            unit=score.unit,
-            assessment_score=score,
-            inspected_unit=score.assessed_unit,
+            unit=office,
+            inspected_unit=unit,
             category=category,
             description=description,
             state=FindingState.FED_BACK,
-            notified_date=score.reviewed_date,
+            notified_date=told,
             created_by=actor,
+            **source,
         )
     )
+    kind = "from_score" if "assessment_score" in source else "from_report"
     record_event(
         actor=actor,
-        action="accountability.finding.from_score",
-        summary=f"登记考核扣分问题（{score.assessed_unit.name} {score.item.code}）",
+        action=f"accountability.finding.{kind}",
+        summary=summary,
         target=finding,
-        unit=score.unit,
+        unit=office,
     )
     return finding
 
@@ -773,26 +790,16 @@ def add_report_finding(*, actor, report, category, description) -> Finding:
     )
     if office is None:
         raise ValidationError(f"“{report.unit.name}”所在地区没有依法治办，不能登记整改问题")
-    finding = saved(
-        Finding(
-            unit=office,
-            law_report=report,
-            inspected_unit=report.unit,
-            category=category,
-            description=description,
-            state=FindingState.FED_BACK,
-            notified_date=report.reviewed_date,
-            created_by=actor,
-        )
-    )
-    record_event(
-        actor=actor,
-        action="accountability.finding.from_report",
+    return _told_finding(
+        actor,
+        office,
+        {"law_report": report},
+        report.unit,
+        category,
+        description,
+        report.reviewed_date,
         summary=f"登记述法发现的问题（{report.unit.name}）",
-        target=finding,
-        unit=office,
     )
-    return finding
 
 
 @service
@@ -832,6 +839,56 @@ def record_session(
         unit=unit,
     )
     return session
+
+
+@service
+def register_task(*, actor, unit, title, assigned_by, assigned_date, due_date=None) -> AssignedTask:
+    require_unit(actor, unit, Action.CREATE, LINE)
+    _require_office(actor, unit, "上级交办任务")
+    not_future(assigned_date, "交办日期")
+    if due_date is not None and due_date < assigned_date:
+        raise ValidationError("完成时限不能早于交办日期")
+    task = saved(
+        AssignedTask(
+            unit=unit,
+            title=title,
+            assigned_by=assigned_by,
+            assigned_date=assigned_date,
+            due_date=due_date,
+            created_by=actor,
+        )
+    )
+    record_event(
+        actor=actor,
+        action="accountability.task.register",
+        summary=f"登记{assigned_by}交办任务",
+        target=task,
+        unit=unit,
+    )
+    return task
+
+
+@service
+def complete_task(*, actor, task, done_date, result) -> AssignedTask:
+    FINDING_FLOW.lock(task)
+    require(actor, Action.CHANGE, task)
+    if task.done_date is not None:
+        raise ValidationError(f"该任务已于{task.done_date:%Y-%m-%d}完成")
+    not_future(done_date, "完成日期")
+    if done_date < task.assigned_date:
+        raise ValidationError("完成日期不能早于交办日期")
+    if not result.strip():
+        raise ValidationError("请填写完成情况")
+    task.done_date, task.result = done_date, result
+    saved(task)
+    record_event(
+        actor=actor,
+        action="accountability.task.complete",
+        summary="上级交办任务完成",
+        target=task,
+        unit=task.unit,
+    )
+    return task
 
 
 # — 示范创建 —

@@ -45,12 +45,15 @@ from .forms import (
     SchemeForm,
     SelfScoreForm,
     SessionForm,
+    TaskDoneForm,
+    TaskForm,
     VerifyForm,
 )
 from .models import (
     AssessmentResult,
     AssessmentScheme,
     AssessmentScore,
+    AssignedTask,
     DemonstrationProject,
     Finding,
     InspectionPlan,
@@ -76,6 +79,7 @@ SECTIONS = {
     "scheme": ("法治建设考核", "accountability:scheme_list"),
     "report": ("述法", "accountability:report_list"),
     "session": ("领导班子学法和法治议题会议", "accountability:session_list"),
+    "task": ("上级交办任务", "accountability:task_list"),
     "project": ("示范创建", "accountability:project_list"),
 }
 
@@ -851,6 +855,73 @@ def session_create(request):
 @require_safe
 def session_detail(request, session):
     return _detail(request, "session_detail", "session", session)
+
+
+# — 上级交办任务 —
+
+TASK_LEDGER = Ledger(
+    "上级交办任务台账.xlsx",
+    "交办任务",
+    (
+        Column("任务", lambda t: t.title),
+        Column("交办机关", lambda t: t.assigned_by),
+        Column("承办单位", lambda t: t.unit.name, on_page=False),
+        Column("交办日期", lambda t: day(t.assigned_date)),
+        Column("完成时限", lambda t: day(t.due_date), empty="未定"),
+        Column("完成日期", lambda t: day(t.done_date), empty="未完成"),
+        Column("完成情况", lambda t: t.result, on_page=False),
+    ),
+)
+
+
+@require_safe
+def task_list(request):
+    return _list(
+        request,
+        selectors.tasks(request.user, search=_search(request)),
+        TASK_LEDGER,
+        title="上级交办任务",
+        placeholder="任务或交办机关",
+        empty="没有交办任务",
+        create=("登记交办任务", "accountability:task_create"),
+    )
+
+
+def task_create(request):
+    require(request, Action.CREATE, LINE)
+    form = TaskForm(
+        request.POST or None, request=request, offices=selectors.office_units(request.user)
+    )
+    return _form(
+        request,
+        form,
+        services.register_task,
+        section="task",
+        title="登记上级交办任务",
+        message="已登记交办任务",
+    )
+
+
+@record_view(AssignedTask)
+@require_safe
+def task_detail(request, task):
+    may_change = task.done_date is None and permits(request.user, Action.CHANGE, task)
+    return _detail(request, "task_detail", "task", task, may_change=may_change)
+
+
+@record_view(AssignedTask, Action.CHANGE)
+def task_done(request, task):
+    form = TaskDoneForm(request.POST or None, request=request)
+    return _form(
+        request,
+        form,
+        services.complete_task,
+        section="task",
+        title="任务完成",
+        back=task,
+        message="已登记完成情况",
+        task=task,
+    )
 
 
 # — 示范创建 —

@@ -154,6 +154,7 @@ FIRST_PART: dict[str, list[list[tuple[str, str, str]]]] = {
             ("领导班子会议学法和专题法治讲座", "accountability.leadership_study_sessions", "次"),
             ("，听取研究法治工作", "accountability.leadership_meetings_on_rule_of_law", "次"),
         ],
+        [("统筹落实上级交办任务", "accountability.tasks_assigned", "项")],
         [
             ("法治建设考核公布结果的单位", "accountability.assessment_results", "个"),
             ("，其中等次为优秀", "accountability.assessment_excellent", "个"),

@@ -198,6 +198,7 @@ accountability.leadership_meetings_on_rule_of_law | 听取研究法治工作会�
 accountability.open_rectifications | 未整改销号问题 | 个 | 督察 and 述法 findings fed back and not closed (销号) at the period's end
 accountability.assessment_results | 公布法治建设考核结果 | 个 | assessment results (units) published in period, computed from the reviewers' scores
 accountability.assessment_excellent | 考核等次为优秀 | 个 | of those, graded 优秀
+accountability.tasks_assigned | 上级交办任务 | 项 | tasks assigned by the superior committee in period (003: 47)
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

@@ -456,3 +456,44 @@ def test_a_deduction_of_the_assessment_becomes_a_rectification_in_the_same_ledge
         services.add_score_finding(
             actor=leader, score=score, category=FindingCategory.DUTY, description="自己登记"
         )
+
+
+def test_tasks_from_the_city_are_counted_and_closed_once(demo):
+    from fazhi.indicators import engine
+
+    office = demo.users["donghu_office"]
+    task = services.register_task(
+        actor=office,
+        unit=demo.units["donghu_office"],
+        title="开展法治督察",
+        assigned_by="市委全面依法治市委员会",
+        assigned_date=datetime.date(2025, 9, 30),
+        due_date=datetime.date(2025, 10, 31),
+    )
+    with pytest.raises(ValidationError, match="完成日期不能早于交办日期"):
+        services.complete_task(
+            actor=office, task=task, done_date=datetime.date(2025, 9, 1), result="完成"
+        )
+    services.complete_task(
+        actor=office, task=task, done_date=datetime.date(2025, 10, 9), result="已完成"
+    )
+    with pytest.raises(ValidationError, match="已于2025-10-09完成"):
+        services.complete_task(
+            actor=office, task=task, done_date=datetime.date(2025, 10, 10), result="再次"
+        )
+    with pytest.raises(PermissionDenied):
+        services.register_task(
+            actor=demo.users["donghu_leader"],
+            unit=demo.units["donghu_office"],
+            title="x",
+            assigned_by="x",
+            assigned_date=datetime.date(2025, 9, 30),
+        )
+    values = engine.compute(
+        ["accountability.tasks_assigned"],
+        user=None,
+        unit=demo.units["donghu"],
+        period=engine.Period.year(2025),
+    )
+    assert values["accountability.tasks_assigned"] == 1
+    assert not selectors.tasks(demo.users["xishan_inspector"]).filter(pk=task.pk).exists()

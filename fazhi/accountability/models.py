@@ -730,7 +730,7 @@ class LeadershipSession(UnitRecord):
         ordering = ["-date", "-pk"]
 
     def __str__(self) -> str:
-        return f"{self.date:%Y-%m-%d} {self.get_kind_display()}：{self.topic[:30]}"
+        return f"{self.unit.name} {self.date:%Y-%m-%d} {self.get_kind_display()}：{self.topic[:30]}"
 
 
 class AssignedTask(UnitRecord):
@@ -762,4 +762,4 @@ class AssignedTask(UnitRecord):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return f"{self.unit.name}：{self.title}"

@@ -12,6 +12,7 @@ from fazhi.core.demo import DISTRICTS, DemoWorld
 
 from . import services
 from .models import (
+    AssessmentScore,
     FindingCategory,
     LawReport,
     PlanKind,
@@ -220,6 +221,14 @@ def _assessment(world, key, office_user, office, units, leader, name):
                 reviewed_date=_ago(2),
             )
     services.publish_results(actor=office_user, scheme=scheme, published_date=_ago(1))
+    # the second unit appeals its 学法 score (5 of 10); the 依法治办 has yet to decide
+    services.file_appeal(
+        actor=world.admin,
+        score=AssessmentScore.objects.get(item=study, assessed_unit=units[1]),
+        reason="学法记录已补充报送",
+        requested_score=Decimal("8"),
+        filed_date=_ago(1),
+    )
 
 
 def _reports(world, office_user, units, people, year):

@@ -443,9 +443,9 @@ def test_a_deduction_of_the_assessment_becomes_a_rectification_in_the_same_ledge
     assert any(r.source == "法治建设考核" and r.url == finding.get_absolute_url() for r in rows)
     full = services.review_score(
         actor=office,
-        item=score.item,
+        item=score.item.scheme.items.get(code="1.2"),  # 1.1 of this unit is under appeal
         assessed_unit=demo.units["donghu_enf0"],
-        review_score=score.item.points,
+        review_score=Decimal("10"),
         reviewed_date=REVIEWED,
     )
     with pytest.raises(ValidationError, match="未扣分"):

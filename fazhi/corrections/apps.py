@@ -32,6 +32,7 @@ class CorrectionsConfig(worklines.WorkLineConfig):
         line.audit(models.DailyRecord, models.Leave, models.Sanction, models.Access)
         line.audit(models.ReleasedPerson, exclude_fields=["name", "id_number", "accesses"])
         line.audit(models.LocationOrder, exclude_fields=["points", "extension"])
+        line.audit(models.CountReport)
         # Positions are location data (第二十九条第三款): not copied into the history.
         line.audit(models.LocationPoint, exclude_fields=["latitude", "longitude"])
         line.workflow(

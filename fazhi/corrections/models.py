@@ -525,3 +525,44 @@ class Access(UnitRecord):
     @property
     def field_label(self) -> str:
         return type(self.target).identity_fields.get(self.field, self.field)
+
+
+class CountReport(UnitRecord):
+    """A month's counts filed by a county that keeps its subjects in the provincial platform
+    only (no local rows): imported, never typed, one per county and month (a re-import of the
+    month replaces it). The indicators read a figure from these reports only for a county
+    with no rows of the `replaced_by` models (engine `Indicator.reported`): never both."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="社区矫正机构"
+    )
+    month = models.DateField("月份")  # the month's first day
+    subjects = models.PositiveIntegerField("月末在册")
+    received = models.PositiveIntegerField("新接收")
+    released = models.PositiveIntegerField("解除矫正")
+    transferred_out = models.PositiveIntegerField("执行地变更移出")
+    investigations = models.PositiveIntegerField("出具调查评估意见")
+    investigations_on_time = models.PositiveIntegerField("按期完成调查评估")
+    warnings = models.PositiveIntegerField("警告")
+    revocation_proposals = models.PositiveIntegerField("提请撤销缓刑、假释或收监执行")
+    absconded = models.PositiveIntegerField("脱管")
+    electronic_monitoring = models.PositiveIntegerField("使用电子定位装置")
+
+    objects = RowRuleManager()
+    replaced_by = ("corrections.Subject", "corrections.Investigation")
+
+    class Meta:
+        verbose_name = "社区矫正数量月报"
+        verbose_name_plural = "社区矫正数量月报"
+        ordering = ["-month", "unit"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "month"], name="corrections_count_month"),
+            models.CheckConstraint(
+                condition=Q(investigations_on_time__lte=models.F("investigations")),
+                name="corrections_count_on_time",
+                violation_error_message="按期完成的调查评估不能多于出具意见的调查评估",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit.name}{self.month:%Y年%m月}数量月报"

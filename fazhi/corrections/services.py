@@ -19,6 +19,7 @@ from fazhi.core.roles import Action
 from . import imports, rows
 from .models import (
     Access,
+    CountReport,
     DailyRecord,
     Investigation,
     Leave,
@@ -98,6 +99,7 @@ def register_investigation(
     """社区矫正法 第十八条: an investigation entrusted by a 决定机关; its period runs from the
     委托函's receipt (10 工作日, 5 for 速裁: a setting)."""
     _county_unit(actor, unit)
+    _files_counts(unit)
     not_future(received_date, "收到委托函日期")
     if not person_name.strip():
         raise ValidationError("请填写委托函所列的被调查评估对象")
@@ -193,6 +195,7 @@ def receive_subject(
     """社区矫正法 第二十二条: 接收 and registration; the gaps of 第二十、二十一条 are flagged on
     the record (`intake_gaps`), not refused: the subject is received whatever the organ did."""
     _county_unit(actor, unit)
+    _files_counts(unit)
     if not station.path.startswith(unit.scope_root.path) or station.kind != Unit.Kind.TOWNSHIP:
         raise ValidationError("受委托司法所应为本县（区）的街道、乡镇")
     for day, label in (
@@ -623,6 +626,7 @@ def import_subjects(*, actor, unit: Unit, data) -> int:
     created, never duplicated; a number of another county's subject is that row's error (its
     county is not named). All rows or none."""
     _county_unit(actor, unit)
+    _files_counts(unit)
     parsed = imports.SUBJECTS.read_rows(data)
     district = unit.scope_root
     stations = {
@@ -681,6 +685,62 @@ def import_subjects(*, actor, unit: Unit, data) -> int:
         target=unit,
         unit=unit,
         data={"rows": len(parsed)},
+    )
+    return len(parsed)
+
+
+def _files_counts(unit: Unit) -> None:
+    """A county files either rows or counts (CountReport): never both (the figures would
+    count it twice; the engine keeps its rows' and drops its reports anyway)."""
+    if CountReport.objects.filter(unit=unit).exists():
+        raise ValidationError(
+            f"“{unit.name}”以数量月报报送社区矫正数据（对象在省智慧矫正平台登记），"
+            "不在本平台登记对象或调查评估；如改为在本平台登记，请先联系系统管理员删除其数量月报"
+        )
+
+
+def _keeps_rows(unit: Unit) -> bool:
+    return (
+        Subject.objects.filter(unit=unit).exists()
+        or Investigation.objects.filter(unit=unit).exists()
+    )
+
+
+@service
+def import_counts(*, actor, unit: Unit, data) -> int:
+    """The monthly counts of a county with no local rows (its subjects are kept in the
+    provincial platform only): one row per month, a month already filed is replaced, never
+    added twice; a month in the future or a county that keeps rows here is refused. All rows
+    or none."""
+    _county_unit(actor, unit)
+    if _keeps_rows(unit):
+        raise ImportRefused(
+            [
+                RowError(
+                    0,
+                    "文件",
+                    f"“{unit.name}”在本平台登记了社区矫正对象或调查评估，统计数据由记录计算，"
+                    "不能再导入数量月报（否则重复计算）",
+                )
+            ]
+        )
+    parsed = imports.COUNTS.read_rows(data)  # rows and months checked there (_check_counts)
+    seen = {row["month"] for row in parsed}
+    existing = {r.month: r for r in CountReport.objects.filter(unit=unit, month__in=seen)}
+    for row in parsed:
+        report = existing.get(row["month"]) or CountReport(
+            unit=unit, month=row["month"], created_by=actor
+        )
+        for field in imports.COUNT_FIELDS:
+            setattr(report, field, row[field])
+        saved(report)
+    record_event(
+        actor=actor,
+        action="corrections.import_counts",
+        summary=f"导入社区矫正数量月报{len(parsed)}个月（{min(seen):%Y-%m}至{max(seen):%Y-%m}）",
+        target=unit,
+        unit=unit,
+        data={"months": len(parsed), "replaced": len(existing)},
     )
     return len(parsed)
 

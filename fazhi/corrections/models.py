@@ -257,6 +257,14 @@ class DailyRecord(ChildRecord):
         return f"{self.subject} {self.get_kind_display()} {self.date:%Y-%m-%d}"
 
 
+class LeaveApprover(models.TextChoices):
+    """Who approved a leave (实施办法 as read in docs/rules.md: a 司法所 up to the setting's
+    days when the county bureau entrusts it, the county bureau beyond)."""
+
+    STATION = "station", "司法所（受委托）"
+    COUNTY = "county", "县级社区矫正机构"
+
+
 class Leave(ChildRecord):
     """社区矫正法 第二十七条: leaving the city or county needs approval."""
 
@@ -269,6 +277,9 @@ class Leave(ChildRecord):
     destination = models.CharField("目的地（市、县）", max_length=60)
     reason = models.CharField("事由", max_length=200)
     approved_by = models.CharField("批准", max_length=60)
+    approver_level = models.CharField(
+        "批准机关", max_length=10, choices=LeaveApprover.choices, default=LeaveApprover.COUNTY
+    )
 
     objects = RowRuleManager()
     row_rule_path = "subject__"
@@ -294,6 +305,16 @@ class SanctionKind(models.TextChoices):
     RECOMMITMENT = "recommitment", "提请收监执行"
 
 
+class SanctionBasis(models.TextChoices):
+    """The grounds the thresholds of docs/rules.md (实施办法 as reproduced locally) turn on;
+    any other ground is 其他 and stated in 事实和理由."""
+
+    LATE_OR_LOST = "late_or_lost", "未按规定报到、报告或脱管"
+    REPEATED_ADMONITIONS = "admonitions", "受到训诫后仍不改正"
+    REPEATED_WARNINGS = "warnings", "受到警告后仍不改正"
+    OTHER = "other", "其他违反监督管理规定的情形"
+
+
 class Sanction(ChildRecord):
     parent_field = "subject"
     subject = models.ForeignKey(
@@ -302,6 +323,11 @@ class Sanction(ChildRecord):
     kind = models.CharField("类型", max_length=16, choices=SanctionKind.choices)
     date = models.DateField("决定日期")
     ground = models.CharField("事实和理由", max_length=300)
+    basis = models.CharField(
+        "情形", max_length=12, choices=SanctionBasis.choices, blank=True, default=""
+    )
+    # Days late (报到、报告) or out of contact (脱管), when the basis is that.
+    days = models.PositiveIntegerField("逾期或脱管天数", null=True, blank=True)
 
     objects = RowRuleManager()
     row_rule_path = "subject__"

@@ -19,15 +19,19 @@ from fazhi.core.roles import Action
 from . import imports, rows
 from .models import (
     Access,
+    Category,
     CountReport,
     DailyRecord,
     Investigation,
     Leave,
+    LeaveApprover,
     Linkage,
     LocationOrder,
     LocationPoint,
     ReleasedPerson,
     Sanction,
+    SanctionBasis,
+    SanctionKind,
     Subject,
     SubjectStatus,
 )
@@ -42,6 +46,23 @@ def investigation_days(fast_track: bool) -> int:
     if fast_track:
         return getattr(settings, "FAZHI_CORRECTIONS_FAST_TRACK_DAYS", 5)
     return getattr(settings, "FAZHI_CORRECTIONS_INVESTIGATION_DAYS", 10)
+
+
+# The thresholds of leave and sanctions: 社区矫正法实施办法 (司发通〔2020〕59号) as reproduced
+# by local rules (worklines.md §2.5(b) [S]/[M]; its text was not seen): settings
+# FAZHI_CORRECTIONS_<NAME>, each with its reading in docs/rules.md.
+THRESHOLDS = {
+    "STATION_LEAVE_DAYS": 7,  # a 司法所 may approve a leave of up to 7 days (entrusted)
+    "LEAVE_MAX_DAYS": 30,  # one leave at most 30 days (一个月)
+    "ADMONITION_MAX_DAYS": 10,  # late or 脱管 up to 10 days: 训诫; beyond: 警告
+    "REVOCATION_LOST_DAYS": 30,  # 脱管 beyond one month (30 days): 提请撤销
+    "ADMONITIONS_FOR_WARNING": 2,  # 两次训诫仍不改正: 警告
+    "WARNINGS_FOR_REVOCATION": 2,  # 两次警告仍不改正: 提请撤销、收监
+}
+
+
+def threshold(name: str) -> int:
+    return getattr(settings, f"FAZHI_CORRECTIONS_{name}", THRESHOLDS[name])
 
 
 def location_retention_days() -> int:
@@ -315,13 +336,29 @@ def approve_leave(
     destination: str,
     reason: str,
     approved_by: str,
+    approver_level: str = LeaveApprover.COUNTY,
 ) -> Leave:
-    """社区矫正法 第二十七条: leaving the city or county needs the approval of the 社区矫正机构."""
+    """社区矫正法 第二十七条: leaving the city or county needs the approval of the 社区矫正机构;
+    the 实施办法's thresholds (settings, docs/rules.md): a 司法所 approves up to
+    STATION_LEAVE_DAYS days, one leave lasts at most LEAVE_MAX_DAYS — both days counted."""
     _check(subject, "approve_leave", actor=actor)
     if end < start:
         raise ValidationError("外出止日期不能早于外出起日期")
     if end > subject.term_end:
         raise ValidationError("外出期间不能超出矫正期限")
+    if not approved_by.strip():
+        raise ValidationError("请填写批准人（社区矫正法 第二十七条）")
+    days = (end - start).days + 1
+    if days > threshold("LEAVE_MAX_DAYS"):
+        raise ValidationError(
+            f"外出{days}日：每次外出不得超过{threshold('LEAVE_MAX_DAYS')}日（社区矫正法实施办法，"
+            "本平台设置项）；确需延长的，期满前另行申请批准"
+        )
+    if approver_level == LeaveApprover.STATION and days > threshold("STATION_LEAVE_DAYS"):
+        raise ValidationError(
+            f"外出{days}日：超过{threshold('STATION_LEAVE_DAYS')}日的，应由县级社区矫正机构批准，"
+            "司法所不能批准（社区矫正法实施办法，本平台设置项）"
+        )
     leave = saved(
         Leave(
             subject=subject,
@@ -330,6 +367,7 @@ def approve_leave(
             destination=destination.strip(),
             reason=reason.strip(),
             approved_by=approved_by.strip(),
+            approver_level=approver_level,
         )
     )
     record_event(
@@ -342,19 +380,115 @@ def approve_leave(
     return leave
 
 
+# Which basis fits which sanction, and the 社区矫正法 article of each proposal's category.
+BASES = {
+    SanctionKind.ADMONITION: {SanctionBasis.LATE_OR_LOST, SanctionBasis.OTHER},
+    SanctionKind.WARNING: {
+        SanctionBasis.LATE_OR_LOST,
+        SanctionBasis.REPEATED_ADMONITIONS,
+        SanctionBasis.OTHER,
+    },
+    SanctionKind.PUBLIC_SECURITY: {SanctionBasis.OTHER},
+    SanctionKind.REVOCATION: {
+        SanctionBasis.LATE_OR_LOST,
+        SanctionBasis.REPEATED_WARNINGS,
+        SanctionBasis.OTHER,
+    },
+    SanctionKind.RECOMMITMENT: {
+        SanctionBasis.LATE_OR_LOST,
+        SanctionBasis.REPEATED_WARNINGS,
+        SanctionBasis.OTHER,
+    },
+}
+PROPOSALS = {
+    # 第四十六条: 撤销缓刑、假释; 第四十九条: 暂予监外执行的收监执行.
+    SanctionKind.REVOCATION: ({Category.PROBATION, Category.PAROLE}, "缓刑、假释", "第四十六条"),
+    SanctionKind.RECOMMITMENT: ({Category.MEDICAL_PAROLE}, "暂予监外执行", "第四十九条"),
+}
+
+
+def _sanction_thresholds(subject, kind, date, basis, days) -> None:
+    """The category a proposal applies to (社区矫正法 第四十六、四十九条) and the thresholds of
+    the 实施办法 as read in docs/rules.md (settings): 训诫 for lateness or 脱管 up to
+    ADMONITION_MAX_DAYS, 警告 beyond it or after ADMONITIONS_FOR_WARNING 训诫, a proposal for
+    脱管 beyond REVOCATION_LOST_DAYS or after WARNINGS_FOR_REVOCATION 警告."""
+    if kind in PROPOSALS:
+        categories, noun, article = PROPOSALS[kind]
+        if subject.category not in categories:
+            raise ValidationError(
+                f"{SanctionKind(kind).label}只适用于{noun}的社区矫正对象（社区矫正法 {article}），"
+                f"该对象为{subject.get_category_display()}"
+            )
+    if not basis:
+        return
+    if basis not in BASES.get(kind, set()):
+        raise ValidationError(f"“{SanctionBasis(basis).label}”不是{SanctionKind(kind).label}的情形")
+    label = SanctionKind(kind).label
+    if basis == SanctionBasis.LATE_OR_LOST:
+        if not days:
+            raise ValidationError("请填写逾期或脱管的天数")
+        most = threshold("ADMONITION_MAX_DAYS")
+        if kind == SanctionKind.ADMONITION and days > most:
+            raise ValidationError(
+                f"逾期或脱管{days}日，超过{most}日的应给予警告，不是训诫（社区矫正法实施办法，本平台设置项）"
+            )
+        if kind == SanctionKind.WARNING and days <= most:
+            raise ValidationError(
+                f"逾期或脱管{days}日，{most}日以内的给予训诫，不是警告（社区矫正法实施办法，本平台设置项）"
+            )
+        least = threshold("REVOCATION_LOST_DAYS")
+        if kind in PROPOSALS and days <= least:
+            raise ValidationError(
+                f"脱管{days}日：脱管超过{least}日（一个月）的，方可据此{label}（社区矫正法实施办法，本平台设置项）"
+            )
+        return
+    earlier, needed = {
+        SanctionBasis.REPEATED_ADMONITIONS: (SanctionKind.ADMONITION, "ADMONITIONS_FOR_WARNING"),
+        SanctionBasis.REPEATED_WARNINGS: (SanctionKind.WARNING, "WARNINGS_FOR_REVOCATION"),
+    }.get(basis, (None, None))
+    if earlier is None:
+        return
+    count = Sanction.objects.filter(
+        subject=subject, kind=earlier, date__gte=subject.term_start, date__lte=date
+    ).count()
+    if count < threshold(needed):
+        raise ValidationError(
+            f"本矫正期内已受{SanctionKind(earlier).label}{count}次：受到{SanctionKind(earlier).label}"
+            f"{threshold(needed)}次仍不改正的，方可据此{label}（社区矫正法实施办法，本平台设置项）"
+        )
+
+
 @service
 def record_sanction(
-    *, actor, subject: Subject, kind: str, date: datetime.date, ground: str
+    *,
+    actor,
+    subject: Subject,
+    kind: str,
+    date: datetime.date,
+    ground: str,
+    basis: str = "",
+    days: int | None = None,
 ) -> Sanction:
     """社区矫正法 第二十八条 (表扬、训诫、警告、提请治安管理处罚) and 第四十六、四十九条 (提请撤销、
-    收监). A proposal to revoke needs a stated ground (第四十六条第三款: 应当说明理由)."""
+    收监). A proposal to revoke needs a stated ground (第四十六条第三款: 应当说明理由); the
+    thresholds: `_sanction_thresholds`."""
     _check(subject, "record_sanction", actor=actor)
     not_future(date, "决定日期")
     if not ground.strip():
         raise ValidationError("请填写事实和理由（社区矫正法 第二十八条、第四十六条第三款）")
     if date < subject.term_start:
         raise ValidationError("决定日期不能早于矫正期限起")
-    sanction = saved(Sanction(subject=subject, kind=kind, date=date, ground=ground.strip()))
+    _sanction_thresholds(subject, kind, date, basis, days)
+    sanction = saved(
+        Sanction(
+            subject=subject,
+            kind=kind,
+            date=date,
+            ground=ground.strip(),
+            basis=basis,
+            days=days if basis == SanctionBasis.LATE_OR_LOST else None,
+        )
+    )
     record_event(
         actor=actor,
         action="corrections.sanction",

@@ -68,7 +68,10 @@ class Subject(UnitRecord):
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="+", verbose_name="社区矫正机构"
     )
-    number = models.CharField("矫正编号", max_length=40, unique=True)
+    # The provincial number follows the subject: one record per county it was supervised in,
+    # at most one not transferred out (执行地变更: the new county receives it under the same
+    # number, the old county keeps its record and figures).
+    number = models.CharField("矫正编号", max_length=40)
     station = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="+", verbose_name="受委托司法所"
     )
@@ -121,7 +124,18 @@ class Subject(UnitRecord):
                 condition=Q(term_end__gte=models.F("term_start")),
                 name="corrections_term_in_order",
                 violation_error_message="矫正期限止不能早于矫正期限起",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "number"],
+                name="corrections_number_per_county",
+                violation_error_message="本县（区）已有该矫正编号的社区矫正对象",
+            ),
+            models.UniqueConstraint(
+                fields=["number"],
+                condition=~Q(status="transferred"),
+                name="corrections_number_current",
+                violation_error_message="该矫正编号的社区矫正对象尚未移出原执行地",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -22,6 +22,7 @@ from .models import (
     Category,
     CountReport,
     DailyRecord,
+    EndReason,
     Investigation,
     Leave,
     LeaveApprover,
@@ -227,8 +228,7 @@ def receive_subject(
     ):
         not_future(day, label)
     number = number.strip()
-    if Subject.objects.filter(number=number).exists():
-        raise ValidationError(f"矫正编号{number}已被使用")
+    _number_free(number, unit)
     subject = Subject(
         unit=unit,
         station=station,
@@ -269,6 +269,18 @@ def receive_subject(
         data={"gaps": len(gaps)},
     )
     return subject
+
+
+def _number_free(number: str, unit: Unit) -> None:
+    """One record of a number per county, and at most one not transferred out: a subject
+    moved here (执行地变更, 第二十七条第二款) is received under its number once the old county
+    has recorded the move; that county is not named."""
+    if Subject.objects.filter(number=number, unit=unit).exists():
+        raise ValidationError(f"矫正编号{number}已被使用")
+    if Subject.objects.filter(number=number).exclude(status=SubjectStatus.TRANSFERRED).exists():
+        raise ValidationError(
+            f"矫正编号{number}是其他县（区）的社区矫正对象，原执行地办理执行地变更移出后才能接收"
+        )
 
 
 @service
@@ -638,6 +650,11 @@ def transfer_subject(
     not_future(transfer_date, "执行地变更日期")
     if not transfer_to.strip():
         raise ValidationError("请填写变更后的执行地")
+    if not subject.term_start <= transfer_date <= subject.term_end:
+        raise ValidationError(
+            f"执行地变更日期应在矫正期限内（{subject.term_start:%Y-%m-%d}至"
+            f"{subject.term_end:%Y-%m-%d}）；期满的应解除矫正（第四十四条）"
+        )
     subject.transfer_to, subject.transfer_date = transfer_to.strip(), transfer_date
     subject.left_date = transfer_date
     SUBJECT_FLOW.move(subject, step)
@@ -679,6 +696,13 @@ def release_subject(
     return subject
 
 
+# 第四十五条's reasons and whom each applies to (死亡: anyone).
+END_REASONS = {
+    EndReason.REVOKED: ({Category.PROBATION, Category.PAROLE}, "缓刑、假释", "第四十六条"),
+    EndReason.RECOMMITTED: ({Category.MEDICAL_PAROLE}, "暂予监外执行", "第四十九条"),
+}
+
+
 @service
 def terminate_subject(
     *, actor, subject: Subject, end_reason: str, end_date: datetime.date
@@ -686,6 +710,14 @@ def terminate_subject(
     """社区矫正法 第四十五条: 撤销缓刑、假释, 收监执行 or death end the correction."""
     step = _check(subject, "terminate_subject", actor=actor)
     not_future(end_date, "终止日期")
+    if end_date < subject.term_start:
+        raise ValidationError("终止日期不能早于矫正期限起")
+    fits = END_REASONS.get(end_reason)
+    if fits is not None and subject.category not in fits[0]:
+        raise ValidationError(
+            f"“{EndReason(end_reason).label}”只适用于{fits[1]}的社区矫正对象（社区矫正法 "
+            f"第四十五条、{fits[2]}），该对象为{subject.get_category_display()}"
+        )
     subject.end_reason, subject.end_date = end_reason, end_date
     subject.left_date = end_date
     SUBJECT_FLOW.move(subject, step)
@@ -767,9 +799,18 @@ def import_subjects(*, actor, unit: Unit, data) -> int:
         s.name: s
         for s in Unit.objects.filter(kind=Unit.Kind.TOWNSHIP, path__startswith=district.path)
     }
+    numbers = [r["number"] for r in parsed]
     existing = {
-        s.number: s for s in Subject.objects.filter(number__in=[r["number"] for r in parsed])
+        s.number: s
+        for s in Subject.objects.filter(number__in=numbers).exclude(
+            status=SubjectStatus.TRANSFERRED
+        )
     }
+    moved_out = set(
+        Subject.objects.filter(
+            number__in=numbers, unit=unit, status=SubjectStatus.TRANSFERRED
+        ).values_list("number", flat=True)
+    )
     errors, seen = [], set()
     for row in parsed:
         number = row["number"]
@@ -780,6 +821,10 @@ def import_subjects(*, actor, unit: Unit, data) -> int:
         if found is not None and found.unit_id != unit.pk:
             errors.append(
                 RowError(row["row"], "矫正编号", f"{number}是其他县（区）的社区矫正对象，不能导入")
+            )
+        elif found is None and number in moved_out:
+            errors.append(
+                RowError(row["row"], "矫正编号", f"{number}已由本县（区）办理执行地变更移出")
             )
         if row["station"] not in stations:
             errors.append(

@@ -412,11 +412,19 @@ BASES = {
         SanctionBasis.OTHER,
     },
 }
-PROPOSALS = {
-    # 第四十六条: 撤销缓刑、假释; 第四十九条: 暂予监外执行的收监执行.
-    SanctionKind.REVOCATION: ({Category.PROBATION, Category.PAROLE}, "缓刑、假释", "第四十六条"),
-    SanctionKind.RECOMMITMENT: ({Category.MEDICAL_PAROLE}, "暂予监外执行", "第四十九条"),
-}
+# 第四十六条: 撤销 is of 缓刑、假释; 第四十九条: 收监执行 is of 暂予监外执行 (管制: neither).
+REVOCABLE = ({Category.PROBATION, Category.PAROLE}, "缓刑、假释", "第四十六条")
+RECOMMITTABLE = ({Category.MEDICAL_PAROLE}, "暂予监外执行", "第四十九条")
+PROPOSALS = {SanctionKind.REVOCATION: REVOCABLE, SanctionKind.RECOMMITMENT: RECOMMITTABLE}
+
+
+def _fits_category(subject, fits, label: str, articles: str = "") -> None:
+    categories, noun, article = fits
+    if subject.category not in categories:
+        raise ValidationError(
+            f"{label}只适用于{noun}的社区矫正对象（社区矫正法 {articles}{article}），"
+            f"该对象为{subject.get_category_display()}"
+        )
 
 
 def _sanction_thresholds(subject, kind, date, basis, days) -> None:
@@ -425,12 +433,7 @@ def _sanction_thresholds(subject, kind, date, basis, days) -> None:
     ADMONITION_MAX_DAYS, 警告 beyond it or after ADMONITIONS_FOR_WARNING 训诫, a proposal for
     脱管 beyond REVOCATION_LOST_DAYS or after WARNINGS_FOR_REVOCATION 警告."""
     if kind in PROPOSALS:
-        categories, noun, article = PROPOSALS[kind]
-        if subject.category not in categories:
-            raise ValidationError(
-                f"{SanctionKind(kind).label}只适用于{noun}的社区矫正对象（社区矫正法 {article}），"
-                f"该对象为{subject.get_category_display()}"
-            )
+        _fits_category(subject, PROPOSALS[kind], SanctionKind(kind).label)
     if not basis:
         return
     if basis not in BASES.get(kind, set()):
@@ -697,10 +700,7 @@ def release_subject(
 
 
 # 第四十五条's reasons and whom each applies to (死亡: anyone).
-END_REASONS = {
-    EndReason.REVOKED: ({Category.PROBATION, Category.PAROLE}, "缓刑、假释", "第四十六条"),
-    EndReason.RECOMMITTED: ({Category.MEDICAL_PAROLE}, "暂予监外执行", "第四十九条"),
-}
+END_REASONS = {EndReason.REVOKED: REVOCABLE, EndReason.RECOMMITTED: RECOMMITTABLE}
 
 
 @service
@@ -712,12 +712,9 @@ def terminate_subject(
     not_future(end_date, "终止日期")
     if end_date < subject.term_start:
         raise ValidationError("终止日期不能早于矫正期限起")
-    fits = END_REASONS.get(end_reason)
-    if fits is not None and subject.category not in fits[0]:
-        raise ValidationError(
-            f"“{EndReason(end_reason).label}”只适用于{fits[1]}的社区矫正对象（社区矫正法 "
-            f"第四十五条、{fits[2]}），该对象为{subject.get_category_display()}"
-        )
+    if end_reason in END_REASONS:
+        label = f"“{EndReason(end_reason).label}”"
+        _fits_category(subject, END_REASONS[end_reason], label, "第四十五条、")
     subject.end_reason, subject.end_date = end_reason, end_date
     subject.left_date = end_date
     SUBJECT_FLOW.move(subject, step)

@@ -448,19 +448,32 @@ def access_report(request):
     )
 
 
-def subject_import(request):
+def _import(request, spec, service, *, title, template_name, success, done):
+    """An import into the bureau the user works for (the county's), all rows or none."""
     require(request, Action.CREATE, Subject.work_line)
     unit = selectors.bureaus(request.user).first()
     if unit is None:
         raise PermissionDenied("当前任职不是县级社区矫正机构的工作人员")
     return import_page(
         request,
+        spec,
+        lambda upload: service(actor=request.user, unit=unit, data=upload),
+        title=f"{title}（{unit.name}）",
+        template_name=template_name,
+        success=success,
+        done=reverse(done),
+    )
+
+
+def subject_import(request):
+    return _import(
+        request,
         imports.SUBJECTS,
-        lambda upload: services.import_subjects(actor=request.user, unit=unit, data=upload),
-        title=f"导入省智慧矫正平台数据（{unit.name}）",
+        services.import_subjects,
+        title="导入省智慧矫正平台数据",
         template_name="社区矫正对象导入模板.xlsx",
         success="已导入{count}条社区矫正对象",
-        done=reverse("corrections:subject_list"),
+        done="corrections:subject_list",
     )
 
 
@@ -496,18 +509,14 @@ def count_list(request):
 
 
 def count_import(request):
-    require(request, Action.CREATE, CountReport.work_line)
-    unit = selectors.bureaus(request.user).first()
-    if unit is None:
-        raise PermissionDenied("当前任职不是县级社区矫正机构的工作人员")
-    return import_page(
+    return _import(
         request,
         imports.COUNTS,
-        lambda upload: services.import_counts(actor=request.user, unit=unit, data=upload),
-        title=f"导入社区矫正数量月报（{unit.name}）",
+        services.import_counts,
+        title="导入社区矫正数量月报",
         template_name="社区矫正数量月报导入模板.xlsx",
         success="已导入{count}个月的数量月报",
-        done=reverse("corrections:count_list"),
+        done="corrections:count_list",
     )
 
 

@@ -8,7 +8,6 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from openpyxl import Workbook
 
 from fazhi.core import services as core_services
 from fazhi.core.imports import ImportRefused
@@ -16,6 +15,7 @@ from fazhi.core.models import Unit
 from fazhi.core.roles import Role, WorkLine
 from fazhi.corrections import imports, services
 from fazhi.corrections.models import CountReport, Subject
+from fazhi.corrections.tests import helpers
 from fazhi.indicators import engine
 from fazhi.indicators.engine import Period
 
@@ -30,14 +30,7 @@ IDS = [
 
 
 def workbook(*rows) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.append([field.label for field in imports.COUNTS.fields])
-    for row in rows:
-        sheet.append(list(row))
-    data = io.BytesIO()
-    book.save(data)
-    return data.getvalue()
+    return helpers.workbook(imports.COUNTS, *rows)
 
 
 def month(text, subjects=40, received=3, warnings=1, investigations=4, on_time=3):

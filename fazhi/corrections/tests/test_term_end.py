@@ -11,6 +11,7 @@ from fazhi.core.imports import ImportRefused
 from fazhi.core.workflow import StepRefused
 from fazhi.corrections import services
 from fazhi.corrections.models import LocationGround, LocationPoint, Subject, SubjectStatus
+from fazhi.corrections.tests import helpers
 from fazhi.corrections.tests.test_import import row, workbook
 from fazhi.indicators import engine
 from fazhi.indicators.engine import Period
@@ -19,19 +20,7 @@ D = datetime.date
 
 
 def _receive(demo, county, number, category="probation"):
-    return services.receive_subject(
-        actor=demo.users[f"{county}_corrections"],
-        unit=demo.units[f"{county}_justice"],
-        station=demo.units[f"{county}_town0"],
-        number=number,
-        name="钱七",
-        community="幸福社区",
-        category=category,
-        decision_organ="东湖区人民法院",
-        effective_date=D(2025, 9, 1),
-        term_start=D(2025, 9, 1),
-        term_end=D(2026, 8, 31),
-    )
+    return helpers.receive(demo, number, county=county, category=category)
 
 
 def _transfer(demo, subject, day, to="西山区"):

@@ -9,24 +9,13 @@ from django.core.exceptions import ValidationError
 
 from fazhi.corrections import services
 from fazhi.corrections.models import Leave, LeaveApprover, Sanction, SanctionBasis, SanctionKind
+from fazhi.corrections.tests import helpers
 
 D = datetime.date
 
 
 def _receive(demo, number, category="probation"):
-    return services.receive_subject(
-        actor=demo.users["donghu_corrections"],
-        unit=demo.units["donghu_justice"],
-        station=demo.units["donghu_town0"],
-        number=number,
-        name="赵六",
-        community="幸福社区",
-        category=category,
-        decision_organ="东湖区人民法院",
-        effective_date=D(2025, 9, 1),
-        term_start=D(2025, 9, 1),
-        term_end=D(2026, 8, 31),
-    )
+    return helpers.receive(demo, number, category=category)
 
 
 @pytest.fixture

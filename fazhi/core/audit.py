@@ -108,3 +108,17 @@ def record_event(*, actor, action: str, summary: str, target, unit, reason: str 
         target_repr=str(target)[:200],
         data=data or {},
     )
+
+
+# Lines whose domain events are read more narrowly than their unit's (社区矫正: its staff only,
+# reasons kept to the record's own page): {action prefix: (rule, private reason)}; declared
+# with `line.events`, read by `selectors.events`.
+_event_rules: dict = {}
+
+
+def register_event_rule(prefix: str, rule, private_reason: bool) -> None:
+    _event_rules[prefix] = (rule, private_reason)
+
+
+def event_rules() -> dict:
+    return dict(_event_rules)

@@ -3,9 +3,10 @@
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Case, F, Q, TextField, Value, When
 from django.http import Http404
 
+from . import audit
 from .models import Attachment, CalendarYear, DomainEvent, HolidayOverride, Membership, Unit
 from .querysets import active_membership, acts_on
 from .roles import Action
@@ -69,7 +70,23 @@ def events(user, search: str = ""):
     )
     if search:
         queryset = queryset.filter(Q(summary__icontains=search) | Q(target_repr__icontains=search))
-    return queryset
+    private = Q(pk__in=[])
+    for prefix, (rule, private_reason) in audit.event_rules().items():
+        of_line = Q(action__startswith=f"{prefix}.")
+        allowed = rule(user)  # None: none of them; an empty Q: all of them the scope holds
+        if allowed is None:
+            queryset = queryset.exclude(of_line)
+        elif allowed:
+            queryset = queryset.exclude(of_line & ~allowed)
+        if private_reason:
+            private |= of_line
+    return queryset.annotate(
+        shown_reason=Case(
+            When(private & ~Q(reason=""), then=Value("（理由见该记录的查看记录）")),
+            default=F("reason"),
+            output_field=TextField(),
+        )
+    )
 
 
 def record_history(user, record):

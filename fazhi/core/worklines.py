@@ -56,6 +56,13 @@ class Line:
         for model in models:
             auditlog.register(model, **options)
 
+    def events(self, rule: Callable, *, private_reason: bool = False) -> None:
+        """Who reads the line's domain events on /events/: `rule(user)` is a Q over them
+        (None: none at all); `private_reason`: their reason shows only on the record's page."""
+        from .audit import register_event_rule
+
+        register_event_rule(self.label, rule, private_reason)
+
     def nav(self, *items) -> None:
         """Navigation entries, shown only to memberships acting on the line's work line."""
         from .navigation import register_nav

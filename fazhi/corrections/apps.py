@@ -11,7 +11,7 @@ class CorrectionsConfig(worklines.WorkLineConfig):
     def wire(self, line):
         from fazhi.core.navigation import NavItem
 
-        from . import api, deadlines, demo, indicators, models, workflow
+        from . import api, deadlines, demo, indicators, models, rows, workflow
 
         # The identity fields never enter the field history (auditlog stores values): a
         # change of them shows as the service's event, which names no value.
@@ -32,12 +32,15 @@ class CorrectionsConfig(worklines.WorkLineConfig):
         line.audit(models.DailyRecord, models.Leave, models.Sanction, models.Access)
         line.audit(models.ReleasedPerson, exclude_fields=["name", "id_number", "accesses"])
         line.audit(models.LocationOrder, exclude_fields=["points", "extension"])
+        line.audit(models.CountReport)
         # Positions are location data (第二十九条第三款): not copied into the history.
         line.audit(models.LocationPoint, exclude_fields=["latitude", "longitude"])
         line.workflow(
             workflow.SUBJECT_FLOW, workflow.INVESTIGATION_FLOW, workflow.RESETTLEMENT_FLOW
         )
         line.nav(NavItem("社区矫正", "corrections:overview", "社区矫正"))
+        # /events/: the line's staff only; a reveal's reason only on the record's own page.
+        line.events(rows.event_rule, private_reason=True)
         line.due(deadlines.investigations_due, deadlines.location_orders_due)
         line.indicators(*indicators.INDICATORS)
         line.demo(70, "社区矫正", demo.build)

@@ -12,6 +12,7 @@ from . import services
 from .models import (
     Category,
     DailyKind,
+    LeaveApprover,
     Linkage,
     LocationGround,
     Opinion,
@@ -117,6 +118,7 @@ def build(world):
             destination="示范省省会",
             reason="就医",
             approved_by="司法所所长",
+            approver_level=LeaveApprover.STATION,  # three days: within the 司法所's reach
         )
         services.record_sanction(
             actor=officer,

@@ -9,6 +9,7 @@ from .models import (
     Category,
     DailyKind,
     EndReason,
+    LeaveApprover,
     Level,
     Linkage,
     LocationGround,
@@ -16,6 +17,7 @@ from .models import (
     Opinion,
     OrganKind,
     Placement,
+    SanctionBasis,
     SanctionKind,
 )
 
@@ -101,13 +103,26 @@ class LeaveForm(SubmitOnceForm):
     end = date_field("外出止")
     destination = forms.CharField(label="目的地（市、县）", max_length=60)
     reason = forms.CharField(label="事由", max_length=200)
-    approved_by = forms.CharField(label="批准", max_length=60)
+    approved_by = forms.CharField(label="批准人", max_length=60)
+    approver_level = forms.ChoiceField(
+        label="批准机关",
+        choices=LeaveApprover.choices,
+        initial=LeaveApprover.COUNTY,
+        help_text="司法所受委托只能批准七日以内的外出",
+    )
 
 
 class SanctionForm(SubmitOnceForm):
     kind = forms.ChoiceField(label="类型", choices=SanctionKind.choices)
     date = date_field("决定日期", today=True)
     ground = forms.CharField(label="事实和理由", max_length=300)
+    basis = forms.ChoiceField(
+        label="情形",
+        choices=[("", "（不适用）"), *SanctionBasis.choices],
+        required=False,
+        help_text="迟报、脱管须填天数；“仍不改正”的，计入本矫正期内此前的训诫、警告次数",
+    )
+    days = forms.IntegerField(label="逾期或脱管天数", min_value=1, required=False)
 
 
 class LocationOrderForm(SubmitOnceForm):

@@ -1,9 +1,12 @@
 """The workbook of the provincial 智慧矫正 platform's periodic export, imported by 矫正编号:
 no identity field is read (the platform keeps them; Fazhi keeps the pseudonymous number)."""
 
-from fazhi.core.imports import DATE_EXPECTED, Field, ImportSpec, cell_date, choice
+import datetime
 
-from .models import Category, SubjectStatus
+from fazhi.core.guards import today
+from fazhi.core.imports import DATE_EXPECTED, Field, ImportSpec, RowError, cell_date, choice
+
+from .models import Category, CountReport, SubjectStatus
 
 CATEGORY_LABELS = {label: value for value, label in Category.choices}
 STATUS_LABELS = {
@@ -46,4 +49,80 @@ SUBJECTS = ImportSpec(
         "",
         "",
     ),
+)
+
+
+def _month(value) -> datetime.date:
+    """A month as 2026-01, 2026-01-01 or a date cell: its first day."""
+    if isinstance(value, datetime.date):
+        return (value.date() if isinstance(value, datetime.datetime) else value).replace(day=1)
+    text = str(value).strip()
+    if len(text) == 7:
+        text += "-01"
+    return datetime.date.fromisoformat(text).replace(day=1)
+
+
+def _count(value) -> int:
+    """A whole number of persons or cases (Excel may store 3 as 3.0)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    number = int(str(value).strip())
+    if number < 0:
+        raise ValueError(number)
+    return number
+
+
+COUNT_FIELDS = (
+    "subjects",
+    "received",
+    "released",
+    "transferred_out",
+    "investigations",
+    "investigations_on_time",
+    "warnings",
+    "revocation_proposals",
+    "absconded",
+    "electronic_monitoring",
+)
+
+
+def _check_counts(rows: list[dict]) -> list[RowError]:
+    """One row per month, of a month that has ended; no more on time than done."""
+    errors, seen = [], set()
+    this_month = today().replace(day=1)
+    for row in rows:
+        month = row["month"]
+        if month is not None:
+            if month in seen:
+                errors.append(RowError(row["row"], "月份", f"{month:%Y-%m}在表格中重复"))
+            seen.add(month)
+            if month >= this_month:
+                errors.append(RowError(row["row"], "月份", f"{month:%Y-%m}尚未结束，不能报送月报"))
+        done, on_time = row["investigations"], row["investigations_on_time"]
+        if done is not None and on_time is not None and on_time > done:
+            errors.append(
+                RowError(row["row"], "按期完成调查评估", "不能多于出具调查评估意见的数量")
+            )
+    return errors
+
+
+# A county that keeps its subjects in the provincial platform only: one row per month.
+COUNTS = ImportSpec(
+    sheet="社区矫正数量月报",
+    noun="月报",
+    fields=(
+        Field("month", "月份", parse=_month, expected="月份，例如 2026-01"),
+        *(
+            Field(
+                name,
+                CountReport._meta.get_field(name).verbose_name,
+                parse=_count,
+                expected="不小于0的整数",
+                column=getattr(CountReport, name),
+            )
+            for name in COUNT_FIELDS
+        ),
+    ),
+    example=("2026-01", 228, 6, 5, 0, 20, 20, 1, 0, 0, 0),
+    check=_check_counts,
 )

@@ -2,7 +2,8 @@
 the figures count the platform's scope, `restrict`; the records behind them are `drilled`,
 rows.py — none for a 督察员, never a minor's).
 
-`corrections.subjects` is a register (在册 at the period's end: `until_field`)."""
+`corrections.subjects` is a register (在册 at the period's end: `until_field`). The figures
+with `reported` add the monthly counts of counties without local rows (CountReport)."""
 
 from django.db.models import F, Q
 
@@ -13,9 +14,12 @@ from .models import LINKED, DailyKind, InvestigationStatus, Opinion, SanctionKin
 LAW = "中华人民共和国社区矫正法"
 SHANGHAI = "上海市安置帮教工作规定"
 RELEASED = "corrections.ReleasedPerson"
+# A county that keeps its subjects in the provincial platform only files these monthly counts
+# (CountReport, imported): they stand in for its rows, never beside them.
+REPORT = "corrections.CountReport."
 
 
-def _sanction(id, name, kinds, article):
+def _sanction(id, name, kinds, article, reported=None):
     return Indicator(
         id=id,
         name=name,
@@ -25,6 +29,7 @@ def _sanction(id, name, kinds, article):
         model="corrections.Sanction",
         date_field="date",
         condition=Q(kind__in=kinds),
+        reported=reported and REPORT + reported,
     )
 
 
@@ -39,6 +44,7 @@ INDICATORS = (
         date_field="opinion_date",
         condition=Q(status=InvestigationStatus.DONE),
         key=True,
+        reported=REPORT + "investigations",
     ),
     Indicator(
         id="corrections.investigations_on_time",
@@ -49,6 +55,7 @@ INDICATORS = (
         model="corrections.Investigation",
         date_field="opinion_date",
         condition=Q(status=InvestigationStatus.DONE, opinion_date__lte=F("due_date")),
+        reported=REPORT + "investigations_on_time",
     ),
     Indicator(
         id="corrections.investigation_on_time_rate",
@@ -79,6 +86,7 @@ INDICATORS = (
         date_field="term_start",
         until_field="left_date",
         key=True,
+        reported=REPORT + "subjects",
     ),
     Indicator(
         id="corrections.absconded",
@@ -89,6 +97,7 @@ INDICATORS = (
         model="corrections.DailyRecord",
         date_field="date",
         condition=Q(kind=DailyKind.LOST_CONTACT),
+        reported=REPORT + "absconded",
     ),
     Indicator(
         id="corrections.received",
@@ -99,6 +108,7 @@ INDICATORS = (
         model="corrections.Subject",
         date_field="term_start",
         key=True,
+        reported=REPORT + "received",
     ),
     Indicator(
         id="corrections.released",
@@ -110,6 +120,7 @@ INDICATORS = (
         date_field="released_date",
         condition=Q(status=SubjectStatus.RELEASED),
         key=True,
+        reported=REPORT + "released",
     ),
     Indicator(
         id="corrections.transferred_out",
@@ -120,14 +131,16 @@ INDICATORS = (
         model="corrections.Subject",
         date_field="transfer_date",
         condition=Q(status=SubjectStatus.TRANSFERRED),
+        reported=REPORT + "transferred_out",
     ),
     _sanction("corrections.admonitions", "训诫", [SanctionKind.ADMONITION], "第二十八条"),
-    _sanction("corrections.warnings", "警告", [SanctionKind.WARNING], "第二十八条"),
+    _sanction("corrections.warnings", "警告", [SanctionKind.WARNING], "第二十八条", "warnings"),
     _sanction(
         "corrections.revocation_proposals",
         "提请撤销缓刑、假释或收监执行",
         [SanctionKind.REVOCATION, SanctionKind.RECOMMITMENT],
         "第四十六条、第四十九条",
+        "revocation_proposals",
     ),
     _sanction("corrections.commendations", "表扬", [SanctionKind.COMMENDATION], "第二十八条"),
     Indicator(
@@ -139,6 +152,7 @@ INDICATORS = (
         model="corrections.LocationOrder",
         date_field="start",
         condition=Q(extends__isnull=True),
+        reported=REPORT + "electronic_monitoring",
     ),
     Indicator(
         id="corrections.resettlement_received",

@@ -68,7 +68,10 @@ class Subject(UnitRecord):
     unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="+", verbose_name="社区矫正机构"
     )
-    number = models.CharField("矫正编号", max_length=40, unique=True)
+    # The provincial number follows the subject: one record per county it was supervised in,
+    # at most one not transferred out (执行地变更: the new county receives it under the same
+    # number, the old county keeps its record and figures).
+    number = models.CharField("矫正编号", max_length=40)
     station = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="+", verbose_name="受委托司法所"
     )
@@ -121,7 +124,18 @@ class Subject(UnitRecord):
                 condition=Q(term_end__gte=models.F("term_start")),
                 name="corrections_term_in_order",
                 violation_error_message="矫正期限止不能早于矫正期限起",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["unit", "number"],
+                name="corrections_number_per_county",
+                violation_error_message="本县（区）已有该矫正编号的社区矫正对象",
+            ),
+            models.UniqueConstraint(
+                fields=["number"],
+                condition=~Q(status="transferred"),
+                name="corrections_number_current",
+                violation_error_message="该矫正编号的社区矫正对象尚未移出原执行地",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -257,6 +271,14 @@ class DailyRecord(ChildRecord):
         return f"{self.subject} {self.get_kind_display()} {self.date:%Y-%m-%d}"
 
 
+class LeaveApprover(models.TextChoices):
+    """Who approved a leave (实施办法 as read in docs/rules.md: a 司法所 up to the setting's
+    days when the county bureau entrusts it, the county bureau beyond)."""
+
+    STATION = "station", "司法所（受委托）"
+    COUNTY = "county", "县级社区矫正机构"
+
+
 class Leave(ChildRecord):
     """社区矫正法 第二十七条: leaving the city or county needs approval."""
 
@@ -269,6 +291,9 @@ class Leave(ChildRecord):
     destination = models.CharField("目的地（市、县）", max_length=60)
     reason = models.CharField("事由", max_length=200)
     approved_by = models.CharField("批准", max_length=60)
+    approver_level = models.CharField(
+        "批准机关", max_length=10, choices=LeaveApprover.choices, default=LeaveApprover.COUNTY
+    )
 
     objects = RowRuleManager()
     row_rule_path = "subject__"
@@ -294,6 +319,16 @@ class SanctionKind(models.TextChoices):
     RECOMMITMENT = "recommitment", "提请收监执行"
 
 
+class SanctionBasis(models.TextChoices):
+    """The grounds the thresholds of docs/rules.md (实施办法 as reproduced locally) turn on;
+    any other ground is 其他 and stated in 事实和理由."""
+
+    LATE_OR_LOST = "late_or_lost", "未按规定报到、报告或脱管"
+    REPEATED_ADMONITIONS = "admonitions", "受到训诫后仍不改正"
+    REPEATED_WARNINGS = "warnings", "受到警告后仍不改正"
+    OTHER = "other", "其他违反监督管理规定的情形"
+
+
 class Sanction(ChildRecord):
     parent_field = "subject"
     subject = models.ForeignKey(
@@ -302,6 +337,11 @@ class Sanction(ChildRecord):
     kind = models.CharField("类型", max_length=16, choices=SanctionKind.choices)
     date = models.DateField("决定日期")
     ground = models.CharField("事实和理由", max_length=300)
+    basis = models.CharField(
+        "情形", max_length=12, choices=SanctionBasis.choices, blank=True, default=""
+    )
+    # Days late (报到、报告) or out of contact (脱管), when the basis is that.
+    days = models.PositiveIntegerField("逾期或脱管天数", null=True, blank=True)
 
     objects = RowRuleManager()
     row_rule_path = "subject__"
@@ -525,3 +565,44 @@ class Access(UnitRecord):
     @property
     def field_label(self) -> str:
         return type(self.target).identity_fields.get(self.field, self.field)
+
+
+class CountReport(UnitRecord):
+    """A month's counts filed by a county that keeps its subjects in the provincial platform
+    only (no local rows): imported, never typed, one per county and month (a re-import of the
+    month replaces it). The indicators read a figure from these reports only for a county
+    with no rows of the `replaced_by` models (engine `Indicator.reported`): never both."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="社区矫正机构"
+    )
+    month = models.DateField("月份")  # the month's first day
+    subjects = models.PositiveIntegerField("月末在册")
+    received = models.PositiveIntegerField("新接收")
+    released = models.PositiveIntegerField("解除矫正")
+    transferred_out = models.PositiveIntegerField("执行地变更移出")
+    investigations = models.PositiveIntegerField("出具调查评估意见")
+    investigations_on_time = models.PositiveIntegerField("按期完成调查评估")
+    warnings = models.PositiveIntegerField("警告")
+    revocation_proposals = models.PositiveIntegerField("提请撤销缓刑、假释或收监执行")
+    absconded = models.PositiveIntegerField("脱管")
+    electronic_monitoring = models.PositiveIntegerField("使用电子定位装置")
+
+    objects = RowRuleManager()
+    replaced_by = ("corrections.Subject", "corrections.Investigation")
+
+    class Meta:
+        verbose_name = "社区矫正数量月报"
+        verbose_name_plural = "社区矫正数量月报"
+        ordering = ["-month", "unit"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "month"], name="corrections_count_month"),
+            models.CheckConstraint(
+                condition=Q(investigations_on_time__lte=models.F("investigations")),
+                name="corrections_count_on_time",
+                violation_error_message="按期完成的调查评估不能多于出具意见的调查评估",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit.name}{self.month:%Y年%m月}数量月报"

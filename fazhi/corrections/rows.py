@@ -17,7 +17,12 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from fazhi.core.models import Unit
-from fazhi.core.querysets import RestrictedManager, RestrictedQuerySet, active_membership
+from fazhi.core.querysets import (
+    RestrictedManager,
+    RestrictedQuerySet,
+    active_membership,
+    acts_on,
+)
 from fazhi.core.roles import Action, Role, role_allows
 
 COUNT_ONLY_ROLES = (Role.INSPECTOR, Role.UNIT_ADMIN)
@@ -147,6 +152,15 @@ def shown(user, record, field: str) -> str:
     if identity_access(user, record) == HIDDEN:
         return "（不显示）"
     return masked(record, field)
+
+
+def event_rule(user) -> Q | None:
+    """The line's events on /events/ (numbers only: the summaries name the 矫正编号, a minor's
+    not even that): to the history readers who act on 社区矫正 and read rows, within their
+    scope; none to the counts-only roles or to staff of other lines."""
+    if counts_only(user) or not acts_on(user, "corrections"):
+        return None
+    return Q()
 
 
 def require_row(user, record) -> None:

@@ -11,6 +11,7 @@ from fazhi.core.roles import Action
 from .models import (
     Access,
     Category,
+    CountReport,
     DailyRecord,
     Investigation,
     InvestigationStatus,
@@ -200,3 +201,9 @@ def counts(user) -> dict:
         "调查评估": Investigation.objects.restrict(user).count(),
         "安置帮教": ReleasedPerson.objects.restrict(user).count(),
     }
+
+
+def count_reports(user):
+    """Counts only (no person behind a row): the platform's scope, for every role that reads
+    the line's figures."""
+    return CountReport.objects.restrict(user).select_related("unit")

@@ -19,14 +19,20 @@ from fazhi.core.roles import Action
 from . import imports, rows
 from .models import (
     Access,
+    Category,
+    CountReport,
     DailyRecord,
+    EndReason,
     Investigation,
     Leave,
+    LeaveApprover,
     Linkage,
     LocationOrder,
     LocationPoint,
     ReleasedPerson,
     Sanction,
+    SanctionBasis,
+    SanctionKind,
     Subject,
     SubjectStatus,
 )
@@ -41,6 +47,23 @@ def investigation_days(fast_track: bool) -> int:
     if fast_track:
         return getattr(settings, "FAZHI_CORRECTIONS_FAST_TRACK_DAYS", 5)
     return getattr(settings, "FAZHI_CORRECTIONS_INVESTIGATION_DAYS", 10)
+
+
+# The thresholds of leave and sanctions: 社区矫正法实施办法 (司发通〔2020〕59号) as reproduced
+# by local rules (worklines.md §2.5(b) [S]/[M]; its text was not seen): settings
+# FAZHI_CORRECTIONS_<NAME>, each with its reading in docs/rules.md.
+THRESHOLDS = {
+    "STATION_LEAVE_DAYS": 7,  # a 司法所 may approve a leave of up to 7 days (entrusted)
+    "LEAVE_MAX_DAYS": 30,  # one leave at most 30 days (一个月)
+    "ADMONITION_MAX_DAYS": 10,  # late or 脱管 up to 10 days: 训诫; beyond: 警告
+    "REVOCATION_LOST_DAYS": 30,  # 脱管 beyond one month (30 days): 提请撤销
+    "ADMONITIONS_FOR_WARNING": 2,  # 两次训诫仍不改正: 警告
+    "WARNINGS_FOR_REVOCATION": 2,  # 两次警告仍不改正: 提请撤销、收监
+}
+
+
+def threshold(name: str) -> int:
+    return getattr(settings, f"FAZHI_CORRECTIONS_{name}", THRESHOLDS[name])
 
 
 def location_retention_days() -> int:
@@ -98,6 +121,7 @@ def register_investigation(
     """社区矫正法 第十八条: an investigation entrusted by a 决定机关; its period runs from the
     委托函's receipt (10 工作日, 5 for 速裁: a setting)."""
     _county_unit(actor, unit)
+    _files_counts(unit)
     not_future(received_date, "收到委托函日期")
     if not person_name.strip():
         raise ValidationError("请填写委托函所列的被调查评估对象")
@@ -193,6 +217,7 @@ def receive_subject(
     """社区矫正法 第二十二条: 接收 and registration; the gaps of 第二十、二十一条 are flagged on
     the record (`intake_gaps`), not refused: the subject is received whatever the organ did."""
     _county_unit(actor, unit)
+    _files_counts(unit)
     if not station.path.startswith(unit.scope_root.path) or station.kind != Unit.Kind.TOWNSHIP:
         raise ValidationError("受委托司法所应为本县（区）的街道、乡镇")
     for day, label in (
@@ -203,8 +228,7 @@ def receive_subject(
     ):
         not_future(day, label)
     number = number.strip()
-    if Subject.objects.filter(number=number).exists():
-        raise ValidationError(f"矫正编号{number}已被使用")
+    _number_free(number, unit)
     subject = Subject(
         unit=unit,
         station=station,
@@ -245,6 +269,18 @@ def receive_subject(
         data={"gaps": len(gaps)},
     )
     return subject
+
+
+def _number_free(number: str, unit: Unit) -> None:
+    """One record of a number per county, and at most one not transferred out: a subject
+    moved here (执行地变更, 第二十七条第二款) is received under its number once the old county
+    has recorded the move; that county is not named."""
+    if Subject.objects.filter(number=number, unit=unit).exists():
+        raise ValidationError(f"矫正编号{number}已被使用")
+    if Subject.objects.filter(number=number).exclude(status=SubjectStatus.TRANSFERRED).exists():
+        raise ValidationError(
+            f"矫正编号{number}是其他县（区）的社区矫正对象，原执行地办理执行地变更移出后才能接收"
+        )
 
 
 @service
@@ -312,13 +348,29 @@ def approve_leave(
     destination: str,
     reason: str,
     approved_by: str,
+    approver_level: str = LeaveApprover.COUNTY,
 ) -> Leave:
-    """社区矫正法 第二十七条: leaving the city or county needs the approval of the 社区矫正机构."""
+    """社区矫正法 第二十七条: leaving the city or county needs the approval of the 社区矫正机构;
+    the 实施办法's thresholds (settings, docs/rules.md): a 司法所 approves up to
+    STATION_LEAVE_DAYS days, one leave lasts at most LEAVE_MAX_DAYS — both days counted."""
     _check(subject, "approve_leave", actor=actor)
     if end < start:
         raise ValidationError("外出止日期不能早于外出起日期")
     if end > subject.term_end:
         raise ValidationError("外出期间不能超出矫正期限")
+    if not approved_by.strip():
+        raise ValidationError("请填写批准人（社区矫正法 第二十七条）")
+    days = (end - start).days + 1
+    if days > threshold("LEAVE_MAX_DAYS"):
+        raise ValidationError(
+            f"外出{days}日：每次外出不得超过{threshold('LEAVE_MAX_DAYS')}日（社区矫正法实施办法，"
+            "本平台设置项）；确需延长的，期满前另行申请批准"
+        )
+    if approver_level == LeaveApprover.STATION and days > threshold("STATION_LEAVE_DAYS"):
+        raise ValidationError(
+            f"外出{days}日：超过{threshold('STATION_LEAVE_DAYS')}日的，应由县级社区矫正机构批准，"
+            "司法所不能批准（社区矫正法实施办法，本平台设置项）"
+        )
     leave = saved(
         Leave(
             subject=subject,
@@ -327,6 +379,7 @@ def approve_leave(
             destination=destination.strip(),
             reason=reason.strip(),
             approved_by=approved_by.strip(),
+            approver_level=approver_level,
         )
     )
     record_event(
@@ -339,19 +392,118 @@ def approve_leave(
     return leave
 
 
+# Which basis fits which sanction, and the 社区矫正法 article of each proposal's category.
+BASES = {
+    SanctionKind.ADMONITION: {SanctionBasis.LATE_OR_LOST, SanctionBasis.OTHER},
+    SanctionKind.WARNING: {
+        SanctionBasis.LATE_OR_LOST,
+        SanctionBasis.REPEATED_ADMONITIONS,
+        SanctionBasis.OTHER,
+    },
+    SanctionKind.PUBLIC_SECURITY: {SanctionBasis.OTHER},
+    SanctionKind.REVOCATION: {
+        SanctionBasis.LATE_OR_LOST,
+        SanctionBasis.REPEATED_WARNINGS,
+        SanctionBasis.OTHER,
+    },
+    SanctionKind.RECOMMITMENT: {
+        SanctionBasis.LATE_OR_LOST,
+        SanctionBasis.REPEATED_WARNINGS,
+        SanctionBasis.OTHER,
+    },
+}
+# 第四十六条: 撤销 is of 缓刑、假释; 第四十九条: 收监执行 is of 暂予监外执行 (管制: neither).
+REVOCABLE = ({Category.PROBATION, Category.PAROLE}, "缓刑、假释", "第四十六条")
+RECOMMITTABLE = ({Category.MEDICAL_PAROLE}, "暂予监外执行", "第四十九条")
+PROPOSALS = {SanctionKind.REVOCATION: REVOCABLE, SanctionKind.RECOMMITMENT: RECOMMITTABLE}
+
+
+def _fits_category(subject, fits, label: str, articles: str = "") -> None:
+    categories, noun, article = fits
+    if subject.category not in categories:
+        raise ValidationError(
+            f"{label}只适用于{noun}的社区矫正对象（社区矫正法 {articles}{article}），"
+            f"该对象为{subject.get_category_display()}"
+        )
+
+
+def _sanction_thresholds(subject, kind, date, basis, days) -> None:
+    """The category a proposal applies to (社区矫正法 第四十六、四十九条) and the thresholds of
+    the 实施办法 as read in docs/rules.md (settings): 训诫 for lateness or 脱管 up to
+    ADMONITION_MAX_DAYS, 警告 beyond it or after ADMONITIONS_FOR_WARNING 训诫, a proposal for
+    脱管 beyond REVOCATION_LOST_DAYS or after WARNINGS_FOR_REVOCATION 警告."""
+    if kind in PROPOSALS:
+        _fits_category(subject, PROPOSALS[kind], SanctionKind(kind).label)
+    if not basis:
+        return
+    if basis not in BASES.get(kind, set()):
+        raise ValidationError(f"“{SanctionBasis(basis).label}”不是{SanctionKind(kind).label}的情形")
+    label = SanctionKind(kind).label
+    if basis == SanctionBasis.LATE_OR_LOST:
+        if not days:
+            raise ValidationError("请填写逾期或脱管的天数")
+        most = threshold("ADMONITION_MAX_DAYS")
+        if kind == SanctionKind.ADMONITION and days > most:
+            raise ValidationError(
+                f"逾期或脱管{days}日，超过{most}日的应给予警告，不是训诫（社区矫正法实施办法，本平台设置项）"
+            )
+        if kind == SanctionKind.WARNING and days <= most:
+            raise ValidationError(
+                f"逾期或脱管{days}日，{most}日以内的给予训诫，不是警告（社区矫正法实施办法，本平台设置项）"
+            )
+        least = threshold("REVOCATION_LOST_DAYS")
+        if kind in PROPOSALS and days <= least:
+            raise ValidationError(
+                f"脱管{days}日：脱管超过{least}日（一个月）的，方可据此{label}（社区矫正法实施办法，本平台设置项）"
+            )
+        return
+    earlier, needed = {
+        SanctionBasis.REPEATED_ADMONITIONS: (SanctionKind.ADMONITION, "ADMONITIONS_FOR_WARNING"),
+        SanctionBasis.REPEATED_WARNINGS: (SanctionKind.WARNING, "WARNINGS_FOR_REVOCATION"),
+    }.get(basis, (None, None))
+    if earlier is None:
+        return
+    count = Sanction.objects.filter(
+        subject=subject, kind=earlier, date__gte=subject.term_start, date__lte=date
+    ).count()
+    if count < threshold(needed):
+        raise ValidationError(
+            f"本矫正期内已受{SanctionKind(earlier).label}{count}次：受到{SanctionKind(earlier).label}"
+            f"{threshold(needed)}次仍不改正的，方可据此{label}（社区矫正法实施办法，本平台设置项）"
+        )
+
+
 @service
 def record_sanction(
-    *, actor, subject: Subject, kind: str, date: datetime.date, ground: str
+    *,
+    actor,
+    subject: Subject,
+    kind: str,
+    date: datetime.date,
+    ground: str,
+    basis: str = "",
+    days: int | None = None,
 ) -> Sanction:
     """社区矫正法 第二十八条 (表扬、训诫、警告、提请治安管理处罚) and 第四十六、四十九条 (提请撤销、
-    收监). A proposal to revoke needs a stated ground (第四十六条第三款: 应当说明理由)."""
+    收监). A proposal to revoke needs a stated ground (第四十六条第三款: 应当说明理由); the
+    thresholds: `_sanction_thresholds`."""
     _check(subject, "record_sanction", actor=actor)
     not_future(date, "决定日期")
     if not ground.strip():
         raise ValidationError("请填写事实和理由（社区矫正法 第二十八条、第四十六条第三款）")
     if date < subject.term_start:
         raise ValidationError("决定日期不能早于矫正期限起")
-    sanction = saved(Sanction(subject=subject, kind=kind, date=date, ground=ground.strip()))
+    _sanction_thresholds(subject, kind, date, basis, days)
+    sanction = saved(
+        Sanction(
+            subject=subject,
+            kind=kind,
+            date=date,
+            ground=ground.strip(),
+            basis=basis,
+            days=days if basis == SanctionBasis.LATE_OR_LOST else None,
+        )
+    )
     record_event(
         actor=actor,
         action="corrections.sanction",
@@ -501,6 +653,11 @@ def transfer_subject(
     not_future(transfer_date, "执行地变更日期")
     if not transfer_to.strip():
         raise ValidationError("请填写变更后的执行地")
+    if not subject.term_start <= transfer_date <= subject.term_end:
+        raise ValidationError(
+            f"执行地变更日期应在矫正期限内（{subject.term_start:%Y-%m-%d}至"
+            f"{subject.term_end:%Y-%m-%d}）；期满的应解除矫正（第四十四条）"
+        )
     subject.transfer_to, subject.transfer_date = transfer_to.strip(), transfer_date
     subject.left_date = transfer_date
     SUBJECT_FLOW.move(subject, step)
@@ -542,6 +699,10 @@ def release_subject(
     return subject
 
 
+# 第四十五条's reasons and whom each applies to (死亡: anyone).
+END_REASONS = {EndReason.REVOKED: REVOCABLE, EndReason.RECOMMITTED: RECOMMITTABLE}
+
+
 @service
 def terminate_subject(
     *, actor, subject: Subject, end_reason: str, end_date: datetime.date
@@ -549,6 +710,11 @@ def terminate_subject(
     """社区矫正法 第四十五条: 撤销缓刑、假释, 收监执行 or death end the correction."""
     step = _check(subject, "terminate_subject", actor=actor)
     not_future(end_date, "终止日期")
+    if end_date < subject.term_start:
+        raise ValidationError("终止日期不能早于矫正期限起")
+    if end_reason in END_REASONS:
+        label = f"“{EndReason(end_reason).label}”"
+        _fits_category(subject, END_REASONS[end_reason], label, "第四十五条、")
     subject.end_reason, subject.end_date = end_reason, end_date
     subject.left_date = end_date
     SUBJECT_FLOW.move(subject, step)
@@ -623,15 +789,25 @@ def import_subjects(*, actor, unit: Unit, data) -> int:
     created, never duplicated; a number of another county's subject is that row's error (its
     county is not named). All rows or none."""
     _county_unit(actor, unit)
+    _files_counts(unit)
     parsed = imports.SUBJECTS.read_rows(data)
     district = unit.scope_root
     stations = {
         s.name: s
         for s in Unit.objects.filter(kind=Unit.Kind.TOWNSHIP, path__startswith=district.path)
     }
+    numbers = [r["number"] for r in parsed]
     existing = {
-        s.number: s for s in Subject.objects.filter(number__in=[r["number"] for r in parsed])
+        s.number: s
+        for s in Subject.objects.filter(number__in=numbers).exclude(
+            status=SubjectStatus.TRANSFERRED
+        )
     }
+    moved_out = set(
+        Subject.objects.filter(
+            number__in=numbers, unit=unit, status=SubjectStatus.TRANSFERRED
+        ).values_list("number", flat=True)
+    )
     errors, seen = [], set()
     for row in parsed:
         number = row["number"]
@@ -642,6 +818,10 @@ def import_subjects(*, actor, unit: Unit, data) -> int:
         if found is not None and found.unit_id != unit.pk:
             errors.append(
                 RowError(row["row"], "矫正编号", f"{number}是其他县（区）的社区矫正对象，不能导入")
+            )
+        elif found is None and number in moved_out:
+            errors.append(
+                RowError(row["row"], "矫正编号", f"{number}已由本县（区）办理执行地变更移出")
             )
         if row["station"] not in stations:
             errors.append(
@@ -681,6 +861,62 @@ def import_subjects(*, actor, unit: Unit, data) -> int:
         target=unit,
         unit=unit,
         data={"rows": len(parsed)},
+    )
+    return len(parsed)
+
+
+def _files_counts(unit: Unit) -> None:
+    """A county files either rows or counts (CountReport): never both (the figures would
+    count it twice; the engine keeps its rows' and drops its reports anyway)."""
+    if CountReport.objects.filter(unit=unit).exists():
+        raise ValidationError(
+            f"“{unit.name}”以数量月报报送社区矫正数据（对象在省智慧矫正平台登记），"
+            "不在本平台登记对象或调查评估；如改为在本平台登记，请先联系系统管理员删除其数量月报"
+        )
+
+
+def _keeps_rows(unit: Unit) -> bool:
+    return (
+        Subject.objects.filter(unit=unit).exists()
+        or Investigation.objects.filter(unit=unit).exists()
+    )
+
+
+@service
+def import_counts(*, actor, unit: Unit, data) -> int:
+    """The monthly counts of a county with no local rows (its subjects are kept in the
+    provincial platform only): one row per month, a month already filed is replaced, never
+    added twice; a month in the future or a county that keeps rows here is refused. All rows
+    or none."""
+    _county_unit(actor, unit)
+    if _keeps_rows(unit):
+        raise ImportRefused(
+            [
+                RowError(
+                    0,
+                    "文件",
+                    f"“{unit.name}”在本平台登记了社区矫正对象或调查评估，统计数据由记录计算，"
+                    "不能再导入数量月报（否则重复计算）",
+                )
+            ]
+        )
+    parsed = imports.COUNTS.read_rows(data)  # rows and months checked there (_check_counts)
+    seen = {row["month"] for row in parsed}
+    existing = {r.month: r for r in CountReport.objects.filter(unit=unit, month__in=seen)}
+    for row in parsed:
+        report = existing.get(row["month"]) or CountReport(
+            unit=unit, month=row["month"], created_by=actor
+        )
+        for field in imports.COUNT_FIELDS:
+            setattr(report, field, row[field])
+        saved(report)
+    record_event(
+        actor=actor,
+        action="corrections.import_counts",
+        summary=f"导入社区矫正数量月报{len(parsed)}个月（{min(seen):%Y-%m}至{max(seen):%Y-%m}）",
+        target=unit,
+        unit=unit,
+        data={"months": len(parsed), "replaced": len(existing)},
     )
     return len(parsed)
 

@@ -39,4 +39,6 @@ urlpatterns = [
     path("released/<int:pk>/reveal/", views.released_reveal, name="released_reveal"),
     path("released/<int:pk>/linkage/", views.record_linkage, name="record_linkage"),
     path("released/<int:pk>/placement/", views.record_placement, name="record_placement"),
+    path("counts/", views.count_list, name="count_list"),
+    path("counts/import/", views.count_import, name="count_import"),
 ]

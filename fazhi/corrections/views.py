@@ -2,6 +2,7 @@
 investigation's page, one form per step, 申请查看 and its monthly report, the overview."""
 
 import functools
+import operator
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -39,7 +40,7 @@ from .forms import (
     TerminateForm,
     TransferForm,
 )
-from .models import Investigation, ReleasedPerson, Subject
+from .models import CountReport, Investigation, ReleasedPerson, Subject
 from .workflow import INVESTIGATION_FLOW, RESETTLEMENT_FLOW, SUBJECT_FLOW
 
 CRUMBS = [("社区矫正", "/corrections/")]
@@ -447,19 +448,75 @@ def access_report(request):
     )
 
 
-def subject_import(request):
+def _import(request, spec, service, *, title, template_name, success, done):
+    """An import into the bureau the user works for (the county's), all rows or none."""
     require(request, Action.CREATE, Subject.work_line)
     unit = selectors.bureaus(request.user).first()
     if unit is None:
         raise PermissionDenied("当前任职不是县级社区矫正机构的工作人员")
     return import_page(
         request,
+        spec,
+        lambda upload: service(actor=request.user, unit=unit, data=upload),
+        title=f"{title}（{unit.name}）",
+        template_name=template_name,
+        success=success,
+        done=reverse(done),
+    )
+
+
+def subject_import(request):
+    return _import(
+        request,
         imports.SUBJECTS,
-        lambda upload: services.import_subjects(actor=request.user, unit=unit, data=upload),
-        title=f"导入省智慧矫正平台数据（{unit.name}）",
+        services.import_subjects,
+        title="导入省智慧矫正平台数据",
         template_name="社区矫正对象导入模板.xlsx",
         success="已导入{count}条社区矫正对象",
-        done=reverse("corrections:subject_list"),
+        done="corrections:subject_list",
+    )
+
+
+COUNT_LEDGER = Ledger(
+    "社区矫正数量月报.xlsx",
+    "数量月报",
+    (
+        Column("社区矫正机构", lambda r: r.unit.name),
+        Column("月份", lambda r: f"{r.month:%Y-%m}"),
+        *(
+            Column(str(CountReport._meta.get_field(name).verbose_name), operator.attrgetter(name))
+            for name in imports.COUNT_FIELDS
+        ),
+    ),
+)
+
+
+@require_safe
+def count_list(request):
+    """The monthly counts of counties without local rows: numbers only, so the counts-only
+    roles read them too."""
+    require(request, Action.VIEW, CountReport.work_line)
+    can_create = core_selectors.can(request.user, Action.CREATE, CountReport.work_line)
+    return ledger_page(
+        request,
+        selectors.count_reports(request.user),
+        ledger=COUNT_LEDGER,
+        title="社区矫正数量月报",
+        section="社区矫正",
+        empty="没有数量月报（在本平台登记对象的县（区）由记录计算统计数据）",
+        actions=[("导入数量月报", reverse("corrections:count_import"))] if can_create else [],
+    )
+
+
+def count_import(request):
+    return _import(
+        request,
+        imports.COUNTS,
+        services.import_counts,
+        title="导入社区矫正数量月报",
+        template_name="社区矫正数量月报导入模板.xlsx",
+        success="已导入{count}个月的数量月报",
+        done="corrections:count_list",
     )
 
 

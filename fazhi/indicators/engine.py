@@ -5,11 +5,11 @@ whole set of indicators, over a unit's subtree and a period, within what the use
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.apps import apps
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Substr, TruncMonth
 
 from fazhi.core.querysets import acts_on
@@ -104,16 +104,44 @@ def _aggregate(indicator: Indicator, period: Period):
     return Count("pk", filter=condition)
 
 
+def _reported(indicator: Indicator, period: Period) -> Indicator:
+    """The sum of `indicator.reported` over the reports dated in the period (a register: each
+    unit's latest month in it) of the units with no row of the report model's `replaced_by`."""
+    label, field = indicator.reported.rsplit(".", 1)
+    report = apps.get_model(label)
+    keeping = Q(pk__in=[])
+    for replaced in report.replaced_by:
+        rows = apps.get_model(replaced)
+        keeping |= Q(**{f"{_unit_field(report)}__in": rows.objects.values(_unit_field(rows))})
+    condition = ~keeping
+    if indicator.until_field:
+        unit_field = _unit_field(report)
+        latest = report.objects.filter(
+            **{unit_field: OuterRef(unit_field), "month__range": (period.start, period.end)}
+        ).order_by("-month")
+        condition &= Q(month=Subquery(latest.values("month")[:1]))
+    return replace(
+        indicator,
+        model=label,
+        date_field="month",
+        sum_field=field,
+        condition=condition,
+        until_field=None,
+        reported=None,
+    )
+
+
 def _grouped(ids, *, user, unit, period, group_by) -> dict:
     """{group key: {id: value}} with `group_by(model, indicator)` → (query key, expression)
     or None for no grouping; one query per distinct (model, query key)."""
     needed = _needed(ids)
     queries = defaultdict(list)
-    for indicator in needed:
-        if not indicator.is_ratio:
-            model = apps.get_model(indicator.model)
-            grouping = group_by(model, indicator)
-            queries[(model, grouping[0] if grouping else None)].append((indicator, grouping))
+    counted = [i for i in needed if not i.is_ratio]
+    counted += [_reported(i, period) for i in counted if i.reported]
+    for indicator in counted:
+        model = apps.get_model(indicator.model)
+        grouping = group_by(model, indicator)
+        queries[(model, grouping[0] if grouping else None)].append((indicator, grouping))
     counts: dict = defaultdict(dict)
     for (model, _), members in queries.items():
         aggregates = {
@@ -133,7 +161,9 @@ def _grouped(ids, *, user, unit, period, group_by) -> dict:
             )
         for row in rows:
             for i, (indicator, _) in enumerate(members):
-                counts[row["key"]][indicator.id] = row[f"v{i}"] or 0
+                # Added, not set: a reported figure joins its rows' (never the same unit).
+                values = counts[row["key"]]
+                values[indicator.id] = values.get(indicator.id, 0) + (row[f"v{i}"] or 0)
     return counts, needed
 
 

@@ -29,6 +29,10 @@ class Indicator:
     # A register counted at the period's end (在册): rows begun (`date_field`) by the end and
     # not ended (`until_field`, empty while on it) by then.
     until_field: str | None = None
+    # "app.Model.field": the same figure filed as monthly counts (a report model with a
+    # `month` and the `replaced_by` record models) by units that keep no rows of their own;
+    # added for such units only, so that no unit is counted twice (engine `_reported`).
+    reported: str | None = None
 
     @property
     def is_ratio(self) -> bool:

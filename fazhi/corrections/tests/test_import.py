@@ -1,25 +1,16 @@
 """Import of the provincial platform's export by 矫正编号: updating, never duplicating; a
 number of another county's subject refused; all rows or none."""
 
-import io
-
 import pytest
-from openpyxl import Workbook
 
 from fazhi.core.imports import ImportRefused
 from fazhi.corrections import imports, services
 from fazhi.corrections.models import Subject
+from fazhi.corrections.tests import helpers
 
 
 def workbook(*rows) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.append([field.label for field in imports.SUBJECTS.fields])
-    for row in rows:
-        sheet.append(list(row))
-    data = io.BytesIO()
-    book.save(data)
-    return data.getvalue()
+    return helpers.workbook(imports.SUBJECTS, *rows)
 
 
 def row(number, station="东湖区湖滨街道", status="在矫", released="", certificate=""):

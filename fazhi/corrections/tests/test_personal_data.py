@@ -172,3 +172,37 @@ def test_an_export_asked_with_identity_fields_is_refused(demo, client_as):
     )
     assert response.status_code == 403
     assert "不能包含姓名" in response_text(response)
+
+
+@pytest.mark.parametrize("username", [*USERS, "donghu_reviewer"])
+def test_the_events_page_shows_the_lines_events_by_number_to_its_staff_only(demo, username):
+    from fazhi.corrections import services
+
+    subject = Subject.objects.get(name="王建国")
+    # A reason naming the person: kept to the record's own access history.
+    services.reveal(
+        actor=demo.users["donghu_leader"],
+        record=subject,
+        field="phone",
+        reason=f"联系{subject.name}本人核实报到",
+    )
+    secrets = identity_values()
+    minor = Subject.objects.get(is_minor=True).number
+    client = Client()
+    client.force_login(_user(demo, username))
+    shown = ""
+    for url in ("/events/", "/events/?q=JZ", f"/events/?q={subject.number}", "/events/?q=查看"):
+        response = client.get(url)
+        if response.status_code == 403:  # no history reader (经办人)
+            continue
+        assert response.status_code == 200, (url, username, response.status_code)
+        text = response_text(response)
+        assert not [v for v in secrets if v in text], (url, username)
+        assert minor not in text
+        shown += text[text.find("<table") :]  # the rows, not the search box's echo
+    if username in ("donghu_corrections", "donghu_officer"):
+        assert not shown  # 经办人 read no operation log
+    elif username in COUNTS_ONLY or username == "donghu_reviewer":  # reviewer of other lines
+        assert not ROW_NUMBER.search(shown), username
+    else:
+        assert subject.number in shown and "（理由见该记录的查看记录）" in shown

@@ -1,0 +1,174 @@
+"""A county that keeps its subjects in the provincial platform only files monthly counts:
+imported all or none, a month replaced on re-import, and the figures take a county's counts
+only where it has no rows — never both."""
+
+import datetime
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from fazhi.core import services as core_services
+from fazhi.core.imports import ImportRefused
+from fazhi.core.models import Unit
+from fazhi.core.roles import Role, WorkLine
+from fazhi.corrections import imports, services
+from fazhi.corrections.models import CountReport, Subject
+from fazhi.corrections.tests import helpers
+from fazhi.indicators import engine
+from fazhi.indicators.engine import Period
+
+YEAR = Period.year(2026)
+IDS = [
+    "corrections.subjects",
+    "corrections.received",
+    "corrections.warnings",
+    "corrections.investigations",
+    "corrections.investigation_on_time_rate",
+]
+
+
+def workbook(*rows) -> bytes:
+    return helpers.workbook(imports.COUNTS, *rows)
+
+
+def month(text, subjects=40, received=3, warnings=1, investigations=4, on_time=3):
+    # 月份, 在册, 新接收, 解除, 移出, 调查评估, 按期, 警告, 提请撤销, 脱管, 电子定位
+    return (text, subjects, received, 2, 0, investigations, on_time, warnings, 0, 0, 0)
+
+
+@pytest.fixture
+def elsewhere(demo):
+    """A fourth county of the city whose subjects are kept in the provincial platform only."""
+    admin = demo.admin
+    district = core_services.create_unit(
+        actor=admin, name="北岭区", kind=Unit.Kind.DISTRICT, parent=demo.units["city"]
+    )
+    bureau = core_services.create_unit(
+        actor=admin, name="北岭区司法局", kind=Unit.Kind.JUSTICE_BUREAU, parent=district
+    )
+    officer = core_services.create_user(
+        actor=admin,
+        username="beiling_corrections",
+        full_name="白静",
+        password="Demo-Passw0rd!",
+        unit=bureau,
+        role=Role.OFFICER,
+        work_lines=[WorkLine.CORRECTIONS],
+        must_change_password=False,
+    )
+    return district, bureau, officer
+
+
+def test_import_is_all_or_none_with_row_errors_in_chinese(demo, elsewhere):
+    _, bureau, officer = elsewhere
+    with pytest.raises(ImportRefused) as refused:
+        services.import_counts(
+            actor=officer,
+            unit=bureau,
+            data=workbook(
+                month("2026-01"),
+                month("2026-01"),
+                month("2026-12"),
+                month("2026-02", investigations=2, on_time=3),
+                ("2026-03", -1, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+            ),
+        )
+    message = " ".join(refused.value.messages)
+    assert "第3行“月份”：2026-01在表格中重复" in message
+    assert "第4行“月份”：2026-12尚未结束" in message
+    assert "第5行“按期完成调查评估”：不能多于" in message
+    assert "第6行“月末在册”：“-1”无效，应为不小于0的整数" in message
+    assert not CountReport.objects.exists()
+
+
+def test_figures_add_the_counts_of_a_county_without_rows_and_a_month_is_replaced(demo, elsewhere):
+    district, bureau, officer = elsewhere
+    city = demo.units["city"]
+    before = engine.compute(IDS, user=None, unit=city, period=YEAR)
+    services.import_counts(
+        actor=officer,
+        unit=bureau,
+        data=workbook(month("2026-01", subjects=38), month("2026-11", subjects=41)),
+    )
+    alone = engine.compute(IDS, user=officer, unit=district, period=YEAR)
+    # 在册 is the period's last month (41), the flows are the months' sum.
+    assert alone["corrections.subjects"] == 41
+    assert alone["corrections.received"] == 6 and alone["corrections.warnings"] == 2
+    assert alone["corrections.investigation_on_time_rate"] == 75  # 6 of 8
+    january = engine.compute(
+        IDS, user=officer, unit=district, period=Period(YEAR.start, datetime.date(2026, 1, 31))
+    )
+    assert january["corrections.subjects"] == 38 and january["corrections.received"] == 3
+    city_figures = engine.compute(IDS, user=None, unit=city, period=YEAR)
+    assert city_figures["corrections.subjects"] == before["corrections.subjects"] + 41
+    assert city_figures["corrections.received"] == before["corrections.received"] + 6
+    # The counts-only roles read them (the city's inspector), month by month too.
+    inspector = demo.users["city_inspector"]
+    by_month = engine.breakdown(IDS, user=inspector, unit=district, period=YEAR, by="month")
+    assert by_month[datetime.date(2026, 1, 1)]["corrections.received"] == 3
+    assert by_month[datetime.date(2026, 11, 1)]["corrections.received"] == 3
+    # Re-importing November replaces it: never two reports of one month.
+    services.import_counts(actor=officer, unit=bureau, data=workbook(month("2026-11", received=5)))
+    assert CountReport.objects.filter(unit=bureau).count() == 2
+    again = engine.compute(IDS, user=officer, unit=district, period=YEAR)
+    assert again["corrections.received"] == 8
+
+
+def test_never_both_rows_and_counts_for_one_county(demo, elsewhere):
+    district, bureau, officer = elsewhere
+    donghu = demo.units["donghu_justice"]
+    with pytest.raises(ImportRefused, match="在本平台登记了社区矫正对象或调查评估"):
+        services.import_counts(
+            actor=demo.users["donghu_corrections"], unit=donghu, data=workbook(month("2026-01"))
+        )
+    assert not CountReport.objects.filter(unit=donghu).exists()
+    services.import_counts(actor=officer, unit=bureau, data=workbook(month("2026-01")))
+    with pytest.raises(ValidationError, match="以数量月报报送社区矫正数据"):
+        services.register_investigation(
+            actor=officer,
+            unit=bureau,
+            organ_kind="court",
+            organ="北岭区人民法院",
+            reference="（2026）北刑初1号",
+            person_name="王五",
+            proposed_category="probation",
+            received_date=datetime.date(2026, 11, 2),
+        )
+    # Rows that reach the county anyway (an administrator's fix) drop its counts, not add.
+    station = core_services.create_unit(
+        actor=demo.admin, name="北岭区城关街道", kind=Unit.Kind.TOWNSHIP, parent=district
+    )
+    Subject.objects.create(
+        unit=bureau,
+        station=station,
+        number="JZ-BL-1",
+        created_by=demo.admin,
+        category="probation",
+        decision_organ="北岭区人民法院",
+        effective_date=datetime.date(2026, 1, 5),
+        term_start=datetime.date(2026, 1, 5),
+        term_end=datetime.date(2026, 12, 31),
+    )
+    figures = engine.compute(IDS, user=officer, unit=district, period=YEAR)
+    assert figures["corrections.subjects"] == 1 and figures["corrections.received"] == 1
+
+
+def test_the_pages_import_and_list_the_counts(demo, elsewhere, client_as):
+    _, bureau, officer = elsewhere
+    client = client_as(officer)
+    template = client.get(reverse("corrections:count_import") + "?template=1")
+    assert template.status_code == 200
+    upload = io.BytesIO(workbook(month("2026-10")))
+    upload.name = "counts.xlsx"
+    done = client.post(reverse("corrections:count_import"), {"file": upload})
+    assert done.status_code == 302
+    listed = client_as(demo.users["city_inspector"]).get(reverse("corrections:count_list"))
+    assert listed.status_code == 200 and "北岭区司法局" in listed.content.decode()
+    assert (
+        "北岭区司法局"
+        not in client_as(demo.users["donghu_inspector"])
+        .get(reverse("corrections:count_list"))
+        .content.decode()
+    )

@@ -193,6 +193,13 @@ notary.on_time | 十五个工作日内出具 | 件 | of which issued within 15 w
 notary.on_time_rate | 公证按期出具率 | % | on time / timed × 100
 notary.refusals | 不予办理公证 | 件 | refusals under 公证法 第三十一条
 notary.fee_waivers | 公证费减免 | 件 | fee waivers under 公证法 第三十四条
+mediation.mediators | 人民调解员 | 人 | people's mediators on the roster at the end of the period
+mediation.expert_pool | 人民调解专家库 | 人 | mediators in the expert pool at the end of the period
+mediation.village_committees | 村（居）人民调解委员会 | 个 | village and residents' committees on the roster at the end of the period
+mediation.township_committees | 乡镇（街道）人民调解委员会 | 个 | township and street committees on the roster at the end of the period
+mediation.enterprise_committees | 企事业单位人民调解委员会 | 个 | enterprise committees on the roster at the end of the period
+mediation.specialized_committees | 行业性专业性调解组织 | 个 | trade and specialised committees on the roster at the end of the period
+mediation.studios | 派驻调解工作室 | 个 | mediation studios stationed at courts, police stations etc. on the roster at the end of the period
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

@@ -42,6 +42,7 @@ class MediatorForm(SubmitOnceForm):
     expert = forms.BooleanField(label="入选专家库", required=False)
     trained_date = date_field("最近业务培训日期", required=False)
     subsidy = forms.CharField(label="补贴", max_length=60, required=False)
+    appointed_date = date_field("入册日期", required=False, help_text="不填则为登记当日")
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
@@ -67,6 +68,7 @@ class CommitteeForm(SubmitOnceForm):
     founder = forms.CharField(label="设立单位", max_length=100)
     multi_ethnic = forms.BooleanField(label="多民族居住地区", required=False)
     term_start = date_field("本届任期开始", help_text="每届任期三年（人民调解法 第九条）")
+    established_date = date_field("设立日期", required=False, help_text="不填则为本届任期开始日期")
     director = forms.ModelChoiceField(label="主任", queryset=Mediator.objects.none())
     members = forms.ModelMultipleChoiceField(
         label="委员（含副主任）",
@@ -107,6 +109,12 @@ class DismissForm(SubmitOnceForm):
     ground = forms.CharField(
         label="罢免或解聘事由（人民调解法 第十五条）", max_length=200, widget=TEXTAREA
     )
+    day = date_field("罢免或解聘日期", today=True)
+
+
+class DissolveForm(SubmitOnceForm):
+    day = date_field("撤销日期", today=True)
+    note = forms.CharField(label="撤销原因", max_length=200, widget=TEXTAREA)
 
 
 class DisputeForm(SubmitOnceForm):

@@ -25,6 +25,7 @@ urlpatterns = [
     path("committees/<int:pk>/", views.committee_detail, name="committee_detail"),
     path("committees/<int:pk>/seat/", views.committee_seat, name="committee_seat"),
     path("committees/<int:pk>/filing/", views.committee_filing, name="committee_filing"),
+    path("committees/<int:pk>/dissolve/", views.committee_dissolve, name="committee_dissolve"),
     path("mediators/", views.mediator_list, name="mediator_list"),
     path("mediators/new/", views.mediator_create, name="mediator_create"),
     path("mediators/<int:pk>/", views.mediator_detail, name="mediator_detail"),

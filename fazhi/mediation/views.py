@@ -27,6 +27,7 @@ from .forms import (
     DismissForm,
     DisputeFilterForm,
     DisputeForm,
+    DissolveForm,
     EndForm,
     ExtendForm,
     FilingForm,
@@ -372,6 +373,8 @@ COMMITTEE_LEDGER = Ledger(
         Column("专业领域", lambda c: c.field, on_page=False),
         Column("指导单位", lambda c: c.unit.name),
         Column("设立单位", lambda c: c.founder, on_page=False),
+        Column("设立日期", lambda c: day(c.established_date), on_page=False),
+        Column("撤销日期", lambda c: day(c.dissolved_date), on_page=False),
         Column("委员人数", _members),
         Column("本届任期", lambda c: f"{day(c.term_start)}至{day(c.term_end)}"),
         Column("备案日期", lambda c: day(c.filed_date), empty="未备案"),
@@ -433,6 +436,20 @@ def committee_detail(request, committee):
 
 
 @record_view(Committee, Action.CHANGE)
+def committee_dissolve(request, committee):
+    form = DissolveForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        services.dissolve_committee,
+        title="撤销调解组织",
+        back=committee,
+        message="已撤销，自撤销日期起不再计入调解组织名册",
+        committee=committee,
+    )
+
+
+@record_view(Committee, Action.CHANGE)
 def committee_seat(request, committee):
     form = SeatForm(
         request.POST or None, mediators=selectors.mediators_for(request.user), request=request
@@ -481,6 +498,8 @@ MEDIATOR_LEDGER = Ledger(
         Column("专长", lambda m: m.specialty, on_page=False),
         Column("所在调解组织", lambda m: "、".join(s.committee.name for s in m.seats.all())),
         Column("最近培训", lambda m: day(m.trained_date), on_page=False),
+        Column("入册日期", lambda m: day(m.appointed_date), on_page=False),
+        Column("罢免或解聘日期", lambda m: day(m.left_date), on_page=False),
         Column("补贴", lambda m: m.subsidy, on_page=False),
         Column("状态", lambda m: m.get_status_display()),
     ),

@@ -21,6 +21,7 @@ class MediationConfig(worklines.WorkLineConfig):
         line.audit(
             models.Dispute,
             exclude_fields=[
+                "petition_reviews",
                 "parties",
                 "sessions",
                 "follow_ups",
@@ -33,7 +34,7 @@ class MediationConfig(worklines.WorkLineConfig):
         line.audit(models.Party, models.Session, models.Agreement, models.Confirmation)
         line.audit(models.FollowUp, models.Finding, models.NilReport)
         line.audit(models.Screening, exclude_fields=["findings"])
-        line.audit(models.TypicalCase)
+        line.audit(models.TypicalCase, models.PetitionReview)
         line.workflow(workflow.DISPUTE_FLOW)
         line.nav(
             NavItem("矛盾纠纷", "mediation:dispute_list", "人民调解"),
@@ -47,6 +48,7 @@ class MediationConfig(worklines.WorkLineConfig):
             deadlines.confirmations_due,
             deadlines.filings_due,
             deadlines.returns_due,
+            deadlines.reviews_due,
         )
         line.on_year_entered(services.fill_open_periods)
         line.indicators(*indicators.INDICATORS)

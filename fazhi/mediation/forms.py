@@ -305,3 +305,24 @@ class TypicalCaseForm(SubmitOnceForm):
 class ReturnForm(SubmitOnceForm):
     returned_date = date_field("反馈日期", today=True)
     note = forms.CharField(label="反馈情况", max_length=300, widget=TEXTAREA)
+
+
+class PetitionReviewForm(SubmitOnceForm):
+    body = forms.CharField(
+        label="复查（复核）机关", max_length=100, help_text="原办理机关、单位的上一级机关、单位"
+    )
+    reply_received_date = date_field(
+        "信访人收到书面答复日期", help_text="复查：收到信访处理意见；复核：收到复查意见"
+    )
+    requested_date = date_field("收到请求日期", today=True)
+
+
+class ReviewOpinionForm(SubmitOnceForm):
+    opinion_date = date_field("提出意见日期", today=True)
+    opinion = forms.CharField(label="复查（复核）意见", max_length=300, widget=TEXTAREA)
+    hearing_days = forms.IntegerField(
+        label="听证所用天数",
+        min_value=0,
+        initial=0,
+        help_text="仅复核：听证所需时间不计算在三十日内（信访工作条例 第三十六条第二款）",
+    )

@@ -642,3 +642,49 @@ class TypicalCase(ChildRecord):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ReviewStage(models.TextChoices):
+    # 信访工作条例 第三十五条 (复查), 第三十六条 (复核)
+    REVIEW = "review", "复查"
+    RE_REVIEW = "re_review", "复核"
+
+
+class PetitionReview(ChildRecord):
+    """A petition-linked matter's 复查 or 复核 (信访工作条例 第三十五、三十六条): the
+    petitioner's 30 days from receiving the written reply, the reviewing body's 30 days from
+    receiving the request (a 复核's hearing time not counted)."""
+
+    dispute = models.ForeignKey(
+        Dispute, on_delete=models.CASCADE, related_name="petition_reviews", verbose_name="纠纷"
+    )
+    stage = models.CharField("程序", max_length=10, choices=ReviewStage.choices)
+    body = models.CharField("复查（复核）机关", max_length=100)
+    reply_received_date = models.DateField("信访人收到书面答复日期")
+    request_due = models.DateField("请求期限", null=True, blank=True, editable=False)
+    requested_date = models.DateField("收到请求日期")
+    hearing_days = models.PositiveSmallIntegerField("听证所用天数", default=0)
+    opinion_due = models.DateField("提出意见期限", null=True, blank=True, editable=False)
+    opinion_date = models.DateField("提出意见日期", null=True, blank=True)
+    opinion = models.CharField("复查（复核）意见", max_length=300, blank=True)
+
+    parent_field = "dispute"
+
+    class Meta:
+        verbose_name = "信访复查复核"
+        verbose_name_plural = "信访复查复核"
+        ordering = ["dispute", "requested_date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dispute", "stage"],
+                name="mediation_one_review_a_stage",
+                violation_error_message="该信访事项已登记此程序",
+            ),
+            models.CheckConstraint(
+                condition=Q(requested_date__gte=models.F("reply_received_date")),
+                name="mediation_review_request_after_reply",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dispute.number}{self.get_stage_display()}"

@@ -35,7 +35,9 @@ from .forms import (
     MediatorForm,
     NilReportForm,
     PartyForm,
+    PetitionReviewForm,
     ReturnForm,
+    ReviewOpinionForm,
     ScreeningForm,
     SeatForm,
     SessionForm,
@@ -221,6 +223,7 @@ def dispute_detail(request, dispute):
             "agreement": selectors.agreement_of(request.user, dispute),
             "confirmation": selectors.confirmation_of(request.user, dispute),
             "follow_ups": selectors.follow_ups_of(request.user, dispute),
+            "reviews": selectors.reviews_of(request.user, dispute),
             "attachments": core_selectors.attachments_of(request.user, dispute),
             "history": core_selectors.record_history(request.user, dispute),
             "buttons": DISPUTE_FLOW.buttons(dispute, request.user),
@@ -316,6 +319,31 @@ def dispute_follow_up(request, dispute):
 @record_view(Dispute, Action.CHANGE)
 def dispute_return(request, dispute):
     return _step(request, dispute, "record_return", ReturnForm, message="已登记向来源单位反馈")
+
+
+@record_view(Dispute, Action.CHANGE)
+def dispute_review(request, dispute):
+    return _step(
+        request,
+        dispute,
+        "request_petition_review",
+        PetitionReviewForm,
+        message=lambda r: (
+            f"已登记{r.get_stage_display()}请求，"
+            + (f"应于{r.opinion_due:%Y-%m-%d}前提出意见" if r.opinion_due else "意见期限待计算")
+        ),
+    )
+
+
+@record_view(Dispute, Action.CHANGE)
+def dispute_review_opinion(request, dispute):
+    return _step(
+        request,
+        dispute,
+        "record_review_opinion",
+        ReviewOpinionForm,
+        message=lambda r: f"已登记{r.get_stage_display()}意见",
+    )
 
 
 @record_view(Dispute, Action.CHANGE)

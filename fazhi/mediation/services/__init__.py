@@ -32,6 +32,7 @@ from .disputes import (
     register_dispute,
 )
 from .periods import fill_open_periods
+from .petitions import record_review_opinion, request_petition_review
 from .platform import import_platform_cases
 from .screenings import file_nil_report, record_screening, settle_finding
 
@@ -53,6 +54,8 @@ __all__ = [
     "file_nil_report",
     "fill_open_periods",
     "import_platform_cases",
+    "record_review_opinion",
+    "request_petition_review",
     "publish_typical_case",
     "record_agreement",
     "record_case_view",

@@ -11,7 +11,16 @@ class MediationConfig(worklines.WorkLineConfig):
     def wire(self, line):
         from fazhi.core.navigation import NavItem
 
-        from . import api, deadlines, demo, indicators, models, services, workflow
+        from . import (
+            api,
+            deadlines,
+            demo,
+            documents,  # noqa: F401 (registers its 文书 templates)
+            indicators,
+            models,
+            services,
+            workflow,
+        )
 
         line.audit(
             models.Committee, exclude_fields=["seats", "disputes", "screenings", "nil_reports"]

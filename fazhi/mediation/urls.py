@@ -9,6 +9,7 @@ urlpatterns = [
     path("new/", views.dispute_create, name="dispute_create"),
     path("import/", views.dispute_import, name="dispute_import"),
     path("<int:pk>/", views.dispute_detail, name="dispute_detail"),
+    path("<int:pk>/document/", views.dispute_document, name="dispute_document"),
     path("<int:pk>/party/", views.dispute_party, name="dispute_party"),
     path("<int:pk>/session/", views.dispute_session, name="dispute_session"),
     path("<int:pk>/extend/", views.dispute_extend, name="dispute_extend"),

@@ -2,8 +2,11 @@
 dispute's file with its steps (phone-sized forms), committees and mediators, screening
 rounds, nil reports and the committees that have not reported this month."""
 
+import io
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +21,7 @@ from fazhi.core.steps import form_page, step_page
 from fazhi.core.validators import mask_id_number
 from fazhi.core.viewtools import record_view, require, run_service_form
 
-from . import deadlines, imports, selectors, services
+from . import deadlines, documents, imports, selectors, services
 from .forms import (
     AgreementStepForm,
     CommitteeForm,
@@ -196,9 +199,9 @@ def _details_allowed(request, dispute) -> None:
         raise PermissionDenied("依法治办和上级机关查看人民调解统计数据，不查看案件卷宗")
 
 
-@record_view(Dispute)
-@require_safe
-def dispute_detail(request, dispute):
+def _reason_page(request, dispute):
+    """The county bureau reads a case file with a reason, each view recorded (who, when,
+    why): the page asking for it, or None once recorded (or not needed)."""
     _details_allowed(request, dispute)
     if selectors.view_needs_reason(request.user, dispute):
         reason_form = ViewReasonForm(request.GET if "reason" in request.GET else None)
@@ -209,6 +212,14 @@ def dispute_detail(request, dispute):
         services.record_case_view(
             actor=request.user, dispute=dispute, reason=reason_form.cleaned_data["reason"]
         )
+    return None
+
+
+@record_view(Dispute)
+@require_safe
+def dispute_detail(request, dispute):
+    if (asked := _reason_page(request, dispute)) is not None:
+        return asked
     parties = [
         (party, shown_id_number(request.user, party, party.id_number))
         for party in selectors.parties_of(request.user, dispute)
@@ -224,6 +235,7 @@ def dispute_detail(request, dispute):
             "confirmation": selectors.confirmation_of(request.user, dispute),
             "follow_ups": selectors.follow_ups_of(request.user, dispute),
             "reviews": selectors.reviews_of(request.user, dispute),
+            "papers": documents.papers_of(dispute),
             "attachments": core_selectors.attachments_of(request.user, dispute),
             "history": core_selectors.record_history(request.user, dispute),
             "buttons": DISPUTE_FLOW.buttons(dispute, request.user),
@@ -232,6 +244,21 @@ def dispute_detail(request, dispute):
             and dispute.current_due is not None
             and dispute.current_due < timezone.localdate(),
         },
+    )
+
+
+@record_view(Dispute)
+@require_safe
+def dispute_document(request, dispute):
+    """One 调解文书 of the case file (?kind=), from the unit's Word template."""
+    paper = documents.BY_KEY.get(request.GET.get("kind", ""))
+    if paper is None or not paper.present(dispute):
+        raise Http404("该案卷没有这份文书")
+    if (asked := _reason_page(request, dispute)) is not None:
+        return asked
+    content = documents.render(dispute, request.user, paper)
+    return FileResponse(
+        io.BytesIO(content), as_attachment=True, filename=f"{dispute.number}{paper.title}.docx"
     )
 
 

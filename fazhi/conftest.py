@@ -120,7 +120,7 @@ SMALL_PROVINCE = {
     "year": 2023,
     "cities": 2,
     "districts": 3,
-    "count": ["reconsideration=3000", "litigation=300"],
+    "count": ["reconsideration=3000", "litigation=300", "mediation=300"],
     "seed": 7,
 }
 

@@ -4,7 +4,7 @@ One synthetic province (合成省) with its cities and districts; each district 
 a 司法局 and a few enforcement agencies. Each work line adds its records for one year by
 registering a ScaleMaker (its scale.py); they are generated deterministically from a seed and
 loaded in bulk: COPY on PostgreSQL, executemany on SQLite. Lines not built yet generate
-nothing (人民调解 and 法律援助 are to be added when their apps arrive).
+nothing (法律援助 is to be added).
 
 Everything here bypasses the services and the audit trail on purpose: the rows are benchmark
 data, not business history.
@@ -27,7 +27,7 @@ from .models import Unit
 PROVINCE_NAME = "合成省"
 PROVINCE_PREFIX = "65"  # a valid GB/T 2260 prefix; the demo uses 37
 USERNAME = "scale_data"
-MISSING_WORK_LINES = "人民调解、法律援助"
+MISSING_WORK_LINES = "法律援助"
 MAX_CHILDREN = 99  # two digits of the division code per level
 ENFORCEMENT_AGENCIES = ["市场监督管理局", "公安局", "自然资源局", "生态环境局", "交通运输局"]
 K = Unit.Kind

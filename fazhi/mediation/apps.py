@@ -18,6 +18,7 @@ class MediationConfig(worklines.WorkLineConfig):
             documents,  # noqa: F401 (registers its 文书 templates)
             indicators,
             models,
+            scale,
             services,
             workflow,
         )
@@ -62,5 +63,6 @@ class MediationConfig(worklines.WorkLineConfig):
         line.on_year_entered(services.fill_open_periods)
         line.indicators(*indicators.INDICATORS)
         line.demo(50, "人民调解", demo.build)
+        line.scale(30, scale.MAKER)
         line.api_viewset("mediation/disputes", api.DisputeViewSet, "mediation-dispute")
         line.api_viewset("mediation/committees", api.CommitteeViewSet, "mediation-committee")

@@ -65,8 +65,10 @@ def test_every_line_loads_its_count(scale_province):
 def test_a_second_run_is_refused_unless_replacing(scale_province, generate_scale):
     with pytest.raises(CommandError, match="合成省.*已存在.*--replace"):
         generate_scale()
-    output = generate_scale(replace=True, count=["reconsideration=20", "litigation=10"])
-    assert "已删除原有" in output and "人民调解" in output
+    output = generate_scale(
+        replace=True, count=["reconsideration=20", "litigation=10", "mediation=10"]
+    )
+    assert "已删除原有" in output and "法律援助" in output
     assert Unit.objects.filter(name=scale.PROVINCE_NAME, parent=None).count() == 1
     replaced = Unit.objects.get(name=scale.PROVINCE_NAME, parent=None)
     assert replaced.pk != scale_province.pk
@@ -86,15 +88,25 @@ def test_impossible_shapes_are_refused(demo, generate_scale):
 
 
 def test_counts_follow_the_scale_unless_given():
-    assert scale.line_counts() == {"reconsideration": 1_000_000, "litigation": 150_000}
-    assert scale.line_counts(0.001) == {"reconsideration": 1000, "litigation": 150}
+    assert scale.line_counts() == {
+        "reconsideration": 1_000_000,
+        "litigation": 150_000,
+        "mediation": 1_000_000,
+    }
+    assert scale.line_counts(0.001) == {
+        "reconsideration": 1000,
+        "litigation": 150,
+        "mediation": 1000,
+    }
     assert scale.line_counts(0.01, ["reconsideration=7", " litigation = 0 "]) == {
         "reconsideration": 7,
         "litigation": 0,
+        "mediation": 10_000,
     }
     assert scale.line_counts(0.5, ["litigation=1000"]) == {
         "reconsideration": 500_000,
         "litigation": 1000,
+        "mediation": 500_000,
     }
 
 
@@ -103,8 +115,8 @@ def test_counts_follow_the_scale_unless_given():
     [
         (
             1,
-            ["mediation=10"],
-            "没有可生成合成数据的业务条线“mediation”。可用的条线：reconsideration",
+            ["legal_aid=10"],
+            "没有可生成合成数据的业务条线“legal_aid”。可用的条线：reconsideration",
         ),
         (1, ["reconsideration"], "“reconsideration”中的数量无效：应写成“条线=非负整数”"),
         (1, ["reconsideration=-5"], "“reconsideration=-5”中的数量无效"),

@@ -37,33 +37,47 @@ COURT = Q(source=Source.COURT_PRE_FILING)
 CONCLUDED = ~Q(status=Status.MEDIATING)
 
 
-def _committees(id, name, what, condition=None):
-    # 人民调解法 第八条、第三十四条: the committees (and 派驻工作室) on the roster at the
-    # period's end.
+# The two rosters (point-in-time registers): unit, the model and its 在册 span, the articles.
+ROSTERS = {
+    # 人民调解法 第八条、第三十四条: committees and 派驻工作室
+    "committee": (
+        "个",
+        "mediation.Committee",
+        "established_date",
+        "dissolved_date",
+        "已设立、尚未撤销",
+        "人民调解法 第八条、第三十四条",
+    ),
+    # 人民调解法 第十三条、第十四条: the mediators of the 名册
+    "mediator": (
+        "人",
+        "mediation.Mediator",
+        "appointed_date",
+        "left_date",
+        "已入册、尚未罢免或解聘",
+        "人民调解法 第十三条、第十四条",
+    ),
+}
+COMMITTEE_KIND_IDS = {
+    CommitteeKind.VILLAGE: ("mediation.village_committees", "村（居）人民调解委员会"),
+    CommitteeKind.TOWNSHIP: ("mediation.township_committees", "乡镇（街道）人民调解委员会"),
+    CommitteeKind.ENTERPRISE: ("mediation.enterprise_committees", "企事业单位人民调解委员会"),
+    CommitteeKind.SPECIALIZED: ("mediation.specialized_committees", "行业性专业性调解组织"),
+    CommitteeKind.STUDIO: ("mediation.studios", "派驻调解工作室"),
+}
+
+
+def _roster(roster, id, name, what, condition=None):
+    unit, model, start, end, on_it, source = ROSTERS[roster]
     return Indicator(
         id=id,
         name=name,
-        unit="个",
-        definition=f"期末在册的{what}：已设立、尚未撤销",
-        source="人民调解法 第八条、第三十四条",
-        model="mediation.Committee",
-        date_field="established_date",
-        until_field="dissolved_date",
-        condition=condition,
-    )
-
-
-def _mediators(id, name, condition=None, what=""):
-    # 人民调解法 第十三条、第十四条: the mediators on the roster (名册) at the period's end.
-    return Indicator(
-        id=id,
-        name=name,
-        unit="人",
-        definition=f"期末在册的{what or name}：已入册、尚未罢免或解聘",
-        source="人民调解法 第十三条、第十四条",
-        model="mediation.Mediator",
-        date_field="appointed_date",
-        until_field="left_date",
+        unit=unit,
+        definition=f"期末在册的{what}：{on_it}",
+        source=source,
+        model=model,
+        date_field=start,
+        until_field=end,
         condition=condition,
     )
 
@@ -222,9 +236,15 @@ INDICATORS = (
         date_field="effective_date",
         sum_field="amount",
     ),
-    _committees("mediation.committees", "人民调解组织", "人民调解组织（含派驻调解工作室）"),
-    _mediators(
-        "mediation.full_time_mediators", "专职人民调解员", Q(employment=Employment.FULL_TIME)
+    _roster(
+        "committee", "mediation.committees", "人民调解组织", "人民调解组织（含派驻调解工作室）"
+    ),
+    _roster(
+        "mediator",
+        "mediation.full_time_mediators",
+        "专职人民调解员",
+        "专职人民调解员",
+        Q(employment=Employment.FULL_TIME),
     ),
     Indicator(
         id="mediation.screenings",
@@ -270,33 +290,16 @@ INDICATORS = (
         model="mediation.NilReport",
         date_field="month",
     ),
-    _mediators("mediation.mediators", "人民调解员"),
-    _mediators("mediation.expert_pool", "人民调解专家库", Q(expert=True), "入选专家库的人民调解员"),
-    _committees(
-        "mediation.village_committees",
-        "村（居）人民调解委员会",
-        "村（居）民委员会人民调解委员会",
-        Q(kind=CommitteeKind.VILLAGE),
+    _roster("mediator", "mediation.mediators", "人民调解员", "人民调解员"),
+    _roster(
+        "mediator",
+        "mediation.expert_pool",
+        "人民调解专家库",
+        "入选专家库的人民调解员",
+        Q(expert=True),
     ),
-    _committees(
-        "mediation.township_committees",
-        "乡镇（街道）人民调解委员会",
-        "乡镇（街道）人民调解委员会",
-        Q(kind=CommitteeKind.TOWNSHIP),
-    ),
-    _committees(
-        "mediation.enterprise_committees",
-        "企事业单位人民调解委员会",
-        "企事业单位人民调解委员会",
-        Q(kind=CommitteeKind.ENTERPRISE),
-    ),
-    _committees(
-        "mediation.specialized_committees",
-        "行业性专业性调解组织",
-        "行业性专业性人民调解委员会",
-        Q(kind=CommitteeKind.SPECIALIZED),
-    ),
-    _committees(
-        "mediation.studios", "派驻调解工作室", "派驻调解工作室", Q(kind=CommitteeKind.STUDIO)
+    *(
+        _roster("committee", id, name, CommitteeKind(kind).label, Q(kind=kind))
+        for kind, (id, name) in COMMITTEE_KIND_IDS.items()
     ),
 )

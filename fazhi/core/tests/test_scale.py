@@ -59,6 +59,10 @@ def test_every_line_loads_its_count(scale_province):
         "reconsideration.Party": 3000,
         "reconsideration.Case": 3000,
         "litigation.Lawsuit": 300,
+        "mediation.NilReport": 33,
+        "mediation.Dispute": 300,
+        "mediation.Committee": 3,
+        "mediation.Mediator": 3,
     }
 
 
@@ -78,6 +82,10 @@ def test_a_second_run_is_refused_unless_replacing(scale_province, generate_scale
         "reconsideration.Party": 20,
         "reconsideration.Case": 20,
         "litigation.Lawsuit": 10,
+        "mediation.NilReport": 30,
+        "mediation.Dispute": 10,
+        "mediation.Committee": 3,
+        "mediation.Mediator": 3,
     }
 
 

@@ -323,7 +323,11 @@ class Dispute(UnitRecord):
                 name="mediation_success_needs_agreement",
             ),
         ]
-        indexes = [models.Index(fields=["received_date", "id"], name="mediation_list_order")]
+        indexes = [
+            models.Index(fields=["received_date", "id"], name="mediation_list_order"),
+            # the figures of one unit's subtree and period (indicators, benchmarks/mediation.py)
+            models.Index(fields=["unit", "received_date"], name="mediation_unit_received"),
+        ]
 
     def __str__(self) -> str:
         return self.number

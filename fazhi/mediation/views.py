@@ -250,8 +250,9 @@ def dispute_detail(request, dispute):
 @record_view(Dispute)
 @require_safe
 def dispute_document(request, dispute):
-    """One 调解文书 of the case file (?kind=), from the unit's Word template."""
-    paper = documents.BY_KEY.get(request.GET.get("kind", ""))
+    """One 调解文书 of the case file (?kind=, the 受理登记表 when not given), from the
+    unit's Word template."""
+    paper = documents.BY_KEY.get(request.GET.get("kind", "application"))
     if paper is None or not paper.present(dispute):
         raise Http404("该案卷没有这份文书")
     if (asked := _reason_page(request, dispute)) is not None:

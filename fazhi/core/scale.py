@@ -4,7 +4,7 @@ One synthetic province (合成省) with its cities and districts; each district 
 a 司法局 and a few enforcement agencies. Each work line adds its records for one year by
 registering a ScaleMaker (its scale.py); they are generated deterministically from a seed and
 loaded in bulk: COPY on PostgreSQL, executemany on SQLite. Lines not built yet generate
-nothing (人民调解 and 法律援助 are to be added when their apps arrive).
+nothing (法律援助 is to be added).
 
 Everything here bypasses the services and the audit trail on purpose: the rows are benchmark
 data, not business history.
@@ -27,7 +27,7 @@ from .models import Unit
 PROVINCE_NAME = "合成省"
 PROVINCE_PREFIX = "65"  # a valid GB/T 2260 prefix; the demo uses 37
 USERNAME = "scale_data"
-MISSING_WORK_LINES = "人民调解"
+MISSING_WORK_LINES = ""  # every line with records has its maker
 MAX_CHILDREN = 99  # two digits of the division code per level
 ENFORCEMENT_AGENCIES = ["市场监督管理局", "公安局", "自然资源局", "生态环境局", "交通运输局"]
 K = Unit.Kind
@@ -378,7 +378,8 @@ def generate(options: Options, *, replace: bool = False, log=print) -> Tree:
             _load(load, options)
     dataversion.bump()  # the bulk loads send no signals
     _analyze([Unit, *(model for maker, _ in lines for model, _ in maker.records)])
-    log(f"尚无{MISSING_WORK_LINES}模块，未生成其数据（模块上线后再补充）。")
+    if MISSING_WORK_LINES:
+        log(f"尚无{MISSING_WORK_LINES}模块，未生成其数据（模块上线后再补充）。")
     return tree
 
 

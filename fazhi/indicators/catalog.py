@@ -202,6 +202,13 @@ accountability.open_rectifications | 未整改销号问题 | 个 | 督察 and �
 accountability.assessment_results | 公布法治建设考核结果 | 个 | assessment results (units) published in period, computed from the reviewers' scores
 accountability.assessment_excellent | 考核等次为优秀 | 个 | of those, graded 优秀
 accountability.tasks_assigned | 上级交办任务 | 项 | tasks assigned by the superior committee in period (003: 47)
+mediation.mediators | 人民调解员 | 人 | people's mediators on the roster at the end of the period
+mediation.expert_pool | 人民调解专家库 | 人 | mediators in the expert pool at the end of the period
+mediation.village_committees | 村（居）人民调解委员会 | 个 | village and residents' committees on the roster at the end of the period
+mediation.township_committees | 乡镇（街道）人民调解委员会 | 个 | township and street committees on the roster at the end of the period
+mediation.enterprise_committees | 企事业单位人民调解委员会 | 个 | enterprise committees on the roster at the end of the period
+mediation.specialized_committees | 行业性专业性调解组织 | 个 | trade and specialised committees on the roster at the end of the period
+mediation.studios | 派驻调解工作室 | 个 | mediation studios stationed at courts, police stations etc. on the roster at the end of the period
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

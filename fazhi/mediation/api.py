@@ -106,6 +106,8 @@ class CommitteeSerializer(serializers.ModelSerializer):
             "term_start",
             "term_end",
             "filed_date",
+            "established_date",
+            "dissolved_date",
             "court_notified_date",
             "members",
             "active",

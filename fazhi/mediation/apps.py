@@ -11,7 +11,17 @@ class MediationConfig(worklines.WorkLineConfig):
     def wire(self, line):
         from fazhi.core.navigation import NavItem
 
-        from . import api, deadlines, demo, indicators, models, services, workflow
+        from . import (
+            api,
+            deadlines,
+            demo,
+            documents,  # noqa: F401 (registers its 文书 templates)
+            indicators,
+            models,
+            scale,
+            services,
+            workflow,
+        )
 
         line.audit(
             models.Committee, exclude_fields=["seats", "disputes", "screenings", "nil_reports"]
@@ -21,6 +31,7 @@ class MediationConfig(worklines.WorkLineConfig):
         line.audit(
             models.Dispute,
             exclude_fields=[
+                "petition_reviews",
                 "parties",
                 "sessions",
                 "follow_ups",
@@ -33,7 +44,7 @@ class MediationConfig(worklines.WorkLineConfig):
         line.audit(models.Party, models.Session, models.Agreement, models.Confirmation)
         line.audit(models.FollowUp, models.Finding, models.NilReport)
         line.audit(models.Screening, exclude_fields=["findings"])
-        line.audit(models.TypicalCase)
+        line.audit(models.TypicalCase, models.PetitionReview)
         line.workflow(workflow.DISPUTE_FLOW)
         line.nav(
             NavItem("矛盾纠纷", "mediation:dispute_list", "人民调解"),
@@ -47,9 +58,11 @@ class MediationConfig(worklines.WorkLineConfig):
             deadlines.confirmations_due,
             deadlines.filings_due,
             deadlines.returns_due,
+            deadlines.reviews_due,
         )
         line.on_year_entered(services.fill_open_periods)
         line.indicators(*indicators.INDICATORS)
         line.demo(50, "人民调解", demo.build)
+        line.scale(30, scale.MAKER)
         line.api_viewset("mediation/disputes", api.DisputeViewSet, "mediation-dispute")
         line.api_viewset("mediation/committees", api.CommitteeViewSet, "mediation-committee")

@@ -9,6 +9,10 @@ Settings (module constants, changed here):
 - `FILING_WORKING_DAYS` (30): 宁波市人民调解条例 第十三条 (a local rule; 人民调解法 第十条 sets
   no period).
 - `RISK_HANDLING_DAYS`: the 红/橙/黄 grades [S 临海]: red and orange the same day, yellow 3 days.
+- `PETITION_ROLLOVER` (True): whether a 信访 period whose last day is a 法定休假日 ends on the
+  next working day. 信访工作条例 第三十五、三十六条 fix 30 日 but say nothing of counting; the
+  default reads them as 民事诉讼法 第八十五条 counts (start day not counted, holiday end
+  moved), False counts plain natural days. See docs/rules.md (信访复查、复核).
 """
 
 import calendar as month_calendar
@@ -38,6 +42,11 @@ COURT_DAYS = {"pre": 30, "post": 15, "post_simple": 7}
 # 信访工作条例 第三十四条: 自受理之日起60日内办结 — the petition office's period, which the
 # committee's feedback serves (counted from the office's handoff, or the intake).
 PETITION_DAYS = 60
+# 信访工作条例 第三十五条: 自收到书面答复之日起30日内请求……复查; 自收到复查请求之日起30日内
+# 提出复查意见. 第三十六条: 复核 the same, 听证所需时间不计算在前款规定的期限内.
+REVIEW_REQUEST_DAYS = 30
+REVIEW_OPINION_DAYS = 30
+PETITION_ROLLOVER = True
 # 人民法院在线调解规则 第十二条: 收到……委派委托调解信息……后三个工作日内确认接受.
 ONLINE_CONFIRM_WORKING_DAYS = 3
 RETURNED_SOURCES = (Source.COURT_PRE_FILING, Source.COURT_POST_FILING, Source.PETITION)
@@ -96,6 +105,45 @@ def returns_due(user, today, horizon):
             if dispute.source == Source.PETITION
             else "最高人民法院关于人民法院特邀调解的规定 第二十七条",
         )
+
+
+def petition_days(start: datetime.date, n: int) -> datetime.date:
+    """`n` days of 信访工作条例 from `start` (not counted), by `PETITION_ROLLOVER`."""
+    if PETITION_ROLLOVER:
+        return add_days(start, n)
+    return start + datetime.timedelta(days=n)
+
+
+def review_request_due(reply_received: datetime.date) -> datetime.date:
+    """信访工作条例 第三十五、三十六条: the petitioner's 30 days from receiving the reply."""
+    return petition_days(reply_received, REVIEW_REQUEST_DAYS)
+
+
+def review_opinion_due(requested: datetime.date, hearing_days: int = 0) -> datetime.date:
+    """The reviewing body's 30 days from receiving the request; a 复核's hearing days are
+    added (第三十六条第二款: 听证所需时间不计算在前款规定的期限内)."""
+    return petition_days(requested, REVIEW_OPINION_DAYS + hearing_days)
+
+
+def reviews_due(user, today, horizon):
+    """The 复查 and 复核 opinions owed (信访工作条例 第三十五、三十六条), until recorded."""
+    for review in selectors.reviews_open(user, horizon):
+        dispute = review.dispute
+        stage = review.get_stage_display()
+        title = f"{dispute.number}{review.body}提出{stage}意见（{dispute.source_reference}）"
+        article = "第三十五条" if review.stage == "review" else "第三十六条"
+        common = {
+            "title": title,
+            "url": _url("mediation:dispute_detail", dispute.pk),
+            "work_line": LINE,
+            "basis": f"信访工作条例 {article}",
+        }
+        if review.opinion_due is not None:
+            yield DueItem(due_date=review.opinion_due, **common)
+        elif pending := pending_or_none(
+            review_opinion_due, review.requested_date, review.hearing_days
+        ):
+            yield DueItem(due_date=pending.bound, pending=pending, **common)
 
 
 def confirmation_due(effective: datetime.date) -> datetime.date:

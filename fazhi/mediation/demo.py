@@ -80,6 +80,7 @@ def _mediators(world, key, unit):
                 specialty=["婚姻家庭", "邻里纠纷", "交通事故", "劳动争议"][index % 4],
                 expert=index in (2, 5),
                 trained_date=timezone.localdate() - datetime.timedelta(days=60 + index),
+                appointed_date=timezone.localdate() - datetime.timedelta(days=500 + index),
                 phone=f"1390000{index:04d}",
             )
         )

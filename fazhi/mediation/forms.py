@@ -42,6 +42,7 @@ class MediatorForm(SubmitOnceForm):
     expert = forms.BooleanField(label="入选专家库", required=False)
     trained_date = date_field("最近业务培训日期", required=False)
     subsidy = forms.CharField(label="补贴", max_length=60, required=False)
+    appointed_date = date_field("入册日期", required=False, help_text="不填则为登记当日")
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
@@ -67,6 +68,7 @@ class CommitteeForm(SubmitOnceForm):
     founder = forms.CharField(label="设立单位", max_length=100)
     multi_ethnic = forms.BooleanField(label="多民族居住地区", required=False)
     term_start = date_field("本届任期开始", help_text="每届任期三年（人民调解法 第九条）")
+    established_date = date_field("设立日期", required=False, help_text="不填则为本届任期开始日期")
     director = forms.ModelChoiceField(label="主任", queryset=Mediator.objects.none())
     members = forms.ModelMultipleChoiceField(
         label="委员（含副主任）",
@@ -107,6 +109,12 @@ class DismissForm(SubmitOnceForm):
     ground = forms.CharField(
         label="罢免或解聘事由（人民调解法 第十五条）", max_length=200, widget=TEXTAREA
     )
+    day = date_field("罢免或解聘日期", today=True)
+
+
+class DissolveForm(SubmitOnceForm):
+    day = date_field("撤销日期", today=True)
+    note = forms.CharField(label="撤销原因", max_length=200, widget=TEXTAREA)
 
 
 class DisputeForm(SubmitOnceForm):
@@ -297,3 +305,24 @@ class TypicalCaseForm(SubmitOnceForm):
 class ReturnForm(SubmitOnceForm):
     returned_date = date_field("反馈日期", today=True)
     note = forms.CharField(label="反馈情况", max_length=300, widget=TEXTAREA)
+
+
+class PetitionReviewForm(SubmitOnceForm):
+    body = forms.CharField(
+        label="复查（复核）机关", max_length=100, help_text="原办理机关、单位的上一级机关、单位"
+    )
+    reply_received_date = date_field(
+        "信访人收到书面答复日期", help_text="复查：收到信访处理意见；复核：收到复查意见"
+    )
+    requested_date = date_field("收到请求日期", today=True)
+
+
+class ReviewOpinionForm(SubmitOnceForm):
+    opinion_date = date_field("提出意见日期", today=True)
+    opinion = forms.CharField(label="复查（复核）意见", max_length=300, widget=TEXTAREA)
+    hearing_days = forms.IntegerField(
+        label="听证所用天数",
+        min_value=0,
+        initial=0,
+        help_text="仅复核：听证所需时间不计算在三十日内（信访工作条例 第三十六条第二款）",
+    )

@@ -10,24 +10,77 @@ Counting rules:
   淄博's 66.46% (诉前) are different ids and are never compared.
 - 一个月内调结率: disputes received in the period whose mediation ended (agreement or
   termination) within their (extended) period ÷ those whose mediation ended.
-- The engine counts records dated in a period, not a roster on a day: 人民调解组织 counts
-  the committees whose 备案 (due after every 设立, 换届 and change) falls in the period, and
-  专职人民调解员 the full-time mediators whose 业务培训 (人民调解法 第十四条第二款: 定期培训)
-  falls in it — each a yearly confirmation of the roster, as enforcement counts its
-  certificates by their yearly 年审.
+- The rosters are point-in-time registers (`until_field`): 人民调解组织 and its breakdown by
+  type count the committees 设立 by the period's end and not 撤销 by then; 人民调解员,
+  专职人民调解员 and 专家库 the mediators 入册 by the period's end and not 罢免/解聘 by then.
+  A year's figure is the year-end roster (31 December), not the committees filed or the
+  mediators trained in the year. The type of a committee is its current type.
 """
 
 from django.db.models import Q
 
 from fazhi.indicators.registry import Indicator
 
-from .models import SUCCESS_STATES, ConfirmationResult, Source, Status
+from .models import (
+    SUCCESS_STATES,
+    CommitteeKind,
+    ConfirmationResult,
+    Employment,
+    Source,
+    Status,
+)
 
 DISPUTE = "mediation.Dispute"
 LAW = "人民调解法"
 RESOLVED = Q(status__in=SUCCESS_STATES)
 COURT = Q(source=Source.COURT_PRE_FILING)
 CONCLUDED = ~Q(status=Status.MEDIATING)
+
+
+# The two rosters (point-in-time registers): unit, the model and its 在册 span, the articles.
+ROSTERS = {
+    # 人民调解法 第八条、第三十四条: committees and 派驻工作室
+    "committee": (
+        "个",
+        "mediation.Committee",
+        "established_date",
+        "dissolved_date",
+        "已设立、尚未撤销",
+        "人民调解法 第八条、第三十四条",
+    ),
+    # 人民调解法 第十三条、第十四条: the mediators of the 名册
+    "mediator": (
+        "人",
+        "mediation.Mediator",
+        "appointed_date",
+        "left_date",
+        "已入册、尚未罢免或解聘",
+        "人民调解法 第十三条、第十四条",
+    ),
+}
+COMMITTEE_KIND_IDS = {
+    CommitteeKind.VILLAGE: ("mediation.village_committees", "村（居）人民调解委员会"),
+    CommitteeKind.TOWNSHIP: ("mediation.township_committees", "乡镇（街道）人民调解委员会"),
+    CommitteeKind.ENTERPRISE: ("mediation.enterprise_committees", "企事业单位人民调解委员会"),
+    CommitteeKind.SPECIALIZED: ("mediation.specialized_committees", "行业性专业性调解组织"),
+    CommitteeKind.STUDIO: ("mediation.studios", "派驻调解工作室"),
+}
+
+
+def _roster(roster, id, name, what, condition=None):
+    unit, model, start, end, on_it, source = ROSTERS[roster]
+    return Indicator(
+        id=id,
+        name=name,
+        unit=unit,
+        definition=f"期末在册的{what}：{on_it}",
+        source=source,
+        model=model,
+        date_field=start,
+        until_field=end,
+        condition=condition,
+    )
+
 
 INDICATORS = (
     Indicator(
@@ -183,25 +236,15 @@ INDICATORS = (
         date_field="effective_date",
         sum_field="amount",
     ),
-    Indicator(
-        id="mediation.committees",
-        name="人民调解组织",
-        unit="个",
-        definition="期间内完成备案（设立、换届或变更后）的人民调解组织",
-        source="人民调解法 第十条；宁波市人民调解条例 第十三条",
-        model="mediation.Committee",
-        date_field="filed_date",
-        condition=Q(active=True),
+    _roster(
+        "committee", "mediation.committees", "人民调解组织", "人民调解组织（含派驻调解工作室）"
     ),
-    Indicator(
-        id="mediation.full_time_mediators",
-        name="专职人民调解员",
-        unit="人",
-        definition="期间内参加业务培训的在任专职人民调解员",
-        source="人民调解法 第十四条",
-        model="mediation.Mediator",
-        date_field="trained_date",
-        condition=Q(employment="full_time", status="active"),
+    _roster(
+        "mediator",
+        "mediation.full_time_mediators",
+        "专职人民调解员",
+        "专职人民调解员",
+        Q(employment=Employment.FULL_TIME),
     ),
     Indicator(
         id="mediation.screenings",
@@ -246,5 +289,17 @@ INDICATORS = (
         definition="调解组织报告当月未发现矛盾纠纷（零上报）的次数，按月份计入",
         model="mediation.NilReport",
         date_field="month",
+    ),
+    _roster("mediator", "mediation.mediators", "人民调解员", "人民调解员"),
+    _roster(
+        "mediator",
+        "mediation.expert_pool",
+        "人民调解专家库",
+        "入选专家库的人民调解员",
+        Q(expert=True),
+    ),
+    *(
+        _roster("committee", id, name, CommitteeKind(kind).label, Q(kind=kind))
+        for kind, (id, name) in COMMITTEE_KIND_IDS.items()
     ),
 )

@@ -67,6 +67,11 @@ class Committee(UnitRecord):
     field = models.CharField("专业领域", max_length=40, blank=True)
     founder = models.CharField("设立单位", max_length=100)
     multi_ethnic = models.BooleanField("多民族居住地区", default=False)
+    # The roster (在册) runs from 设立 to 撤销: indicators.py counts the committees on it at a
+    # period's end (a point-in-time register), not those whose papers fall in the period.
+    established_date = models.DateField("设立日期")
+    dissolved_date = models.DateField("撤销日期", null=True, blank=True)
+    dissolution_note = models.CharField("撤销原因", max_length=200, blank=True)
     term_start = models.DateField("本届任期开始")
     term_end = models.DateField("本届任期届满", editable=False)
     changed_date = models.DateField("最近设立或变更日期")
@@ -89,6 +94,12 @@ class Committee(UnitRecord):
             ),
             models.CheckConstraint(
                 condition=Q(term_end__gt=models.F("term_start")), name="mediation_term_order"
+            ),
+            models.CheckConstraint(
+                condition=Q(dissolved_date__isnull=True)
+                | Q(dissolved_date__gte=models.F("established_date")),
+                name="mediation_committee_dissolved_after_established",
+                violation_error_message="撤销日期不能早于设立日期",
             ),
         ]
 
@@ -117,6 +128,9 @@ class Mediator(UnitRecord):
         "状态", max_length=10, choices=MediatorStatus.choices, default=MediatorStatus.ACTIVE
     )
     dismissal_ground = models.CharField("罢免或解聘事由", max_length=200, blank=True)
+    # On the roster (名册) from 入册 to 罢免/解聘: the year-end roster counts (indicators.py).
+    appointed_date = models.DateField("入册日期")
+    left_date = models.DateField("罢免或解聘日期", null=True, blank=True)
 
     detail_url_name = "mediation:mediator_detail"
 
@@ -124,6 +138,13 @@ class Mediator(UnitRecord):
         verbose_name = "人民调解员"
         verbose_name_plural = "人民调解员"
         ordering = ["unit__path", "name", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(left_date__isnull=True) | Q(left_date__gte=models.F("appointed_date")),
+                name="mediation_mediator_left_after_appointed",
+                violation_error_message="罢免或解聘日期不能早于入册日期",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -302,7 +323,11 @@ class Dispute(UnitRecord):
                 name="mediation_success_needs_agreement",
             ),
         ]
-        indexes = [models.Index(fields=["received_date", "id"], name="mediation_list_order")]
+        indexes = [
+            models.Index(fields=["received_date", "id"], name="mediation_list_order"),
+            # the figures of one unit's subtree and period (indicators, benchmarks/mediation.py)
+            models.Index(fields=["unit", "received_date"], name="mediation_unit_received"),
+        ]
 
     def __str__(self) -> str:
         return self.number
@@ -621,3 +646,49 @@ class TypicalCase(ChildRecord):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ReviewStage(models.TextChoices):
+    # 信访工作条例 第三十五条 (复查), 第三十六条 (复核)
+    REVIEW = "review", "复查"
+    RE_REVIEW = "re_review", "复核"
+
+
+class PetitionReview(ChildRecord):
+    """A petition-linked matter's 复查 or 复核 (信访工作条例 第三十五、三十六条): the
+    petitioner's 30 days from receiving the written reply, the reviewing body's 30 days from
+    receiving the request (a 复核's hearing time not counted)."""
+
+    dispute = models.ForeignKey(
+        Dispute, on_delete=models.CASCADE, related_name="petition_reviews", verbose_name="纠纷"
+    )
+    stage = models.CharField("程序", max_length=10, choices=ReviewStage.choices)
+    body = models.CharField("复查（复核）机关", max_length=100)
+    reply_received_date = models.DateField("信访人收到书面答复日期")
+    request_due = models.DateField("请求期限", null=True, blank=True, editable=False)
+    requested_date = models.DateField("收到请求日期")
+    hearing_days = models.PositiveSmallIntegerField("听证所用天数", default=0)
+    opinion_due = models.DateField("提出意见期限", null=True, blank=True, editable=False)
+    opinion_date = models.DateField("提出意见日期", null=True, blank=True)
+    opinion = models.CharField("复查（复核）意见", max_length=300, blank=True)
+
+    parent_field = "dispute"
+
+    class Meta:
+        verbose_name = "信访复查复核"
+        verbose_name_plural = "信访复查复核"
+        ordering = ["dispute", "requested_date", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dispute", "stage"],
+                name="mediation_one_review_a_stage",
+                violation_error_message="该信访事项已登记此程序",
+            ),
+            models.CheckConstraint(
+                condition=Q(requested_date__gte=models.F("reply_received_date")),
+                name="mediation_review_request_after_reply",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dispute.number}{self.get_stage_display()}"

@@ -23,6 +23,7 @@ from .models import (
     Mediator,
     NilReport,
     Party,
+    PetitionReview,
     Screening,
     Seat,
     Session,
@@ -285,3 +286,19 @@ def typical_cases(user, search=""):
     if search:
         queryset = queryset.filter(Q(title__icontains=search) | Q(text__icontains=search))
     return queryset
+
+
+def reviews_open(user, horizon):
+    """复查/复核 without an opinion, due by `horizon` or still without a due date (a year
+    whose holidays are not entered)."""
+    return (
+        PetitionReview.objects.restrict(user, Action.CHANGE)
+        .filter(opinion_date__isnull=True)
+        .filter(Q(opinion_due__lte=horizon) | Q(opinion_due__isnull=True))
+        .select_related("dispute")
+        .order_by("opinion_due", "pk")
+    )
+
+
+def reviews_of(user, dispute):
+    return PetitionReview.objects.restrict(user).filter(dispute=dispute)

@@ -2,8 +2,11 @@
 dispute's file with its steps (phone-sized forms), committees and mediators, screening
 rounds, nil reports and the committees that have not reported this month."""
 
+import io
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +21,7 @@ from fazhi.core.steps import form_page, step_page
 from fazhi.core.validators import mask_id_number
 from fazhi.core.viewtools import record_view, require, run_service_form
 
-from . import deadlines, imports, selectors, services
+from . import deadlines, documents, imports, selectors, services
 from .forms import (
     AgreementStepForm,
     CommitteeForm,
@@ -27,6 +30,7 @@ from .forms import (
     DismissForm,
     DisputeFilterForm,
     DisputeForm,
+    DissolveForm,
     EndForm,
     ExtendForm,
     FilingForm,
@@ -34,7 +38,9 @@ from .forms import (
     MediatorForm,
     NilReportForm,
     PartyForm,
+    PetitionReviewForm,
     ReturnForm,
+    ReviewOpinionForm,
     ScreeningForm,
     SeatForm,
     SessionForm,
@@ -193,9 +199,9 @@ def _details_allowed(request, dispute) -> None:
         raise PermissionDenied("依法治办和上级机关查看人民调解统计数据，不查看案件卷宗")
 
 
-@record_view(Dispute)
-@require_safe
-def dispute_detail(request, dispute):
+def _reason_page(request, dispute):
+    """The county bureau reads a case file with a reason, each view recorded (who, when,
+    why): the page asking for it, or None once recorded (or not needed)."""
     _details_allowed(request, dispute)
     if selectors.view_needs_reason(request.user, dispute):
         reason_form = ViewReasonForm(request.GET if "reason" in request.GET else None)
@@ -206,6 +212,14 @@ def dispute_detail(request, dispute):
         services.record_case_view(
             actor=request.user, dispute=dispute, reason=reason_form.cleaned_data["reason"]
         )
+    return None
+
+
+@record_view(Dispute)
+@require_safe
+def dispute_detail(request, dispute):
+    if (asked := _reason_page(request, dispute)) is not None:
+        return asked
     parties = [
         (party, shown_id_number(request.user, party, party.id_number))
         for party in selectors.parties_of(request.user, dispute)
@@ -220,6 +234,8 @@ def dispute_detail(request, dispute):
             "agreement": selectors.agreement_of(request.user, dispute),
             "confirmation": selectors.confirmation_of(request.user, dispute),
             "follow_ups": selectors.follow_ups_of(request.user, dispute),
+            "reviews": selectors.reviews_of(request.user, dispute),
+            "papers": documents.papers_of(dispute),
             "attachments": core_selectors.attachments_of(request.user, dispute),
             "history": core_selectors.record_history(request.user, dispute),
             "buttons": DISPUTE_FLOW.buttons(dispute, request.user),
@@ -228,6 +244,22 @@ def dispute_detail(request, dispute):
             and dispute.current_due is not None
             and dispute.current_due < timezone.localdate(),
         },
+    )
+
+
+@record_view(Dispute)
+@require_safe
+def dispute_document(request, dispute):
+    """One 调解文书 of the case file (?kind=, the 受理登记表 when not given), from the
+    unit's Word template."""
+    paper = documents.BY_KEY.get(request.GET.get("kind", "application"))
+    if paper is None or not paper.present(dispute):
+        raise Http404("该案卷没有这份文书")
+    if (asked := _reason_page(request, dispute)) is not None:
+        return asked
+    content = documents.render(dispute, request.user, paper)
+    return FileResponse(
+        io.BytesIO(content), as_attachment=True, filename=f"{dispute.number}{paper.title}.docx"
     )
 
 
@@ -318,6 +350,31 @@ def dispute_return(request, dispute):
 
 
 @record_view(Dispute, Action.CHANGE)
+def dispute_review(request, dispute):
+    return _step(
+        request,
+        dispute,
+        "request_petition_review",
+        PetitionReviewForm,
+        message=lambda r: (
+            f"已登记{r.get_stage_display()}请求，"
+            + (f"应于{r.opinion_due:%Y-%m-%d}前提出意见" if r.opinion_due else "意见期限待计算")
+        ),
+    )
+
+
+@record_view(Dispute, Action.CHANGE)
+def dispute_review_opinion(request, dispute):
+    return _step(
+        request,
+        dispute,
+        "record_review_opinion",
+        ReviewOpinionForm,
+        message=lambda r: f"已登记{r.get_stage_display()}意见",
+    )
+
+
+@record_view(Dispute, Action.CHANGE)
 def dispute_typical(request, dispute):
     return _step(
         request,
@@ -372,6 +429,8 @@ COMMITTEE_LEDGER = Ledger(
         Column("专业领域", lambda c: c.field, on_page=False),
         Column("指导单位", lambda c: c.unit.name),
         Column("设立单位", lambda c: c.founder, on_page=False),
+        Column("设立日期", lambda c: day(c.established_date), on_page=False),
+        Column("撤销日期", lambda c: day(c.dissolved_date), on_page=False),
         Column("委员人数", _members),
         Column("本届任期", lambda c: f"{day(c.term_start)}至{day(c.term_end)}"),
         Column("备案日期", lambda c: day(c.filed_date), empty="未备案"),
@@ -433,6 +492,20 @@ def committee_detail(request, committee):
 
 
 @record_view(Committee, Action.CHANGE)
+def committee_dissolve(request, committee):
+    form = DissolveForm(request.POST or None, request=request)
+    return form_page(
+        request,
+        form,
+        services.dissolve_committee,
+        title="撤销调解组织",
+        back=committee,
+        message="已撤销，自撤销日期起不再计入调解组织名册",
+        committee=committee,
+    )
+
+
+@record_view(Committee, Action.CHANGE)
 def committee_seat(request, committee):
     form = SeatForm(
         request.POST or None, mediators=selectors.mediators_for(request.user), request=request
@@ -481,6 +554,8 @@ MEDIATOR_LEDGER = Ledger(
         Column("专长", lambda m: m.specialty, on_page=False),
         Column("所在调解组织", lambda m: "、".join(s.committee.name for s in m.seats.all())),
         Column("最近培训", lambda m: day(m.trained_date), on_page=False),
+        Column("入册日期", lambda m: day(m.appointed_date), on_page=False),
+        Column("罢免或解聘日期", lambda m: day(m.left_date), on_page=False),
         Column("补贴", lambda m: m.subsidy, on_page=False),
         Column("状态", lambda m: m.get_status_display()),
     ),

@@ -25,6 +25,18 @@ def _return_open(dispute):
     return dispute.source in REFERRED_SOURCES and dispute.returned_date is None
 
 
+def _review_possible(dispute):
+    # 信访工作条例 第三十五、三十六条: 复查, then 复核, each after the previous opinion.
+    if dispute.source != "petition":
+        return False
+    reviews = list(dispute.petition_reviews.all())
+    return len(reviews) < 2 and all(r.opinion_date for r in reviews)
+
+
+def _review_open(dispute):
+    return dispute.petition_reviews.filter(opinion_date__isnull=True).exists()
+
+
 def _publishable(dispute):
     return not dispute.non_public and not hasattr(dispute, "typical_case")
 
@@ -107,6 +119,24 @@ TRANSITIONS = (
         guard="委派、委托调解在调解期限内，信访转办在六十日内向来源单位反馈结果",
         when=_return_open,
         url_name="mediation:dispute_return",
+    ),
+    Transition(
+        "request_petition_review",
+        "登记信访复查、复核请求",
+        tuple(Status.values),
+        article="信访工作条例第三十五条、第三十六条",
+        guard="信访人自收到书面答复之日起三十日内请求复查；对复查意见不服的，三十日内请求复核",
+        when=_review_possible,
+        url_name="mediation:dispute_review",
+    ),
+    Transition(
+        "record_review_opinion",
+        "登记复查、复核意见",
+        tuple(Status.values),
+        article="信访工作条例第三十五条、第三十六条",
+        guard="自收到请求之日起三十日内提出意见；复核听证所需时间不计算在内",
+        when=_review_open,
+        url_name="mediation:dispute_review_opinion",
     ),
     Transition(
         "publish_typical_case",

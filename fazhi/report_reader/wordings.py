@@ -360,4 +360,13 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("publicity.law_exam_participants", (r"参考人数",), "publicity"),
     Wording("publicity.law_exam_passed", (r"及格人数|合格人数",), "publicity"),
     Wording("publicity.law_exam_excellent", (r"优秀人数",), "publicity"),
+    # the rosters the mediation line added (in so many words: "调解组织" alone stays
+    # mediation.committees)
+    Wording("mediation.mediators", (r"(?<!专职)(?<!兼职)人民调解员$",), units=("人", "名")),
+    Wording("mediation.expert_pool", (r"调解[^，。；]{0,2}专家库",), units=("人", "名")),
+    Wording("mediation.village_committees", (r"村（?居）?(民)?人民调解委员会$",), _MED),
+    Wording("mediation.township_committees", (r"乡镇（?街道）?人民调解委员会$",), _MED),
+    Wording("mediation.enterprise_committees", (r"企事业单位人民调解委员会$",), _MED),
+    Wording("mediation.specialized_committees", (r"行业性专业性(人民)?调解(组织|委员会)$",), _MED),
+    Wording("mediation.studios", (r"派驻[^，。；]{0,6}调解工作室$",), _MED),
 )

@@ -60,14 +60,20 @@ def test_every_line_loads_its_count(scale_province):
         "reconsideration.Party": 3000,
         "reconsideration.Case": 3000,
         "litigation.Lawsuit": 300,
+        "mediation.NilReport": 33,
+        "mediation.Dispute": 300,
+        "mediation.Committee": 3,
+        "mediation.Mediator": 3,
     }
 
 
 def test_a_second_run_is_refused_unless_replacing(scale_province, generate_scale):
     with pytest.raises(CommandError, match="合成省.*已存在.*--replace"):
         generate_scale()
-    output = generate_scale(replace=True, count=["reconsideration=20", "litigation=10"], scale=0)
-    assert "已删除原有" in output and "人民调解" in output
+    output = generate_scale(
+        replace=True, count=["reconsideration=20", "litigation=10", "mediation=10"], scale=0
+    )
+    assert "已删除原有" in output and "尚无" not in output
     assert Unit.objects.filter(name=scale.PROVINCE_NAME, parent=None).count() == 1
     replaced = Unit.objects.get(name=scale.PROVINCE_NAME, parent=None)
     assert replaced.pk != scale_province.pk
@@ -78,6 +84,10 @@ def test_a_second_run_is_refused_unless_replacing(scale_province, generate_scale
         "reconsideration.Party": 20,
         "reconsideration.Case": 20,
         "litigation.Lawsuit": 10,
+        "mediation.NilReport": 30,
+        "mediation.Dispute": 10,
+        "mediation.Committee": 3,
+        "mediation.Mediator": 3,
     }
 
 
@@ -91,6 +101,7 @@ def test_counts_follow_the_scale_unless_given():
     full = {
         "reconsideration": 1_000_000,
         "litigation": 150_000,
+        "mediation": 1_000_000,
         "legal_aid": 120_000,
         "legal_services": 1_000_000,
     }
@@ -112,8 +123,8 @@ def test_counts_follow_the_scale_unless_given():
     [
         (
             1,
-            ["mediation=10"],
-            "没有可生成合成数据的业务条线“mediation”。可用的条线：reconsideration",
+            ["statistics=10"],
+            "没有可生成合成数据的业务条线“statistics”。可用的条线：reconsideration",
         ),
         (1, ["reconsideration"], "“reconsideration”中的数量无效：应写成“条线=非负整数”"),
         (1, ["reconsideration=-5"], "“reconsideration=-5”中的数量无效"),

@@ -10,6 +10,7 @@ from .committees import (
     add_seat,
     composition_problems,
     dismiss_mediator,
+    dissolve_committee,
     record_filing,
     register_committee,
     register_mediator,
@@ -31,6 +32,7 @@ from .disputes import (
     register_dispute,
 )
 from .periods import fill_open_periods
+from .petitions import record_review_opinion, request_petition_review
 from .platform import import_platform_cases
 from .screenings import file_nil_report, record_screening, settle_finding
 
@@ -46,11 +48,14 @@ __all__ = [
     "apply_confirmation",
     "composition_problems",
     "dismiss_mediator",
+    "dissolve_committee",
     "end_mediation",
     "extend_period",
     "file_nil_report",
     "fill_open_periods",
     "import_platform_cases",
+    "record_review_opinion",
+    "request_petition_review",
     "publish_typical_case",
     "record_agreement",
     "record_case_view",

@@ -22,6 +22,7 @@ from ..models import (
     MediatorStatus,
     Post,
     Seat,
+    Status,
 )
 from ._common import LINE, _not_before
 
@@ -79,12 +80,16 @@ def register_mediator(
     expert: bool = False,
     trained_date: datetime.date | None = None,
     subsidy: str = "",
+    appointed_date: datetime.date | None = None,
 ) -> Mediator:
-    """A mediator into the roster (名册库); `expert` puts them in the 专家库 too."""
+    """A mediator into the roster (名册库) from `appointed_date` (the day of registration if
+    not given); `expert` puts them in the 专家库 too."""
     require_line(actor, LINE)
     require(actor, Action.CREATE, unit, f"无权为“{unit.name}”登记人民调解员")
     not_future(birth_date, "出生日期")
     not_future(trained_date, "培训日期")
+    appointed_date = appointed_date or guards_today()
+    not_future(appointed_date, "入册日期")
     id_number = id_number.strip().upper()
     validate_id_number(id_number)
     mediator = Mediator(
@@ -100,10 +105,11 @@ def register_mediator(
         expert=expert,
         trained_date=trained_date,
         subsidy=subsidy.strip(),
+        appointed_date=appointed_date,
         created_by=actor,
     )
-    # 人民调解法 第十四条: 成年公民 — checked on the day of registration.
-    if mediator.age_on(guards_today()) < ADULT_AGE:
+    # 人民调解法 第十四条: 成年公民 — checked on the day of entry into the roster.
+    if mediator.age_on(appointed_date) < ADULT_AGE:
         raise ValidationError(
             f"{mediator.name}未满十八周岁，人民调解员应当由成年公民担任（人民调解法 第十四条）"
         )
@@ -119,9 +125,15 @@ def register_mediator(
 
 
 @service
-def dismiss_mediator(*, actor, mediator: Mediator, ground: str) -> Mediator:
-    """人民调解法 第十五条: 罢免或者解聘 on its grounds; the seats end with it."""
+def dismiss_mediator(
+    *, actor, mediator: Mediator, ground: str, day: datetime.date | None = None
+) -> Mediator:
+    """人民调解法 第十五条: 罢免或者解聘 on its grounds, on `day` (today if not given); the
+    seats end with it and the mediator leaves the roster that day."""
     require(actor, Action.CHANGE, mediator)
+    day = day or guards_today()
+    not_future(day, "罢免或解聘日期")
+    _not_before(day, "罢免或解聘日期", mediator.appointed_date, "入册日期")
     if not ground.strip():
         raise ValidationError("请写明罢免或解聘的事由（人民调解法 第十五条）")
     if mediator.status == MediatorStatus.DISMISSED:
@@ -133,9 +145,10 @@ def dismiss_mediator(*, actor, mediator: Mediator, ground: str) -> Mediator:
                 f"{seat.committee.name}：{problems[0]}；请先补选委员再罢免{mediator.name}"
             )
         seat.delete()
-        _changed(seat.committee, guards_today())
+        _changed(seat.committee, max(day, seat.committee.changed_date))
     mediator.status = MediatorStatus.DISMISSED
     mediator.dismissal_ground = ground.strip()
+    mediator.left_date = day
     saved(mediator)
     record_event(
         actor=actor,
@@ -172,11 +185,16 @@ def register_committee(
     abbreviation: str = "",
     field: str = "",
     multi_ethnic: bool = False,
+    established_date: datetime.date | None = None,
 ) -> Committee:
-    """A committee with its 主任, 委员 (`members`, the 主任 among them or not) and 聘任调解员."""
+    """A committee with its 主任, 委员 (`members`, the 主任 among them or not) and 聘任调解员;
+    on the roster from `established_date` (设立; the current term's start if not given)."""
     require_line(actor, LINE)
     require(actor, Action.CREATE, unit, f"无权为“{unit.name}”登记调解组织")
     not_future(term_start, "任期开始日期")
+    established_date = established_date or term_start
+    not_future(established_date, "设立日期")
+    _not_before(term_start, "任期开始日期", established_date, "设立日期")
     if kind == CommitteeKind.SPECIALIZED and not field.strip():
         raise ValidationError("行业性专业性人民调解委员会请填写专业领域")
     name = name.strip()
@@ -190,6 +208,7 @@ def register_committee(
         multi_ethnic=multi_ethnic,
         term_start=term_start,
         term_end=shift_years(term_start, TERM_YEARS),
+        established_date=established_date,
         changed_date=term_start,
         filing_due=date_or_none(deadlines.filing_due, term_start),
         created_by=actor,
@@ -274,5 +293,34 @@ def record_filing(
         target=committee,
         unit=committee.unit,
         data={"late": late},
+    )
+    return committee
+
+
+@service
+def dissolve_committee(*, actor, committee: Committee, day: datetime.date, note: str) -> Committee:
+    """撤销: the committee leaves the roster on `day`; 备案 of the change (宁波条例 第十三条)
+    is no longer owed, and it takes no new disputes (selectors.committees_for)."""
+    require(actor, Action.CHANGE, committee)
+    not_future(day, "撤销日期")
+    _not_before(day, "撤销日期", committee.established_date, "设立日期")
+    if not committee.active:
+        raise ValidationError(f"{committee.name}已撤销")
+    if not note.strip():
+        raise ValidationError("请写明撤销原因")
+    if committee.disputes.filter(status=Status.MEDIATING).exists():
+        raise ValidationError(f"{committee.name}尚有调解中的纠纷，请先结案或终止调解再撤销")
+    committee.active = False
+    committee.dissolved_date = day
+    committee.dissolution_note = note.strip()
+    committee.filing_due = None
+    saved(committee)
+    record_event(
+        actor=actor,
+        action="mediation.dissolve",
+        summary=f"撤销调解组织{committee.name}（{day:%Y-%m-%d}）",
+        target=committee,
+        unit=committee.unit,
+        reason=note.strip(),
     )
     return committee

@@ -8,6 +8,7 @@ from ..models import (
     Committee,
     Confirmation,
     Dispute,
+    PetitionReview,
     Source,
 )
 
@@ -52,3 +53,9 @@ def fill_open_periods(*, year: int, actor, **kwargs) -> None:
         committee.filing_due = date_or_none(deadlines.filing_due, committee.changed_date)
         if committee.filing_due is not None:
             committee.save()
+    for review in PetitionReview.objects.filter(opinion_due__isnull=True):
+        review.opinion_due = date_or_none(
+            deadlines.review_opinion_due, review.requested_date, review.hearing_days
+        )
+        if review.opinion_due is not None:
+            review.save()

@@ -17,7 +17,12 @@ class Command(BaseCommand):
     help = (
         "生成省级规模的合成数据（用于性能测试）：1个“合成省”及其市、区县和机关，各业务条线"
         "一年的记录（如行政复议案件、行政应诉案件）。PostgreSQL 用 COPY、SQLite 用 "
-        f"executemany 批量写入。尚无{scale.MISSING_WORK_LINES}模块，暂不生成其数据。"
+        "executemany 批量写入。"
+        + (
+            f"尚无{scale.MISSING_WORK_LINES}模块，暂不生成其数据。"
+            if scale.MISSING_WORK_LINES
+            else ""
+        )
     )
 
     def add_arguments(self, parser):

@@ -1,0 +1,194 @@
+"""人民调解 at province scale (issue 17): the case list, the monthly nil-report check and the
+line's indicators on N synthetic disputes. Not a test: it prints figures side by side.
+
+    .venv/bin/python benchmarks/mediation.py --count 100000 --postgres postgres://…/db
+
+For each database (a throw-away SQLite file, and PostgreSQL when given) it loads the
+synthetic province with only the mediation line (`generate_scale_data --count mediation=N`)
+and measures, in process (Django's test client, one client: no gunicorn, no concurrency —
+the ratios are what is compared, as in docs/benchmarks.md):
+  (a) the mediation.* indicators for the province and a year through the engine, against
+      the same SQL on the bare cursor (target ratio ≤ 1.5), and for one district (≤ 50 ms
+      on PostgreSQL);
+  (b) the nil-report check: committees with neither a screening nor a nil report in a
+      month (selectors.not_reported), for the province;
+  (c) the case list's first page and a deep page, the screening page (which carries the
+      check) and a trivial page, medians of 15 requests (targets: list and screening page
+      ≤ 3× the trivial page, the deep page ≤ 2× the first).
+"""
+
+import argparse
+import datetime
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's fazhi, not an installed one
+YEAR = 2025
+RUNS = 15
+
+
+def median_ms(func, runs: int = RUNS) -> float:
+    func()  # warm: caches, plans
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        func()
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
+
+
+def engine_against_floor(unit, user) -> tuple[float, float]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from fazhi.indicators import engine
+    from fazhi.indicators.engine import Period
+    from fazhi.indicators.registry import registered
+
+    ids = [i for i in registered() if i.startswith("mediation.")]
+    period = Period.year(YEAR)
+
+    def through_engine():
+        engine.compute(ids, user=user, unit=unit, period=period)
+
+    with CaptureQueriesContext(connection) as captured:
+        through_engine()
+    statements = [query["sql"] for query in captured.captured_queries]
+
+    def floor():
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+                cursor.fetchall()
+
+    return median_ms(through_engine), median_ms(floor)
+
+
+def worker(count: int) -> dict:
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings")
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+    from django.test import Client
+
+    from fazhi.core.models import Unit
+    from fazhi.core.scale import synthetic_province
+    from fazhi.mediation import selectors
+
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    call_command(
+        "generate_scale_data",
+        year=YEAR,
+        replace=True,
+        verbosity=0,
+        count=["reconsideration=0", "litigation=0", f"mediation={count}"],
+    )
+    loaded = time.perf_counter() - started
+    users = get_user_model().objects
+    user = users.filter(is_superuser=True).first() or users.create_superuser("bench", password=None)
+    province = synthetic_province()
+    district = Unit.objects.filter(path__startswith=province.path, kind=Unit.Kind.DISTRICT).first()
+    figures = {"load_s": loaded}
+    figures["province_ms"], figures["province_floor_ms"] = engine_against_floor(province, user)
+    figures["district_ms"], _ = engine_against_floor(district, user)
+    month = datetime.date(YEAR, 6, 1)
+    figures["unreported_ms"] = median_ms(lambda: list(selectors.not_reported(user, month)[:200]))
+
+    client = Client()
+    client.force_login(user)
+    pages = {
+        "trivial": "/healthz/",
+        "list_first": "/mediation/",
+        "list_deep": f"/mediation/?page={max(1, count // 40)}",
+        "screenings": "/mediation/screenings/",
+    }
+    for key, url in pages.items():
+        status = client.get(url).status_code
+        if status != 200:
+            raise SystemExit(f"{url} answered {status}")
+        figures[f"{key}_ms"] = median_ms(lambda url=url: client.get(url))
+    return figures
+
+
+def run_on(database_url: str, count: int) -> dict:
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "FAZHI_VAR_DIR": tempfile.mkdtemp(),
+        "FAZHI_DEBUG": "",
+    }
+    output = subprocess.run(
+        [sys.executable, __file__, "--worker", "--count", str(count)],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+ROWS = [
+    ("load_s", "loading the data set (s)", None),
+    ("province_ms", "(a) mediation.*, province, engine (ms)", None),
+    ("province_floor_ms", "(a) same SQL on the cursor (ms)", None),
+    ("province_ratio", "(a) ratio engine / floor", "≤ 1.5"),
+    ("district_ms", "(a) mediation.*, one district (ms)", "≤ 50 on PostgreSQL"),
+    ("unreported_ms", "(b) committees not reported in a month (ms)", None),
+    ("trivial_ms", "(c) trivial page (ms)", None),
+    ("list_first_ms", "(c) case list page 1 (ms)", None),
+    ("list_first_ratio", "(c) page 1 / trivial", "≤ 3"),
+    ("list_deep_ms", "(c) case list deep page (ms)", None),
+    ("list_deep_ratio", "(c) deep page / page 1", "≤ 2"),
+    ("screenings_ms", "(c) screening page with the check (ms)", None),
+    ("screenings_ratio", "(c) screening page / trivial", "≤ 3"),
+]
+
+
+def report(results: dict[str, dict]) -> str:
+    for figures in results.values():
+        figures["province_ratio"] = figures["province_ms"] / figures["province_floor_ms"]
+        figures["list_first_ratio"] = figures["list_first_ms"] / figures["trivial_ms"]
+        figures["list_deep_ratio"] = figures["list_deep_ms"] / figures["list_first_ms"]
+        figures["screenings_ratio"] = figures["screenings_ms"] / figures["trivial_ms"]
+    names = list(results)
+    lines = [f"{'':46}" + "".join(f"{name:>14}" for name in names) + "  target"]
+    for key, label, target in ROWS:
+        cells = "".join(f"{results[n][key]:>14.2f}" for n in names)
+        lines.append(f"{label:46}{cells}  {target or ''}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--count", type=int, default=1_000_000, help="synthetic disputes")
+    parser.add_argument("--postgres", help="DATABASE_URL of an empty PostgreSQL database")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.worker:
+        print(json.dumps(worker(options.count)))
+        return
+    results = {}
+    if not options.no_sqlite:
+        results["SQLite"] = run_on(f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3", options.count)
+    if options.postgres:
+        results["PostgreSQL"] = run_on(options.postgres, options.count)
+    print(f"{options.count} synthetic disputes, year {YEAR}")
+    print(report(results))
+
+
+if __name__ == "__main__":
+    main()

@@ -20,11 +20,14 @@ from fazhi.core.roles import Action
 from .models import (
     CONCLUSION_STATUS,
     CORRECTIONS,
+    AdviserKind,
     AdviserService,
     CatalogItem,
     CleanupBatch,
     CleanupEntry,
     Conclusion,
+    Coverage,
+    CoverageKind,
     Decision,
     DecisionCatalog,
     DecisionState,
@@ -466,6 +469,7 @@ def defer_filing(*, actor, filing: Filing, notice_date: datetime.date) -> Filing
     not_future(notice_date, "通知日期")
     _not_before(notice_date, "通知日期", filing.filed_date, "报备日期")
     filing.supplement_due = date_or_none(add_days, notice_date, SUPPLEMENT_DAYS)
+    filing.deferred = True
     FILING_FLOW.move(filing, step)
     saved(filing)
     _event(actor, "filing.defer", "暂缓登记，通知补正", filing, filing.document.unit)
@@ -1166,6 +1170,7 @@ def register_adviser(
         )
     )
     _event(actor, "adviser.register", f"登记{adviser}", adviser, unit)
+    refresh_coverage(unit)
     return adviser
 
 
@@ -1177,7 +1182,39 @@ def renew_adviser(*, actor, adviser: LegalAdviser, contract_to: datetime.date) -
     adviser.contract_to = contract_to
     saved(adviser)
     _event(actor, "adviser.renew", f"续聘至{contract_to:%Y-%m-%d}", adviser, adviser.unit)
+    refresh_coverage(adviser.unit)
     return adviser
+
+
+def _merged(spans):
+    merged = []
+    for start, until in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], until)
+        else:
+            merged.append([start, until])
+    return merged
+
+
+def refresh_coverage(unit: Unit) -> None:
+    """Rewrite the unit's `Coverage` spans from its advisers' contracts (inside the calling
+    service): one span per stretch with a 法律顾问 (any kind) or a 公职律师 under contract."""
+    advisers = list(LegalAdviser.objects.filter(unit=unit))
+    wanted = {
+        CoverageKind.ADVISER: _merged((a.contract_from, a.roster_until) for a in advisers),
+        CoverageKind.PUBLIC_LAWYER: _merged(
+            (a.contract_from, a.roster_until)
+            for a in advisers
+            if a.kind == AdviserKind.PUBLIC_LAWYER
+        ),
+    }
+    existing = {(c.kind, c.start, c.until): c for c in Coverage.objects.filter(unit=unit)}
+    keep = {(kind, start, until) for kind, spans in wanted.items() for start, until in spans}
+    for key, span in existing.items():
+        if key not in keep:
+            span.delete()
+    for kind, start, until in sorted(keep - set(existing)):
+        saved(Coverage(unit=unit, kind=kind, start=start, until=until))
 
 
 @service

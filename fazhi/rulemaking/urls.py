@@ -24,6 +24,7 @@ urlpatterns = [
     path("incidental/<int:pk>/notice/", views.incidental_notice, name="incidental_notice"),
     path("incidental/<int:pk>/result/", views.incidental_result, name="incidental_result"),
     path("filings/", views.filing_list, name="filing_list"),
+    path("filings/import/", views.filing_import, name="filing_import"),
     path("filings/<int:pk>/", views.filing_detail, name="filing_detail"),
     path("filings/<int:pk>/step/", views.filing_step, name="filing_step"),
     path("catalogs/", views.catalog_list, name="catalog_list"),

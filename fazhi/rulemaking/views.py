@@ -275,7 +275,12 @@ def filing_list(request):
         section=SECTION,
         search_placeholder="文件名称、文号或制定机关",
         empty="没有备案",
-        actions=[("上季度备案目录", f"{reverse('rulemaking:filing_list')}?quarter={year}Q{last}")],
+        actions=[("上季度备案目录", f"{reverse('rulemaking:filing_list')}?quarter={year}Q{last}")]
+        + (
+            [("导入备案台账", reverse("rulemaking:filing_import"))]
+            if core_selectors.can(request.user, Action.CREATE, LINE)
+            else []
+        ),
     )
 
 
@@ -876,6 +881,29 @@ def document_import(request):
         template_name="规范性文件导入模板.xlsx",
         success="已导入{count}件规范性文件",
         done=reverse("rulemaking:document_list"),
+    )
+
+
+def filing_import(request):
+    """导入备案台账: the 备案机关 chosen on the page (?filing_body=), its filings of documents
+    already in the register, all rows or none."""
+    from fazhi.core.imports import import_page
+
+    from . import imports
+
+    require(request, Action.CREATE, LINE)
+    bodies = selectors.agencies(request.user)
+    body = _pk_of(bodies, request.GET.get("filing_body")) or bodies.first()
+    if body is None:
+        raise Http404("没有可导入的备案机关")
+    return import_page(
+        request,
+        imports.FILINGS,
+        lambda upload: services.import_filings(actor=request.user, filing_body=body, data=upload),
+        title=f"导入备案台账（{body.name}）",
+        template_name="备案台账导入模板.xlsx",
+        success="已导入{count}件备案",
+        done=reverse("rulemaking:filing_list"),
     )
 
 

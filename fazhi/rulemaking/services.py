@@ -86,6 +86,13 @@ def filing_days(unit: Unit) -> int:
     return default
 
 
+def filing_due(unit: Unit, published: datetime.date) -> datetime.date:
+    """The last day to file (报备) a document of `unit` published on `published`: the area's
+    period with holiday rollover, or the bare count while its year's holidays are unknown."""
+    days = filing_days(unit)
+    return date_or_none(add_days, published, days) or published + datetime.timedelta(days=days)
+
+
 def normalize_doc_number(doc_number: str) -> str:
     number = re.sub(r"\s+", "", doc_number).replace("[", "〔").replace("]", "〕")
     number = number.replace("［", "〔").replace("］", "〕").replace("(", "〔").replace(")", "〕")
@@ -409,9 +416,7 @@ def file_document(
         raise ValidationError("该文件已报备")
     not_future(filed_date, "报备日期")
     _not_before(filed_date, "报备日期", document.published_date, "公布日期")
-    days = filing_days(document.unit)
-    due = document.published_date + datetime.timedelta(days=days)
-    due = date_or_none(add_days, document.published_date, days) or due
+    due = filing_due(document.unit, document.published_date)
     filing = saved(
         Filing(
             document=document,
@@ -1491,10 +1496,7 @@ def _import_document(actor, unit, row, filing_body):
         )
     )
     if row["filed_date"]:
-        days = filing_days(unit)
-        due = date_or_none(add_days, row["published_date"], days) or (
-            row["published_date"] + datetime.timedelta(days=days)
-        )
+        due = filing_due(unit, row["published_date"])
         saved(
             Filing(
                 document=document,
@@ -1593,10 +1595,7 @@ def _ledger_row_error(row, organs, documents, today):
 
 def _import_filing(actor, filing_body, row):
     document = row["document"]
-    days = filing_days(document.unit)
-    due = date_or_none(add_days, document.published_date, days) or (
-        document.published_date + datetime.timedelta(days=days)
-    )
+    due = filing_due(document.unit, document.published_date)
     registered, outcome = row["registered_date"], row["outcome"] or ""
     if outcome in CORRECTIONS:
         state = FilingState.CORRECTING

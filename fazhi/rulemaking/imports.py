@@ -28,9 +28,9 @@ def _numbers(rows, key=lambda row: row["doc_number"]) -> list[RowError]:
             )
             continue
         row["doc_number"] = number
-        if key(row) in seen:
-            errors.append(RowError(row["row"], "文号", f"与第{seen[key(row)]}行重复"))
-        seen[key(row)] = row["row"]
+        first = seen.setdefault(key(row), row["row"])
+        if first != row["row"]:
+            errors.append(RowError(row["row"], "文号", f"与第{first}行重复"))
     return errors
 
 

@@ -54,13 +54,15 @@ def _import(demo, *rows):
     )
 
 
-def test_a_ledger_row_becomes_the_documents_filing_marked_late(demo):
+def test_a_ledger_row_becomes_the_documents_filing_marked_late(demo, client_as):
     assert _import(demo, _row(demo)) == 1
     filing = Filing.objects.get(document=_parking(demo))
     # 40 days after publication against the default 30: 延迟报备, as if filed here.
     assert filing.late and filing.deferred and filing.state == FilingState.CLOSED
     assert filing.filing_body == demo.units["donghu_justice"]
     assert filing.closed_date == filing.reviewed_date
+    api = client_as(demo.users["donghu_legal"]).get(f"/api/rulemaking/filings/{filing.pk}/")
+    assert api.json()["late"] is True and api.json()["deferred"] is True
     with pytest.raises(ImportRefused, match="已报备"):
         _import(demo, _row(demo))
 

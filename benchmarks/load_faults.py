@@ -393,11 +393,13 @@ def numbering_problems(before_case: int, before_document: int) -> list[str]:
             (case.unit_id, documents.sequence_kind("case"), case.received_date.year), []
         ).append(serial)
     for document in Document.objects.filter(pk__gt=before_document):
+        if not document.file or not Path(document.file.path).exists():
+            problems.append(f"文书{document.number or document.pk}没有文件")
+        if document.serial is None:  # a draft: numbered only when issued (issue 13)
+            continue
         groups.setdefault(
             (document.unit_id, documents.sequence_kind(document.kind), document.year), []
         ).append(document.serial)
-        if not document.file or not Path(document.file.path).exists():
-            problems.append(f"文书{document.number}没有文件")
     for (unit, kind, year), serials in groups.items():
         last = NumberSequence.objects.get(unit_id=unit, kind=kind, year=year).last
         if len(set(serials)) != len(serials):

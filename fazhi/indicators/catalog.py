@@ -213,6 +213,7 @@ legal_advisers.public_lawyer_units | 设立公职律师的单位 | 家 | units w
 legal_advisers.engagements | 法律顾问参与法制工作 | 件次 | items of the advisers' service log in period
 legal_advisers.meetings_attended | 列席常务会议 | 次 | meetings the advisers attended in period
 legal_advisers.agenda_items_reviewed | 议程/议题法律把关 | 项 | agenda items reviewed at those meetings
+legal_advisers.units_required | 应配备法律顾问的党政机关 | 个 | bodies registered as having to have a legal adviser, at the end of the period
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

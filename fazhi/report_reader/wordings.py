@@ -372,4 +372,5 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("legal_advisers.engagements", (r"法律顾问参与法制工作",), units=("件次",)),
     Wording("legal_advisers.meetings_attended", (r"法律顾问列席[^，。；]{0,6}常务会议",)),
     Wording("legal_advisers.agenda_items_reviewed", (r"议程法律把关|议题法律把关",)),
+    Wording("legal_advisers.units_required", (r"应配备法律顾问的党政机关",), units=("个", "家")),
 )

@@ -441,6 +441,8 @@ class _District:
 
     def advisers(self):
         s = services
+        # 中办国办 2016 意见: 县级以上党政机关普遍设立法律顾问 (the coverage rate's denominator).
+        s.register_adviser_duty(actor=self.legal, start=datetime.date(2018, 1, 1))
         firm = f"{self.name}{self.place}律师事务所"
         external = s.register_adviser(
             actor=self.office,

@@ -14,10 +14,10 @@ Counting rules:
 - worklines.md proposes `legal_review.other_matters` for 其他合法性审查; the catalog keeps its
   added ids inside the spec's areas (indicators/tests/test_catalog.py), so it is
   `normative_docs.other_legality_reviews` (the seeds report it beside the documents' reviews).
+- 党政机关法律顾问覆盖率 = units covered ÷ the 党政机关 registered as having to have one (the
+  coverage page's 应配备单位, `Coverage` DUTY spans), both at the period's end.
 - Not registered, for want of a record that holds them: normative_docs.consultation_replies
-  (the 司法局's replies to other organs' consultations are not kept), legal_advisers.
-  units_covered_rate (no register of the 党政机关 that must have an adviser: the coverage
-  page compares today's advisers with the agencies on the platform),
+  (the 司法局's replies to other organs' consultations are not kept),
   major_decisions.public_participation_events and .collective_meetings (events and meetings
   are kept as fields of each decision, not as records of their own, so one meeting deciding
   two matters would count twice).
@@ -338,5 +338,25 @@ INDICATORS = (
         date_field="date",
         condition=Q(kind=ServiceKind.MEETING),
         sum_field="items",
+    ),
+    Indicator(
+        id="legal_advisers.units_required",
+        name="应配备法律顾问的党政机关",
+        unit="个",
+        definition="期末登记为应配备法律顾问的党政机关",
+        source=OPINIONS,
+        model=COVERAGE,
+        date_field="start",
+        until_field="until",
+        condition=Q(kind=CoverageKind.DUTY),
+    ),
+    Indicator(
+        id="legal_advisers.units_covered_rate",
+        name="党政机关法律顾问覆盖率",
+        unit="%",
+        definition="配备法律顾问的党政机关 ÷ 应配备法律顾问的党政机关 × 100（期末）",
+        source=OPINIONS,
+        numerator="legal_advisers.units_covered",
+        denominator="legal_advisers.units_required",
     ),
 )

@@ -659,17 +659,19 @@ class LegalAdviser(UnitRecord):
 class CoverageKind(models.TextChoices):
     ADVISER = "adviser", "配备法律顾问"
     PUBLIC_LAWYER = "public_lawyer", "设立公职律师"
+    DUTY = "duty", "应配备法律顾问"
 
 
 class Coverage(ScopedRecord):
     """A span in which a unit had at least one 法律顾问 (any kind) or 公职律师 under contract:
     the advisers' contract periods merged per unit (services.refresh_coverage), so that a
-    unit counts once in legal_advisers.units_covered / .public_lawyer_units."""
+    unit counts once in legal_advisers.units_covered / .public_lawyer_units. A `DUTY` span is
+    a 党政机关 that must have one (services.register_adviser_duty), open while it must."""
 
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+", verbose_name="单位")
     kind = models.CharField("类别", max_length=14, choices=CoverageKind.choices)
     start = models.DateField("起")
-    until = models.DateField("止（不含）")
+    until = models.DateField("止（不含）", null=True, blank=True)
 
     class Meta:
         verbose_name = "法律顾问配备情况"
@@ -677,7 +679,8 @@ class Coverage(ScopedRecord):
         ordering = ["unit__name", "start"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(until__gt=models.F("start")), name="rulemaking_coverage_order"
+                condition=Q(until__isnull=True) | Q(until__gt=models.F("start")),
+                name="rulemaking_coverage_order",
             )
         ]
 

@@ -1250,6 +1250,39 @@ def record_adviser_service(
 
 
 @service
+def register_adviser_duty(*, actor, start: datetime.date) -> int:
+    """Register the agencies the actor may create records for as 党政机关 that must have a
+    法律顾问 from `start` (中办国办 2016 意见: 县级以上党政机关普遍设立), those not already
+    on the list: the denominator of legal_advisers.units_covered_rate."""
+    require_line(actor, LINE)
+    agencies = (
+        Unit.objects.restrict(actor, Action.CREATE)
+        .exclude(kind__in=Unit.AREA_KINDS)
+        .filter(is_active=True)
+    )
+    listed = set(
+        Coverage.objects.filter(kind=CoverageKind.DUTY, until__isnull=True).values_list(
+            "unit_id", flat=True
+        )
+    )
+    added = [
+        saved(Coverage(unit=unit, kind=CoverageKind.DUTY, start=start))
+        for unit in agencies
+        if unit.pk not in listed
+    ]
+    membership = active_membership(actor)
+    if added and membership is not None:
+        _event(
+            actor,
+            "adviser.duty",
+            f"登记应配备法律顾问的党政机关{len(added)}个（{start:%Y-%m-%d}起）",
+            membership.unit,
+            membership.unit,
+        )
+    return len(added)
+
+
+@service
 def register_other_review(
     *,
     actor,

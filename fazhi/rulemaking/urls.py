@@ -40,6 +40,7 @@ urlpatterns = [
     path("advisers/", views.adviser_list, name="adviser_list"),
     path("advisers/new/", views.adviser_create, name="adviser_create"),
     path("advisers/coverage/", views.coverage, name="coverage"),
+    path("advisers/coverage/duty/", views.coverage_duty, name="coverage_duty"),
     path("advisers/<int:pk>/", views.adviser_detail, name="adviser_detail"),
     path("advisers/<int:pk>/renew/", views.adviser_renew, name="adviser_renew"),
     path("advisers/<int:pk>/service/", views.adviser_service, name="adviser_service"),

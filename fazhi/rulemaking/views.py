@@ -3,6 +3,7 @@ form per step."""
 
 import datetime
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -15,7 +16,7 @@ from fazhi.core import selectors as core_selectors
 from fazhi.core.ledgers import Column, Ledger, day, ledger_page
 from fazhi.core.roles import Action
 from fazhi.core.steps import form_page, step_page
-from fazhi.core.viewtools import record_view, require
+from fazhi.core.viewtools import record_view, require, run_service_form
 
 from . import forms as f
 from . import selectors, services
@@ -660,8 +661,30 @@ def coverage(request):
             "covered": covered,
             "total": len(rows),
             "rate": round(covered * 100 / len(rows), 1) if rows else None,
+            "can_create": core_selectors.can(request.user, Action.CREATE, LINE),
         },
     )
+
+
+def coverage_duty(request):
+    """登记应配备法律顾问的党政机关: the agencies in the user's scope, from a date."""
+    require(request, Action.CREATE, LINE)
+    form = f.DutyForm(request.POST or None, request=request)
+    count = run_service_form(request, form, services.register_adviser_duty)
+    if count is not None:
+        messages.success(request, f"已登记应配备法律顾问的党政机关{count}个")
+        return redirect("rulemaking:coverage")
+    crumbs = [
+        ("法律顾问", reverse("rulemaking:adviser_list")),
+        ("覆盖情况", reverse("rulemaking:coverage")),
+    ]
+    context = {
+        "form": form,
+        "title": "登记应配备法律顾问的党政机关",
+        "back": None,
+        "crumbs": crumbs,
+    }
+    return render(request, "core/form.html", context)
 
 
 REVIEW_LEDGER = Ledger(

@@ -3,7 +3,10 @@ end (聘期止 is the contract's last day), units counted once, the service log,
 ids of worklines.md §2.1(d) with the parts of their rates."""
 
 import datetime
+import re
 from decimal import Decimal
+
+from django.urls import reverse
 
 from fazhi.indicators.engine import Period, compute, records
 from fazhi.rulemaking import services
@@ -307,3 +310,26 @@ def test_the_demo_clean_up_and_post_evaluation_are_counted(demo):
         values["normative_docs.renewed_on_expiry"]
         == StatusChange.objects.filter(status_to=Validity.RENEWED, **inside).count()
     )
+
+
+def test_the_coverage_rate_divides_by_the_bodies_that_must_have_an_adviser(demo, client_as):
+    ids = [
+        "legal_advisers.units_covered",
+        "legal_advisers.units_required",
+        "legal_advisers.units_covered_rate",
+    ]
+    values = _figures(demo, ids, Y2026)
+    required = Coverage.objects.filter(
+        kind="duty", unit__path__startswith=demo.units["donghu"].path, until__isnull=True
+    ).count()
+    assert values["legal_advisers.units_required"] == required >= 3
+    expected = Decimal(values["legal_advisers.units_covered"] * 100) / Decimal(required)
+    assert values["legal_advisers.units_covered_rate"] == expected.quantize(Decimal("0.01"))
+    # A body added to the area is on the list once registered, not twice.
+    client = client_as(demo.users["donghu_legal"])
+    url = reverse("rulemaking:coverage_duty")
+    page = client.get(url).content.decode()
+    token = re.search(r'name="form_token" value="([0-9a-f]+)"', page).group(1)
+    response = client.post(url, {"start": "2025-01-01", "form_token": token})
+    assert response.status_code == 302
+    assert _figures(demo, ids, Y2026)["legal_advisers.units_required"] == required

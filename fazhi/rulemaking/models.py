@@ -685,10 +685,10 @@ class Coverage(ScopedRecord):
         ]
 
     def __str__(self) -> str:
-        last = self.until - datetime.timedelta(days=1)
-        return (
-            f"{self.unit.name}{self.get_kind_display()}（{self.start:%Y-%m-%d}至{last:%Y-%m-%d}）"
-        )
+        since = f"{self.unit.name}{self.get_kind_display()}（{self.start:%Y-%m-%d}"
+        if self.until is None:
+            return f"{since}起）"
+        return f"{since}至{self.until - datetime.timedelta(days=1):%Y-%m-%d}）"
 
 
 class ServiceKind(models.TextChoices):

@@ -325,11 +325,19 @@ def test_the_coverage_rate_divides_by_the_bodies_that_must_have_an_adviser(demo,
     assert values["legal_advisers.units_required"] == required >= 3
     expected = Decimal(values["legal_advisers.units_covered"] * 100) / Decimal(required)
     assert values["legal_advisers.units_covered_rate"] == expected.quantize(Decimal("0.01"))
-    # A body added to the area is on the list once registered, not twice.
+    # Registering again adds the bodies not yet listed (those set up since), each once.
     client = client_as(demo.users["donghu_legal"])
     url = reverse("rulemaking:coverage_duty")
     page = client.get(url).content.decode()
     token = re.search(r'name="form_token" value="([0-9a-f]+)"', page).group(1)
     response = client.post(url, {"start": "2025-01-01", "form_token": token})
     assert response.status_code == 302
-    assert _figures(demo, ids, Y2026)["legal_advisers.units_required"] == required
+    listed = Coverage.objects.filter(
+        kind="duty", unit__path__startswith=demo.units["donghu"].path, until__isnull=True
+    )
+    assert _figures(demo, ids, Y2026)["legal_advisers.units_required"] == listed.count()
+    assert listed.count() == len({c.unit_id for c in listed})  # each body once
+    again = services.register_adviser_duty(
+        actor=demo.users["donghu_legal"], start=datetime.date(2025, 6, 1)
+    )
+    assert again == 0

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "fazhi.rulemaking",
     "fazhi.legal_aid",
     "fazhi.legal_services",
+    "fazhi.statistics",
 ]
 
 MIDDLEWARE = [

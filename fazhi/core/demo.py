@@ -112,6 +112,15 @@ def build_core(world: DemoWorld) -> None:
     _user(world, "city_inspector", "何平", world.units["city_office"], Role.INSPECTOR)
     _user(world, "city_admin", "林涛", city, Role.UNIT_ADMIN)
     _office_officer(world, "city_office", OFFICE_OFFICERS["city"], world.units["city_office"])
+    _user(
+        world,
+        "city_statistician",
+        STATISTICIANS["city"],
+        world.units["city_justice"],
+        Role.OFFICER,
+        [WorkLine.STATISTICS],
+        DataScope.SUBTREE,
+    )
 
     for key, name, code, level, people in DISTRICTS:
         district = _unit(world, key, name=name, kind=K.DISTRICT, parent=city, code=code)
@@ -183,10 +192,20 @@ def build_core(world: DemoWorld) -> None:
         _office_officer(
             world, f"{key}_publicity", PUBLICITY_OFFICERS[key], justice, WorkLine.PUBLICITY
         )
+        # The bureau's statistician: fills the area's statistical returns (统计报表).
+        _user(
+            world,
+            f"{key}_statistician",
+            STATISTICIANS[key],
+            justice,
+            Role.OFFICER,
+            [WorkLine.STATISTICS],
+        )
 
 
 OFFICE_OFFICERS = {"city": "卞志诚", "donghu": "邱晓光", "xishan": "施文博", "nanqiao": "骆雨桐"}
 PUBLICITY_OFFICERS = {"donghu": "乔明轩", "xishan": "褚雅婷", "nanqiao": "蔺浩然"}
+STATISTICIANS = {"city": "聂统华", "donghu": "祁书韵", "xishan": "左文澜", "nanqiao": "甘露晨"}
 
 
 def _office_officer(world, username, full_name, office, line=WorkLine.ACCOUNTABILITY):
@@ -238,6 +257,7 @@ DEMO_ACCOUNTS_HELP = f"""演示账号（密码均为 {DEMO_PASSWORD}）：
   donghu_mediator    东湖区湖滨街道（司法所）经办人（人民调解）
   donghu_leader      东湖区司法局 负责人（全部业务条线；兼单位管理员，可切换单位）
   donghu_corrections 东湖区司法局 经办人（社区矫正）
+  donghu_statistician 东湖区司法局 经办人（统计报表）；city_statistician 示范市司法局（汇总）
   donghu_inspector   东湖区依法治区办 督察员    donghu_admin     东湖区 单位管理员
   xishan_* / nanqiao_*  西山区、南桥县的同样角色
   city_leader        示范市司法局 负责人        city_inspector   示范市依法治市办 督察员

@@ -27,7 +27,7 @@ from .models import Unit
 PROVINCE_NAME = "合成省"
 PROVINCE_PREFIX = "65"  # a valid GB/T 2260 prefix; the demo uses 37
 USERNAME = "scale_data"
-MISSING_WORK_LINES = "人民调解、法律援助"
+MISSING_WORK_LINES = "人民调解"
 MAX_CHILDREN = 99  # two digits of the division code per level
 ENFORCEMENT_AGENCIES = ["市场监督管理局", "公安局", "自然资源局", "生态环境局", "交通运输局"]
 K = Unit.Kind

@@ -43,6 +43,7 @@ class CaseSerializer(serializers.ModelSerializer):
             "accepted_date",
             "assignment_due",
             "assigned_date",
+            "assignment_number",
             "provider_name",
             "closed_date",
             "amount_recovered",
@@ -50,6 +51,7 @@ class CaseSerializer(serializers.ModelSerializer):
             "quality_grade",
             "state",
             "state_display",
+            "referral_reference",
         ]
 
     def get_provider_name(self, case) -> str:

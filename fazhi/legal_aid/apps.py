@@ -11,7 +11,7 @@ class LegalAidConfig(worklines.WorkLineConfig):
     def wire(self, line):
         from fazhi.core.navigation import NavItem
 
-        from . import api, deadlines, demo, indicators, models, workflow
+        from . import api, deadlines, demo, documents, indicators, models, scale, workflow  # noqa: F401
 
         line.audit(
             models.AidCase,
@@ -23,6 +23,8 @@ class LegalAidConfig(worklines.WorkLineConfig):
                 "subsidies",
                 "objections",
                 "lookups",
+                "complaints",
+                "hotline_contacts",
                 "economic_evidence",
                 "criminal_charge",
             ],
@@ -37,6 +39,7 @@ class LegalAidConfig(worklines.WorkLineConfig):
             models.Objection,
             models.Consultation,
             models.StatusLookup,
+            models.Complaint,
         )
         line.workflow(workflow.CASE_FLOW)
         line.nav(
@@ -44,10 +47,12 @@ class LegalAidConfig(worklines.WorkLineConfig):
             NavItem("法律咨询", "legal_aid:consultation_list", "法律援助"),
             NavItem("法律援助人员", "legal_aid:provider_list", "法律援助"),
             NavItem("补贴标准", "legal_aid:standard_list", "法律援助"),
+            NavItem("投诉", "legal_aid:complaint_list", "法律援助"),
         )
-        line.due(deadlines.cases_due, deadlines.objections_due)
+        line.due(deadlines.cases_due, deadlines.objections_due, deadlines.complaints_due)
         line.indicators(*indicators.INDICATORS)
         line.demo(60, "法律援助", demo.build)
+        line.scale(60, scale.MAKER)
         line.api_viewset("legal-aid/cases", api.CaseViewSet, "legal-aid-case")
         line.api_viewset(
             "legal-aid/consultations", api.ConsultationViewSet, "legal-aid-consultation"

@@ -79,3 +79,22 @@ def objections_due(user, today, horizon):
         )
         if item is not None:
             yield item
+
+
+def complaints_due(user, today, horizon):
+    """第五十六条: 受理, 办结 and 告知投诉人 (the periods are settings, docs/rules.md)."""
+    for complaint in selectors.due_complaints(user, horizon):
+        url = reverse("legal_aid:case_detail", kwargs={"pk": complaint.case_id})
+        who = f"{complaint.case.number} {complaint.complainant}的投诉"
+        if complaint.accepted_date is None and complaint.rejected_date is None:
+            step = ("决定是否受理", complaint.accept_due, periods.complaint_accept_due)
+            start = complaint.received_date
+        elif complaint.handled_date is None and complaint.rejected_date is None:
+            step = ("调查处理并办结", complaint.handle_due, periods.complaint_handle_due)
+            start = complaint.accepted_date
+        else:
+            step = ("告知投诉人处理结果", complaint.reply_due, periods.complaint_reply_due)
+            start = complaint.handled_date or complaint.rejected_date
+        item = _item(f"{who}{step[0]}", step[1], step[2], start, url, "法律援助法 第五十六条")
+        if item is not None:
+            yield item

@@ -17,6 +17,7 @@ from . import services
 from .models import (
     CaseType,
     Channel,
+    Complaint,
     EconomicCheck,
     Exemption,
     Grade,
@@ -216,6 +217,25 @@ class _District:
         services.record_quality_check(
             actor=r, case=case, date=_day(20), method=QualityMethod.FOLLOW_UP, grade=Grade.GOOD
         )
+        # The recipient complained that he was not told how the case stood (第五十五条).
+        services.record_complaint(
+            actor=o,
+            case=case,
+            received_date=_day(30),
+            complainant=name,
+            relation=Complaint.Relation.RECIPIENT,
+            against=Complaint.Against.PROVIDER,
+            content=f"承办人员未及时告知{name}仲裁进展",
+        )
+        services.accept_complaint(actor=r, case=case, accepted_date=_day(29))
+        services.handle_complaint(
+            actor=r,
+            case=case,
+            handled_date=_day(18),
+            outcome=Complaint.Outcome.CORRECTED,
+            result=f"经核实，承办人员未按规定向{name}通报办理情况，已责令改正",
+        )
+        services.reply_complaint(actor=o, case=case, replied_date=_day(16))
 
         # 3. Support payments by pledge (第四十一条): waiting for the decision.
         name, number = self.person()

@@ -8,6 +8,7 @@ from fazhi.core.models import Unit
 from .models import (
     CaseType,
     Channel,
+    Complaint,
     EconomicCheck,
     Exemption,
     Grade,
@@ -212,6 +213,41 @@ class ObjectionDecisionForm(SubmitOnceForm):
     outcome = forms.ChoiceField(label="审查结果", choices=Objection.Outcome.choices)
     decision_note = forms.CharField(
         label="审查意见", required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ComplaintForm(SubmitOnceForm):
+    received_date = date_field("收到投诉日期", today=True)
+    complainant = forms.CharField(label="投诉人", max_length=40)
+    relation = forms.ChoiceField(label="投诉人身份", choices=Complaint.Relation.choices)
+    against = forms.ChoiceField(label="被投诉对象", choices=Complaint.Against.choices)
+    content = forms.CharField(label="投诉事项及理由", widget=forms.Textarea(attrs={"rows": 3}))
+    wants_replacement = forms.BooleanField(
+        label="请求更换法律援助人员（第五十五条）", required=False
+    )
+
+
+class ComplaintAcceptForm(SubmitOnceForm):
+    accepted_date = date_field("受理日期", today=True, help_text="收到投诉之日起五个工作日内")
+
+
+class ComplaintRejectForm(SubmitOnceForm):
+    rejected_date = date_field("不予受理日期", today=True)
+    rejection_reason = forms.CharField(
+        label="不予受理理由", widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ComplaintHandleForm(SubmitOnceForm):
+    handled_date = date_field("办结日期", today=True, help_text="受理之日起四十五日内")
+    outcome = forms.ChoiceField(label="处理结果", choices=Complaint.Outcome.choices)
+    result = forms.CharField(label="调查处理情况", widget=forms.Textarea(attrs={"rows": 3}))
+    late_reason = forms.CharField(label="逾期原因", required=False)
+
+
+class ComplaintReplyForm(SubmitOnceForm):
+    replied_date = date_field(
+        "告知投诉人日期", today=True, help_text="办结之日起五个工作日内（第五十六条“及时”）"
     )
 
 

@@ -183,6 +183,8 @@ class AidCase(UnitRecord):
     # The case number of the national system (全国法律援助管理信息系统), by which its export
     # is matched on import.
     national_number = models.CharField("全国系统案号", max_length=60, blank=True)
+    # An application referred from 12348 (公共法律服务) names the contact it came from.
+    referral_reference = models.CharField("转介来源", max_length=120, blank=True, editable=False)
     # — the applicant (受援人) —
     applicant_name = models.CharField("申请人姓名", max_length=40)
     applicant_id_number = models.CharField("身份证号码", max_length=18)
@@ -258,6 +260,8 @@ class AidCase(UnitRecord):
     # — assignment (第四十三条、第三十六条: 三日内) —
     assignment_due = models.DateField("指派期限", null=True, blank=True, editable=False)
     assigned_date = models.DateField("指派日期", null=True, blank=True)
+    # The 指派通知书's number (the 案卷 cover's 指派号), taken when the case is assigned.
+    assignment_number = models.CharField("指派号", max_length=40, blank=True, editable=False)
     provider = models.ForeignKey(
         Provider,
         on_delete=models.PROTECT,
@@ -606,3 +610,90 @@ class StatusLookup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.at:%Y-%m-%d %H:%M}"
+
+
+class Complaint(ChildRecord):
+    """法律援助法 第五十五条、第五十六条: a complaint to the 司法行政部门 that the agency or the
+    provider did not perform its duty (and a request to replace the provider), accepted,
+    investigated and its result told to the complainant."""
+
+    class Relation(models.TextChoices):
+        APPLICANT = "applicant", "申请人"
+        RECIPIENT = "recipient", "受援人"
+        INTERESTED = "interested", "利害关系人"
+
+    class Against(models.TextChoices):
+        AGENCY = "agency", "法律援助机构"
+        PROVIDER = "provider", "法律援助人员"
+
+    class Outcome(models.TextChoices):
+        CORRECTED = "corrected", "投诉属实，责令改正"
+        REPLACED = "replaced", "投诉属实，更换法律援助人员"
+        PUNISHED = "punished", "投诉属实，移送处罚或处分"
+        UNFOUNDED = "unfounded", "投诉不属实"
+
+    case = models.ForeignKey(
+        AidCase, on_delete=models.PROTECT, related_name="complaints", verbose_name="案件"
+    )
+    received_date = models.DateField("收到投诉日期")
+    complainant = models.CharField("投诉人", max_length=40)
+    relation = models.CharField("投诉人身份", max_length=12, choices=Relation.choices)
+    against = models.CharField("被投诉对象", max_length=10, choices=Against.choices)
+    content = models.TextField("投诉事项及理由")
+    wants_replacement = models.BooleanField("请求更换法律援助人员（第五十五条）", default=False)
+    accept_due = models.DateField("受理期限", null=True, blank=True, editable=False)
+    accepted_date = models.DateField("受理日期", null=True, blank=True)
+    rejected_date = models.DateField("不予受理日期", null=True, blank=True)
+    rejection_reason = models.TextField("不予受理理由", blank=True)
+    handle_due = models.DateField("办结期限", null=True, blank=True, editable=False)
+    handled_date = models.DateField("办结日期", null=True, blank=True)
+    outcome = models.CharField("处理结果", max_length=10, choices=Outcome.choices, blank=True)
+    result = models.TextField("调查处理情况", blank=True)
+    late_reason = models.TextField("逾期原因", blank=True)
+    reply_due = models.DateField("告知期限", null=True, blank=True, editable=False)
+    replied_date = models.DateField("告知投诉人日期", null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="登记人"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    parent_field = "case"
+
+    class Meta:
+        verbose_name = "法律援助投诉"
+        verbose_name_plural = "法律援助投诉"
+        ordering = ["received_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rejected_date__isnull=True) | ~Q(rejection_reason=""),
+                name="aidcomplaint_rejection_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=Q(accepted_date__isnull=True) | Q(rejected_date__isnull=True),
+                name="aidcomplaint_accepted_or_rejected",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case.number} 投诉（{self.received_date:%Y-%m-%d}）"
+
+    @property
+    def stage(self) -> str:
+        if self.replied_date:
+            return "已告知投诉人"
+        if self.rejected_date:
+            return "不予受理，待告知投诉人"
+        if self.handled_date:
+            return "已办结，待告知投诉人"
+        if self.accepted_date:
+            return "已受理，调查处理中"
+        return "待决定是否受理"
+
+    @property
+    def accept_overdue(self) -> bool:
+        decided = self.accepted_date or self.rejected_date
+        return bool(self.accept_due and decided and decided > self.accept_due)
+
+    @property
+    def handle_overdue(self) -> bool:
+        return bool(self.handle_due and self.handled_date and self.handled_date > self.handle_due)

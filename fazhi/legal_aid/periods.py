@@ -59,3 +59,25 @@ def supplement_due(requested: datetime.date) -> datetime.date:
 
 def closure_due(concluded: datetime.date) -> datetime.date:
     return add_days(concluded, CLOSURE_DAYS)
+
+
+# 法律援助法 第五十六条: 接到投诉后，应当依照有关规定受理和调查处理，并及时向投诉人告知处理结果.
+# The law names no period; the 有关规定 is the 司法部 法律援助投诉处理办法 (2013 text, as the
+# counties publish it: 受理 within 5 working days of receipt, 办结 within 45 days of
+# acceptance, the complainant told within 5 working days of the decision). The 2025 rule
+# (司法部令第149号) was not read: settings (docs/rules.md).
+COMPLAINT_ACCEPT_WORKING_DAYS = 5
+COMPLAINT_HANDLE_DAYS = 45
+COMPLAINT_REPLY_WORKING_DAYS = 5
+
+
+def complaint_accept_due(received: datetime.date) -> datetime.date:
+    return add_working_days(received, COMPLAINT_ACCEPT_WORKING_DAYS)
+
+
+def complaint_handle_due(accepted: datetime.date) -> datetime.date:
+    return add_days(accepted, COMPLAINT_HANDLE_DAYS)
+
+
+def complaint_reply_due(decided: datetime.date) -> datetime.date:
+    return add_working_days(decided, COMPLAINT_REPLY_WORKING_DAYS)

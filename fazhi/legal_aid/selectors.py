@@ -11,6 +11,7 @@ from fazhi.core.roles import Action
 
 from .models import (
     AidCase,
+    Complaint,
     Consultation,
     Objection,
     Progress,
@@ -57,6 +58,20 @@ def may_see_criminal_charge(user, case: AidCase) -> bool:
     """The agency's staff who handle or review the file and the assigned provider; not
     inspectors, not superiors."""
     if case.assigned_user_id is not None and case.assigned_user_id == user.pk:
+        return True
+    return _of_the_agency(user, case) and (
+        permits(user, Action.CHANGE, case) or permits(user, Action.REVIEW, case)
+    )
+
+
+def may_see_case_file(user, case: AidCase, which: str) -> bool:
+    """审批卷: the agency's staff who handle or review the file. 承办卷: them and the
+    assigned provider (who keeps it)."""
+    if (
+        which == "handling"
+        and case.assigned_user_id is not None
+        and case.assigned_user_id == user.pk
+    ):
         return True
     return _of_the_agency(user, case) and (
         permits(user, Action.CHANGE, case) or permits(user, Action.REVIEW, case)
@@ -131,6 +146,38 @@ def due_objections(user, horizon: datetime.date):
     return (
         Objection.objects.restrict(user)
         .filter(Q(due__lte=horizon) | Q(due__isnull=True), decided_date__isnull=True)
+        .select_related("case")
+    )
+
+
+def complaints(user, search: str = ""):
+    queryset = Complaint.objects.restrict(user).select_related("case", "case__unit")
+    if search:
+        queryset = queryset.filter(
+            Q(case__number__icontains=search)
+            | Q(complainant__icontains=search)
+            | Q(content__icontains=search)
+        )
+    return queryset.order_by("-received_date", "-pk")
+
+
+def complaints_of(user, case):
+    return Complaint.objects.restrict(user).filter(case=case)
+
+
+def due_complaints(user, horizon: datetime.date):
+    """Open complaints whose next period (受理, 办结, 告知) ends by `horizon` (or is open)."""
+
+    def by(field):
+        return Q(**{f"{field}__lte": horizon}) | Q(**{f"{field}__isnull": True})
+
+    waiting = Q(accepted_date__isnull=True, rejected_date__isnull=True) & by("accept_due")
+    handling = Q(accepted_date__isnull=False, handled_date__isnull=True) & by("handle_due")
+    telling = (Q(handled_date__isnull=False) | Q(rejected_date__isnull=False)) & by("reply_due")
+    return (
+        Complaint.objects.restrict(user)
+        .filter(replied_date__isnull=True)
+        .filter(waiting | handling | telling)
         .select_related("case")
     )
 

@@ -19,6 +19,7 @@ from . import periods
 from .models import (
     AidCase,
     CaseType,
+    Complaint,
     Consultation,
     EconomicCheck,
     Grade,
@@ -35,7 +36,7 @@ from .models import (
     Subsidy,
     SubsidyStandard,
 )
-from .workflow import CASE_FLOW
+from .workflow import CASE_FLOW, open_complaint
 
 NOTIFIED_MATTERS = (Matter.NOTIFIED_DEFENCE, Matter.COMPULSORY_TREATMENT)
 
@@ -138,9 +139,11 @@ def _check_economic(case: AidCase) -> None:
         case.unrestricted = ""
 
 
-def _number(unit, origin: str, year: int) -> str:
+def _number(unit, origin: str, year: int, *, assignment: bool = False) -> str:
     kind = "legal_aid.notified" if origin == Origin.NOTIFIED else "legal_aid.application"
     word = "通" if origin == Origin.NOTIFIED else "申"
+    if assignment:
+        kind, word = "legal_aid.assignment", "指"
     short = unit.name.removesuffix("司法局")
     return next_number(
         unit=unit, kind=kind, year=year, pattern=f"{short}法援{word}〔{{year}}〕{{serial}}号"
@@ -179,9 +182,11 @@ def register_application(
     life_or_death: bool = False,
     requested_at: datetime.datetime | None = None,
     forwarded_at: datetime.datetime | None = None,
+    referral_reference: str = "",
 ) -> AidCase:
     """An application (申请), or a detained person's request forwarded by the 办案机关 or
-    监管场所 (第三十九条: both times given)."""
+    监管场所 (第三十九条: both times given). `referral_reference` names the 12348 contact an
+    application was referred from (legal_services)."""
     require_line(actor, AidCase.work_line)
     require(actor, Action.CREATE, unit, f"无权为“{unit.name}”受理法律援助申请")
     not_future(received_date, "收到申请日期")
@@ -227,6 +232,7 @@ def register_application(
         received_date=received_date,
         requested_at=requested_at,
         forwarded_at=forwarded_at,
+        referral_reference=_text(referral_reference)[:120],
         decision_due=date_or_none(periods.decision_due, received_date),
         created_by=actor,
     )
@@ -544,6 +550,9 @@ def assign(
     case.provider = provider
     case.assigned_user = provider.user
     case.assigned_date = assigned_date
+    case.assignment_number = _number(
+        unit=case.unit, origin=case.origin, year=assigned_date.year, assignment=True
+    )
     case.assignment_late_reason = _text(late_reason) if late else ""
     CASE_FLOW.move(case, step)
     saved(case)
@@ -726,6 +735,193 @@ def decide_objection(
         + ("（超过五日，第四十九条）" if late else ""),
     )
     return objection
+
+
+# — complaints (第五十五条、第五十六条) —
+
+
+def _complaint_in(case: AidCase, stage: str) -> Complaint:
+    complaint = open_complaint(case)
+    stages = {
+        "received": complaint is not None
+        and complaint.accepted_date is None
+        and complaint.rejected_date is None,
+        "accepted": complaint is not None
+        and complaint.accepted_date is not None
+        and complaint.handled_date is None,
+        "decided": complaint is not None
+        and (complaint.handled_date is not None or complaint.rejected_date is not None),
+    }
+    if not stages[stage]:
+        raise ValidationError(
+            {
+                "received": "本案没有待决定是否受理的投诉",
+                "accepted": "本案没有已受理、待办结的投诉",
+                "decided": "本案没有已办结（或不予受理）、待告知投诉人的投诉",
+            }[stage]
+        )
+    return complaint
+
+
+@service
+def record_complaint(
+    *,
+    actor,
+    case: AidCase,
+    received_date: datetime.date,
+    complainant: str,
+    relation: str,
+    against: str,
+    content: str,
+    wants_replacement: bool = False,
+) -> Complaint:
+    """第五十五条: the applicant, the recipient or an interested person complains to the
+    司法行政部门 that the agency or the provider did not perform its duty."""
+    CASE_FLOW.check(case, "record_complaint", actor=actor)
+    not_future(received_date, "收到投诉日期")
+    if received_date < case.received_date:
+        raise ValidationError("收到投诉日期不能早于收到申请（通知）日期")
+    if open_complaint(case) is not None:
+        raise ValidationError("本案已有尚未办结的投诉；同一事项的投诉请合并办理")
+    if (against == Complaint.Against.PROVIDER or wants_replacement) and case.provider_id is None:
+        raise ValidationError(
+            "本案尚未指派法律援助人员，不能投诉法律援助人员或请求更换（法律援助法 第五十五条）"
+        )
+    if not _text(content):
+        raise ValidationError("请写明投诉事项、事实和理由（法律援助法 第五十五条）")
+    complaint = saved(
+        Complaint(
+            case=case,
+            received_date=received_date,
+            complainant=_text(complainant),
+            relation=relation,
+            against=against,
+            content=_text(content),
+            wants_replacement=wants_replacement,
+            accept_due=date_or_none(periods.complaint_accept_due, received_date),
+            created_by=actor,
+        )
+    )
+    _event(
+        actor,
+        case,
+        "complaint",
+        f"收到{complaint.complainant}对{complaint.get_against_display()}的投诉"
+        + ("，请求更换法律援助人员" if wants_replacement else ""),
+    )
+    return complaint
+
+
+@service
+def accept_complaint(*, actor, case: AidCase, accepted_date: datetime.date) -> Complaint:
+    CASE_FLOW.check(case, "accept_complaint", actor=actor)
+    complaint = _complaint_in(case, "received")
+    not_future(accepted_date, "受理日期")
+    if accepted_date < complaint.received_date:
+        raise ValidationError("受理日期不能早于收到投诉日期")
+    complaint.accepted_date = accepted_date
+    complaint.handle_due = date_or_none(periods.complaint_handle_due, accepted_date)
+    saved(complaint)
+    late = complaint.accept_due is not None and accepted_date > complaint.accept_due
+    _event(
+        actor,
+        case,
+        "complaint_accepted",
+        f"受理投诉（{accepted_date:%Y-%m-%d}）" + ("，超过受理期限" if late else ""),
+    )
+    return complaint
+
+
+@service
+def reject_complaint(
+    *, actor, case: AidCase, rejected_date: datetime.date, rejection_reason: str
+) -> Complaint:
+    CASE_FLOW.check(case, "reject_complaint", actor=actor)
+    complaint = _complaint_in(case, "received")
+    not_future(rejected_date, "不予受理日期")
+    if rejected_date < complaint.received_date:
+        raise ValidationError("不予受理日期不能早于收到投诉日期")
+    if not _text(rejection_reason):
+        raise ValidationError("不予受理投诉的，应当写明理由并告知投诉人（法律援助法 第五十六条）")
+    complaint.rejected_date = rejected_date
+    complaint.rejection_reason = _text(rejection_reason)
+    complaint.reply_due = date_or_none(periods.complaint_reply_due, rejected_date)
+    saved(complaint)
+    _event(
+        actor,
+        case,
+        "complaint_rejected",
+        f"投诉不予受理（{rejected_date:%Y-%m-%d}）",
+        reason=complaint.rejection_reason,
+    )
+    return complaint
+
+
+@service
+def handle_complaint(
+    *,
+    actor,
+    case: AidCase,
+    handled_date: datetime.date,
+    outcome: str,
+    result: str,
+    late_reason: str = "",
+) -> Complaint:
+    """第五十六条: 调查处理 within the period of the setting; a later decision needs its reason."""
+    CASE_FLOW.check(case, "handle_complaint", actor=actor)
+    complaint = _complaint_in(case, "accepted")
+    not_future(handled_date, "办结日期")
+    if handled_date < complaint.accepted_date:
+        raise ValidationError("办结日期不能早于受理日期")
+    if outcome not in Complaint.Outcome.values:
+        raise ValidationError("请选择处理结果")
+    replaceable = complaint.wants_replacement or complaint.against == Complaint.Against.PROVIDER
+    if outcome == Complaint.Outcome.REPLACED and not replaceable:
+        raise ValidationError("投诉人未请求更换法律援助人员（第五十五条），请选择其他处理结果")
+    if not _text(result):
+        raise ValidationError("请写明调查核实的情况和处理意见（法律援助法 第五十六条）")
+    late = complaint.handle_due is not None and handled_date > complaint.handle_due
+    if late and not _text(late_reason):
+        raise ValidationError(
+            f"投诉应于{complaint.handle_due:%Y-%m-%d}前办结（法律援助法 第五十六条，"
+            f"受理之日起{periods.COMPLAINT_HANDLE_DAYS}日），请写明逾期原因"
+        )
+    complaint.handled_date = handled_date
+    complaint.outcome = outcome
+    complaint.result = _text(result)
+    complaint.late_reason = _text(late_reason) if late else ""
+    complaint.reply_due = date_or_none(periods.complaint_reply_due, handled_date)
+    saved(complaint)
+    _event(
+        actor,
+        case,
+        "complaint_handled",
+        f"投诉办结：{complaint.get_outcome_display()}",
+        reason=complaint.late_reason,
+    )
+    return complaint
+
+
+@service
+def reply_complaint(*, actor, case: AidCase, replied_date: datetime.date) -> Complaint:
+    """第五十六条: 及时向投诉人告知处理结果 (or why the complaint was not accepted)."""
+    CASE_FLOW.check(case, "reply_complaint", actor=actor)
+    complaint = _complaint_in(case, "decided")
+    not_future(replied_date, "告知投诉人日期")
+    decided = complaint.handled_date or complaint.rejected_date
+    if replied_date < decided:
+        raise ValidationError("告知投诉人日期不能早于办结（不予受理）日期")
+    complaint.replied_date = replied_date
+    saved(complaint)
+    late = complaint.reply_due is not None and replied_date > complaint.reply_due
+    _event(
+        actor,
+        case,
+        "complaint_replied",
+        f"向投诉人{complaint.complainant}告知处理结果（{replied_date:%Y-%m-%d}）"
+        + ("，超过告知期限（第五十六条“及时”）" if late else ""),
+    )
+    return complaint
 
 
 # — quality and subsidies —
@@ -1065,4 +1261,6 @@ def _imported_case(actor, unit, row, provider) -> AidCase:
         created_by=actor,
     )
     case.number = _number(unit, origin, row["received_date"].year)
+    if provider is not None:
+        case.assignment_number = _number(unit, origin, accepted.year, assignment=True)
     return saved(case)

@@ -1,9 +1,12 @@
 """Pages of 法律援助: the case ledger (list, filters, Excel), a case's page with its steps,
 the roster, the subsidy standard, consultations and the public status lookup."""
 
+from urllib.parse import quote
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -18,7 +21,7 @@ from fazhi.core.roles import Action
 from fazhi.core.steps import form_page, step_page
 from fazhi.core.viewtools import record_view, require
 
-from . import forms, imports, selectors, services
+from . import documents, forms, imports, selectors, services
 from .models import AidCase, Consultation, Provider, SubsidyStandard
 from .workflow import CASE_FLOW
 
@@ -31,6 +34,39 @@ def _due_cell(due, done, overdue):
     late = due < timezone.localdate()
     return format_html(
         '{} <span class="badge{}">期限</span>', day(due), " badge-danger" if late else ""
+    )
+
+
+# — one list, one create and one detail page for each kind of record —
+
+
+def _records_page(request, queryset, *, model, ledger, title, placeholder, empty, create=(), **kw):
+    """A record list (台账 with search and Excel) with its 登记 buttons for those who may."""
+    may = core_selectors.can(request.user, Action.CREATE, model.work_line)
+    return ledger_page(
+        request,
+        queryset,
+        ledger=ledger,
+        title=title,
+        search_placeholder=placeholder,
+        empty=empty,
+        actions=list(create) if may else [],
+        **kw,
+    )
+
+
+def _create_page(request, model, form_class, service, *, title, back, message):
+    """A 登记 form for one of the user's agencies, run through `service`."""
+    require(request, Action.CREATE, model.work_line)
+    form = form_class(request.POST or None, units=selectors.agencies(request.user), request=request)
+    return form_page(request, form, service, title=title, crumbs=[back], message=message)
+
+
+def _detail_page(request, record, name):
+    return render(
+        request,
+        f"legal_aid/{name}_detail.html",
+        {name: record, "history": core_selectors.record_history(request.user, record)},
     )
 
 
@@ -82,39 +118,31 @@ def case_list(request):
         state=data.get("state", ""),
         case_type=data.get("case_type", ""),
     )
-    can_create = core_selectors.can(request.user, Action.CREATE, AidCase.work_line)
-    actions = (
-        [
+    return _records_page(
+        request,
+        queryset,
+        model=AidCase,
+        ledger=CASE_LEDGER,
+        title="法律援助案件",
+        placeholder="编号、受援人、办案机关或承办人员",
+        filter_form=filters,
+        empty="没有符合条件的案件",
+        create=[
             ("受理申请", reverse("legal_aid:case_apply")),
             ("登记通知辩护（代理）", reverse("legal_aid:case_notice")),
             ("导入", reverse("legal_aid:case_import")),
-        ]
-        if can_create
-        else []
-    )
-    return ledger_page(
-        request,
-        queryset,
-        ledger=CASE_LEDGER,
-        title="法律援助案件",
-        search_placeholder="编号、受援人、办案机关或承办人员",
-        filter_form=filters,
-        empty="没有符合条件的案件",
-        actions=actions,
+        ],
     )
 
 
 def case_apply(request):
-    require(request, Action.CREATE, AidCase.work_line)
-    form = forms.ApplicationForm(
-        request.POST or None, units=selectors.agencies(request.user), request=request
-    )
-    return form_page(
+    return _create_page(
         request,
-        form,
+        AidCase,
+        forms.ApplicationForm,
         services.register_application,
         title="受理法律援助申请",
-        crumbs=[("法律援助", reverse("legal_aid:case_list"))],
+        back=("法律援助", reverse("legal_aid:case_list")),
         message=lambda case: (
             f"已受理{case.number}"
             + (f"，审查决定期限为{case.decision_due:%Y-%m-%d}" if case.decision_due else "")
@@ -123,16 +151,13 @@ def case_apply(request):
 
 
 def case_notice(request):
-    require(request, Action.CREATE, AidCase.work_line)
-    form = forms.NoticeForm(
-        request.POST or None, units=selectors.agencies(request.user), request=request
-    )
-    return form_page(
+    return _create_page(
         request,
-        form,
+        AidCase,
+        forms.NoticeForm,
         services.register_notice,
         title="登记通知辩护（代理）",
-        crumbs=[("法律援助", reverse("legal_aid:case_list"))],
+        back=("法律援助", reverse("legal_aid:case_list")),
         message=lambda case: (
             f"已登记{case.number}"
             + (f"，请于{case.assignment_due:%Y-%m-%d}前指派律师" if case.assignment_due else "")
@@ -163,11 +188,18 @@ def case_detail(request, case):
             "show_charge": charge,
             "progress": selectors.progress_of(user, case),
             "objections": selectors.objections_of(user, case),
+            "complaints": selectors.complaints_of(user, case),
             "checks": selectors.quality_checks_of(user, case),
             "subsidies": selectors.subsidies_of(user, case),
             "history": core_selectors.record_history(user, case),
             "buttons": CASE_FLOW.buttons(case, user),
             "workflow": CASE_FLOW,
+            "case_files": [
+                (which, documents.title(which))
+                for which in documents.FILES
+                if documents.available(case, which)
+                and selectors.may_see_case_file(user, case, which)
+            ],
         },
     )
 
@@ -188,6 +220,11 @@ STEP_FORMS = {
     "decide_objection": (forms.ObjectionDecisionForm, "已作出异议审查决定"),
     "record_quality_check": (forms.QualityForm, "已登记质量评查"),
     "pay_subsidy": (forms.SubsidyForm, "已发放办案补贴"),
+    "record_complaint": (forms.ComplaintForm, "已登记投诉"),
+    "accept_complaint": (forms.ComplaintAcceptForm, "已受理投诉"),
+    "reject_complaint": (forms.ComplaintRejectForm, "已决定不予受理"),
+    "handle_complaint": (forms.ComplaintHandleForm, "投诉已办结，请及时告知投诉人"),
+    "reply_complaint": (forms.ComplaintReplyForm, "已登记告知投诉人"),
 }
 
 
@@ -214,6 +251,39 @@ def case_step(request, case):
     )
 
 
+@record_view(AidCase)
+@require_safe
+def case_file(request, case):
+    """审批卷 or 承办卷 (?which=handling) of a finished case, as a Word 文书."""
+    which = request.GET.get("which", "approval")
+    if which not in documents.FILES:
+        raise Http404("没有这种案卷")
+    if not selectors.may_see_case_file(request.user, case, which):
+        raise PermissionDenied(f"无权查看本案的{documents.title(which)}")
+    if not documents.available(case, which):
+        messages.error(
+            request,
+            f"{documents.title(which)}在"
+            + ("结案或终止" if which == "handling" else "结案、终止、不予援助或视为撤回")
+            + "后生成",
+        )
+        return redirect("legal_aid:case_detail", pk=case.pk)
+    content = documents.case_file_docx(case, which, request.user, timezone.localdate())
+    services.record_sensitive_view(
+        actor=request.user,
+        case=case,
+        parts=[documents.title(which), *documents.sensitive_parts(case, which, request.user)],
+    )
+    return HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        headers={
+            "Content-Disposition": "attachment; filename*=UTF-8''"
+            + quote(f"{documents.title(which)}（{case.number}）.docx")
+        },
+    )
+
+
 def case_import(request):
     """导入 the national system's export into the user's agency: all rows or none."""
     require(request, Action.CREATE, AidCase.work_line)
@@ -229,6 +299,51 @@ def case_import(request):
         template_name="法律援助案件导入模板.xlsx",
         success="已导入{count}件案件",
         done=reverse("legal_aid:case_list"),
+    )
+
+
+# — complaints (第五十五条、第五十六条) —
+
+COMPLAINT_LEDGER = Ledger(
+    "法律援助投诉台账.xlsx",
+    "法律援助投诉",
+    (
+        Column("案件", lambda c: c.case.number),
+        Column("收到投诉日期", lambda c: day(c.received_date)),
+        Column("投诉人", lambda c: c.complainant),
+        Column("投诉人身份", lambda c: c.get_relation_display(), on_page=False),
+        Column("被投诉对象", lambda c: c.get_against_display()),
+        Column("投诉事项", lambda c: c.content, on_page=False),
+        Column("请求更换人员", lambda c: "是" if c.wants_replacement else "否", on_page=False),
+        Column(
+            "受理",
+            lambda c: day(c.accepted_date or c.rejected_date),
+            cell=lambda c: _due_cell(
+                c.accept_due, c.accepted_date or c.rejected_date, c.accept_overdue
+            ),
+        ),
+        Column(
+            "办结",
+            lambda c: day(c.handled_date),
+            cell=lambda c: _due_cell(c.handle_due, c.handled_date, c.handle_overdue),
+        ),
+        Column("处理结果", lambda c: c.get_outcome_display() or c.rejection_reason, on_page=False),
+        Column("告知投诉人日期", lambda c: day(c.replied_date)),
+        Column("状态", lambda c: c.stage),
+    ),
+)
+
+
+@require_safe
+def complaint_list(request):
+    return _records_page(
+        request,
+        selectors.complaints(request.user, request.GET.get("q", "")[:100]),
+        model=AidCase,
+        ledger=COMPLAINT_LEDGER,
+        title="法律援助投诉",
+        placeholder="案件编号、投诉人或投诉事项",
+        empty="没有投诉",
     )
 
 
@@ -251,29 +366,26 @@ PROVIDER_LEDGER = Ledger(
 
 @require_safe
 def provider_list(request):
-    can_create = core_selectors.can(request.user, Action.CREATE, Provider.work_line)
-    return ledger_page(
+    return _records_page(
         request,
         selectors.providers(request.user, request.GET.get("q", "")[:100]),
+        model=Provider,
         ledger=PROVIDER_LEDGER,
         title="法律援助人员",
-        search_placeholder="姓名或执业机构",
+        placeholder="姓名或执业机构",
         empty="尚未登记法律援助人员",
-        actions=[("登记人员", reverse("legal_aid:provider_create"))] if can_create else [],
+        create=[("登记人员", reverse("legal_aid:provider_create"))],
     )
 
 
 def provider_create(request):
-    require(request, Action.CREATE, Provider.work_line)
-    form = forms.ProviderForm(
-        request.POST or None, units=selectors.agencies(request.user), request=request
-    )
-    return form_page(
+    return _create_page(
         request,
-        form,
+        Provider,
+        forms.ProviderForm,
         services.register_provider,
         title="登记法律援助人员",
-        crumbs=[("法律援助人员", reverse("legal_aid:provider_list"))],
+        back=("法律援助人员", reverse("legal_aid:provider_list")),
         message=lambda p: f"已登记{p}",
     )
 
@@ -312,29 +424,26 @@ STANDARD_LEDGER = Ledger(
 
 @require_safe
 def standard_list(request):
-    can_create = core_selectors.can(request.user, Action.CREATE, SubsidyStandard.work_line)
-    return ledger_page(
+    return _records_page(
         request,
         selectors.standards(request.user, request.GET.get("q", "")[:100]),
+        model=SubsidyStandard,
         ledger=STANDARD_LEDGER,
         title="办案补贴标准",
-        search_placeholder="标准文件",
+        placeholder="标准文件",
         empty="尚未登记补贴标准",
-        actions=[("登记新版本", reverse("legal_aid:standard_create"))] if can_create else [],
+        create=[("登记新版本", reverse("legal_aid:standard_create"))],
     )
 
 
 def standard_create(request):
-    require(request, Action.CREATE, SubsidyStandard.work_line)
-    form = forms.StandardForm(
-        request.POST or None, units=selectors.agencies(request.user), request=request
-    )
-    return form_page(
+    return _create_page(
         request,
-        form,
+        SubsidyStandard,
+        forms.StandardForm,
         services.add_standard,
         title="登记办案补贴标准",
-        crumbs=[("办案补贴标准", reverse("legal_aid:standard_list"))],
+        back=("办案补贴标准", reverse("legal_aid:standard_list")),
         message=lambda s: f"已登记{s}",
     )
 
@@ -342,14 +451,7 @@ def standard_create(request):
 @record_view(SubsidyStandard)
 @require_safe
 def standard_detail(request, standard):
-    return render(
-        request,
-        "legal_aid/standard_detail.html",
-        {
-            "standard": standard,
-            "history": core_selectors.record_history(request.user, standard),
-        },
-    )
+    return _detail_page(request, standard, "standard")
 
 
 # — consultations —
@@ -374,32 +476,29 @@ def consultation_list(request):
     filters = forms.ConsultationFilterForm(request.GET)
     filters.is_valid()
     data = filters.cleaned_data
-    can_create = core_selectors.can(request.user, Action.CREATE, Consultation.work_line)
-    return ledger_page(
+    return _records_page(
         request,
         selectors.consultations(
             request.user, search=data.get("q", ""), channel=data.get("channel", "")
         ),
+        model=Consultation,
         ledger=CONSULTATION_LEDGER,
         title="法律咨询",
-        search_placeholder="咨询人或咨询事项",
+        placeholder="咨询人或咨询事项",
         filter_form=filters,
         empty="没有符合条件的咨询",
-        actions=[("登记咨询", reverse("legal_aid:consultation_create"))] if can_create else [],
+        create=[("登记咨询", reverse("legal_aid:consultation_create"))],
     )
 
 
 def consultation_create(request):
-    require(request, Action.CREATE, Consultation.work_line)
-    form = forms.ConsultationForm(
-        request.POST or None, units=selectors.agencies(request.user), request=request
-    )
-    return form_page(
+    return _create_page(
         request,
-        form,
+        Consultation,
+        forms.ConsultationForm,
         services.register_consultation,
         title="登记法律咨询",
-        crumbs=[("法律咨询", reverse("legal_aid:consultation_list"))],
+        back=("法律咨询", reverse("legal_aid:consultation_list")),
         message="已登记法律咨询",
     )
 
@@ -407,14 +506,7 @@ def consultation_create(request):
 @record_view(Consultation)
 @require_safe
 def consultation_detail(request, consultation):
-    return render(
-        request,
-        "legal_aid/consultation_detail.html",
-        {
-            "consultation": consultation,
-            "history": core_selectors.record_history(request.user, consultation),
-        },
-    )
+    return _detail_page(request, consultation, "consultation")
 
 
 # — the public status lookup —

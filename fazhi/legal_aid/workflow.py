@@ -31,6 +31,29 @@ def _open_objection(case):
     return case.objections.filter(decided_date__isnull=True).exists()
 
 
+def open_complaint(case):
+    """The case's complaint not yet closed by telling the complainant (one at a time)."""
+    return case.complaints.filter(replied_date__isnull=True).first()
+
+
+def _complaint(stage):
+    def when(case):
+        complaint = open_complaint(case)
+        if stage == "none":
+            return complaint is None
+        if complaint is None:
+            return False
+        if stage == "received":
+            return complaint.accepted_date is None and complaint.rejected_date is None
+        if stage == "accepted":
+            return complaint.accepted_date is not None and complaint.handled_date is None
+        return complaint.handled_date is not None or complaint.rejected_date is not None
+
+    return when
+
+
+ALL = tuple(State.values)
+
 TRANSITIONS = (
     Transition(
         "request_supplement",
@@ -169,6 +192,52 @@ TRANSITIONS = (
         guard="按施行中的补贴标准；标准要求质量评定的须先评定；不合格不发绩效补贴；终止案件按比例发放",
         when=_no_grade_paid,
     ),
+    Transition(
+        "record_complaint",
+        "登记投诉",
+        ALL,
+        article="第五十五条",
+        guard="申请人、受援人或利害关系人对法律援助机构、法律援助人员的投诉；可请求更换法律援助人员",
+        when=_complaint("none"),
+    ),
+    Transition(
+        "accept_complaint",
+        "受理投诉",
+        ALL,
+        roles=REVIEWERS,
+        permission=Action.REVIEW,
+        article="第五十六条",
+        guard="收到投诉之日起五个工作日内决定是否受理（docs/rules.md）",
+        when=_complaint("received"),
+    ),
+    Transition(
+        "reject_complaint",
+        "投诉不予受理",
+        ALL,
+        roles=REVIEWERS,
+        permission=Action.REVIEW,
+        article="第五十六条",
+        guard="写明不予受理的理由并告知投诉人",
+        when=_complaint("received"),
+    ),
+    Transition(
+        "handle_complaint",
+        "投诉办结",
+        ALL,
+        roles=REVIEWERS,
+        permission=Action.REVIEW,
+        article="第五十六条",
+        guard="受理之日起四十五日内调查处理；逾期须写明原因",
+        when=_complaint("accepted"),
+    ),
+    Transition(
+        "reply_complaint",
+        "告知投诉人处理结果",
+        ALL,
+        article="第五十六条",
+        guard="办结（不予受理）后五个工作日内告知投诉人",
+        when=_complaint("decided"),
+    ),
 )
 
 CASE_FLOW = Workflow(
@@ -194,5 +263,8 @@ CASE_FLOW = Workflow(
         ("转交申请", "被羁押人员提出申请后二十四小时", "第三十九条"),
         ("异议审查", "收到异议之日起五日", "第四十九条第二款"),
         ("结案材料", "办理结束之日起三十日", "第五十条（程序规定）"),
+        ("投诉受理", "收到投诉之日起五个工作日", "第五十六条（投诉处理办法）"),
+        ("投诉办结", "受理之日起四十五日", "第五十六条（投诉处理办法）"),
+        ("告知投诉人", "办结之日起五个工作日", "第五十六条（投诉处理办法）"),
     ),
 )

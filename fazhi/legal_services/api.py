@@ -19,6 +19,8 @@ class ContactSerializer(serializers.ModelSerializer):
             "duration_minutes",
             "satisfaction",
             "referral",
+            "aid_case",
+            "dispute",
         ]
 
 

@@ -11,7 +11,7 @@ class LegalServicesConfig(worklines.WorkLineConfig):
     def wire(self, line):
         from fazhi.core.navigation import NavItem
 
-        from . import api, deadlines, demo, indicators, models
+        from . import api, deadlines, demo, indicators, models, scale
 
         line.audit(models.ServicePoint, models.HotlineContact)
         line.audit(models.Village, exclude_fields=["advisers"])
@@ -27,6 +27,7 @@ class LegalServicesConfig(worklines.WorkLineConfig):
         line.due(deadlines.complaints_due)
         line.indicators(*indicators.INDICATORS)
         line.demo(61, "公共法律服务", demo.build)
+        line.scale(61, scale.MAKER)
         line.api_viewset("legal-services/contacts", api.ContactViewSet, "legal-services-contact")
         line.api_viewset("legal-services/villages", api.VillageViewSet, "legal-services-village")
         line.api_viewset("legal-services/notary-reports", api.NotaryReportViewSet, "notary-report")

@@ -153,3 +153,54 @@ class ContactFilterForm(forms.Form):
 class VillageFilterForm(forms.Form):
     q = forms.CharField(required=False, max_length=100)
     without_adviser = forms.BooleanField(label="仅显示无法律顾问的村（居）", required=False)
+
+
+class AidReferralForm(SubmitOnceForm):
+    """The application as 12348 takes it down; the legal-aid service checks it."""
+
+    unit = forms.ModelChoiceField(label="法律援助机构", queryset=Unit.objects.none())
+    received_date = date_field("转入日期（收到申请日期）", today=True)
+    applicant_name = forms.CharField(label="申请人姓名", max_length=40)
+    applicant_id_number = forms.CharField(label="身份证号码", max_length=18)
+    applicant_phone = forms.CharField(label="联系电话", max_length=30, required=False)
+    case_type = forms.ChoiceField(label="案件类型", choices=())
+    matter = forms.ChoiceField(label="援助事项", choices=())
+    summary = forms.CharField(label="案情摘要", widget=forms.Textarea(attrs={"rows": 3}))
+    economic_check = forms.ChoiceField(label="经济困难审查", choices=())
+    economic_evidence = forms.CharField(
+        label="经济困难状况说明",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="诚信承诺或信息共享查询的结果（法律援助法 第四十一条）",
+    )
+
+    def __init__(self, *args, units, **kwargs):
+        from fazhi.legal_aid.models import CaseType, EconomicCheck, Matter
+
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["case_type"].choices = CaseType.choices
+        self.fields["matter"].choices = Matter.choices
+        self.fields["economic_check"].choices = [
+            (value, label)
+            for value, label in EconomicCheck.choices
+            if value in (EconomicCheck.PLEDGE, EconomicCheck.INFORMATION_SHARING)
+        ]
+
+
+class MediationReferralForm(SubmitOnceForm):
+    committee = forms.ModelChoiceField(label="调解组织", queryset=Unit.objects.none())
+    mediator = forms.ModelChoiceField(label="调解员", queryset=Unit.objects.none())
+    received_date = date_field("受理日期", today=True)
+    kind = forms.ChoiceField(label="纠纷类型", choices=())
+    applicant = forms.CharField(label="申请人（当事人）", max_length=100)
+    respondent = forms.CharField(label="被申请人", max_length=100, required=False)
+    summary = forms.CharField(label="纠纷简要情况", max_length=2000, widget=forms.Textarea)
+
+    def __init__(self, *args, committees, mediators, **kwargs):
+        from fazhi.mediation.models import DisputeKind
+
+        super().__init__(*args, **kwargs)
+        self.fields["committee"].queryset = committees
+        self.fields["mediator"].queryset = mediators
+        self.fields["kind"].choices = DisputeKind.choices

@@ -169,6 +169,26 @@ class HotlineContact(UnitRecord):
         "转办", max_length=10, choices=ContactReferral.choices, blank=True, default=""
     )
     summary = models.CharField("咨询摘要", max_length=300, blank=True)
+    # The case the referral opened in the other line ("一端发起、三端响应"): a 法律援助 application
+    # or a 人民调解 dispute. The case carries the contact's reference back.
+    aid_case = models.ForeignKey(
+        "legal_aid.AidCase",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hotline_contacts",
+        editable=False,
+        verbose_name="转介的法律援助案件",
+    )
+    dispute = models.ForeignKey(
+        "mediation.Dispute",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="hotline_contacts",
+        editable=False,
+        verbose_name="转介的矛盾纠纷",
+    )
 
     detail_url_name = "legal_services:contact_detail"
 
@@ -180,11 +200,24 @@ class HotlineContact(UnitRecord):
             models.CheckConstraint(
                 condition=Q(answered=True) | (Q(satisfaction="") & Q(duration_minutes=0)),
                 name="contact_abandoned_has_no_service",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(aid_case__isnull=True) | Q(dispute__isnull=True),
+                name="contact_one_referral",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.unit.name} {self.contact_date:%Y-%m-%d} {self.get_channel_display()}（{self.category}）"
+
+    @property
+    def reference(self) -> str:
+        """How the case of the other line names this contact."""
+        return f"12348转介：{self.unit.name}{self.contact_date:%Y-%m-%d}{self.get_channel_display()}（第{self.pk}号）"
+
+    @property
+    def referred(self) -> bool:
+        return self.aid_case_id is not None or self.dispute_id is not None
 
 
 class NotaryOffice(UnitRecord):

@@ -115,3 +115,17 @@ def api_villages(user):
 
 def api_reports(user):
     return NotaryReport.objects.restrict(user).select_related("office")
+
+
+def aid_agencies(user):
+    """The legal-aid agencies a referral may go to: units the user may register for on
+    the 法律援助 line (its service checks the line again)."""
+    from fazhi.legal_aid import selectors as legal_aid
+
+    return legal_aid.agencies(user)
+
+
+def mediation_choices(user):
+    from fazhi.mediation import selectors as mediation
+
+    return mediation.committees_for(user), mediation.mediators_for(user)

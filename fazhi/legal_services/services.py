@@ -12,6 +12,7 @@ from fazhi.core.roles import Action
 
 from .models import (
     AdviserLog,
+    ContactReferral,
     HotlineContact,
     NotaryComplaint,
     NotaryOffice,
@@ -201,6 +202,89 @@ def register_contact(
         )
     )
     _event(actor, contact, unit, "contact", f"登记{contact}")
+    return contact
+
+
+# — referrals from 12348 to 法律援助 and 人民调解 ("一端发起、三端响应") —
+
+
+def _referable(actor, contact: HotlineContact, received_date: datetime.date) -> None:
+    require(actor, Action.CHANGE, contact, "无权转介该12348咨询")
+    if not contact.answered:
+        raise ValidationError("未接通的来电不能转介")
+    if contact.referred:
+        raise ValidationError("该咨询已转介，不能重复转介")
+    if received_date < contact.contact_date:
+        raise ValidationError("转入日期不能早于咨询日期")
+
+
+@service
+def refer_to_legal_aid(
+    *, actor, contact: HotlineContact, unit: Unit, received_date: datetime.date, **application
+):
+    """The caller applies for 法律援助 through 12348: the application is registered by the
+    legal-aid line's own service (its checks and numbering; the actor must act on that line),
+    and the contact and the case name each other."""
+    from fazhi.legal_aid import services as legal_aid
+
+    _referable(actor, contact, received_date)
+    case = legal_aid.register_application(
+        actor=actor,
+        unit=unit,
+        received_date=received_date,
+        referral_reference=contact.reference,
+        **application,
+    )
+    contact.aid_case = case
+    contact.referral = ContactReferral.LEGAL_AID
+    saved(contact)
+    _event(actor, contact, contact.unit, "refer_aid", f"12348咨询转法律援助，受理为{case.number}")
+    return contact
+
+
+@service
+def refer_to_mediation(
+    *,
+    actor,
+    contact: HotlineContact,
+    committee,
+    mediator,
+    kind: str,
+    applicant: str,
+    summary: str,
+    received_date: datetime.date,
+    respondent: str = "",
+):
+    """The caller asks for 人民调解 through 12348: the dispute is registered by the mediation
+    line's service as the party's application (人民调解法 第十七条), its 来源文号 naming the
+    contact."""
+    from fazhi.mediation import services as mediation
+    from fazhi.mediation.models import Source
+
+    _referable(actor, contact, received_date)
+    dispute = mediation.register_dispute(
+        actor=actor,
+        committee=committee,
+        source=Source.APPLICATION,
+        source_reference=contact.reference[:100],
+        kind=kind,
+        summary=summary,
+        received_date=received_date,
+        mediator=mediator,
+        applicant=applicant,
+        respondent=respondent,
+        referred_date=contact.contact_date,
+    )
+    contact.dispute = dispute
+    contact.referral = ContactReferral.MEDIATION
+    saved(contact)
+    _event(
+        actor,
+        contact,
+        contact.unit,
+        "refer_mediation",
+        f"12348咨询转人民调解，受理为{dispute.number}",
+    )
     return contact
 
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("contacts/new/", views.contact_create, name="contact_create"),
     path("contacts/import/", views.contact_import, name="contact_import"),
     path("contacts/<int:pk>/", views.contact_detail, name="contact_detail"),
+    path("contacts/<int:pk>/refer/", views.contact_refer, name="contact_refer"),
     path("notary/", views.office_list, name="office_list"),
     path("notary/new/", views.office_create, name="office_create"),
     path("notary/<int:pk>/", views.office_detail, name="office_detail"),

@@ -2,6 +2,7 @@
 visits, notary offices with their monthly reports and complaints — each a ledger with Excel."""
 
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -29,6 +30,46 @@ def _search(request) -> str:
     return request.GET.get("q", "")[:100]
 
 
+def _records_page(request, queryset, *, model, ledger, title, placeholder, empty, create=(), **kw):
+    """A record list (台账 with search and Excel) with its 登记 buttons for those who may."""
+    return ledger_page(
+        request,
+        queryset,
+        ledger=ledger,
+        title=title,
+        search_placeholder=placeholder,
+        empty=empty,
+        actions=list(create) if _can_create(request, model) else [],
+        **kw,
+    )
+
+
+def _create_page(request, model, form_class, service, *, title, back, message, **form_kwargs):
+    """A 登记 form for one of the user's units, run through `service`."""
+    require(request, Action.CREATE, model.work_line)
+    form = form_class(
+        request.POST or None,
+        units=selectors.units_for(request.user),
+        request=request,
+        **form_kwargs,
+    )
+    return form_page(request, form, service, title=title, crumbs=[back], message=message)
+
+
+def _record_form(request, record, form, service, *, title, message):
+    """A form on a record's page (月报, 投诉, 聘任 …), back to the record."""
+    name = record._meta.model_name.removeprefix("notary")
+    return form_page(
+        request,
+        form,
+        service,
+        title=f"{title}：{record}",
+        back=record.get_absolute_url(),
+        message=message,
+        **{name: record},
+    )
+
+
 # — service points —
 
 POINT_LEDGER = Ledger(
@@ -48,30 +89,26 @@ POINT_LEDGER = Ledger(
 
 @require_safe
 def point_list(request):
-    return ledger_page(
+    return _records_page(
         request,
         selectors.points(request.user, _search(request)),
+        model=ServicePoint,
         ledger=POINT_LEDGER,
         title="公共法律服务站点",
-        search_placeholder="名称或服务事项",
+        placeholder="名称或服务事项",
         empty="尚未登记站点",
-        actions=[("登记站点", reverse("legal_services:point_create"))]
-        if _can_create(request, ServicePoint)
-        else [],
+        create=[("登记站点", reverse("legal_services:point_create"))],
     )
 
 
 def point_create(request):
-    require(request, Action.CREATE, ServicePoint.work_line)
-    form = forms.PointForm(
-        request.POST or None, units=selectors.units_for(request.user), request=request
-    )
-    return form_page(
+    return _create_page(
         request,
-        form,
+        ServicePoint,
+        forms.PointForm,
         services.register_point,
         title="登记公共法律服务站点",
-        crumbs=[("服务站点", reverse("legal_services:point_list"))],
+        back=("服务站点", reverse("legal_services:point_list")),
         message=lambda p: f"已登记{p}",
     )
 
@@ -113,7 +150,7 @@ def village_list(request):
     data = filters.cleaned_data
     today = timezone.localdate()
     total, covered = selectors.coverage(request.user, today)
-    return ledger_page(
+    return _records_page(
         request,
         selectors.villages(
             request.user,
@@ -121,32 +158,26 @@ def village_list(request):
             without_adviser=data.get("without_adviser", False),
             on=today,
         ),
+        model=Village,
         ledger=VILLAGE_LEDGER,
         title=f"村居法律顾问（{covered}/{total}个村居有法律顾问）",
-        search_placeholder="村（居）或乡镇",
+        placeholder="村（居）或乡镇",
         filter_form=filters,
         empty="没有符合条件的村（居）",
-        actions=[("登记村（居）", reverse("legal_services:village_create"))]
-        if _can_create(request, Village)
-        else [],
+        create=[("登记村（居）", reverse("legal_services:village_create"))],
     )
 
 
 def village_create(request):
-    require(request, Action.CREATE, Village.work_line)
-    form = forms.VillageForm(
-        request.POST or None,
-        units=selectors.units_for(request.user),
-        townships=selectors.townships_for(request.user),
-        request=request,
-    )
-    return form_page(
+    return _create_page(
         request,
-        form,
+        Village,
+        forms.VillageForm,
         services.register_village,
         title="登记村（居）",
-        crumbs=[("村居法律顾问", reverse("legal_services:village_list"))],
+        back=("村居法律顾问", reverse("legal_services:village_list")),
         message=lambda v: f"已登记{v}",
+        townships=selectors.townships_for(request.user),
     )
 
 
@@ -169,15 +200,13 @@ def village_detail(request, village):
 
 @record_view(Village, Action.CHANGE)
 def village_adviser(request, village):
-    form = forms.AdviserForm(request.POST or None, request=request)
-    return form_page(
+    return _record_form(
         request,
-        form,
+        village,
+        forms.AdviserForm(request.POST or None, request=request),
         services.appoint_adviser,
-        title=f"聘任法律顾问：{village}",
-        back=village.get_absolute_url(),
+        title="聘任法律顾问",
         message="已登记法律顾问",
-        village=village,
     )
 
 
@@ -188,14 +217,13 @@ def village_log(request, village):
         advisers=selectors.advisers_of(request.user, village),
         request=request,
     )
-    return form_page(
+    return _record_form(
         request,
+        village,
         form,
         services.log_adviser_month,
-        title=f"登记法律顾问服务记录：{village}",
-        back=village.get_absolute_url(),
+        title="登记法律顾问服务记录",
         message="已登记服务记录",
-        village=village,
     )
 
 
@@ -223,34 +251,30 @@ def contact_list(request):
     filters = forms.ContactFilterForm(request.GET)
     filters.is_valid()
     data = filters.cleaned_data
-    return ledger_page(
+    return _records_page(
         request,
         selectors.contacts(request.user, data.get("q", ""), data.get("channel", "")),
+        model=HotlineContact,
         ledger=CONTACT_LEDGER,
         title="12348咨询及来访",
-        search_placeholder="类别或摘要",
+        placeholder="类别或摘要",
         filter_form=filters,
         empty="没有符合条件的记录",
-        actions=[
+        create=[
             ("登记", reverse("legal_services:contact_create")),
             ("导入12348平台数据", reverse("legal_services:contact_import")),
-        ]
-        if _can_create(request, HotlineContact)
-        else [],
+        ],
     )
 
 
 def contact_create(request):
-    require(request, Action.CREATE, HotlineContact.work_line)
-    form = forms.ContactForm(
-        request.POST or None, units=selectors.units_for(request.user), request=request
-    )
-    return form_page(
+    return _create_page(
         request,
-        form,
+        HotlineContact,
+        forms.ContactForm,
         services.register_contact,
         title="登记12348咨询或来访",
-        crumbs=[("12348咨询及来访", reverse("legal_services:contact_list"))],
+        back=("12348咨询及来访", reverse("legal_services:contact_list")),
         message="已登记",
     )
 
@@ -274,10 +298,50 @@ def contact_import(request):
 @record_view(HotlineContact)
 @require_safe
 def contact_detail(request, contact):
+    may_refer = (
+        contact.answered
+        and not contact.referred
+        and core_selectors.can(request.user, Action.CHANGE, HotlineContact.work_line)
+    )
     return render(
         request,
         "legal_services/contact_detail.html",
-        {"contact": contact, "history": core_selectors.record_history(request.user, contact)},
+        {
+            "contact": contact,
+            "may_refer": may_refer,
+            "history": core_selectors.record_history(request.user, contact),
+        },
+    )
+
+
+@record_view(HotlineContact, Action.CHANGE)
+def contact_refer(request, contact):
+    """转介 to 法律援助 (?to=legal_aid) or 人民调解 (?to=mediation): the case is opened in
+    that line by its own service, with the user's rights there."""
+    to = request.GET.get("to") or request.POST.get("to", "")
+    fixed = {"contact": contact}
+    if to == "legal_aid":
+        form = forms.AidReferralForm(
+            request.POST or None, units=selectors.aid_agencies(request.user), request=request
+        )
+        service, title = services.refer_to_legal_aid, "转法律援助"
+    elif to == "mediation":
+        committees, mediators = selectors.mediation_choices(request.user)
+        form = forms.MediationReferralForm(
+            request.POST or None, committees=committees, mediators=mediators, request=request
+        )
+        service, title = services.refer_to_mediation, "转人民调解"
+    else:
+        raise Http404("没有这种转介")
+    return form_page(
+        request,
+        form,
+        service,
+        title=f"{title}（{contact}）",
+        crumbs=[("12348咨询及来访", reverse("legal_services:contact_list"))],
+        message=lambda c: f"已{title}：{(c.aid_case or c.dispute).number}",
+        back=contact,
+        **fixed,
     )
 
 
@@ -296,30 +360,26 @@ OFFICE_LEDGER = Ledger(
 
 @require_safe
 def office_list(request):
-    return ledger_page(
+    return _records_page(
         request,
         selectors.offices(request.user, _search(request)),
+        model=NotaryOffice,
         ledger=OFFICE_LEDGER,
         title="公证机构",
-        search_placeholder="公证机构名称",
+        placeholder="公证机构名称",
         empty="尚未登记公证机构",
-        actions=[("登记公证机构", reverse("legal_services:office_create"))]
-        if _can_create(request, NotaryOffice)
-        else [],
+        create=[("登记公证机构", reverse("legal_services:office_create"))],
     )
 
 
 def office_create(request):
-    require(request, Action.CREATE, NotaryOffice.work_line)
-    form = forms.OfficeForm(
-        request.POST or None, units=selectors.units_for(request.user), request=request
-    )
-    return form_page(
+    return _create_page(
         request,
-        form,
+        NotaryOffice,
+        forms.OfficeForm,
         services.register_office,
         title="登记公证机构",
-        crumbs=[("公证机构", reverse("legal_services:office_list"))],
+        back=("公证机构", reverse("legal_services:office_list")),
         message=lambda o: f"已登记{o}",
     )
 
@@ -344,29 +404,25 @@ def office_detail(request, office):
 
 @record_view(NotaryOffice, Action.CHANGE)
 def office_report(request, office):
-    form = forms.ReportForm(request.POST or None, request=request)
-    return form_page(
+    return _record_form(
         request,
-        form,
+        office,
+        forms.ReportForm(request.POST or None, request=request),
         services.report_month,
-        title=f"登记公证月报：{office}",
-        back=office.get_absolute_url(),
+        title="登记公证月报",
         message="已登记月报",
-        office=office,
     )
 
 
 @record_view(NotaryOffice, Action.CHANGE)
 def office_complaint(request, office):
-    form = forms.ComplaintForm(request.POST or None, request=request)
-    return form_page(
+    return _record_form(
         request,
-        form,
+        office,
+        forms.ComplaintForm(request.POST or None, request=request),
         services.register_complaint,
-        title=f"登记投诉：{office}",
-        back=office.get_absolute_url(),
+        title="登记投诉",
         message="已登记投诉",
-        office=office,
     )
 
 
@@ -377,12 +433,6 @@ def office_handle(request, office):
         complaints=selectors.complaints_of(request.user, office).filter(handled_date__isnull=True),
         request=request,
     )
-    return form_page(
-        request,
-        form,
-        services.handle_complaint,
-        title=f"办结投诉：{office}",
-        back=office.get_absolute_url(),
-        message="已办结投诉",
-        office=office,
+    return _record_form(
+        request, office, form, services.handle_complaint, title="办结投诉", message="已办结投诉"
     )

@@ -55,7 +55,8 @@ def test_the_owner_is_a_plain_user_without_a_password(scale_province):
 
 
 def test_every_line_loads_its_count(scale_province):
-    assert rows_per_model(scale_province) == {
+    loaded = {label: rows for label, rows in rows_per_model(scale_province).items() if rows}
+    assert loaded == {  # the other lines are asked for 0 (conftest.SMALL_PROVINCE)
         "reconsideration.Party": 3000,
         "reconsideration.Case": 3000,
         "litigation.Lawsuit": 300,
@@ -65,14 +66,15 @@ def test_every_line_loads_its_count(scale_province):
 def test_a_second_run_is_refused_unless_replacing(scale_province, generate_scale):
     with pytest.raises(CommandError, match="合成省.*已存在.*--replace"):
         generate_scale()
-    output = generate_scale(replace=True, count=["reconsideration=20", "litigation=10"])
+    output = generate_scale(replace=True, count=["reconsideration=20", "litigation=10"], scale=0)
     assert "已删除原有" in output and "人民调解" in output
     assert Unit.objects.filter(name=scale.PROVINCE_NAME, parent=None).count() == 1
     replaced = Unit.objects.get(name=scale.PROVINCE_NAME, parent=None)
     assert replaced.pk != scale_province.pk
     assert not Unit.objects.filter(path__startswith=scale_province.path).exists()
     assert rows_per_model(scale_province) == dict.fromkeys(rows_per_model(replaced), 0)
-    assert rows_per_model(replaced) == {
+    loaded = {label: rows for label, rows in rows_per_model(replaced).items() if rows}
+    assert loaded == {  # the lines not named follow --scale 0
         "reconsideration.Party": 20,
         "reconsideration.Case": 20,
         "litigation.Lawsuit": 10,
@@ -86,14 +88,21 @@ def test_impossible_shapes_are_refused(demo, generate_scale):
 
 
 def test_counts_follow_the_scale_unless_given():
-    assert scale.line_counts() == {"reconsideration": 1_000_000, "litigation": 150_000}
-    assert scale.line_counts(0.001) == {"reconsideration": 1000, "litigation": 150}
+    full = {
+        "reconsideration": 1_000_000,
+        "litigation": 150_000,
+        "legal_aid": 120_000,
+        "legal_services": 1_000_000,
+    }
+    assert scale.line_counts() == full
+    assert scale.line_counts(0.001) == {line: count // 1000 for line, count in full.items()}
     assert scale.line_counts(0.01, ["reconsideration=7", " litigation = 0 "]) == {
+        **{line: count // 100 for line, count in full.items()},
         "reconsideration": 7,
         "litigation": 0,
     }
     assert scale.line_counts(0.5, ["litigation=1000"]) == {
-        "reconsideration": 500_000,
+        **{line: count // 2 for line, count in full.items()},
         "litigation": 1000,
     }
 

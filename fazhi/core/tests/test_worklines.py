@@ -32,6 +32,7 @@ def test_the_work_lines_are_declared_on_the_kit():
         "rulemaking",
         "legal_aid",
         "legal_services",
+        "statistics",
     ]
     for config in worklines.work_lines():
         assert config.work_line == config.label

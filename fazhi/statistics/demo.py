@@ -1,0 +1,96 @@
+"""Demo returns: the 2025 行政复议 annual return of the three districts — 东湖区 on time, 西山区
+late, 南桥县 with a ±50% warning explained — consolidated by the city; and the November 2026
+人民调解 monthly return, 东湖区 submitted, 西山区 in draft, 南桥县 not begun and urged."""
+
+import datetime
+
+from . import services
+
+
+def _through(world, district, code, key, *, carried, submitted_on, explain=None):
+    officer = world.users[f"{district}_statistician"]
+    leader = world.users[f"{district}_leader"]
+    statreturn = services.create_return(
+        actor=officer, unit=world.units[f"{district}_justice"], template_code=code, period_key=key
+    )
+    if carried is not None:
+        services.set_manual_value(
+            actor=officer,
+            statreturn=statreturn,
+            cell="01-1",
+            value=str(carried),
+            explanation="上年报表期末未审结数",
+        )
+    if explain:
+        services.explain_warning(
+            actor=officer, statreturn=statreturn, cell="01-1", explanation=explain
+        )
+    services.complete_filling(actor=officer, statreturn=statreturn)
+    services.approve_return(actor=leader, statreturn=statreturn)
+    services.submit_return(actor=leader, statreturn=statreturn, submitted_on=submitted_on)
+    return statreturn
+
+
+def build(world) -> None:
+    services.install_shipped(actor=world.admin)
+    city_leader = world.users["city_leader"]
+    d = datetime.date
+    # 南桥县's 2024 return: the year its 2025 figures are compared with.
+    before = _through(world, "nanqiao", "FZ复1表", "2024", carried=2, submitted_on=d(2025, 1, 10))
+    services.accept_return(actor=city_leader, statreturn=before)
+    annual = [
+        _through(world, "donghu", "FZ复1表", "2025", carried=3, submitted_on=d(2026, 1, 12)),
+        _through(world, "xishan", "FZ复1表", "2025", carried=1, submitted_on=d(2026, 1, 22)),
+        _through(
+            world,
+            "nanqiao",
+            "FZ复1表",
+            "2025",
+            carried=8,
+            submitted_on=d(2026, 1, 14),
+            explain="2024年12月集中收到征地补偿类申请6件，年底未审结，上期结转增加",
+        ),
+    ]
+    for statreturn in annual:
+        services.accept_return(actor=city_leader, statreturn=statreturn)
+    city = services.create_return(
+        actor=world.users["city_statistician"],
+        unit=world.units["city_justice"],
+        template_code="FZ复1表",
+        period_key="2025",
+    )
+    services.complete_filling(actor=world.users["city_statistician"], statreturn=city)
+    services.approve_return(actor=city_leader, statreturn=city)
+    services.submit_return(actor=city_leader, statreturn=city, submitted_on=d(2026, 1, 19))
+    # November 2026, 人民调解 (due 5 December).
+    month = "2026-11"
+    officer = world.users["donghu_statistician"]
+    donghu = services.create_return(
+        actor=officer, unit=world.units["donghu_justice"], template_code="SF调1表", period_key=month
+    )
+    services.complete_filling(actor=officer, statreturn=donghu)
+    for problem in services.problems(donghu):
+        if problem.warning:  # the demo's records are few: every swing is large
+            services.explain_warning(
+                actor=officer,
+                statreturn=donghu,
+                cell=problem.cell,
+                explanation="演示数据记录较少，同比变动大",
+            )
+    services.approve_return(actor=world.users["donghu_leader"], statreturn=donghu)
+    services.submit_return(actor=world.users["donghu_leader"], statreturn=donghu)
+    services.create_return(
+        actor=world.users["xishan_statistician"],
+        unit=world.units["xishan_justice"],
+        template_code="SF调1表",
+        period_key=month,
+    )
+    city_month = services.create_return(
+        actor=world.users["city_statistician"],
+        unit=world.units["city_justice"],
+        template_code="SF调1表",
+        period_key=month,
+    )
+    services.urge(
+        actor=world.users["city_statistician"], statreturn=city_month, area=world.units["nanqiao"]
+    )

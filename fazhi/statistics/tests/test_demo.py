@@ -1,0 +1,13 @@
+"""The demo's returns: three districts and the city, one late, one warning explained."""
+
+from fazhi.statistics.models import State, StatReturn
+
+
+def test_the_demo_returns(demo):
+    annual = {r.area.name: r for r in StatReturn.objects.filter(period_key="2025")}
+    assert annual["示范市"].consolidated and annual["示范市"].state == State.SUBMITTED
+    assert annual["西山区"].on_time is False and annual["东湖区"].on_time is True
+    assert annual["南桥县"].explanations.get("同比:01-1")
+    assert {annual[n].state for n in ("东湖区", "西山区", "南桥县")} == {State.LOCKED}
+    city = annual["示范市"]
+    assert city.values["01-1"] == 3 + 1 + 8

@@ -1,0 +1,346 @@
+"""Pages of the returns: the list (ledger), opening a return, a return's page (its table with
+every counted cell linked to its records, the problems, the steps, typed cells, the children
+of a consolidation with 催报), the step forms, Excel, and the tables (报表制度)."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST, require_safe
+
+from fazhi.core import selectors as core_selectors
+from fazhi.core.ledgers import Column, Ledger, day, ledger_page
+from fazhi.core.roles import Action
+from fazhi.core.steps import form_page, step_page
+from fazhi.core.viewtools import record_view, require, run_service_form
+
+from . import excel, selectors, services, tables
+from .forms import (
+    CommentForm,
+    ConfirmForm,
+    ExplainForm,
+    ManualForm,
+    ReturnFilterForm,
+    ReturnForm,
+    UrgeForm,
+)
+from .models import FROZEN, StatReturn
+from .workflow import RETURN_FLOW, SUPERIOR_STEPS
+
+RETURN_LEDGER = Ledger(
+    "统计报表.xlsx",
+    "统计报表",
+    (
+        Column("报表", lambda r: f"{r.template.code} {r.template.name}"),
+        Column("统计区域", lambda r: r.area.name),
+        Column("报告期", lambda r: r.period_label),
+        Column("状态", lambda r: r.get_state_display()),
+        Column("汇总表", lambda r: "是" if r.consolidated else "否", on_page=False),
+        Column("报送期限", lambda r: day(r.due_date)),
+        Column("上报日期", lambda r: day(r.submitted_on)),
+        Column(
+            "按期",
+            lambda r: "" if r.on_time is None else ("按期" if r.on_time else "逾期"),
+        ),
+        Column("版本", lambda r: r.version, on_page=False),
+    ),
+)
+WITH_COMMENT = {"return_for_correction", "send_back", "unlock_return"}
+
+
+@require_safe
+def return_list(request):
+    codes = selectors.template_codes()
+    filters = ReturnFilterForm(request.GET, codes=codes)
+    filters.is_valid()
+    data = filters.cleaned_data
+    queryset = selectors.returns(
+        request.user,
+        search=request.GET.get("q", "").strip(),
+        state=data.get("state", ""),
+        template=data.get("template", ""),
+    )
+    can_create = core_selectors.can(request.user, Action.CREATE, StatReturn.work_line)
+    actions = [("报表制度", reverse("statistics:template_list"))]
+    if can_create:
+        actions.insert(0, ("新建报表", reverse("statistics:return_create")))
+    return ledger_page(
+        request,
+        queryset,
+        ledger=RETURN_LEDGER,
+        title="统计报表",
+        search_placeholder="区域、报表或报告期",
+        filter_form=filters,
+        empty="没有符合条件的报表",
+        actions=actions,
+    )
+
+
+def return_create(request):
+    require(request, Action.CREATE, StatReturn.work_line)
+    units = selectors.filing_units(request.user)
+    initial = {
+        "template_code": request.GET.get("template", ""),
+        "period_key": request.GET.get("period", ""),
+    }
+    if units.count() == 1:
+        initial["unit"] = units.first()
+    form = ReturnForm(
+        request.POST or None,
+        units=units,
+        codes=selectors.template_codes(),
+        initial=initial,
+        request=request,
+    )
+    return form_page(
+        request,
+        form,
+        services.create_return,
+        title="新建统计报表",
+        crumbs=[("统计报表", reverse("statistics:return_list"))],
+        message=lambda created: f"已建立{created}，数据已从记录取得",
+    )
+
+
+def _fits(user, statreturn, action) -> bool:
+    """The step belongs to the user's level: the filing area's own or the superior's."""
+    if user.is_superuser:
+        return True
+    area = services._acting_area(user)
+    if area is None:
+        return False
+    if action in SUPERIOR_STEPS:
+        return area.pk == statreturn.area.parent_id
+    return area.pk == statreturn.area_id
+
+
+def _step_form(request):
+    def form(transition):
+        form_class = CommentForm if transition.action in WITH_COMMENT else ConfirmForm
+        return form_class(request=request)
+
+    return form
+
+
+def _rows(statreturn, fresh):
+    layout = statreturn.template.layout
+    specs = tables.cells(layout)
+    base = reverse("indicators:records")
+    period = f"&unit={statreturn.area_id}&from={statreturn.period_start:%Y-%m-%d}&to={statreturn.period_end:%Y-%m-%d}"
+    rows = []
+    for row in layout["rows"]:
+        cells = []
+        for column in layout["columns"]:
+            cell_id = f"{row['code']}-{column['code']}"
+            spec = specs.get(cell_id, {})
+            value = statreturn.values.get(cell_id)
+            cells.append(
+                {
+                    "id": cell_id,
+                    "value": "—" if value is None else value,
+                    "link": f"{base}?id={spec['indicator']}{period}" if "indicator" in spec else "",
+                    "manual": "manual" in spec,
+                    "source": statreturn.sources.get(cell_id, ""),
+                    "explanation": statreturn.explanations.get(cell_id, ""),
+                    "fresh": fresh.get(cell_id)
+                    if cell_id in fresh and fresh[cell_id] != value
+                    else None,
+                }
+            )
+        rows.append(
+            {
+                "code": row["code"],
+                "label": row["label"],
+                "unit": row.get("unit", ""),
+                "cells": cells,
+            }
+        )
+    return rows
+
+
+@record_view(StatReturn)
+@require_safe
+def return_detail(request, statreturn):
+    if request.GET.get("export") == "xlsx":
+        return excel.response(statreturn)
+    frozen = statreturn.state in FROZEN
+    fresh = selectors.fresh_values(statreturn) if frozen and not statreturn.consolidated else {}
+    editable = RETURN_FLOW.allows(statreturn, "edit_return", request.user) and _fits(
+        request.user, statreturn, "edit_return"
+    )
+    problems = services.problems(statreturn)
+    children = selectors.children_status(statreturn) if statreturn.consolidated else []
+    if editable:
+        for row in children:
+            if not row["submitted"]:
+                row["urge_form"] = UrgeForm(
+                    request=request,
+                    areas=selectors.Unit.objects.none(),
+                    initial={"area": row["area"].pk},
+                )
+    buttons = [
+        b
+        for b in RETURN_FLOW.buttons(statreturn, request.user, form=_step_form(request))
+        if _fits(request.user, statreturn, b.transition.action)
+    ]
+    return render(
+        request,
+        "statistics/return_detail.html",
+        {
+            "statreturn": statreturn,
+            "template": statreturn.template,
+            "rows": _rows(statreturn, fresh),
+            "fresh_differs": any(
+                c["fresh"] is not None for r in _rows(statreturn, fresh) for c in r["cells"]
+            ),
+            "problems": problems,
+            "errors": [p for p in problems if p.blocking],
+            "warnings": [p for p in problems if p.warning],
+            "children": children,
+            "buttons": buttons,
+            "workflow": RETURN_FLOW,
+            "editable": editable,
+            "may_explain": editable
+            or (
+                statreturn.state in ("filled", "approved")
+                and _fits(request.user, statreturn, "edit_return")
+                and core_selectors.can(request.user, Action.CHANGE, StatReturn.work_line)
+            ),
+            "manual_form": ManualForm(request=request) if editable else None,
+            "explain_form": ExplainForm(request=request),
+            "refresh_form": ConfirmForm(request=request) if editable else None,
+            "versions": selectors.versions_of(request.user, statreturn),
+            "history": core_selectors.record_history(request.user, statreturn),
+        },
+    )
+
+
+@record_view(StatReturn)
+def return_step(request, statreturn):
+    action = request.GET.get("action") or request.POST.get("action", "")
+    transition = RETURN_FLOW.by_action.get(action)
+    if transition is None or not transition.button:
+        messages.error(request, "未知的办理步骤")
+        return redirect(statreturn)
+    form_class = CommentForm if action in WITH_COMMENT else ConfirmForm
+    return step_page(
+        request,
+        statreturn,
+        RETURN_FLOW,
+        action,
+        form_class,
+        getattr(services, action),
+        message=f"已办理：{transition.label}",
+    )
+
+
+def _post(request, statreturn, form, service, success, **fixed):
+    result = run_service_form(request, form, service, statreturn=statreturn, **fixed)
+    if result is not None:
+        messages.success(request, success)
+    else:
+        for error in form.non_field_errors():
+            messages.error(request, error)
+        for name, errors in form.errors.items():
+            if name != "__all__":
+                messages.error(request, f"{form.fields[name].label or name}：{errors[0]}")
+    return redirect(statreturn)
+
+
+@record_view(StatReturn)
+@require_POST
+def return_refresh(request, statreturn):
+    return _post(
+        request,
+        statreturn,
+        ConfirmForm(request.POST, request=request),
+        services.refresh_return,
+        "已按记录重新取数",
+    )
+
+
+@record_view(StatReturn)
+@require_POST
+def return_manual(request, statreturn):
+    return _post(
+        request,
+        statreturn,
+        ManualForm(request.POST, request=request),
+        services.set_manual_value,
+        "已保存手工填报数",
+    )
+
+
+@record_view(StatReturn)
+@require_POST
+def return_explain(request, statreturn):
+    return _post(
+        request,
+        statreturn,
+        ExplainForm(request.POST, request=request),
+        services.explain_warning,
+        "已保存说明",
+    )
+
+
+@record_view(StatReturn)
+@require_POST
+def return_urge(request, statreturn):
+    areas = selectors.Unit.objects.filter(parent=statreturn.area)
+    return _post(
+        request,
+        statreturn,
+        UrgeForm(request.POST, request=request, areas=areas),
+        services.urge,
+        "已催报",
+    )
+
+
+@require_safe
+def template_list(request):
+    shown = []
+    for template in selectors.templates():
+        shown.append(
+            {
+                "template": template,
+                "rows": [
+                    {
+                        "code": row["code"],
+                        "label": row["label"],
+                        "unit": row.get("unit", ""),
+                        "cells": [
+                            _describe(row["cells"].get(c["code"], {}))
+                            for c in template.layout["columns"]
+                        ],
+                    }
+                    for row in template.layout["rows"]
+                ],
+                "checks": [_describe_check(template, check) for check in template.checks],
+            }
+        )
+    return render(request, "statistics/template_list.html", {"templates": shown})
+
+
+def _describe(spec) -> str:
+    if "indicator" in spec:
+        return f"指标 {spec['indicator']}"
+    if "manual" in spec:
+        return "手工填报"
+    if "sum" in spec:
+        return "合计：" + " + ".join(spec["sum"])
+    if "rate" in spec:
+        return f"比率：{spec['rate'][0]} ÷ {spec['rate'][1]} × 100"
+    return ""
+
+
+def _describe_check(template, check) -> str:
+    layout = template.layout
+    kind = check["kind"]
+    if kind == "balance":
+        return f"平衡：{tables.cell_label(layout, check['total'])} = " + " + ".join(check["parts"])
+    if kind == "le":
+        return f"逻辑：{' + '.join(check['left'])} ≤ {' + '.join(check['right'])}"
+    if kind == "rate":
+        return f"比率：{check['cell']} = {check['numerator']} ÷ {check['denominator']} × 100"
+    if kind == "cross":
+        return f"表间：{check['cell']} = 《{check['template']}》{check['other']}"
+    return kind

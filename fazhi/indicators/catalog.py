@@ -193,6 +193,27 @@ notary.on_time | 十五个工作日内出具 | 件 | of which issued within 15 w
 notary.on_time_rate | 公证按期出具率 | % | on time / timed × 100
 notary.refusals | 不予办理公证 | 件 | refusals under 公证法 第三十一条
 notary.fee_waivers | 公证费减免 | 件 | fee waivers under 公证法 第三十四条
+normative_docs.issued_filed | 公布后已报备的规范性文件 | 件 | documents issued in period that are filed
+normative_docs.filing_rate | 报备率 | % | issued and filed / issued × 100
+normative_docs.filed_on_time | 按期报备 | 件 | filings in period within the local filing period
+normative_docs.filing_on_time_rate | 报备及时率 | % | filed on time / filed × 100
+normative_docs.registered_directly | 直接予以登记的备案 | 件 | filings in period registered without 暂缓登记
+normative_docs.conformity_rate | 规范率 | % | registered directly / filed × 100
+normative_docs.post_evaluations | 后评估 | 件 | post-evaluations of normative documents reported in period
+normative_docs.cleanup_campaigns | 专项清理 | 次 | special clean-ups begun in period
+normative_docs.renewed_on_expiry | 到期后继续执行 | 件 | documents kept in force past their expiry in period
+normative_docs.other_legality_reviews | 其他合法性审查 | 件 | legality reviews of contracts, policy documents and 重大事项 finished in period
+major_decisions.decisions_made | 作出重大行政决策 | 项 | decisions taken by collective discussion in period
+major_decisions.expert_reviews | 专家论证 | 项 | decisions with an expert review in period
+major_decisions.risk_assessments | 风险评估 | 项 | decisions with a risk assessment in period
+major_decisions.post_evaluations | 决策后评估 | 项 | post-evaluations of major decisions in period
+legal_advisers.advisers | 法律顾问 | 人 | internal and external legal advisers under contract at the end of the period
+legal_advisers.units_covered | 配备法律顾问的党政机关 | 个 | bodies with an adviser under contract at the end of the period
+legal_advisers.public_lawyer_units | 设立公职律师的单位 | 家 | units with a public-sector lawyer at the end of the period
+legal_advisers.engagements | 法律顾问参与法制工作 | 件次 | items of the advisers' service log in period
+legal_advisers.meetings_attended | 列席常务会议 | 次 | meetings the advisers attended in period
+legal_advisers.agenda_items_reviewed | 议程/议题法律把关 | 项 | agenda items reviewed at those meetings
+legal_advisers.units_required | 应配备法律顾问的党政机关 | 个 | bodies registered as having to have a legal adviser, at the end of the period
 statistics.reports_due | 应报统计报表 | 份 | returns opened whose due date falls in period
 statistics.reports_submitted_on_time | 按期上报统计报表 | 份 | of which submitted (上报) by the due date
 statistics.on_time_rate | 统计报表按期上报率 | % | submitted on time / due × 100

@@ -369,4 +369,28 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("mediation.enterprise_committees", (r"企事业单位人民调解委员会$",), _MED),
     Wording("mediation.specialized_committees", (r"行业性专业性(人民)?调解(组织|委员会)$",), _MED),
     Wording("mediation.studios", (r"派驻[^，。；]{0,6}调解工作室$",), _MED),
+    # the ids the 规范性文件·重大行政决策·法律顾问 line added (worklines.md §2.1(d)): full names
+    Wording("normative_docs.issued_filed", (r"公布后已报备",), _DOC),
+    Wording("normative_docs.filing_rate", (r"(?<!及时)报备率",), _DOC),
+    Wording("normative_docs.filed_on_time", (r"按期报备",), _DOC),
+    Wording("normative_docs.filing_on_time_rate", (r"报备及时率",), _DOC),
+    Wording("normative_docs.registered_directly", (r"直接予以(备案)?登记",), _DOC),
+    Wording("normative_docs.conformity_rate", (r"备案规范率",), _DOC),
+    Wording("normative_docs.post_evaluations", (r"规范性文件后评估",)),
+    Wording("normative_docs.cleanup_campaigns", (r"规范性文件专项清理",), units=("次", "轮")),
+    Wording("normative_docs.renewed_on_expiry", (r"到期后继续执行",), _DOC),
+    Wording("normative_docs.other_legality_reviews", (r"其他合法性审查",)),
+    Wording("major_decisions.decisions_made", (r"作出重大行政决策",), units=("项", "件")),
+    Wording("major_decisions.expert_reviews", (r"重大行政决策专家论证",), units=("项", "件", "次")),
+    Wording(
+        "major_decisions.risk_assessments", (r"重大行政决策风险评估",), units=("项", "件", "次")
+    ),
+    Wording("major_decisions.post_evaluations", (r"重大行政决策后评估",), units=("项", "件", "次")),
+    Wording("legal_advisers.advisers", (r"在聘法律顾问",), units=("人", "名")),
+    Wording("legal_advisers.units_covered", (r"配备法律顾问的党政机关",), units=("个", "家")),
+    Wording("legal_advisers.public_lawyer_units", (r"设立公职律师的单位",), units=("家", "个")),
+    Wording("legal_advisers.engagements", (r"法律顾问参与法制工作",), units=("件次",)),
+    Wording("legal_advisers.meetings_attended", (r"法律顾问列席[^，。；]{0,6}常务会议",)),
+    Wording("legal_advisers.agenda_items_reviewed", (r"议程法律把关|议题法律把关",)),
+    Wording("legal_advisers.units_required", (r"应配备法律顾问的党政机关",), units=("个", "家")),
 )

@@ -98,6 +98,7 @@ class FilingSerializer(serializers.ModelSerializer):
             "filed_date",
             "due_date",
             "late",
+            "deferred",
             "state",
             "state_display",
             "registered_date",

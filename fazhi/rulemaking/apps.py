@@ -40,6 +40,7 @@ class RulemakingConfig(worklines.WorkLineConfig):
             models.OtherReview,
             models.CleanupEntry,
             models.PostEvaluation,
+            models.Coverage,
         )
         line.audit(models.CleanupBatch, exclude_fields=["entries"])
         line.workflow(workflow.DOCUMENT_FLOW, workflow.FILING_FLOW, workflow.DECISION_FLOW)

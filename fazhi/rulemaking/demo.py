@@ -1,6 +1,8 @@
 """Demo rulemaking data for every district: documents (one filed late, one corrected and
 closed, one under review, one expiring), a published catalog, a published decision and two in
-progress, advisers with their service log, other legality reviews.
+progress, advisers with their service log, other legality reviews, and a 附带审查 from a 复议
+case under hearing (行政复议法 第五十六条至第五十九条): in 西山 still running, so that the case
+stands suspended (中止); in 东湖 and 南桥 answered, and the case resumed.
 
 Texts differ per district (the scoping test looks for the sibling's records by their texts)."""
 
@@ -19,9 +21,12 @@ from .models import (
     DecisionCategory,
     FairCompetition,
     FilingOutcome,
+    IncidentalResult,
     MatterKind,
     MeetingKind,
+    NormativeDocument,
     ProposalSource,
+    RequestSource,
     ReviewOpinion,
     ServiceKind,
     Validity,
@@ -65,6 +70,7 @@ class _District:
         self.decisions()
         self.advisers()
         self.reviews()
+        self.incidental()
 
     def _document(
         self,
@@ -435,6 +441,8 @@ class _District:
 
     def advisers(self):
         s = services
+        # 中办国办 2016 意见: 县级以上党政机关普遍设立法律顾问 (the coverage rate's denominator).
+        s.register_adviser_duty(actor=self.legal, start=datetime.date(2018, 1, 1))
         firm = f"{self.name}{self.place}律师事务所"
         external = s.register_adviser(
             actor=self.office,
@@ -492,3 +500,39 @@ class _District:
             requesting_unit=self.dept,
             received_date=self.ago(5),
         )
+
+    def incidental(self):
+        from fazhi.reconsideration import services as reconsideration
+        from fazhi.reconsideration.models import Case, State
+
+        # The latest case under hearing (the earlier ones keep their clocks for the 复议 line).
+        case = Case.objects.filter(unit=self.justice, state=State.HEARING).order_by("-pk").first()
+        if case is None:
+            return
+        officer = self.world.users[f"{self.key}_officer"]
+        document = NormativeDocument.objects.get(
+            unit=self.gov, title=f"{self.place}公共停车场收费管理办法"
+        )
+        request = services.refer_from_reconsideration(
+            actor=officer,
+            case=case,
+            doc_number=document.doc_number,
+            date=self.ago(20),
+            source=RequestSource.APPLICATION,
+            competent=True,
+            grounds="申请人认为该办法设定的收费项目没有上位法依据",
+        )
+        services.record_incidental_notice(
+            actor=self.legal, review_request=request, notice_date=self.ago(19)
+        )
+        if self.key == "xishan":
+            return  # under review: the 复议 case stays suspended
+        services.record_incidental_result(
+            actor=self.legal,
+            review_request=request,
+            result=IncidentalResult.LAWFUL,
+            date=self.ago(10),
+            handling="经审查，该办法收费条款有上位法依据，在行政复议决定书中一并告知",
+            organ_reply_date=self.ago(14),
+        )
+        reconsideration.resume(actor=officer, case=case, date=self.ago(9))

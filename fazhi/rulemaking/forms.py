@@ -309,6 +309,10 @@ class RenewForm(SubmitOnceForm):
     contract_to = date_field("续聘至")
 
 
+class DutyForm(SubmitOnceForm):
+    start = date_field("自何日起应配备")
+
+
 class AdviserServiceForm(SubmitOnceForm):
     date = date_field("日期", today=True)
     kind = forms.ChoiceField(label="服务类别", choices=ServiceKind.choices)

@@ -12,13 +12,15 @@ Draft texts, dissent records and risk assessments are sensitive (docs/permission
 pages and the API show them only where `selectors.can_read_restricted` says so.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
 from fazhi.core.models import Unit
 from fazhi.core.querysets import RestrictedQuerySet, active_membership, acts_on
-from fazhi.core.records import ChildRecord, UnitRecord
+from fazhi.core.records import ChildRecord, ScopedRecord, UnitRecord
 
 
 def _area_of(unit: Unit) -> Unit:
@@ -239,6 +241,8 @@ class Filing(ChildRecord):
     )
     registered_date = models.DateField("登记日期", null=True, blank=True)
     supplement_due = models.DateField("补正期限", null=True, blank=True)
+    # Once 暂缓登记, always so for the 规范率 (normative_docs.registered_directly).
+    deferred = models.BooleanField("曾暂缓登记", default=False, editable=False)
     # 审查事项
     authority_ok = models.BooleanField("未超越权限", null=True, blank=True)
     superior_law_ok = models.BooleanField("不违反上位法", null=True, blank=True)
@@ -623,6 +627,9 @@ class LegalAdviser(UnitRecord):
     certificate_number = models.CharField("公职律师证号", max_length=40, blank=True)
     contract_from = models.DateField("聘期起")
     contract_to = models.DateField("聘期止")
+    # The day the adviser leaves the roster (聘期止 is the contract's last day): the
+    # registers legal_advisers.advisers / .public_lawyers count those not yet left.
+    roster_until = models.DateField("离册日期（聘期止次日）", editable=False, null=True)
 
     detail_url_name = "rulemaking:adviser_detail"
 
@@ -643,6 +650,45 @@ class LegalAdviser(UnitRecord):
 
     def __str__(self) -> str:
         return f"{self.name}（{self.get_kind_display()}）"
+
+    def save(self, *args, **kwargs):
+        self.roster_until = self.contract_to + datetime.timedelta(days=1)
+        super().save(*args, **kwargs)
+
+
+class CoverageKind(models.TextChoices):
+    ADVISER = "adviser", "配备法律顾问"
+    PUBLIC_LAWYER = "public_lawyer", "设立公职律师"
+    DUTY = "duty", "应配备法律顾问"
+
+
+class Coverage(ScopedRecord):
+    """A span in which a unit had at least one 法律顾问 (any kind) or 公职律师 under contract:
+    the advisers' contract periods merged per unit (services.refresh_coverage), so that a
+    unit counts once in legal_advisers.units_covered / .public_lawyer_units. A `DUTY` span is
+    a 党政机关 that must have one (services.register_adviser_duty), open while it must."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+", verbose_name="单位")
+    kind = models.CharField("类别", max_length=14, choices=CoverageKind.choices)
+    start = models.DateField("起")
+    until = models.DateField("止（不含）", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "法律顾问配备情况"
+        verbose_name_plural = "法律顾问配备情况"
+        ordering = ["unit__name", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(until__isnull=True) | Q(until__gt=models.F("start")),
+                name="rulemaking_coverage_order",
+            )
+        ]
+
+    def __str__(self) -> str:
+        since = f"{self.unit.name}{self.get_kind_display()}（{self.start:%Y-%m-%d}"
+        if self.until is None:
+            return f"{since}起）"
+        return f"{since}至{self.until - datetime.timedelta(days=1):%Y-%m-%d}）"
 
 
 class ServiceKind(models.TextChoices):

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from fazhi.core.audit import record_event, service
 from fazhi.core.calendar import add_days, add_working_days, date_or_none, working_days_between
 from fazhi.core.guards import not_future, require, require_line, saved
+from fazhi.core.guards import today as local_today
 from fazhi.core.models import Unit
 from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action
@@ -20,11 +21,14 @@ from fazhi.core.roles import Action
 from .models import (
     CONCLUSION_STATUS,
     CORRECTIONS,
+    AdviserKind,
     AdviserService,
     CatalogItem,
     CleanupBatch,
     CleanupEntry,
     Conclusion,
+    Coverage,
+    CoverageKind,
     Decision,
     DecisionCatalog,
     DecisionState,
@@ -80,6 +84,13 @@ def filing_days(unit: Unit) -> int:
         if ancestor.division_code and ancestor.division_code in periods:
             return int(periods[ancestor.division_code])
     return default
+
+
+def filing_due(unit: Unit, published: datetime.date) -> datetime.date:
+    """The last day to file (报备) a document of `unit` published on `published`: the area's
+    period with holiday rollover, or the bare count while its year's holidays are unknown."""
+    days = filing_days(unit)
+    return date_or_none(add_days, published, days) or published + datetime.timedelta(days=days)
 
 
 def normalize_doc_number(doc_number: str) -> str:
@@ -405,9 +416,7 @@ def file_document(
         raise ValidationError("该文件已报备")
     not_future(filed_date, "报备日期")
     _not_before(filed_date, "报备日期", document.published_date, "公布日期")
-    days = filing_days(document.unit)
-    due = document.published_date + datetime.timedelta(days=days)
-    due = date_or_none(add_days, document.published_date, days) or due
+    due = filing_due(document.unit, document.published_date)
     filing = saved(
         Filing(
             document=document,
@@ -466,6 +475,7 @@ def defer_filing(*, actor, filing: Filing, notice_date: datetime.date) -> Filing
     not_future(notice_date, "通知日期")
     _not_before(notice_date, "通知日期", filing.filed_date, "报备日期")
     filing.supplement_due = date_or_none(add_days, notice_date, SUPPLEMENT_DAYS)
+    filing.deferred = True
     FILING_FLOW.move(filing, step)
     saved(filing)
     _event(actor, "filing.defer", "暂缓登记，通知补正", filing, filing.document.unit)
@@ -1166,6 +1176,7 @@ def register_adviser(
         )
     )
     _event(actor, "adviser.register", f"登记{adviser}", adviser, unit)
+    refresh_coverage(unit)
     return adviser
 
 
@@ -1177,7 +1188,39 @@ def renew_adviser(*, actor, adviser: LegalAdviser, contract_to: datetime.date) -
     adviser.contract_to = contract_to
     saved(adviser)
     _event(actor, "adviser.renew", f"续聘至{contract_to:%Y-%m-%d}", adviser, adviser.unit)
+    refresh_coverage(adviser.unit)
     return adviser
+
+
+def _merged(spans):
+    merged = []
+    for start, until in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], until)
+        else:
+            merged.append([start, until])
+    return merged
+
+
+def refresh_coverage(unit: Unit) -> None:
+    """Rewrite the unit's `Coverage` spans from its advisers' contracts (inside the calling
+    service): one span per stretch with a 法律顾问 (any kind) or a 公职律师 under contract."""
+    advisers = list(LegalAdviser.objects.filter(unit=unit))
+    wanted = {
+        CoverageKind.ADVISER: _merged((a.contract_from, a.roster_until) for a in advisers),
+        CoverageKind.PUBLIC_LAWYER: _merged(
+            (a.contract_from, a.roster_until)
+            for a in advisers
+            if a.kind == AdviserKind.PUBLIC_LAWYER
+        ),
+    }
+    existing = {(c.kind, c.start, c.until): c for c in Coverage.objects.filter(unit=unit)}
+    keep = {(kind, start, until) for kind, spans in wanted.items() for start, until in spans}
+    for key, span in existing.items():
+        if key not in keep:
+            span.delete()
+    for kind, start, until in sorted(keep - set(existing)):
+        saved(Coverage(unit=unit, kind=kind, start=start, until=until))
 
 
 @service
@@ -1204,6 +1247,39 @@ def record_adviser_service(
         adviser.unit,
     )
     return entry
+
+
+@service
+def register_adviser_duty(*, actor, start: datetime.date) -> int:
+    """Register the agencies the actor may create records for as 党政机关 that must have a
+    法律顾问 from `start` (中办国办 2016 意见: 县级以上党政机关普遍设立), those not already
+    on the list: the denominator of legal_advisers.units_covered_rate."""
+    require_line(actor, LINE)
+    agencies = (
+        Unit.objects.restrict(actor, Action.CREATE)
+        .exclude(kind__in=Unit.AREA_KINDS)
+        .filter(is_active=True)
+    )
+    listed = set(
+        Coverage.objects.filter(kind=CoverageKind.DUTY, until__isnull=True).values_list(
+            "unit_id", flat=True
+        )
+    )
+    added = [
+        saved(Coverage(unit=unit, kind=CoverageKind.DUTY, start=start))
+        for unit in agencies
+        if unit.pk not in listed
+    ]
+    membership = active_membership(actor)
+    if added and membership is not None:
+        _event(
+            actor,
+            "adviser.duty",
+            f"登记应配备法律顾问的党政机关{len(added)}个（{start:%Y-%m-%d}起）",
+            membership.unit,
+            membership.unit,
+        )
+    return len(added)
 
 
 @service
@@ -1453,10 +1529,7 @@ def _import_document(actor, unit, row, filing_body):
         )
     )
     if row["filed_date"]:
-        days = filing_days(unit)
-        due = date_or_none(add_days, row["published_date"], days) or (
-            row["published_date"] + datetime.timedelta(days=days)
-        )
+        due = filing_due(unit, row["published_date"])
         saved(
             Filing(
                 document=document,
@@ -1472,6 +1545,135 @@ def _import_document(actor, unit, row, filing_body):
                 created_by=actor,
             )
         )
+
+
+@service
+def import_filings(*, actor, filing_body: Unit, data) -> int:
+    """导入 the filing ledger (备案台账) of `filing_body`: each row a filing of a published
+    document of the area's register, found by 制定机关 and 文号; 延迟报备 computed as for a
+    filing made here; a correction stays open (纠错中) until the organ's corrected document
+    is recorded. All rows or none (imports.FILINGS)."""
+    from fazhi.core.imports import ImportRefused, RowError
+
+    from . import imports
+
+    require_line(actor, LINE)
+    require(actor, Action.CREATE, filing_body, f"无权为“{filing_body.name}”导入备案台账")
+    if filing_body.is_area:
+        raise ValidationError(f"备案机关应为人民政府或其部门，“{filing_body.name}”是行政区划")
+    rows = imports.FILINGS.read_rows(data)
+    area = filing_body if filing_body.is_area else (filing_body.parent or filing_body)
+    root = area.parent if area.parent_id else area
+    organs = {
+        unit.name: unit
+        for unit in Unit.objects.filter(path__startswith=root.path, is_active=True).exclude(
+            kind__in=Unit.AREA_KINDS
+        )
+    }
+    visible = NormativeDocument.objects.restrict(actor).filter(
+        stage=Stage.PUBLISHED, unit__in=list(organs.values())
+    )
+    documents = {
+        (document.unit.name, document.doc_number): document
+        for document in visible.select_related("unit", "filing").filter(
+            doc_number__in=[row["doc_number"] for row in rows]
+        )
+    }
+    today = local_today()
+    errors = []
+    for row in rows:
+        found = _ledger_row_error(row, organs, documents, today)
+        if isinstance(found, RowError):
+            errors.append(found)
+        else:
+            row["document"] = found
+    if errors:
+        raise ImportRefused(sorted(errors, key=lambda e: e.row))
+    for row in rows:
+        _import_filing(actor, filing_body, row)
+    _event(actor, "filing.import", f"导入备案台账{len(rows)}件", filing_body, filing_body)
+    return len(rows)
+
+
+def _ledger_row_error(row, organs, documents, today):
+    """The row's document, or the row's error (RowError)."""
+    from fazhi.core.imports import RowError
+
+    organ = organs.get(row["organ"])
+    if organ is None:
+        return RowError(row["row"], "制定机关", f"本地区没有名为“{row['organ']}”的机关")
+    document = documents.get((organ.name, row["doc_number"]))
+    if document is None:
+        return RowError(
+            row["row"],
+            "文号",
+            f"“{organ.name}”没有已公布的{row['doc_number']}：请先登记或导入规范性文件登记台账",
+        )
+    if hasattr(document, "filing"):
+        return RowError(row["row"], "文号", f"{row['doc_number']}已报备")
+    if row["filed_date"] < document.published_date:
+        return RowError(
+            row["row"], "报备日期", f"不能早于公布日期（{document.published_date:%Y-%m-%d}）"
+        )
+    for key, label in [
+        ("filed_date", "报备日期"),
+        ("registered_date", "登记日期"),
+        ("reviewed_date", "审查完成日期"),
+        ("reply_date", "制定机关回复日期"),
+    ]:
+        if row.get(key) and row[key] > today:
+            return RowError(row["row"], label, "不能晚于今天")
+    return document
+
+
+def _import_filing(actor, filing_body, row):
+    document = row["document"]
+    due = filing_due(document.unit, document.published_date)
+    registered, outcome = row["registered_date"], row["outcome"] or ""
+    if outcome in CORRECTIONS:
+        state = FilingState.CORRECTING
+    elif outcome:
+        state = FilingState.CLOSED
+    elif registered:
+        state = FilingState.REGISTERED
+    else:
+        state = FilingState.DEFERRED if row["deferred"] else FilingState.FILED
+    sound = True if outcome == FilingOutcome.NO_PROBLEM else None
+    filing = saved(
+        Filing(
+            document=document,
+            filing_body=filing_body,
+            filed_date=row["filed_date"],
+            due_date=due,
+            late=row["filed_date"] > due,
+            has_report=registered is not None,
+            has_text=registered is not None,
+            has_explanation=registered is not None,
+            state=state,
+            deferred=bool(row["deferred"]),
+            registered_date=registered,
+            authority_ok=sound,
+            superior_law_ok=sound,
+            procedure_ok=sound,
+            outcome=outcome,
+            reviewed_date=row["reviewed_date"],
+            review_note=row["review_note"] or "",
+            reply_due=date_or_none(add_days, row["reviewed_date"], REPLY_DAYS)
+            if outcome in CORRECTIONS
+            else None,
+            reply_date=row["reply_date"],
+            closed_date=row["reviewed_date"] if state == FilingState.CLOSED else None,
+            created_by=actor,
+        )
+    )
+    _event(
+        actor,
+        "filing.import_row",
+        f"导入备案：{document}{'（延迟报备）' if filing.late else ''}",
+        filing,
+        document.unit,
+        late=filing.late,
+    )
 
 
 # — 附带审查 (行政复议法 第十三条, 第五十六条至第六十条) —

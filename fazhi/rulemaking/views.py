@@ -3,6 +3,7 @@ form per step."""
 
 import datetime
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -15,7 +16,7 @@ from fazhi.core import selectors as core_selectors
 from fazhi.core.ledgers import Column, Ledger, day, ledger_page
 from fazhi.core.roles import Action
 from fazhi.core.steps import form_page, step_page
-from fazhi.core.viewtools import record_view, require
+from fazhi.core.viewtools import record_view, require, run_service_form
 
 from . import forms as f
 from . import selectors, services
@@ -98,42 +99,76 @@ DOCUMENT_LEDGER = Ledger(
 )
 
 
-@require_safe
-def document_list(request):
-    queryset = selectors.documents(request.user, search=_q(request))
-    can_create = core_selectors.can(request.user, Action.CREATE, LINE)
+def _register(request, queryset, *, ledger, title, placeholder, empty, create=(), actions=()):
+    """A register's list page: `create` ((label, url name) …) offered to those who may create
+    records of the line, `actions` ((label, url) …) to every reader."""
+    offered = []
+    if create and core_selectors.can(request.user, Action.CREATE, LINE):
+        offered = [(label, reverse(name)) for label, name in create]
     return ledger_page(
         request,
         queryset,
+        ledger=ledger,
+        title=title,
+        section=SECTION,
+        search_placeholder=placeholder,
+        empty=empty,
+        actions=offered + list(actions),
+    )
+
+
+def _create(request, form_class, service, *, title, listed, message, **choices):
+    """A register's create page: `listed` is (the list's title, its url name)."""
+    require(request, Action.CREATE, LINE)
+    form = form_class(request.POST or None, request=request, **choices)
+    label, name = listed
+    return form_page(
+        request, form, service, title=title, crumbs=[(label, reverse(name))], message=message
+    )
+
+
+def _step_form(request, form_class, service, record, *, title, message, back=None, **choices):
+    """A step on a record: `record` is (the service's keyword, the record); `choices` go to
+    the form (its querysets)."""
+    name, value = record
+    form = form_class(request.POST or None, request=request, **choices)
+    return form_page(
+        request,
+        form,
+        service,
+        **{name: value},
+        title=title,
+        back=back if back is not None else value,
+        message=message,
+    )
+
+
+@require_safe
+def document_list(request):
+    return _register(
+        request,
+        selectors.documents(request.user, search=_q(request)),
         ledger=DOCUMENT_LEDGER,
         title="规范性文件",
-        section=SECTION,
-        search_placeholder="文件名称、文号、登记号或制定机关",
+        placeholder="文件名称、文号、登记号或制定机关",
         empty="没有规范性文件",
-        actions=[
-            ("登记文件草案", reverse("rulemaking:document_create")),
-            ("导入登记台账", reverse("rulemaking:document_import")),
-        ]
-        if can_create
-        else [],
+        create=[
+            ("登记文件草案", "rulemaking:document_create"),
+            ("导入登记台账", "rulemaking:document_import"),
+        ],
     )
 
 
 def document_create(request):
-    require(request, Action.CREATE, LINE)
-    form = f.DocumentForm(
-        request.POST or None,
-        request=request,
-        units=selectors.agencies(request.user),
-        others=selectors.area_agencies(request.user),
-    )
-    return form_page(
+    return _create(
         request,
-        form,
+        f.DocumentForm,
         services.register_document,
         title="登记规范性文件草案",
-        crumbs=[("规范性文件", reverse("rulemaking:document_list"))],
+        listed=("规范性文件", "rulemaking:document_list"),
         message=lambda d: f"已登记《{d.title}》",
+        units=selectors.agencies(request.user),
+        others=selectors.area_agencies(request.user),
     )
 
 
@@ -216,14 +251,12 @@ def document_file(request, document):
 
 @record_view(NormativeDocument, Action.CHANGE)
 def document_request(request, document):
-    form = f.ReviewRequestForm(request.POST or None, request=request)
-    return form_page(
+    return _step_form(
         request,
-        form,
+        f.ReviewRequestForm,
         services.register_review_request,
-        document=document,
+        ("document", document),
         title=f"登记审查建议：{document}",
-        back=document,
         message="已登记审查建议",
     )
 
@@ -267,14 +300,14 @@ def filing_list(request):
     today = timezone.localdate()
     last = (today.month - 1) // 3 or 4
     year = today.year if last != 4 else today.year - 1
-    return ledger_page(
+    return _register(
         request,
         queryset,
         ledger=FILING_LEDGER,
         title=title,
-        section=SECTION,
-        search_placeholder="文件名称、文号或制定机关",
+        placeholder="文件名称、文号或制定机关",
         empty="没有备案",
+        create=[("导入备案台账", "rulemaking:filing_import")],
         actions=[("上季度备案目录", f"{reverse('rulemaking:filing_list')}?quarter={year}Q{last}")],
     )
 
@@ -329,34 +362,27 @@ CATALOG_LEDGER = Ledger(
 
 @require_safe
 def catalog_list(request):
-    can_create = core_selectors.can(request.user, Action.CREATE, LINE)
-    return ledger_page(
+    return _register(
         request,
         selectors.catalogs(request.user, search=_q(request)),
         ledger=CATALOG_LEDGER,
         title="重大行政决策事项目录",
-        section=SECTION,
-        search_placeholder="决策机关",
+        placeholder="决策机关",
         empty="没有目录",
-        actions=[("编制目录", reverse("rulemaking:catalog_create"))] if can_create else [],
+        create=[("编制目录", "rulemaking:catalog_create")],
     )
 
 
 def catalog_create(request):
-    require(request, Action.CREATE, LINE)
-    form = f.CatalogForm(
-        request.POST or None,
-        request=request,
-        units=selectors.agencies(request.user),
-        initial={"year": timezone.localdate().year},
-    )
-    return form_page(
+    return _create(
         request,
-        form,
+        f.CatalogForm,
         services.create_catalog,
         title="编制重大行政决策事项目录",
-        crumbs=[("决策事项目录", reverse("rulemaking:catalog_list"))],
+        listed=("决策事项目录", "rulemaking:catalog_list"),
         message="已编制目录",
+        units=selectors.agencies(request.user),
+        initial={"year": timezone.localdate().year},
     )
 
 
@@ -399,28 +425,24 @@ def catalog_item_add(request, catalog):
 
 @record_view(DecisionCatalog, Action.CHANGE)
 def catalog_publish(request, catalog):
-    form = f.PublishCatalogForm(request.POST or None, request=request)
-    return form_page(
+    return _step_form(
         request,
-        form,
+        f.PublishCatalogForm,
         services.publish_catalog,
-        catalog=catalog,
+        ("catalog", catalog),
         title=f"公布：{catalog}",
-        back=catalog,
         message="已公布目录",
     )
 
 
 @record_view(DecisionCatalog, Action.CHANGE)
 def catalog_adjust(request, catalog):
-    form = f.AdjustCatalogForm(request.POST or None, request=request)
-    return form_page(
+    return _step_form(
         request,
-        form,
+        f.AdjustCatalogForm,
         services.adjust_catalog,
-        catalog=catalog,
+        ("catalog", catalog),
         title=f"调整：{catalog}",
-        back=catalog,
         message=lambda new: f"已形成第{new.version}版，请修改事项后公布",
     )
 
@@ -471,35 +493,28 @@ DECISION_LEDGER = Ledger(
 
 @require_safe
 def decision_list(request):
-    can_create = core_selectors.can(request.user, Action.CREATE, LINE)
-    return ledger_page(
+    return _register(
         request,
         selectors.decisions(request.user, search=_q(request)),
         ledger=DECISION_LEDGER,
         title="重大行政决策",
-        section=SECTION,
-        search_placeholder="决策事项、决策机关或承办单位",
+        placeholder="决策事项、决策机关或承办单位",
         empty="没有重大行政决策",
-        actions=[("启动决策", reverse("rulemaking:decision_create"))] if can_create else [],
+        create=[("启动决策", "rulemaking:decision_create")],
     )
 
 
 def decision_create(request):
-    require(request, Action.CREATE, LINE)
-    form = f.DecisionForm(
-        request.POST or None,
-        request=request,
+    return _create(
+        request,
+        f.DecisionForm,
+        services.start_decision,
+        title="启动重大行政决策",
+        listed=("重大行政决策", "rulemaking:decision_list"),
+        message=lambda d: f"已启动“{d.name}”",
         units=selectors.agencies(request.user),
         others=selectors.area_agencies(request.user),
         items=selectors.open_catalog_items(request.user),
-    )
-    return form_page(
-        request,
-        form,
-        services.start_decision,
-        title="启动重大行政决策",
-        crumbs=[("重大行政决策", reverse("rulemaking:decision_list"))],
-        message=lambda d: f"已启动“{d.name}”",
     )
 
 
@@ -570,34 +585,27 @@ ADVISER_LEDGER = Ledger(
 
 @require_safe
 def adviser_list(request):
-    can_create = core_selectors.can(request.user, Action.CREATE, LINE)
-    actions = [("覆盖情况", reverse("rulemaking:coverage"))]
-    if can_create:
-        actions.insert(0, ("登记法律顾问", reverse("rulemaking:adviser_create")))
-    return ledger_page(
+    return _register(
         request,
         selectors.advisers(request.user, search=_q(request)),
         ledger=ADVISER_LEDGER,
         title="法律顾问和公职律师",
-        section=SECTION,
-        search_placeholder="姓名、律所、单位或证号",
+        placeholder="姓名、律所、单位或证号",
         empty="没有法律顾问",
-        actions=actions,
+        create=[("登记法律顾问", "rulemaking:adviser_create")],
+        actions=[("覆盖情况", reverse("rulemaking:coverage"))],
     )
 
 
 def adviser_create(request):
-    require(request, Action.CREATE, LINE)
-    form = f.AdviserForm(
-        request.POST or None, request=request, units=selectors.agencies(request.user)
-    )
-    return form_page(
+    return _create(
         request,
-        form,
+        f.AdviserForm,
         services.register_adviser,
         title="登记法律顾问或公职律师",
-        crumbs=[("法律顾问", reverse("rulemaking:adviser_list"))],
+        listed=("法律顾问", "rulemaking:adviser_list"),
         message="已登记",
+        units=selectors.agencies(request.user),
     )
 
 
@@ -618,28 +626,24 @@ def adviser_detail(request, adviser):
 
 @record_view(LegalAdviser, Action.CHANGE)
 def adviser_renew(request, adviser):
-    form = f.RenewForm(request.POST or None, request=request)
-    return form_page(
+    return _step_form(
         request,
-        form,
+        f.RenewForm,
         services.renew_adviser,
-        adviser=adviser,
+        ("adviser", adviser),
         title=f"续聘：{adviser}",
-        back=adviser,
         message="已续聘",
     )
 
 
 @record_view(LegalAdviser, Action.CHANGE)
 def adviser_service(request, adviser):
-    form = f.AdviserServiceForm(request.POST or None, request=request)
-    return form_page(
+    return _step_form(
         request,
-        form,
+        f.AdviserServiceForm,
         services.record_adviser_service,
-        adviser=adviser,
+        ("adviser", adviser),
         title=f"登记服务：{adviser}",
-        back=adviser,
         message="已登记服务记录",
     )
 
@@ -657,8 +661,30 @@ def coverage(request):
             "covered": covered,
             "total": len(rows),
             "rate": round(covered * 100 / len(rows), 1) if rows else None,
+            "can_create": core_selectors.can(request.user, Action.CREATE, LINE),
         },
     )
+
+
+def coverage_duty(request):
+    """登记应配备法律顾问的党政机关: the agencies in the user's scope, from a date."""
+    require(request, Action.CREATE, LINE)
+    form = f.DutyForm(request.POST or None, request=request)
+    count = run_service_form(request, form, services.register_adviser_duty)
+    if count is not None:
+        messages.success(request, f"已登记应配备法律顾问的党政机关{count}个")
+        return redirect("rulemaking:coverage")
+    crumbs = [
+        ("法律顾问", reverse("rulemaking:adviser_list")),
+        ("覆盖情况", reverse("rulemaking:coverage")),
+    ]
+    context = {
+        "form": form,
+        "title": "登记应配备法律顾问的党政机关",
+        "back": None,
+        "crumbs": crumbs,
+    }
+    return render(request, "core/form.html", context)
 
 
 REVIEW_LEDGER = Ledger(
@@ -679,34 +705,27 @@ REVIEW_LEDGER = Ledger(
 
 @require_safe
 def review_list(request):
-    can_create = core_selectors.can(request.user, Action.CREATE, LINE)
-    return ledger_page(
+    return _register(
         request,
         selectors.other_reviews(request.user, search=_q(request)),
         ledger=REVIEW_LEDGER,
         title="其他合法性审查",
-        section=SECTION,
-        search_placeholder="审查事项或送审单位",
+        placeholder="审查事项或送审单位",
         empty="没有审查事项",
-        actions=[("登记审查事项", reverse("rulemaking:review_create"))] if can_create else [],
+        create=[("登记审查事项", "rulemaking:review_create")],
     )
 
 
 def review_create(request):
-    require(request, Action.CREATE, LINE)
-    form = f.OtherReviewForm(
-        request.POST or None,
-        request=request,
-        units=selectors.agencies(request.user),
-        others=selectors.area_agencies(request.user),
-    )
-    return form_page(
+    return _create(
         request,
-        form,
+        f.OtherReviewForm,
         services.register_other_review,
         title="登记合法性审查事项",
-        crumbs=[("其他合法性审查", reverse("rulemaking:review_list"))],
+        listed=("其他合法性审查", "rulemaking:review_list"),
         message="已登记",
+        units=selectors.agencies(request.user),
+        others=selectors.area_agencies(request.user),
     )
 
 
@@ -727,14 +746,12 @@ def review_detail(request, review):
 
 @record_view(OtherReview, Action.CHANGE)
 def review_finish(request, review):
-    form = f.FinishReviewForm(request.POST or None, request=request)
-    return form_page(
+    return _step_form(
         request,
-        form,
+        f.FinishReviewForm,
         services.finish_other_review,
-        review=review,
+        ("review", review),
         title=f"办结：{review}",
-        back=review,
         message="已办结",
     )
 
@@ -757,31 +774,26 @@ CLEANUP_LEDGER = Ledger(
 
 @require_safe
 def cleanup_list(request):
-    can_create = core_selectors.can(request.user, Action.CREATE, LINE)
-    return ledger_page(
+    return _register(
         request,
         selectors.cleanups(request.user, search=_q(request)),
         ledger=CLEANUP_LEDGER,
         title="规范性文件清理",
-        section=SECTION,
-        search_placeholder="清理名称或组织机关",
+        placeholder="清理名称或组织机关",
         empty="没有清理",
-        actions=[("开始清理", reverse("rulemaking:cleanup_create"))] if can_create else [],
+        create=[("开始清理", "rulemaking:cleanup_create")],
     )
 
 
 def cleanup_create(request):
-    require(request, Action.CREATE, LINE)
-    form = f.CleanupForm(
-        request.POST or None, request=request, units=selectors.agencies(request.user)
-    )
-    return form_page(
+    return _create(
         request,
-        form,
+        f.CleanupForm,
         services.start_cleanup,
         title="开始规范性文件清理",
-        crumbs=[("规范性文件清理", reverse("rulemaking:cleanup_list"))],
+        listed=("规范性文件清理", "rulemaking:cleanup_list"),
         message="已开始清理",
+        units=selectors.agencies(request.user),
     )
 
 
@@ -819,28 +831,24 @@ def cleanup_entry(request, batch):
 
 @record_view(CleanupBatch, Action.CHANGE)
 def cleanup_publish(request, batch):
-    form = f.PublishCleanupForm(request.POST or None, request=request)
-    return form_page(
+    return _step_form(
         request,
-        form,
+        f.PublishCleanupForm,
         services.publish_cleanup,
-        batch=batch,
+        ("batch", batch),
         title=f"公布清理结果：{batch}",
-        back=batch,
         message="已公布清理结果，文件效力状态已更新",
     )
 
 
 @record_view(NormativeDocument, Action.CHANGE)
 def document_evaluation(request, document):
-    form = f.EvaluationForm(request.POST or None, request=request)
-    return form_page(
+    return _step_form(
         request,
-        form,
+        f.EvaluationForm,
         services.record_evaluation,
-        document=document,
+        ("document", document),
         title=f"登记后评估：{document}",
-        back=document,
         message="已登记后评估",
     )
 
@@ -879,6 +887,29 @@ def document_import(request):
     )
 
 
+def filing_import(request):
+    """导入备案台账: the 备案机关 chosen on the page (?filing_body=), its filings of documents
+    already in the register, all rows or none."""
+    from fazhi.core.imports import import_page
+
+    from . import imports
+
+    require(request, Action.CREATE, LINE)
+    bodies = selectors.agencies(request.user)
+    body = _pk_of(bodies, request.GET.get("filing_body")) or bodies.first()
+    if body is None:
+        raise Http404("没有可导入的备案机关")
+    return import_page(
+        request,
+        imports.FILINGS,
+        lambda upload: services.import_filings(actor=request.user, filing_body=body, data=upload),
+        title=f"导入备案台账（{body.name}）",
+        template_name="备案台账导入模板.xlsx",
+        success="已导入{count}件备案",
+        done=reverse("rulemaking:filing_list"),
+    )
+
+
 # — 附带审查 —
 
 
@@ -906,55 +937,50 @@ def _case_model():
 
 @record_view(_case_model(), Action.CHANGE)
 def incidental_refer(request, case):
-    form = f.ReferForm(request.POST or None, request=request)
-    return form_page(
+    return _step_form(
         request,
-        form,
+        f.ReferForm,
         services.refer_from_reconsideration,
-        case=case,
+        ("case", case),
         title=f"附带审查并中止：{case.number}",
-        back=case,
         message=lambda r: f"{case.number}已中止审理，{r.document}已转入附带审查",
     )
 
 
 @record_view(ReviewRequest, Action.CHANGE)
 def incidental_notice(request, review_request):
-    form = f.IncidentalNoticeForm(request.POST or None, request=request)
-    return form_page(
+    return _step_form(
         request,
-        form,
+        f.IncidentalNoticeForm,
         services.record_incidental_notice,
-        review_request=review_request,
+        ("review_request", review_request),
         title=f"书面通知制定机关：{review_request}",
-        back=review_request.document,
         message="已登记书面通知",
+        back=review_request.document,
     )
 
 
 @record_view(ReviewRequest, Action.CHANGE)
 def incidental_result(request, review_request):
-    form = f.IncidentalResultForm(request.POST or None, request=request)
-    return form_page(
+    return _step_form(
         request,
-        form,
+        f.IncidentalResultForm,
         services.record_incidental_result,
-        review_request=review_request,
+        ("review_request", review_request),
         title=f"附带审查结果：{review_request}",
-        back=review_request.document,
         message="已登记附带审查结果；请在行政复议案件中恢复审理",
+        back=review_request.document,
     )
 
 
 @record_view(ReviewRequest, Action.CHANGE)
 def request_answer(request, review_request):
-    form = f.AnswerRequestForm(request.POST or None, request=request)
-    return form_page(
+    return _step_form(
         request,
-        form,
+        f.AnswerRequestForm,
         services.answer_review_request,
-        review_request=review_request,
+        ("review_request", review_request),
         title=f"答复审查建议：{review_request}",
-        back=review_request.document,
         message="已答复审查建议",
+        back=review_request.document,
     )

@@ -120,3 +120,21 @@ def test_a_forwarded_review_has_the_recipients_sixty_days(demo, case):
     )
     # 第六十条: sixty days (None while they end in a year whose holidays are not entered).
     assert request.recipient_reply_due == date_or_none(add_days, today, 60)
+
+
+def test_the_demo_shows_a_suspended_case_and_a_resumed_one(demo, client_as):
+    from fazhi.rulemaking.models import ReviewRequest
+
+    running = ReviewRequest.objects.get(
+        case__unit=demo.units["xishan_justice"], document__title="山岭公共停车场收费管理办法"
+    )
+    assert running.result == "" and running.notice_date is not None
+    assert running.case.state == State.SUSPENDED
+    answered = ReviewRequest.objects.get(
+        case__unit=demo.units["donghu_justice"], document__title="湖滨公共停车场收费管理办法"
+    )
+    assert answered.result == IncidentalResult.LAWFUL
+    assert answered.case.state == State.HEARING
+    assert answered.case.suspensions.get().end_date is not None
+    page = client_as(demo.users["xishan_legal"]).get(reverse("rulemaking:incidental_list"))
+    assert running.case.number in page.content.decode()

@@ -239,5 +239,10 @@ def area_of(indicator_id: str) -> str:
     return indicator_id.split(".", 1)[0]
 
 
+# worklines.md proposes one area indicators.md lacks: the returns' own figures (§2.8,
+# `statistics.on_time_rate` and the like).
+PROPOSED_AREAS = ("statistics",)
 # The areas (the ids' first part) in catalog order: the order the work lines are shown in.
-AREAS: tuple[str, ...] = tuple(dict.fromkeys(area_of(entry.id) for entry in SPEC))
+AREAS: tuple[str, ...] = tuple(
+    dict.fromkeys([*(area_of(entry.id) for entry in SPEC), *PROPOSED_AREAS])
+)

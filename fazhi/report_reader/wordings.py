@@ -380,7 +380,11 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("normative_docs.cleanup_campaigns", (r"规范性文件专项清理",), units=("次", "轮")),
     Wording("normative_docs.renewed_on_expiry", (r"到期后继续执行",), _DOC),
     Wording("normative_docs.other_legality_reviews", (r"其他合法性审查",)),
-    Wording("major_decisions.decisions_made", (r"作出重大行政决策",), units=("项", "件")),
+    Wording(
+        "major_decisions.decisions_made",
+        (r"作出重大行政决策", r"#重大行政决策(?!事项|目录|听证)"),
+        units=("项", "件"),
+    ),
     Wording("major_decisions.expert_reviews", (r"重大行政决策专家论证",), units=("项", "件", "次")),
     Wording(
         "major_decisions.risk_assessments", (r"重大行政决策风险评估",), units=("项", "件", "次")
@@ -393,4 +397,8 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("legal_advisers.meetings_attended", (r"法律顾问列席[^，。；]{0,6}常务会议",)),
     Wording("legal_advisers.agenda_items_reviewed", (r"议程法律把关|议题法律把关",)),
     Wording("legal_advisers.units_required", (r"应配备法律顾问的党政机关",), units=("个", "家")),
+    # the statistical returns' own figures (worklines.md §2.8): full names only
+    Wording("statistics.reports_due", (r"应报(统计)?报表",)),
+    Wording("statistics.reports_submitted_on_time", (r"按(期|时)上报(统计)?报表",)),
+    Wording("statistics.on_time_rate", (r"(统计)?报表按(期|时)上报率",)),
 )

@@ -30,44 +30,21 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import common  # noqa: E402 (benchmarks/common.py)
+
 YEAR = 2025
 CLIENTS, REQUESTS_PER_CLIENT, ROUNDS = 8, 10, 3
 WORKERS = 2 * (os.cpu_count() or 1) + 1  # gunicorn's own advice
 
 
-def median_ms(func, runs: int = 5) -> float:
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        func()
-        timings.append((time.perf_counter() - started) * 1000)
-    return statistics.median(timings)
+median_ms = common.median_ms
 
 
 def engine_against_floor(unit, user) -> tuple[float, float]:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from fazhi.indicators import engine
-    from fazhi.indicators.engine import Period
     from fazhi.indicators.registry import registered
 
-    ids, period = list(registered()), Period.year(YEAR)
-
-    def through_engine():
-        engine.compute(ids, user=user, unit=unit, period=period)
-
-    with CaptureQueriesContext(connection) as captured:
-        through_engine()
-    statements = [query["sql"] for query in captured.captured_queries]
-
-    def floor():
-        with connection.cursor() as cursor:
-            for sql in statements:
-                cursor.execute(sql)
-                cursor.fetchall()
-
-    return median_ms(through_engine), median_ms(floor)
+    return common.engine_against_floor(unit, user, list(registered()), YEAR)
 
 
 def free_port() -> int:
@@ -223,21 +200,7 @@ def worker(scale: float) -> dict:
 
 
 def run_on(database_url: str, scale: float) -> dict:
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "FAZHI_VAR_DIR": tempfile.mkdtemp(),
-        "FAZHI_DEBUG": "",
-    }
-    output = subprocess.run(
-        [sys.executable, __file__, "--worker", "--scale", str(scale)],
-        env=env,
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    return common.run_worker(__file__, database_url, "--scale", str(scale))
 
 
 ROWS = [
@@ -269,15 +232,7 @@ def report(results: dict[str, dict]) -> str:
         figures["dashboard_ratio"] = figures["dashboard_p95"] / figures["trivial_p95"]
         figures["list_first_ratio"] = figures["list_first_p95"] / figures["trivial_p95"]
         figures["list_5000_ratio"] = figures["list_5000_p95"] / figures["list_first_p95"]
-    names = list(results)
-    lines = [f"{'':44}" + "".join(f"{name:>14}" for name in names) + "  target"]
-    for key, label, target in ROWS:
-        lines.append(
-            f"{label:44}"
-            + "".join(f"{results[n][key]:>14.2f}" for n in names)
-            + f"  {target or ''}"
-        )
-    return "\n".join(lines)
+    return common.side_by_side(results, ROWS, 44)
 
 
 def main() -> None:

@@ -21,8 +21,6 @@ import argparse
 import datetime
 import json
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,45 +28,21 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # this checkout's fazhi, not an installed one
+import common  # noqa: E402 (benchmarks/common.py, beside this script)
+
 YEAR = 2025
 RUNS = 15
 
 
 def median_ms(func, runs: int = RUNS) -> float:
-    func()  # warm: caches, plans
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        func()
-        timings.append((time.perf_counter() - started) * 1000)
-    return statistics.median(timings)
+    return common.median_ms(func, runs, warm=True)
 
 
 def engine_against_floor(unit, user) -> tuple[float, float]:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from fazhi.indicators import engine
-    from fazhi.indicators.engine import Period
     from fazhi.indicators.registry import registered
 
     ids = [i for i in registered() if i.startswith("mediation.")]
-    period = Period.year(YEAR)
-
-    def through_engine():
-        engine.compute(ids, user=user, unit=unit, period=period)
-
-    with CaptureQueriesContext(connection) as captured:
-        through_engine()
-    statements = [query["sql"] for query in captured.captured_queries]
-
-    def floor():
-        with connection.cursor() as cursor:
-            for sql in statements:
-                cursor.execute(sql)
-                cursor.fetchall()
-
-    return median_ms(through_engine), median_ms(floor)
+    return common.engine_against_floor(unit, user, ids, YEAR, runs=RUNS, warm=True)
 
 
 def worker(count: int) -> dict:
@@ -121,21 +95,7 @@ def worker(count: int) -> dict:
 
 
 def run_on(database_url: str, count: int) -> dict:
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url,
-        "FAZHI_VAR_DIR": tempfile.mkdtemp(),
-        "FAZHI_DEBUG": "",
-    }
-    output = subprocess.run(
-        [sys.executable, __file__, "--worker", "--count", str(count)],
-        env=env,
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    return common.run_worker(__file__, database_url, "--count", str(count))
 
 
 ROWS = [
@@ -161,12 +121,7 @@ def report(results: dict[str, dict]) -> str:
         figures["list_first_ratio"] = figures["list_first_ms"] / figures["trivial_ms"]
         figures["list_deep_ratio"] = figures["list_deep_ms"] / figures["list_first_ms"]
         figures["screenings_ratio"] = figures["screenings_ms"] / figures["trivial_ms"]
-    names = list(results)
-    lines = [f"{'':46}" + "".join(f"{name:>14}" for name in names) + "  target"]
-    for key, label, target in ROWS:
-        cells = "".join(f"{results[n][key]:>14.2f}" for n in names)
-        lines.append(f"{label:46}{cells}  {target or ''}")
-    return "\n".join(lines)
+    return common.side_by_side(results, ROWS, 46)
 
 
 def main() -> None:

@@ -1,0 +1,81 @@
+"""What the benchmark scripts share: timing, the engine against the floor of its own SQL, a
+worker process per database, and the side-by-side table. Imported by the scripts (which
+run with this folder on sys.path), never by the platform."""
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def median_ms(func, runs: int = 5, warm: bool = False) -> float:
+    if warm:
+        func()  # caches, query plans
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        func()
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings)
+
+
+def engine_against_floor(unit, user, ids, year: int, **timing) -> tuple[float, float]:
+    """The engine's time for `ids` over `unit`'s year, and the time of the same SQL
+    statements run on the bare cursor (the floor the engine's own work stands on)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from fazhi.indicators import engine
+    from fazhi.indicators.engine import Period
+
+    period = Period.year(year)
+
+    def through_engine():
+        engine.compute(ids, user=user, unit=unit, period=period)
+
+    with CaptureQueriesContext(connection) as captured:
+        through_engine()
+    statements = [query["sql"] for query in captured.captured_queries]
+
+    def floor():
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)
+                cursor.fetchall()
+
+    return median_ms(through_engine, **timing), median_ms(floor, **timing)
+
+
+def run_worker(script: str, database_url: str, *arguments: str) -> dict:
+    """Run `script --worker ARGUMENTS` on a database of its own; its last line is JSON."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "FAZHI_VAR_DIR": tempfile.mkdtemp(),
+        "FAZHI_DEBUG": "",
+    }
+    output = subprocess.run(
+        [sys.executable, script, "--worker", *arguments],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def side_by_side(results: dict[str, dict], rows, width: int) -> str:
+    """One line per (key, label, target) of `rows`, a column per database."""
+    names = list(results)
+    lines = [f"{'':{width}}" + "".join(f"{name:>14}" for name in names) + "  target"]
+    for key, label, target in rows:
+        cells = "".join(f"{results[n][key]:>14.2f}" for n in names)
+        lines.append(f"{label:{width}}{cells}  {target or ''}")
+    return "\n".join(lines)

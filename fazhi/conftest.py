@@ -120,12 +120,12 @@ SMALL_PROVINCE = {
     "year": 2023,
     "cities": 2,
     "districts": 3,
-    # Lines not named would load their full count; mediation loads a few; the lines after it load nothing
+    # Lines not named would load their full count; the lines after litigation load nothing
     # here (their draws would change the seed's data), their tests ask for their own.
     "count": [
         "reconsideration=3000",
         "litigation=300",
-        "mediation=300",
+        "mediation=0",
         "legal_aid=0",
         "legal_services=0",
     ],

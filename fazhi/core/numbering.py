@@ -15,6 +15,17 @@ from typing import NamedTuple
 from .models import NumberSequence, Unit
 
 
+def area_short_name(unit: Unit) -> str:
+    """东湖区司法局 → 东湖: the area's name without its level word, as a 文号 begins (东湖复决字,
+    东湖执法监督整改)."""
+    area = unit.parent if unit.parent_id and not unit.is_area else unit
+    name = area.name
+    for suffix in ("自治县", "区", "县", "市", "省", "街道", "镇", "乡"):
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
 class Number(NamedTuple):
     serial: int
     text: str

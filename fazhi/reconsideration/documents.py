@@ -180,14 +180,7 @@ def template_key(kind: str) -> str:
 # — numbers —
 
 
-def issuer_short_name(unit) -> str:
-    """东湖区司法局 → 东湖: the area's name without its level word."""
-    area = unit.parent if unit.parent_id and not unit.is_area else unit
-    name = area.name
-    for suffix in ("自治县", "区", "县", "市", "省", "街道", "镇", "乡"):
-        if name.endswith(suffix) and len(name) > len(suffix):
-            return name[: -len(suffix)]
-    return name
+issuer_short_name = numbering.area_short_name
 
 
 def number_prefix(unit, kind: str) -> str:

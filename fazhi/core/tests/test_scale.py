@@ -60,10 +60,6 @@ def test_every_line_loads_its_count(scale_province):
         "reconsideration.Party": 3000,
         "reconsideration.Case": 3000,
         "litigation.Lawsuit": 300,
-        "mediation.NilReport": 33,
-        "mediation.Dispute": 300,
-        "mediation.Committee": 3,
-        "mediation.Mediator": 3,
     }
 
 

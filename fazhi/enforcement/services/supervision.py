@@ -73,11 +73,14 @@ def create_supervision(
 
 # 整改通知's numbers: one gapless sequence per issuing unit and year (core/numbering.py).
 NOTICE_SEQUENCE = "enforcement.rectification_notice"
-NOTICE_NUMBER = "执法监督整改〔{year}〕{serial}号"
+NOTICE_NUMBER = (
+    "执法监督整改〔{year}〕{serial}号"  # after the issuing area's name: 东湖执法监督整改…
+)
 
 
 def _next_number(unit: Unit, year: int) -> numbering.Number:
-    return numbering.next_number(unit=unit, kind=NOTICE_SEQUENCE, year=year, pattern=NOTICE_NUMBER)
+    pattern = numbering.area_short_name(unit) + NOTICE_NUMBER
+    return numbering.next_number(unit=unit, kind=NOTICE_SEQUENCE, year=year, pattern=pattern)
 
 
 @service

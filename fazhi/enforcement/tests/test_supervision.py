@@ -9,6 +9,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from fazhi.core.deadlines import due_list
 from fazhi.core.models import NumberSequence
+from fazhi.core.numbering import area_short_name
 from fazhi.enforcement import selectors, services
 from fazhi.enforcement.models import (
     CaseFile,
@@ -212,7 +213,10 @@ def test_a_supervision_inspection_issues_notices_to_inspected_agencies(world):
         issued_date=ago(4),
         due_date=ago(-5),
     )
-    assert notice.number == f"执法监督整改〔{ago(4).year}〕1号" and not notice.overdue(TODAY)
+    prefix = area_short_name(notice.unit)
+    assert notice.number == f"{prefix}执法监督整改〔{ago(4).year}〕1号" and not notice.overdue(
+        TODAY
+    )
 
 
 def test_a_cancelled_report_is_neither_counted_nor_shown_as_repeated(world, certified):
@@ -288,8 +292,12 @@ def _notice(world, inspection, agency):
 def test_notices_of_one_unit_and_year_get_different_numbers(world):
     inspection = _inspected(world)
     agencies = (world.market, world.transport, world.market)
-    numbers = [_notice(world, inspection, agency).number for agency in agencies]
-    assert numbers == [f"执法监督整改〔{ago(4).year}〕{serial}号" for serial in (1, 2, 3)]
+    notices = [_notice(world, inspection, agency) for agency in agencies]
+    prefix = area_short_name(notices[0].unit)
+    assert prefix and prefix in notices[0].unit.name + notices[0].unit.parent.name
+    assert [n.number for n in notices] == [
+        f"{prefix}执法监督整改〔{ago(4).year}〕{serial}号" for serial in (1, 2, 3)
+    ]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -300,7 +308,8 @@ def test_numbering_continues_after_the_highest_number_given_before_the_move(worl
     _notice(world, inspection, world.market)
     second = _notice(world, inspection, world.transport)
     year = ago(4).year
-    second.number = f"执法监督整改〔{year}〕5号"
+    prefix = area_short_name(second.unit)
+    second.number = f"{prefix}执法监督整改〔{year}〕5号"
     second.save()
     executor = MigrationExecutor(connection)
     executor.migrate([("enforcement", "0002_kit_records")])  # back before the move
@@ -309,7 +318,7 @@ def test_numbering_continues_after_the_highest_number_given_before_the_move(worl
     executor.loader.build_graph()
     # Forward to the latest migrations, not only to the move: later tests need every column.
     executor.migrate(executor.loader.graph.leaf_nodes())
-    assert _notice(world, inspection, world.market).number == f"执法监督整改〔{year}〕6号"
+    assert _notice(world, inspection, world.market).number == f"{prefix}执法监督整改〔{year}〕6号"
 
 
 def test_the_notice_is_a_complete_document_in_word_and_pdf(world, client, tmp_path):
@@ -413,7 +422,9 @@ def test_the_notice_goes_through_draft_approval_issue_and_service(world, client)
         )
     services.issue_notice_document(actor=world.actor, document=document, date=ago(3))
     notice.refresh_from_db()
-    assert notice.number == f"执法监督整改〔{ago(3).year}〕1号"  # the refused one took none
+    assert (
+        notice.number == f"{area_short_name(notice.unit)}执法监督整改〔{ago(3).year}〕1号"
+    )  # none taken by the refused one
     assert notice.status == NoticeStatus.ISSUED and notice.issued_date == ago(3)
     assert document.number == notice.number
     issued = document.file.read()

@@ -5,11 +5,16 @@ ranges, and every committee has its mediator."""
 import pytest
 from django.db.models import F
 
+from fazhi.core import scale
+from fazhi.core.models import Unit
 from fazhi.indicators.engine import Period, compute
 from fazhi.mediation.models import Committee, Dispute, NilReport
 
 
-def test_the_synthetic_province_has_the_line(scale_province):
+def test_the_synthetic_province_has_the_line(demo, generate_scale):
+    # its own rows: in the shared small province they would change the other lines' seed-7 data
+    generate_scale(count=["mediation=300"], scale=0)
+    scale_province = Unit.objects.get(name=scale.PROVINCE_NAME, parent=None)
     disputes = Dispute.objects.filter(unit__path__startswith=scale_province.path)
     committees = Committee.objects.filter(unit__path__startswith=scale_province.path)
     assert disputes.count() == 300 and committees.count() == 3

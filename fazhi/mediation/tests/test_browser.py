@@ -37,7 +37,8 @@ def test_police_transfer_to_agreement_confirmation_and_follow_up_on_a_phone(
             too_wide[page.url] = overflow
 
     def step(name):
-        page.get_by_role("link", name=name, exact=True).first.click()
+        with page.expect_navigation():
+            page.get_by_role("link", name=name, exact=True).first.click()
         page.wait_for_selector("button.primary")
         fits()
 
@@ -52,6 +53,8 @@ def test_police_transfer_to_agreement_confirmation_and_follow_up_on_a_phone(
         fits()
         assert "西山区" not in page.locator("main").inner_text()
         page.get_by_role("link", name="受理纠纷").click()
+        # Measure the form, not the list in the middle of leaving it.
+        page.wait_for_selector("#id_committee")
         fits()
         page.select_option("#id_committee", label="湖滨街道东湖社区人民调解委员会")
         page.select_option("#id_source", "police")

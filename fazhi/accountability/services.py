@@ -774,6 +774,19 @@ def _told_finding(actor, office, source, unit, category, description, told, *, s
     return finding
 
 
+def area_office(unit: Unit) -> Unit | None:
+    """The 依法治办 of the nearest area holding `unit` (one whose parent is the unit itself
+    or one of its ancestors, the nearest first). Not "the first office under the area by
+    path": paths are random segments, so a district's office under the city may sort
+    before the city's own."""
+    chain = [*unit.ancestors(), unit]
+    offices = Unit.objects.filter(
+        kind=Unit.Kind.RULE_OF_LAW_OFFICE, parent__in=chain, is_active=True
+    ).order_by("pk")
+    depth = {area.pk: len(area.path) for area in chain}
+    return max(offices, key=lambda office: depth[office.parent_id], default=None)
+
+
 @service
 def add_report_finding(*, actor, report, category, description) -> Finding:
     """A problem the 述法 review found: shown to the reporting unit at once, rectified and
@@ -783,13 +796,7 @@ def add_report_finding(*, actor, report, category, description) -> Finding:
         raise PermissionDenied("述法发现的问题由依法治办登记")
     if report.reviewed_date is None:
         raise ValidationError("请先完成述法评议，再登记评议发现的问题")
-    office = (
-        Unit.objects.filter(
-            kind=Unit.Kind.RULE_OF_LAW_OFFICE, path__startswith=report.unit.scope_root.path
-        )
-        .order_by("path")
-        .first()
-    )
+    office = area_office(report.unit)
     if office is None:
         raise ValidationError(f"“{report.unit.name}”所在地区没有依法治办，不能登记整改问题")
     return _told_finding(

@@ -113,6 +113,28 @@ def test_an_issue_found_in_a_law_report_is_rectified_and_closed_in_the_same_ledg
     assert finding.state == FindingState.RECTIFYING
 
 
+def test_a_city_units_law_report_finding_is_the_citys_office_whatever_the_paths(demo):
+    """Unit paths are random segments: a district's office under the city may sort before
+    the city's own. The finding still belongs to the city's 依法治办, and no district's
+    ledger shows it (the order-dependent failure of the shared ledger)."""
+    city, office = demo.units["city"], demo.units["city_office"]
+    office.path = f"{city.path}ffffffffff/"  # after every district's segment
+    office.save(update_fields=["path"])
+    report = _report(demo, "city_gov")
+    finding = services.add_report_finding(
+        actor=demo.users["city_office"],
+        report=report,
+        category=FindingCategory.DUTY,
+        description="述法报告未说明复议决定履行情况",
+    )
+    assert finding.unit == office and finding.inspected_unit == demo.units["city_gov"]
+    for key in ("donghu", "xishan", "nanqiao"):
+        for user in (f"{key}_office", f"{key}_inspector"):
+            urls = {row.url for row in selectors.rectifications(demo.users[user])}
+            assert finding.get_absolute_url() not in urls
+    assert services.area_office(demo.units["donghu_town0"]) == demo.units["donghu_office"]
+
+
 def test_a_law_report_file_is_a_checked_upload(demo, client_as):
     report = _report(demo)
     client = client_as(demo.users["donghu_office"])

@@ -172,3 +172,56 @@ def test_the_pages_import_and_list_the_counts(demo, elsewhere, client_as):
         .get(reverse("corrections:count_list"))
         .content.decode()
     )
+
+
+# 在册管制, 缓刑, 假释, 暂予监外执行; 终止: 撤销, 收监, 死亡; 重新犯罪, 治安处罚, 走访
+LATER = (4, 30, 4, 2, 2, 1, 1, 2, 1, 25)
+OUTCOMES = [
+    "corrections.subjects_control",
+    "corrections.subjects_probation",
+    "corrections.subjects_parole",
+    "corrections.subjects_medical_parole",
+    "corrections.terminated",
+    "corrections.terminated_revoked",
+    "corrections.terminated_recommitted",
+    "corrections.terminated_died",
+    "corrections.reoffended",
+    "corrections.public_security_penalties",
+    "corrections.home_visits",
+]
+
+
+def test_the_later_columns_count_once_and_blank_is_zero(demo, elsewhere):
+    district, bureau, officer = elsewhere
+    city = demo.units["city"]
+    before = engine.compute(OUTCOMES, user=None, unit=city, period=YEAR)
+    services.import_counts(
+        actor=officer,
+        unit=bureau,
+        data=workbook(
+            month("2026-01", subjects=40) + LATER,
+            month("2026-02", subjects=40),  # an older layout: the later cells left blank
+            month("2026-03", subjects=40) + LATER,
+        ),
+    )
+    report = CountReport.objects.get(unit=bureau, month=datetime.date(2026, 1, 1))
+    assert report.terminated == 4  # 撤销 2 + 收监 1 + 死亡 1
+    alone = engine.compute(OUTCOMES, user=officer, unit=district, period=YEAR)
+    # The register's categories are the last month's; the flows the months' sum (February 0).
+    assert [alone[i] for i in OUTCOMES[:4]] == [4, 30, 4, 2]
+    assert [alone[i] for i in OUTCOMES[4:]] == [8, 4, 2, 2, 4, 2, 50]
+    city_figures = engine.compute(OUTCOMES, user=None, unit=city, period=YEAR)
+    assert {i: city_figures[i] - before[i] for i in OUTCOMES} == alone  # added once
+    with pytest.raises(ImportRefused) as refused:
+        services.import_counts(
+            actor=officer,
+            unit=bureau,
+            data=workbook(
+                month("2026-04", subjects=41) + LATER,
+                month("2026-05", subjects=40) + (4, 30, 4, 2, 0, 0, 1, 1, 1, 25),
+            ),
+        )
+    message = " ".join(refused.value.messages)
+    assert "第2行“在册管制”：各矫正类别之和（40）应等于月末在册（41）" in message
+    assert "第3行“重新犯罪”：不能多于因撤销缓刑、假释或收监执行而终止的人数" in message
+    assert not CountReport.objects.filter(month__gte=datetime.date(2026, 4, 1)).exists()

@@ -5,10 +5,8 @@ platform only: it files the monthly counts (the count-only import) of the last s
 months instead of rows, and its 安置帮教 rows like the others."""
 
 import datetime
-import io
 
 from django.utils import timezone
-from openpyxl import Workbook
 
 from fazhi.core.guards import today
 
@@ -231,11 +229,5 @@ def _month_rows(now: datetime.date) -> list[tuple]:
 
 
 def _file_counts(officer, bureau, now):
-    book = Workbook()
-    sheet = book.active
-    sheet.append([field.label for field in imports.COUNTS.fields])
-    for row in _month_rows(now):
-        sheet.append(list(row))
-    data = io.BytesIO()
-    book.save(data)
-    services.import_counts(actor=officer, unit=bureau, data=data.getvalue())
+    data = imports.workbook_bytes(imports.COUNTS, _month_rows(now))
+    services.import_counts(actor=officer, unit=bureau, data=data)

@@ -2,6 +2,7 @@
 no identity field is read (the platform keeps them; Fazhi keeps the pseudonymous number)."""
 
 import datetime
+import io
 
 from fazhi.core.guards import today
 from fazhi.core.imports import DATE_EXPECTED, Field, ImportSpec, RowError, cell_date, choice
@@ -162,3 +163,15 @@ COUNTS = ImportSpec(
     example=("2026-01", 228, 6, 5, 0, 20, 20, 1, 0, 0, 0, 10, 180, 30, 8, 1, 0, 0, 0, 0, 40),
     check=_check_counts,
 )
+
+
+def workbook_bytes(spec: ImportSpec, rows) -> bytes:
+    """A workbook of `spec`'s columns holding `rows` (the demo's and the tests' imports)."""
+    book = spec.template_workbook()
+    sheet = book.active
+    sheet.delete_rows(2, sheet.max_row)
+    for row in rows:
+        sheet.append(list(row))
+    data = io.BytesIO()
+    book.save(data)
+    return data.getvalue()

@@ -217,6 +217,12 @@ legal_advisers.units_required | 应配备法律顾问的党政机关 | 个 | bod
 statistics.reports_due | 应报统计报表 | 份 | returns opened whose due date falls in period
 statistics.reports_submitted_on_time | 按期上报统计报表 | 份 | of which submitted (上报) by the due date
 statistics.on_time_rate | 统计报表按期上报率 | % | submitted on time / due × 100
+accountability.leadership_study_sessions | 领导班子学法 | 次 | 会议学法 and 专题法治讲座 of leadership groups in period
+accountability.leadership_meetings_on_rule_of_law | 听取研究法治工作会议 | 次 | leadership meetings that heard and studied rule-of-law work in period
+accountability.open_rectifications | 未整改销号问题 | 个 | 督察 and 述法 findings fed back and not closed (销号) at the period's end
+accountability.assessment_results | 公布法治建设考核结果 | 个 | assessment results (units) published in period, computed from the reviewers' scores
+accountability.assessment_excellent | 考核等次为优秀 | 个 | of those, graded 优秀
+accountability.tasks_assigned | 上级交办任务 | 项 | tasks assigned by the superior committee in period (003: 47)
 mediation.mediators | 人民调解员 | 人 | people's mediators on the roster at the end of the period
 mediation.expert_pool | 人民调解专家库 | 人 | mediators in the expert pool at the end of the period
 mediation.village_committees | 村（居）人民调解委员会 | 个 | village and residents' committees on the roster at the end of the period

@@ -353,6 +353,17 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("accountability.rectified", (r"整改销号|已销号",), "accountability"),
     Wording("accountability.rectification_rate", (r"整改(销号)?率",), "accountability"),
     Wording("accountability.demonstration_projects", (r"示范创建项目$",)),
+    # issue 21's later ids: full names only (the seeds' 会议学法 and 交办 figures are not them)
+    Wording("accountability.leadership_study_sessions", (r"领导班子学法",), units=("次",)),
+    Wording(
+        "accountability.leadership_meetings_on_rule_of_law",
+        (r"听取研究法治工作会议",),
+        units=("次",),
+    ),
+    Wording("accountability.open_rectifications", (r"未整改销号问题",), units=("个",)),
+    Wording("accountability.assessment_results", (r"公布法治建设考核结果",), units=("个",)),
+    Wording("accountability.assessment_excellent", (r"考核等次为优秀",), units=("个",)),
+    Wording("accountability.tasks_assigned", (r"上级交办任务",), units=("项",)),
     Wording(
         "publicity.legal_literate_activities",
         (r"法律明白人[^，。；]{0,6}开展[^，。；]{0,4}活动",),

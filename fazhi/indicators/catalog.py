@@ -224,6 +224,18 @@ mediation.township_committees | 乡镇（街道）人民调解委员会 | 个 | 
 mediation.enterprise_committees | 企事业单位人民调解委员会 | 个 | enterprise committees on the roster at the end of the period
 mediation.specialized_committees | 行业性专业性调解组织 | 个 | trade and specialised committees on the roster at the end of the period
 mediation.studios | 派驻调解工作室 | 个 | mediation studios stationed at courts, police stations etc. on the roster at the end of the period
+legal_aid.non_litigation_cases | 非诉讼法律援助案件 | 件 | accepted non-litigation legal-aid cases
+legal_aid.duty_lawyer_services | 值班律师法律帮助 | 人次 | legal help given by duty lawyers in period (第十四条、第三十条)
+legal_aid.outreach_events | 法援宣传活动 | 场次 | legal-aid publicity events held in period (第十条)
+legal_aid.recipients_by_group | 特定群体受援人 | 人 | recipients of cases accepted in period who are minors, elderly, disabled, women or migrant workers (each once)
+legal_aid.recipients_minors | 未成年受援人 | 人 | recipients of cases accepted in period who are minors
+legal_aid.recipients_elderly | 老年受援人 | 人 | recipients of cases accepted in period who are elderly
+legal_aid.recipients_disabled | 残疾受援人 | 人 | recipients of cases accepted in period who are disabled
+legal_aid.recipients_women | 妇女受援人 | 人 | recipients of cases accepted in period who are women
+legal_aid.recipients_migrant_workers | 农民工受援人 | 人 | recipients of cases accepted in period who are migrant workers
+legal_services.villages | 村（居） | 个 | villages on the advisers' roster at the end of the period
+legal_services.villages_with_adviser | 有法律顾问的村（居） | 个 | villages with a legal adviser in office at the end of the period
+legal_services.village_adviser_coverage_rate | 村居法律顾问覆盖率 | % | villages with an adviser / villages × 100
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

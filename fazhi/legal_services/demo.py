@@ -83,7 +83,13 @@ def _build(world, key):
         hours="每周三下午",
     )
     villages = [
-        services.register_village(actor=officer, unit=bureau, township=townships[i % 2], name=name)
+        services.register_village(
+            actor=officer,
+            unit=bureau,
+            township=townships[i % 2],
+            name=name,
+            listed_date=_day(800),
+        )
         for i, name in enumerate(VILLAGES[key])
     ]
     month = _day(0).replace(day=1)

@@ -158,7 +158,6 @@ INDICATORS = (
         source="一村（居）一法律顾问",
         numerator="legal_services.villages_with_adviser",
         denominator="legal_services.villages",
-        key=True,
     ),
     _notary("notary.cases", "办理公证", "cases", "公证法 第十一条", key=True),
     _notary("notary.timed", "报送办证日期的公证", "timed", "公证法 第三十条"),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.views.decorators.http import require_safe
 
+from fazhi.core import pdf
 from fazhi.core import selectors as core_selectors
 from fazhi.core.filters import search_text
 from fazhi.core.guards import require_unit, shown_id_number
@@ -257,10 +258,12 @@ def case_step(request, case):
 @record_view(AidCase)
 @require_safe
 def case_file(request, case):
-    """审批卷 or 承办卷 (?which=handling) of a finished case, as a Word 文书."""
+    """审批卷 or 承办卷 (?which=handling) of a finished case, as a Word 文书 or (?format=pdf) the
+    same 文书 as PDF through the platform's one PDF engine; scoped and recorded alike."""
     which = request.GET.get("which", "approval")
     if which not in documents.FILES:
         raise Http404("没有这种案卷")
+    as_pdf = request.GET.get("format") == "pdf"
     if not selectors.may_see_case_file(request.user, case, which):
         raise PermissionDenied(f"无权查看本案的{documents.title(which)}")
     if not documents.available(case, which):
@@ -272,18 +275,23 @@ def case_file(request, case):
         )
         return redirect("legal_aid:case_detail", pk=case.pk)
     content = documents.case_file_docx(case, which, request.user, timezone.localdate())
+    kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    if as_pdf:
+        try:
+            content, kind = pdf.pdf_bytes(content), "application/pdf"
+        except pdf.ExportError as error:
+            messages.error(request, f"PDF导出失败：{error}")
+            return redirect("legal_aid:case_detail", pk=case.pk)
     services.record_sensitive_view(
         actor=request.user,
         case=case,
         parts=[documents.title(which), *documents.sensitive_parts(case, which, request.user)],
     )
+    name = f"{documents.title(which)}（{case.number}）.{'pdf' if as_pdf else 'docx'}"
     return HttpResponse(
         content,
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        headers={
-            "Content-Disposition": "attachment; filename*=UTF-8''"
-            + quote(f"{documents.title(which)}（{case.number}）.docx")
-        },
+        content_type=kind,
+        headers={"Content-Disposition": "attachment; filename*=UTF-8''" + quote(name)},
     )
 
 

@@ -266,4 +266,5 @@ DEMO_ACCOUNTS_HELP = f"""演示账号（密码均为 {DEMO_PASSWORD}）：
   donghu_publicity   东湖区司法局 经办人（普法，本单位及下级）
   donghu_aid_officer / donghu_aid_reviewer  东湖区司法局 法律援助 经办人、审核人
   donghu_aid_lawyer  法律援助律师（仅本人：只见指派给他的案件）
-  donghu_pls_officer 东湖区司法局 公共法律服务·公证 经办人"""
+  donghu_pls_officer 东湖区司法局 公共法律服务·公证 经办人
+  xishan_pls_window  西山区司法局 12348窗口（公共法律服务·法律援助：来电转法律援助申请）"""

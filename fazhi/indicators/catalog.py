@@ -241,6 +241,18 @@ corrections.subjects_control | 在册管制对象 | 人 | subjects of 管制 on 
 corrections.subjects_probation | 在册缓刑对象 | 人 | subjects of 缓刑 on the register at the end of the period (by_category)
 corrections.subjects_parole | 在册假释对象 | 人 | subjects of 假释 on the register at the end of the period (by_category)
 corrections.subjects_medical_parole | 在册暂予监外执行对象 | 人 | subjects of 暂予监外执行 on the register at the end of the period (by_category)
+legal_aid.non_litigation_cases | 非诉讼法律援助案件 | 件 | accepted non-litigation legal-aid cases
+legal_aid.duty_lawyer_services | 值班律师法律帮助 | 人次 | legal help given by duty lawyers in period (第十四条、第三十条)
+legal_aid.outreach_events | 法援宣传活动 | 场次 | legal-aid publicity events held in period (第十条)
+legal_aid.recipients_by_group | 特定群体受援人 | 人 | recipients of cases accepted in period who are minors, elderly, disabled, women or migrant workers (each once)
+legal_aid.recipients_minors | 未成年受援人 | 人 | recipients of cases accepted in period who are minors
+legal_aid.recipients_elderly | 老年受援人 | 人 | recipients of cases accepted in period who are elderly
+legal_aid.recipients_disabled | 残疾受援人 | 人 | recipients of cases accepted in period who are disabled
+legal_aid.recipients_women | 妇女受援人 | 人 | recipients of cases accepted in period who are women
+legal_aid.recipients_migrant_workers | 农民工受援人 | 人 | recipients of cases accepted in period who are migrant workers
+legal_services.villages | 村（居） | 个 | villages on the advisers' roster at the end of the period
+legal_services.villages_with_adviser | 有法律顾问的村（居） | 个 | villages with a legal adviser in office at the end of the period
+legal_services.village_adviser_coverage_rate | 村居法律顾问覆盖率 | % | villages with an adviser / villages × 100
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

@@ -289,6 +289,18 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("notary.on_time_rate", (r"公证[^，。；]{0,6}按期出具率",)),
     Wording("notary.refusals", (r"不予办理公证",), units=("件",)),
     Wording("notary.fee_waivers", (r"(减免|免收)公证费",), units=("件",)),
+    Wording("legal_aid.non_litigation_cases", (r"非诉讼?(法律)?援助案件",), _AID),
+    Wording("legal_aid.duty_lawyer_services", (r"值班律师[^，。；]{0,8}法律帮助",)),
+    Wording("legal_aid.outreach_events", (r"(法律援助|法援)[^，。；]{0,8}宣传活动",)),
+    Wording("legal_aid.recipients_by_group", (r"特定群体受援人",)),
+    Wording("legal_aid.recipients_minors", (r"未成年(人)?受援人",)),
+    Wording("legal_aid.recipients_elderly", (r"老年(人)?受援人",)),
+    Wording("legal_aid.recipients_disabled", (r"残疾(人)?受援人",)),
+    Wording("legal_aid.recipients_women", (r"妇女受援人",)),
+    Wording("legal_aid.recipients_migrant_workers", (r"农民工受援人",)),
+    Wording("legal_services.villages", (r"法律顾问名册[^，。；]{0,4}村(（居）|\(居\)|居)?$",)),
+    Wording("legal_services.villages_with_adviser", (r"有(在聘)?法律顾问的村",)),
+    Wording("legal_services.village_adviser_coverage_rate", (r"村(居)?法律顾问覆盖率",)),
     # 社区矫正
     Wording(
         "corrections.subjects",

@@ -16,11 +16,11 @@ Counting rules:
   `normative_docs.other_legality_reviews` (the seeds report it beside the documents' reviews).
 - 党政机关法律顾问覆盖率 = units covered ÷ the 党政机关 registered as having to have one (the
   coverage page's 应配备单位, `Coverage` DUTY spans), both at the period's end.
-- Not registered, for want of a record that holds them: normative_docs.consultation_replies
-  (the 司法局's replies to other organs' consultations are not kept),
-  major_decisions.public_participation_events and .collective_meetings (events and meetings
-  are kept as fields of each decision, not as records of their own, so one meeting deciding
-  two matters would count twice).
+- 反馈征求意见和建议 (normative_docs.consultation_replies) are `ConsultationReply` rows, on
+  the 反馈日期; 公众参与 events (major_decisions.public_participation_events) are
+  `ParticipationEvent` rows on their date (the public comment period is one event, on its
+  first day); 集体讨论会议 (major_decisions.collective_meetings) are `CollectiveMeeting` rows
+  on the meeting's date — one meeting deciding two matters counts once.
 - 目录事项 are the items of the current (not superseded) published catalog, counted on its
   公布日期: an adjusted catalog replaces the earlier version (淄博: 调整后为19件).
 """
@@ -235,6 +235,35 @@ INDICATORS = (
         source=f"{DECISIONS_LAW} 第三十条",
         model=DECISION,
         date_field="meeting_date",
+    ),
+    Indicator(
+        id="major_decisions.public_participation_events",
+        name="公众参与",
+        unit="次",
+        definition="期间内登记的座谈会、听证会、实地走访、书面或公开征求意见、问卷和民意调查、"
+        "沟通协商，每次计一次，按日期计入（公开征求意见按起始日）",
+        source=f"{DECISIONS_LAW} 第十四条至第十七条",
+        model="rulemaking.ParticipationEvent",
+        date_field="date",
+    ),
+    Indicator(
+        id="major_decisions.collective_meetings",
+        name="集体讨论会议",
+        unit="次",
+        definition="期间内召开并登记的决策机关常务会议、全体会议，按会议日期计入；"
+        "一次会议讨论多项决策的计一次",
+        source=f"{DECISIONS_LAW} 第三十条",
+        model="rulemaking.CollectiveMeeting",
+        date_field="date",
+    ),
+    Indicator(
+        id="normative_docs.consultation_replies",
+        name="反馈征求意见和建议",
+        unit="件",
+        definition="期间内对其他机关规范性文件草案征求意见作出的书面反馈，按反馈日期计入",
+        source="规章制定程序条例 第十五条、第三十六条",
+        model="rulemaking.ConsultationReply",
+        date_field="reply_date",
     ),
     Indicator(
         id="major_decisions.expert_reviews",

@@ -13,6 +13,8 @@ from .models import (
     CatalogItem,
     CleanupBatch,
     CleanupEntry,
+    CollectiveMeeting,
+    ConsultationReply,
     Decision,
     DecisionCatalog,
     ExecutionReport,
@@ -20,6 +22,7 @@ from .models import (
     LegalAdviser,
     NormativeDocument,
     OtherReview,
+    ParticipationEvent,
     PostEvaluation,
     ReviewRequest,
     Stage,
@@ -278,3 +281,30 @@ def incidental_due(user, horizon):
         .filter(result="")
         .select_related("document", "case")
     )
+
+
+def participation_events(user, decision):
+    return ParticipationEvent.objects.restrict(user).filter(decision=decision)
+
+
+def meetings(user, *, search: str = ""):
+    queryset = CollectiveMeeting.objects.restrict(user).select_related("unit")
+    return _search(queryset, search, "title", "unit__name")
+
+
+def meetings_for(user, decision):
+    """The meetings of the decision's own 决策机关 (条例 第三十条第一款), latest first."""
+    return CollectiveMeeting.objects.restrict(user).filter(unit=decision.unit_id)
+
+
+def meeting_decisions(user, meeting):
+    return Decision.objects.restrict(user).filter(meeting=meeting).order_by("pk")
+
+
+def consultation_replies(user, *, search: str = ""):
+    queryset = ConsultationReply.objects.restrict(user).select_related("unit", "requesting_unit")
+    return _search(queryset, search, "draft_title", "requesting_unit__name", "unit__name")
+
+
+def replies_to(user, document):
+    return ConsultationReply.objects.restrict(user).filter(document=document).select_related("unit")

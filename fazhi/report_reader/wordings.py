@@ -394,6 +394,9 @@ WORDINGS: tuple[Wording, ...] = (
         (r"重大行政决策公众参与",),
         units=("次", "场", "场次"),
     ),
+    Wording(
+        "legal_advisers.units_required_covered", (r"应配备且已配备法律顾问",), units=("个", "家")
+    ),
     Wording("major_decisions.collective_meetings", (r"集体讨论(决定)?会议",), units=("次",)),
     # the statistical returns' own figures (worklines.md §2.8): full names only
     Wording("statistics.reports_due", (r"应报(统计)?报表",)),

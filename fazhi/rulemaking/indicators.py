@@ -14,8 +14,10 @@ Counting rules:
 - worklines.md proposes `legal_review.other_matters` for 其他合法性审查; the catalog keeps its
   added ids inside the spec's areas (indicators/tests/test_catalog.py), so it is
   `normative_docs.other_legality_reviews` (the seeds report it beside the documents' reviews).
-- 党政机关法律顾问覆盖率 = units covered ÷ the 党政机关 registered as having to have one (the
-  coverage page's 应配备单位, `Coverage` DUTY spans), both at the period's end.
+- 党政机关法律顾问覆盖率 = units on the list of 党政机关 that must have an adviser (`Coverage`
+  DUTY spans, the coverage page's 应配备单位) that have one, ÷ the units on that list, both at
+  the period's end: a unit off the list with an adviser counts in .units_covered, not in the
+  rate, which so never exceeds 100 (docs/rules.md).
 - 反馈征求意见和建议 (normative_docs.consultation_replies) are `ConsultationReply` rows, on
   the 反馈日期; 公众参与 events (major_decisions.public_participation_events) are
   `ParticipationEvent` rows on their date (the public comment period is one event, on its
@@ -380,12 +382,24 @@ INDICATORS = (
         condition=Q(kind=CoverageKind.DUTY),
     ),
     Indicator(
+        id="legal_advisers.units_required_covered",
+        name="应配备且已配备法律顾问的党政机关",
+        unit="个",
+        definition="期末登记为应配备法律顾问、且有在聘法律顾问或公职律师的机关，每个机关计一次",
+        source=OPINIONS,
+        model=COVERAGE,
+        date_field="start",
+        until_field="until",
+        condition=Q(kind=CoverageKind.DUTY_COVERED),
+    ),
+    Indicator(
         id="legal_advisers.units_covered_rate",
         name="党政机关法律顾问覆盖率",
         unit="%",
-        definition="配备法律顾问的党政机关 ÷ 应配备法律顾问的党政机关 × 100（期末）",
+        definition="应配备且已配备法律顾问的党政机关 ÷ 应配备法律顾问的党政机关 × 100（期末）；"
+        "不在应配备名单上的单位配备的法律顾问计入“配备法律顾问的党政机关”，不计入本率",
         source=OPINIONS,
-        numerator="legal_advisers.units_covered",
+        numerator="legal_advisers.units_required_covered",
         denominator="legal_advisers.units_required",
     ),
 )

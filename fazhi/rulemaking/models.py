@@ -747,6 +747,9 @@ class CoverageKind(models.TextChoices):
     ADVISER = "adviser", "配备法律顾问"
     PUBLIC_LAWYER = "public_lawyer", "设立公职律师"
     DUTY = "duty", "应配备法律顾问"
+    # The stretches in which a unit on the list (DUTY) had an adviser (ADVISER): the
+    # numerator of legal_advisers.units_covered_rate (docs/rules.md).
+    DUTY_COVERED = "duty_covered", "应配备且已配备法律顾问"
 
 
 class Coverage(ScopedRecord):

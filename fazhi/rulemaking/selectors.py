@@ -15,6 +15,8 @@ from .models import (
     CleanupEntry,
     CollectiveMeeting,
     ConsultationReply,
+    Coverage,
+    CoverageKind,
     Decision,
     DecisionCatalog,
     ExecutionReport,
@@ -221,8 +223,9 @@ def area_agencies(user):
 
 
 def coverage(user):
-    """法律顾问 coverage: the agencies in the user's scope and whether each has an adviser
-    under contract today (legal_advisers.units_covered_rate)."""
+    """法律顾问 coverage: the agencies in the user's scope, whether each has an adviser under
+    contract today and whether it is on the list of 党政机关 that must have one (the rate of
+    legal_advisers.units_covered_rate counts the listed ones only, docs/rules.md)."""
     today = datetime.date.today()
     units = list(
         Unit.objects.restrict(user).exclude(kind__in=Unit.AREA_KINDS).filter(is_active=True)
@@ -232,7 +235,12 @@ def coverage(user):
         .filter(contract_from__lte=today, contract_to__gte=today)
         .values_list("unit_id", flat=True)
     )
-    return [(unit, unit.pk in covered) for unit in units]
+    listed = set(
+        Coverage.objects.filter(kind=CoverageKind.DUTY, start__lte=today, unit__in=units)
+        .filter(Q(until__isnull=True) | Q(until__gt=today))
+        .values_list("unit_id", flat=True)
+    )
+    return [(unit, unit.pk in covered, unit.pk in listed) for unit in units]
 
 
 def cleanups(user, *, search: str = ""):

@@ -1352,19 +1352,39 @@ def _merged(spans):
     return merged
 
 
+def _overlaps(spans, duties):
+    """The parts of the merged `spans` inside the `duties` spans (an open end is None)."""
+    far = datetime.date.max
+    parts = []
+    for start, until in spans:
+        for duty_start, duty_until in duties:
+            begin, end = max(start, duty_start), min(until, duty_until or far)
+            if begin < end:
+                parts.append((begin, end))
+    return _merged(parts)
+
+
 def refresh_coverage(unit: Unit) -> None:
     """Rewrite the unit's `Coverage` spans from its advisers' contracts (inside the calling
-    service): one span per stretch with a 法律顾问 (any kind) or a 公职律师 under contract."""
+    service): one span per stretch with a 法律顾问 (any kind) or a 公职律师 under contract,
+    and the part of those stretches in which the unit was on the list of 党政机关 that must
+    have one (DUTY, kept as registered)."""
     advisers = list(LegalAdviser.objects.filter(unit=unit))
+    covered = _merged((a.contract_from, a.roster_until) for a in advisers)
+    duties = Coverage.objects.filter(unit=unit, kind=CoverageKind.DUTY)
     wanted = {
-        CoverageKind.ADVISER: _merged((a.contract_from, a.roster_until) for a in advisers),
+        CoverageKind.ADVISER: covered,
         CoverageKind.PUBLIC_LAWYER: _merged(
             (a.contract_from, a.roster_until)
             for a in advisers
             if a.kind == AdviserKind.PUBLIC_LAWYER
         ),
+        CoverageKind.DUTY_COVERED: _overlaps(covered, duties.values_list("start", "until")),
     }
-    existing = {(c.kind, c.start, c.until): c for c in Coverage.objects.filter(unit=unit)}
+    existing = {
+        (c.kind, c.start, c.until): c
+        for c in Coverage.objects.filter(unit=unit).exclude(kind=CoverageKind.DUTY)
+    }
     keep = {(kind, start, until) for kind, spans in wanted.items() for start, until in spans}
     for key, span in existing.items():
         if key not in keep:
@@ -1420,6 +1440,8 @@ def register_adviser_duty(*, actor, start: datetime.date) -> int:
         for unit in agencies
         if unit.pk not in listed
     ]
+    for span in added:
+        refresh_coverage(span.unit)
     membership = active_membership(actor)
     if added and membership is not None:
         _event(

@@ -764,15 +764,17 @@ def adviser_service(request, adviser):
 def coverage(request):
     require(request, Action.VIEW, LINE)
     rows = selectors.coverage(request.user)
-    covered = sum(1 for _, has in rows if has)
+    listed = [has for _, has, required in rows if required]
+    covered = sum(listed)
     return render(
         request,
         "rulemaking/coverage.html",
         {
             "rows": rows,
             "covered": covered,
-            "total": len(rows),
-            "rate": round(covered * 100 / len(rows), 1) if rows else None,
+            "total": len(listed),
+            "others": sum(1 for _, has, required in rows if has and not required),
+            "rate": round(covered * 100 / len(listed), 1) if listed else None,
             "can_create": core_selectors.can(request.user, Action.CREATE, LINE),
         },
     )

@@ -214,6 +214,10 @@ legal_advisers.engagements | 法律顾问参与法制工作 | 件次 | items of 
 legal_advisers.meetings_attended | 列席常务会议 | 次 | meetings the advisers attended in period
 legal_advisers.agenda_items_reviewed | 议程/议题法律把关 | 项 | agenda items reviewed at those meetings
 legal_advisers.units_required | 应配备法律顾问的党政机关 | 个 | bodies registered as having to have a legal adviser, at the end of the period
+normative_docs.consultation_replies | 反馈征求意见和建议 | 件 | written replies in period to other organs' consultations on draft documents
+major_decisions.public_participation_events | 公众参与 | 次 | public-participation events of major decisions in period
+major_decisions.collective_meetings | 集体讨论会议 | 次 | standing or plenary meetings of the deciding organ in period
+legal_advisers.units_required_covered | 应配备且已配备法律顾问的党政机关 | 个 | bodies on the list of those that must have an adviser that have one, at the end of the period
 statistics.reports_due | 应报统计报表 | 份 | returns opened whose due date falls in period
 statistics.reports_submitted_on_time | 按期上报统计报表 | 份 | of which submitted (上报) by the due date
 statistics.on_time_rate | 统计报表按期上报率 | % | submitted on time / due × 100

@@ -424,6 +424,18 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("legal_advisers.meetings_attended", (r"法律顾问列席[^，。；]{0,6}常务会议",)),
     Wording("legal_advisers.agenda_items_reviewed", (r"议程法律把关|议题法律把关",)),
     Wording("legal_advisers.units_required", (r"应配备法律顾问的党政机关",), units=("个", "家")),
+    Wording(
+        "normative_docs.consultation_replies", (r"反馈[^，。；]{0,10}征求意见(和|及|、)?建议",)
+    ),
+    Wording(
+        "major_decisions.public_participation_events",
+        (r"重大行政决策公众参与",),
+        units=("次", "场", "场次"),
+    ),
+    Wording(
+        "legal_advisers.units_required_covered", (r"应配备且已配备法律顾问",), units=("个", "家")
+    ),
+    Wording("major_decisions.collective_meetings", (r"集体讨论(决定)?会议",), units=("次",)),
     # the statistical returns' own figures (worklines.md §2.8): full names only
     Wording("statistics.reports_due", (r"应报(统计)?报表",)),
     Wording("statistics.reports_submitted_on_time", (r"按(期|时)上报(统计)?报表",)),

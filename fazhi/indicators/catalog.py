@@ -224,6 +224,7 @@ mediation.township_committees | 乡镇（街道）人民调解委员会 | 个 | 
 mediation.enterprise_committees | 企事业单位人民调解委员会 | 个 | enterprise committees on the roster at the end of the period
 mediation.specialized_committees | 行业性专业性调解组织 | 个 | trade and specialised committees on the roster at the end of the period
 mediation.studios | 派驻调解工作室 | 个 | mediation studios stationed at courts, police stations etc. on the roster at the end of the period
+statistics.returned_for_correction | 退回修改统计报表 | 份 | returns sent back for correction in period (本级退回、上级退回、解锁更正; each sending back once)
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

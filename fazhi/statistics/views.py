@@ -2,6 +2,8 @@
 every counted cell linked to its records, the problems, the steps, typed cells, the children
 of a consolidation with 催报), the step forms, Excel, and the tables (报表制度)."""
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,7 +15,7 @@ from fazhi.core.roles import Action
 from fazhi.core.steps import form_page, step_page
 from fazhi.core.viewtools import record_view, require, run_service_form
 
-from . import excel, selectors, services, tables
+from . import excel, filling, selectors, services, tables
 from .forms import (
     CommentForm,
     ConfirmForm,
@@ -34,6 +36,7 @@ RETURN_LEDGER = Ledger(
         Column("统计区域", lambda r: r.area.name),
         Column("报告期", lambda r: r.period_label),
         Column("状态", lambda r: r.get_state_display()),
+        Column("零上报", lambda r: "零上报" if r.nil_return else ""),
         Column("汇总表", lambda r: "是" if r.consolidated else "否", on_page=False),
         Column("报送期限", lambda r: day(r.due_date)),
         Column("上报日期", lambda r: day(r.submitted_on)),
@@ -133,12 +136,19 @@ def _rows(statreturn, fresh):
             cell_id = f"{row['code']}-{column['code']}"
             spec = specs.get(cell_id, {})
             value = statreturn.values.get(cell_id)
+            link = f"{base}?id={spec['indicator']}{period}" if "indicator" in spec else ""
+            overridden = statreturn.sources.get(cell_id) == "override"
+            records = statreturn.records.get(cell_id) if overridden else None
             cells.append(
                 {
                     "id": cell_id,
                     "value": "—" if value is None else value,
-                    "link": f"{base}?id={spec['indicator']}{period}" if "indicator" in spec else "",
+                    "link": link,
                     "manual": "manual" in spec,
+                    "counted": "indicator" in spec,
+                    # Typed over the records' figure: that figure, linked, and the difference.
+                    "records": records,
+                    "difference": _signed(value, records) if records is not None else "",
                     "source": statreturn.sources.get(cell_id, ""),
                     "explanation": statreturn.explanations.get(cell_id, ""),
                     "fresh": fresh.get(cell_id)
@@ -155,6 +165,11 @@ def _rows(statreturn, fresh):
             }
         )
     return rows
+
+
+def _signed(value, records) -> str:
+    difference = filling.number(Decimal(str(value or 0)) - Decimal(str(records or 0)))
+    return f"{difference:+}"
 
 
 @record_view(StatReturn)
@@ -206,6 +221,7 @@ def return_detail(request, statreturn):
                 and core_selectors.can(request.user, Action.CHANGE, StatReturn.work_line)
             ),
             "manual_form": ManualForm(request=request) if editable else None,
+            "may_override": editable and not statreturn.consolidated,
             "explain_form": ExplainForm(request=request),
             "refresh_form": ConfirmForm(request=request) if editable else None,
             "versions": selectors.versions_of(request.user, statreturn),
@@ -267,6 +283,18 @@ def return_manual(request, statreturn):
         ManualForm(request.POST, request=request),
         services.set_manual_value,
         "已保存手工填报数",
+    )
+
+
+@record_view(StatReturn)
+@require_POST
+def return_override(request, statreturn):
+    return _post(
+        request,
+        statreturn,
+        ManualForm(request.POST, request=request),
+        services.override_value,
+        "已改写记录数并保存理由",
     )
 
 

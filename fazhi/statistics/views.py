@@ -3,8 +3,10 @@ every counted cell linked to its records, the problems, the steps, typed cells, 
 of a consolidation with 催报), the step forms, Excel, and the tables (报表制度)."""
 
 from decimal import Decimal
+from urllib.parse import quote
 
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
@@ -15,7 +17,7 @@ from fazhi.core.roles import Action
 from fazhi.core.steps import form_page, step_page
 from fazhi.core.viewtools import record_view, require, run_service_form
 
-from . import excel, filling, selectors, services, tables
+from . import document, excel, filling, selectors, services, tables
 from .forms import (
     CommentForm,
     ConfirmForm,
@@ -167,6 +169,18 @@ def _rows(statreturn, fresh):
     return rows
 
 
+def _pdf(request, statreturn):
+    try:
+        content = document.pdf_bytes(statreturn)
+    except document.ExportError as error:
+        messages.error(request, str(error))
+        return redirect(statreturn)
+    response = HttpResponse(content, content_type="application/pdf")
+    filename = f"{statreturn.area.name}{statreturn.period_label}{statreturn.template.name}.pdf"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
 def _signed(value, records) -> str:
     difference = filling.number(Decimal(str(value or 0)) - Decimal(str(records or 0)))
     return f"{difference:+}"
@@ -177,6 +191,8 @@ def _signed(value, records) -> str:
 def return_detail(request, statreturn):
     if request.GET.get("export") == "xlsx":
         return excel.response(statreturn)
+    if request.GET.get("export") == "pdf":
+        return _pdf(request, statreturn)
     frozen = statreturn.state in FROZEN
     fresh = selectors.fresh_values(statreturn) if frozen and not statreturn.consolidated else {}
     editable = RETURN_FLOW.allows(statreturn, "edit_return", request.user) and _fits(

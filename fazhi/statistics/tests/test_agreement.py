@@ -5,6 +5,7 @@ needs its reason before 上报. 零上报 (item 6) and the 退回 register
 
 import datetime
 import re
+import subprocess
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -211,3 +212,19 @@ def test_every_sending_back_is_registered_and_counted(demo, client_as):
         },
     )
     assert rows.status_code == 200 and "上级退回" in rows.content.decode()
+
+
+def test_the_pdf_is_the_table_in_its_layout(demo, client_as, tmp_path):
+    statreturn = StatReturn.objects.get(
+        period_key="2025", template__code="FZ复1表", area=demo.units["donghu"]
+    )
+    response = client_as(demo.users["donghu_statistician"]).get(
+        statreturn.get_absolute_url(), {"export": "pdf"}
+    )
+    assert response["Content-Type"] == "application/pdf"
+    path = tmp_path / "return.pdf"
+    path.write_bytes(response.content)
+    read = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    text = re.sub(r"\s+", "", read)  # pdftotext spaces Latin letters apart from Chinese
+    assert "行政复议案件情况" in text and "表号：FZ复1表" in text and "单位负责人：" in text
+    assert "审结（合计）" in text and str(statreturn.values["05-1"]) in text

@@ -278,52 +278,22 @@ def _post(request, statreturn, form, service, success, **fixed):
     return redirect(statreturn)
 
 
-@record_view(StatReturn)
-@require_POST
-def return_refresh(request, statreturn):
-    return _post(
-        request,
-        statreturn,
-        ConfirmForm(request.POST, request=request),
-        services.refresh_return,
-        "已按记录重新取数",
-    )
+def _posting(form_class, service, success: str):
+    """A POST of the return's page: the form, its service, the message; back to the page."""
+
+    @record_view(StatReturn)
+    @require_POST
+    def view(request, statreturn):
+        form = form_class(request.POST, request=request)
+        return _post(request, statreturn, form, service, success)
+
+    return view
 
 
-@record_view(StatReturn)
-@require_POST
-def return_manual(request, statreturn):
-    return _post(
-        request,
-        statreturn,
-        ManualForm(request.POST, request=request),
-        services.set_manual_value,
-        "已保存手工填报数",
-    )
-
-
-@record_view(StatReturn)
-@require_POST
-def return_override(request, statreturn):
-    return _post(
-        request,
-        statreturn,
-        ManualForm(request.POST, request=request),
-        services.override_value,
-        "已改写记录数并保存理由",
-    )
-
-
-@record_view(StatReturn)
-@require_POST
-def return_explain(request, statreturn):
-    return _post(
-        request,
-        statreturn,
-        ExplainForm(request.POST, request=request),
-        services.explain_warning,
-        "已保存说明",
-    )
+return_refresh = _posting(ConfirmForm, services.refresh_return, "已按记录重新取数")
+return_manual = _posting(ManualForm, services.set_manual_value, "已保存手工填报数")
+return_override = _posting(ManualForm, services.override_value, "已改写记录数并保存理由")
+return_explain = _posting(ExplainForm, services.explain_warning, "已保存说明")
 
 
 @record_view(StatReturn)

@@ -257,6 +257,7 @@ legal_aid.recipients_migrant_workers | 农民工受援人 | 人 | recipients of 
 legal_services.villages | 村（居） | 个 | villages on the advisers' roster at the end of the period
 legal_services.villages_with_adviser | 有法律顾问的村（居） | 个 | villages with a legal adviser in office at the end of the period
 legal_services.village_adviser_coverage_rate | 村居法律顾问覆盖率 | % | villages with an adviser / villages × 100
+statistics.returned_for_correction | 退回修改统计报表 | 份 | returns sent back for correction in period (本级退回、上级退回、解锁更正; each sending back once)
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

@@ -440,4 +440,5 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("statistics.reports_due", (r"应报(统计)?报表",)),
     Wording("statistics.reports_submitted_on_time", (r"按(期|时)上报(统计)?报表",)),
     Wording("statistics.on_time_rate", (r"(统计)?报表按(期|时)上报率",)),
+    Wording("statistics.returned_for_correction", (r"退回(修改|更正)(的)?(统计)?报表",)),
 )

@@ -25,6 +25,7 @@ class AccountabilityConfig(worklines.WorkLineConfig):
             models.LeadershipSession,
             models.AssessmentResult,
             models.AssignedTask,
+            models.ReportingUnit,
         )
         line.audit(models.AssessmentScheme, m2m_fields={"assessed_units"}, exclude_fields=["items"])
         # Findings and scores are read by a data rule of their own: it is part of the key.

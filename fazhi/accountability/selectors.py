@@ -30,7 +30,6 @@ from .models import (
 )
 
 
-
 def plans(user, *, search: str = ""):
     queryset = InspectionPlan.objects.restrict(user).select_related("unit")
     if search:

@@ -809,7 +809,9 @@ def list_reporting_units(*, actor, office, year, listed_date, units=None) -> lis
     chosen = own if units is None else list(units)
     outside = [unit.name for unit in chosen if unit not in own]
     if outside:
-        raise ValidationError(f"不是本依法治办辖区内应述法的部门或乡镇（街道）：{'、'.join(outside)}")
+        raise ValidationError(
+            f"不是本依法治办辖区内应述法的部门或乡镇（街道）：{'、'.join(outside)}"
+        )
     listed = set(
         ReportingUnit.objects.filter(year=year, unit__in=chosen).values_list("unit", flat=True)
     )

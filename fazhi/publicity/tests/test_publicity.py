@@ -159,3 +159,57 @@ def test_pages_excel_and_api_are_scoped_and_mask_id_numbers(demo, client_as):
         "东湖区湖滨街道渔港社区",
     }
     assert "石岭村" not in officer.get("/publicity/villages/").content.decode()
+
+
+def test_exam_units_and_materials_are_counted_from_the_records(demo, client_as):
+    import datetime
+
+    officer = demo.users["donghu_publicity"]
+    day = datetime.date(2025, 9, 30)  # before 国庆 2025
+    exam = services.create_exam(
+        actor=officer, unit=demo.units["donghu_justice"], name="2025年度学法考法", date=day
+    )
+    services.import_exam_results(
+        actor=officer,
+        exam=exam,
+        data=_book(
+            ("东湖区司法局", "戊", "110105197005051232", "是", 80),
+            ("东湖区司法局", "己", "110105197006061239", "是", 95),
+            ("东湖区交通运输局", "庚", "110105197007071236", "是", 70),
+            ("东湖区市场监督管理局", "辛", "110105197008081233", "否", None),
+        ),
+    )
+    for title, materials in (("宪法宣传", 300), ("民法典宣传", 120)):
+        services.register_activity(
+            actor=officer,
+            unit=demo.units["donghu_justice"],
+            date=day,
+            theme="constitution_week",
+            title=title,
+            form="stall",
+            place="湖滨广场",
+            materials=materials,
+        )
+    period = engine.Period(day, day)
+    ids = ["publicity.law_exam_units", "publicity.law_exam_participants"]
+    ids += ["publicity.materials_distributed", "publicity.activities"]
+    values = engine.compute(ids, user=officer, unit=demo.units["donghu"], period=period)
+    # three units listed, two with someone sitting the exam (one unit with two persons)
+    assert values["publicity.law_exam_units"] == 2
+    assert values["publicity.law_exam_participants"] == 3
+    assert values["publicity.materials_distributed"] == 420
+    assert values["publicity.activities"] == 2
+    by_child = engine.breakdown(
+        ["publicity.law_exam_units"],
+        user=officer,
+        unit=demo.units["donghu"],
+        period=period,
+        by="month",
+    )
+    assert by_child[datetime.date(2025, 9, 1)]["publicity.law_exam_units"] == 2
+    page = client_as(officer).get(
+        "/indicators/records/",
+        {"id": "publicity.law_exam_units", "unit": demo.units["donghu"].pk, "from": day, "to": day},
+    )
+    assert page.status_code == 200
+    assert "戊" in page.content.decode() and "辛" not in page.content.decode()

@@ -231,3 +231,17 @@ def test_a_sibling_never_gets_anothers_score(demo, client_as):
     page = _records(client_as(xishan), SCORE, justice, YEAR)
     assert "东湖区司法局" not in page.content.decode() or page.status_code in (400, 403, 404)
     assert "8.00分" not in page.content.decode()
+
+
+def test_the_first_responsible_part_names_the_units_own_score_and_rank(demo):
+    from fazhi.annual_report import drafting
+
+    gov, justice = _published(demo)
+    paragraphs = drafting.draft_first_responsible(justice, 2025)
+    text = "".join(s["text"] for p in paragraphs for s in p)
+    figures = {s["indicator"] for p in paragraphs for s in p if "indicator" in s}
+    assert {SCORE, RANK} <= figures
+    assert "名列第2名" in text
+    # the district holds two results: no one score in its own report
+    district = drafting.draft_first_responsible(demo.units["donghu"], 2025)
+    assert SCORE not in {s.get("indicator") for p in district for s in p}

@@ -266,6 +266,8 @@ accountability.assessment_score | 法治建设考核得分 | 分 | the assessed 
 accountability.assessment_rank | 法治建设考核名次 | 名 | the assessed unit's published rank; none when the scope holds several results
 publicity.law_exam_units | 参加学法考法单位 | 家 | units with a state employee sitting a law exam held in period (004: 72)
 publicity.materials_distributed | 发放普法宣传材料 | 份 | materials handed out at the activities held in period
+publicity.trial_observers | 旁听庭审 | 人次 | state employees' attendances at trials they were taken to observe in period (004)
+publicity.online_posts | 网络普法信息 | 条 | legal-publicity items published online in period, each registered as a 网络普法 activity (000: 800余条)
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

@@ -5,6 +5,8 @@ from django.db.models import Q
 
 from fazhi.indicators.registry import Indicator
 
+from .models import ActivityForm
+
 LAW = "山东省法治宣传教育条例"
 EXAM_SOURCE = f"{LAW} 第十三条"
 
@@ -146,5 +148,26 @@ INDICATORS = (
         model="publicity.Activity",
         date_field="date",
         sum_field="materials",
+    ),
+    Indicator(
+        id="publicity.trial_observers",
+        name="旁听庭审",
+        unit="人次",
+        definition="期间内组织国家工作人员旁听庭审的参与人数之和（形式为“组织旁听庭审”的活动）",
+        source=f"{LAW} 第十条",
+        model="publicity.Activity",
+        date_field="date",
+        condition=Q(form=ActivityForm.TRIAL_OBSERVATION),
+        sum_field="participants",
+    ),
+    Indicator(
+        id="publicity.online_posts",
+        name="网络普法信息",
+        unit="条",
+        definition="期间内登记的网络普法活动（每发布一条普法信息登记一次）",
+        source=f"{LAW} 第十条",
+        model="publicity.Activity",
+        date_field="date",
+        condition=Q(form=ActivityForm.ONLINE),
     ),
 )

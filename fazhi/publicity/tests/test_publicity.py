@@ -190,15 +190,31 @@ def test_exam_units_and_materials_are_counted_from_the_records(demo, client_as):
             place="湖滨广场",
             materials=materials,
         )
+    for title, form, participants in (
+        ("旁听行政诉讼庭审", "trial_observation", 40),
+        ("公众号推送：民法典解读", "online", 0),
+    ):
+        services.register_activity(
+            actor=officer,
+            unit=demo.units["donghu_justice"],
+            date=day,
+            theme="civil_code_month",
+            title=title,
+            form=form,
+            place="东湖区人民法院" if participants else "“东湖普法”公众号",
+            participants=participants,
+        )
     period = engine.Period(day, day)
     ids = ["publicity.law_exam_units", "publicity.law_exam_participants"]
     ids += ["publicity.materials_distributed", "publicity.activities"]
+    ids += ["publicity.trial_observers", "publicity.online_posts"]
     values = engine.compute(ids, user=officer, unit=demo.units["donghu"], period=period)
     # three units listed, two with someone sitting the exam (one unit with two persons)
     assert values["publicity.law_exam_units"] == 2
     assert values["publicity.law_exam_participants"] == 3
     assert values["publicity.materials_distributed"] == 420
-    assert values["publicity.activities"] == 2
+    assert values["publicity.activities"] == 4
+    assert values["publicity.trial_observers"] == 40 and values["publicity.online_posts"] == 1
     by_child = engine.breakdown(
         ["publicity.law_exam_units"],
         user=officer,

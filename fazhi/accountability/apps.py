@@ -54,3 +54,6 @@ class AccountabilityConfig(worklines.WorkLineConfig):
         line.api_viewset("accountability/appeals", api.AppealViewSet, "accountability-appeal")
         line.api_viewset("accountability/sessions", api.SessionViewSet, "accountability-session")
         line.api_viewset("accountability/tasks", api.TaskViewSet, "accountability-task")
+        line.api_viewset(
+            "accountability/reporting-units", api.ReportingUnitViewSet, "accountability-reporting"
+        )

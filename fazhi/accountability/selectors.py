@@ -264,11 +264,16 @@ def reports(user, *, search: str = "", year: int | None = None):
     return queryset
 
 
+def reporting_units(user, *, year: int | None = None):
+    queryset = ReportingUnit.objects.restrict(user).select_related("unit")
+    return queryset.filter(year=year) if year else queryset
+
+
 def coverage(user, year: int) -> dict:
     """述法 coverage of the year: the units on its 述法名单 in scope (the records of
     `accountability.law_report_coverage_rate`) and those of them without a report. Before the
     list is made (`listed` False) the agencies and 乡镇（街道） in scope stand in for it."""
-    listed = list(ReportingUnit.objects.restrict(user).filter(year=year).select_related("unit"))
+    listed = list(reporting_units(user, year=year))
     units = [row.unit for row in listed] if listed else list(target_units(user))
     reported = set(reports(user, year=year).values_list("unit", flat=True))
     missing = [unit for unit in units if unit.pk not in reported]

@@ -88,6 +88,12 @@ def test_coverage_rate_is_the_reported_share_of_the_list(demo, client_as):
         client_as(office), "accountability.reporting_units_reported", u["donghu"], YEAR
     ).content.decode()
     assert "应述法单位：东湖区司法局" in page and "东湖区综合行政执法局" not in page
+    api = client_as(office).get("/api/accountability/reporting-units/", {"page_size": 200}).json()
+    rows = api["results"] if isinstance(api, dict) else api
+    assert {r["unit_name"] for r in rows if r["year"] == 2025} == {r.unit.name for r in listed}
+    other = client_as(demo.users["xishan_office"]).get("/api/accountability/reporting-units/")
+    other_rows = other.json()["results"] if isinstance(other.json(), dict) else other.json()
+    assert not [r for r in other_rows if r["year"] == 2025]
 
 
 def test_a_list_is_made_by_the_office_of_the_area_for_its_own_units(demo, client_as):

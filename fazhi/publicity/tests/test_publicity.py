@@ -174,9 +174,9 @@ def test_exam_units_and_materials_are_counted_from_the_records(demo, client_as):
         exam=exam,
         data=_book(
             ("东湖区司法局", "戊", "110105197005051232", "是", 80),
-            ("东湖区司法局", "己", "110105197006061239", "是", 95),
-            ("东湖区交通运输局", "庚", "110105197007071236", "是", 70),
-            ("东湖区市场监督管理局", "辛", "110105197008081233", "否", None),
+            ("东湖区司法局", "己", "11010519700606123X", "是", 95),
+            ("东湖区交通运输局", "庚", "110105197007071237", "是", 70),
+            ("东湖区市场监督管理局", "辛", "110105197008081234", "否", None),
         ),
     )
     for title, materials in (("宪法宣传", 300), ("民法典宣传", 120)):
@@ -229,3 +229,25 @@ def test_exam_units_and_materials_are_counted_from_the_records(demo, client_as):
     )
     assert page.status_code == 200
     assert "戊" in page.content.decode() and "辛" not in page.content.decode()
+
+
+def test_an_activity_keeps_its_photos_as_checked_uploads(demo, client_as):
+    import base64
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from fazhi.publicity.models import Activity
+
+    activity = Activity.objects.filter(unit__path__startswith=demo.units["donghu"].path).first()
+    url = f"/publicity/activities/{activity.pk}/upload/"
+    client = client_as(demo.users["donghu_publicity"])
+    fake = SimpleUploadedFile("现场.png", b"not an image", content_type="image/png")
+    assert "不符" in client.post(url, {"file": fake}, follow=True).content.decode()
+    png = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    )
+    photo = SimpleUploadedFile("现场.png", png, content_type="image/png")
+    response = client.post(url, {"file": photo}, follow=True)
+    assert "已上传“现场.png”" in response.content.decode()
+    assert "现场.png" in client.get(activity.get_absolute_url()).content.decode()
+    assert client_as(demo.users["xishan_leader"]).post(url, {"file": photo}).status_code == 404

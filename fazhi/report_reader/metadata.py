@@ -29,7 +29,9 @@ TITLE_RES = (
     re.compile(r"^(?P<issuer>[^，。；\s]{2,40}?)(?:关于)?(?P<year>\d{4})年度?[^，。；]*报告\s*$"),
     re.compile(r"^(?P<issuer>[^，。；\s]{2,40}?)关于(?P<year>)[^，。；]*报告\s*$"),
     # "2020年静海区法治政府建设情况报告", "2021年法治政府建设工作情况报告"
-    re.compile(r"^(?P<year>\d{4})年度?(?P<issuer>[^，。；\s\d]{0,20}?)法治政府建设[^，。；]*报告\s*$"),
+    re.compile(
+        r"^(?P<year>\d{4})年度?(?P<issuer>[^，。；\s\d]{0,20}?)法治政府建设[^，。；]*报告\s*$"
+    ),
 )
 # a title inside running text (one-line pages): "…www.x.com湖北省人民政府关于2023年度…的报告2023年，"
 INLINE_TITLE_RE = re.compile(
@@ -38,6 +40,13 @@ INLINE_TITLE_RE = re.compile(
 # the organ right after a place named in running text: "越城区司法局紧紧…", "任城区政府在…"
 ORGAN_START_RE = re.compile(
     r"(?:人民政府|政府|管理委员会|管委会|街道办事处|办事处|司法局|司法厅|[\u4e00-\u9fff]{1,6}?(?:局|委员会|厅))"
+)
+# the subject of a first sentence that names no place: a ministry, or the body's own organ
+MINISTRY_SUBJECT_RE = re.compile(
+    r"^\s*\d{4}年(?:度|以来)?[，,]\s*((?:中华人民共和国)?(?:(?![各全省市县区镇乡街局])[\u4e00-\u9fff]){1,6}部)"
+)
+OWN_ORGAN_RE = re.compile(
+    r"(?:^|[，,])\s*[省市县区镇乡](司法局|司法厅|[\u4e00-\u9fff]{1,6}?局|人民政府|政府)"
 )
 HEADING_YEAR_RE = re.compile(r"(?:^|\n)\s*[一1][、.．]\s*(\d{4})年")
 FIELD_RE = re.compile(r"(?:发布机构|来源|信息来源)\s*[:：]\s*([^\s:：【】|]{2,40})")
@@ -134,20 +143,36 @@ def _named_above(places: list[gazetteer.Place], text: str) -> str:
     first = places[0]
     if not first.known or first.kind not in (gazetteer.COUNTY, gazetteer.TOWNSHIP):
         return ""
-    named = sorted((text.index(h), h) for h in gazetteer.above(first.name) if h in text)
+    named = sorted(
+        (text.index(form), h)
+        for h in gazetteer.above(first.name)
+        for form in (h, _short(h))
+        if form and form in text
+    )
     county = next(
-        (h for _, h in named if first.kind == gazetteer.TOWNSHIP and gazetteer.kind_of(h) == gazetteer.COUNTY),
+        (
+            h
+            for _, h in named
+            if first.kind == gazetteer.TOWNSHIP and gazetteer.kind_of(h) == gazetteer.COUNTY
+        ),
         "",
     )
     city = next(
         (
             h
             for _, h in named
-            if gazetteer.kind_of(h) == gazetteer.CITY and (not county or gazetteer.contains(h, county))
+            if gazetteer.kind_of(h) == gazetteer.CITY
+            and (not county or gazetteer.contains(h, county))
         ),
         "",
     )
     return city + county
+
+
+def _short(name: str) -> str:
+    """A city's or county's name as often written without its suffix: 深圳市 → 深圳."""
+    short = re.sub(r"(市|县|区)$", "", name)
+    return short if len(short) >= 2 and short != name else ""
 
 
 def _outside_quotes(text: str, index: int) -> bool:
@@ -198,11 +223,16 @@ def _issuers_in_text(text: str) -> list[str]:
         if (places := gazetteer.places(match["issuer"][start:])) and places[0].known
     ][:1]
     body = opening[title_end:] if (title_end := _title_end(opening)) else opening
+    organ = ""
     if sentence := SENTENCE_END_RE.split(body.lstrip(), maxsplit=1)[0]:
         if subject := _first_place(sentence):
             found.append(subject)
+        elif ministry := MINISTRY_SUBJECT_RE.search(sentence):
+            found.append(ministry[1])  # "2022年，司法部坚持…"
+        elif own := OWN_ORGAN_RE.search(sentence):
+            organ = own[1]  # "2022年，县司法局紧紧…": the organ of the place named most
     if most := _most_named(opening):
-        found.append(most)
+        found.append(most + organ)
     return found
 
 
@@ -214,8 +244,11 @@ def _title_end(text: str) -> int | None:
 def _first_place(sentence: str) -> str | None:
     for index in range(len(sentence)):
         places = gazetteer.places(sentence[index : index + 30])
-        if places and places[0].known and places[0].kind != gazetteer.PROVINCE or (
-            places and places[0].kind == gazetteer.ZONE
+        if (
+            places
+            and places[0].known
+            and places[0].kind != gazetteer.PROVINCE
+            or (places and places[0].kind == gazetteer.ZONE)
         ):
             rest = sentence[index + sum(len(place.name) for place in places) :]
             organ = ORGAN_START_RE.match(rest)
@@ -267,7 +300,10 @@ def _year(meta: Metadata, title_year: int | None, text: str, sign_date: str | No
         ("标题", title_year),
         ("首句", int(match[1]) if match else None),
         ("落款日期", _closing_year(sign_date)),
-        ("首个标题", int(heading[1]) if (heading := HEADING_YEAR_RE.search(text[:OPENING])) else None),
+        (
+            "首个标题",
+            int(heading[1]) if (heading := HEADING_YEAR_RE.search(text[:OPENING])) else None,
+        ),
     )
     stated = [(name, year) for name, year in sources if year]
     if not stated:
@@ -293,7 +329,9 @@ def read_metadata(text: str) -> Metadata:
         issuer = match["issuer"].strip()
         title_year = int(match["year"]) if match["year"] else None
     if not meta.title:
-        inline = (m for m in INLINE_TITLE_RE.finditer(text[:OPENING]) if _outside_quotes(text, m.start()))
+        inline = (
+            m for m in INLINE_TITLE_RE.finditer(text[:OPENING]) if _outside_quotes(text, m.start())
+        )
         if match := next(inline, None):
             title_year = int(match["year"])
     fields = FIELD_RE.findall(text[:OPENING]) + FIELD_RE.findall(text[-300:])

@@ -199,7 +199,10 @@ WORDINGS: tuple[Wording, ...] = (
     ),
     Wording(
         "major_decisions.catalog_items",
-        (r"重大行政决策[^，。；]{0,6}目录",),
+        (
+            r"重大行政决策[^，。；]{0,6}目录",
+            r"(公布|纳入|列入)[^，。；]{0,4}重大行政决策(目录)?事项",
+        ),
         units=("项", "件", "个"),
     ),
     Wording(
@@ -423,7 +426,11 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("normative_docs.other_legality_reviews", (r"其他合法性审查",)),
     Wording(
         "major_decisions.decisions_made",
-        (r"作出重大行政决策", r"#重大行政决策(?!事项|目录|听证)"),
+        (
+            r"作出重大行政决策",
+            r"#重大行政决策(?!事项|目录|听证)",
+            r"(作出|出台|实施)[^，。；]{0,4}重大行政决策(?!事项|目录|听证|程序)",
+        ),
         units=("项", "件"),
     ),
     Wording("major_decisions.expert_reviews", (r"重大行政决策专家论证",), units=("项", "件", "次")),

@@ -43,6 +43,9 @@ class Scores:
     metadata: int = 0
     documents: int = 0
 
+    def __add__(self, other: "Scores") -> "Scores":
+        return Scores(*(getattr(self, f) + getattr(other, f) for f in self.__dataclass_fields__))
+
     @property
     def precision(self) -> float:
         return self.true_positives / self.predicted if self.predicted else 1.0

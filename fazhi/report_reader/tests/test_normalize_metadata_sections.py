@@ -110,17 +110,6 @@ def test_section_titles_and_spans(read_seed):
          "天津市静海区", "静海区人民政府", "county-district", 2023),
         ("君山片区2022年法治政府建设工作报告\n发布机构: 平潭综合实验区君山片区管理局\n2022年，坚持在君山片区推进。",
          "平潭综合实验区君山片区", "君山片区管理局", "township", 2022),
-    ],
-)  # fmt: skip
-def test_metadata_from_the_gazetteer(text, region, agency, level, year):
-    meta = read_metadata(text)
-    assert (meta.region, meta.agency, meta.level, meta.year) == (region, agency, level, year)
-    assert meta.notes == []
-
-
-@pytest.mark.parametrize(
-    ("text", "region", "agency", "level", "year"),
-    [
         # no title: the first sentence's subject, a ministry, the body's own organ
         ("2022年以来，越城区司法局紧紧围绕区委区政府工作部署。", "越城区", "越城区司法局", "department", 2022),
         ("2022年，司法部坚持依法行政。", "全国", "司法部", "department", 2022),
@@ -145,9 +134,10 @@ def test_metadata_from_the_gazetteer(text, region, agency, level, year):
          "通州区", "通州区人民政府", "county-district", 2022),
     ],
 )  # fmt: skip
-def test_metadata_of_openings_without_a_usual_title(text, region, agency, level, year):
+def test_metadata_from_the_gazetteer(text, region, agency, level, year):
     meta = read_metadata(text)
     assert (meta.region, meta.agency, meta.level, meta.year) == (region, agency, level, year)
+    assert meta.notes == []
 
 
 def test_year_sources_in_order_with_a_reason():

@@ -68,7 +68,9 @@ def children_returns(statreturn: StatReturn) -> list[StatReturn]:
             template__code=statreturn.template.code,
             period_key=statreturn.period_key,
             area__parent=statreturn.area,
-        ).select_related("area", "unit")
+        )
+        .select_related("area", "unit")
+        .prefetch_related("versions")
     )
 
 
@@ -91,7 +93,7 @@ def children_status(statreturn: StatReturn) -> list[dict]:
         late = (found.submitted_on > due) if submitted else now > due
         included = found is not None and str(found.pk) in statreturn.parts
         part = statreturn.parts.get(str(found.pk)) if found else None
-        latest = found.versions.order_by("-number").first() if found and submitted else None
+        latest = found.latest_version() if found and submitted else None
         rows.append(
             {
                 "area": area,

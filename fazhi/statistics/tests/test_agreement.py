@@ -247,7 +247,7 @@ def test_records_changed_after_submission_are_flagged_on_the_dashboard_and_the_r
     assert selectors.drift(statreturn)[0]["now"] == frozen - 1
     page = client.get(dashboard, {"unit": donghu.pk, "year": 2025}).content.decode()
     assert "1份与当前记录不一致" in page and "上报后记录有变动" in page
-    assert f"上报数 <a href=\"{statreturn.get_absolute_url()}#row-02\">{frozen}</a>" in page
+    assert f'上报数 <a href="{statreturn.get_absolute_url()}#row-02">{frozen}</a>' in page
     assert _linked(page, "reconsideration.received", donghu, "2025-01-01", "2025-12-31")[-1] == (
         frozen - 1
     )  # the records' figure, linked to the records

@@ -6,8 +6,8 @@ the indicator benchmark (benchmarks/indicators.py, whose synthetic province it l
     .venv/bin/python benchmarks/returns.py --postgres postgres://…/db [--count 100000]
 
 For each database (a throw-away SQLite file, and PostgreSQL when given) a worker loads the
-synthetic province (`generate_scale_data`: N reconsideration cases, N/7 lawsuits, 16 cities,
-150 districts), installs a 30-row table of the year (26 rows counted by the reconsideration
+synthetic province (`generate_scale_data --scale 0`: N reconsideration cases, N/7 lawsuits
+and no other line's records, 16 cities, 150 districts), installs a 30-row table of the year (26 rows counted by the reconsideration
 and litigation indicators, a typed row, two sums, a rate; a balance and a logic check) and
 measures, in process, through the services (the workflow, the checks and the audit included):
   (a) filling one district's return (创建 = 取数): milliseconds, engine computations, the
@@ -141,7 +141,7 @@ def timed(func):
 
 def worker(count: int) -> dict:
     loaded, user, province, _ = common.load_province(
-        YEAR, count=[f"reconsideration={count}", f"litigation={count // 7}"]
+        YEAR, scale=0.0, count=[f"reconsideration={count}", f"litigation={count // 7}"]
     )
     from fazhi.core.models import Unit
     from fazhi.statistics import services

@@ -11,9 +11,10 @@ class IndicatorsConfig(worklines.KitAppConfig):
         from fazhi.core import worklines
         from fazhi.core.navigation import NavItem
 
-        from . import api, registry
+        from . import api, dashboard, registry
 
         # The work lines' catalog entries (core may not import this app, so they come here).
         worklines.consume("indicators", registry.register)
+        worklines.consume("dashboard", dashboard.register_panels)
         line.nav(NavItem("指标看板", "indicators:dashboard", "工作台", weight=1))
         line.api_view("indicators/", api.indicators, "indicators")

@@ -252,3 +252,16 @@ def _monthly(indicator_id: str, *, user, unit, period: Period) -> list:
     """(月份, value) for each calendar month of the period."""
     values = engine.breakdown([indicator_id], user=user, unit=unit, period=period, by="month")
     return [(f"{month.month}月", value[indicator_id]) for month, value in values.items()]
+
+
+# Sections the work lines add below the figures (contributed as "dashboard", since this app
+# may not import them): each a callable (request, unit, period) -> HTML, "" for nothing.
+PANELS: list = []
+
+
+def register_panels(*panels) -> None:
+    PANELS.extend(panels)
+
+
+def panels_html(request, unit, period: Period) -> list[str]:
+    return [html for panel in PANELS if (html := panel(request, unit, period))]

@@ -9,7 +9,7 @@ from rest_framework import serializers, viewsets
 from fazhi.core.guards import shown_id_number
 
 from . import selectors
-from .models import AidCase, Consultation
+from .models import AidCase, Consultation, DutyService, OutreachEvent
 
 
 class CaseSerializer(serializers.ModelSerializer):
@@ -87,3 +87,66 @@ class ConsultationViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.api_consultations(self.request.user)
+
+
+class DutyServiceSerializer(serializers.ModelSerializer):
+    """A duty lawyer's day: counts only (the persons helped are not named in the record)."""
+
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+    place_display = serializers.CharField(source="get_place_display", read_only=True)
+    provider_name = serializers.CharField(source="provider.name", read_only=True)
+
+    class Meta:
+        model = DutyService
+        fields = [
+            "id",
+            "unit",
+            "unit_name",
+            "date",
+            "place",
+            "place_display",
+            "place_name",
+            "provider",
+            "provider_name",
+            "persons",
+            "plea_witnessed",
+            "note",
+        ]
+
+
+class DutyServiceViewSet(viewsets.ReadOnlyModelViewSet):
+    """值班律师法律帮助 (法律援助法 第十四条、第三十条)."""
+
+    serializer_class = DutyServiceSerializer
+    queryset = DutyService.objects.none()
+
+    def get_queryset(self):
+        return selectors.duty_services(self.request.user)
+
+
+class OutreachEventSerializer(serializers.ModelSerializer):
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+
+    class Meta:
+        model = OutreachEvent
+        fields = [
+            "id",
+            "unit",
+            "unit_name",
+            "date",
+            "title",
+            "place",
+            "audience",
+            "participants",
+            "note",
+        ]
+
+
+class OutreachEventViewSet(viewsets.ReadOnlyModelViewSet):
+    """法律援助宣传活动 (法律援助法 第十条)."""
+
+    serializer_class = OutreachEventSerializer
+    queryset = OutreachEvent.objects.none()
+
+    def get_queryset(self):
+        return selectors.outreach_events(self.request.user)

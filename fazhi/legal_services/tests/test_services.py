@@ -28,7 +28,7 @@ def test_the_village_list_names_the_villages_without_an_adviser(demo, client_as,
     without = selectors.villages(officer, without_adviser=True, on=today)
     assert [v.name for v in without] == ["柳岸村"]
     page = client_as(officer).get(reverse("legal_services:village_list")).content.decode()
-    assert "2/3个村居有法律顾问" in page and "无法律顾问" in page
+    assert "2/3个在册村居有法律顾问" in page and "无法律顾问" in page
 
 
 def test_an_adviser_period_may_not_overlap_and_logs_stay_within_it(pls):

@@ -258,6 +258,8 @@ legal_services.villages | 村（居） | 个 | villages on the advisers' roster 
 legal_services.villages_with_adviser | 有法律顾问的村（居） | 个 | villages with a legal adviser in office at the end of the period
 legal_services.village_adviser_coverage_rate | 村居法律顾问覆盖率 | % | villages with an adviser / villages × 100
 statistics.returned_for_correction | 退回修改统计报表 | 份 | returns sent back for correction in period (本级退回、上级退回、解锁更正; each sending back once)
+legal_aid.civil_share | 民事案件占比 | % | civil_cases / cases_accepted × 100 (worklines.md §1.3, seed 000)
+legal_services.hotline_minutes | 12348热线服务时长 | 分钟 | minutes of the 12348 calls answered in period (§2.4(d) writes 小时)
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

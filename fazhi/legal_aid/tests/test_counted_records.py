@@ -14,11 +14,13 @@ from fazhi.indicators.engine import Period, compute, records
 from fazhi.legal_aid import services
 from fazhi.legal_aid.models import (
     CaseType,
+    Channel,
     DutyPlace,
     DutyService,
     Matter,
     OutreachEvent,
     ProviderKind,
+    Referral,
 )
 
 D = datetime.date
@@ -211,3 +213,40 @@ def test_duty_and_outreach_records_have_a_page_and_an_api_in_scope_only(aid, dem
         assert other.get(record.get_absolute_url()).status_code == 404
         assert other.get(f"{api}{record.pk}/").status_code == 404
         assert record.pk not in {row["id"] for row in _rows(other.get(api))}
+
+
+def test_consultations_by_channel_with_answer_and_referral_are_counted_and_shown(aid, client_as):
+    period = ["legal_aid.consultations"]
+    before = compute(period, user=aid.reviewer, unit=aid.unit, period=OCTOBER)
+    made = [
+        services.register_consultation(
+            actor=aid.officer,
+            unit=aid.unit,
+            date=day,
+            channel=channel,
+            person_name="咨询群众",
+            question="工伤赔偿怎么申请",
+            answer=f"{channel}解答：先申请工伤认定",
+            referral=referral,
+        )
+        for day, channel, referral in (
+            (D(2025, 9, 30), Channel.VISIT, Referral.APPLICATION),
+            (D(2025, 10, 3), Channel.HOTLINE, Referral.MEDIATION),  # 国庆 too
+            (D(2025, 10, 10), Channel.LETTER, Referral.LAWYER),
+            (D(2025, 10, 11), Channel.ONLINE, Referral.NONE),  # after the period
+        )
+    ]
+    after = compute(period, user=aid.reviewer, unit=aid.unit, period=OCTOBER)
+    assert after["legal_aid.consultations"] - before["legal_aid.consultations"] == 3
+    page = client_as(aid.officer).get(made[1].get_absolute_url()).content.decode()
+    assert "12348电话" in page and "hotline解答" in page and "转人民调解" in page
+    with pytest.raises(ValidationError, match="咨询日期"):
+        services.register_consultation(
+            actor=aid.officer,
+            unit=aid.unit,
+            date=D(2099, 1, 5),
+            channel=Channel.VISIT,
+            person_name="未来",
+            question="问",
+            answer="答",
+        )

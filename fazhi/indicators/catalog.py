@@ -268,6 +268,8 @@ publicity.law_exam_units | 参加学法考法单位 | 家 | units with a state e
 publicity.materials_distributed | 发放普法宣传材料 | 份 | materials handed out at the activities held in period
 publicity.trial_observers | 旁听庭审 | 人次 | state employees' attendances at trials they were taken to observe in period (004)
 publicity.online_posts | 网络普法信息 | 条 | legal-publicity items published online in period, each registered as a 网络普法 activity (000: 800余条)
+legal_aid.civil_share | 民事案件占比 | % | civil_cases / cases_accepted × 100 (worklines.md §1.3, seed 000)
+legal_services.hotline_minutes | 12348热线服务时长 | 分钟 | minutes of the 12348 calls answered in period (§2.4(d) writes 小时)
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

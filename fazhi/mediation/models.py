@@ -647,6 +647,8 @@ class NilReport(UnitRecord):
                 violation_error_message="本月已零上报",
             )
         ]
+        # the screening page's latest nil reports (selectors.nil_reports)
+        indexes = [models.Index(fields=["month", "id"], name="mediation_nil_month")]
 
     def __str__(self) -> str:
         return f"{self.committee.name}{self.month:%Y年%m月}零上报"

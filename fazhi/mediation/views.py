@@ -151,9 +151,12 @@ def dispute_list(request):
     figures_only = selectors.case_access(request.user) == selectors.FIGURES
     return ledger_page(
         request,
-        queryset,
+        # a province's million disputes: no exact COUNT(*) per page, the table cached per
+        # change of the records (core/dataversion.py)
+        selectors.with_estimated_count(queryset),
         ledger=DISPUTE_LEDGER,
         title="矛盾纠纷",
+        cached=True,
         export_rows=selectors.ledger_rows(queryset),
         search_placeholder="卷号、调解组织、来源文号或当事人",
         filter_form=filters,
@@ -715,14 +718,27 @@ def screening_list(request):
         queryset,
         ledger=SCREENING_LEDGER,
         title="矛盾纠纷排查",
+        cached=True,
         template="mediation/screening_list.html",
         search_placeholder="调解组织或排查范围",
         empty="尚无排查记录",
         actions=actions,
         month=today.replace(day=1),
-        not_reported=list(selectors.not_reported(request.user, today)[:200]),
+        **_not_reported(request, today),
         nil_reports=list(selectors.nil_reports(request.user)[:12]),
     )
+
+
+# The screening page names the first unreported committees (a province has thousands);
+# ?unreported=all names them all.
+UNREPORTED_SHOWN = 30
+
+
+def _not_reported(request, today) -> dict:
+    queryset = selectors.not_reported(request.user, today)
+    count = queryset.count()
+    shown = count if request.GET.get("unreported") == "all" else UNREPORTED_SHOWN
+    return {"not_reported": list(queryset[:shown]), "not_reported_count": count}
 
 
 def screening_create(request):

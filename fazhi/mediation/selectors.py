@@ -309,6 +309,18 @@ def routes_open(user, horizon):
     )
 
 
+def notices_open(user, horizon):
+    """Petition-referred disputes whose written notice to the petitioner (信访工作条例 第二十三条
+    第三款) is not recorded, while the result is not fed back: due by `horizon`, or without a
+    stored due date (a year whose holidays are not entered, or a row older than the clock)."""
+    return (
+        Dispute.objects.restrict(user, Action.CHANGE)
+        .filter(source="petition", notice_date__isnull=True, returned_date__isnull=True)
+        .filter(Q(notice_due__lte=horizon) | Q(notice_due__isnull=True))
+        .order_by("notice_due", "pk")
+    )
+
+
 def filings_open(user, horizon):
     return Committee.objects.restrict(user, Action.CHANGE).filter(
         active=True, filed_date__isnull=True, filing_due__lte=horizon

@@ -39,6 +39,7 @@ from .forms import (
     NilReportForm,
     PartyForm,
     PetitionExtensionForm,
+    PetitionNoticeForm,
     PetitionReviewForm,
     PetitionRoutingForm,
     ReturnForm,
@@ -100,6 +101,16 @@ def _petition_due(dispute) -> str:
     return text
 
 
+def _petition_notice(dispute) -> str:
+    """信访工作条例 第二十三条第三款: the written notice to the petitioner, or its last day."""
+    if dispute.source != "petition":
+        return ""
+    if dispute.notice_date:
+        late = "（逾期）" if dispute.notice_late else ""
+        return f"{dispute.notice_date:%Y-%m-%d}告知{dispute.notice_to}{late}"
+    return f"应于{dispute.notice_due:%Y-%m-%d}前告知" if dispute.notice_due else "期限待计算"
+
+
 DISPUTE_LEDGER = Ledger(
     "人民调解案件台账.xlsx",
     "矛盾纠纷",
@@ -131,6 +142,7 @@ DISPUTE_LEDGER = Ledger(
         Column("结案日期", lambda d: day(d.closed_date), on_page=False),
         Column("信访转送交办", _routing, on_page=False),
         Column("信访办理期限", _petition_due, on_page=False),
+        Column("书面告知信访人", _petition_notice, on_page=False),
     ),
 )
 
@@ -394,6 +406,19 @@ def dispute_routing(request, dispute):
             + (f"应于{d.route_due:%Y-%m-%d}前转送、交办" if d.route_due else "转送期限待计算")
         ),
         form_kwargs={"initial": {"registered_date": dispute.petition_registered_date}},
+    )
+
+
+@record_view(Dispute, Action.CHANGE)
+def dispute_notice(request, dispute):
+    return _step(
+        request,
+        dispute,
+        "record_petition_notice",
+        PetitionNoticeForm,
+        message=lambda d: (
+            f"已登记书面告知{d.notice_to}" + ("（已超过十五日期限）" if d.notice_late else "")
+        ),
     )
 
 

@@ -154,8 +154,8 @@ def test_the_screening_page_names_the_first_unreported_and_all_on_demand(
     assert count >= 2
     first, second = (c.name for c in unreported[:2])
 
-    def missing(page):
-        return page.split("未上报的调解组织")[1].split("</section>")[0]
+    def missing(page):  # the unreported committees, not the recent nil reports below them
+        return page.split("未上报的调解组织")[1].split("</section>")[0].split("最近的零上报")[0]
 
     page = missing(client_as(leader).get(url).content.decode())
     assert f"共{count}个，下列前1个" in page and "?unreported=all" in page
@@ -178,8 +178,9 @@ def test_the_case_list_counts_a_province_without_an_exact_count(demo, client_as,
     dataversion.bump()  # no table or count cached by an earlier test
     page = client_as(admin).get(reverse("mediation:dispute_list")).content.decode()
     if connection.vendor == "postgresql":
+        # the planner's estimate (which an autovacuum's ANALYZE may move between two reads)
         assert isinstance(counted, selectors.Approximate) and counted >= 4
-        assert f"共 约{int(counted)} 条" in page
+        assert re.search(r"共 约\d+ 条", page)
     else:
         assert counted == total and f"共 {total} 条" in page
     # the page's rows are not affected: the list's clones count plainly

@@ -113,8 +113,9 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the demo serve pages while a command writes.
     # One writer at a time: a writer waits up to FAZHI_SQLITE_TIMEOUT seconds for another's
-    # transaction (a large import holds it for its whole length) instead of failing with
-    # "database is locked", a 500 (benchmarks/load_faults.py).
+    # transaction instead of failing with "database is locked", a 500
+    # (benchmarks/load_faults.py). An Excel import no longer holds it while its workbook is
+    # read: the worker reads and checks first, the service's transaction only writes.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "init_command": "PRAGMA journal_mode=WAL;",

@@ -1,6 +1,8 @@
 """Demo records of 社区矫正 for the three districts: investigations (one late), subjects
 received with a gap, a warning, an electronic-location order with points, a release — and a
-minor in 东湖区, seen only by the named handler."""
+minor in 东湖区, seen only by the named handler. 南桥县 keeps its subjects in the provincial
+platform only: it files the monthly counts (the count-only import) of the last six ended
+months instead of rows, and its 安置帮教 rows like the others."""
 
 import datetime
 
@@ -8,7 +10,7 @@ from django.utils import timezone
 
 from fazhi.core.guards import today
 
-from . import services
+from . import imports, services
 from .models import (
     Category,
     DailyKind,
@@ -22,6 +24,7 @@ from .models import (
 )
 
 D = datetime.timedelta
+COUNT_ONLY = "nanqiao"  # the county that files counts only (CountReport)
 PEOPLE = {
     "donghu": [("王建国", "37040219850101123X"), ("李红梅", ""), ("张小军", "")],
     "xishan": [("赵德胜", ""), ("孙丽", "")],
@@ -37,6 +40,10 @@ def build(world):
         station = world.units[f"{key}_town0"]
         district = world.units[key].name
         code = f"{world.units[key].division_code or key}"
+        if key == COUNT_ONLY:
+            _file_counts(officer, bureau, now)
+            _resettlement(officer, bureau, code, now)
+            continue
         done = services.register_investigation(
             actor=officer,
             unit=bureau,
@@ -152,25 +159,75 @@ def build(world):
             certificate_number=f"解矫字{now.year}第{index + 1}号",
         )
         services.reveal(actor=officer, record=first, field="name", reason="核对报到人员身份")
-        for number, linkage in ((1, Linkage.COLLECTED), (2, None)):
-            release = now - D(days=20 * number)
-            person = services.register_released(
-                actor=officer,
-                unit=bureau,
-                number=f"BJ{code}{now.year}{number:03d}",
-                name=["郑文", "冯刚"][number - 1],
-                community="幸福社区",
-                prison="示范省第一监狱",
-                intake_date=release - D(days=700),
-                intake_notice_date=release - D(days=680),
-                release_date=release,
-                release_notice_date=release - D(days=35 if number == 1 else 10),
-                is_key=number == 2,
+        _resettlement(officer, bureau, code, now)
+
+
+def _resettlement(officer, bureau, code, now):
+    for number, linkage in ((1, Linkage.COLLECTED), (2, None)):
+        release = now - D(days=20 * number)
+        person = services.register_released(
+            actor=officer,
+            unit=bureau,
+            number=f"BJ{code}{now.year}{number:03d}",
+            name=["郑文", "冯刚"][number - 1],
+            community="幸福社区",
+            prison="示范省第一监狱",
+            intake_date=release - D(days=700),
+            intake_notice_date=release - D(days=680),
+            release_date=release,
+            release_notice_date=release - D(days=35 if number == 1 else 10),
+            is_key=number == 2,
+        )
+        if linkage:
+            services.record_linkage(
+                actor=officer, person=person, linkage=linkage, linkage_date=release
             )
-            if linkage:
-                services.record_linkage(
-                    actor=officer, person=person, linkage=linkage, linkage_date=release
-                )
-                services.record_placement(
-                    actor=officer, person=person, placement=Placement.EMPLOYED
-                )
+            services.record_placement(actor=officer, person=person, placement=Placement.EMPLOYED)
+
+
+def _month_rows(now: datetime.date) -> list[tuple]:
+    """The last six ended months of a county of about forty subjects, each month's register
+    the last one's plus those received, less those released and ended (columns of
+    imports.COUNTS: 在册 by category sums to 月末在册, 终止 by reason)."""
+    first = now.replace(day=1)
+    months = []
+    for _ in range(6):
+        first = (first - D(days=1)).replace(day=1)
+        months.insert(0, first)
+    rows, register = [], 40
+    for index, month in enumerate(months):
+        received, released = (3, 2) if index % 2 else (2, 1)
+        revoked, died = (1, 0) if index == 2 else (0, 1 if index == 4 else 0)
+        register += received - released - revoked - died
+        control, parole, medical = 1, 4, 2
+        rows.append(
+            (
+                f"{month:%Y-%m}",
+                register,
+                received,
+                released,
+                0,  # 移出
+                4,  # 调查评估
+                4 if index != 3 else 3,  # 按期
+                1 if index == 1 else 0,  # 警告
+                revoked,  # 提请撤销 (the court revoked it the same month)
+                0,  # 脱管
+                1 if index == 1 else 0,  # 电子定位
+                control,
+                register - control - parole - medical,
+                parole,
+                medical,
+                revoked,
+                0,  # 收监
+                died,
+                revoked,  # 重新犯罪: the revocation was for a new crime
+                0,  # 提请治安管理处罚
+                18 + index,  # 走访、实地查访
+            )
+        )
+    return rows
+
+
+def _file_counts(officer, bureau, now):
+    data = imports.workbook_bytes(imports.COUNTS, _month_rows(now))
+    services.import_counts(actor=officer, unit=bureau, data=data)

@@ -162,6 +162,7 @@ class ReleaseForm(SubmitOnceForm):
 class TerminateForm(SubmitOnceForm):
     end_reason = forms.ChoiceField(label="终止原因", choices=EndReason.choices)
     end_date = date_field("终止日期", today=True)
+    new_crime = forms.BooleanField(label="在矫正期间重新犯罪（第四十六条第二款）", required=False)
 
 
 class RevealForm(SubmitOnceForm):

@@ -2,6 +2,7 @@
 no identity field is read (the platform keeps them; Fazhi keeps the pseudonymous number)."""
 
 import datetime
+import io
 
 from fazhi.core.guards import today
 from fazhi.core.imports import DATE_EXPECTED, Field, ImportSpec, RowError, cell_date, choice
@@ -84,6 +85,26 @@ COUNT_FIELDS = (
     "absconded",
     "electronic_monitoring",
 )
+# Columns added later: a blank cell is 0 (older workbooks of the platform leave them empty).
+CATEGORY_FIELDS = (
+    "subjects_control",
+    "subjects_probation",
+    "subjects_parole",
+    "subjects_medical_parole",
+)
+OPTIONAL_FIELDS = (
+    *CATEGORY_FIELDS,
+    "terminated_revoked",
+    "terminated_recommitted",
+    "terminated_died",
+    "reoffended",
+    "public_security_penalties",
+    "home_visits",
+)
+
+
+def _label(name: str) -> str:
+    return CountReport._meta.get_field(name).verbose_name
 
 
 def _check_counts(rows: list[dict]) -> list[RowError]:
@@ -98,6 +119,21 @@ def _check_counts(rows: list[dict]) -> list[RowError]:
             seen.add(month)
             if month >= this_month:
                 errors.append(RowError(row["row"], "月份", f"{month:%Y-%m}尚未结束，不能报送月报"))
+        categories = [row[name] for name in CATEGORY_FIELDS]
+        given = [count for count in categories if count is not None]
+        if given and row["subjects"] is not None and sum(given) != row["subjects"]:
+            errors.append(
+                RowError(
+                    row["row"],
+                    "在册管制",
+                    f"各矫正类别之和（{sum(given)}）应等于月末在册（{row['subjects']}）",
+                )
+            )
+        ended = (row["terminated_revoked"] or 0) + (row["terminated_recommitted"] or 0)
+        if (row["reoffended"] or 0) > ended:
+            errors.append(
+                RowError(row["row"], "重新犯罪", "不能多于因撤销缓刑、假释或收监执行而终止的人数")
+            )
         done, on_time = row["investigations"], row["investigations_on_time"]
         if done is not None and on_time is not None and on_time > done:
             errors.append(
@@ -115,14 +151,27 @@ COUNTS = ImportSpec(
         *(
             Field(
                 name,
-                CountReport._meta.get_field(name).verbose_name,
+                _label(name),
+                required=name not in OPTIONAL_FIELDS,
                 parse=_count,
                 expected="不小于0的整数",
                 column=getattr(CountReport, name),
             )
-            for name in COUNT_FIELDS
+            for name in COUNT_FIELDS + OPTIONAL_FIELDS
         ),
     ),
-    example=("2026-01", 228, 6, 5, 0, 20, 20, 1, 0, 0, 0),
+    example=("2026-01", 228, 6, 5, 0, 20, 20, 1, 0, 0, 0, 10, 180, 30, 8, 1, 0, 0, 0, 0, 40),
     check=_check_counts,
 )
+
+
+def workbook_bytes(spec: ImportSpec, rows) -> bytes:
+    """A workbook of `spec`'s columns holding `rows` (the demo's and the tests' imports)."""
+    book = spec.template_workbook()
+    sheet = book.active
+    sheet.delete_rows(2, sheet.max_row)
+    for row in rows:
+        sheet.append(list(row))
+    data = io.BytesIO()
+    book.save(data)
+    return data.getvalue()

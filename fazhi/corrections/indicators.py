@@ -9,7 +9,16 @@ from django.db.models import F, Q
 
 from fazhi.indicators.registry import Indicator
 
-from .models import LINKED, DailyKind, InvestigationStatus, Opinion, SanctionKind, SubjectStatus
+from .models import (
+    LINKED,
+    Category,
+    DailyKind,
+    EndReason,
+    InvestigationStatus,
+    Opinion,
+    SanctionKind,
+    SubjectStatus,
+)
 
 LAW = "中华人民共和国社区矫正法"
 SHANGHAI = "上海市安置帮教工作规定"
@@ -30,6 +39,37 @@ def _sanction(id, name, kinds, article, reported=None):
         date_field="date",
         condition=Q(kind__in=kinds),
         reported=reported and REPORT + reported,
+    )
+
+
+def _terminated(id, name, definition, condition, reported, article="第四十五条"):
+    """终止 (第四十五条), counted on its date: by reason, or for a new crime."""
+    return Indicator(
+        id=id,
+        name=name,
+        unit="人",
+        definition=definition,
+        source=f"{LAW} {article}",
+        model="corrections.Subject",
+        date_field="end_date",
+        condition=Q(status=SubjectStatus.TERMINATED) & condition,
+        reported=REPORT + reported,
+    )
+
+
+def _on_register(category):
+    """在册 by 矫正类别 (第二条; worklines.md's `corrections.by_category`): the register's rule."""
+    return Indicator(
+        id=f"corrections.subjects_{category.value}",
+        name=f"在册{category.label}对象",
+        unit="人",
+        definition=f"期末在册的{category.label}社区矫正对象（按矫正类别分列的在册人数）",
+        source=f"{LAW} 第二条",
+        model="corrections.Subject",
+        date_field="term_start",
+        until_field="left_date",
+        condition=Q(category=category),
+        reported=f"{REPORT}subjects_{category.value}",
     )
 
 
@@ -212,4 +252,59 @@ INDICATORS = (
         date_field="release_date",
         condition=Q(is_key=True),
     ),
+    _terminated(
+        "corrections.terminated",
+        "矫正终止",
+        "期间内因撤销缓刑、假释，收监执行或死亡而终止矫正的",
+        Q(),
+        "terminated",
+    ),
+    _terminated(
+        "corrections.terminated_revoked",
+        "矫正终止：撤销缓刑、假释",
+        "期间内因被裁定撤销缓刑、假释而终止矫正的",
+        Q(end_reason=EndReason.REVOKED),
+        "terminated_revoked",
+    ),
+    _terminated(
+        "corrections.terminated_recommitted",
+        "矫正终止：收监执行",
+        "期间内暂予监外执行被决定收监执行而终止矫正的",
+        Q(end_reason=EndReason.RECOMMITTED),
+        "terminated_recommitted",
+    ),
+    _terminated(
+        "corrections.terminated_died",
+        "矫正终止：死亡",
+        "期间内因死亡而终止矫正的",
+        Q(end_reason=EndReason.DIED),
+        "terminated_died",
+    ),
+    _terminated(
+        "corrections.reoffended",
+        "重新犯罪",
+        "期间内因矫正期间犯新罪被撤销缓刑、假释或收监执行而终止矫正的（发现漏罪的不计）",
+        Q(new_crime=True),
+        "reoffended",
+        "第四十五条、第四十六条第二款",
+    ),
+    _sanction(
+        "corrections.public_security_penalties",
+        "提请治安管理处罚",
+        [SanctionKind.PUBLIC_SECURITY],
+        "第二十八条",
+        "public_security_penalties",
+    ),
+    Indicator(
+        id="corrections.home_visits",
+        name="走访、实地查访",
+        unit="人次",
+        definition="期间内登记的走访和实地查访",
+        source=f"{LAW} 第二十六条",
+        model="corrections.DailyRecord",
+        date_field="date",
+        condition=Q(kind__in=[DailyKind.VISIT, DailyKind.INSPECTION]),
+        reported=REPORT + "home_visits",
+    ),
+    *(_on_register(category) for category in Category),
 )

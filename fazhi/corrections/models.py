@@ -106,6 +106,9 @@ class Subject(UnitRecord):
     transfer_date = models.DateField("执行地变更日期", null=True, blank=True)
     end_reason = models.CharField("终止原因", max_length=12, choices=EndReason.choices, blank=True)
     end_date = models.DateField("终止日期", null=True, blank=True)
+    # 第四十六条第二款: revoked for a crime committed during the term (漏罪 is not one); a
+    # 暂予监外执行 subject recommitted for one likewise (corrections.reoffended).
+    new_crime = models.BooleanField("矫正期间重新犯罪", default=False)
     # The day the subject left the register (解除, 移出 or 终止): what 在册 is counted on.
     left_date = models.DateField("离册日期", null=True, blank=True, editable=False)
 
@@ -587,6 +590,19 @@ class CountReport(UnitRecord):
     revocation_proposals = models.PositiveIntegerField("提请撤销缓刑、假释或收监执行")
     absconded = models.PositiveIntegerField("脱管")
     electronic_monitoring = models.PositiveIntegerField("使用电子定位装置")
+    # Added later (an older month reads 0): the categories of 月末在册, 终止 by its reason
+    # (第四十五条; `terminated` is their sum), 提请治安管理处罚, 走访 and 重新犯罪.
+    subjects_control = models.PositiveIntegerField("在册管制", default=0)
+    subjects_probation = models.PositiveIntegerField("在册缓刑", default=0)
+    subjects_parole = models.PositiveIntegerField("在册假释", default=0)
+    subjects_medical_parole = models.PositiveIntegerField("在册暂予监外执行", default=0)
+    terminated_revoked = models.PositiveIntegerField("终止：撤销缓刑、假释", default=0)
+    terminated_recommitted = models.PositiveIntegerField("终止：收监执行", default=0)
+    terminated_died = models.PositiveIntegerField("终止：死亡", default=0)
+    terminated = models.PositiveIntegerField("矫正终止", default=0, editable=False)
+    reoffended = models.PositiveIntegerField("重新犯罪", default=0)
+    public_security_penalties = models.PositiveIntegerField("提请治安管理处罚", default=0)
+    home_visits = models.PositiveIntegerField("走访、实地查访", default=0)
 
     objects = RowRuleManager()
     replaced_by = ("corrections.Subject", "corrections.Investigation")
@@ -606,3 +622,9 @@ class CountReport(UnitRecord):
 
     def __str__(self) -> str:
         return f"{self.unit.name}{self.month:%Y年%m月}数量月报"
+
+    def save(self, *args, **kwargs):
+        self.terminated = (
+            self.terminated_revoked + self.terminated_recommitted + self.terminated_died
+        )
+        super().save(*args, **kwargs)

@@ -705,9 +705,11 @@ END_REASONS = {EndReason.REVOKED: REVOCABLE, EndReason.RECOMMITTED: RECOMMITTABL
 
 @service
 def terminate_subject(
-    *, actor, subject: Subject, end_reason: str, end_date: datetime.date
+    *, actor, subject: Subject, end_reason: str, end_date: datetime.date, new_crime: bool = False
 ) -> Subject:
-    """社区矫正法 第四十五条: 撤销缓刑、假释, 收监执行 or death end the correction."""
+    """社区矫正法 第四十五条: 撤销缓刑、假释, 收监执行 or death end the correction;
+    `new_crime`: the revocation or recommitment is for a crime committed during the term
+    (第四十六条第二款; corrections.reoffended)."""
     step = _check(subject, "terminate_subject", actor=actor)
     not_future(end_date, "终止日期")
     if end_date < subject.term_start:
@@ -715,7 +717,9 @@ def terminate_subject(
     if end_reason in END_REASONS:
         label = f"“{EndReason(end_reason).label}”"
         _fits_category(subject, END_REASONS[end_reason], label, "第四十五条、")
-    subject.end_reason, subject.end_date = end_reason, end_date
+    if new_crime and end_reason not in END_REASONS:
+        raise ValidationError("重新犯罪的，矫正因撤销缓刑、假释或收监执行而终止，不是因死亡")
+    subject.end_reason, subject.end_date, subject.new_crime = end_reason, end_date, new_crime
     subject.left_date = end_date
     SUBJECT_FLOW.move(subject, step)
     saved(subject)
@@ -909,6 +913,8 @@ def import_counts(*, actor, unit: Unit, data) -> int:
         )
         for field in imports.COUNT_FIELDS:
             setattr(report, field, row[field])
+        for field in imports.OPTIONAL_FIELDS:
+            setattr(report, field, row[field] or 0)
         saved(report)
     record_event(
         actor=actor,

@@ -485,7 +485,7 @@ COUNT_LEDGER = Ledger(
         Column("月份", lambda r: f"{r.month:%Y-%m}"),
         *(
             Column(str(CountReport._meta.get_field(name).verbose_name), operator.attrgetter(name))
-            for name in imports.COUNT_FIELDS
+            for name in imports.COUNT_FIELDS + imports.OPTIONAL_FIELDS
         ),
     ),
 )

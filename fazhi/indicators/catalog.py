@@ -224,6 +224,17 @@ mediation.township_committees | 乡镇（街道）人民调解委员会 | 个 | 
 mediation.enterprise_committees | 企事业单位人民调解委员会 | 个 | enterprise committees on the roster at the end of the period
 mediation.specialized_committees | 行业性专业性调解组织 | 个 | trade and specialised committees on the roster at the end of the period
 mediation.studios | 派驻调解工作室 | 个 | mediation studios stationed at courts, police stations etc. on the roster at the end of the period
+corrections.terminated | 矫正终止 | 人 | subjects whose correction ended in period by revocation, recommitment or death (社区矫正法 第四十五条)
+corrections.terminated_revoked | 矫正终止：撤销缓刑、假释 | 人 | of those, ended by the revocation of 缓刑 or 假释
+corrections.terminated_recommitted | 矫正终止：收监执行 | 人 | of those, ended by recommitment of a 暂予监外执行 subject
+corrections.terminated_died | 矫正终止：死亡 | 人 | of those, ended by the subject's death
+corrections.reoffended | 重新犯罪 | 人 | subjects whose correction ended in period for a crime committed during the term (第四十六条第二款)
+corrections.public_security_penalties | 提请治安管理处罚 | 人次 | proposals to the police for a public-security penalty in period (社区矫正法 第二十八条)
+corrections.home_visits | 走访、实地查访 | 人次 | visits and on-site checks of subjects logged in period (社区矫正法 第二十六条)
+corrections.subjects_control | 在册管制对象 | 人 | subjects of 管制 on the register at the end of the period (by_category)
+corrections.subjects_probation | 在册缓刑对象 | 人 | subjects of 缓刑 on the register at the end of the period (by_category)
+corrections.subjects_parole | 在册假释对象 | 人 | subjects of 假释 on the register at the end of the period (by_category)
+corrections.subjects_medical_parole | 在册暂予监外执行对象 | 人 | subjects of 暂予监外执行 on the register at the end of the period (by_category)
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

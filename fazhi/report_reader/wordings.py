@@ -318,6 +318,21 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("corrections.resettlement_placed", (r"安置到位",), "corrections", units=("人", "名")),
     Wording("corrections.resettlement_placement_rate", (r"安置率",)),
     Wording("corrections.resettlement_key_subjects", (r"重点帮教对象",), units=("人", "名")),
+    Wording(
+        "corrections.terminated", (r"(终止|解除或终止)社区矫正|社区矫正终止",), units=("人", "名")
+    ),
+    Wording(
+        "corrections.terminated_revoked", (r"被(裁定)?撤销缓刑",), "corrections", units=("人", "名")
+    ),
+    Wording("corrections.terminated_recommitted", (r"(被|予以)收监执行",), units=("人", "名")),
+    Wording("corrections.terminated_died", (r"社区矫正对象死亡",), units=("人", "名")),
+    Wording("corrections.reoffended", (r"重新犯罪",), "corrections", units=("人", "名")),
+    Wording("corrections.public_security_penalties", (r"提请治安管理处罚",)),
+    Wording("corrections.home_visits", (r"实地查访",), "corrections"),
+    Wording("corrections.subjects_control", (r"管制对象",), "corrections", units=("人", "名")),
+    Wording("corrections.subjects_probation", (r"缓刑对象",), "corrections", units=("人", "名")),
+    Wording("corrections.subjects_parole", (r"假释对象",), "corrections", units=("人", "名")),
+    Wording("corrections.subjects_medical_parole", (r"暂予监外执行对象",), units=("人", "名")),
     # 普法、述法、督察
     Wording(
         "publicity.activities", (r"(普法|法治|宣传)[^，。；]{0,6}活动",), units=("场次", "场", "次")

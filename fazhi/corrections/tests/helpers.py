@@ -2,22 +2,12 @@
 subject received with fixed dates (2025-09-01 … 2026-08-31, over 国庆 2025 and 春节 2026)."""
 
 import datetime
-import io
 
-from openpyxl import Workbook
-
-from fazhi.corrections import services
+from fazhi.corrections import imports, services
 
 
 def workbook(spec, *rows) -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.append([field.label for field in spec.fields])
-    for row in rows:
-        sheet.append(list(row))
-    data = io.BytesIO()
-    book.save(data)
-    return data.getvalue()
+    return imports.workbook_bytes(spec, rows)
 
 
 def receive(demo, number, *, county="donghu", category="probation"):

@@ -80,7 +80,7 @@ def test_import_is_all_or_none_with_row_errors_in_chinese(demo, elsewhere):
     assert "第4行“月份”：2026-12尚未结束" in message
     assert "第5行“按期完成调查评估”：不能多于" in message
     assert "第6行“月末在册”：“-1”无效，应为不小于0的整数" in message
-    assert not CountReport.objects.exists()
+    assert not CountReport.objects.filter(unit=bureau).exists()
 
 
 def test_figures_add_the_counts_of_a_county_without_rows_and_a_month_is_replaced(demo, elsewhere):
@@ -172,3 +172,87 @@ def test_the_pages_import_and_list_the_counts(demo, elsewhere, client_as):
         .get(reverse("corrections:count_list"))
         .content.decode()
     )
+
+
+# 在册管制, 缓刑, 假释, 暂予监外执行; 终止: 撤销, 收监, 死亡; 重新犯罪, 治安处罚, 走访
+LATER = (4, 30, 4, 2, 2, 1, 1, 2, 1, 25)
+OUTCOMES = [
+    "corrections.subjects_control",
+    "corrections.subjects_probation",
+    "corrections.subjects_parole",
+    "corrections.subjects_medical_parole",
+    "corrections.terminated",
+    "corrections.terminated_revoked",
+    "corrections.terminated_recommitted",
+    "corrections.terminated_died",
+    "corrections.reoffended",
+    "corrections.public_security_penalties",
+    "corrections.home_visits",
+]
+
+
+def test_the_later_columns_count_once_and_blank_is_zero(demo, elsewhere):
+    district, bureau, officer = elsewhere
+    city = demo.units["city"]
+    before = engine.compute(OUTCOMES, user=None, unit=city, period=YEAR)
+    services.import_counts(
+        actor=officer,
+        unit=bureau,
+        data=workbook(
+            month("2026-01", subjects=40) + LATER,
+            month("2026-02", subjects=40),  # an older layout: the later cells left blank
+            month("2026-03", subjects=40) + LATER,
+        ),
+    )
+    report = CountReport.objects.get(unit=bureau, month=datetime.date(2026, 1, 1))
+    assert report.terminated == 4  # 撤销 2 + 收监 1 + 死亡 1
+    alone = engine.compute(OUTCOMES, user=officer, unit=district, period=YEAR)
+    # The register's categories are the last month's; the flows the months' sum (February 0).
+    assert [alone[i] for i in OUTCOMES[:4]] == [4, 30, 4, 2]
+    assert [alone[i] for i in OUTCOMES[4:]] == [8, 4, 2, 2, 4, 2, 50]
+    city_figures = engine.compute(OUTCOMES, user=None, unit=city, period=YEAR)
+    assert {i: city_figures[i] - before[i] for i in OUTCOMES} == alone  # added once
+    with pytest.raises(ImportRefused) as refused:
+        services.import_counts(
+            actor=officer,
+            unit=bureau,
+            data=workbook(
+                month("2026-04", subjects=41) + LATER,
+                month("2026-05", subjects=40) + (4, 30, 4, 2, 0, 0, 1, 1, 1, 25),
+            ),
+        )
+    message = " ".join(refused.value.messages)
+    assert "第2行“在册管制”：各矫正类别之和（40）应等于月末在册（41）" in message
+    assert "第3行“重新犯罪”：不能多于因撤销缓刑、假释或收监执行而终止的人数" in message
+    assert not CountReport.objects.filter(
+        unit=bureau, month__gte=datetime.date(2026, 4, 1)
+    ).exists()
+
+
+def test_the_demos_count_only_county_is_on_its_pages_and_in_the_citys_figures(demo, client_as):
+    """南桥县 files counts only (demo): no subject or investigation row of its own, its six
+    months listed on its pages, its figures in the city's once."""
+    bureau = demo.units["nanqiao_justice"]
+    assert not Subject.objects.filter(unit=bureau).exists()
+    reports = CountReport.objects.filter(unit=bureau).order_by("month")
+    assert reports.count() == 6
+    listed = client_as(demo.users["nanqiao_corrections"]).get(reverse("corrections:count_list"))
+    last = reports.last()
+    page = listed.content.decode()
+    assert listed.status_code == 200 and "南桥县司法局" in page
+    assert f"{reports.first().month:%Y-%m}" in page and f"{last.month:%Y-%m}" in page
+    assert "走访、实地查访" in page
+    period = Period(reports.first().month, last.month.replace(day=28))
+    ids = ["corrections.subjects", "corrections.received", "corrections.home_visits"]
+    nanqiao = engine.compute(ids, user=None, unit=demo.units["nanqiao"], period=period)
+    assert nanqiao == {
+        "corrections.subjects": last.subjects,
+        "corrections.received": sum(r.received for r in reports),
+        "corrections.home_visits": sum(r.home_visits for r in reports),
+    }
+    city = engine.compute(ids, user=None, unit=demo.units["city"], period=period)
+    others = [
+        engine.compute(ids, user=None, unit=demo.units[key], period=period)
+        for key in ("donghu", "xishan")
+    ]
+    assert city == {i: nanqiao[i] + sum(o[i] for o in others) for i in ids}

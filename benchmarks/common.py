@@ -79,3 +79,28 @@ def side_by_side(results: dict[str, dict], rows, width: int) -> str:
         cells = "".join(f"{results[n][key]:>14.2f}" for n in names)
         lines.append(f"{label:{width}}{cells}  {target or ''}")
     return "\n".join(lines)
+
+
+def load_province(year: int, **scale) -> tuple[float, object, object, object]:
+    """Inside a worker: set Django up, migrate, load the synthetic province with
+    `generate_scale_data(**scale)`; returns the load's seconds, a superuser, the province and
+    its first district."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings")
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    from fazhi.core.models import Unit
+    from fazhi.core.scale import synthetic_province
+
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    call_command("generate_scale_data", year=year, replace=True, verbosity=0, **scale)
+    loaded = time.perf_counter() - started
+    users = get_user_model().objects
+    user = users.filter(is_superuser=True).first() or users.create_superuser("bench", password=None)
+    province = synthetic_province()
+    district = Unit.objects.filter(path__startswith=province.path, kind=Unit.Kind.DISTRICT).first()
+    return loaded, user, province, district

@@ -166,31 +166,7 @@ def pages_under_load(user, province) -> dict:
 
 def worker(scale: float) -> dict:
     """Runs inside one database (DATABASE_URL): load, then measure; returns the figures."""
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings")
-    django.setup()
-    from django.contrib.auth import get_user_model
-    from django.core.management import call_command
-
-    from fazhi.core.models import Unit
-    from fazhi.core.scale import synthetic_province
-
-    call_command("migrate", verbosity=0)
-    started = time.perf_counter()
-    call_command(
-        "generate_scale_data",
-        year=YEAR,
-        replace=True,
-        verbosity=0,
-        scale=scale,
-    )
-    loaded = time.perf_counter() - started
-    user = get_user_model().objects.filter(
-        is_superuser=True
-    ).first() or get_user_model().objects.create_superuser("bench", password=None)
-    province = synthetic_province()
-    district = Unit.objects.filter(path__startswith=province.path, kind=Unit.Kind.DISTRICT).first()
+    loaded, user, province, district = common.load_province(YEAR, scale=scale)
     figures = {"load_s": loaded}
     figures["province_ms"], figures["province_floor_ms"] = engine_against_floor(province, user)
     figures["district_ms"], figures["district_floor_ms"] = engine_against_floor(district, user)

@@ -20,10 +20,8 @@ the ratios are what is compared, as in docs/benchmarks.md):
 import argparse
 import datetime
 import json
-import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,32 +44,13 @@ def engine_against_floor(unit, user) -> tuple[float, float]:
 
 
 def worker(count: int) -> dict:
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fazhi.settings")
-    django.setup()
-    from django.contrib.auth import get_user_model
-    from django.core.management import call_command
+    loaded, user, province, district = common.load_province(
+        YEAR, count=["reconsideration=0", "litigation=0", f"mediation={count}"]
+    )
     from django.test import Client
 
-    from fazhi.core.models import Unit
-    from fazhi.core.scale import synthetic_province
     from fazhi.mediation import selectors
 
-    call_command("migrate", verbosity=0)
-    started = time.perf_counter()
-    call_command(
-        "generate_scale_data",
-        year=YEAR,
-        replace=True,
-        verbosity=0,
-        count=["reconsideration=0", "litigation=0", f"mediation={count}"],
-    )
-    loaded = time.perf_counter() - started
-    users = get_user_model().objects
-    user = users.filter(is_superuser=True).first() or users.create_superuser("bench", password=None)
-    province = synthetic_province()
-    district = Unit.objects.filter(path__startswith=province.path, kind=Unit.Kind.DISTRICT).first()
     figures = {"load_s": loaded}
     figures["province_ms"], figures["province_floor_ms"] = engine_against_floor(province, user)
     figures["district_ms"], _ = engine_against_floor(district, user)

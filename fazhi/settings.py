@@ -271,6 +271,9 @@ LOGGING = {
 # 法治督察: natural days after the feedback within which the inspected unit reports its
 # 整改方案 (docs/rules.md, "法治督察").
 FAZHI_RECTIFICATION_PLAN_DAYS = int(os.environ.get("FAZHI_RECTIFICATION_PLAN_DAYS", "30"))
+# 法治建设考核: working days after the review within which an assessed unit may appeal
+# (申诉) a score (docs/rules.md, "法治督察 · 法治建设考核 · 述法").
+FAZHI_ASSESSMENT_APPEAL_DAYS = int(os.environ.get("FAZHI_ASSESSMENT_APPEAL_DAYS", "5"))
 # 学法考法: the scores at which a result counts as 及格 and as 优秀 (docs/rules.md, "普法").
 FAZHI_EXAM_PASS_SCORE = int(os.environ.get("FAZHI_EXAM_PASS_SCORE", "60"))
 FAZHI_EXAM_EXCELLENT_SCORE = int(os.environ.get("FAZHI_EXAM_EXCELLENT_SCORE", "90"))

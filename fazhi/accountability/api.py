@@ -9,10 +9,13 @@ from .models import (
     AssessmentItem,
     AssessmentScheme,
     AssessmentScore,
+    AssignedTask,
     DemonstrationProject,
     Finding,
     InspectionPlan,
     LawReport,
+    LeadershipSession,
+    ScoreAppeal,
     sees_personnel_data,
 )
 
@@ -47,6 +50,7 @@ class FindingSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "plan",
+            "law_report",
             "inspected_unit",
             "inspected_unit_name",
             "category",
@@ -214,3 +218,76 @@ class ProjectViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.projects(self.request.user)
+
+
+class ScoreAppealSerializer(serializers.ModelSerializer):
+    state_display = serializers.CharField(source="get_state_display", read_only=True)
+
+    class Meta:
+        model = ScoreAppeal
+        fields = [
+            "id",
+            "score",
+            "filed_date",
+            "reason",
+            "requested_score",
+            "original_score",
+            "state",
+            "state_display",
+            "decided_score",
+            "decision",
+            "decided_date",
+        ]
+
+
+class AppealViewSet(viewsets.ReadOnlyModelViewSet):
+    """考核申诉及复核（依法治办和被考核单位的负责人、单位管理员可见）."""
+
+    serializer_class = ScoreAppealSerializer
+    queryset = ScoreAppeal.objects.none()
+
+    def get_queryset(self):
+        return selectors.appeals(self.request.user)
+
+
+class LeadershipSessionSerializer(serializers.ModelSerializer):
+    kind_display = serializers.CharField(source="get_kind_display", read_only=True)
+
+    class Meta:
+        model = LeadershipSession
+        fields = ["id", "unit", "kind", "kind_display", "date", "topic", "chaired_by", "attendees"]
+
+
+class SessionViewSet(viewsets.ReadOnlyModelViewSet):
+    """领导班子学法和听取研究法治工作会议."""
+
+    serializer_class = LeadershipSessionSerializer
+    queryset = LeadershipSession.objects.none()
+
+    def get_queryset(self):
+        return selectors.sessions(self.request.user)
+
+
+class AssignedTaskSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = AssignedTask
+        fields = [
+            "id",
+            "unit",
+            "title",
+            "assigned_by",
+            "assigned_date",
+            "due_date",
+            "done_date",
+            "result",
+        ]
+
+
+class TaskViewSet(viewsets.ReadOnlyModelViewSet):
+    """上级交办任务."""
+
+    serializer_class = AssignedTaskSerializer
+    queryset = AssignedTask.objects.none()
+
+    def get_queryset(self):
+        return selectors.tasks(self.request.user)

@@ -21,6 +21,10 @@ class AccountabilityConfig(worklines.WorkLineConfig):
             models.AssessmentScore,
             models.LawReport,
             models.DemonstrationProject,
+            models.ScoreAppeal,
+            models.LeadershipSession,
+            models.AssessmentResult,
+            models.AssignedTask,
         )
         line.audit(models.AssessmentScheme, m2m_fields={"assessed_units"}, exclude_fields=["items"])
         # Findings and scores are read by a data rule of their own: it is part of the key.
@@ -33,6 +37,9 @@ class AccountabilityConfig(worklines.WorkLineConfig):
             NavItem("法治建设考核", "accountability:scheme_list", group),
             NavItem("述法", "accountability:report_list", group),
             NavItem("示范创建", "accountability:project_list", group),
+            NavItem("整改台账（督察·述法·执法监督）", "accountability:rectification_list", group),
+            NavItem("领导班子学法和会议", "accountability:session_list", group),
+            NavItem("上级交办任务", "accountability:task_list", group),
         )
         line.due(deadlines.findings_due)
         line.indicators(*indicators.INDICATORS)
@@ -43,3 +50,6 @@ class AccountabilityConfig(worklines.WorkLineConfig):
         line.api_viewset("accountability/scores", api.ScoreViewSet, "accountability-score")
         line.api_viewset("accountability/projects", api.ProjectViewSet, "accountability-project")
         line.api_viewset("accountability/law-reports", api.ReportViewSet, "accountability-report")
+        line.api_viewset("accountability/appeals", api.AppealViewSet, "accountability-appeal")
+        line.api_viewset("accountability/sessions", api.SessionViewSet, "accountability-session")
+        line.api_viewset("accountability/tasks", api.TaskViewSet, "accountability-task")

@@ -33,7 +33,7 @@ def findings_due(user, today, horizon):
                 yield _item(finding, "核验整改佐证材料并销号", finding.submitted_date)
             continue
         if finding.state == FindingState.FED_BACK:
-            due, title = services.plan_due(finding.plan.feedback_date), "报送整改方案"
+            due, title = services.plan_due(finding.fed_back_date), "报送整改方案"
         else:
             due, title = finding.deadline, "完成整改并申请销号"
         if office and services.is_late(finding, today) and finding.next_escalation:

@@ -11,7 +11,17 @@ from django.utils import timezone
 from fazhi.core.demo import DISTRICTS, DemoWorld
 
 from . import services
-from .models import FindingCategory, PlanKind, ProjectKind, ReportForm, ReportGrade, ReportTier
+from .models import (
+    AssessmentScore,
+    FindingCategory,
+    LawReport,
+    PlanKind,
+    ProjectKind,
+    ReportForm,
+    ReportGrade,
+    ReportTier,
+    SessionKind,
+)
 
 # Different in every district: the scoping test looks for the sibling's texts.
 PEOPLE = {
@@ -210,6 +220,15 @@ def _assessment(world, key, office_user, office, units, leader, name):
                 deduction_reason="" if points == item.points else "佐证材料不足，按评分标准扣分",
                 reviewed_date=_ago(2),
             )
+    services.publish_results(actor=office_user, scheme=scheme, published_date=_ago(1))
+    # the second unit appeals its 学法 score (5 of 10); the 依法治办 has yet to decide
+    services.file_appeal(
+        actor=world.admin,
+        score=AssessmentScore.objects.get(item=study, assessed_unit=units[1]),
+        reason="学法记录已补充报送",
+        requested_score=Decimal("8"),
+        filed_date=_ago(1),
+    )
 
 
 def _reports(world, office_user, units, people, year):
@@ -264,6 +283,50 @@ def _projects(world, key, office_user, office):
             )
 
 
+# 许昌 (seed 003): meetings that heard rule-of-law work and 会议学法 of the leadership group.
+SESSIONS = [
+    (SessionKind.STUDY, 90, "常务会议会前学法：《中华人民共和国行政复议法》"),
+    (SessionKind.LECTURE, 70, "专题法治讲座：重大行政决策程序"),
+    (SessionKind.MEETING, 50, "听取法治政府建设年度工作汇报，研究督察整改"),
+]
+
+
+def _sessions(world, office_user, government):
+    for kind, days, topic in SESSIONS:
+        services.record_session(
+            actor=office_user,
+            unit=government,
+            kind=kind,
+            date=_ago(days),
+            topic=topic,
+            chaired_by="主要负责人",
+            attendees=18,
+        )
+
+
+# 许昌 (seed 003): tasks of the city's committee handled by the district's 依法治办.
+TASKS = [
+    ("落实法治政府建设示范创建实地评估反馈问题整改", 120, 90),
+    ("开展党政主要负责人年终述法", 80, None),
+]
+
+
+def _tasks(office_user, office):
+    for title, days, done in TASKS:
+        task = services.register_task(
+            actor=office_user,
+            unit=office,
+            title=title,
+            assigned_by="中共示范市委全面依法治市委员会",
+            assigned_date=_ago(days),
+            due_date=_ago(days - 60),
+        )
+        if done is not None:
+            services.complete_task(
+                actor=office_user, task=task, done_date=_ago(done), result="已按期完成并报送"
+            )
+
+
 def build(world: DemoWorld) -> None:
     u = world.units
     for key, name, *_ in DISTRICTS:
@@ -274,8 +337,17 @@ def build(world: DemoWorld) -> None:
         _assessment(world, key, office_user, u[f"{key}_office"], targets, leader, name)
         _reports(world, office_user, targets[:2] + [u[f"{key}_enf1"]], PEOPLE[key], _ago(60).year)
         _projects(world, key, office_user, u[f"{key}_office"])
+        _sessions(world, office_user, u[f"{key}_gov"])
+        _tasks(office_user, u[f"{key}_office"])
     city_user = world.users["city_office"]
     city_targets = [u["city_justice"], u["city_market"], u["city_gov"]]
     _inspection(world, "city", city_user, u["city_office"], city_targets, None, "示范市")
     _reports(world, city_user, city_targets, PEOPLE["city"], _ago(60).year)
     _projects(world, "city", city_user, u["city_office"])
+    # an issue the city's 述法 review found: rectified in the one ledger like a 督察 finding
+    services.add_report_finding(
+        actor=city_user,
+        report=LawReport.objects.filter(unit=u["city_gov"]).first(),
+        category=FindingCategory.DUTY,
+        description="述法报告未说明本年度行政机关负责人出庭应诉情况",
+    )

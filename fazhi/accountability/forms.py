@@ -15,6 +15,7 @@ from .models import (
     ReportForm,
     ReportGrade,
     ReportTier,
+    SessionKind,
 )
 
 
@@ -194,3 +195,59 @@ class AdvanceForm(SubmitOnceForm):
 
 class FollowUpForm(SubmitOnceForm):
     follow_up = forms.CharField(label="巩固提升", max_length=1000, widget=forms.Textarea)
+
+
+class RectificationFilterForm(forms.Form):
+    q = forms.CharField(required=False, max_length=100)
+    open = forms.ChoiceField(
+        label="状态",
+        required=False,
+        choices=[("", "全部"), ("1", "未销号")],
+    )
+
+
+class AppealForm(SubmitOnceForm):
+    requested_score = forms.DecimalField(label="申请得分", max_digits=6, decimal_places=2)
+    reason = forms.CharField(label="申诉理由", max_length=500, widget=forms.Textarea)
+    filed_date = date_field("申诉日期", today=True)
+
+
+class AppealDecisionForm(SubmitOnceForm):
+    decided_score = forms.DecimalField(
+        label="复核得分", max_digits=6, decimal_places=2, help_text="维持原分的，填原评审得分"
+    )
+    decision = forms.CharField(label="复核意见", max_length=500, widget=forms.Textarea)
+    decided_date = date_field("复核日期", today=True)
+
+
+class ReportFindingForm(SubmitOnceForm):
+    category = forms.ChoiceField(label="问题类别", choices=FindingCategory.choices)
+    description = forms.CharField(label="问题描述", max_length=500, widget=forms.Textarea)
+
+
+class SessionForm(UnitsForm):
+    unit = forms.ModelChoiceField(label="单位", queryset=Unit.objects.none())
+    kind = forms.ChoiceField(label="类别", choices=SessionKind.choices)
+    date = date_field("日期")
+    topic = forms.CharField(label="议题或学习内容", max_length=300)
+    chaired_by = forms.CharField(label="主持人", max_length=30, required=False)
+    attendees = forms.IntegerField(label="参加人数", min_value=1, max_value=10000, required=False)
+
+
+class PublishForm(SubmitOnceForm):
+    published_date = date_field("公布日期", today=True)
+
+
+class TaskForm(UnitsForm):
+    unit = forms.ModelChoiceField(label="承办单位（依法治办）", queryset=Unit.objects.none())
+    title = forms.CharField(label="任务", max_length=300)
+    assigned_by = forms.CharField(
+        label="交办机关", max_length=100, initial="市委全面依法治市委员会"
+    )
+    assigned_date = date_field("交办日期")
+    due_date = date_field("完成时限", required=False)
+
+
+class TaskDoneForm(SubmitOnceForm):
+    done_date = date_field("完成日期", today=True)
+    result = forms.CharField(label="完成情况", max_length=500, widget=forms.Textarea)

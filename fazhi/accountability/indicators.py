@@ -5,7 +5,7 @@ from django.db.models import Q
 
 from fazhi.indicators.registry import Indicator
 
-from .models import FindingState, ReportForm
+from .models import FindingState, ReportForm, SessionKind
 
 INSPECTION_SOURCE = "法治督察工作规定（厅字〔2019〕28号）"
 REPORT_SOURCE = "党政主要负责人履行推进法治建设第一责任人职责规定 第五条"
@@ -78,5 +78,64 @@ INDICATORS = (
         source="法治政府建设示范创建活动",
         model="accountability.DemonstrationProject",
         date_field="recommended_date",
+    ),
+    Indicator(
+        id="accountability.leadership_study_sessions",
+        name="领导班子学法",
+        unit="次",
+        definition="期间内领导班子会议学法和专题法治讲座，按日期计入",
+        source=REPORT_SOURCE,
+        model="accountability.LeadershipSession",
+        date_field="date",
+        condition=Q(kind__in=[SessionKind.STUDY, SessionKind.LECTURE]),
+    ),
+    Indicator(
+        id="accountability.leadership_meetings_on_rule_of_law",
+        name="听取研究法治工作会议",
+        unit="次",
+        definition="期间内领导班子会议听取、研究法治建设工作的次数，按会议日期计入",
+        source=REPORT_SOURCE,
+        model="accountability.LeadershipSession",
+        date_field="date",
+        condition=Q(kind=SessionKind.MEETING),
+    ),
+    Indicator(
+        id="accountability.open_rectifications",
+        name="未整改销号问题",
+        unit="个",
+        definition="期末尚未销号的督察和述法发现的问题：已反馈被督察单位，期末前未核验销号",
+        source=INSPECTION_SOURCE,
+        model="accountability.Finding",
+        date_field="notified_date",
+        until_field="closed_date",
+        condition=~Q(state=FindingState.DRAFT),
+    ),
+    Indicator(
+        id="accountability.assessment_results",
+        name="公布法治建设考核结果",
+        unit="个",
+        definition="期间内公布的法治建设考核结果（被考核单位数，结果由评审得分计算）",
+        source="法治建设考核办法",
+        model="accountability.AssessmentResult",
+        date_field="published_date",
+    ),
+    Indicator(
+        id="accountability.assessment_excellent",
+        name="考核等次为优秀",
+        unit="个",
+        definition="期间内公布的考核结果中等次为优秀（总分不低于满分90%）的",
+        source="法治建设考核办法",
+        model="accountability.AssessmentResult",
+        date_field="published_date",
+        condition=Q(grade="优秀"),
+    ),
+    Indicator(
+        id="accountability.tasks_assigned",
+        name="上级交办任务",
+        unit="项",
+        definition="期间内上级依法治市（省）委员会交办、由本地区依法治办统筹落实的任务，按交办日期计入",
+        source="法治建设第一责任人职责",
+        model="accountability.AssignedTask",
+        date_field="assigned_date",
     ),
 )

@@ -176,7 +176,30 @@ class Finding(UnitRecord):
         Unit, on_delete=models.PROTECT, related_name="+", verbose_name="督察单位"
     )
     plan = models.ForeignKey(
-        InspectionPlan, on_delete=models.PROTECT, related_name="findings", verbose_name="督察方案"
+        InspectionPlan,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="findings",
+        verbose_name="督察方案",
+    )
+    # A problem the 述法 review found (instead of a 督察): the same rectification and 销号.
+    law_report = models.ForeignKey(
+        "LawReport",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="findings",
+        verbose_name="述法",
+    )
+    # … or a deduction of the 考核 that calls for rectification.
+    assessment_score = models.ForeignKey(
+        "AssessmentScore",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="findings",
+        verbose_name="考核评分",
     )
     inspected_unit = models.ForeignKey(
         Unit, on_delete=models.PROTECT, related_name="+", verbose_name="被督察单位"
@@ -208,6 +231,8 @@ class Finding(UnitRecord):
         "督办措施", max_length=10, choices=Escalation.choices, blank=True, default=""
     )
     escalated_date = models.DateField("督办日期", null=True, blank=True)
+    # When the unit was told (the 督察's feedback or the 述法 review): the ledger's start.
+    notified_date = models.DateField("反馈日期", null=True, blank=True, editable=False)
 
     objects = ConfidentialManager()
     subject_field = "inspected_unit"
@@ -219,6 +244,15 @@ class Finding(UnitRecord):
         verbose_name_plural = "督察问题"
         ordering = ["plan", "pk"]
         constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    plan__isnull=False, law_report__isnull=True, assessment_score__isnull=True
+                )
+                | Q(plan__isnull=True, law_report__isnull=False, assessment_score__isnull=True)
+                | Q(plan__isnull=True, law_report__isnull=True, assessment_score__isnull=False),
+                name="finding_from_one_source",
+                violation_error_message="问题须来自一次督察、一次述法或一项考核评分",
+            ),
             models.CheckConstraint(
                 condition=~Q(state=FindingState.CLOSED)
                 | (Q(closed_date__isnull=False, verifier__isnull=False) & ~Q(evidence="")),
@@ -235,6 +269,32 @@ class Finding(UnitRecord):
 
     def __str__(self) -> str:
         return f"{self.get_category_display()}：{self.description[:40]}"
+
+    @property
+    def source(self):
+        """The 督察 plan, the 述法 or the 考核 score the problem was found in."""
+        return self.plan or self.law_report or self.assessment_score
+
+    @property
+    def source_kind(self) -> str:
+        if self.plan_id:
+            return "法治督察"
+        return "述法" if self.law_report_id else "法治建设考核"
+
+    @property
+    def source_title(self) -> str:
+        if self.plan_id:
+            return self.plan.title
+        if self.law_report_id:
+            return str(self.law_report)
+        return f"{self.assessment_score.item.scheme}：{self.assessment_score.item}"
+
+    @property
+    def fed_back_date(self):
+        """When the unit was told: the 督察's feedback, or the 述法 review."""
+        if self.notified_date:
+            return self.notified_date
+        return self.plan.feedback_date if self.plan else self.source.reviewed_date
 
     def overdue(self, today) -> bool:
         return (
@@ -397,6 +457,109 @@ class AssessmentScore(UnitRecord):
         return f"{self.item.code} {self.item.name}"
 
 
+class AssessmentResult(UnitRecord):
+    """The published result of one assessed unit in a scheme (总分, 名次, 等次), computed
+    from the reviewers' scores when the 依法治办 (`unit`) publishes them, never typed in.
+    Scoped by the assessed unit: its area's figures (the annual report's 第一责任人 part)
+    count it; shown as scores are (the office and the unit concerned)."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="考核单位"
+    )
+    scheme = models.ForeignKey(
+        AssessmentScheme, on_delete=models.PROTECT, related_name="results", verbose_name="考核方案"
+    )
+    assessed_unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="被考核单位"
+    )
+    total = models.DecimalField("总分", max_digits=8, decimal_places=2)
+    full = models.DecimalField("满分", max_digits=8, decimal_places=2)
+    rank = models.PositiveIntegerField("名次")
+    of_total = models.PositiveIntegerField("参评单位数")
+    grade = models.CharField("等次", max_length=10)
+    published_date = models.DateField("公布日期")
+
+    objects = ConfidentialManager()
+    scope_unit_field = "assessed_unit"
+    subject_field = "assessed_unit"
+    subject_shown = Q()
+    detail_url_name = "accountability:result_detail"
+
+    class Meta:
+        verbose_name = "考核结果"
+        verbose_name_plural = "考核结果"
+        ordering = ["scheme", "rank", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scheme", "assessed_unit"],
+                name="assessment_result_one_per_unit",
+                violation_error_message="该单位在此考核方案中已有考核结果",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.scheme.year}年度{self.assessed_unit.name}：{self.total}分，第{self.rank}名，{self.grade}"
+
+
+class AppealState(models.TextChoices):
+    PENDING = "pending", "待复核"
+    CHANGED = "changed", "复核改分"
+    UPHELD = "upheld", "维持原分"
+
+
+class ScoreAppeal(UnitRecord):
+    """申诉 of an assessed unit against a reviewer's score, and the 依法治办's 复核 (`unit`).
+    The score changes only through a decision that grants it (services.decide_appeal)."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="考核单位"
+    )
+    score = models.ForeignKey(
+        AssessmentScore, on_delete=models.PROTECT, related_name="appeals", verbose_name="考核评分"
+    )
+    filed_date = models.DateField("申诉日期")
+    reason = models.CharField("申诉理由", max_length=500)
+    requested_score = models.DecimalField("申请得分", max_digits=6, decimal_places=2)
+    state = models.CharField(
+        "状态", max_length=10, choices=AppealState.choices, default=AppealState.PENDING
+    )
+    original_score = models.DecimalField("原评审得分", max_digits=6, decimal_places=2)
+    decided_score = models.DecimalField(
+        "复核得分", max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    decision = models.CharField("复核意见", max_length=500, blank=True)
+    decided_date = models.DateField("复核日期", null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="复核人",
+    )
+
+    objects = ConfidentialManager()
+    subject_field = "score__assessed_unit"
+    subject_shown = Q()
+    detail_url_name = "accountability:appeal_detail"
+
+    class Meta:
+        verbose_name = "考核申诉"
+        verbose_name_plural = "考核申诉"
+        ordering = ["-filed_date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(state="pending", decided_date__isnull=True)
+                | (~Q(state="pending") & Q(decided_date__isnull=False) & ~Q(decision="")),
+                name="score_appeal_decided_with_reasons",
+                violation_error_message="复核须写明复核意见和复核日期",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.score}（{self.score.assessed_unit.name}）申诉"
+
+
 # — 述法 —
 
 
@@ -537,3 +700,66 @@ class DemonstrationProject(UnitRecord):
     def next_stage(self) -> str | None:
         index = STAGE_ORDER.index(self.stage)
         return STAGE_ORDER[index + 1] if index + 1 < len(STAGE_ORDER) else None
+
+
+# — 第一责任人: 学法 and meetings on rule-of-law matters —
+
+
+class SessionKind(models.TextChoices):
+    STUDY = "study", "会议学法"
+    LECTURE = "lecture", "专题法治讲座"
+    MEETING = "meeting", "听取研究法治工作会议"
+
+
+class LeadershipSession(UnitRecord):
+    """A session of a unit's leadership group (`unit`): 学法 (会前学法、专题讲座) or a meeting
+    that heard and studied rule-of-law work (worklines.md §1.7: 许昌 14 meetings, 9 学法)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="单位")
+    kind = models.CharField("类别", max_length=10, choices=SessionKind.choices)
+    date = models.DateField("日期")
+    topic = models.CharField("议题或学习内容", max_length=300)
+    chaired_by = models.CharField("主持人", max_length=30, blank=True)
+    attendees = models.PositiveIntegerField("参加人数", null=True, blank=True)
+
+    detail_url_name = "accountability:session_detail"
+
+    class Meta:
+        verbose_name = "领导班子学法和法治议题会议"
+        verbose_name_plural = "领导班子学法和法治议题会议"
+        ordering = ["-date", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.unit.name} {self.date:%Y-%m-%d} {self.get_kind_display()}：{self.topic[:30]}"
+
+
+class AssignedTask(UnitRecord):
+    """A task the superior committee assigned (统筹落实上级任务, 许昌: 47项), handled by the
+    area's 依法治办 (`unit`) and marked done with what was done."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="承办单位"
+    )
+    title = models.CharField("任务", max_length=300)
+    assigned_by = models.CharField("交办机关", max_length=100, default="市委全面依法治市委员会")
+    assigned_date = models.DateField("交办日期")
+    due_date = models.DateField("完成时限", null=True, blank=True)
+    done_date = models.DateField("完成日期", null=True, blank=True)
+    result = models.CharField("完成情况", max_length=500, blank=True)
+
+    detail_url_name = "accountability:task_detail"
+
+    class Meta:
+        verbose_name = "上级交办任务"
+        verbose_name_plural = "上级交办任务"
+        ordering = ["-assigned_date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(done_date__isnull=True) | Q(done_date__gte=models.F("assigned_date")),
+                name="assigned_task_done_after_assigned",
+                violation_error_message="完成日期不能早于交办日期",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit.name}：{self.title}"

@@ -1,7 +1,9 @@
 """Every read of the 述法 · 督察 · 考核 records, scoped to what the user may see (findings
 and scores also by the data rule of models.ConfidentialQuerySet)."""
 
+import datetime
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Q
@@ -12,13 +14,17 @@ from fazhi.core.roles import Action
 
 from .models import (
     AssessmentItem,
+    AssessmentResult,
     AssessmentScheme,
     AssessmentScore,
+    AssignedTask,
     DemonstrationProject,
     Finding,
     FindingState,
     InspectionPlan,
     LawReport,
+    LeadershipSession,
+    ScoreAppeal,
 )
 
 # The units that report (述法) and are inspected: agencies and 乡镇（街道）, not areas.
@@ -58,6 +64,98 @@ def findings(user, *, search: str = "", state: str = "", plan=None):
     if plan is not None:
         queryset = queryset.filter(plan=plan)
     return queryset
+
+
+def appeals(user, *, score=None):
+    queryset = ScoreAppeal.objects.restrict(user).select_related(
+        "score__item", "score__assessed_unit", "decided_by"
+    )
+    return queryset if score is None else queryset.filter(score=score)
+
+
+def sessions(user, *, search: str = "", year: int | None = None):
+    queryset = LeadershipSession.objects.restrict(user).select_related("unit")
+    if search:
+        queryset = queryset.filter(Q(topic__icontains=search) | Q(unit__name__icontains=search))
+    if year:
+        queryset = queryset.filter(date__year=year)
+    return queryset
+
+
+# — the one rectification ledger —
+
+
+@dataclass(frozen=True)
+class Rectification:
+    """One row of the shared rectification ledger: a 督察 or 述法 finding of this line, or a
+    整改通知 of 行政执法监督 (fazhi/enforcement), read where each lives, never copied."""
+
+    source: str  # 法治督察 / 述法 / 执法监督
+    title: str
+    unit: Unit  # the unit that rectifies
+    issuer: Unit
+    problem: str
+    deadline: datetime.date | None
+    state: str
+    is_open: bool
+    closed_date: datetime.date | None
+    url: str
+
+    def get_absolute_url(self) -> str:
+        return self.url
+
+
+def _from_finding(finding: Finding) -> Rectification:
+    return Rectification(
+        source=finding.source_kind,
+        title=finding.source_title,
+        unit=finding.inspected_unit,
+        issuer=finding.unit,
+        problem=finding.description,
+        deadline=finding.deadline,
+        state=finding.get_state_display(),
+        is_open=finding.state != FindingState.CLOSED,
+        closed_date=finding.closed_date,
+        url=finding.get_absolute_url(),
+    )
+
+
+def _from_notice(notice) -> Rectification:
+    from fazhi.enforcement.models.supervision import NoticeStatus
+
+    return Rectification(
+        source="执法监督",
+        title=f"整改通知 {notice.number}",
+        unit=notice.agency,
+        issuer=notice.unit,
+        problem=notice.problems,
+        deadline=notice.due_date,
+        state=notice.get_status_display(),
+        is_open=notice.status != NoticeStatus.CLOSED,
+        closed_date=notice.closed_date,
+        url=notice.get_absolute_url(),
+    )
+
+
+def rectifications(user, *, search: str = "", open_only: bool = False, unit=None) -> list:
+    """督察 and 述法 findings (as the unit was told of them) and the enforcement line's
+    整改通知 in one list, each read through its own scoping: a user sees a row only where
+    the record's own page would show it. `unit`: only what that unit rectifies."""
+    from fazhi.enforcement.models.supervision import NoticeStatus
+    from fazhi.enforcement.selectors.supervision import notices
+
+    found = findings(user, search=search).exclude(state=FindingState.DRAFT)
+    found = found.select_related("law_report", "assessment_score__item__scheme")
+    issued = notices(user, search=search)
+    if open_only:
+        found = found.exclude(state=FindingState.CLOSED)
+        issued = issued.exclude(status=NoticeStatus.CLOSED)
+    if unit is not None:
+        found = found.filter(inspected_unit=unit)
+        issued = issued.filter(agency=unit)
+    rows = [_from_finding(f) for f in found[:2000]] + [_from_notice(n) for n in issued[:2000]]
+    far = datetime.date.max
+    return sorted(rows, key=lambda row: (not row.is_open, row.deadline or far, row.source))
 
 
 def open_findings(user):
@@ -101,6 +199,19 @@ def ranking(user, scheme) -> list[dict]:
     """Totals (评审得分; 自评 beside it), ranks and grades of the assessed units the user may
     see the scores of. Ranks are taken among all units of the scheme: a unit learns its own
     place, never its siblings' scores."""
+    shown = set(scores_of(user, scheme).values_list("assessed_unit", flat=True))
+    membership = active_membership(user)
+    if user.is_superuser or (membership and membership.unit.kind == Unit.Kind.RULE_OF_LAW_OFFICE):
+        shown = set(
+            AssessmentScheme.objects.restrict(user)
+            .filter(pk=scheme.pk)
+            .values_list("assessed_units", flat=True)
+        )
+    return [row for row in standings(scheme) if row["unit"].pk in shown]
+
+
+def standings(scheme) -> list[dict]:
+    """Every assessed unit's totals, rank and grade (unscoped: callers filter)."""
     totals: dict[int, dict] = defaultdict(lambda: {"self": Decimal(0), "review": Decimal(0)})
     for score in AssessmentScore.objects.filter(item__scheme=scheme):
         totals[score.assessed_unit_id]["self"] += score.self_score or 0
@@ -113,14 +224,6 @@ def ranking(user, scheme) -> list[dict]:
             rank, previous = position, totals[pk]["review"]
         ranks[pk] = rank
     full = sum((item.points for item in scheme.items.filter(children__isnull=True)), Decimal(0))
-    shown = set(scores_of(user, scheme).values_list("assessed_unit", flat=True))
-    membership = active_membership(user)
-    if user.is_superuser or (membership and membership.unit.kind == Unit.Kind.RULE_OF_LAW_OFFICE):
-        shown = set(
-            AssessmentScheme.objects.restrict(user)
-            .filter(pk=scheme.pk)
-            .values_list("assessed_units", flat=True)
-        )
     return [
         {
             "unit": units[pk],
@@ -129,10 +232,18 @@ def ranking(user, scheme) -> list[dict]:
             "rank": ranks[pk],
             "grade": grade(totals[pk]["review"], full),
             "of": len(order),
+            "full": full,
         }
         for pk in order
-        if pk in shown
     ]
+
+
+def results_of(user, scheme):
+    return (
+        AssessmentResult.objects.restrict(user)
+        .filter(scheme=scheme)
+        .select_related("assessed_unit")
+    )
 
 
 def grade(total: Decimal, full: Decimal) -> str:
@@ -177,4 +288,11 @@ def projects(user, *, search: str = ""):
     queryset = DemonstrationProject.objects.restrict(user).select_related("unit")
     if search:
         queryset = queryset.filter(name__icontains=search)
+    return queryset
+
+
+def tasks(user, *, search: str = ""):
+    queryset = AssignedTask.objects.restrict(user).select_related("unit")
+    if search:
+        queryset = queryset.filter(Q(title__icontains=search) | Q(assigned_by__icontains=search))
     return queryset

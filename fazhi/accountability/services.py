@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from fazhi.core.audit import record_event, service
+from fazhi.core.calendar import add_working_days
 from fazhi.core.guards import not_future, require, require_unit, saved, today
 from fazhi.core.models import Unit
 from fazhi.core.querysets import active_membership
@@ -15,15 +16,20 @@ from fazhi.core.roles import Action
 
 from .models import (
     STAGE_DATE,
+    AppealState,
     AssessmentItem,
+    AssessmentResult,
     AssessmentScheme,
     AssessmentScore,
+    AssignedTask,
     DemonstrationProject,
     Finding,
     FindingState,
     InspectionPlan,
     LawReport,
+    LeadershipSession,
     ProjectStage,
+    ScoreAppeal,
     is_rule_of_law_office,
     is_subject_member,
 )
@@ -135,6 +141,7 @@ def feed_back(*, actor, plan, feedback_date) -> InspectionPlan:
     findings = list(Finding.objects.filter(plan=plan, state=FindingState.DRAFT))
     for finding in findings:
         FINDING_FLOW.step(finding, "feed_back", actor=actor)
+        finding.notified_date = feedback_date
         saved(finding)
     record_event(
         actor=actor,
@@ -153,9 +160,9 @@ def submit_plan(
     """The inspected unit's 整改方案 (its `rectify` action)."""
     step = FINDING_FLOW.check(finding, "submit_plan", actor=actor)
     _require_subject(actor, finding.inspected_unit_id, "整改方案")
-    if deadline < finding.plan.feedback_date:
+    if deadline < finding.fed_back_date:
         raise ValidationError(
-            f"完成时限（{deadline:%Y-%m-%d}）不能早于督察反馈日期（{finding.plan.feedback_date:%Y-%m-%d}）"
+            f"完成时限（{deadline:%Y-%m-%d}）不能早于问题反馈日期（{finding.fed_back_date:%Y-%m-%d}）"
         )
     if not (measure.strip() and responsible_department.strip() and responsible_person.strip()):
         raise ValidationError("整改方案须写明整改措施、责任部门和责任人")
@@ -246,7 +253,7 @@ def is_late(finding: Finding, day: datetime.date) -> bool:
     """Whether the unit is behind on `day`: no 整改方案 within the period after the
     feedback, or rectification not done by its own deadline."""
     if finding.state == FindingState.FED_BACK:
-        return plan_due(finding.plan.feedback_date) < day
+        return plan_due(finding.fed_back_date) < day
     return finding.overdue(day)
 
 
@@ -374,6 +381,57 @@ def add_item(
     return item
 
 
+SHIPPED_TREES = {"demonstration_2021": "demonstration_2021.json"}
+
+
+def shipped_tree(key: str = "demonstration_2021") -> dict:
+    """A tree shipped with the platform (fazhi/accountability/data/): the 示范指标体系 (2021)
+    with the items whose text is public; its weights are unpublished (docs/rules.md)."""
+    import json
+    from pathlib import Path
+
+    if key not in SHIPPED_TREES:
+        raise ValidationError(f"没有名为“{key}”的指标体系")
+    path = Path(__file__).resolve().parent / "data" / SHIPPED_TREES[key]
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@service
+def load_shipped_tree(*, actor, scheme, key: str = "demonstration_2021") -> int:
+    """Load a shipped tree into an empty scheme version; the points stay editable until the
+    first score (a new version after that). All items or none."""
+    require(actor, Action.CHANGE, scheme)
+    _require_office(actor, scheme.unit, "考核指标")
+    if scheme.items.exists():
+        raise ValidationError("该版本已有考核指标；载入指标体系请新建一个空白版本")
+    tree = shipped_tree(key)
+    created: dict[str, AssessmentItem] = {}
+    for row in tree["items"]:
+        code = row["code"]
+        parent_code = code.rpartition(".")[0]
+        if parent_code and parent_code not in created:
+            raise ValidationError(f"指标体系数据有误：{code} 的上级指标 {parent_code} 不存在")
+        created[code] = saved(
+            AssessmentItem(
+                scheme=scheme,
+                parent=created.get(parent_code),
+                code=code,
+                name=row["name"],
+                points=Decimal(row.get("points", "0")),
+                rule=row.get("rule", ""),
+                indicator_id=row.get("indicator_id", ""),
+            )
+        )
+    record_event(
+        actor=actor,
+        action="accountability.scheme.load_tree",
+        summary=f"载入《{tree['name']}》（{tree['version']}年版）{len(created)}项指标",
+        target=scheme,
+        unit=scheme.unit,
+    )
+    return len(created)
+
+
 def _check_score(item: AssessmentItem, score: Decimal, label: str) -> None:
     if item.children.exists():
         raise ValidationError(f"“{item}”是上级指标，请对其下级指标评分")
@@ -431,6 +489,8 @@ def review_score(
     reviewed_date = reviewed_date or today()
     not_future(reviewed_date, "评审日期")
     record = _score_record(actor, item, assessed_unit)
+    if record.pk and record.appeals.exists():
+        raise ValidationError("该项评分已有申诉，得分只能通过复核决定变更")
     record.review_score = review_score
     record.deduction_reason = deduction_reason
     record.reviewer = actor
@@ -444,6 +504,168 @@ def review_score(
         unit=record.unit,
     )
     return record
+
+
+def _write_results(actor, scheme, published_date) -> list[AssessmentResult]:
+    from .selectors import standings
+
+    written = []
+    for row in standings(scheme):
+        result = AssessmentResult.objects.filter(scheme=scheme, assessed_unit=row["unit"]).first()
+        if result is None:
+            result = AssessmentResult(
+                unit=scheme.unit, scheme=scheme, assessed_unit=row["unit"], created_by=actor
+            )
+        values = {
+            "total": row["review"],
+            "full": row["full"],
+            "rank": row["rank"],
+            "of_total": row["of"],
+            "grade": row["grade"],
+            "published_date": published_date,
+        }
+        if result.pk and all(getattr(result, k) == v for k, v in values.items()):
+            continue  # unchanged: nothing to write (nor to audit)
+        for field, value in values.items():
+            setattr(result, field, value)
+        written.append(saved(result))
+    return written
+
+
+@service
+def publish_results(*, actor, scheme, published_date) -> AssessmentScheme:
+    """公布考核结果: totals, ranks and grades computed from the reviewers' scores, once every
+    leaf of every assessed unit is reviewed; published again, the rows are recomputed."""
+    require(actor, Action.CHANGE, scheme)
+    _require_office(actor, scheme.unit, "公布考核结果")
+    not_future(published_date, "公布日期")
+    leaves = scheme.items.filter(children__isnull=True).count()
+    if not leaves:
+        raise ValidationError("该考核方案没有可评分的指标")
+    units = scheme.assessed_units.count()
+    reviewed = AssessmentScore.objects.filter(
+        item__scheme=scheme, review_score__isnull=False
+    ).count()
+    if reviewed < leaves * units:
+        raise ValidationError(
+            f"尚有{leaves * units - reviewed}项评分未评审，全部评审后才能公布考核结果"
+        )
+    written = _write_results(actor, scheme, published_date)
+    record_event(
+        actor=actor,
+        action="accountability.scheme.publish",
+        summary=f"公布考核结果（{scheme.assessed_units.count()}个单位，{len(written)}个有变化）",
+        target=scheme,
+        unit=scheme.unit,
+    )
+    return scheme
+
+
+def appeal_due(score: AssessmentScore) -> datetime.date:
+    """The last day to appeal a score: FAZHI_ASSESSMENT_APPEAL_DAYS 工作日 after the review
+    (docs/rules.md; may raise CalendarYearUnknown past the entered calendar)."""
+    return add_working_days(score.reviewed_date, settings.FAZHI_ASSESSMENT_APPEAL_DAYS)
+
+
+@service
+def file_appeal(*, actor, score, reason, requested_score, filed_date) -> ScoreAppeal:
+    """申诉: the assessed unit's leader or 单位管理员 asks for a 复核 of a reviewer's score."""
+    FINDING_FLOW.lock(score)
+    _require_subject(actor, score.assessed_unit_id, "考核申诉")
+    not_future(filed_date, "申诉日期")
+    if score.review_score is None:
+        raise ValidationError("该项尚未评审，不能申诉")
+    if score.appeals.exists():
+        raise ValidationError("该项评分已申诉过，每项评分只能申诉一次")
+    if filed_date < score.reviewed_date:
+        raise ValidationError("申诉日期不能早于评审日期")
+    # n 工作日 never end before n natural days: within those, no calendar is needed
+    quick = score.reviewed_date + datetime.timedelta(days=settings.FAZHI_ASSESSMENT_APPEAL_DAYS)
+    due = quick if filed_date <= quick else appeal_due(score)
+    if filed_date > due:
+        raise ValidationError(
+            f"申诉期限已过：应在评审后{settings.FAZHI_ASSESSMENT_APPEAL_DAYS}个工作日内"
+            f"（{due:%Y-%m-%d}前）提出"
+        )
+    if not reason.strip():
+        raise ValidationError("申诉须写明理由")
+    if requested_score <= score.review_score:
+        raise ValidationError("申请得分须高于评审得分")
+    _check_score(score.item, requested_score, "申请得分")
+    appeal = saved(
+        ScoreAppeal(
+            unit=score.unit,
+            score=score,
+            filed_date=filed_date,
+            reason=reason,
+            requested_score=requested_score,
+            original_score=score.review_score,
+            created_by=actor,
+        )
+    )
+    record_event(
+        actor=actor,
+        action="accountability.appeal.file",
+        summary=f"考核申诉 {score.item.code}：申请{requested_score}分（原{score.review_score}分）",
+        target=appeal,
+        unit=appeal.unit,
+    )
+    return appeal
+
+
+@service
+def decide_appeal(*, actor, appeal, decided_score, decision, decided_date) -> ScoreAppeal:
+    """复核: the 依法治办 keeps the score or changes it; the change is made here and only here."""
+    FINDING_FLOW.lock(appeal)
+    _require_office(actor, appeal.unit, "考核复核")
+    require(actor, Action.CHANGE, appeal.score.item.scheme)
+    if appeal.state != AppealState.PENDING:
+        raise ValidationError("该申诉已复核")
+    not_future(decided_date, "复核日期")
+    if decided_date < appeal.filed_date:
+        raise ValidationError("复核日期不能早于申诉日期")
+    if not decision.strip():
+        raise ValidationError("复核须写明复核意见")
+    score = appeal.score
+    FINDING_FLOW.lock(score)
+    _check_score(score.item, decided_score, "复核得分")
+    changed = decided_score != appeal.original_score
+    appeal.state = AppealState.CHANGED if changed else AppealState.UPHELD
+    appeal.decided_score = decided_score
+    appeal.decision = decision
+    appeal.decided_date = decided_date
+    appeal.decided_by = actor
+    saved(appeal)
+    if changed:
+        score.review_score = decided_score
+        score.deduction_reason = (
+            f"{score.deduction_reason}（复核改为{decided_score}分：{decision}）"
+        )[:500]
+        saved(score)
+        scheme = score.item.scheme
+        published = scheme.results.first()
+        if published is not None:  # the published result follows the decision
+            _write_results(actor, scheme, published.published_date)
+    record_event(
+        actor=actor,
+        action="accountability.appeal.decide",
+        summary=(
+            f"考核复核 {score.item.code}：{appeal.original_score}分改为{decided_score}分"
+            if changed
+            else f"考核复核 {score.item.code}：维持{appeal.original_score}分"
+        ),
+        target=appeal,
+        unit=appeal.unit,
+    )
+    if changed:
+        record_event(
+            actor=actor,
+            action="accountability.score.appeal_change",
+            summary=f"复核改分 {score.item.code}（{score.assessed_unit.name}）：{decided_score}分",
+            target=score,
+            unit=score.unit,
+        )
+    return appeal
 
 
 # — 述法 —
@@ -502,6 +724,180 @@ def review_report(*, actor, report, grade, review_comment, reviewed_date) -> Law
         unit=report.unit,
     )
     return report
+
+
+@service
+def add_score_finding(*, actor, score, category, description) -> Finding:
+    """A deduction of the 考核 that calls for rectification: shown to the assessed unit at
+    once (反馈日期 = the review date) and closed like a 督察 finding (the one ledger)."""
+    require(actor, Action.CHANGE, score.item.scheme)
+    _require_office(actor, score.unit, "考核发现的问题")
+    if score.review_score is None:
+        raise ValidationError("该项尚未评审，不能登记扣分问题")
+    if score.review_score >= score.item.points:
+        raise ValidationError("该项未扣分，没有需要整改的问题")
+    return _told_finding(
+        actor,
+        score.unit,
+        {"assessment_score": score},
+        score.assessed_unit,
+        category,
+        description,
+        score.reviewed_date,
+        summary=f"登记考核扣分问题（{score.assessed_unit.name} {score.item.code}）",
+    )
+
+
+def _told_finding(actor, office, source, unit, category, description, told, *, summary):
+    """A finding of a 述法 or a 考核 (`source`: its field and record), shown to `unit` at
+    once: 反馈日期 `told`, rectified and closed as a 督察 finding is."""
+    finding = saved(
+        Finding(
+            unit=office,
+            inspected_unit=unit,
+            category=category,
+            description=description,
+            state=FindingState.FED_BACK,
+            notified_date=told,
+            created_by=actor,
+            **source,
+        )
+    )
+    kind = "from_score" if "assessment_score" in source else "from_report"
+    record_event(
+        actor=actor,
+        action=f"accountability.finding.{kind}",
+        summary=summary,
+        target=finding,
+        unit=office,
+    )
+    return finding
+
+
+def area_office(unit: Unit) -> Unit | None:
+    """The 依法治办 of the nearest area holding `unit` (one whose parent is the unit itself
+    or one of its ancestors, the nearest first). Not "the first office under the area by
+    path": paths are random segments, so a district's office under the city may sort
+    before the city's own."""
+    chain = [*unit.ancestors(), unit]
+    offices = Unit.objects.filter(
+        kind=Unit.Kind.RULE_OF_LAW_OFFICE, parent__in=chain, is_active=True
+    ).order_by("pk")
+    depth = {area.pk: len(area.path) for area in chain}
+    return max(offices, key=lambda office: depth[office.parent_id], default=None)
+
+
+@service
+def add_report_finding(*, actor, report, category, description) -> Finding:
+    """A problem the 述法 review found: shown to the reporting unit at once, rectified and
+    closed as a 督察 finding is (the one rectification ledger)."""
+    require(actor, Action.CHANGE, report)
+    if not actor.is_superuser and not is_rule_of_law_office(active_membership(actor)):
+        raise PermissionDenied("述法发现的问题由依法治办登记")
+    if report.reviewed_date is None:
+        raise ValidationError("请先完成述法评议，再登记评议发现的问题")
+    office = area_office(report.unit)
+    if office is None:
+        raise ValidationError(f"“{report.unit.name}”所在地区没有依法治办，不能登记整改问题")
+    return _told_finding(
+        actor,
+        office,
+        {"law_report": report},
+        report.unit,
+        category,
+        description,
+        report.reviewed_date,
+        summary=f"登记述法发现的问题（{report.unit.name}）",
+    )
+
+
+@service
+def attach_report_file(*, actor, report, uploaded_file):
+    """The 述法 report file (述法报告): a checked upload on the record."""
+    from fazhi.core.services import attach_file
+
+    require(actor, Action.CHANGE, report)
+    return attach_file(actor=actor, target=report, uploaded_file=uploaded_file)
+
+
+# — 第一责任人 —
+
+
+@service
+def record_session(
+    *, actor, unit, kind, date, topic, chaired_by="", attendees=None
+) -> LeadershipSession:
+    require_unit(actor, unit, Action.CREATE, LINE)
+    not_future(date, "日期")
+    session = saved(
+        LeadershipSession(
+            unit=unit,
+            kind=kind,
+            date=date,
+            topic=topic,
+            chaired_by=chaired_by,
+            attendees=attendees,
+            created_by=actor,
+        )
+    )
+    record_event(
+        actor=actor,
+        action="accountability.session.record",
+        summary=f"登记{session.get_kind_display()}（{date:%Y-%m-%d}）",
+        target=session,
+        unit=unit,
+    )
+    return session
+
+
+@service
+def register_task(*, actor, unit, title, assigned_by, assigned_date, due_date=None) -> AssignedTask:
+    require_unit(actor, unit, Action.CREATE, LINE)
+    _require_office(actor, unit, "上级交办任务")
+    not_future(assigned_date, "交办日期")
+    if due_date is not None and due_date < assigned_date:
+        raise ValidationError("完成时限不能早于交办日期")
+    task = saved(
+        AssignedTask(
+            unit=unit,
+            title=title,
+            assigned_by=assigned_by,
+            assigned_date=assigned_date,
+            due_date=due_date,
+            created_by=actor,
+        )
+    )
+    record_event(
+        actor=actor,
+        action="accountability.task.register",
+        summary=f"登记{assigned_by}交办任务",
+        target=task,
+        unit=unit,
+    )
+    return task
+
+
+@service
+def complete_task(*, actor, task, done_date, result) -> AssignedTask:
+    FINDING_FLOW.lock(task)
+    require(actor, Action.CHANGE, task)
+    if task.done_date is not None:
+        raise ValidationError(f"该任务已于{task.done_date:%Y-%m-%d}完成")
+    not_future(done_date, "完成日期")
+    if done_date < task.assigned_date:
+        raise ValidationError("完成日期不能早于交办日期")
+    if not result.strip():
+        raise ValidationError("请填写完成情况")
+    task.done_date, task.result = done_date, result
+    saved(task)
+    record_event(
+        actor=actor,
+        action="accountability.task.complete",
+        summary="上级交办任务完成",
+        target=task,
+        unit=task.unit,
+    )
+    return task
 
 
 # — 示范创建 —

@@ -150,16 +150,42 @@ FIRST_PART: dict[str, list[list[tuple[str, str, str]]]] = {
             ("领导干部述法", "accountability.law_reports", "人"),
             ("，其中现场述法", "accountability.law_reports_onsite", "人"),
         ],
+        [
+            ("领导班子会议学法和专题法治讲座", "accountability.leadership_study_sessions", "次"),
+            ("，听取研究法治工作", "accountability.leadership_meetings_on_rule_of_law", "次"),
+        ],
+        [("统筹落实上级交办任务", "accountability.tasks_assigned", "项")],
+        [
+            ("法治建设考核公布结果的单位", "accountability.assessment_results", "个"),
+            ("，其中等次为优秀", "accountability.assessment_excellent", "个"),
+        ],
+    ],
+}
+# The shortcomings part: the rectifications still open at the year's end, linked to them.
+PROBLEMS_PART: dict[str, list[list[tuple[str, str, str]]]] = {
+    "accountability": [
+        [
+            (
+                "督察、述法发现的问题中，截至年底尚有",
+                "accountability.open_rectifications",
+                "个未整改销号",
+            )
+        ],
     ],
 }
 
 
-def draft_first_responsible(unit, year: int) -> list[list[dict]]:
+def draft_problems(unit, year: int) -> list[list[dict]]:
+    """The shortcomings part's generated paragraph (open rectifications), linked likewise."""
+    return draft_first_responsible(unit, year, PROBLEMS_PART)
+
+
+def draft_first_responsible(unit, year: int, part=None) -> list[list[dict]]:
     """The 第一责任人 part's generated paragraph, its figures linked as the measures part's."""
     registered_ids = registered()
     clauses = [
         sentence
-        for sentences in FIRST_PART.values()
+        for sentences in (part or FIRST_PART).values()
         for sentence in sentences
         if all(i in registered_ids for _, i, _ in sentence)
     ]

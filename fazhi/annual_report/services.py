@@ -66,6 +66,8 @@ def create_report(*, actor, unit: Unit, year: int) -> AnnualReport:
             if spec.key == "measures_and_results"
             else drafting.draft_first_responsible(unit.scope_root, year)
             if spec.key == "first_responsible_person"
+            else drafting.draft_problems(unit.scope_root, year)
+            if spec.key == "problems"
             else [],
             narrative=structure.topics_template(spec.key),
         )
@@ -122,8 +124,12 @@ def refresh_figures(*, actor, report: AnnualReport) -> list[dict]:
     stale = drafting.stale_figures(report.unit.scope_root, report.year, part.generated)
     part.generated = drafting.draft_measures(report.unit.scope_root, report.year)
     part.save()
-    for first in report.parts.filter(key="first_responsible_person"):
-        drafted = drafting.draft_first_responsible(report.unit.scope_root, report.year)
+    drafts = {
+        "first_responsible_person": drafting.draft_first_responsible,
+        "problems": drafting.draft_problems,
+    }
+    for first in report.parts.filter(key__in=drafts):
+        drafted = drafts[first.key](report.unit.scope_root, report.year)
         if drafted != first.generated:
             first.generated = drafted
             first.save()

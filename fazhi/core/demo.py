@@ -256,7 +256,7 @@ DEMO_ACCOUNTS_HELP = f"""演示账号（密码均为 {DEMO_PASSWORD}）：
   donghu_drafter     东湖区市场监督管理局 经办人（规范性文件·重大决策）
   donghu_mediator    东湖区湖滨街道（司法所）经办人（人民调解）
   donghu_leader      东湖区司法局 负责人（全部业务条线；兼单位管理员，可切换单位）
-  donghu_corrections 东湖区司法局 经办人（社区矫正）
+  donghu_corrections 东湖区司法局 经办人（社区矫正）；nanqiao_corrections 南桥县（只报数量）
   donghu_statistician 东湖区司法局 经办人（统计报表）；city_statistician 示范市司法局（汇总）
   donghu_inspector   东湖区依法治区办 督察员    donghu_admin     东湖区 单位管理员
   xishan_* / nanqiao_*  西山区、南桥县的同样角色
@@ -266,4 +266,5 @@ DEMO_ACCOUNTS_HELP = f"""演示账号（密码均为 {DEMO_PASSWORD}）：
   donghu_publicity   东湖区司法局 经办人（普法，本单位及下级）
   donghu_aid_officer / donghu_aid_reviewer  东湖区司法局 法律援助 经办人、审核人
   donghu_aid_lawyer  法律援助律师（仅本人：只见指派给他的案件）
-  donghu_pls_officer 东湖区司法局 公共法律服务·公证 经办人"""
+  donghu_pls_officer 东湖区司法局 公共法律服务·公证 经办人
+  xishan_pls_window  西山区司法局 12348窗口（公共法律服务·法律援助：来电转法律援助申请）"""

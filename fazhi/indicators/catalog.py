@@ -214,9 +214,19 @@ legal_advisers.engagements | 法律顾问参与法制工作 | 件次 | items of 
 legal_advisers.meetings_attended | 列席常务会议 | 次 | meetings the advisers attended in period
 legal_advisers.agenda_items_reviewed | 议程/议题法律把关 | 项 | agenda items reviewed at those meetings
 legal_advisers.units_required | 应配备法律顾问的党政机关 | 个 | bodies registered as having to have a legal adviser, at the end of the period
+normative_docs.consultation_replies | 反馈征求意见和建议 | 件 | written replies in period to other organs' consultations on draft documents
+major_decisions.public_participation_events | 公众参与 | 次 | public-participation events of major decisions in period
+major_decisions.collective_meetings | 集体讨论会议 | 次 | standing or plenary meetings of the deciding organ in period
+legal_advisers.units_required_covered | 应配备且已配备法律顾问的党政机关 | 个 | bodies on the list of those that must have an adviser that have one, at the end of the period
 statistics.reports_due | 应报统计报表 | 份 | returns opened whose due date falls in period
 statistics.reports_submitted_on_time | 按期上报统计报表 | 份 | of which submitted (上报) by the due date
 statistics.on_time_rate | 统计报表按期上报率 | % | submitted on time / due × 100
+accountability.leadership_study_sessions | 领导班子学法 | 次 | 会议学法 and 专题法治讲座 of leadership groups in period
+accountability.leadership_meetings_on_rule_of_law | 听取研究法治工作会议 | 次 | leadership meetings that heard and studied rule-of-law work in period
+accountability.open_rectifications | 未整改销号问题 | 个 | 督察 and 述法 findings fed back and not closed (销号) at the period's end
+accountability.assessment_results | 公布法治建设考核结果 | 个 | assessment results (units) published in period, computed from the reviewers' scores
+accountability.assessment_excellent | 考核等次为优秀 | 个 | of those, graded 优秀
+accountability.tasks_assigned | 上级交办任务 | 项 | tasks assigned by the superior committee in period (003: 47)
 mediation.mediators | 人民调解员 | 人 | people's mediators on the roster at the end of the period
 mediation.expert_pool | 人民调解专家库 | 人 | mediators in the expert pool at the end of the period
 mediation.village_committees | 村（居）人民调解委员会 | 个 | village and residents' committees on the roster at the end of the period
@@ -235,6 +245,19 @@ corrections.subjects_control | 在册管制对象 | 人 | subjects of 管制 on 
 corrections.subjects_probation | 在册缓刑对象 | 人 | subjects of 缓刑 on the register at the end of the period (by_category)
 corrections.subjects_parole | 在册假释对象 | 人 | subjects of 假释 on the register at the end of the period (by_category)
 corrections.subjects_medical_parole | 在册暂予监外执行对象 | 人 | subjects of 暂予监外执行 on the register at the end of the period (by_category)
+legal_aid.non_litigation_cases | 非诉讼法律援助案件 | 件 | accepted non-litigation legal-aid cases
+legal_aid.duty_lawyer_services | 值班律师法律帮助 | 人次 | legal help given by duty lawyers in period (第十四条、第三十条)
+legal_aid.outreach_events | 法援宣传活动 | 场次 | legal-aid publicity events held in period (第十条)
+legal_aid.recipients_by_group | 特定群体受援人 | 人 | recipients of cases accepted in period who are minors, elderly, disabled, women or migrant workers (each once)
+legal_aid.recipients_minors | 未成年受援人 | 人 | recipients of cases accepted in period who are minors
+legal_aid.recipients_elderly | 老年受援人 | 人 | recipients of cases accepted in period who are elderly
+legal_aid.recipients_disabled | 残疾受援人 | 人 | recipients of cases accepted in period who are disabled
+legal_aid.recipients_women | 妇女受援人 | 人 | recipients of cases accepted in period who are women
+legal_aid.recipients_migrant_workers | 农民工受援人 | 人 | recipients of cases accepted in period who are migrant workers
+legal_services.villages | 村（居） | 个 | villages on the advisers' roster at the end of the period
+legal_services.villages_with_adviser | 有法律顾问的村（居） | 个 | villages with a legal adviser in office at the end of the period
+legal_services.village_adviser_coverage_rate | 村居法律顾问覆盖率 | % | villages with an adviser / villages × 100
+statistics.returned_for_correction | 退回修改统计报表 | 份 | returns sent back for correction in period (本级退回、上级退回、解锁更正; each sending back once)
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

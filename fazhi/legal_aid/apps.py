@@ -40,6 +40,8 @@ class LegalAidConfig(worklines.WorkLineConfig):
             models.Consultation,
             models.StatusLookup,
             models.Complaint,
+            models.DutyService,
+            models.OutreachEvent,
         )
         line.workflow(workflow.CASE_FLOW)
         line.nav(
@@ -48,6 +50,8 @@ class LegalAidConfig(worklines.WorkLineConfig):
             NavItem("法律援助人员", "legal_aid:provider_list", "法律援助"),
             NavItem("补贴标准", "legal_aid:standard_list", "法律援助"),
             NavItem("投诉", "legal_aid:complaint_list", "法律援助"),
+            NavItem("值班律师", "legal_aid:duty_list", "法律援助"),
+            NavItem("宣传活动", "legal_aid:outreach_list", "法律援助"),
         )
         line.due(deadlines.cases_due, deadlines.objections_due, deadlines.complaints_due)
         line.indicators(*indicators.INDICATORS)

@@ -1,7 +1,7 @@
 """Demo 法律援助 for every district: the agency's staff and one lawyer with an account, the
 roster, the subsidy standard (two versions), applications and notified cases in every state
 (pending review, 补正, refused with an objection, assigned, closed, graded and paid), and
-consultations by every channel."""
+consultations by every channel, duty lawyers' days (第十四条) and 宣传活动 (第十条)."""
 
 import datetime
 from decimal import Decimal
@@ -18,6 +18,7 @@ from .models import (
     CaseType,
     Channel,
     Complaint,
+    DutyPlace,
     EconomicCheck,
     Exemption,
     Grade,
@@ -354,4 +355,35 @@ class _District:
                 question=question,
                 answer="已告知相关法律规定和办理途径",
                 referral=referral,
+            )
+
+        # 值班律师 at the detention centre and the court (第十四条), and 宣传活动 (第十条).
+        district = self.unit.parent.name
+        for ago, place, name, persons, witnessed in (
+            (3, DutyPlace.DETENTION, f"{district}看守所", 6, 4),
+            (10, DutyPlace.COURT, f"{district}人民法院", 3, 1),
+            (40, DutyPlace.PROCURATORATE, f"{district}人民检察院", 5, 5),
+        ):
+            services.register_duty_service(
+                actor=o,
+                unit=self.unit,
+                date=_day(ago),
+                place=place,
+                place_name=name,
+                provider=junior if ago == 10 else senior,
+                persons=persons,
+                plea_witnessed=witnessed,
+            )
+        for ago, title, place, audience, participants in (
+            (6, f"“法援惠民生”进{district}社区", f"{district}中心广场", "社区居民、老年人", 120),
+            (35, f"{district}农民工讨薪法律援助专场", f"{district}工业园区", "农民工", 85),
+        ):
+            services.register_outreach_event(
+                actor=o,
+                unit=self.unit,
+                date=_day(ago),
+                title=title,
+                place=place,
+                audience=audience,
+                participants=participants,
             )

@@ -9,6 +9,7 @@ from .models import (
     CaseType,
     Channel,
     Complaint,
+    DutyPlace,
     EconomicCheck,
     Exemption,
     Grade,
@@ -294,6 +295,33 @@ class ConsultationForm(_UnitForm):
     question = forms.CharField(label="咨询事项", widget=forms.Textarea(attrs={"rows": 3}))
     answer = forms.CharField(label="解答意见", widget=forms.Textarea(attrs={"rows": 3}))
     referral = forms.ChoiceField(label="处理方式", choices=Referral.choices, required=False)
+
+
+class DutyServiceForm(_UnitForm):
+    date = date_field("值班日期", today=True)
+    place = forms.ChoiceField(label="派驻场所", choices=DutyPlace.choices)
+    place_name = forms.CharField(label="场所名称", max_length=100)
+    provider = forms.ModelChoiceField(label="值班律师", queryset=Provider.objects.none())
+    persons = forms.IntegerField(label="提供法律帮助（人次）", min_value=0)
+    plea_witnessed = forms.IntegerField(
+        label="其中见证认罪认罚具结（人次）", min_value=0, initial=0
+    )
+    note = forms.CharField(label="情况", max_length=300, required=False)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, units=units, **kwargs)
+        self.fields["provider"].queryset = Provider.objects.filter(
+            unit__in=units, kind=ProviderKind.LAWYER, active=True
+        )
+
+
+class OutreachEventForm(_UnitForm):
+    date = date_field("活动日期", today=True)
+    title = forms.CharField(label="活动名称", max_length=120)
+    place = forms.CharField(label="地点", max_length=120)
+    audience = forms.CharField(label="对象", max_length=100, required=False)
+    participants = forms.IntegerField(label="参与（人次）", min_value=0, initial=0)
+    note = forms.CharField(label="情况", max_length=300, required=False)
 
 
 class CaseFilterForm(forms.Form):

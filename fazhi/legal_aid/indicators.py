@@ -4,6 +4,10 @@ of worklines.md §2.3(d) in the catalog's ADDED).
 受理 (cases_accepted) is the day legal aid was granted (决定 or 先行援助) or a notification was
 received: seed 000's 783 = 633 刑事 + 150 民事 is a breakdown of accepted cases, so the case
 types count on the same date. 办结 counts the closure report's date (第五十条).
+
+受援人 by group (worklines.md §2.3(d), seed 004's target groups) count the recipient of each
+accepted case (one per case, the applicant's flags); the whole counts a recipient of several
+groups once, each part once in each of its groups, so the parts may add up to more.
 """
 
 from django.db.models import F, Q
@@ -27,6 +31,20 @@ def _accepted(indicator_id, name, definition, condition=None, key=False, source=
         date_field="accepted_date",
         condition=condition,
         key=key,
+    )
+
+
+def _recipients(indicator_id, name, group, condition):
+    definition = group if "（" in group else f"受理案件中受援人为{group}的"
+    return Indicator(
+        id=indicator_id,
+        name=name,
+        unit="人",
+        definition=definition,
+        source=f"{LAW} 第四十二条",
+        model=MODEL,
+        date_field="accepted_date",
+        condition=condition,
     )
 
 
@@ -230,6 +248,44 @@ INDICATORS = (
         numerator="legal_aid.quality_good",
         denominator="legal_aid.quality_reviewed",
         key=True,
+    ),
+    _accepted(
+        "legal_aid.non_litigation_cases",
+        "非诉讼法律援助案件",
+        "受理案件中的非诉讼案件",
+        Q(case_type=CaseType.NON_LITIGATION),
+    ),
+    Indicator(
+        id="legal_aid.duty_lawyer_services",
+        name="值班律师法律帮助",
+        unit="人次",
+        definition="期间内值班律师为没有辩护人的犯罪嫌疑人、被告人提供法律帮助的人次",
+        source=f"{LAW} 第十四条、第三十条",
+        model="legal_aid.DutyService",
+        date_field="date",
+        sum_field="persons",
+    ),
+    Indicator(
+        id="legal_aid.outreach_events",
+        name="法援宣传活动",
+        unit="场次",
+        definition="期间内开展的法律援助宣传活动",
+        source=f"{LAW} 第十条",
+        model="legal_aid.OutreachEvent",
+        date_field="date",
+    ),
+    _recipients(
+        "legal_aid.recipients_by_group",
+        "特定群体受援人",
+        "受理案件中受援人为未成年人、老年人、残疾人、妇女或农民工的（每人计一次）",
+        Q(minor=True) | Q(elderly=True) | Q(disabled=True) | Q(woman=True) | Q(migrant_worker=True),
+    ),
+    _recipients("legal_aid.recipients_minors", "未成年受援人", "未成年人", Q(minor=True)),
+    _recipients("legal_aid.recipients_elderly", "老年受援人", "老年人", Q(elderly=True)),
+    _recipients("legal_aid.recipients_disabled", "残疾受援人", "残疾人", Q(disabled=True)),
+    _recipients("legal_aid.recipients_women", "妇女受援人", "妇女", Q(woman=True)),
+    _recipients(
+        "legal_aid.recipients_migrant_workers", "农民工受援人", "农民工", Q(migrant_worker=True)
     ),
     Indicator(
         id="legal_aid.subsidies_paid",

@@ -697,3 +697,61 @@ class Complaint(ChildRecord):
     @property
     def handle_overdue(self) -> bool:
         return bool(self.handle_due and self.handled_date and self.handled_date > self.handle_due)
+
+
+class DutyPlace(models.TextChoices):
+    # 法律援助法 第十四条: 值班律师派驻人民法院、人民检察院和看守所等场所
+    COURT = "court", "人民法院"
+    PROCURATORATE = "procuratorate", "人民检察院"
+    DETENTION = "detention", "看守所"
+    OTHER = "other", "其他场所"
+
+
+class DutyService(UnitRecord):
+    """One duty lawyer's day at a station (法律援助法 第十四条、第三十条): how many suspects and
+    defendants without a defender received 法律帮助 (人次), of which 认罪认罚 witnessed. A
+    count per day, as the duty ledgers keep it; the persons helped are not named here."""
+
+    date = models.DateField("值班日期")
+    place = models.CharField("派驻场所", max_length=14, choices=DutyPlace.choices)
+    place_name = models.CharField("场所名称", max_length=100)
+    provider = models.ForeignKey(
+        Provider, on_delete=models.PROTECT, related_name="duty_services", verbose_name="值班律师"
+    )
+    persons = models.PositiveIntegerField("提供法律帮助（人次）")
+    plea_witnessed = models.PositiveIntegerField("其中见证认罪认罚具结（人次）", default=0)
+    note = models.CharField("情况", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "值班律师法律帮助"
+        verbose_name_plural = "值班律师法律帮助"
+        ordering = ["-date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(plea_witnessed__lte=models.F("persons")),
+                name="duty_plea_within_persons",
+                violation_error_message="见证认罪认罚具结的人次不能多于提供法律帮助的人次",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.place_name}值班"
+
+
+class OutreachEvent(UnitRecord):
+    """法律援助法 第十条: a 法律援助 宣传 event (seed 004's "法援惠民生"系列活动, 28场次)."""
+
+    date = models.DateField("活动日期")
+    title = models.CharField("活动名称", max_length=120)
+    place = models.CharField("地点", max_length=120)
+    audience = models.CharField("对象", max_length=100, blank=True)
+    participants = models.PositiveIntegerField("参与（人次）", default=0)
+    note = models.CharField("情况", max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = "法律援助宣传活动"
+        verbose_name_plural = "法律援助宣传活动"
+        ordering = ["-date", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.title}"

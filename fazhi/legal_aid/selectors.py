@@ -13,7 +13,9 @@ from .models import (
     AidCase,
     Complaint,
     Consultation,
+    DutyService,
     Objection,
+    OutreachEvent,
     Progress,
     Provider,
     QualityCheck,
@@ -118,6 +120,22 @@ def consultations(user, search: str = "", channel: str = ""):
         queryset = queryset.filter(Q(person_name__icontains=search) | Q(question__icontains=search))
     if channel:
         queryset = queryset.filter(channel=channel)
+    return queryset
+
+
+def duty_services(user, search: str = ""):
+    queryset = DutyService.objects.restrict(user).select_related("unit", "provider")
+    if search:
+        queryset = queryset.filter(
+            Q(place_name__icontains=search) | Q(provider__name__icontains=search)
+        )
+    return queryset
+
+
+def outreach_events(user, search: str = ""):
+    queryset = OutreachEvent.objects.restrict(user).select_related("unit")
+    if search:
+        queryset = queryset.filter(Q(title__icontains=search) | Q(place__icontains=search))
     return queryset
 
 

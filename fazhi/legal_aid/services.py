@@ -21,14 +21,17 @@ from .models import (
     CaseType,
     Complaint,
     Consultation,
+    DutyService,
     EconomicCheck,
     Grade,
     Matter,
     NotifyingOrgan,
     Objection,
     Origin,
+    OutreachEvent,
     Progress,
     Provider,
+    ProviderKind,
     ProvisionalGround,
     QualityCheck,
     State,
@@ -1089,6 +1092,87 @@ def register_consultation(
         unit=unit,
     )
     return consultation
+
+
+@service
+def register_duty_service(
+    *,
+    actor,
+    unit,
+    date: datetime.date,
+    place: str,
+    place_name: str,
+    provider: Provider,
+    persons: int,
+    plea_witnessed: int = 0,
+    note: str = "",
+) -> DutyService:
+    """法律援助法 第十四条、第三十条: a duty lawyer's day at a court, procuratorate or
+    detention centre, counted in 人次 of 法律帮助."""
+    require_line(actor, DutyService.work_line)
+    require(actor, Action.CREATE, unit, f"无权为“{unit.name}”登记值班律师法律帮助")
+    not_future(date, "值班日期")
+    if provider.unit_id != unit.pk or provider.kind != ProviderKind.LAWYER:
+        raise ValidationError({"provider": f"值班律师应为{unit.name}名册中的律师"})
+    duty = saved(
+        DutyService(
+            unit=unit,
+            date=date,
+            place=place,
+            place_name=_text(place_name),
+            provider=provider,
+            persons=persons,
+            plea_witnessed=plea_witnessed,
+            note=_text(note),
+            created_by=actor,
+        )
+    )
+    record_event(
+        actor=actor,
+        action="legal_aid.duty_service",
+        summary=f"登记值班律师法律帮助{persons}人次（{duty.place_name}）",
+        target=duty,
+        unit=unit,
+    )
+    return duty
+
+
+@service
+def register_outreach_event(
+    *,
+    actor,
+    unit,
+    date: datetime.date,
+    title: str,
+    place: str,
+    participants: int = 0,
+    audience: str = "",
+    note: str = "",
+) -> OutreachEvent:
+    """法律援助法 第十条: 法律援助宣传教育."""
+    require_line(actor, OutreachEvent.work_line)
+    require(actor, Action.CREATE, unit, f"无权为“{unit.name}”登记法律援助宣传活动")
+    not_future(date, "活动日期")
+    event = saved(
+        OutreachEvent(
+            unit=unit,
+            date=date,
+            title=_text(title),
+            place=_text(place),
+            audience=_text(audience),
+            participants=participants,
+            note=_text(note),
+            created_by=actor,
+        )
+    )
+    record_event(
+        actor=actor,
+        action="legal_aid.outreach_event",
+        summary=f"登记法律援助宣传活动“{event.title}”",
+        target=event,
+        unit=unit,
+    )
+    return event
 
 
 # — data rules: views of sensitive data, the public lookup —

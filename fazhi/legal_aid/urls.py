@@ -23,4 +23,8 @@ urlpatterns = [
     path("consultations/new/", views.consultation_create, name="consultation_create"),
     path("consultations/<int:pk>/", views.consultation_detail, name="consultation_detail"),
     path("lookup/", views.status_lookup, name="status_lookup"),
+    path("duty/", views.duty_list, name="duty_list"),
+    path("duty/new/", views.duty_create, name="duty_create"),
+    path("outreach/", views.outreach_list, name="outreach_list"),
+    path("outreach/new/", views.outreach_create, name="outreach_create"),
 ]

@@ -14,7 +14,9 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.views.decorators.http import require_safe
 
+from fazhi.core import pdf
 from fazhi.core import selectors as core_selectors
+from fazhi.core.filters import search_text
 from fazhi.core.guards import require_unit, shown_id_number
 from fazhi.core.imports import import_page
 from fazhi.core.ledgers import Column, Ledger, day, ledger_page
@@ -23,7 +25,7 @@ from fazhi.core.steps import form_page, step_page
 from fazhi.core.viewtools import record_view, require
 
 from . import documents, forms, imports, selectors, services
-from .models import AidCase, Consultation, Provider, SubsidyStandard
+from .models import AidCase, Consultation, DutyService, OutreachEvent, Provider, SubsidyStandard
 from .workflow import CASE_FLOW
 
 
@@ -60,7 +62,9 @@ def _create_page(request, model, form_class, service, *, title, back, message):
     """A 登记 form for one of the user's agencies, run through `service`."""
     require(request, Action.CREATE, model.work_line)
     form = form_class(request.POST or None, units=selectors.agencies(request.user), request=request)
-    return form_page(request, form, service, title=title, crumbs=[back], message=message)
+    return form_page(
+        request, form, service, title=title, crumbs=[back], back=back[1], message=message
+    )
 
 
 def _detail_page(request, record, name):
@@ -255,10 +259,12 @@ def case_step(request, case):
 @record_view(AidCase)
 @require_safe
 def case_file(request, case):
-    """审批卷 or 承办卷 (?which=handling) of a finished case, as a Word 文书."""
+    """审批卷 or 承办卷 (?which=handling) of a finished case, as a Word 文书 or (?format=pdf) the
+    same 文书 as PDF through the platform's one PDF engine; scoped and recorded alike."""
     which = request.GET.get("which", "approval")
     if which not in documents.FILES:
         raise Http404("没有这种案卷")
+    as_pdf = request.GET.get("format") == "pdf"
     if not selectors.may_see_case_file(request.user, case, which):
         raise PermissionDenied(f"无权查看本案的{documents.title(which)}")
     if not documents.available(case, which):
@@ -270,18 +276,23 @@ def case_file(request, case):
         )
         return redirect("legal_aid:case_detail", pk=case.pk)
     content = documents.case_file_docx(case, which, request.user, timezone.localdate())
+    kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    if as_pdf:
+        try:
+            content, kind = pdf.pdf_bytes(content), "application/pdf"
+        except pdf.ExportError as error:
+            messages.error(request, f"PDF导出失败：{error}")
+            return redirect("legal_aid:case_detail", pk=case.pk)
     services.record_sensitive_view(
         actor=request.user,
         case=case,
         parts=[documents.title(which), *documents.sensitive_parts(case, which, request.user)],
     )
+    name = f"{documents.title(which)}（{case.number}）.{'pdf' if as_pdf else 'docx'}"
     return HttpResponse(
         content,
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        headers={
-            "Content-Disposition": "attachment; filename*=UTF-8''"
-            + quote(f"{documents.title(which)}（{case.number}）.docx")
-        },
+        content_type=kind,
+        headers={"Content-Disposition": "attachment; filename*=UTF-8''" + quote(name)},
     )
 
 
@@ -508,6 +519,100 @@ def consultation_create(request):
 @require_safe
 def consultation_detail(request, consultation):
     return _detail_page(request, consultation, "consultation")
+
+
+# — duty lawyers and outreach (counted records, no page of their own) —
+
+DUTY_LEDGER = Ledger(
+    "值班律师法律帮助登记.xlsx",
+    "值班律师法律帮助",
+    (
+        Column("值班日期", lambda d: day(d.date)),
+        Column("派驻场所", lambda d: f"{d.get_place_display()}（{d.place_name}）"),
+        Column("值班律师", lambda d: str(d.provider)),
+        Column("法律帮助（人次）", lambda d: d.persons),
+        Column("见证认罪认罚具结（人次）", lambda d: d.plea_witnessed),
+        Column("情况", lambda d: d.note, on_page=False),
+        Column("单位", lambda d: d.unit.name, on_page=False),
+    ),
+)
+
+OUTREACH_LEDGER = Ledger(
+    "法律援助宣传活动登记.xlsx",
+    "法律援助宣传活动",
+    (
+        Column("活动日期", lambda e: day(e.date)),
+        Column("活动名称", lambda e: e.title),
+        Column("地点", lambda e: e.place),
+        Column("对象", lambda e: e.audience, on_page=False),
+        Column("参与（人次）", lambda e: e.participants),
+        Column("情况", lambda e: e.note, on_page=False),
+        Column("单位", lambda e: e.unit.name, on_page=False),
+    ),
+)
+
+
+def _simple_list(request, selector, model, ledger, title, placeholder, create):
+    return _records_page(
+        request,
+        selector(request.user, search=search_text(request)),
+        model=model,
+        ledger=ledger,
+        title=title,
+        placeholder=placeholder,
+        empty=f"没有符合条件的{title}记录",
+        create=[create],
+    )
+
+
+@require_safe
+def duty_list(request):
+    return _simple_list(
+        request,
+        selectors.duty_services,
+        DutyService,
+        DUTY_LEDGER,
+        "值班律师法律帮助",
+        "场所或值班律师",
+        ("登记值班", reverse("legal_aid:duty_create")),
+    )
+
+
+def duty_create(request):
+    return _create_page(
+        request,
+        DutyService,
+        forms.DutyServiceForm,
+        services.register_duty_service,
+        title="登记值班律师法律帮助",
+        back=("值班律师法律帮助", reverse("legal_aid:duty_list")),
+        message="已登记值班律师法律帮助",
+    )
+
+
+@require_safe
+def outreach_list(request):
+    return _simple_list(
+        request,
+        selectors.outreach_events,
+        OutreachEvent,
+        OUTREACH_LEDGER,
+        "法律援助宣传活动",
+        "活动名称或地点",
+        ("登记活动", reverse("legal_aid:outreach_create")),
+    )
+
+
+def outreach_create(request):
+    return _create_page(
+        request,
+        OutreachEvent,
+        forms.OutreachEventForm,
+        services.register_outreach_event,
+        title="登记法律援助宣传活动",
+        back=("法律援助宣传活动", reverse("legal_aid:outreach_list")),
+        message="已登记法律援助宣传活动",
+    )
 
 
 # — the public status lookup —

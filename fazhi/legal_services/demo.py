@@ -1,6 +1,7 @@
 """Demo 公共法律服务 for every district: the centre, the township stations and a village room,
 villages with advisers (one without), the advisers' monthly logs, 12348 calls and visits,
-and a notary office with monthly reports and one open complaint."""
+and a notary office with monthly reports and one open complaint; in 西山区 a 12348 call
+referred to 法律援助 opens the application there (`xishan_pls_window`)."""
 
 import datetime
 
@@ -24,6 +25,44 @@ ADVISERS = {
     "xishan": ["秦律师（西山）", "阎律师（西山）"],
     "nanqiao": ["孟律师（南桥）", "温律师（南桥）"],
 }
+
+
+# The district whose 12348 window opens a legal-aid application from a call (the others
+# keep theirs as marked only, so that their legal-aid figures stay the legal-aid demo's).
+REFERRING = "xishan"
+
+
+def _refer(world, key, bureau, contact):
+    """ "一端发起、三端响应": the centre's window, on 12348 and 法律援助, refers the caller's
+    application to the agency through the legal-aid line's own service."""
+    from fazhi.legal_aid.demo import id_number
+    from fazhi.legal_aid.models import CaseType, EconomicCheck, Matter
+
+    window = core_services.create_user(
+        actor=world.admin,
+        username=f"{key}_pls_window",
+        full_name="邝明远",
+        password=DEMO_PASSWORD,
+        unit=bureau,
+        role=Role.OFFICER,
+        work_lines=[WorkLine.LEGAL_SERVICES, WorkLine.LEGAL_AID],
+        must_change_password=False,
+    )
+    world.users[f"{key}_pls_window"] = window
+    services.refer_to_legal_aid(
+        actor=window,
+        contact=contact,
+        unit=bureau,
+        received_date=contact.contact_date,
+        applicant_name="詹国栋",
+        applicant_id_number=id_number(key, 90),
+        migrant_worker=True,
+        case_type=CaseType.CIVIL,
+        matter=Matter.LABOUR,
+        summary="12348来电：在工地务工三个月，包工头拖欠工资两万元",
+        economic_check=EconomicCheck.PLEDGE,
+        economic_evidence="诚信承诺：务工收入为唯一来源，家庭无其他收入",
+    )
 
 
 def _day(ago: int) -> datetime.date:
@@ -83,7 +122,13 @@ def _build(world, key):
         hours="每周三下午",
     )
     villages = [
-        services.register_village(actor=officer, unit=bureau, township=townships[i % 2], name=name)
+        services.register_village(
+            actor=officer,
+            unit=bureau,
+            township=townships[i % 2],
+            name=name,
+            listed_date=_day(800),
+        )
         for i, name in enumerate(VILLAGES[key])
     ]
     month = _day(0).replace(day=1)
@@ -119,7 +164,7 @@ def _build(world, key):
         (4, ContactChannel.VISIT, "继承", True, 25, "", ""),
         (5, ContactChannel.PHONE, "交通事故", True, 15, "dissatisfied", ""),
     ):
-        services.register_contact(
+        contact = services.register_contact(
             actor=officer,
             unit=bureau,
             contact_date=_day(ago),
@@ -131,6 +176,8 @@ def _build(world, key):
             follow_up="已回访，补充解答赔偿标准" if satisfaction == "dissatisfied" else "",
             referral=referral,
         )
+        if referral == "legal_aid" and key == REFERRING:
+            _refer(world, key, bureau, contact)
     office = services.register_office(
         actor=officer, unit=bureau, name=f"{district.name}公证处", notaries=5
     )

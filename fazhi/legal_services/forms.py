@@ -47,6 +47,7 @@ class PointForm(_UnitForm):
 class VillageForm(_UnitForm):
     township = forms.ModelChoiceField(label="乡镇（街道）", queryset=Unit.objects.none())
     name = forms.CharField(label="村（居）", max_length=60)
+    listed_date = date_field("列入名册日期", today=True)
 
     def __init__(self, *args, townships, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,6 +3,8 @@ their legal advisers (一村一法律顾问) and the advisers' monthly logs, the
 centre visits, and what the bureau holds of the notary offices it supervises (公证法 第五条):
 monthly counts by category and complaints, never the case files."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -47,6 +49,10 @@ class Village(UnitRecord):
         "core.Unit", on_delete=models.PROTECT, related_name="+", verbose_name="乡镇（街道）"
     )
     name = models.CharField("村（居）", max_length=60)
+    # The coverage rate's register (在册): from the day the village is listed to the day it
+    # is merged or removed (撤并), if ever.
+    listed_date = models.DateField("列入名册日期")
+    removed_date = models.DateField("撤并日期", null=True, blank=True, editable=False)
 
     detail_url_name = "legal_services:village_detail"
 
@@ -81,6 +87,9 @@ class VillageAdviser(ChildRecord):
     phone = models.CharField("联系电话", max_length=30, blank=True)
     start = models.DateField("聘任起始")
     end = models.DateField("聘任截止")
+    # The day after the term's last day: the coverage register's `until_field` (a term that
+    # ends on a period's last day still covers the village at that period's end).
+    left_date = models.DateField("离任日期", editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="登记人"
     )
@@ -97,6 +106,18 @@ class VillageAdviser(ChildRecord):
 
     def __str__(self) -> str:
         return f"{self.village} 法律顾问{self.name}"
+
+    def _leave(self):
+        if self.end is not None:
+            self.left_date = self.end + datetime.timedelta(days=1)
+
+    def clean_fields(self, exclude=None):
+        self._leave()
+        super().clean_fields(exclude)
+
+    def save(self, *args, **kwargs):
+        self._leave()
+        super().save(*args, **kwargs)
 
 
 class AdviserLog(ChildRecord):

@@ -81,12 +81,23 @@ def register_point(
 
 
 @service
-def register_village(*, actor, unit: Unit, township: Unit, name: str) -> Village:
+def register_village(
+    *, actor, unit: Unit, township: Unit, name: str, listed_date: datetime.date
+) -> Village:
     _may_create(actor, unit, "村（居）")
+    not_future(listed_date, "列入名册日期")
     area = unit if unit.is_area else unit.parent
     if township.kind != Unit.Kind.TOWNSHIP or township.parent_id != area.pk:
         raise ValidationError(f"请选择{area.name}的乡镇（街道）")
-    village = saved(Village(unit=unit, township=township, name=_text(name), created_by=actor))
+    village = saved(
+        Village(
+            unit=unit,
+            township=township,
+            name=_text(name),
+            listed_date=listed_date,
+            created_by=actor,
+        )
+    )
     _event(actor, village, unit, "village", f"登记村（居）{village}")
     return village
 

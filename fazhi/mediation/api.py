@@ -54,6 +54,17 @@ class DisputeSerializer(serializers.ModelSerializer):
             "end_reason",
             "closed_date",
             "parties",
+            "return_due",
+            "returned_date",
+            "petition_registered_date",
+            "route_due",
+            "routed_date",
+            "route_way",
+            "route_recipient",
+            "routed_late",
+            "petition_extension_days",
+            "petition_extension_approved_date",
+            "petition_extension_notice_date",
         ]
 
     def get_summary(self, dispute) -> str:

@@ -59,6 +59,7 @@ class MediationConfig(worklines.WorkLineConfig):
             deadlines.filings_due,
             deadlines.returns_due,
             deadlines.reviews_due,
+            deadlines.routes_due,
         )
         line.on_year_entered(services.fill_open_periods)
         line.indicators(*indicators.INDICATORS)

@@ -10,7 +10,9 @@ Settings (module constants, changed here):
   no period).
 - `RISK_HANDLING_DAYS`: the 红/橙/黄 grades [S 临海]: red and orange the same day, yellow 3 days.
 - `PETITION_ROLLOVER` (True): whether a 信访 period whose last day is a 法定休假日 ends on the
-  next working day. 信访工作条例 第三十五、三十六条 fix 30 日 but say nothing of counting; the
+  next working day — the same question for every 信访 period here (转送交办 15 日, 办理 60 日 + 延长
+  30 日, 复查/复核 30 日). 信访工作条例 第二十二、三十四、三十五、三十六条 fix 日 (calendar days:
+  the 条例 says 工作日 where it means them, 第二十三条第三款) but say nothing of counting; the
   default reads them as 民事诉讼法 第八十五条 counts (start day not counted, holiday end
   moved), False counts plain natural days. See docs/rules.md (信访复查、复核).
 """
@@ -42,6 +44,12 @@ COURT_DAYS = {"pre": 30, "post": 15, "post_simple": 7}
 # 信访工作条例 第三十四条: 自受理之日起60日内办结 — the petition office's period, which the
 # committee's feedback serves (counted from the office's handoff, or the intake).
 PETITION_DAYS = 60
+# 信访工作条例 第三十四条: 情况复杂的，经本机关、单位负责人批准，可以适当延长办理期限，但延长期限
+# 不得超过30日，并告知信访人延期理由.
+PETITION_EXTENSION_DAYS = 30
+# 信访工作条例 第二十二条: 信访部门收到信访事项，应当予以登记，并区分情况，在15日内分别按照下列
+# 方式处理 (转送, 交办); 第二十三条第二款: 15日内书面告知.
+ROUTE_DAYS = 15
 # 信访工作条例 第三十五条: 自收到书面答复之日起30日内请求……复查; 自收到复查请求之日起30日内
 # 提出复查意见. 第三十六条: 复核 the same, 听证所需时间不计算在前款规定的期限内.
 REVIEW_REQUEST_DAYS = 30
@@ -89,15 +97,48 @@ def return_due(dispute) -> datetime.date | None:
     if dispute.source in COURT_SOURCES:
         return dispute.due_date
     if dispute.source == Source.PETITION:
-        return add_days(dispute.referred_date or dispute.received_date, PETITION_DAYS)
+        return petition_handling_due(dispute, dispute.petition_extension_days)
     return None
+
+
+def petition_start(dispute) -> datetime.date:
+    """The day the 60 days run from (自受理之日起): the office's handoff, or the intake."""
+    return dispute.referred_date or dispute.received_date
+
+
+def petition_handling_due(dispute, extension_days: int = 0) -> datetime.date:
+    """信访工作条例 第三十四条: 60 days from 受理, an extension's days added to the period (one
+    period of 60 + n days, counted once, not a second period after the first)."""
+    return petition_days(petition_start(dispute), PETITION_DAYS + extension_days)
+
+
+def route_due(registered: datetime.date) -> datetime.date:
+    """信访工作条例 第二十二条: 登记 and 转送/交办 within 15 days of receiving the petition."""
+    return petition_days(registered, ROUTE_DAYS)
+
+
+def routes_due(user, today, horizon):
+    """Petitions registered and not yet routed (信访工作条例 第二十二条), late ones included."""
+    for dispute in selectors.routes_open(user, horizon):
+        common = {
+            "title": f"{dispute.number}信访事项转送、交办（{dispute.source_reference}）",
+            "url": _url("mediation:dispute_detail", dispute.pk),
+            "work_line": LINE,
+            "basis": "信访工作条例 第二十二条",
+        }
+        if dispute.route_due is not None:
+            yield DueItem(due_date=dispute.route_due, **common)
+        elif pending := pending_or_none(route_due, dispute.petition_registered_date):
+            yield DueItem(due_date=pending.bound, pending=pending, **common)
 
 
 def returns_due(user, today, horizon):
     """The feedback to the court or the petition office, until it is recorded."""
     for dispute in selectors.returns_open(user, horizon):
+        extended = dispute.petition_extension_days
         yield DueItem(
-            title=f"{dispute.number}向来源单位反馈调解结果（{dispute.source_reference}）",
+            title=f"{dispute.number}向来源单位反馈调解结果（{dispute.source_reference}）"
+            + (f"（经批准延长{extended}日）" if extended else ""),
             due_date=dispute.return_due,
             url=_url("mediation:dispute_detail", dispute.pk),
             work_line=LINE,

@@ -23,6 +23,7 @@ from .models import (
     Performance,
     Prevented,
     Risk,
+    RouteWay,
     Source,
 )
 
@@ -237,6 +238,25 @@ def _disputes(world, key, actor, village, township, traffic, people, today):
     # 5. petition office → the respondent refuses (第十七条)
     who, d = register(
         township, people[4], 9, Source.PETITION, DisputeKind.LAND, 120, referred_date=ago(122)
+    )
+    # the office registered it and routed it late (第二十二条), then extended its 60 days
+    # by 20 (第三十四条)
+    services.record_petition_routing(
+        actor=who,
+        dispute=d,
+        registered_date=ago(140),
+        routed_date=ago(122),
+        way=RouteWay.TRANSFER,
+        recipient=township.name,
+    )
+    services.extend_petition_handling(
+        actor=who,
+        dispute=d,
+        days=20,
+        approver="区信访局负责人",
+        reason="涉及山林权属，需要调取林权档案",
+        approved_date=ago(70),
+        notice_date=ago(69),
     )
     services.end_mediation(actor=who, dispute=d, reason=EndReason.REFUSED, ended_date=ago(118))
     # 6. 12345 → agreement → 司法确认 accepted, not yet decided

@@ -20,6 +20,7 @@ from .models import (
     Post,
     Prevented,
     Risk,
+    RouteWay,
     Source,
     Status,
 )
@@ -326,3 +327,33 @@ class ReviewOpinionForm(SubmitOnceForm):
         initial=0,
         help_text="仅复核：听证所需时间不计算在三十日内（信访工作条例 第三十六条第二款）",
     )
+
+
+class PetitionRoutingForm(SubmitOnceForm):
+    registered_date = date_field("信访部门登记日期", help_text="信访部门收到并登记信访事项的日期")
+    routed_date = date_field(
+        "转送、交办（告知）日期",
+        required=False,
+        help_text="尚未转送的可以先只登记，十五日期限列入待办（信访工作条例 第二十二条）",
+    )
+    way = forms.ChoiceField(
+        label="处理方式", choices=[("", "—"), *RouteWay.choices], required=False
+    )
+    recipient = forms.CharField(
+        label="接收机关、单位",
+        max_length=100,
+        required=False,
+        help_text="告知的，填写告知信访人向其提出的机关、单位",
+    )
+
+
+class PetitionExtensionForm(SubmitOnceForm):
+    days = forms.IntegerField(
+        label="延长天数",
+        min_value=1,
+        help_text="延长期限不得超过三十日，只能延长一次（信访工作条例 第三十四条）",
+    )
+    approver = forms.CharField(label="批准延期的负责人", max_length=30)
+    reason = forms.CharField(label="延期理由", max_length=200, widget=TEXTAREA)
+    approved_date = date_field("批准延期日期", today=True)
+    notice_date = date_field("告知信访人延期理由日期", today=True)

@@ -237,6 +237,13 @@ class EndReason(models.TextChoices):
     FAILED = "failed", "调解不成（人民调解法 第二十六条）"
 
 
+class RouteWay(models.TextChoices):
+    # 信访工作条例 第二十二条 (转送, 交办), 第二十三条 (告知)
+    TRANSFER = "transfer", "转送有权处理的机关、单位"
+    ASSIGN = "assign", "交办（要求反馈办理结果）"
+    INFORM = "inform", "告知信访人向有权处理的机关、单位提出"
+
+
 class Dispute(UnitRecord):
     """One dispute file (卷宗), numbered "（年）××人调字第 号"."""
 
@@ -288,6 +295,21 @@ class Dispute(UnitRecord):
     return_due = models.DateField("反馈来源单位期限", null=True, blank=True, editable=False)
     returned_date = models.DateField("反馈来源单位日期", null=True, blank=True)
     return_note = models.CharField("反馈情况", max_length=300, blank=True)
+    # 访调对接: the petition office's 登记 and 转送/交办 (告知) within 15 days (信访工作条例 第二十二条),
+    # and the one extension of the 60-day handling period (第三十四条).
+    petition_registered_date = models.DateField("信访部门登记日期", null=True, blank=True)
+    route_due = models.DateField("转送交办期限", null=True, blank=True, editable=False)
+    routed_date = models.DateField("转送、交办（告知）日期", null=True, blank=True)
+    route_way = models.CharField("处理方式", max_length=10, choices=RouteWay.choices, blank=True)
+    route_recipient = models.CharField("接收机关、单位", max_length=100, blank=True)
+    routed_late = models.BooleanField("逾期转送交办", default=False, editable=False)
+    petition_extension_days = models.PositiveSmallIntegerField("延长办理期限天数", default=0)
+    petition_extension_approver = models.CharField("批准延期的负责人", max_length=30, blank=True)
+    petition_extension_reason = models.CharField("延期理由", max_length=200, blank=True)
+    petition_extension_approved_date = models.DateField("批准延期日期", null=True, blank=True)
+    petition_extension_notice_date = models.DateField(
+        "告知信访人延期理由日期", null=True, blank=True
+    )
     # Agreement reached or mediation ended within the (extended) period: the 按期调结 count.
     on_time = models.BooleanField("按期调结", null=True, editable=False)
 
@@ -321,6 +343,10 @@ class Dispute(UnitRecord):
             models.CheckConstraint(
                 condition=~Q(status__in=SUCCESS_STATES) | Q(agreed_date__isnull=False),
                 name="mediation_success_needs_agreement",
+            ),
+            models.CheckConstraint(
+                condition=Q(petition_extension_days__lte=30),
+                name="mediation_petition_extension_at_most_30",
             ),
         ]
         indexes = [

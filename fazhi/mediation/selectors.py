@@ -256,6 +256,17 @@ def returns_open(user, horizon):
     )
 
 
+def routes_open(user, horizon):
+    """Petitions registered by the office and not routed, due by `horizon` or without a due
+    date yet (a year whose holidays are not entered)."""
+    return (
+        Dispute.objects.restrict(user, Action.CHANGE)
+        .filter(petition_registered_date__isnull=False, routed_date__isnull=True)
+        .filter(Q(route_due__lte=horizon) | Q(route_due__isnull=True))
+        .order_by("route_due", "pk")
+    )
+
+
 def filings_open(user, horizon):
     return Committee.objects.restrict(user, Action.CHANGE).filter(
         active=True, filed_date__isnull=True, filing_due__lte=horizon

@@ -19,6 +19,10 @@ urlpatterns = [
     path("<int:pk>/court/", views.dispute_court, name="dispute_court"),
     path("<int:pk>/follow-up/", views.dispute_follow_up, name="dispute_follow_up"),
     path("<int:pk>/return/", views.dispute_return, name="dispute_return"),
+    path("<int:pk>/routing/", views.dispute_routing, name="dispute_routing"),
+    path(
+        "<int:pk>/petition-extend/", views.dispute_petition_extend, name="dispute_petition_extend"
+    ),
     path("<int:pk>/review/", views.dispute_review, name="dispute_review"),
     path("<int:pk>/review-opinion/", views.dispute_review_opinion, name="dispute_review_opinion"),
     path("<int:pk>/typical/", views.dispute_typical, name="dispute_typical"),

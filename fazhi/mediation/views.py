@@ -39,7 +39,9 @@ from .forms import (
     MediatorForm,
     NilReportForm,
     PartyForm,
+    PetitionExtensionForm,
     PetitionReviewForm,
+    PetitionRoutingForm,
     ReturnForm,
     ReviewOpinionForm,
     ScreeningForm,
@@ -76,6 +78,29 @@ def _confirmation(dispute):
     return confirmation.get_result_display() if confirmation.result else "已申请"
 
 
+def _routing(dispute) -> str:
+    """信访工作条例 第二十二条: when and how the office routed the petition, late ones told."""
+    if dispute.routed_date is None:
+        if dispute.petition_registered_date is None:
+            return ""
+        return f"{day(dispute.petition_registered_date)}登记，未转送（期限{day(dispute.route_due) or '待计算'}）"
+    late = (dispute.routed_date - dispute.route_due).days if dispute.routed_late else 0
+    return (
+        f"{day(dispute.routed_date)}{dispute.get_route_way_display()}：{dispute.route_recipient}"
+        + (f"（逾期{late}日）" if late else "")
+    )
+
+
+def _petition_due(dispute) -> str:
+    """信访工作条例 第三十四条: the handling period, with its extension."""
+    if dispute.source != "petition":
+        return ""
+    text = day(dispute.return_due) or "待计算"
+    if dispute.petition_extension_days:
+        text += f"（经{dispute.petition_extension_approver}批准延长{dispute.petition_extension_days}日）"
+    return text
+
+
 DISPUTE_LEDGER = Ledger(
     "人民调解案件台账.xlsx",
     "矛盾纠纷",
@@ -105,6 +130,8 @@ DISPUTE_LEDGER = Ledger(
         Column("司法确认", _confirmation, on_page=False),
         Column("终止原因", lambda d: d.get_end_reason_display(), on_page=False),
         Column("结案日期", lambda d: day(d.closed_date), on_page=False),
+        Column("信访转送交办", _routing, on_page=False),
+        Column("信访办理期限", _petition_due, on_page=False),
     ),
 )
 
@@ -350,6 +377,39 @@ def dispute_follow_up(request, dispute):
 @record_view(Dispute, Action.CHANGE)
 def dispute_return(request, dispute):
     return _step(request, dispute, "record_return", ReturnForm, message="已登记向来源单位反馈")
+
+
+@record_view(Dispute, Action.CHANGE)
+def dispute_routing(request, dispute):
+    return _step(
+        request,
+        dispute,
+        "record_petition_routing",
+        PetitionRoutingForm,
+        message=lambda d: (
+            f"已登记信访事项{d.get_route_way_display()}：{d.route_recipient}"
+            + ("（已超过十五日期限）" if d.routed_late else "")
+            if d.routed_date
+            else "已登记信访事项，"
+            + (f"应于{d.route_due:%Y-%m-%d}前转送、交办" if d.route_due else "转送期限待计算")
+        ),
+        form_kwargs={"initial": {"registered_date": dispute.petition_registered_date}},
+    )
+
+
+@record_view(Dispute, Action.CHANGE)
+def dispute_petition_extend(request, dispute):
+    return _step(
+        request,
+        dispute,
+        "extend_petition_handling",
+        PetitionExtensionForm,
+        message=lambda d: (
+            f"信访事项办理期限已延长{d.petition_extension_days}日"
+            + (f"至{d.return_due:%Y-%m-%d}" if d.return_due else "（新期限待录入节假日安排后计算）")
+            + "，请确认已告知信访人延期理由"
+        ),
+    )
 
 
 @record_view(Dispute, Action.CHANGE)

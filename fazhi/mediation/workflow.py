@@ -37,6 +37,20 @@ def _review_open(dispute):
     return dispute.petition_reviews.filter(opinion_date__isnull=True).exists()
 
 
+def _routing_open(dispute):
+    # 信访工作条例 第二十二条: 登记, then 转送/交办 (告知) within 15 days.
+    return dispute.source == "petition" and dispute.routed_date is None
+
+
+def _extension_possible(dispute):
+    # 信访工作条例 第三十四条: one extension of at most 30 days, before the result is given.
+    return (
+        dispute.source == "petition"
+        and dispute.returned_date is None
+        and not dispute.petition_extension_days
+    )
+
+
 def _publishable(dispute):
     return not dispute.non_public and not hasattr(dispute, "typical_case")
 
@@ -119,6 +133,24 @@ TRANSITIONS = (
         guard="委派、委托调解在调解期限内，信访转办在六十日内向来源单位反馈结果",
         when=_return_open,
         url_name="mediation:dispute_return",
+    ),
+    Transition(
+        "record_petition_routing",
+        "登记信访事项转送、交办",
+        tuple(Status.values),
+        article="信访工作条例第二十二条、第二十三条",
+        guard="信访部门收到信访事项应当登记，并在十五日内转送、交办或者告知",
+        when=_routing_open,
+        url_name="mediation:dispute_routing",
+    ),
+    Transition(
+        "extend_petition_handling",
+        "延长信访事项办理期限",
+        tuple(Status.values),
+        article="信访工作条例第三十四条",
+        guard="情况复杂的，经本机关、单位负责人批准，可以延长一次，延长期限不得超过三十日，并告知信访人延期理由",
+        when=_extension_possible,
+        url_name="mediation:dispute_petition_extend",
     ),
     Transition(
         "request_petition_review",

@@ -38,6 +38,19 @@ def _actions(request, label, url_name):
     return []
 
 
+def _list(request, queryset, ledger, *, title, placeholder, empty, create):
+    """The line's record lists: a ledger page with its 新建 button for who may create."""
+    return ledger_page(
+        request,
+        queryset,
+        ledger=ledger,
+        title=title,
+        search_placeholder=placeholder,
+        empty=empty,
+        actions=_actions(request, *create),
+    )
+
+
 # — 谁执法谁普法 —
 
 LIST_LEDGER = Ledger(
@@ -57,14 +70,14 @@ LIST_LEDGER = Ledger(
 
 @require_safe
 def list_list(request):
-    return ledger_page(
+    return _list(
         request,
         selectors.lists(request.user, search=request.GET.get("q", "")[:100]),
-        ledger=LIST_LEDGER,
+        LIST_LEDGER,
         title="谁执法谁普法责任清单",
-        search_placeholder="单位名称",
+        placeholder="单位名称",
         empty="没有责任清单",
-        actions=_actions(request, "公布责任清单", "publicity:list_create"),
+        create=("公布责任清单", "publicity:list_create"),
     )
 
 
@@ -171,14 +184,14 @@ ACTIVITY_LEDGER = Ledger(
 
 @require_safe
 def activity_list(request):
-    return ledger_page(
+    return _list(
         request,
         selectors.activities(request.user, search=request.GET.get("q", "")[:100]),
-        ledger=ACTIVITY_LEDGER,
+        ACTIVITY_LEDGER,
         title="普法活动",
-        search_placeholder="活动名称、地点或主办单位",
+        placeholder="活动名称、地点或主办单位",
         empty="没有普法活动",
-        actions=_actions(request, "登记普法活动", "publicity:activity_create"),
+        create=("登记普法活动", "publicity:activity_create"),
     )
 
 
@@ -322,14 +335,14 @@ EXAM_LEDGER = Ledger(
 
 @require_safe
 def exam_list(request):
-    return ledger_page(
+    return _list(
         request,
         selectors.exams(request.user, search=request.GET.get("q", "")[:100]),
-        ledger=EXAM_LEDGER,
+        EXAM_LEDGER,
         title="学法考法",
-        search_placeholder="考试名称",
+        placeholder="考试名称",
         empty="没有学法考法",
-        actions=_actions(request, "组织学法考法", "publicity:exam_create"),
+        create=("组织学法考法", "publicity:exam_create"),
     )
 
 

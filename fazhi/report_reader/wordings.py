@@ -289,6 +289,18 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("notary.on_time_rate", (r"公证[^，。；]{0,6}按期出具率",)),
     Wording("notary.refusals", (r"不予办理公证",), units=("件",)),
     Wording("notary.fee_waivers", (r"(减免|免收)公证费",), units=("件",)),
+    Wording("legal_aid.non_litigation_cases", (r"非诉讼?(法律)?援助案件",), _AID),
+    Wording("legal_aid.duty_lawyer_services", (r"值班律师[^，。；]{0,8}法律帮助",)),
+    Wording("legal_aid.outreach_events", (r"(法律援助|法援)[^，。；]{0,8}宣传活动",)),
+    Wording("legal_aid.recipients_by_group", (r"特定群体受援人",)),
+    Wording("legal_aid.recipients_minors", (r"未成年(人)?受援人",)),
+    Wording("legal_aid.recipients_elderly", (r"老年(人)?受援人",)),
+    Wording("legal_aid.recipients_disabled", (r"残疾(人)?受援人",)),
+    Wording("legal_aid.recipients_women", (r"妇女受援人",)),
+    Wording("legal_aid.recipients_migrant_workers", (r"农民工受援人",)),
+    Wording("legal_services.villages", (r"法律顾问名册[^，。；]{0,4}村(（居）|\(居\)|居)?$",)),
+    Wording("legal_services.villages_with_adviser", (r"有(在聘)?法律顾问的村",)),
+    Wording("legal_services.village_adviser_coverage_rate", (r"村(居)?法律顾问覆盖率",)),
     # 社区矫正
     Wording(
         "corrections.subjects",
@@ -353,6 +365,17 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("accountability.rectified", (r"整改销号|已销号",), "accountability"),
     Wording("accountability.rectification_rate", (r"整改(销号)?率",), "accountability"),
     Wording("accountability.demonstration_projects", (r"示范创建项目$",)),
+    # issue 21's later ids: full names only (the seeds' 会议学法 and 交办 figures are not them)
+    Wording("accountability.leadership_study_sessions", (r"领导班子学法",), units=("次",)),
+    Wording(
+        "accountability.leadership_meetings_on_rule_of_law",
+        (r"听取研究法治工作会议",),
+        units=("次",),
+    ),
+    Wording("accountability.open_rectifications", (r"未整改销号问题",), units=("个",)),
+    Wording("accountability.assessment_results", (r"公布法治建设考核结果",), units=("个",)),
+    Wording("accountability.assessment_excellent", (r"考核等次为优秀",), units=("个",)),
+    Wording("accountability.tasks_assigned", (r"上级交办任务",), units=("项",)),
     Wording(
         "publicity.legal_literate_activities",
         (r"法律明白人[^，。；]{0,6}开展[^，。；]{0,4}活动",),
@@ -401,8 +424,21 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("legal_advisers.meetings_attended", (r"法律顾问列席[^，。；]{0,6}常务会议",)),
     Wording("legal_advisers.agenda_items_reviewed", (r"议程法律把关|议题法律把关",)),
     Wording("legal_advisers.units_required", (r"应配备法律顾问的党政机关",), units=("个", "家")),
+    Wording(
+        "normative_docs.consultation_replies", (r"反馈[^，。；]{0,10}征求意见(和|及|、)?建议",)
+    ),
+    Wording(
+        "major_decisions.public_participation_events",
+        (r"重大行政决策公众参与",),
+        units=("次", "场", "场次"),
+    ),
+    Wording(
+        "legal_advisers.units_required_covered", (r"应配备且已配备法律顾问",), units=("个", "家")
+    ),
+    Wording("major_decisions.collective_meetings", (r"集体讨论(决定)?会议",), units=("次",)),
     # the statistical returns' own figures (worklines.md §2.8): full names only
     Wording("statistics.reports_due", (r"应报(统计)?报表",)),
     Wording("statistics.reports_submitted_on_time", (r"按(期|时)上报(统计)?报表",)),
     Wording("statistics.on_time_rate", (r"(统计)?报表按(期|时)上报率",)),
+    Wording("statistics.returned_for_correction", (r"退回(修改|更正)(的)?(统计)?报表",)),
 )

@@ -8,12 +8,15 @@ from rest_framework import serializers, viewsets
 from . import selectors
 from .models import (
     CatalogItem,
+    CollectiveMeeting,
+    ConsultationReply,
     Decision,
     DecisionCatalog,
     Filing,
     LegalAdviser,
     NormativeDocument,
     OtherReview,
+    ParticipationEvent,
 )
 
 RESTRICTED = ("draft_text", "dissent", "risk_report")
@@ -165,8 +168,15 @@ class CatalogViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.catalogs(self.request.user).prefetch_related("items")
 
 
+class ParticipationSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ParticipationEvent
+        fields = ["id", "kind", "date", "subject", "participants", "materials_sent", "summary"]
+
+
 class DecisionSerializer(RestrictedFieldsSerializer):
     state_display = serializers.CharField(source="get_state_display", read_only=True)
+    participation_events = ParticipationSerializer(many=True, read_only=True)
 
     class Meta:
         model = Decision
@@ -187,6 +197,7 @@ class DecisionSerializer(RestrictedFieldsSerializer):
             "comments_received",
             "comments_adopted",
             "hearing_date",
+            "participation_events",
             "expert_review_date",
             "risk_assessed_date",
             "risk_report",
@@ -196,6 +207,7 @@ class DecisionSerializer(RestrictedFieldsSerializer):
             "legality_finished_date",
             "legality_opinion",
             "adviser_missing",
+            "meeting",
             "meeting_kind",
             "meeting_date",
             "dissent",
@@ -214,7 +226,7 @@ class DecisionViewSet(viewsets.ReadOnlyModelViewSet):
     queryset = Decision.objects.none()
 
     def get_queryset(self):
-        return selectors.decisions(self.request.user)
+        return selectors.decisions(self.request.user).prefetch_related("participation_events")
 
 
 class AdviserSerializer(serializers.ModelSerializer):
@@ -266,3 +278,45 @@ class OtherReviewViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.other_reviews(self.request.user)
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CollectiveMeeting
+        fields = ["id", "unit", "kind", "title", "date", "attendees"]
+
+
+class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
+    """集体讨论会议 (常务会议、全体会议)."""
+
+    serializer_class = MeetingSerializer
+    queryset = CollectiveMeeting.objects.none()
+
+    def get_queryset(self):
+        return selectors.meetings(self.request.user)
+
+
+class ReplySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ConsultationReply
+        fields = [
+            "id",
+            "unit",
+            "requesting_unit",
+            "document",
+            "draft_title",
+            "received_date",
+            "reply_date",
+            "suggestions",
+            "content",
+        ]
+
+
+class ReplyViewSet(viewsets.ReadOnlyModelViewSet):
+    """征求意见反馈."""
+
+    serializer_class = ReplySerializer
+    queryset = ConsultationReply.objects.none()
+
+    def get_queryset(self):
+        return selectors.consultation_replies(self.request.user)

@@ -41,7 +41,10 @@ class RulemakingConfig(worklines.WorkLineConfig):
             models.CleanupEntry,
             models.PostEvaluation,
             models.Coverage,
+            models.ParticipationEvent,
+            models.ConsultationReply,
         )
+        line.audit(models.CollectiveMeeting, exclude_fields=["decisions"])
         line.audit(models.CleanupBatch, exclude_fields=["entries"])
         line.workflow(workflow.DOCUMENT_FLOW, workflow.FILING_FLOW, workflow.DECISION_FLOW)
         group = "规范性文件与重大决策"
@@ -54,6 +57,8 @@ class RulemakingConfig(worklines.WorkLineConfig):
             NavItem("附带审查", "rulemaking:incidental_list", group),
             NavItem("法律顾问", "rulemaking:adviser_list", group),
             NavItem("其他合法性审查", "rulemaking:review_list", group),
+            NavItem("集体讨论会议", "rulemaking:meeting_list", group),
+            NavItem("征求意见反馈", "rulemaking:reply_list", group),
         )
         line.due(
             deadlines.incidental_due,
@@ -70,3 +75,5 @@ class RulemakingConfig(worklines.WorkLineConfig):
         line.api_viewset("rulemaking/decisions", api.DecisionViewSet, "rulemaking-decision")
         line.api_viewset("rulemaking/advisers", api.AdviserViewSet, "rulemaking-adviser")
         line.api_viewset("rulemaking/reviews", api.OtherReviewViewSet, "rulemaking-review")
+        line.api_viewset("rulemaking/meetings", api.MeetingViewSet, "rulemaking-meeting")
+        line.api_viewset("rulemaking/replies", api.ReplyViewSet, "rulemaking-reply")

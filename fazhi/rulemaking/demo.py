@@ -25,6 +25,7 @@ from .models import (
     MatterKind,
     MeetingKind,
     NormativeDocument,
+    ParticipationKind,
     ProposalSource,
     RequestSource,
     ReviewOpinion,
@@ -343,6 +344,15 @@ class _District:
             comment_summary="主要意见为增设投放点，已采纳",
             closed_date=self.ago(150),
         )
+        s.record_participation(
+            actor=self.office,
+            decision=d,
+            kind=ParticipationKind.SYMPOSIUM,
+            date=self.ago(170),
+            subject=f"{self.place}街道居民代表、物业企业",
+            participants=24,
+            summary="居民代表建议增设投放点、延长投放时间",
+        )
         s.record_expert_review(
             actor=self.office,
             decision=d,
@@ -372,12 +382,18 @@ class _District:
             legality_finished_date=self.ago(128),
             adviser_opinion="经审查未发现违法情形",
         )
+        meeting = s.register_meeting(
+            actor=self.office,
+            unit=self.gov,
+            kind=MeetingKind.STANDING,
+            title=f"{self.name}政府第{30 + self.serial}次常务会议",
+            date=self.ago(120),
+            attendees="区长、常务副区长、副区长（共9人）",
+        )
         s.record_collective_decision(
             actor=self.office,
             decision=d,
-            meeting_kind=MeetingKind.STANDING,
-            meeting_date=self.ago(120),
-            attendees="区长、常务副区长、副区长（共9人）",
+            meeting=meeting,
             dissent="一名副区长建议推迟至明年实施",
             head_decision="同意方案，年内分两阶段实施",
             m_draft=True,
@@ -491,6 +507,16 @@ class _District:
         )
         s.finish_other_review(
             actor=self.legal, review=r, opinion="修改后可签订", finished_date=self.ago(44)
+        )
+        s.record_consultation_reply(
+            actor=self.legal,
+            unit=self.justice,
+            requesting_unit=self.dept,
+            draft_title=f"{self.place}市场主体信用分级分类监管办法（征求意见稿）",
+            received_date=self.ago(40),
+            reply_date=self.ago(33),
+            suggestions=4,
+            content="建议删除第八条增设的处罚种类，明确信用修复程序",
         )
         s.register_other_review(
             actor=self.legal,

@@ -9,6 +9,7 @@ from .models import (
     AdviserKind,
     CatalogItem,
     CleanupKind,
+    CollectiveMeeting,
     Conclusion,
     DecisionCategory,
     FairCompetition,
@@ -18,6 +19,7 @@ from .models import (
     MatterKind,
     MeetingKind,
     NormativeDocument,
+    ParticipationKind,
     ProposalSource,
     RequestSource,
     ReviewOpinion,
@@ -258,9 +260,11 @@ class CollectiveForm(SubmitOnceForm):
     m_expert = forms.BooleanField(label="（三）专家论证意见研究采纳情况", required=False)
     m_risk = forms.BooleanField(label="（四）风险评估报告", required=False)
     m_legality = forms.BooleanField(label="（五）合法性审查意见", required=False)
-    meeting_kind = forms.ChoiceField(label="会议", choices=MeetingKind.choices)
-    meeting_date = date_field("会议日期", today=True)
-    attendees = forms.CharField(label="出席人员", max_length=2000, **TEXT)
+    meeting = forms.ModelChoiceField(
+        label="集体讨论会议",
+        queryset=CollectiveMeeting.objects.none(),
+        help_text="决策机关的常务会议或者全体会议，先在会议台账登记（条例第三十条）",
+    )
     dissent = forms.CharField(label="不同意见（如实载明）", max_length=5000, required=False, **TEXT)
     head_decision = forms.CharField(label="行政首长的决定", max_length=2000, **TEXT)
     departs_from_majority = forms.BooleanField(
@@ -269,6 +273,62 @@ class CollectiveForm(SubmitOnceForm):
     departure_reason = forms.CharField(
         label="不一致的理由", max_length=2000, required=False, **TEXT
     )
+
+    def __init__(self, *args, meetings=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if meetings is not None:
+            self.fields["meeting"].queryset = meetings
+
+
+class ParticipationForm(SubmitOnceForm):
+    kind = forms.ChoiceField(
+        label="方式",
+        choices=[c for c in ParticipationKind.choices if c[0] != ParticipationKind.PUBLIC_COMMENT],
+    )
+    date = date_field("日期", today=True)
+    subject = forms.CharField(label="对象或地点", max_length=200, required=False)
+    participants = forms.IntegerField(
+        label="参加人数", min_value=0, max_value=100000, required=False
+    )
+    materials_sent = date_field(
+        "听证会材料送达日期", required=False, help_text="听证会7日前送达（条例第十六条第三款）"
+    )
+    summary = forms.CharField(label="听取意见情况", max_length=5000, required=False, **TEXT)
+
+
+class MeetingForm(UnitsForm):
+    unit = _units("决策机关")
+    kind = forms.ChoiceField(label="会议", choices=MeetingKind.choices)
+    title = forms.CharField(label="会议名称", max_length=100, help_text="如：区政府第12次常务会议")
+    date = date_field("会议日期", today=True)
+    attendees = forms.CharField(label="出席的会议组成人员", max_length=2000, **TEXT)
+
+
+class ConsultationReplyForm(UnitsForm):
+    unit = _units("反馈单位")
+    requesting_unit = _units("征求意见机关")
+    document = forms.ModelChoiceField(
+        label="登记的文件草案",
+        queryset=NormativeDocument.objects.none(),
+        required=False,
+        help_text="草案已在本平台登记的，选择之",
+    )
+    draft_title = forms.CharField(label="草案名称", max_length=200, required=False)
+    received_date = date_field("收到征求意见日期")
+    reply_date = date_field("反馈日期", today=True)
+    suggestions = forms.IntegerField(label="提出意见建议（条）", min_value=0, max_value=10000)
+    content = forms.CharField(label="反馈意见", max_length=10000, **TEXT)
+
+    def __init__(self, *args, documents=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if documents is not None:
+            self.fields["document"].queryset = documents
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("draft_title") and not data.get("document"):
+            self.add_error("draft_title", "请填写草案名称或选择登记的文件草案")
+        return data
 
 
 class PublishDecisionForm(SubmitOnceForm):

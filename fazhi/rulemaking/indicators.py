@@ -14,13 +14,15 @@ Counting rules:
 - worklines.md proposes `legal_review.other_matters` for 其他合法性审查; the catalog keeps its
   added ids inside the spec's areas (indicators/tests/test_catalog.py), so it is
   `normative_docs.other_legality_reviews` (the seeds report it beside the documents' reviews).
-- 党政机关法律顾问覆盖率 = units covered ÷ the 党政机关 registered as having to have one (the
-  coverage page's 应配备单位, `Coverage` DUTY spans), both at the period's end.
-- Not registered, for want of a record that holds them: normative_docs.consultation_replies
-  (the 司法局's replies to other organs' consultations are not kept),
-  major_decisions.public_participation_events and .collective_meetings (events and meetings
-  are kept as fields of each decision, not as records of their own, so one meeting deciding
-  two matters would count twice).
+- 党政机关法律顾问覆盖率 = units on the list of 党政机关 that must have an adviser (`Coverage`
+  DUTY spans, the coverage page's 应配备单位) that have one, ÷ the units on that list, both at
+  the period's end: a unit off the list with an adviser counts in .units_covered, not in the
+  rate, which so never exceeds 100 (docs/rules.md).
+- 反馈征求意见和建议 (normative_docs.consultation_replies) are `ConsultationReply` rows, on
+  the 反馈日期; 公众参与 events (major_decisions.public_participation_events) are
+  `ParticipationEvent` rows on their date (the public comment period is one event, on its
+  first day); 集体讨论会议 (major_decisions.collective_meetings) are `CollectiveMeeting` rows
+  on the meeting's date — one meeting deciding two matters counts once.
 - 目录事项 are the items of the current (not superseded) published catalog, counted on its
   公布日期: an adjusted catalog replaces the earlier version (淄博: 调整后为19件).
 """
@@ -237,6 +239,35 @@ INDICATORS = (
         date_field="meeting_date",
     ),
     Indicator(
+        id="major_decisions.public_participation_events",
+        name="公众参与",
+        unit="次",
+        definition="期间内登记的座谈会、听证会、实地走访、书面或公开征求意见、问卷和民意调查、"
+        "沟通协商，每次计一次，按日期计入（公开征求意见按起始日）",
+        source=f"{DECISIONS_LAW} 第十四条至第十七条",
+        model="rulemaking.ParticipationEvent",
+        date_field="date",
+    ),
+    Indicator(
+        id="major_decisions.collective_meetings",
+        name="集体讨论会议",
+        unit="次",
+        definition="期间内召开并登记的决策机关常务会议、全体会议，按会议日期计入；"
+        "一次会议讨论多项决策的计一次",
+        source=f"{DECISIONS_LAW} 第三十条",
+        model="rulemaking.CollectiveMeeting",
+        date_field="date",
+    ),
+    Indicator(
+        id="normative_docs.consultation_replies",
+        name="反馈征求意见和建议",
+        unit="件",
+        definition="期间内对其他机关规范性文件草案征求意见作出的书面反馈，按反馈日期计入",
+        source="规章制定程序条例 第十五条、第三十六条",
+        model="rulemaking.ConsultationReply",
+        date_field="reply_date",
+    ),
+    Indicator(
         id="major_decisions.expert_reviews",
         name="专家论证",
         unit="项",
@@ -351,12 +382,24 @@ INDICATORS = (
         condition=Q(kind=CoverageKind.DUTY),
     ),
     Indicator(
+        id="legal_advisers.units_required_covered",
+        name="应配备且已配备法律顾问的党政机关",
+        unit="个",
+        definition="期末登记为应配备法律顾问、且有在聘法律顾问或公职律师的机关，每个机关计一次",
+        source=OPINIONS,
+        model=COVERAGE,
+        date_field="start",
+        until_field="until",
+        condition=Q(kind=CoverageKind.DUTY_COVERED),
+    ),
+    Indicator(
         id="legal_advisers.units_covered_rate",
         name="党政机关法律顾问覆盖率",
         unit="%",
-        definition="配备法律顾问的党政机关 ÷ 应配备法律顾问的党政机关 × 100（期末）",
+        definition="应配备且已配备法律顾问的党政机关 ÷ 应配备法律顾问的党政机关 × 100（期末）；"
+        "不在应配备名单上的单位配备的法律顾问计入“配备法律顾问的党政机关”，不计入本率",
         source=OPINIONS,
-        numerator="legal_advisers.units_covered",
+        numerator="legal_advisers.units_required_covered",
         denominator="legal_advisers.units_required",
     ),
 )

@@ -533,7 +533,15 @@ class Decision(UnitRecord):
     m_expert = models.BooleanField("（三）专家论证意见研究采纳情况", default=False)
     m_risk = models.BooleanField("（四）风险评估报告", default=False)
     m_legality = models.BooleanField("（五）合法性审查意见", default=False)
-    # 集体讨论决定 (第三十条)
+    # 集体讨论决定 (第三十条): the meeting that discussed the draft, its kind and date copied
+    meeting = models.ForeignKey(
+        "rulemaking.CollectiveMeeting",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name="集体讨论会议",
+    )
     meeting_kind = models.CharField("会议", max_length=10, choices=MeetingKind.choices, blank=True)
     meeting_date = models.DateField("会议日期", null=True, blank=True)
     attendees = models.TextField("出席人员", blank=True)
@@ -566,7 +574,9 @@ class Decision(UnitRecord):
                     state__in=["started", "consulting", "drafted", "legality_review", "reviewed"]
                 )
                 | Q(
-                    legality_opinion__in=["lawful", "lawful_if_revised"], meeting_date__isnull=False
+                    legality_opinion__in=["lawful", "lawful_if_revised"],
+                    meeting_date__isnull=False,
+                    meeting__isnull=False,
                 ),
                 name="rulemaking_decision_decided_after_review",
             ),
@@ -580,6 +590,83 @@ class Decision(UnitRecord):
         """条例 第二十八条: the review organizes a 法律顾问/公职律师 opinion; a draft submitted
         without one is flagged."""
         return bool(self.legality_finished_date) and not self.adviser_opinion.strip()
+
+
+class CollectiveMeeting(UnitRecord):
+    """A 常务会议 or 全体会议 of the 决策机关 (the owning `unit`): 条例 第三十条第一款, 决策草案
+    应当经决策机关常务会议或者全体会议讨论. One meeting may decide several matters; a decision
+    is recorded as decided only with its meeting (`Decision.meeting`)."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="决策机关"
+    )
+    kind = models.CharField("会议", max_length=10, choices=MeetingKind.choices)
+    title = models.CharField("会议名称", max_length=100)
+    date = models.DateField("会议日期")
+    attendees = models.TextField("出席的会议组成人员")
+
+    detail_url_name = "rulemaking:meeting_detail"
+
+    class Meta:
+        verbose_name = "集体讨论会议"
+        verbose_name_plural = "集体讨论会议"
+        ordering = ["-date", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.title}（{self.date:%Y-%m-%d}）"
+
+
+class ParticipationKind(models.TextChoices):
+    """条例 第十四条第二款 (听取意见的方式) and 第三款 (与特定群体沟通协商)."""
+
+    SYMPOSIUM = "symposium", "座谈会"
+    HEARING = "hearing", "听证会"
+    FIELD_VISIT = "field_visit", "实地走访"
+    WRITTEN = "written", "书面征求意见"
+    PUBLIC_COMMENT = "public_comment", "向社会公开征求意见"
+    QUESTIONNAIRE = "questionnaire", "问卷调查"
+    POLL = "poll", "民意调查"
+    CONSULTATION = "consultation", "与人民团体、社会组织、群众代表沟通协商"
+
+
+class ParticipationEvent(ChildRecord):
+    """One 公众参与 event of a decision (条例 第十四条至第十七条): a 座谈会, a 听证会, a visit …
+    The public comment period is one event, recorded by its own step (第十五条)."""
+
+    decision = models.ForeignKey(
+        Decision,
+        on_delete=models.CASCADE,
+        related_name="participation_events",
+        verbose_name="决策",
+    )
+    kind = models.CharField("方式", max_length=14, choices=ParticipationKind.choices)
+    date = models.DateField("日期")
+    subject = models.CharField("对象或地点", max_length=200, blank=True)
+    participants = models.PositiveIntegerField("参加人数", null=True, blank=True)
+    materials_sent = models.DateField("听证会材料送达日期", null=True, blank=True)
+    summary = models.TextField("听取意见情况", blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="登记人"
+    )
+
+    parent_field = "decision"
+
+    class Meta:
+        verbose_name = "公众参与"
+        verbose_name_plural = "公众参与"
+        ordering = ["date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(kind="hearing") | Q(materials_sent__isnull=False),
+                name="rulemaking_hearing_materials_sent",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.decision}：{self.get_kind_display()}（{self.date:%Y-%m-%d}）"
+
+    def get_absolute_url(self) -> str:
+        return self.decision.get_absolute_url()
 
 
 class ExecutionReport(ChildRecord):
@@ -660,6 +747,9 @@ class CoverageKind(models.TextChoices):
     ADVISER = "adviser", "配备法律顾问"
     PUBLIC_LAWYER = "public_lawyer", "设立公职律师"
     DUTY = "duty", "应配备法律顾问"
+    # The stretches in which a unit on the list (DUTY) had an adviser (ADVISER): the
+    # numerator of legal_advisers.units_covered_rate (docs/rules.md).
+    DUTY_COVERED = "duty_covered", "应配备且已配备法律顾问"
 
 
 class Coverage(ScopedRecord):
@@ -721,6 +811,51 @@ class AdviserService(ChildRecord):
 
     def __str__(self) -> str:
         return f"{self.adviser.name} {self.subject}"
+
+
+# — 征求意见反馈 —
+
+
+class ConsultationReply(UnitRecord):
+    """反馈征求意见和建议: the owning `unit` (often the 司法局) answers another organ's
+    consultation on the draft of a 规范性文件 (规章制定程序条例 第十五条: 书面征求意见, applied
+    to 规范性文件 by 第三十六条). The draft is linked where it is on the register."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="反馈单位"
+    )
+    requesting_unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="征求意见机关"
+    )
+    document = models.ForeignKey(
+        NormativeDocument,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="consultation_replies",
+        verbose_name="登记的文件草案",
+    )
+    draft_title = models.CharField("草案名称", max_length=200)
+    received_date = models.DateField("收到征求意见日期")
+    reply_date = models.DateField("反馈日期")
+    suggestions = models.PositiveIntegerField("提出意见建议（条）", default=0)
+    content = models.TextField("反馈意见")
+
+    detail_url_name = "rulemaking:reply_detail"
+
+    class Meta:
+        verbose_name = "征求意见反馈"
+        verbose_name_plural = "征求意见反馈"
+        ordering = ["-reply_date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(reply_date__gte=models.F("received_date")),
+                name="rulemaking_reply_after_received",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"对《{self.draft_title}》的反馈意见"
 
 
 # — 其他合法性审查 —

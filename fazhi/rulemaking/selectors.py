@@ -13,6 +13,10 @@ from .models import (
     CatalogItem,
     CleanupBatch,
     CleanupEntry,
+    CollectiveMeeting,
+    ConsultationReply,
+    Coverage,
+    CoverageKind,
     Decision,
     DecisionCatalog,
     ExecutionReport,
@@ -20,6 +24,7 @@ from .models import (
     LegalAdviser,
     NormativeDocument,
     OtherReview,
+    ParticipationEvent,
     PostEvaluation,
     ReviewRequest,
     Stage,
@@ -218,8 +223,9 @@ def area_agencies(user):
 
 
 def coverage(user):
-    """法律顾问 coverage: the agencies in the user's scope and whether each has an adviser
-    under contract today (legal_advisers.units_covered_rate)."""
+    """法律顾问 coverage: the agencies in the user's scope, whether each has an adviser under
+    contract today and whether it is on the list of 党政机关 that must have one (the rate of
+    legal_advisers.units_covered_rate counts the listed ones only, docs/rules.md)."""
     today = datetime.date.today()
     units = list(
         Unit.objects.restrict(user).exclude(kind__in=Unit.AREA_KINDS).filter(is_active=True)
@@ -229,7 +235,12 @@ def coverage(user):
         .filter(contract_from__lte=today, contract_to__gte=today)
         .values_list("unit_id", flat=True)
     )
-    return [(unit, unit.pk in covered) for unit in units]
+    listed = set(
+        Coverage.objects.filter(kind=CoverageKind.DUTY, start__lte=today, unit__in=units)
+        .filter(Q(until__isnull=True) | Q(until__gt=today))
+        .values_list("unit_id", flat=True)
+    )
+    return [(unit, unit.pk in covered, unit.pk in listed) for unit in units]
 
 
 def cleanups(user, *, search: str = ""):
@@ -278,3 +289,30 @@ def incidental_due(user, horizon):
         .filter(result="")
         .select_related("document", "case")
     )
+
+
+def participation_events(user, decision):
+    return ParticipationEvent.objects.restrict(user).filter(decision=decision)
+
+
+def meetings(user, *, search: str = ""):
+    queryset = CollectiveMeeting.objects.restrict(user).select_related("unit")
+    return _search(queryset, search, "title", "unit__name")
+
+
+def meetings_for(user, decision):
+    """The meetings of the decision's own 决策机关 (条例 第三十条第一款), latest first."""
+    return CollectiveMeeting.objects.restrict(user).filter(unit=decision.unit_id)
+
+
+def meeting_decisions(user, meeting):
+    return Decision.objects.restrict(user).filter(meeting=meeting).order_by("pk")
+
+
+def consultation_replies(user, *, search: str = ""):
+    queryset = ConsultationReply.objects.restrict(user).select_related("unit", "requesting_unit")
+    return _search(queryset, search, "draft_title", "requesting_unit__name", "unit__name")
+
+
+def replies_to(user, document):
+    return ConsultationReply.objects.restrict(user).filter(document=document).select_related("unit")

@@ -26,7 +26,9 @@ from .models import (
     CatalogItem,
     CleanupBatch,
     CleanupEntry,
+    CollectiveMeeting,
     Conclusion,
+    ConsultationReply,
     Coverage,
     CoverageKind,
     Decision,
@@ -42,6 +44,8 @@ from .models import (
     LegalAdviser,
     NormativeDocument,
     OtherReview,
+    ParticipationEvent,
+    ParticipationKind,
     PostEvaluation,
     RequestSource,
     ReviewOpinion,
@@ -810,6 +814,17 @@ def open_comment(
     )
     DECISION_FLOW.move(decision, step)
     saved(decision)
+    # 条例 第十四条第二款: 向社会公开征求意见 is one of the ways of hearing the public.
+    saved(
+        ParticipationEvent(
+            decision=decision,
+            kind=ParticipationKind.PUBLIC_COMMENT,
+            date=comment_from,
+            subject=decision.comment_channel,
+            summary=f"公开征求意见至{comment_to:%Y-%m-%d}",
+            created_by=actor,
+        )
+    )
     _event(
         actor,
         "decision.comment",
@@ -862,6 +877,18 @@ def close_comment(
     decision.hearing_date, decision.hearing_materials_sent = hearing_date, hearing_materials_sent
     DECISION_FLOW.move(decision, step)
     saved(decision)
+    hearings = decision.participation_events.filter(kind=ParticipationKind.HEARING)
+    if hearing_date is not None and not hearings.filter(date=hearing_date).exists():
+        saved(
+            ParticipationEvent(
+                decision=decision,
+                kind=ParticipationKind.HEARING,
+                date=hearing_date,
+                materials_sent=hearing_materials_sent,
+                summary=decision.comment_summary,
+                created_by=actor,
+            )
+        )
     _event(
         actor,
         "decision.comment_closed",
@@ -870,6 +897,128 @@ def close_comment(
         decision.unit,
     )
     return decision
+
+
+@service
+def record_participation(
+    *,
+    actor,
+    decision: Decision,
+    kind: str,
+    date: datetime.date,
+    subject: str = "",
+    participants: int | None = None,
+    materials_sent: datetime.date | None = None,
+    summary: str = "",
+) -> ParticipationEvent:
+    """条例 第十四条: 座谈会、听证会、实地走访、书面征求意见、问卷调查、民意调查, and 沟通协商
+    with the groups concerned; a 听证会 with its materials sent 7 days before (第十六条第三款)."""
+    DECISION_FLOW.check(decision, "record_participation", actor=actor)
+    not_future(date, "日期")
+    _not_before(date, "日期", decision.started_date, "启动日期")
+    if kind == ParticipationKind.PUBLIC_COMMENT:
+        raise ValidationError(
+            "向社会公开征求意见请通过“公开征求意见”步骤登记，期限一般不少于30日（条例第十五条）"
+        )
+    if kind == ParticipationKind.HEARING:
+        if materials_sent is None or (date - materials_sent).days < HEARING_MATERIALS_DAYS:
+            raise ValidationError(
+                "听证会材料应当于召开听证会7日前送达听证参加人（条例第十六条第三款）"
+            )
+        if not summary.strip():
+            raise ValidationError(
+                "请填写听证情况：听证参加人陈述意见、询问质证辩论，并确认听证会记录签字（条例第十七条）"
+            )
+    else:
+        materials_sent = None
+    event = saved(
+        ParticipationEvent(
+            decision=decision,
+            kind=kind,
+            date=date,
+            subject=subject.strip(),
+            participants=participants,
+            materials_sent=materials_sent,
+            summary=summary.strip(),
+            created_by=actor,
+        )
+    )
+    _event(
+        actor,
+        "decision.participation",
+        f"公众参与：{event.get_kind_display()}（{date:%Y-%m-%d}）",
+        decision,
+        decision.unit,
+    )
+    return event
+
+
+@service
+def register_meeting(
+    *, actor, unit: Unit, kind: str, title: str, date: datetime.date, attendees: str
+) -> CollectiveMeeting:
+    """登记决策机关的常务会议或者全体会议 (条例 第三十条第一款)."""
+    require_line(actor, LINE)
+    require(actor, Action.CREATE, unit, f"无权为“{unit.name}”登记会议")
+    not_future(date, "会议日期")
+    if not attendees.strip():
+        raise ValidationError("请填写出席会议的组成人员（条例第三十条第二款）")
+    meeting = saved(
+        CollectiveMeeting(
+            unit=unit,
+            kind=kind,
+            title=title.strip(),
+            date=date,
+            attendees=attendees.strip(),
+            created_by=actor,
+        )
+    )
+    _event(actor, "meeting.register", f"登记{meeting}", meeting, unit)
+    return meeting
+
+
+@service
+def record_consultation_reply(
+    *,
+    actor,
+    unit: Unit,
+    requesting_unit: Unit,
+    draft_title: str,
+    received_date: datetime.date,
+    reply_date: datetime.date,
+    content: str,
+    suggestions: int = 0,
+    document: NormativeDocument | None = None,
+) -> ConsultationReply:
+    """反馈征求意见和建议 on another organ's draft (规章制定程序条例 第十五条、第三十六条)."""
+    require_line(actor, LINE)
+    require(actor, Action.CREATE, unit, f"无权以“{unit.name}”名义反馈意见")
+    not_future(reply_date, "反馈日期")
+    _not_before(reply_date, "反馈日期", received_date, "收到征求意见日期")
+    if requesting_unit.pk == unit.pk:
+        raise ValidationError(
+            "征求意见机关与反馈单位相同：本机关的草案请在文件的“登记征求意见”中登记"
+        )
+    if document is not None:
+        if not NormativeDocument.objects.restrict(actor).filter(pk=document.pk).exists():
+            raise ValidationError("无权查看该文件草案")
+        if document.unit_id != requesting_unit.pk:
+            raise ValidationError(f"《{document.title}》不是{requesting_unit.name}的文件草案")
+    reply = saved(
+        ConsultationReply(
+            unit=unit,
+            requesting_unit=requesting_unit,
+            document=document,
+            draft_title=(draft_title.strip() or (document.title if document else "")),
+            received_date=received_date,
+            reply_date=reply_date,
+            suggestions=suggestions,
+            content=content.strip(),
+            created_by=actor,
+        )
+    )
+    _event(actor, "consultation.reply", f"反馈{requesting_unit.name}征求意见", reply, unit)
+    return reply
 
 
 @service
@@ -1002,9 +1151,7 @@ def record_collective_decision(
     *,
     actor,
     decision: Decision,
-    meeting_kind: str,
-    meeting_date: datetime.date,
-    attendees: str,
+    meeting: CollectiveMeeting,
     head_decision: str,
     dissent: str = "",
     departs_from_majority: bool = False,
@@ -1032,10 +1179,12 @@ def record_collective_decision(
         raise ValidationError(
             f"提交集体讨论的材料不齐全，缺少：{'、'.join(missing)}（重大行政决策程序暂行条例 第二十九条）"
         )
-    not_future(meeting_date, "会议日期")
-    _not_before(meeting_date, "会议日期", decision.legality_finished_date, "合法性审查完成日期")
-    if not attendees.strip():
-        raise ValidationError("请填写出席会议的组成人员（条例第三十条）")
+    # 第三十条第一款: 决策草案应当经决策机关常务会议或者全体会议讨论 — its own meeting.
+    if meeting is None or meeting.unit_id != decision.unit_id:
+        raise ValidationError(
+            f"集体讨论须为{decision.unit.name}的常务会议或者全体会议（重大行政决策程序暂行条例 第三十条第一款）"
+        )
+    _not_before(meeting.date, "会议日期", decision.legality_finished_date, "合法性审查完成日期")
     if not head_decision.strip():
         raise ValidationError("请填写行政首长在集体讨论基础上作出的决定（条例第三十条第一款）")
     if departs_from_majority and not departure_reason.strip():
@@ -1044,8 +1193,9 @@ def record_collective_decision(
         )
     for field, value in materials.items():
         setattr(decision, field, value)
-    decision.meeting_kind, decision.meeting_date = meeting_kind, meeting_date
-    decision.attendees, decision.dissent = attendees.strip(), dissent.strip()
+    decision.meeting = meeting
+    decision.meeting_kind, decision.meeting_date = meeting.kind, meeting.date
+    decision.attendees, decision.dissent = meeting.attendees, dissent.strip()
     decision.head_decision = head_decision.strip()
     decision.departs_from_majority, decision.departure_reason = (
         departs_from_majority,
@@ -1056,7 +1206,7 @@ def record_collective_decision(
     _event(
         actor,
         "decision.decide",
-        f"{decision.get_meeting_kind_display()}集体讨论决定",
+        f"{meeting.title}集体讨论决定",
         decision,
         decision.unit,
     )
@@ -1202,19 +1352,39 @@ def _merged(spans):
     return merged
 
 
+def _overlaps(spans, duties):
+    """The parts of the merged `spans` inside the `duties` spans (an open end is None)."""
+    far = datetime.date.max
+    parts = []
+    for start, until in spans:
+        for duty_start, duty_until in duties:
+            begin, end = max(start, duty_start), min(until, duty_until or far)
+            if begin < end:
+                parts.append((begin, end))
+    return _merged(parts)
+
+
 def refresh_coverage(unit: Unit) -> None:
     """Rewrite the unit's `Coverage` spans from its advisers' contracts (inside the calling
-    service): one span per stretch with a 法律顾问 (any kind) or a 公职律师 under contract."""
+    service): one span per stretch with a 法律顾问 (any kind) or a 公职律师 under contract,
+    and the part of those stretches in which the unit was on the list of 党政机关 that must
+    have one (DUTY, kept as registered)."""
     advisers = list(LegalAdviser.objects.filter(unit=unit))
+    covered = _merged((a.contract_from, a.roster_until) for a in advisers)
+    duties = Coverage.objects.filter(unit=unit, kind=CoverageKind.DUTY)
     wanted = {
-        CoverageKind.ADVISER: _merged((a.contract_from, a.roster_until) for a in advisers),
+        CoverageKind.ADVISER: covered,
         CoverageKind.PUBLIC_LAWYER: _merged(
             (a.contract_from, a.roster_until)
             for a in advisers
             if a.kind == AdviserKind.PUBLIC_LAWYER
         ),
+        CoverageKind.DUTY_COVERED: _overlaps(covered, duties.values_list("start", "until")),
     }
-    existing = {(c.kind, c.start, c.until): c for c in Coverage.objects.filter(unit=unit)}
+    existing = {
+        (c.kind, c.start, c.until): c
+        for c in Coverage.objects.filter(unit=unit).exclude(kind=CoverageKind.DUTY)
+    }
     keep = {(kind, start, until) for kind, spans in wanted.items() for start, until in spans}
     for key, span in existing.items():
         if key not in keep:
@@ -1270,6 +1440,8 @@ def register_adviser_duty(*, actor, start: datetime.date) -> int:
         for unit in agencies
         if unit.pk not in listed
     ]
+    for span in added:
+        refresh_coverage(span.unit)
     membership = active_membership(actor)
     if added and membership is not None:
         _event(

@@ -23,6 +23,8 @@ from . import forms as f
 from . import selectors, services
 from .models import (
     CleanupBatch,
+    CollectiveMeeting,
+    ConsultationReply,
     Decision,
     DecisionCatalog,
     Filing,
@@ -188,6 +190,7 @@ def document_detail(request, document):
             "filing": selectors.filing_of(request.user, document),
             "requests": selectors.review_requests(request.user, document),
             "evaluations": selectors.evaluations(request.user, document),
+            "replies": selectors.replies_to(request.user, document),
             "buttons": DOCUMENT_FLOW.buttons(document, request.user),
             "can_file": document.stage == "published"
             and core_selectors.can(request.user, Action.CHANGE, LINE),
@@ -217,6 +220,8 @@ def _step(request, record, flow, steps, detail, **kwargs):
         form_kwargs["others"] = selectors.area_agencies(request.user)
     if steps[action] is f.LegalityForm:
         form_kwargs["advisers"] = selectors.advisers(request.user)
+    if steps[action] is f.CollectiveForm:
+        form_kwargs["meetings"] = selectors.meetings_for(request.user, record)
     return step_page(
         request,
         record,
@@ -529,6 +534,7 @@ def decision_detail(request, decision):
             "decision": decision,
             "restricted": selectors.can_read_restricted(request.user, decision),
             "reports": selectors.execution_reports(request.user, decision),
+            "events": selectors.participation_events(request.user, decision),
             "buttons": DECISION_FLOW.buttons(decision, request.user),
             "workflow": DECISION_FLOW,
             "history": core_selectors.record_history(request.user, decision),
@@ -540,6 +546,7 @@ DECISION_STEPS = {
     "open_comment": f.OpenCommentForm,
     "skip_comment": f.SkipCommentForm,
     "close_comment": f.CloseCommentForm,
+    "record_participation": f.ParticipationForm,
     "record_expert_review": f.ExpertForm,
     "record_risk_assessment": f.RiskForm,
     "send_legality_review": f.SendLegalityForm,
@@ -555,6 +562,111 @@ DECISION_STEPS = {
 @record_view(Decision, Action.CHANGE)
 def decision_step(request, decision):
     return _step(request, decision, DECISION_FLOW, DECISION_STEPS, "rulemaking:decision_detail")
+
+
+MEETING_LEDGER = Ledger(
+    "集体讨论会议台账.xlsx",
+    "集体讨论会议",
+    (
+        Column("会议名称", lambda m: m.title),
+        Column("会议", lambda m: m.get_kind_display()),
+        Column("决策机关", lambda m: m.unit.name),
+        Column("会议日期", lambda m: day(m.date)),
+        Column("出席的会议组成人员", lambda m: m.attendees, on_page=False),
+        Column("讨论决定的重大行政决策", lambda m: "；".join(d.name for d in m.decisions.all())),
+    ),
+)
+
+
+@require_safe
+def meeting_list(request):
+    return _register(
+        request,
+        selectors.meetings(request.user, search=_q(request)).prefetch_related("decisions"),
+        ledger=MEETING_LEDGER,
+        title="集体讨论会议",
+        placeholder="会议名称或决策机关",
+        empty="没有登记会议",
+        create=[("登记会议", "rulemaking:meeting_create")],
+    )
+
+
+def meeting_create(request):
+    return _create(
+        request,
+        f.MeetingForm,
+        services.register_meeting,
+        title="登记常务会议或全体会议",
+        listed=("集体讨论会议", "rulemaking:meeting_list"),
+        message=lambda m: f"已登记{m}",
+        units=selectors.agencies(request.user),
+    )
+
+
+@record_view(CollectiveMeeting)
+@require_safe
+def meeting_detail(request, meeting):
+    return render(
+        request,
+        "rulemaking/meeting_detail.html",
+        {
+            "meeting": meeting,
+            "decisions": selectors.meeting_decisions(request.user, meeting),
+            "history": core_selectors.record_history(request.user, meeting),
+        },
+    )
+
+
+REPLY_LEDGER = Ledger(
+    "征求意见反馈台账.xlsx",
+    "征求意见反馈",
+    (
+        Column("草案名称", lambda r: r.draft_title),
+        Column("征求意见机关", lambda r: r.requesting_unit.name),
+        Column("反馈单位", lambda r: r.unit.name),
+        Column("收到日期", lambda r: day(r.received_date), on_page=False),
+        Column("反馈日期", lambda r: day(r.reply_date)),
+        Column("意见建议（条）", lambda r: r.suggestions),
+        Column("反馈意见", lambda r: r.content, on_page=False),
+    ),
+)
+
+
+@require_safe
+def reply_list(request):
+    return _register(
+        request,
+        selectors.consultation_replies(request.user, search=_q(request)),
+        ledger=REPLY_LEDGER,
+        title="征求意见反馈",
+        placeholder="草案名称、征求意见机关或反馈单位",
+        empty="没有反馈记录",
+        create=[("登记反馈意见", "rulemaking:reply_create")],
+    )
+
+
+def reply_create(request):
+    return _create(
+        request,
+        f.ConsultationReplyForm,
+        services.record_consultation_reply,
+        title="登记征求意见反馈",
+        listed=("征求意见反馈", "rulemaking:reply_list"),
+        message="已登记反馈意见",
+        units=selectors.agencies(request.user),
+        others=selectors.area_agencies(request.user),
+        documents=selectors.documents(request.user),
+    )
+
+
+@record_view(ConsultationReply)
+@require_safe
+def reply_detail(request, reply):
+    return render(
+        request,
+        "rulemaking/reply_detail.html",
+        {"reply": reply, "history": core_selectors.record_history(request.user, reply)},
+    )
 
 
 # — 法律顾问 · 其他合法性审查 —
@@ -653,15 +765,17 @@ def adviser_service(request, adviser):
 def coverage(request):
     require(request, Action.VIEW, LINE)
     rows = selectors.coverage(request.user)
-    covered = sum(1 for _, has in rows if has)
+    listed = [has for _, has, required in rows if required]
+    covered = sum(listed)
     return render(
         request,
         "rulemaking/coverage.html",
         {
             "rows": rows,
             "covered": covered,
-            "total": len(rows),
-            "rate": round(covered * 100 / len(rows), 1) if rows else None,
+            "total": len(listed),
+            "others": sum(1 for _, has, required in rows if has and not required),
+            "rate": round(covered * 100 / len(listed), 1) if listed else None,
             "can_create": core_selectors.can(request.user, Action.CREATE, LINE),
         },
     )

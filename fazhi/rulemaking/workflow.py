@@ -182,6 +182,13 @@ DECISION_FLOW = Workflow(
             guard="征求意见期满后；举行听证的，材料于听证会7日前送达",
         ),
         Transition(
+            "record_participation",
+            "登记公众参与",
+            BEFORE_REVIEW,
+            article="第十四条、第十六条、第十七条",
+            guard="座谈会、听证会、实地走访等；听证会材料于7日前送达参加人",
+        ),
+        Transition(
             "record_expert_review",
             "登记专家论证",
             BEFORE_REVIEW,
@@ -220,7 +227,7 @@ DECISION_FLOW = Workflow(
             S.DECIDED,
             roles=(Role.REVIEWER, Role.OFFICER),
             article="第二十九条、第三十条",
-            guard="第二十九条材料齐全；出席人员、不同意见如实载明；首长决定与多数意见不一致的说明理由",
+            guard="决策机关的常务会议或者全体会议（会议台账）；第二十九条材料齐全；不同意见如实载明；首长决定与多数意见不一致的说明理由",
         ),
         Transition(
             "publish_decision",

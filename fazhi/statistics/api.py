@@ -53,11 +53,13 @@ class ReturnSerializer(serializers.ModelSerializer):
             "state",
             "state_display",
             "consolidated",
+            "nil_return",
             "version",
             "submitted_on",
             "on_time",
             "values",
             "sources",
+            "records",
             "cells",
             "parts",
         ]

@@ -13,8 +13,8 @@ class StatisticsConfig(worklines.WorkLineConfig):
 
         from . import api, deadlines, demo, indicators, models, workflow
 
-        line.audit(models.StatReturn, exclude_fields=["versions"])
-        line.audit(models.ReturnVersion, models.UrgeNotice, models.ReturnTemplate)
+        line.audit(models.StatReturn, exclude_fields=["versions", "send_backs"])
+        line.audit(models.ReturnVersion, models.UrgeNotice, models.ReturnTemplate, models.SendBack)
         line.workflow(workflow.RETURN_FLOW)
         line.nav(NavItem("统计报表", "statistics:return_list", "统计报表"))
         line.due(deadlines.returns_due, deadlines.urged_returns)

@@ -4,7 +4,7 @@ unit and period) — hard errors that block 填报完成 — and plausibility (m
 the same period last year), a warning that needs a written explanation before 上报. Every
 problem names the cell and the rule."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from . import periods, tables
@@ -25,8 +25,9 @@ class Problem:
 
     @property
     def key(self) -> str:
-        """The explanation's key in the return's `explanations`."""
-        return f"同比:{self.cell}"
+        """The explanation's key in the return's `explanations`: a typed-over figure's reason
+        is kept under the cell itself, a 同比 warning's under "同比:<cell>"."""
+        return self.cell if self.rule == "记录" else f"同比:{self.cell}"
 
     @property
     def blocking(self) -> bool:
@@ -61,8 +62,25 @@ def run(statreturn, *, last_year: dict | None = None, others: dict | None = None
 
     def add(cell_id, rule, message, warning=False):
         where = tables.cell_label(layout, cell_id)
-        explanation = statreturn.explanations.get(f"同比:{cell_id}", "") if warning else ""
-        problems.append(Problem(cell_id, where, rule, message, warning, explanation))
+        problem = Problem(cell_id, where, rule, message, warning)
+        if warning:
+            problem = replace(problem, explanation=statreturn.explanations.get(problem.key, ""))
+        problems.append(problem)
+
+    # A figure typed over the records' (issue 19 item 5: the return, the dashboard and the
+    # annual report agree, or the return says why not).
+    records = getattr(statreturn, "records", None) or {}
+    for cell_id, source in (getattr(statreturn, "sources", None) or {}).items():
+        if source != "override" or cell_id not in records:
+            continue
+        typed, counted = _value(values, cell_id), _value(records, cell_id)
+        if typed != counted:
+            add(
+                cell_id,
+                "记录",
+                f"填报数{typed}与记录数{counted}不一致（相差{typed - counted:+}），须说明理由",
+                warning=True,
+            )
 
     for cell_id, spec in specs.items():
         value = values.get(cell_id)

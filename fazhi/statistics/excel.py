@@ -16,6 +16,57 @@ def _name(user) -> str:
     return (user.first_name or user.username) if user else ""
 
 
+def organs(template) -> str:
+    text = f"表号：{template.code}　制定机关：{template.issuer}"
+    if template.approver:
+        text += f"　批准机关：{template.approver}"
+    if template.approval_number:
+        text += f"　文号：{template.approval_number}"
+    return text
+
+
+def filer(statreturn) -> str:
+    return (
+        f"填报单位：{statreturn.unit.name}（{statreturn.area.name}）　报告期：{statreturn.period_label}"
+        + ("　零上报" if statreturn.nil_return else "")
+    )
+
+
+def signers(statreturn) -> list[str]:
+    """The signer block: 单位负责人, 审核人, 填表人, 报出日期."""
+    day = statreturn.submitted_on
+    return [
+        f"单位负责人：{_name(statreturn.signed_by)}",
+        f"审核人：{_name(statreturn.reviewed_by)}",
+        f"填表人：{_name(statreturn.filled_by)}",
+        "报出日期：" + (f"{day:%Y年%m月%d日}" if day else "（未上报）"),
+    ]
+
+
+def grid(statreturn) -> list[list]:
+    """The table's header, code row and rows, as the form prints them."""
+    columns = statreturn.template.layout["columns"]
+    rows = [
+        ["项目", "代码", "计量单位", *(column["label"] for column in columns)],
+        ["甲", "乙", "丙", *(column["code"] for column in columns)],
+    ]
+    for row in statreturn.template.layout["rows"]:
+        values = []
+        for column in columns:
+            value = statreturn.values.get(f"{row['code']}-{column['code']}")
+            values.append("—" if value is None else value)
+        rows.append([row["label"], row["code"], row.get("unit", ""), *values])
+    return rows
+
+
+def notes(statreturn) -> list[str]:
+    found = [f"{cell}：{text}" for cell, text in statreturn.explanations.items()]
+    lines = ["说明：" + "；".join(found)] if found else []
+    if statreturn.template.notes:
+        lines.append(f"表式说明：{statreturn.template.notes}")
+    return lines
+
+
 def workbook(statreturn):
     template = statreturn.template
     layout = template.layout
@@ -28,46 +79,16 @@ def workbook(statreturn):
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     sheet["A1"].font = Font(bold=True, size=14)
     sheet["A1"].alignment = Alignment(horizontal="center")
-    organs = f"表号：{template.code}　制定机关：{template.issuer}"
-    if template.approver:
-        organs += f"　批准机关：{template.approver}"
-    if template.approval_number:
-        organs += f"　文号：{template.approval_number}"
-    sheet.append([organs])
+    sheet.append([organs(template)])
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
-    sheet.append(
-        [
-            f"填报单位：{statreturn.unit.name}（{statreturn.area.name}）　报告期：{statreturn.period_label}"
-        ]
-    )
+    sheet.append([filer(statreturn)])
     sheet.merge_cells(start_row=3, start_column=1, end_row=3, end_column=width)
-    sheet.append(["项目", "代码", "计量单位", *(column["label"] for column in columns)])
-    sheet.append(["甲", "乙", "丙", *(column["code"] for column in columns)])
-    for row in layout["rows"]:
-        values = []
-        for column in columns:
-            value = statreturn.values.get(f"{row['code']}-{column['code']}")
-            values.append("—" if value is None else value)
-        sheet.append([row["label"], row["code"], row.get("unit", ""), *values])
+    for row in grid(statreturn):
+        sheet.append(row)
     sheet.append([])
-    sheet.append(
-        [
-            f"单位负责人：{_name(statreturn.signed_by)}",
-            f"审核人：{_name(statreturn.reviewed_by)}",
-            f"填表人：{_name(statreturn.filled_by)}",
-            "报出日期："
-            + (
-                f"{statreturn.submitted_on:%Y年%m月%d日}"
-                if statreturn.submitted_on
-                else "（未上报）"
-            ),
-        ]
-    )
-    notes = [f"{cell}：{text}" for cell, text in statreturn.explanations.items()]
-    if notes:
-        sheet.append(["说明：" + "；".join(notes)])
-    if template.notes:
-        sheet.append([f"表式说明：{template.notes}"])
+    sheet.append(signers(statreturn))
+    for line in notes(statreturn):
+        sheet.append([line])
     return book
 
 

@@ -39,6 +39,7 @@ class ManualForm(SubmitOnceForm):
 
 class ExplainForm(SubmitOnceForm):
     cell = forms.CharField(widget=forms.HiddenInput)
+    rule = forms.CharField(widget=forms.HiddenInput, required=False)
     explanation = forms.CharField(label="同比变动说明", widget=forms.Textarea(attrs={"rows": 2}))
 
 

@@ -31,4 +31,9 @@ INDICATORS = [
         numerator="statistics.reports_submitted_on_time",
         denominator="statistics.reports_due",
     ),
+    _entry(
+        "statistics.returned_for_correction",
+        model="statistics.SendBack",
+        date_field="returned_on",
+    ),
 ]

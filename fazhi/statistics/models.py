@@ -88,6 +88,11 @@ class StatReturn(UnitRecord):
     # Where each value came from: computed (from records), manual, consolidated, derived.
     sources = models.JSONField("数据来源", default=dict, blank=True)
     explanations = models.JSONField("说明", default=dict, blank=True)
+    # The counted cells' figures as the records gave them at the last 取数: a cell the filler
+    # typed over (source "override") shows the difference to these.
+    records = models.JSONField("记录数", default=dict, blank=True)
+    # 零上报: the unit declared, signed, that it has nothing to report this period.
+    nil_return = models.BooleanField("零上报", default=False)
     # Consolidation: the children's returns summed ({child return pk: [version, values]}).
     parts = models.JSONField("汇总来源", default=dict, blank=True)
     computed_at = models.DateTimeField("计算时间", null=True, blank=True)
@@ -188,3 +193,36 @@ class UrgeNotice(UnitRecord):
 
     def __str__(self) -> str:
         return f"催报：{self.area.name}《{self.template.name}》"
+
+
+class SendBackKind(models.TextChoices):
+    RETURN_FOR_CORRECTION = "return_for_correction", "本级审核退回修改"
+    SEND_BACK = "send_back", "上级退回"
+    UNLOCK = "unlock_return", "上级解锁更正"
+
+
+class SendBack(ChildRecord):
+    """One sending back of a return for correction (退回修改, 上级退回, 解锁更正): the
+    register `statistics.returned_for_correction` counts."""
+
+    parent_field = "statreturn"
+    statreturn = models.ForeignKey(
+        StatReturn, on_delete=models.PROTECT, related_name="send_backs", verbose_name="报表"
+    )
+    kind = models.CharField("退回方式", max_length=24, choices=SendBackKind.choices)
+    returned_on = models.DateField("退回日期")
+    comment = models.TextField("退回意见")
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name="退回人"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-returned_on", "pk"]
+        verbose_name = "报表退回记录"
+
+    def __str__(self) -> str:
+        return f"{self.statreturn}{self.get_kind_display()}（{self.returned_on:%Y-%m-%d}）"
+
+    def get_absolute_url(self) -> str:
+        return self.statreturn.get_absolute_url()

@@ -97,7 +97,8 @@ def children_status(statreturn: StatReturn) -> list[dict]:
                 "area": area,
                 "return": found,
                 "state": state,
-                "state_label": found.get_state_display() if found else "未填报",
+                "state_label": _state_label(found),
+                "nil": bool(found and found.nil_return and submitted),
                 "due": due,
                 "late": late,
                 "submitted": submitted,
@@ -108,6 +109,14 @@ def children_status(statreturn: StatReturn) -> list[dict]:
             }
         )
     return rows
+
+
+def _state_label(found: StatReturn | None) -> str:
+    if found is None:
+        return "未填报"
+    if found.nil_return and found.state in FROZEN:
+        return f"零上报（{found.get_state_display()}）"
+    return found.get_state_display()
 
 
 def _difference(before: dict, after: dict) -> dict:

@@ -14,7 +14,16 @@ from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action
 
 from . import checks, filling, periods, selectors, tables
-from .models import EDITABLE, FROZEN, ReturnTemplate, ReturnVersion, State, StatReturn, UrgeNotice
+from .models import (
+    EDITABLE,
+    FROZEN,
+    ReturnTemplate,
+    ReturnVersion,
+    SendBack,
+    State,
+    StatReturn,
+    UrgeNotice,
+)
 from .workflow import RETURN_FLOW, SUPERIOR_STEPS
 
 LINE = "statistics"
@@ -96,7 +105,13 @@ def _refill(statreturn: StatReturn) -> None:
     children = selectors.children_returns(statreturn) if statreturn.consolidated else []
     included = [c for c in children if c.state in FROZEN]
     values, sources, parts = filling.fill(statreturn, included)
-    statreturn.values, statreturn.sources, statreturn.parts = values, sources, parts
+    records = {cell: values[cell] for cell, source in sources.items() if source == "computed"}
+    # A figure the filler typed over stays typed over; the records' figure is kept beside it.
+    for cell, source in statreturn.sources.items():
+        if source == "override" and cell in records:
+            values[cell], sources[cell] = statreturn.values.get(cell), "override"
+    statreturn.values = filling.derive(statreturn.template.layout, values)
+    statreturn.sources, statreturn.parts, statreturn.records = sources, parts, records
     statreturn.computed_at = timezone.now()
 
 
@@ -214,6 +229,50 @@ def set_manual_value(
     return statreturn
 
 
+@service
+def override_value(
+    *, actor, statreturn: StatReturn, cell: str, value: str, explanation: str
+) -> StatReturn:
+    """Type over a figure counted from the records (the records are incomplete, a case was
+    counted under the wrong period …): the records' figure stays beside it, the difference is
+    shown, and the reason is part of the return (checks: 记录). Typing the records' figure
+    again takes the override back."""
+    _step(actor, statreturn, "edit_return")
+    layout = statreturn.template.layout
+    spec = tables.cells(layout).get(cell)
+    label = tables.cell_label(layout, cell)
+    if spec is None or "indicator" not in spec:
+        raise ValidationError(f"{label}不是由记录计算的数字，不能改写")
+    if statreturn.consolidated:
+        raise ValidationError("汇总表的数值为下级报表之和与本级记录，不能改写")
+    figure = parse_figure(value, label)
+    records = statreturn.records.get(cell)
+    sources, explanations = dict(statreturn.sources), dict(statreturn.explanations)
+    if records is not None and figure == records:
+        sources[cell] = "computed"
+        explanations.pop(cell, None)
+        reason = "恢复为记录数"
+    else:
+        if not (explanation or "").strip():
+            raise ValidationError(f"{label}：改写记录数须说明理由")
+        sources[cell] = "override"
+        explanations[cell] = reason = explanation.strip()
+    before = statreturn.values.get(cell)
+    statreturn.values = filling.derive(layout, {**statreturn.values, cell: figure})
+    statreturn.sources, statreturn.explanations = sources, explanations
+    saved(statreturn)
+    record_event(
+        actor=actor,
+        action="statistics.override_value",
+        summary=f"{statreturn}：{label}由{before}改为{figure}（记录数{records}）",
+        target=statreturn,
+        unit=statreturn.unit,
+        reason=reason,
+        data={"cell": cell, "records": records, "typed": figure},
+    )
+    return statreturn
+
+
 def problems(statreturn: StatReturn) -> list[checks.Problem]:
     """The return's check results (with last year's figures and the unit's other tables)."""
     return checks.run(
@@ -224,19 +283,30 @@ def problems(statreturn: StatReturn) -> list[checks.Problem]:
 
 
 @service
-def explain_warning(*, actor, statreturn: StatReturn, cell: str, explanation: str) -> StatReturn:
-    """The written explanation of a ±50% change (before 上报)."""
+def explain_warning(
+    *, actor, statreturn: StatReturn, cell: str, explanation: str, rule: str = ""
+) -> StatReturn:
+    """The written explanation of a ±50% change or of a figure typed over the records' (before
+    上报); `rule`: which of the cell's warnings (同比 or 记录; default the cell's first)."""
     RETURN_FLOW.lock(statreturn)
     if statreturn.state not in (*EDITABLE, State.FILLED, State.APPROVED):
         raise ValidationError(f"报表当前为“{statreturn.get_state_display()}”，说明已冻结，不能修改")
     require(actor, Action.CHANGE, statreturn, "无权办理该报表")
     _check_level(actor, statreturn, "edit_return")
     label = tables.cell_label(statreturn.template.layout, cell)
-    if not any(p.warning and p.cell == cell for p in problems(statreturn)):
-        raise ValidationError(f"{label}没有需要说明的同比异常")
+    warning = next(
+        (
+            p
+            for p in problems(statreturn)
+            if p.warning and p.cell == cell and (not rule or p.rule == rule)
+        ),
+        None,
+    )
+    if warning is None:
+        raise ValidationError(f"{label}没有需要说明的同比异常或改写")
     if not (explanation or "").strip():
         raise ValidationError(f"{label}：说明不能为空")
-    statreturn.explanations = {**statreturn.explanations, f"同比:{cell}": explanation.strip()}
+    statreturn.explanations = {**statreturn.explanations, warning.key: explanation.strip()}
     saved(statreturn)
     record_event(
         actor=actor,
@@ -249,6 +319,13 @@ def explain_warning(*, actor, statreturn: StatReturn, cell: str, explanation: st
     return statreturn
 
 
+def _period_ended(statreturn: StatReturn) -> None:
+    if statreturn.period_end >= today():
+        raise ValidationError(
+            f"报告期{statreturn.period_label}尚未结束（至{statreturn.period_end:%Y-%m-%d}），只能保存为草稿"
+        )
+
+
 def _summary(found) -> str:
     return "；".join(f"{p.where}【{p.rule}】{p.message}" for p in found)
 
@@ -257,10 +334,7 @@ def _summary(found) -> str:
 def complete_filling(*, actor, statreturn: StatReturn) -> StatReturn:
     """填报完成: the period has ended, no check fails, a consolidation has all its children."""
     step = _step(actor, statreturn, "complete_filling")
-    if statreturn.period_end >= today():
-        raise ValidationError(
-            f"报告期{statreturn.period_label}尚未结束（至{statreturn.period_end:%Y-%m-%d}），只能保存为草稿"
-        )
+    _period_ended(statreturn)
     children = []
     if statreturn.consolidated:
         status = selectors.children_status(statreturn)
@@ -317,6 +391,15 @@ def _with_reason(actor, statreturn, action, comment, event_summary):
     RETURN_FLOW.move(statreturn, step)
     statreturn.comment = comment.strip()
     saved(statreturn)
+    saved(
+        SendBack(
+            statreturn=statreturn,
+            kind=action,
+            returned_on=today(),
+            comment=comment.strip(),
+            returned_by=actor,
+        )
+    )
     record_event(
         actor=actor,
         action=f"statistics.{action}",
@@ -372,6 +455,49 @@ def submit_return(
     unexplained = [p for p in problems(statreturn) if p.open]
     if unexplained:
         raise ValidationError(f"以下问题须修改或书面说明后才能上报：{_summary(unexplained)}")
+    statreturn.nil_return = False
+    return _freeze(actor, statreturn, step, day)
+
+
+@service
+def file_nil_return(
+    *, actor, statreturn: StatReturn, submitted_on: datetime.date | None = None
+) -> StatReturn:
+    """零上报: the 负责人 declares, signed, that the unit has nothing to report this period — a
+    return filed (and counted on time or late as any other), not a missing one. Refused when
+    the records or the typed cells hold any figure: such a return is filled and reviewed."""
+    step = _step(actor, statreturn, "file_nil_return")
+    day = submitted_on or today()
+    not_future(day, "上报日期")
+    if statreturn.consolidated:
+        raise ValidationError("汇总表不能零上报：请汇总下级报表（下级可各自零上报）")
+    _period_ended(statreturn)
+    _refill(statreturn)
+    layout = statreturn.template.layout
+    specs = tables.cells(layout)
+    held = [
+        f"{tables.cell_label(layout, cell)}为{statreturn.values.get(cell)}"
+        for cell, spec in specs.items()
+        if ("indicator" in spec or "manual" in spec) and statreturn.values.get(cell)
+    ]
+    held += [
+        f"{tables.cell_label(layout, cell)}记录为{figure}"
+        for cell, figure in statreturn.records.items()
+        if figure and statreturn.sources.get(cell) == "override"
+    ]
+    if held:
+        raise ValidationError("本期有数据，不能零上报，请填报后上报：" + "；".join(held))
+    manual = {cell: 0 for cell, spec in specs.items() if "manual" in spec}
+    statreturn.values = filling.derive(layout, {**statreturn.values, **manual})
+    statreturn.explanations = {**statreturn.explanations, **dict.fromkeys(manual, "零上报")}
+    statreturn.filled_by = statreturn.reviewed_by = actor
+    statreturn.nil_return = True
+    return _freeze(actor, statreturn, step, day)
+
+
+def _freeze(actor, statreturn: StatReturn, step, day: datetime.date) -> StatReturn:
+    """The values frozen as a new version signed by `actor`; a consolidated superior's
+    return that had summed an earlier version is reopened."""
     RETURN_FLOW.move(statreturn, step)
     statreturn.version += 1
     statreturn.signed_by = actor
@@ -398,13 +524,14 @@ def submit_return(
         )
         saved(parent)
         reopened = parent.pk
+    kind = "零上报" if statreturn.nil_return else "上报"
     record_event(
         actor=actor,
-        action="statistics.submit_return",
-        summary=f"{statreturn}上报（第{statreturn.version}版{'' if statreturn.on_time else '，逾期'}）",
+        action=f"statistics.{step.action}",
+        summary=f"{statreturn}{kind}（第{statreturn.version}版{'' if statreturn.on_time else '，逾期'}）",
         target=statreturn,
         unit=statreturn.unit,
-        data={"reopened_parent": reopened},
+        data={"reopened_parent": reopened, "nil_return": statreturn.nil_return},
     )
     return statreturn
 

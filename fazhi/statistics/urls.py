@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/step/", views.return_step, name="return_step"),
     path("<int:pk>/refresh/", views.return_refresh, name="return_refresh"),
     path("<int:pk>/manual/", views.return_manual, name="return_manual"),
+    path("<int:pk>/override/", views.return_override, name="return_override"),
     path("<int:pk>/explain/", views.return_explain, name="return_explain"),
     path("<int:pk>/urge/", views.return_urge, name="return_urge"),
 ]

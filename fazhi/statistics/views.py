@@ -2,7 +2,11 @@
 every counted cell linked to its records, the problems, the steps, typed cells, the children
 of a consolidation with 催报), the step forms, Excel, and the tables (报表制度)."""
 
+from decimal import Decimal
+from urllib.parse import quote
+
 from django.contrib import messages
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
@@ -13,7 +17,7 @@ from fazhi.core.roles import Action
 from fazhi.core.steps import form_page, step_page
 from fazhi.core.viewtools import record_view, require, run_service_form
 
-from . import excel, selectors, services, tables
+from . import document, excel, filling, selectors, services, tables
 from .forms import (
     CommentForm,
     ConfirmForm,
@@ -34,6 +38,7 @@ RETURN_LEDGER = Ledger(
         Column("统计区域", lambda r: r.area.name),
         Column("报告期", lambda r: r.period_label),
         Column("状态", lambda r: r.get_state_display()),
+        Column("零上报", lambda r: "零上报" if r.nil_return else ""),
         Column("汇总表", lambda r: "是" if r.consolidated else "否", on_page=False),
         Column("报送期限", lambda r: day(r.due_date)),
         Column("上报日期", lambda r: day(r.submitted_on)),
@@ -133,12 +138,19 @@ def _rows(statreturn, fresh):
             cell_id = f"{row['code']}-{column['code']}"
             spec = specs.get(cell_id, {})
             value = statreturn.values.get(cell_id)
+            link = f"{base}?id={spec['indicator']}{period}" if "indicator" in spec else ""
+            overridden = statreturn.sources.get(cell_id) == "override"
+            records = statreturn.records.get(cell_id) if overridden else None
             cells.append(
                 {
                     "id": cell_id,
                     "value": "—" if value is None else value,
-                    "link": f"{base}?id={spec['indicator']}{period}" if "indicator" in spec else "",
+                    "link": link,
                     "manual": "manual" in spec,
+                    "counted": "indicator" in spec,
+                    # Typed over the records' figure: that figure, linked, and the difference.
+                    "records": records,
+                    "difference": _signed(value, records) if records is not None else "",
                     "source": statreturn.sources.get(cell_id, ""),
                     "explanation": statreturn.explanations.get(cell_id, ""),
                     "fresh": fresh.get(cell_id)
@@ -157,11 +169,30 @@ def _rows(statreturn, fresh):
     return rows
 
 
+def _pdf(request, statreturn):
+    try:
+        content = document.pdf_bytes(statreturn)
+    except document.ExportError as error:
+        messages.error(request, str(error))
+        return redirect(statreturn)
+    response = HttpResponse(content, content_type="application/pdf")
+    filename = f"{statreturn.area.name}{statreturn.period_label}{statreturn.template.name}.pdf"
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
+def _signed(value, records) -> str:
+    difference = filling.number(Decimal(str(value or 0)) - Decimal(str(records or 0)))
+    return f"{difference:+}"
+
+
 @record_view(StatReturn)
 @require_safe
 def return_detail(request, statreturn):
     if request.GET.get("export") == "xlsx":
         return excel.response(statreturn)
+    if request.GET.get("export") == "pdf":
+        return _pdf(request, statreturn)
     frozen = statreturn.state in FROZEN
     fresh = selectors.fresh_values(statreturn) if frozen and not statreturn.consolidated else {}
     editable = RETURN_FLOW.allows(statreturn, "edit_return", request.user) and _fits(
@@ -206,6 +237,7 @@ def return_detail(request, statreturn):
                 and core_selectors.can(request.user, Action.CHANGE, StatReturn.work_line)
             ),
             "manual_form": ManualForm(request=request) if editable else None,
+            "may_override": editable and not statreturn.consolidated,
             "explain_form": ExplainForm(request=request),
             "refresh_form": ConfirmForm(request=request) if editable else None,
             "versions": selectors.versions_of(request.user, statreturn),
@@ -246,40 +278,22 @@ def _post(request, statreturn, form, service, success, **fixed):
     return redirect(statreturn)
 
 
-@record_view(StatReturn)
-@require_POST
-def return_refresh(request, statreturn):
-    return _post(
-        request,
-        statreturn,
-        ConfirmForm(request.POST, request=request),
-        services.refresh_return,
-        "已按记录重新取数",
-    )
+def _posting(form_class, service, success: str):
+    """A POST of the return's page: the form, its service, the message; back to the page."""
+
+    @record_view(StatReturn)
+    @require_POST
+    def view(request, statreturn):
+        form = form_class(request.POST, request=request)
+        return _post(request, statreturn, form, service, success)
+
+    return view
 
 
-@record_view(StatReturn)
-@require_POST
-def return_manual(request, statreturn):
-    return _post(
-        request,
-        statreturn,
-        ManualForm(request.POST, request=request),
-        services.set_manual_value,
-        "已保存手工填报数",
-    )
-
-
-@record_view(StatReturn)
-@require_POST
-def return_explain(request, statreturn):
-    return _post(
-        request,
-        statreturn,
-        ExplainForm(request.POST, request=request),
-        services.explain_warning,
-        "已保存说明",
-    )
+return_refresh = _posting(ConfirmForm, services.refresh_return, "已按记录重新取数")
+return_manual = _posting(ManualForm, services.set_manual_value, "已保存手工填报数")
+return_override = _posting(ManualForm, services.override_value, "已改写记录数并保存理由")
+return_explain = _posting(ExplainForm, services.explain_warning, "已保存说明")
 
 
 @record_view(StatReturn)

@@ -47,6 +47,15 @@ TRANSITIONS = (
         guard="单位负责人签字；同比异常均已书面说明；上报后数值冻结",
     ),
     Transition(
+        "file_nil_return",
+        "零上报",
+        EDITABLE,
+        S.SUBMITTED,
+        permission=Action.SIGN,
+        article="第七条",
+        guard="本期记录和手工填报项均无数据；单位负责人签字后直接上报，按期与否照常计算",
+    ),
+    Transition(
         "accept_return",
         "上级审核通过",
         (S.SUBMITTED,),

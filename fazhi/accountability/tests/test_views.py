@@ -87,7 +87,7 @@ def test_the_ledger_exports_what_the_user_may_see(demo, client_as):
     response = client_as(demo.users["donghu_office"]).get("/accountability/findings/?export=xlsx")
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:3] == ("问题", "督察方案", "被督察单位")
+    assert rows[0][:3] == ("问题", "来源（督察或述法）", "被督察单位")
     units = {row[2] for row in rows[1:]}
     assert units == {"东湖区司法局", "东湖区市场监督管理局", "东湖区湖滨街道"}
     leader = client_as(demo.users["donghu_leader"]).get("/accountability/findings/?export=xlsx")

@@ -110,3 +110,30 @@ def test_an_open_case_has_no_file_yet(aid, client):
     response = client.get(reverse("legal_aid:case_file", kwargs={"pk": case.pk}))
     assert response.status_code == 302
     assert not documents.available(case, "approval")
+
+
+def test_the_pdf_of_the_approval_file_holds_the_number_and_the_parts_in_order(aid, client, demo):
+    import io
+
+    from pypdf import PdfReader
+
+    case = finished_application(aid)
+    url = reverse("legal_aid:case_file", kwargs={"pk": case.pk})
+    client.force_login(aid.reviewer)
+    before = DomainEvent.objects.filter(action="legal_aid.sensitive_view").count()
+    response = client.get(url, {"which": "approval", "format": "pdf"})
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert ".pdf" in response["Content-Disposition"]
+    reader = PdfReader(io.BytesIO(response.content))
+    text = "".join("".join(page.extract_text().split()) for page in reader.pages)
+    assert case.number in text
+    body = text[text.index("一、法律援助申请") :]
+    positions = [body.index(f"、{part.title}") for part in documents.APPROVAL_PARTS]
+    assert positions == sorted(positions)
+    # Recorded like the Word file, and scoped like it: another district's officer finds nothing.
+    assert DomainEvent.objects.filter(action="legal_aid.sensitive_view").count() == before + 1
+    client.force_login(demo.users["xishan_aid_officer"])
+    assert client.get(url, {"format": "pdf"}).status_code == 404
+    client.force_login(aid.reviewer)
+    page = client.get(case.get_absolute_url()).content.decode()
+    assert "format=pdf" in page

@@ -152,3 +152,21 @@ def test_the_referral_page_runs_the_form(window, client):
     )
     assert response.status_code == 302
     assert HotlineContact.objects.get(pk=contact.pk).aid_case is not None
+
+
+def test_the_demo_has_a_12348_call_that_opened_a_legal_aid_application(demo, client_as):
+    contact = HotlineContact.objects.get(unit=demo.units["xishan_justice"], aid_case__isnull=False)
+    case = contact.aid_case
+    assert (
+        case.unit == demo.units["xishan_justice"] and case.referral_reference == contact.reference
+    )
+    assert case.migrant_worker and case.received_date == contact.contact_date
+    window = client_as(demo.users["xishan_pls_window"])
+    page = window.get(reverse("legal_services:contact_detail", kwargs={"pk": contact.pk}))
+    assert case.number in page.content.decode()
+    aid = client_as(demo.users["xishan_aid_officer"])
+    assert contact.reference in aid.get(case.get_absolute_url()).content.decode()
+    # The other districts' calls stay marked only: their legal-aid demo is the line's own.
+    assert not HotlineContact.objects.filter(
+        unit=demo.units["donghu_justice"], aid_case__isnull=False
+    ).exists()

@@ -32,7 +32,12 @@ from .disputes import (
     register_dispute,
 )
 from .periods import fill_open_periods
-from .petitions import record_review_opinion, request_petition_review
+from .petitions import (
+    extend_petition_handling,
+    record_petition_routing,
+    record_review_opinion,
+    request_petition_review,
+)
 from .platform import import_platform_cases
 from .screenings import file_nil_report, record_screening, settle_finding
 
@@ -56,6 +61,8 @@ __all__ = [
     "import_platform_cases",
     "record_review_opinion",
     "request_petition_review",
+    "record_petition_routing",
+    "extend_petition_handling",
     "publish_typical_case",
     "record_agreement",
     "record_case_view",

@@ -29,6 +29,15 @@ def fill_open_periods(*, year: int, actor, **kwargs) -> None:
         dispute.return_due = date_or_none(deadlines.return_due, dispute)
         if dispute.return_due is not None:
             dispute.save()
+    for dispute in Dispute.objects.filter(
+        route_due__isnull=True, petition_registered_date__isnull=False
+    ):
+        dispute.route_due = date_or_none(deadlines.route_due, dispute.petition_registered_date)
+        if dispute.route_due is not None:
+            dispute.routed_late = bool(
+                dispute.routed_date and dispute.routed_date > dispute.route_due
+            )
+            dispute.save()
     for agreement in Agreement.objects.filter(confirmation_due__isnull=True):
         agreement.confirmation_due = date_or_none(
             deadlines.confirmation_due, agreement.effective_date

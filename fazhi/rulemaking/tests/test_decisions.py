@@ -137,6 +137,17 @@ def _reviewed(demo, decision, adviser_opinion="无违法情形"):
     )
 
 
+def _meeting(demo, days=20, unit="donghu_gov"):
+    return services.register_meeting(
+        actor=demo.users["donghu_govoffice"],
+        unit=demo.units[unit],
+        kind=MeetingKind.STANDING,
+        title="区政府第9次常务会议",
+        date=ago(days),
+        attendees="区长等7人",
+    )
+
+
 def test_a_missing_article_29_material_blocks_the_collective_decision(demo, decision):
     office = demo.users["donghu_govoffice"]
     _reviewed(demo, decision)
@@ -146,9 +157,7 @@ def test_a_missing_article_29_material_blocks_the_collective_decision(demo, deci
         services.record_collective_decision(
             actor=office,
             decision=decision,
-            meeting_kind=MeetingKind.STANDING,
-            meeting_date=ago(20),
-            attendees="区长等7人",
+            meeting=_meeting(demo),
             head_decision="同意",
             m_draft=True,
             m_legality=True,
@@ -163,9 +172,7 @@ def test_departing_from_the_majority_needs_a_reason(demo, decision):
     kwargs = dict(
         actor=office,
         decision=decision,
-        meeting_kind=MeetingKind.STANDING,
-        meeting_date=ago(20),
-        attendees="区长等7人",
+        meeting=_meeting(demo),
         head_decision="同意",
         dissent="两人反对",
         departs_from_majority=True,

@@ -15,6 +15,7 @@ from fazhi.rulemaking.models import (
     CleanupKind,
     Coverage,
     Decision,
+    LegalAdviser,
     MatterKind,
     NormativeDocument,
     PostEvaluation,
@@ -318,13 +319,49 @@ def test_the_coverage_rate_divides_by_the_bodies_that_must_have_an_adviser(demo,
         "legal_advisers.units_required",
         "legal_advisers.units_covered_rate",
     ]
+    ids.append("legal_advisers.units_required_covered")
     values = _figures(demo, ids, Y2026)
-    required = Coverage.objects.filter(
-        kind="duty", unit__path__startswith=demo.units["donghu"].path, until__isnull=True
-    ).count()
-    assert values["legal_advisers.units_required"] == required >= 3
-    expected = Decimal(values["legal_advisers.units_covered"] * 100) / Decimal(required)
+    inside = dict(unit__path__startswith=demo.units["donghu"].path, until__isnull=True)
+    duty = set(Coverage.objects.filter(kind="duty", **inside).values_list("unit_id", flat=True))
+    assert values["legal_advisers.units_required"] == len(duty) >= 3
+    # Registering an adviser keeps the body on the list (its DUTY span is not rewritten).
+    assert demo.units["donghu_enf0"].pk in duty
+    end = datetime.date(2026, 12, 31)
+    covered = {
+        a.unit_id
+        for a in LegalAdviser.objects.filter(
+            unit__path__startswith=demo.units["donghu"].path,
+            contract_from__lte=end,
+            contract_to__gte=end,
+        )
+    }
+    assert values["legal_advisers.units_covered"] == len(covered)
+    assert values["legal_advisers.units_required_covered"] == len(covered & duty)
+    expected = Decimal(len(covered & duty) * 100) / Decimal(len(duty))
     assert values["legal_advisers.units_covered_rate"] == expected.quantize(Decimal("0.01"))
+    # The rate counts a body only while it is on the list: the list runs from 2018-01-01, so
+    # an adviser of 2017 counts in .units_covered for 2017, not in the rate's numerator; one
+    # under contract from 2017-06 to 2019-06 counts in both in 2018.
+    enf2 = demo.units["donghu_enf2"]
+    assert enf2.pk in duty and enf2.pk not in covered
+    y2017, y2018 = Period.year(2017), Period.year(2018)
+    before = {p: _figures(demo, ids, p, "donghu_enf2") for p in (y2017, y2018)}
+    services.register_adviser(
+        actor=demo.users["donghu_legal"],
+        unit=enf2,
+        name="湖滨覆盖率顾问",
+        kind=AdviserKind.EXTERNAL,
+        contract_from=datetime.date(2017, 6, 1),
+        contract_to=datetime.date(2019, 6, 30),
+    )
+    after = {p: _figures(demo, ids, p, "donghu_enf2") for p in (y2017, y2018)}
+    assert (
+        after[y2017]["legal_advisers.units_covered"]
+        == before[y2017]["legal_advisers.units_covered"] + 1
+    )
+    assert after[y2017]["legal_advisers.units_required_covered"] == 0
+    assert after[y2018]["legal_advisers.units_required_covered"] == 1
+    assert after[y2018]["legal_advisers.units_covered_rate"] == Decimal("100.00")
     # Registering again adds the bodies not yet listed (those set up since), each once.
     client = client_as(demo.users["donghu_legal"])
     url = reverse("rulemaking:coverage_duty")

@@ -23,6 +23,9 @@ def test_every_ledger_exports_excel(demo, client_as):
         "decision_list",
         "adviser_list",
         "review_list",
+        "cleanup_list",
+        "meeting_list",
+        "reply_list",
     ):
         response = client.get(reverse(f"rulemaking:{name}") + "?export=xlsx")
         assert response.status_code == 200, name

@@ -1,6 +1,6 @@
-"""A `Job` is one piece of background work a user started (an Excel import): what to run,
-its progress (rows checked of the total), and its result — rows imported, or the errors
-by row. The task queue (django-tasks, tasks.py) runs it; the job page shows it to its user."""
+"""A `Job` is one piece of background work a user started (an Excel import, a PDF, a
+consolidation, a batch of reports read): what to run, its progress (rows or files done of
+the total), and its result — rows imported or a file made, or the errors by row or reason. The task queue (django-tasks, tasks.py) runs it; the job page shows it to its user."""
 
 from django.conf import settings
 from django.db import models
@@ -16,6 +16,9 @@ class Job(models.Model):
 
     class Kind(models.TextChoices):
         IMPORT = "import", "Excel导入"
+        PDF = "pdf", "生成PDF"
+        CONSOLIDATE = "consolidate", "汇总取数"
+        READ = "read", "批量解析报告"
 
     kind = models.CharField("类型", max_length=20, choices=Kind, default=Kind.IMPORT)
     user = models.ForeignKey(
@@ -40,6 +43,10 @@ class Job(models.Model):
     data = models.BinaryField(null=True, editable=False)
     success = models.CharField(max_length=200, blank=True)  # the message, with {count}
     done_url = models.CharField(max_length=500, blank=True)  # where the imported rows are
+    # A finished work's file (a PDF), downloaded by its user from the job's page.
+    output = models.BinaryField(null=True, editable=False)
+    output_name = models.CharField(max_length=200, blank=True)
+    output_type = models.CharField(max_length=100, blank=True)
     task_id = models.CharField(max_length=64, blank=True)
     created_at = models.DateTimeField("提交时间", auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
@@ -58,6 +65,10 @@ class Job(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+    @property
+    def counts_rows(self) -> bool:
+        return self.kind == self.Kind.IMPORT
 
     @property
     def percent(self) -> int:

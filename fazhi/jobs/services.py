@@ -45,3 +45,18 @@ def finish(job: Job, *, count: int = 0, message: str = "", errors=()) -> None:
         data=None,
         finished_at=timezone.now(),
     )
+
+
+def finish_work(job: Job, outcome) -> None:
+    """A `@work` job done: its message, its file (kept for its user to download), its page."""
+    Job.objects.filter(pk=job.pk).update(
+        status=Job.Status.DONE,
+        message=outcome.message[:300],
+        output=outcome.content,
+        output_name=outcome.filename[:200],
+        output_type=outcome.content_type[:100],
+        done_url=(outcome.url or job.done_url)[:500],
+        errors=[[0, "未完成", problem] for problem in outcome.problems],
+        data=None,
+        finished_at=timezone.now(),
+    )

@@ -43,13 +43,7 @@ def run_import(job_id: int) -> str:
     except (ValidationError, PermissionDenied) as error:
         services.finish(job, errors=[(0, "文件", error_text(error))])
     except OperationalError:
-        if job.attempts < settings.FAZHI_TASK_ATTEMPTS:
-            services.requeue(job, f"数据库繁忙，第{job.attempts}次未完成，稍后重试")
-            jobs.enqueue(job, delay=5 * job.attempts)
-            return "retry"
-        services.finish(
-            job, errors=[(0, "全部", f"数据库繁忙，已尝试{job.attempts}次，未导入任何数据")]
-        )
+        return _busy(job, (0, "全部", f"数据库繁忙，已尝试{job.attempts}次，未导入任何数据"))
     except Exception as error:  # any other failure is shown on the job page, not lost
         logger.exception("import job %s failed", job_id)
         services.finish(
@@ -60,5 +54,51 @@ def run_import(job_id: int) -> str:
     return "finished"
 
 
+def _busy(job, refusal: tuple) -> str:
+    """A busy database: the job queued again a little later, or (its attempts used up)
+    failed with `refusal`."""
+    from . import jobs, services
+
+    if job.attempts < settings.FAZHI_TASK_ATTEMPTS:
+        services.requeue(job, f"数据库繁忙，第{job.attempts}次未完成，稍后重试")
+        jobs.enqueue(job, delay=5 * job.attempts)
+        return "retry"
+    services.finish(job, errors=[refusal])
+    return "finished"
+
+
 def _row(error: RowError) -> tuple:
     return (error.row, error.column, error.message)
+
+
+@task()
+def run_work(job_id: int) -> str:
+    """A `@work` job (jobs.py): its outcome, or its failure with the reason; a busy database
+    is retried like an import's, at most FAZHI_TASK_ATTEMPTS times in all."""
+    from . import jobs, services
+
+    job = services.claim(job_id)
+    if job is None:
+        return "skipped"
+    try:
+        set_active_membership(job.user, job.membership)
+        func, kwargs = jobs.resolve_call(job.call)
+        if job.data is not None:
+            kwargs["data"] = bytes(job.data)
+        outcome = func(
+            actor=job.user,
+            progress=lambda done, total: services.report_progress(job, done, total),
+            **kwargs,
+        )
+    except jobs.Failed as failure:
+        services.finish(job, errors=[(0, "原因", str(failure))])
+    except (ValidationError, PermissionDenied) as error:
+        services.finish(job, errors=[(0, "原因", error_text(error))])
+    except OperationalError:
+        return _busy(job, (0, "原因", f"数据库繁忙，已尝试{job.attempts}次仍未完成"))
+    except Exception as error:  # any other failure is shown on the job page, not lost
+        logger.exception("job %s failed", job_id)
+        services.finish(job, errors=[(0, "原因", f"处理出错（{error.__class__.__name__}）")])
+    else:
+        services.finish_work(job, outcome)
+    return "finished"

@@ -7,4 +7,5 @@ app_name = "jobs"
 urlpatterns = [
     path("", views.job_list, name="job_list"),
     path("<int:pk>/", views.job_detail, name="job_detail"),
+    path("<int:pk>/file/", views.job_file, name="job_file"),
 ]

@@ -150,3 +150,36 @@ def test_the_database_backends_worker_runs_a_queued_job(django_user_model):
     from django_tasks_db.models import DBTaskResult
 
     assert DBTaskResult.objects.get(id=job.task_id).status == "SUCCESSFUL"
+
+
+@jobs.work
+def busy_work(*, actor, progress, tag: str):
+    """A test work: fails while BUSY says so, then gives a file."""
+    if BUSY["left"]:
+        BUSY["left"] -= 1
+        raise OperationalError("database is locked")
+    progress(1, 1)
+    return jobs.Outcome(f"完成{tag}", content=b"ok", filename="结果.txt", content_type="text/plain")
+
+
+def test_a_work_job_retries_a_busy_database_a_bounded_number_of_times(db, user, settings):
+    import functools
+
+    settings.FAZHI_TASK_ATTEMPTS = 2
+
+    def start_busy():
+        run = functools.partial(busy_work, tag="甲")
+        return jobs.start_work(actor=user, kind=Job.Kind.PDF, title="测试", run=run)
+
+    BUSY["left"] = 1
+    job = start_busy()
+    assert (job.status, job.attempts, job.message, job.output_name) == (
+        Job.Status.DONE,
+        2,
+        "完成甲",
+        "结果.txt",
+    )
+    BUSY["left"] = 5
+    job = start_busy()
+    assert (job.status, job.attempts) == (Job.Status.FAILED, 2)
+    assert job.errors == [[0, "原因", "数据库繁忙，已尝试2次仍未完成"]]

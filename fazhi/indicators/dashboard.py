@@ -191,6 +191,8 @@ def _standings(ids, unit, now: dict, period: Period) -> tuple[str, dict]:
     own = by_area.get(unit, now)
     standings = {}
     for indicator_id in ids:
+        if get(indicator_id).single:  # a unit's own score: never compared with its siblings'
+            continue
         values = [v[indicator_id] for v in by_area.values() if v[indicator_id] is not None]
         mine = own[indicator_id]
         rank = None if mine is None else 1 + sum(1 for v in values if v > mine)

@@ -21,6 +21,17 @@ def _fast_passwords():
         yield
 
 
+IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _immediate_tasks():
+    """Background tasks run in the request in tests (fazhi/jobs): a page answers as it did
+    before the queue; fazhi/jobs/tests runs the database backend's worker itself."""
+    with override_settings(TASKS=IMMEDIATE_TASKS):
+        yield
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _demo_keys(_fast_passwords, django_db_setup, django_db_blocker):
     """The demo data set, built once per test session (it takes seconds): every database

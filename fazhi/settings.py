@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "fazhi.legal_services",
     "fazhi.statistics",
     "fazhi.notifications",
+    "django_tasks",
+    "django_tasks_db",
+    "fazhi.jobs",
 ]
 
 MIDDLEWARE = [
@@ -110,8 +113,9 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the demo serve pages while a command writes.
     # One writer at a time: a writer waits up to FAZHI_SQLITE_TIMEOUT seconds for another's
-    # transaction (a large import holds it for its whole length) instead of failing with
-    # "database is locked", a 500 (benchmarks/load_faults.py).
+    # transaction instead of failing with "database is locked", a 500
+    # (benchmarks/load_faults.py). An Excel import no longer holds it while its workbook is
+    # read: the worker reads and checks first, the service's transaction only writes.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "init_command": "PRAGMA journal_mode=WAL;",
@@ -291,3 +295,15 @@ if os.environ.get("FAZHI_EMAIL_HOST"):
     EMAIL_USE_TLS = os.environ.get("FAZHI_EMAIL_TLS") == "1"
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Background work (fazhi/jobs): django-tasks with its database backend (django-tasks-db) —
+# the queue is a table of the platform's database (SQLite or PostgreSQL), run by
+# `fazhi db_worker` (started beside the server by `fazhi demo`; a systemd unit in
+# docs/deployment.md). FAZHI_TASK_BACKEND=immediate runs each task in the request instead
+# (the tests do). A job hit by a busy database is tried at most FAZHI_TASK_ATTEMPTS times.
+TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[os.environ.get("FAZHI_TASK_BACKEND", "database")]}}
+FAZHI_TASK_ATTEMPTS = int(os.environ.get("FAZHI_TASK_ATTEMPTS", "3"))

@@ -1,3 +1,4 @@
+import functools
 from urllib.parse import quote
 
 from django.contrib import messages
@@ -23,6 +24,8 @@ from fazhi.core.viewtools import (
 )
 from fazhi.indicators import charts
 from fazhi.indicators.registry import get
+from fazhi.jobs import jobs
+from fazhi.jobs.models import Job
 
 from . import (
     checks,
@@ -30,10 +33,10 @@ from . import (
     document,
     drafting,
     overview,
-    pdf,
     selectors,
     services,
     structure,
+    work,
 )
 from .forms import (
     CreateReportForm,
@@ -244,16 +247,18 @@ def report_docx(request, report):
 
 
 @record_view(AnnualReport)
+@require_POST
 def report_pdf(request, report):
-    parts = selectors.parts(request.user, report)
-    try:
-        content = pdf.pdf_bytes(document.docx_bytes(report, parts))
-    except pdf.ExportError as error:
-        messages.error(request, f"PDF导出失败：{error}")
-        return redirect(report)
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = _attachment(f"{report.title}.pdf")
-    return response
+    """下载PDF: a background job (fazhi/jobs) makes the file; done already (the immediate
+    backend), it downloads at once, otherwise the job's page offers it when ready."""
+    job = jobs.start_work(
+        actor=request.user,
+        kind=Job.Kind.PDF,
+        title=f"生成PDF：{report.title}",
+        run=functools.partial(work.report_pdf, report=report),
+        done=report.get_absolute_url(),
+    )
+    return jobs.answer(request, job)
 
 
 @record_view(AnnualReport)

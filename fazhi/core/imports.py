@@ -1,8 +1,10 @@
 """Excel imports (导入): an `ImportSpec` declares a workbook's columns as `Field`s; its
 `read_rows` checks every row and refuses the whole workbook when any cell is wrong (all rows
 or none, the errors listed by row and column in Chinese); its `template_workbook` is the
-file staff fill in. `import_page` is the one upload page (core/import.html)."""
+file staff fill in. `import_page` is the one upload page (core/import.html): the upload runs
+as a background job (fazhi/jobs) whose page shows its progress and result."""
 
+import copy
 import datetime
 import io
 from collections.abc import Callable
@@ -10,7 +12,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from openpyxl import Workbook, load_workbook
 
 from .attachments import ALLOWED, read_checked
@@ -78,11 +80,22 @@ class Field:
 
 @dataclass(frozen=True)
 class ImportSpec:
+    """`read_rows` also takes the `Checked` rows a job read before the service's transaction:
+    the service then finds them ready, and its transaction holds only its own writes."""
+
     sheet: str  # the template's sheet
     fields: tuple[Field, ...]
     example: tuple = ()  # the template's example row
     check: Callable[[list[dict]], list[RowError]] | None = None  # rules across cells and rows
     noun: str = "数据"  # what the rows are: "表格中没有案件"
+
+    def __post_init__(self):
+        # The worker finds the spec of a job by its key (the sheet and the columns).
+        SPECS.setdefault(self.key, []).append(self)
+
+    @property
+    def key(self) -> str:
+        return f"{self.sheet}|{','.join(field.key for field in self.fields)}"
 
     def template_workbook(self) -> Workbook:
         workbook = Workbook()
@@ -93,10 +106,15 @@ class ImportSpec:
             sheet.append(list(self.example))
         return workbook
 
-    def read_rows(self, upload) -> list[dict]:
+    def read_rows(self, upload, progress: Callable[[int, int], None] | None = None) -> list[dict]:
         """Every row as {key: parsed value, "row": its number}; raises ImportRefused listing
-        every error. `upload` is an uploaded file (refused unless its content is a real .xlsx)
-        or a workbook's bytes."""
+        every error. `upload` is an uploaded file (refused unless its content is a real .xlsx),
+        a workbook's bytes, or rows this spec has `Checked` already. `progress(checked, total)`
+        is told every PROGRESS_EVERY rows."""
+        if isinstance(upload, Checked) and upload.spec is self:
+            return copy.deepcopy(upload.rows)
+        if isinstance(upload, Checked):
+            upload = upload.data
         try:
             sheet = load_workbook(
                 io.BytesIO(_xlsx_bytes(upload)), read_only=True, data_only=True
@@ -107,6 +125,7 @@ class ImportSpec:
             raise ImportRefused(
                 [RowError(1, "文件", f"无法读取Excel文件（{error.__class__.__name__}）")]
             ) from error
+        total = max((sheet.max_row or 1) - 1, 0)
         rows = sheet.iter_rows(values_only=True)
         header = [str(cell or "").strip() for cell in next(rows, [])]
         missing = [
@@ -119,6 +138,8 @@ class ImportSpec:
         positions = {field.key: header.index(field.label) for field in self.fields}
         parsed, errors = [], []
         for number, values in enumerate(rows, start=2):
+            if progress is not None and (number - 1) % PROGRESS_EVERY == 0:
+                progress(number - 1, max(total, number - 1))
             if all(value in (None, "") for value in values):
                 continue
             row = {"row": number}
@@ -128,6 +149,8 @@ class ImportSpec:
                     field, values[position] if position < len(values) else None, number, errors
                 )
             parsed.append(row)
+        if progress is not None:
+            progress(max(total, len(parsed)), max(total, len(parsed)))
         if not parsed and not errors:
             errors.append(RowError(2, "全部", f"表格中没有{self.noun}"))
         if self.check is not None and parsed:
@@ -160,6 +183,30 @@ class ImportSpec:
         return value
 
 
+SPECS: dict[str, list[ImportSpec]] = {}
+PROGRESS_EVERY = 200  # rows between two progress reports of a job
+
+
+def spec_by_key(key: str) -> ImportSpec | None:
+    """The one spec of that key (None when two specs share it: the service then reads)."""
+    found = SPECS.get(key, [])
+    return found[0] if len(found) == 1 else None
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A workbook's rows already read and checked by `spec` (and the workbook itself)."""
+
+    spec: ImportSpec
+    rows: list
+    data: bytes
+
+
+def xlsx_bytes(upload) -> bytes:
+    """The upload's bytes, refused (ImportRefused) unless its content is a real .xlsx."""
+    return _xlsx_bytes(upload)
+
+
 def _xlsx_bytes(upload) -> bytes:
     if isinstance(upload, bytes):
         return upload
@@ -175,10 +222,15 @@ def _xlsx_bytes(upload) -> bytes:
 def import_page(
     request, spec: ImportSpec, run, *, title: str, template_name: str, success: str, done, back=None
 ):
-    """An import's page: `?template=1` downloads the spec's template; a POSTed file goes to
-    `run(upload)` (the service, returning how many rows it imported), all rows or none.
+    """An import's page: `?template=1` downloads the spec's template; a POSTed file becomes a
+    background job (fazhi/jobs) running `run` — the import service with its keyword arguments
+    but the actor and the data, as `functools.partial(service, unit=unit)` — all rows or none.
+    A job finished already (the immediate backend) is answered here as before: the message
+    and `done`, or the errors on this page; otherwise the job's page follows its progress.
     `success` is the message with {count}; `done` where to go after; `back` the record the
     import belongs to (the breadcrumb)."""
+    from fazhi.jobs import jobs  # the jobs app is built on core: imported when used
+
     if request.GET.get("template"):
         return xlsx_workbook_response(template_name, spec.template_workbook())
     errors = []
@@ -187,13 +239,25 @@ def import_page(
         try:
             if upload is None:
                 raise ValidationError("请选择要导入的Excel文件")
-            count = run(upload)
+            job = jobs.start_import(
+                actor=request.user,
+                spec=spec,
+                run=run,
+                data=xlsx_bytes(upload),
+                title=title,
+                success=success,
+                done=resolve_url(done),
+            )
         except ImportRefused as refused:
             errors = refused.errors
         except (ValidationError, PermissionDenied) as error:
             errors = [RowError(0, "文件", error_text(error))]
         else:
-            messages.success(request, success.format(count=count))
-            return redirect(done)
+            if job.status == job.Status.DONE:
+                messages.success(request, job.message)
+                return redirect(done)
+            if job.status != job.Status.FAILED:
+                return redirect(job)
+            errors = jobs.row_errors(job)
     context = {"spec": spec, "errors": errors, "title": title, "back": back}
     return render(request, "core/import.html", context)

@@ -457,7 +457,7 @@ def _import(request, spec, service, *, title, template_name, success, done):
     return import_page(
         request,
         spec,
-        lambda upload: service(actor=request.user, unit=unit, data=upload),
+        functools.partial(service, unit=unit),
         title=f"{title}（{unit.name}）",
         template_name=template_name,
         success=success,

@@ -1,6 +1,7 @@
 """Pages of 法律援助: the case ledger (list, filters, Excel), a case's page with its steps,
 the roster, the subsidy standard, consultations and the public status lookup."""
 
+from functools import partial
 from urllib.parse import quote
 
 from django.contrib import messages
@@ -305,7 +306,7 @@ def case_import(request):
     return import_page(
         request,
         imports.CASES,
-        lambda upload: services.import_cases(actor=request.user, unit=unit, data=upload),
+        partial(services.import_cases, unit=unit),
         title=f"导入全国法律援助管理信息系统案件（{unit.name}）",
         template_name="法律援助案件导入模板.xlsx",
         success="已导入{count}件案件",

@@ -1,6 +1,8 @@
 """Pages of 公共法律服务: service points, villages and their advisers, 12348 contacts and
 visits, notary offices with their monthly reports and complaints — each a ledger with Excel."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -318,7 +320,7 @@ def contact_import(request):
     return import_page(
         request,
         imports.CONTACTS,
-        lambda upload: services.import_contacts(actor=request.user, unit=unit, data=upload),
+        partial(services.import_contacts, unit=unit),
         title=f"导入12348平台来电记录（{unit.name}）",
         template_name="12348来电记录导入模板.xlsx",
         success="已导入{count}条来电记录",

@@ -3,6 +3,7 @@ dispute's file with its steps (phone-sized forms), committees and mediators, scr
 rounds, nil reports and the committees that have not reported this month."""
 
 import io
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -188,7 +189,9 @@ def dispute_import(request):
     return import_page(
         request,
         imports.PROVINCIAL_CASES,
-        lambda upload: services.import_platform_cases(actor=request.user, data=upload),
+        partial(
+            services.import_platform_cases,
+        ),
         title="导入省级平台调解案件",
         template_name="省级平台调解案件导入模板.xlsx",
         success="已导入{count}件调解案件（平台编号已有的案件已更新）",

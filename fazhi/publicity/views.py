@@ -1,6 +1,8 @@
 """Pages of 普法: responsibility lists (履职报告, 评议), activities, the 法律明白人 roster per
 village, and 学法考法 with its imported results and computed rates."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
@@ -139,9 +141,7 @@ def list_import(request, responsibility_list):
     return import_page(
         request,
         imports.LIST_ITEMS,
-        lambda upload: services.import_list_items(
-            actor=request.user, responsibility_list=responsibility_list, data=upload
-        ),
+        partial(services.import_list_items, responsibility_list=responsibility_list),
         title="导入责任清单事项",
         template_name="普法责任清单导入模板.xlsx",
         success="已导入{count}项清单事项",
@@ -410,7 +410,7 @@ def exam_import(request, exam):
     return import_page(
         request,
         imports.EXAM_RESULTS,
-        lambda upload: services.import_exam_results(actor=request.user, exam=exam, data=upload),
+        partial(services.import_exam_results, exam=exam),
         title="导入学法考法成绩",
         template_name="学法考法成绩导入模板.xlsx",
         success="已导入{count}人的成绩",

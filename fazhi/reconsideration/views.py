@@ -1,6 +1,8 @@
 """Pages of 行政复议: the case list and ledger, registration, the case page with its clocks
 and timeline, one form per statutory step, 文书 downloads, 意见书/建议书, the rules table."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -186,7 +188,7 @@ def case_import(request):
     return import_page(
         request,
         imports.CASES,
-        lambda upload: services.import_cases(actor=request.user, unit=membership.unit, data=upload),
+        partial(services.import_cases, unit=membership.unit),
         title="导入历史案件",
         template_name="导入模板.xlsx",
         success="已导入{count}件历史案件",

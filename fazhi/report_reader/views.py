@@ -18,7 +18,7 @@ from fazhi.core.viewtools import (
 )
 from fazhi.indicators.catalog import CATALOG
 
-from . import selectors, services
+from . import selectors, services, work
 from .forms import FigureReviewForm, PublishForm, UploadForm
 from .models import ReadReport, ReportFigure
 from .numbers import QUALIFIER_LABELS
@@ -62,14 +62,16 @@ def report_list(request):
 
 
 def report_upload(request):
+    """One file is read in the request; several are a background job (work.py) whose page
+    counts the files — or, done already (the immediate backend), answered here as before."""
     require(request, Action.VIEW)
     membership = active_membership(request.user)
     form = UploadForm(request.POST or None, request.FILES or None, request=request)
-    result = (
-        run_service_form(request, form, services.store_reports, unit=membership.unit)
-        if membership
-        else None
-    )
+    several = len(request.FILES.getlist("uploads")) > 1
+    service = work.start_reading if several else services.store_reports
+    result = run_service_form(request, form, service, unit=membership.unit) if membership else None
+    if result is not None and several:
+        return _reading_answer(request, result)
     if result is not None:
         reports, errors = result
         if reports:
@@ -84,6 +86,18 @@ def report_upload(request):
             {"form": UploadForm(request=request), "errors": errors, "stored": reports},
         )
     return render(request, "report_reader/upload.html", {"form": form})
+
+
+def _reading_answer(request, job):
+    if not job.finished:
+        return redirect(job)
+    errors = [message for _row, _column, message in job.errors]
+    if job.status == job.Status.DONE:
+        messages.success(request, job.message)
+        if not errors:
+            return redirect(job.done_url)
+    context = {"form": UploadForm(request=request), "errors": errors, "stored": []}
+    return render(request, "report_reader/upload.html", context)
 
 
 @record_view(ReadReport)

@@ -2,6 +2,7 @@
 form per step."""
 
 import datetime
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -991,9 +992,7 @@ def document_import(request):
     return import_page(
         request,
         imports.DOCUMENTS,
-        lambda upload: services.import_documents(
-            actor=request.user, unit=unit, data=upload, filing_body=body
-        ),
+        partial(services.import_documents, unit=unit, filing_body=body),
         title=f"导入规范性文件登记台账（{unit.name}）",
         template_name="规范性文件导入模板.xlsx",
         success="已导入{count}件规范性文件",
@@ -1016,7 +1015,7 @@ def filing_import(request):
     return import_page(
         request,
         imports.FILINGS,
-        lambda upload: services.import_filings(actor=request.user, filing_body=body, data=upload),
+        partial(services.import_filings, filing_body=body),
         title=f"导入备案台账（{body.name}）",
         template_name="备案台账导入模板.xlsx",
         success="已导入{count}件备案",

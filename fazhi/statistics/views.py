@@ -18,8 +18,9 @@ from fazhi.core.ledgers import Column, Ledger, day, ledger_page
 from fazhi.core.roles import Action
 from fazhi.core.steps import form_page, step_page
 from fazhi.core.viewtools import record_view, require, run_service_form
+from fazhi.jobs import jobs
 
-from . import document, excel, filling, selectors, services, tables
+from . import document, excel, filling, selectors, services, tables, work
 from .forms import (
     CommentForm,
     ConfirmForm,
@@ -270,12 +271,16 @@ def _post(request, statreturn, form, service, success, **fixed):
     if result is not None:
         messages.success(request, success)
     else:
-        for error in form.non_field_errors():
-            messages.error(request, error)
-        for name, errors in form.errors.items():
-            if name != "__all__":
-                messages.error(request, f"{form.fields[name].label or name}：{errors[0]}")
+        _form_errors(request, form)
     return redirect(statreturn)
+
+
+def _form_errors(request, form) -> None:
+    for error in form.non_field_errors():
+        messages.error(request, error)
+    for name, errors in form.errors.items():
+        if name != "__all__":
+            messages.error(request, f"{form.fields[name].label or name}：{errors[0]}")
 
 
 def _posting(form_class, service, success: str):
@@ -290,7 +295,19 @@ def _posting(form_class, service, success: str):
     return view
 
 
-return_refresh = _posting(ConfirmForm, services.refresh_return, "已按记录重新取数")
+@record_view(StatReturn)
+@require_POST
+def return_refresh(request, statreturn):
+    """取数 / 汇总 as a background job (work.py): its result, or why it was refused, is shown
+    on the return's page when done already, otherwise on the job's page."""
+    form = ConfirmForm(request.POST, request=request)
+    job = run_service_form(request, form, work.start_refresh, statreturn=statreturn)
+    if job is None:
+        _form_errors(request, form)
+        return redirect(statreturn)
+    return jobs.answer(request, job)
+
+
 return_manual = _posting(ManualForm, services.set_manual_value, "已保存手工填报数")
 return_override = _posting(ManualForm, services.override_value, "已改写记录数并保存理由")
 return_explain = _posting(ExplainForm, services.explain_warning, "已保存说明")

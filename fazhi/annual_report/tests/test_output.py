@@ -215,7 +215,7 @@ def test_a_missing_font_refuses_with_a_clear_message_and_changes_nothing(
         pdf.pdf_bytes(b"")
     client = client_as(demo.users["donghu_officer"])
     before = written.state, written.title
-    response = client.get(f"/annual-reports/{written.pk}/pdf/", follow=True)
-    assert "PDF导出失败：缺少字体" in response.content.decode()
+    response = client.post(f"/annual-reports/{written.pk}/pdf/", follow=True)
+    assert "PDF导出失败：缺少字体" in response.content.decode()  # the job failed, and why
     written.refresh_from_db()
     assert (written.state, written.title) == before

@@ -1,6 +1,8 @@
 """Pages of the 行政执法主体 and their officers: ledgers, records, the 重大执法决定 catalogue and
 the Excel imports of officers and of historical enforcement records."""
 
+from functools import partial
+
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -110,7 +112,7 @@ def agency_import(request, agency):
     return import_page(
         request,
         imports.OFFICERS,
-        lambda upload: import_officers(actor=request.user, unit=agency.unit, data=upload),
+        partial(import_officers, unit=agency.unit),
         title="导入执法人员",
         template_name="执法人员导入模板.xlsx",
         success="已导入{count}名执法人员",
@@ -125,7 +127,7 @@ def agency_import_actions(request, agency):
     return import_page(
         request,
         imports.ACTIONS,
-        lambda upload: import_actions(actor=request.user, unit=agency.unit, data=upload),
+        partial(import_actions, unit=agency.unit),
         title="导入历史执法记录",
         template_name="历史执法记录导入模板.xlsx",
         success="已导入{count}件历史执法记录",

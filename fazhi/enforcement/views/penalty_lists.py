@@ -1,5 +1,7 @@
 """Pages of the 免罚轻罚清单: the ledger, a list with its items, their import and publication."""
 
+from functools import partial
+
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -80,9 +82,7 @@ def penalty_list_import(request, penalty_list):
     return import_page(
         request,
         imports.LIST_ITEMS,
-        lambda upload: import_list_items(
-            actor=request.user, penalty_list=penalty_list, data=upload
-        ),
+        partial(import_list_items, penalty_list=penalty_list),
         title="导入清单事项",
         template_name="免罚轻罚清单导入模板.xlsx",
         success="已导入{count}项清单事项",

@@ -130,3 +130,26 @@ def test_preferences_page(demo, client_as):
     assert response.status_code == 302
     preference = services.preference_of(officer)
     assert preference.pk and not preference.email and preference.digest
+
+
+def test_the_reminders_run_as_a_background_task(demo, due):
+    """`fazhi notify --queue` enqueues the run (the worker's); the task makes and mails the
+    notices as the command does (the tests' immediate backend runs it at once)."""
+    from django.test import override_settings
+    from django_tasks_db.models import DBTaskResult
+
+    from fazhi.notifications import tasks
+
+    before = Notice.messages.count()
+    result = tasks.send_reminders.enqueue(LAST_DAY.isoformat())
+    run = result.return_value
+    assert run["today"] == "2025-10-09" and run["failed"] == 0
+    assert run["made"] == Notice.messages.count() - before >= 1
+    assert run["sent"] == len(mail.outbox) and len(mails_to("officer@example.cn")) == 1
+    out = StringIO()
+    database = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with override_settings(TASKS=database):
+        call_command("notify", "--queue", "--today", LAST_DAY.isoformat(), stdout=out)
+    queued = DBTaskResult.objects.get()
+    assert "已加入后台任务队列" in out.getvalue() and queued.status == "READY"
+    assert queued.task_path == "fazhi.notifications.tasks.send_reminders"

@@ -39,7 +39,7 @@ class Job(models.Model):
     # What to run: the import service's dotted path and its keyword arguments (records by
     # model label and pk), the spec's key, the uploaded workbook (dropped once finished).
     call = models.JSONField(default=dict)
-    spec_key = models.CharField(max_length=300, blank=True)
+    spec_key = models.TextField(blank=True)  # a spec's sheet and every column key
     data = models.BinaryField(null=True, editable=False)
     success = models.CharField(max_length=200, blank=True)  # the message, with {count}
     done_url = models.CharField(max_length=500, blank=True)  # where the imported rows are

@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                 ('errors', models.JSONField(blank=True, default=list, verbose_name='错误')),
                 ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='尝试次数')),
                 ('call', models.JSONField(default=dict)),
-                ('spec_key', models.CharField(blank=True, max_length=300)),
+                ('spec_key', models.TextField(blank=True)),
                 ('data', models.BinaryField(null=True)),
                 ('success', models.CharField(blank=True, max_length=200)),
                 ('done_url', models.CharField(blank=True, max_length=500)),

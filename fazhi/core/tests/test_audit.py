@@ -13,14 +13,16 @@ from fazhi.core import services
 from fazhi.core.audit import record_event, service
 from fazhi.core.models import DataVersion, DomainEvent, FormToken, Unit, UnitVersion
 from fazhi.core.querysets import UnauditedWriteError
+from fazhi.jobs.models import Job
 from fazhi.notifications.models import Notice
 
 # Records that are not business records: the append-only event log itself, the data
 # version that every write changes (a cache key, not history) and the forms' one-time
 # tokens (a guard against a second submission).
 # The notices of due items (fazhi/notifications) are messages, copies of what the due lists
-# say, not records of anyone's work.
-NOT_AUDITED = {DomainEvent, DataVersion, UnitVersion, FormToken, Notice}
+# say, not records of anyone's work. A background job (fazhi/jobs) is a progress counter of
+# work whose own service records its events and field history.
+NOT_AUDITED = {DomainEvent, DataVersion, UnitVersion, FormToken, Notice, Job}
 
 
 def test_every_record_model_of_the_project_is_audited():

@@ -8,7 +8,7 @@ class IndicatorsConfig(worklines.KitAppConfig):
     url_prefix = "indicators/"
 
     def wire(self, line):
-        from fazhi.core import querysets, scale, worklines
+        from fazhi.core import demo, querysets, scale, worklines
         from fazhi.core.navigation import NavItem
 
         from . import api, partials, registry
@@ -22,5 +22,4 @@ class IndicatorsConfig(worklines.KitAppConfig):
         partials.connect()
         querysets.register_bulk_create_hook(partials.after_bulk_create)
         scale.register_scale_hooks(generated=partials.rebuild, deleting=partials.forget_subtree)
-        line.demo(-1, "指标分区数（暂停逐条重算）", partials.suspend_for_demo)
-        line.demo(99, "指标分区数", partials.rebuild_for_demo)
+        demo.register_demo_wrapper(partials.counted_at_the_end)

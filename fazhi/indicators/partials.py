@@ -586,15 +586,15 @@ def after_bulk_create(model, objs, using=None) -> None:
 
 def forget_subtree(path: str) -> None:
     """The partials of a subtree whose units are deleted without signals (scale data)."""
-    Partial.objects.filter(unit__path__startswith=path)._raw_delete(Partial.objects.db)
+    from fazhi.core.models import Unit
+
+    units = Unit.objects.filter(path__startswith=path).values("pk")
+    Partial.objects.filter(unit_id__in=units)._raw_delete(Partial.objects.db)
 
 
-def suspend_for_demo(world) -> None:
-    """The demo's first builder: its thousands of writes are counted once, at its end."""
-    _suspended.on = True
-
-
-def rebuild_for_demo(world) -> None:
-    """The demo's last builder."""
-    _suspended.on = False
+@contextlib.contextmanager
+def counted_at_the_end():
+    """Around the demo build: its thousands of writes are counted once, at its end."""
+    with deferred():
+        yield
     rebuild()

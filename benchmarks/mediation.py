@@ -14,7 +14,14 @@ the ratios are what is compared, as in docs/benchmarks.md):
       month (selectors.not_reported), for the province;
   (c) the case list's first page and a deep page, the screening page (which carries the
       check) and a trivial page, medians of 15 requests (targets: list and screening page
-      ≤ 3× the trivial page, the deep page ≤ 2× the first).
+      ≤ 3× the trivial page, the deep page ≤ 2× the first). Beside them, an empty ledger
+      page of another line (the platform's own page frame: layout, navigation, session —
+      what every list page costs before its rows), and the case list's first page right
+      after a change of the records (nothing cached: its count and table computed afresh,
+      median of 5 views each after a change).
+
+The database gets what a deployment has after `migrate` (the data version's row, which a
+flushed test database lacks: without it nothing is cached).
 """
 
 import argparse
@@ -45,10 +52,21 @@ def engine_against_floor(unit, user) -> tuple[float, float]:
 
 def worker(count: int) -> dict:
     loaded, user, province, district = common.load_province(
-        YEAR, count=["reconsideration=0", "litigation=0", f"mediation={count}"]
+        YEAR,
+        count=[
+            "reconsideration=0",
+            "litigation=0",
+            "legal_aid=0",
+            "legal_services=0",
+            f"mediation={count}",
+        ],
     )
+    import uuid
+
     from django.test import Client
 
+    from fazhi.core import dataversion
+    from fazhi.core.models import DataVersion
     from fazhi.mediation import selectors
 
     figures = {"load_s": loaded}
@@ -57,10 +75,14 @@ def worker(count: int) -> dict:
     month = datetime.date(YEAR, 6, 1)
     figures["unreported_ms"] = median_ms(lambda: list(selectors.not_reported(user, month)[:200]))
 
+    DataVersion.objects.get_or_create(
+        pk=dataversion.VERSION_PK, defaults={"token": uuid.uuid4().hex}
+    )
     client = Client()
     client.force_login(user)
     pages = {
         "trivial": "/healthz/",
+        "frame": "/litigation/",
         "list_first": "/mediation/",
         "list_deep": f"/mediation/?page={max(1, count // 40)}",
         "screenings": "/mediation/screenings/",
@@ -70,6 +92,12 @@ def worker(count: int) -> dict:
         if status != 200:
             raise SystemExit(f"{url} answered {status}")
         figures[f"{key}_ms"] = median_ms(lambda url=url: client.get(url))
+
+    def after_change():
+        dataversion.bump()  # as any change of the records does
+        client.get("/mediation/")
+
+    figures["list_changed_ms"] = common.median_ms(after_change, 5, warm=True)
     return figures
 
 
@@ -87,6 +115,9 @@ ROWS = [
     ("trivial_ms", "(c) trivial page (ms)", None),
     ("list_first_ms", "(c) case list page 1 (ms)", None),
     ("list_first_ratio", "(c) page 1 / trivial", "≤ 3"),
+    ("frame_ms", "(c) empty ledger of another line (ms)", None),
+    ("list_frame_ratio", "(c) page 1 / empty ledger", None),
+    ("list_changed_ms", "(c) page 1 after a change (ms)", None),
     ("list_deep_ms", "(c) case list deep page (ms)", None),
     ("list_deep_ratio", "(c) deep page / page 1", "≤ 2"),
     ("screenings_ms", "(c) screening page with the check (ms)", None),
@@ -98,6 +129,7 @@ def report(results: dict[str, dict]) -> str:
     for figures in results.values():
         figures["province_ratio"] = figures["province_ms"] / figures["province_floor_ms"]
         figures["list_first_ratio"] = figures["list_first_ms"] / figures["trivial_ms"]
+        figures["list_frame_ratio"] = figures["list_first_ms"] / figures["frame_ms"]
         figures["list_deep_ratio"] = figures["list_deep_ms"] / figures["list_first_ms"]
         figures["screenings_ratio"] = figures["screenings_ms"] / figures["trivial_ms"]
     return common.side_by_side(results, ROWS, 46)

@@ -15,6 +15,7 @@ from .models import (
     InspectionPlan,
     LawReport,
     LeadershipSession,
+    ReportingUnit,
     ScoreAppeal,
     sees_personnel_data,
 )
@@ -291,3 +292,21 @@ class TaskViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.tasks(self.request.user)
+
+
+class ReportingUnitSerializer(serializers.ModelSerializer):
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+
+    class Meta:
+        model = ReportingUnit
+        fields = ["id", "unit", "unit_name", "year", "listed_date"]
+
+
+class ReportingUnitViewSet(viewsets.ReadOnlyModelViewSet):
+    """述法名单（应述法单位）：述法覆盖率的分母."""
+
+    serializer_class = ReportingUnitSerializer
+    queryset = ReportingUnit.objects.none()
+
+    def get_queryset(self):
+        return selectors.reporting_units(self.request.user)

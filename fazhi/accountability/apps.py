@@ -25,6 +25,7 @@ class AccountabilityConfig(worklines.WorkLineConfig):
             models.LeadershipSession,
             models.AssessmentResult,
             models.AssignedTask,
+            models.ReportingUnit,
         )
         line.audit(models.AssessmentScheme, m2m_fields={"assessed_units"}, exclude_fields=["items"])
         # Findings and scores are read by a data rule of their own: it is part of the key.
@@ -53,3 +54,6 @@ class AccountabilityConfig(worklines.WorkLineConfig):
         line.api_viewset("accountability/appeals", api.AppealViewSet, "accountability-appeal")
         line.api_viewset("accountability/sessions", api.SessionViewSet, "accountability-session")
         line.api_viewset("accountability/tasks", api.TaskViewSet, "accountability-task")
+        line.api_viewset(
+            "accountability/reporting-units", api.ReportingUnitViewSet, "accountability-reporting"
+        )

@@ -336,6 +336,9 @@ def build(world: DemoWorld) -> None:
         _inspection(world, key, office_user, u[f"{key}_office"], targets, leader, name)
         _assessment(world, key, office_user, u[f"{key}_office"], targets, leader, name)
         _reports(world, office_user, targets[:2] + [u[f"{key}_enf1"]], PEOPLE[key], _ago(60).year)
+        services.list_reporting_units(
+            actor=office_user, office=u[f"{key}_office"], year=_ago(60).year, listed_date=_ago(60)
+        )
         _projects(world, key, office_user, u[f"{key}_office"])
         _sessions(world, office_user, u[f"{key}_gov"])
         _tasks(office_user, u[f"{key}_office"])

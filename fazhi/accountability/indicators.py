@@ -1,11 +1,15 @@
 """The 述法 · 督察 entries of the indicator catalog (indicators.md accountability.*, and the
 proposed ids of worklines.md §2.7(d) in the catalog's ADDED)."""
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from fazhi.indicators.registry import Indicator
 
-from .models import FindingState, ReportForm, SessionKind
+from .models import FindingState, LawReport, ReportForm, SessionKind
+
+# A unit on the year's 述法名单 that has a 述法 of that year.
+REPORTED = Q(Exists(LawReport.objects.filter(unit=OuterRef("unit"), year=OuterRef("year"))))
+ASSESSMENT_SOURCE = "法治建设考核办法"
 
 INSPECTION_SOURCE = "法治督察工作规定（厅字〔2019〕28号）"
 REPORT_SOURCE = "党政主要负责人履行推进法治建设第一责任人职责规定 第五条"
@@ -137,5 +141,65 @@ INDICATORS = (
         source="法治建设第一责任人职责",
         model="accountability.AssignedTask",
         date_field="assigned_date",
+    ),
+    Indicator(
+        id="accountability.inspected_units",
+        name="被督察单位",
+        unit="个",
+        definition="期间内开始的督察方案所列督察对象，同一单位多次督察计一次（记录为督察方案）",
+        source=INSPECTION_SOURCE,
+        model="accountability.InspectionPlan",
+        date_field="start_date",
+        distinct_field="targets",
+    ),
+    Indicator(
+        id="accountability.reporting_units",
+        name="应述法单位",
+        unit="个",
+        definition="期间内依法治办确定的述法名单所列部门和乡镇（街道）",
+        source=REPORT_SOURCE,
+        model="accountability.ReportingUnit",
+        date_field="listed_date",
+    ),
+    Indicator(
+        id="accountability.reporting_units_reported",
+        name="已述法的应述法单位",
+        unit="个",
+        definition="述法名单所列单位中，已登记该年度述法的",
+        source=REPORT_SOURCE,
+        model="accountability.ReportingUnit",
+        date_field="listed_date",
+        condition=REPORTED,
+    ),
+    Indicator(
+        id="accountability.law_report_coverage_rate",
+        name="述法覆盖率",
+        unit="%",
+        definition="已述法的应述法单位 ÷ 应述法单位 × 100",
+        source=REPORT_SOURCE,
+        numerator="accountability.reporting_units_reported",
+        denominator="accountability.reporting_units",
+    ),
+    Indicator(
+        id="accountability.assessment_score",
+        name="法治建设考核得分",
+        unit="分",
+        definition="被考核单位期间内公布的考核总分（评审得分之和）；所选单位及下级有多个考核结果时不计（见各单位）",
+        source=ASSESSMENT_SOURCE,
+        model="accountability.AssessmentResult",
+        date_field="published_date",
+        sum_field="total",
+        single=True,
+    ),
+    Indicator(
+        id="accountability.assessment_rank",
+        name="法治建设考核名次",
+        unit="名",
+        definition="被考核单位期间内公布的考核名次（总分相同者名次相同）；有多个考核结果时不计",
+        source=ASSESSMENT_SOURCE,
+        model="accountability.AssessmentResult",
+        date_field="published_date",
+        sum_field="rank",
+        single=True,
     ),
 )

@@ -28,6 +28,14 @@ from fazhi.core.roles import Role, role_allows
 # 销号 evidence, its self-scores. Nothing else of the line is open to it.
 RECTIFY = "rectify"
 SUBJECT_ROLES = (Role.LEADER, Role.UNIT_ADMIN)
+# The units that report (述法) and are inspected: agencies and 乡镇（街道）, not areas.
+REPORTING_KINDS = (
+    Unit.Kind.GOVERNMENT,
+    Unit.Kind.JUSTICE_BUREAU,
+    Unit.Kind.ENFORCEMENT,
+    Unit.Kind.OTHER_AGENCY,
+    Unit.Kind.TOWNSHIP,
+)
 
 
 def is_rule_of_law_office(membership) -> bool:
@@ -627,6 +635,32 @@ class LawReport(UnitRecord):
 
     def __str__(self) -> str:
         return f"{self.year}年度 {self.person}（{self.post}）述法"
+
+
+class ReportingUnit(UnitRecord):
+    """A unit on a year's 述法名单 (应述法单位), listed by its area's 依法治办: the
+    denominator of 述法覆盖率; `unit` is the listed unit, so its area's figures count it."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="应述法单位"
+    )
+    year = models.PositiveIntegerField("述法年度")
+    listed_date = models.DateField("列入名单日期")
+
+    class Meta:
+        verbose_name = "应述法单位"
+        verbose_name_plural = "应述法单位"
+        ordering = ["-year", "unit"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year"],
+                name="reporting_unit_one_per_year",
+                violation_error_message="该单位已在本年度述法名单中",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}年度应述法单位：{self.unit.name}"
 
 
 # — 示范创建 —

@@ -13,6 +13,7 @@ from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action
 
 from .models import (
+    REPORTING_KINDS,
     AssessmentItem,
     AssessmentResult,
     AssessmentScheme,
@@ -24,16 +25,8 @@ from .models import (
     InspectionPlan,
     LawReport,
     LeadershipSession,
+    ReportingUnit,
     ScoreAppeal,
-)
-
-# The units that report (述法) and are inspected: agencies and 乡镇（街道）, not areas.
-REPORTING_KINDS = (
-    Unit.Kind.GOVERNMENT,
-    Unit.Kind.JUSTICE_BUREAU,
-    Unit.Kind.ENFORCEMENT,
-    Unit.Kind.OTHER_AGENCY,
-    Unit.Kind.TOWNSHIP,
 )
 
 
@@ -271,9 +264,17 @@ def reports(user, *, search: str = "", year: int | None = None):
     return queryset
 
 
+def reporting_units(user, *, year: int | None = None):
+    queryset = ReportingUnit.objects.restrict(user).select_related("unit")
+    return queryset.filter(year=year) if year else queryset
+
+
 def coverage(user, year: int) -> dict:
-    """述法 coverage of the year: the reporting units in scope and those without a report."""
-    units = list(target_units(user))
+    """述法 coverage of the year: the units on its 述法名单 in scope (the records of
+    `accountability.law_report_coverage_rate`) and those of them without a report. Before the
+    list is made (`listed` False) the agencies and 乡镇（街道） in scope stand in for it."""
+    listed = list(reporting_units(user, year=year))
+    units = [row.unit for row in listed] if listed else list(target_units(user))
     reported = set(reports(user, year=year).values_list("unit", flat=True))
     missing = [unit for unit in units if unit.pk not in reported]
     rate = (
@@ -281,7 +282,13 @@ def coverage(user, year: int) -> dict:
         if units
         else None
     )
-    return {"units": units, "missing": missing, "reported": len(units) - len(missing), "rate": rate}
+    return {
+        "units": units,
+        "missing": missing,
+        "reported": len(units) - len(missing),
+        "rate": rate,
+        "listed": bool(listed),
+    }
 
 
 def projects(user, *, search: str = ""):

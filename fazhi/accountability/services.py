@@ -15,6 +15,7 @@ from fazhi.core.querysets import active_membership
 from fazhi.core.roles import Action
 
 from .models import (
+    REPORTING_KINDS,
     STAGE_DATE,
     AppealState,
     AssessmentItem,
@@ -29,6 +30,7 @@ from .models import (
     LawReport,
     LeadershipSession,
     ProjectStage,
+    ReportingUnit,
     ScoreAppeal,
     is_rule_of_law_office,
     is_subject_member,
@@ -785,6 +787,47 @@ def area_office(unit: Unit) -> Unit | None:
     ).order_by("pk")
     depth = {area.pk: len(area.path) for area in chain}
     return max(offices, key=lambda office: depth[office.parent_id], default=None)
+
+
+@service
+def list_reporting_units(*, actor, office, year, listed_date, units=None) -> list[ReportingUnit]:
+    """The year's 述法名单 of the 依法治办's area (党政主要负责人履行推进法治建设第一责任人职责
+    规定 第五条: 述法 of the leaders of the 部门 and 乡镇): by default every active agency and
+    乡镇（街道） whose nearest 依法治办 is `office`; units already listed are kept as they are."""
+    require_unit(actor, office, Action.CREATE, LINE)
+    _require_office(actor, office, "述法名单")
+    not_future(listed_date, "列入名单日期")
+    if listed_date.year != year:  # the figures of the year count the list made in it
+        raise ValidationError(f"{year}年度的述法名单应在{year}年内确定")
+    own = [
+        unit
+        for unit in Unit.objects.restrict(actor)
+        .filter(kind__in=REPORTING_KINDS, is_active=True, path__startswith=office.parent.path)
+        .order_by("path")
+        if area_office(unit) == office
+    ]
+    chosen = own if units is None else list(units)
+    outside = [unit.name for unit in chosen if unit not in own]
+    if outside:
+        raise ValidationError(
+            f"不是本依法治办辖区内应述法的部门或乡镇（街道）：{'、'.join(outside)}"
+        )
+    listed = set(
+        ReportingUnit.objects.filter(year=year, unit__in=chosen).values_list("unit", flat=True)
+    )
+    created = [
+        saved(ReportingUnit(unit=unit, year=year, listed_date=listed_date, created_by=actor))
+        for unit in chosen
+        if unit.pk not in listed
+    ]
+    record_event(
+        actor=actor,
+        action="accountability.reporting_units.list",
+        summary=f"确定{year}年度述法名单（新列入{len(created)}个单位）",
+        target=office,
+        unit=office,
+    )
+    return created
 
 
 @service

@@ -29,6 +29,7 @@ urlpatterns = [
     path("law-reports/", views.report_list, name="report_list"),
     path("law-reports/new/", views.report_create, name="report_create"),
     path("law-reports/coverage/", views.report_coverage, name="report_coverage"),
+    path("law-reports/coverage/list/", views.report_units_list, name="report_units_list"),
     path("law-reports/<int:pk>/", views.report_detail, name="report_detail"),
     path("law-reports/<int:pk>/review/", views.report_review, name="report_review"),
     path("law-reports/<int:pk>/upload/", views.report_upload, name="report_upload"),

@@ -800,8 +800,39 @@ def report_coverage(request):
             "year": year,
             "years": range(today().year, today().year - 5, -1),
             "coverage": selectors.coverage(request.user, year),
+            "office": _own_office(request.user),
+            "this_year": today().year,
         },
     )
+
+
+def _own_office(user):
+    """The 依法治办 the user acts for, if any: it makes its area's 述法名单."""
+    membership = active_membership(user)
+    is_office = membership is not None and membership.unit.kind == Unit.Kind.RULE_OF_LAW_OFFICE
+    return membership.unit if is_office and core_selectors.can(user, Action.CREATE, LINE) else None
+
+
+@require_POST
+def report_units_list(request):
+    """确定述法名单: every agency and 乡镇（街道） of the office's area, for the year."""
+    require(request, Action.CREATE, LINE)
+    try:
+        year = int(request.POST.get("year", ""))
+    except ValueError:
+        year = today().year
+    office = _own_office(request.user)
+    try:
+        if office is None:
+            raise PermissionDenied("述法名单由依法治办确定")
+        created = services.list_reporting_units(
+            actor=request.user, office=office, year=year, listed_date=today()
+        )
+    except (ValidationError, PermissionDenied) as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, f"已确定{year}年度述法名单，新列入{len(created)}个单位")
+    return redirect(f"{reverse('accountability:report_coverage')}?year={year}")
 
 
 # — 领导班子学法和法治议题会议 —

@@ -142,6 +142,7 @@ FIRST_PART: dict[str, list[list[tuple[str, str, str]]]] = {
     "accountability": [
         [
             ("开展法治督察", "accountability.inspections", "次"),
+            ("，督察单位", "accountability.inspected_units", "个"),
             ("，反馈问题", "accountability.inspection_findings", "个"),
             ("，已整改销号", "accountability.rectified", "个"),
             ("，整改销号率", "accountability.rectification_rate", "%"),
@@ -149,6 +150,7 @@ FIRST_PART: dict[str, list[list[tuple[str, str, str]]]] = {
         [
             ("领导干部述法", "accountability.law_reports", "人"),
             ("，其中现场述法", "accountability.law_reports_onsite", "人"),
+            ("，述法名单单位覆盖率", "accountability.law_report_coverage_rate", "%"),
         ],
         [
             ("领导班子会议学法和专题法治讲座", "accountability.leadership_study_sessions", "次"),
@@ -158,6 +160,11 @@ FIRST_PART: dict[str, list[list[tuple[str, str, str]]]] = {
         [
             ("法治建设考核公布结果的单位", "accountability.assessment_results", "个"),
             ("，其中等次为优秀", "accountability.assessment_excellent", "个"),
+        ],
+        # the unit's own result, when it is the one assessed (none for an area of several)
+        [
+            ("本单位法治建设考核得分", "accountability.assessment_score", "分"),
+            ("，名列第", "accountability.assessment_rank", "名"),
         ],
     ],
 }

@@ -11,10 +11,11 @@ class IndicatorsConfig(worklines.KitAppConfig):
         from fazhi.core import demo, querysets, scale, worklines
         from fazhi.core.navigation import NavItem
 
-        from . import api, partials, registry
+        from . import api, dashboard, partials, registry
 
         # The work lines' catalog entries (core may not import this app, so they come here).
         worklines.consume("indicators", registry.register)
+        worklines.consume("dashboard", dashboard.register_panels)
         line.nav(NavItem("指标看板", "indicators:dashboard", "工作台", weight=1))
         line.api_view("indicators/", api.indicators, "indicators")
         # Statistics by partition (partials.py): recounted after the writes that touch them;

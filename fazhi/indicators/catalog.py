@@ -258,6 +258,18 @@ legal_services.villages | 村（居） | 个 | villages on the advisers' roster 
 legal_services.villages_with_adviser | 有法律顾问的村（居） | 个 | villages with a legal adviser in office at the end of the period
 legal_services.village_adviser_coverage_rate | 村居法律顾问覆盖率 | % | villages with an adviser / villages × 100
 statistics.returned_for_correction | 退回修改统计报表 | 份 | returns sent back for correction in period (本级退回、上级退回、解锁更正; each sending back once)
+accountability.inspected_units | 被督察单位 | 个 | units among the targets of 督察 begun in period, each once (000: 十余个)
+accountability.reporting_units | 应述法单位 | 个 | units on the 述法名单 the 依法治办 made in period
+accountability.reporting_units_reported | 已述法的应述法单位 | 个 | of those, units with a 述法 of that year
+accountability.law_report_coverage_rate | 述法覆盖率 | % | reporting_units_reported / reporting_units × 100 (003: 述法全覆盖)
+accountability.assessment_score | 法治建设考核得分 | 分 | the assessed unit's published total; none when the scope holds several results
+accountability.assessment_rank | 法治建设考核名次 | 名 | the assessed unit's published rank; none when the scope holds several results
+publicity.law_exam_units | 参加学法考法单位 | 家 | units with a state employee sitting a law exam held in period (004: 72)
+publicity.materials_distributed | 发放普法宣传材料 | 份 | materials handed out at the activities held in period
+publicity.trial_observers | 旁听庭审 | 人次 | state employees' attendances at trials they were taken to observe in period (004)
+publicity.online_posts | 网络普法信息 | 条 | legal-publicity items published online in period, each registered as a 网络普法 activity (000: 800余条)
+legal_aid.civil_share | 民事案件占比 | % | civil_cases / cases_accepted × 100 (worklines.md §1.3, seed 000)
+legal_services.hotline_minutes | 12348热线服务时长 | 分钟 | minutes of the 12348 calls answered in period (§2.4(d) writes 小时)
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

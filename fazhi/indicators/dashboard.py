@@ -191,6 +191,8 @@ def _standings(ids, unit, now: dict, period: Period) -> tuple[str, dict]:
     own = by_area.get(unit, now)
     standings = {}
     for indicator_id in ids:
+        if get(indicator_id).single:  # a unit's own score: never compared with its siblings'
+            continue
         values = [v[indicator_id] for v in by_area.values() if v[indicator_id] is not None]
         mine = own[indicator_id]
         rank = None if mine is None else 1 + sum(1 for v in values if v > mine)
@@ -250,3 +252,16 @@ def _monthly(indicator_id: str, *, user, unit, period: Period) -> list:
     """(月份, value) for each calendar month of the period."""
     values = engine.breakdown([indicator_id], user=user, unit=unit, period=period, by="month")
     return [(f"{month.month}月", value[indicator_id]) for month, value in values.items()]
+
+
+# Sections the work lines add below the figures (contributed as "dashboard", since this app
+# may not import them): each a callable (request, unit, period) -> HTML, "" for nothing.
+PANELS: list = []
+
+
+def register_panels(*panels) -> None:
+    PANELS.extend(panels)
+
+
+def panels_html(request, unit, period: Period) -> list[str]:
+    return [html for panel in PANELS if (html := panel(request, unit, period))]

@@ -100,6 +100,8 @@ def _needed(ids) -> list[Indicator]:
 
 def _aggregate(indicator: Indicator, period: Period):
     condition = _in_period(indicator, period)
+    if indicator.distinct_field:
+        return Count(indicator.distinct_field, filter=condition, distinct=True)
     if indicator.sum_field:
         return Sum(indicator.sum_field, filter=condition)
     return Count("pk", filter=condition)
@@ -142,12 +144,20 @@ def _grouped(ids, *, user, unit, period, group_by) -> dict:
     for indicator in counted:
         model = apps.get_model(indicator.model)
         grouping = group_by(model, indicator)
-        queries[(model, grouping[0] if grouping else None)].append((indicator, grouping))
+        key = (model, grouping[0] if grouping else None, indicator.distinct_field)
+        queries[key].append((indicator, grouping))
     counts: dict = defaultdict(dict)
-    for (model, _), members in queries.items():
+    for (model, _, _), members in queries.items():
         aggregates = {
             f"v{i}": _aggregate(indicator, period) for i, (indicator, _) in enumerate(members)
         }
+        aggregates.update(
+            {
+                f"n{i}": Count("pk", filter=_in_period(indicator, period))
+                for i, (indicator, _) in enumerate(members)
+                if indicator.single
+            }
+        )
         # Only rows dated within the period can count: let the date indexes narrow the scan.
         dated = Q()
         for indicator, _ in members:
@@ -164,13 +174,16 @@ def _grouped(ids, *, user, unit, period, group_by) -> dict:
             for i, (indicator, _) in enumerate(members):
                 # Added, not set: a reported figure joins its rows' (never the same unit).
                 values = counts[row["key"]]
+                if indicator.single:  # the one row's value, or none
+                    values[indicator.id] = row[f"v{i}"] if row[f"n{i}"] == 1 else None
+                    continue
                 values[indicator.id] = values.get(indicator.id, 0) + (row[f"v{i}"] or 0)
     return counts, needed
 
 
 def _finish(values: dict, needed, ids) -> dict:
     for indicator in needed:
-        values.setdefault(indicator.id, None if indicator.is_ratio else 0)
+        values.setdefault(indicator.id, None if indicator.is_ratio or indicator.single else 0)
     for indicator in needed:
         if indicator.is_ratio:
             values[indicator.id] = _ratio(values, indicator)

@@ -14,7 +14,8 @@ Left out of the partials (the engine counts them directly, as before):
   months;
 - figures with monthly reports of units without rows (`reported`): which units report
   depends on rows of other models across units;
-- dates with a time of day, and conditions with expressions other than a field (`F`).
+- dates with a time of day, and conditions with expressions other than a field (`F`);
+- distinct counts (`distinct_field`) and per-unit values (`single`): no sums over months.
 Ratios are computed from their summed parts.
 
 `check()` recounts every partial from the records (`fazhi indicators_check`).
@@ -93,6 +94,8 @@ def _condition_paths(condition: Q | None) -> list[str] | None:
                 return None
             paths += inner
             continue
+        if not isinstance(child, tuple):  # Exists(...) and other expressions
+            return None
         lookup, value = child
         paths.append(lookup)
         if isinstance(value, F):
@@ -115,6 +118,10 @@ def _reads(indicator: Indicator) -> list[tuple] | None:
     """The (related model, path) hops the indicator's figure depends on, or None when it is
     not kept in partials."""
     if indicator.is_ratio or indicator.until_field or indicator.reported:
+        return None
+    # Distinct counts (a unit inspected in two months is one unit) and per-unit values
+    # (a published score) are no sums over months.
+    if indicator.distinct_field or indicator.single:
         return None
     model = apps.get_model(indicator.model)
     unit_path = _unit_path(model)

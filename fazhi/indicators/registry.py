@@ -33,6 +33,12 @@ class Indicator:
     # `month` and the `replaced_by` record models) by units that keep no rows of their own;
     # added for such units only, so that no unit is counted twice (engine `_reported`).
     reported: str | None = None
+    # Count the distinct values of this field (a unit inspected twice counts once); counted
+    # in a query of its own, since a relation's join would multiply the other rows.
+    distinct_field: str | None = None
+    # A per-unit value, not a count: `sum_field` of the one row the scope and period hold
+    # (a unit's 考核得分 or 名次); None ("—") when they hold none or several.
+    single: bool = False
 
     @property
     def is_ratio(self) -> bool:
@@ -43,6 +49,8 @@ class Indicator:
             raise ValueError(f"{self.id}: either a record model or a ratio, not both")
         if self.model is not None and self.date_field is None:
             raise ValueError(f"{self.id}: a counted indicator names the date it is counted on")
+        if self.single and self.sum_field is None:
+            raise ValueError(f"{self.id}: a per-unit value names the field it reads")
 
 
 _registered: dict[str, Indicator] = {}

@@ -83,6 +83,7 @@ def dashboard_view(request):
             "open": period.end >= today,
             "query": request.GET.urlencode(),
             "figures": _figures_html(indicators, scope),
+            "panels": dashboard.panels_html(request, unit, period),
             "overdue": overdue[:10],
             "overdue_count": len(overdue),
             "overdue_truncated": due.truncated,

@@ -9,7 +9,26 @@ from rest_framework import serializers, viewsets
 from fazhi.core.guards import shown_id_number
 
 from . import selectors
-from .models import AidCase, Consultation
+from .models import AidCase, Consultation, DutyService, OutreachEvent
+
+
+def _read_only(name, serializer, selector, doc):
+    """A read-only viewset of `serializer`'s model over `selector(user)` (scoped)."""
+
+    def get_queryset(self):
+        return selector(self.request.user)
+
+    return type(
+        name,
+        (viewsets.ReadOnlyModelViewSet,),
+        {
+            "__doc__": doc,
+            "__module__": __name__,
+            "serializer_class": serializer,
+            "queryset": serializer.Meta.model.objects.none(),
+            "get_queryset": get_queryset,
+        },
+    )
 
 
 class CaseSerializer(serializers.ModelSerializer):
@@ -61,14 +80,9 @@ class CaseSerializer(serializers.ModelSerializer):
         return shown_id_number(self.context["request"].user, case, case.applicant_id_number)
 
 
-class CaseViewSet(viewsets.ReadOnlyModelViewSet):
-    """法律援助案件: the cases the user may see."""
-
-    serializer_class = CaseSerializer
-    queryset = AidCase.objects.none()
-
-    def get_queryset(self):
-        return selectors.api_cases(self.request.user)
+CaseViewSet = _read_only(
+    "CaseViewSet", CaseSerializer, selectors.api_cases, "法律援助案件: the cases the user may see."
+)
 
 
 class ConsultationSerializer(serializers.ModelSerializer):
@@ -79,11 +93,65 @@ class ConsultationSerializer(serializers.ModelSerializer):
         fields = ["id", "unit", "date", "channel", "channel_display", "question", "referral"]
 
 
-class ConsultationViewSet(viewsets.ReadOnlyModelViewSet):
-    """法律咨询."""
+ConsultationViewSet = _read_only(
+    "ConsultationViewSet", ConsultationSerializer, selectors.api_consultations, "法律咨询."
+)
 
-    serializer_class = ConsultationSerializer
-    queryset = Consultation.objects.none()
 
-    def get_queryset(self):
-        return selectors.api_consultations(self.request.user)
+class DutyServiceSerializer(serializers.ModelSerializer):
+    """A duty lawyer's day: counts only (the persons helped are not named in the record)."""
+
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+    place_display = serializers.CharField(source="get_place_display", read_only=True)
+    provider_name = serializers.CharField(source="provider.name", read_only=True)
+
+    class Meta:
+        model = DutyService
+        fields = [
+            "id",
+            "unit",
+            "unit_name",
+            "date",
+            "place",
+            "place_display",
+            "place_name",
+            "provider",
+            "provider_name",
+            "persons",
+            "plea_witnessed",
+            "note",
+        ]
+
+
+DutyServiceViewSet = _read_only(
+    "DutyServiceViewSet",
+    DutyServiceSerializer,
+    selectors.duty_services,
+    "值班律师法律帮助 (法律援助法 第十四条、第三十条).",
+)
+
+
+class OutreachEventSerializer(serializers.ModelSerializer):
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+
+    class Meta:
+        model = OutreachEvent
+        fields = [
+            "id",
+            "unit",
+            "unit_name",
+            "date",
+            "title",
+            "place",
+            "audience",
+            "participants",
+            "note",
+        ]
+
+
+OutreachEventViewSet = _read_only(
+    "OutreachEventViewSet",
+    OutreachEventSerializer,
+    selectors.outreach_events,
+    "法律援助宣传活动 (法律援助法 第十条).",
+)

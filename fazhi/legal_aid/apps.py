@@ -61,3 +61,5 @@ class LegalAidConfig(worklines.WorkLineConfig):
         line.api_viewset(
             "legal-aid/consultations", api.ConsultationViewSet, "legal-aid-consultation"
         )
+        line.api_viewset("legal-aid/duty", api.DutyServiceViewSet, "legal-aid-duty")
+        line.api_viewset("legal-aid/outreach", api.OutreachEventViewSet, "legal-aid-outreach")

@@ -107,6 +107,14 @@ INDICATORS = (
         "受理案件中的民事案件",
         Q(case_type=CaseType.CIVIL),
     ),
+    Indicator(
+        id="legal_aid.civil_share",
+        name="民事案件占比",
+        unit="%",
+        definition="民事法律援助案件 ÷ 受理法律援助案件 × 100（占受援案件总数）",
+        numerator="legal_aid.civil_cases",
+        denominator="legal_aid.cases_accepted",
+    ),
     _accepted(
         "legal_aid.administrative_cases",
         "行政法律援助案件",

@@ -722,6 +722,8 @@ class DutyService(UnitRecord):
     plea_witnessed = models.PositiveIntegerField("其中见证认罪认罚具结（人次）", default=0)
     note = models.CharField("情况", max_length=300, blank=True)
 
+    detail_url_name = "legal_aid:duty_detail"
+
     class Meta:
         verbose_name = "值班律师法律帮助"
         verbose_name_plural = "值班律师法律帮助"
@@ -747,6 +749,8 @@ class OutreachEvent(UnitRecord):
     audience = models.CharField("对象", max_length=100, blank=True)
     participants = models.PositiveIntegerField("参与（人次）", default=0)
     note = models.CharField("情况", max_length=300, blank=True)
+
+    detail_url_name = "legal_aid:outreach_detail"
 
     class Meta:
         verbose_name = "法律援助宣传活动"

@@ -149,7 +149,8 @@ def agencies(user):
 
 
 def due_cases(user, horizon: datetime.date):
-    """Open periods for the due list: 审查决定, 补正, 指派, 结案材料."""
+    """Open periods for the due list: 审查决定, 补正, 指派 (the 结案材料 period of 第五十条
+    starts when the matter ends, entered with the closure report, where it is checked)."""
     mine = AidCase.objects.restrict(user).select_related("unit")
     # A period left open (None) ends in a year whose holidays are not entered yet.
     return mine.filter(

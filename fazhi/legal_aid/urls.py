@@ -25,6 +25,8 @@ urlpatterns = [
     path("lookup/", views.status_lookup, name="status_lookup"),
     path("duty/", views.duty_list, name="duty_list"),
     path("duty/new/", views.duty_create, name="duty_create"),
+    path("duty/<int:pk>/", views.duty_detail, name="duty_detail"),
     path("outreach/", views.outreach_list, name="outreach_list"),
     path("outreach/new/", views.outreach_create, name="outreach_create"),
+    path("outreach/<int:pk>/", views.outreach_detail, name="outreach_detail"),
 ]

@@ -520,7 +520,7 @@ def consultation_detail(request, consultation):
     return _detail_page(request, consultation, "consultation")
 
 
-# — duty lawyers and outreach (counted records, no page of their own) —
+# — duty lawyers and outreach (counted records: list, detail, no steps) —
 
 DUTY_LEDGER = Ledger(
     "值班律师法律帮助登记.xlsx",
@@ -589,6 +589,12 @@ def duty_create(request):
     )
 
 
+@record_view(DutyService)
+@require_safe
+def duty_detail(request, duty):
+    return _detail_page(request, duty, "duty")
+
+
 @require_safe
 def outreach_list(request):
     return _simple_list(
@@ -612,6 +618,12 @@ def outreach_create(request):
         back=("法律援助宣传活动", reverse("legal_aid:outreach_list")),
         message="已登记法律援助宣传活动",
     )
+
+
+@record_view(OutreachEvent)
+@require_safe
+def outreach_detail(request, outreach):
+    return _detail_page(request, outreach, "outreach")
 
 
 # — the public status lookup —

@@ -40,11 +40,22 @@ class VillageSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Village
-        fields = ["id", "unit", "township", "township_name", "name", "has_adviser"]
+        fields = [
+            "id",
+            "unit",
+            "township",
+            "township_name",
+            "name",
+            "has_adviser",
+            "listed_date",
+            "removed_date",
+            "merged_into",
+        ]
 
 
 class VillageViewSet(viewsets.ReadOnlyModelViewSet):
-    """村（居）and whether a legal adviser serves them today."""
+    """村（居）and whether a legal adviser serves them today; a village 撤并 carries the
+    day (`removed_date`, from which it is off the roster) and the village it joined."""
 
     serializer_class = VillageSerializer
     queryset = Village.objects.none()

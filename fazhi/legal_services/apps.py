@@ -14,7 +14,7 @@ class LegalServicesConfig(worklines.WorkLineConfig):
         from . import api, deadlines, demo, indicators, models, scale
 
         line.audit(models.ServicePoint, models.HotlineContact)
-        line.audit(models.Village, exclude_fields=["advisers"])
+        line.audit(models.Village, exclude_fields=["advisers", "merged_villages"])
         line.audit(models.VillageAdviser, exclude_fields=["logs"])
         line.audit(models.NotaryOffice, exclude_fields=["reports", "complaints"])
         line.audit(models.AdviserLog, models.NotaryReport, models.NotaryComplaint)

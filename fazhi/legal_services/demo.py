@@ -1,6 +1,6 @@
 """Demo 公共法律服务 for every district: the centre, the township stations and a village room,
-villages with advisers (one without), the advisers' monthly logs, 12348 calls and visits,
-and a notary office with monthly reports and one open complaint; in 西山区 a 12348 call
+villages with advisers (one without, one 撤并 into another), the advisers' monthly logs,
+12348 calls and visits, and a notary office with monthly reports and one open complaint; in 西山区 a 12348 call
 referred to 法律援助 opens the application there (`xishan_pls_window`)."""
 
 import datetime
@@ -20,6 +20,9 @@ VILLAGES = {
     "xishan": ["松林村", "石门社区", "枫岭村"],
     "nanqiao": ["稻香村", "河湾社区", "桑园村"],
 }
+# A village 撤并 into the first of the district's (it leaves the roster; its adviser's term
+# stops counting on the day).
+MERGED = {"donghu": "芦湾村", "xishan": "竹坞村", "nanqiao": "杏林村"}
 ADVISERS = {
     "donghu": ["韩律师（东湖）", "黎律师（东湖）"],
     "xishan": ["秦律师（西山）", "阎律师（西山）"],
@@ -156,6 +159,25 @@ def _build(world, key):
                 aid_referrals=figures[4],
             )
     # villages[2] has no adviser: listed as such.
+    merged = services.register_village(
+        actor=officer,
+        unit=bureau,
+        township=townships[0],
+        name=MERGED[key],
+        listed_date=_day(800),
+    )
+    services.appoint_adviser(
+        actor=officer,
+        village=merged,
+        name=f"{ADVISERS[key][0]}（兼）",
+        kind=AdviserKind.LAWYER,
+        firm=f"{district.name}律师事务所",
+        start=_day(700),
+        end=_day(-30),
+    )
+    services.remove_village(
+        actor=officer, village=merged, removed_date=_day(200), merged_into=villages[0]
+    )
     for ago, channel, category, answered, minutes, satisfaction, referral in (
         (1, ContactChannel.PHONE, "劳动", True, 12, "satisfied", "legal_aid"),
         (2, ContactChannel.PHONE, "婚姻家庭", True, 8, "basic", ""),

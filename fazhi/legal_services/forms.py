@@ -13,6 +13,7 @@ from .models import (
     NotaryCategory,
     NotaryComplaint,
     Satisfaction,
+    Village,
     VillageAdviser,
 )
 
@@ -52,6 +53,20 @@ class VillageForm(_UnitForm):
     def __init__(self, *args, townships, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["township"].queryset = townships
+
+
+class RemoveVillageForm(SubmitOnceForm):
+    removed_date = date_field("撤并日期", today=True, help_text="自该日起不再计入名册")
+    merged_into = forms.ModelChoiceField(
+        label="并入村（居）",
+        queryset=Village.objects.none(),
+        required=False,
+        empty_label="（撤销，不并入其他村居）",
+    )
+
+    def __init__(self, *args, targets, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["merged_into"].queryset = targets
 
 
 class AdviserForm(SubmitOnceForm):
@@ -153,6 +168,11 @@ class ContactFilterForm(forms.Form):
 
 class VillageFilterForm(forms.Form):
     q = forms.CharField(required=False, max_length=100)
+    roster = forms.ChoiceField(
+        label="名册",
+        choices=[("", "在册村（居）"), ("removed", "已撤并村（居）"), ("all", "全部")],
+        required=False,
+    )
     without_adviser = forms.BooleanField(label="仅显示无法律顾问的村（居）", required=False)
 
 

@@ -81,6 +81,19 @@ INDICATORS = (
         denominator="legal_services.hotline_contacts",
         key=True,
     ),
+    Indicator(
+        id="legal_services.hotline_minutes",
+        name="12348热线服务时长",
+        unit="分钟",
+        # worklines.md §2.4(d) writes 小时 beside the id; the records hold minutes and a
+        # figure is the plain sum of them, so the id's own unit is kept (60分钟 = 1小时).
+        definition="期间内接通的12348来电的通话时长合计",
+        source="公共法律服务平台（12348）",
+        model=CONTACT,
+        date_field="contact_date",
+        condition=PHONE & Q(answered=True),
+        sum_field="duration_minutes",
+    ),
     _contacts(
         "legal_services.hotline_rated",
         "12348满意度评价",

@@ -53,6 +53,15 @@ class Village(UnitRecord):
     # is merged or removed (撤并), if ever.
     listed_date = models.DateField("列入名册日期")
     removed_date = models.DateField("撤并日期", null=True, blank=True, editable=False)
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="merged_villages",
+        editable=False,
+        verbose_name="并入村（居）",
+    )
 
     detail_url_name = "legal_services:village_detail"
 
@@ -70,6 +79,9 @@ class Village(UnitRecord):
 
     def __str__(self) -> str:
         return f"{self.township.name}{self.name}"
+
+    def on_roster(self, on: datetime.date) -> bool:
+        return self.listed_date <= on and (self.removed_date is None or self.removed_date > on)
 
 
 class AdviserKind(models.TextChoices):
@@ -108,8 +120,12 @@ class VillageAdviser(ChildRecord):
         return f"{self.village} 法律顾问{self.name}"
 
     def _leave(self):
+        # The term counts for the village until its last day, or until the village is
+        # merged or removed (撤并), whichever comes first.
         if self.end is not None:
-            self.left_date = self.end + datetime.timedelta(days=1)
+            left = self.end + datetime.timedelta(days=1)
+            removed = self.village.removed_date if self.village_id else None
+            self.left_date = min(left, removed) if removed else left
 
     def clean_fields(self, exclude=None):
         self._leave()

@@ -26,27 +26,67 @@ def points(user, search=""):
     return queryset
 
 
-def villages(user, search="", without_adviser=False, on: datetime.date | None = None):
-    """Villages with whether an adviser serves them on `on` (today)."""
+def on_roster(on: datetime.date) -> Q:
+    """Villages on the 一村一法律顾问 roster on `on`: listed by then, not yet 撤并 (the
+    register of `legal_services.villages`)."""
+    return Q(listed_date__lte=on) & (Q(removed_date__isnull=True) | Q(removed_date__gt=on))
+
+
+# What the village list shows: the villages on the roster today, those removed, or both.
+ROSTER, REMOVED, ALL = "", "removed", "all"
+
+
+def villages(
+    user,
+    search="",
+    without_adviser=False,
+    on: datetime.date | None = None,
+    roster: str | None = ALL,
+):
+    """Villages with whether an adviser serves them on `on` (today); `roster` keeps those on
+    the roster then (ROSTER) or those removed by then (REMOVED). Villages without an adviser
+    are looked for among those on the roster only."""
     on = on or datetime.date.today()
-    serving = VillageAdviser.objects.filter(village=OuterRef("pk"), start__lte=on, end__gte=on)
+    serving = VillageAdviser.objects.filter(village=OuterRef("pk"), start__lte=on, left_date__gt=on)
     queryset = (
         Village.objects.restrict(user)
-        .select_related("unit", "township")
+        .select_related("unit", "township", "merged_into__township")
         .annotate(has_adviser=Exists(serving))
     )
     if search:
         queryset = queryset.filter(Q(name__icontains=search) | Q(township__name__icontains=search))
     if without_adviser:
+        roster = ROSTER
         queryset = queryset.filter(has_adviser=False)
+    if roster == ROSTER:
+        queryset = queryset.filter(on_roster(on))
+    elif roster == REMOVED:
+        queryset = queryset.filter(removed_date__lte=on)
     return queryset
 
 
 def coverage(user, on):
-    counts = villages(user, on=on).aggregate(
+    """(villages on the roster on `on`, of which with an adviser then)."""
+    counts = villages(user, on=on, roster=ROSTER).aggregate(
         total=Count("pk"), covered=Count("pk", filter=Q(has_adviser=True))
     )
     return counts["total"], counts["covered"]
+
+
+def merge_targets(user, village, on: datetime.date | None = None):
+    """The villages `village` may be merged into: others of its roster, on it `on`."""
+    on = on or datetime.date.today()
+    return (
+        Village.objects.restrict(user)
+        .filter(on_roster(on), unit_id=village.unit_id)
+        .exclude(pk=village.pk)
+        .select_related("township")
+    )
+
+
+def merged_into(user, village):
+    """The villages merged into `village` (撤并 into it)."""
+    return Village.objects.restrict(user).filter(merged_into=village).select_related("township")
 
 
 def advisers_of(user, village):

@@ -103,6 +103,57 @@ def register_village(
 
 
 @service
+def remove_village(
+    *, actor, village: Village, removed_date: datetime.date, merged_into: Village | None = None
+) -> Village:
+    """撤并: the village leaves the 一村一法律顾问 roster on `removed_date` (the first day it
+    is no longer counted), merged into another village of the roster or simply removed. An
+    adviser's term still running then stops counting for it on that day."""
+    require(actor, Action.CHANGE, village, "无权撤并该村（居）")
+    village = Village.objects.select_for_update().get(pk=village.pk)
+    if village.removed_date is not None:
+        raise ValidationError(f"{village}已于{village.removed_date:%Y-%m-%d}撤并")
+    not_future(removed_date, "撤并日期")
+    if removed_date <= village.listed_date:
+        raise ValidationError(f"撤并日期应晚于列入名册日期（{village.listed_date:%Y-%m-%d}）")
+    if merged_into is not None:
+        if merged_into.pk == village.pk:
+            raise ValidationError("不能并入本村（居）")
+        if merged_into.unit_id != village.unit_id:
+            raise ValidationError(f"请选择{village.unit.name}名册中的村（居）")
+        require(actor, Action.VIEW, merged_into, "无权查看所选并入的村（居）")
+        merged_into = Village.objects.select_for_update().get(pk=merged_into.pk)
+        if not merged_into.on_roster(removed_date):
+            raise ValidationError(f"{merged_into}在撤并日期不在名册中，不能并入")
+    late_log = (
+        AdviserLog.objects.filter(adviser__village=village, month__gte=removed_date)
+        .order_by("month")
+        .first()
+    )
+    if late_log is not None:
+        raise ValidationError(
+            f"撤并日期之后已有法律顾问服务记录（{late_log.adviser.name}{late_log.month:%Y年%m月}），"
+            "请核对撤并日期"
+        )
+    village.removed_date = removed_date
+    village.merged_into = merged_into
+    saved(village)
+    # A term running past the removal stops counting on the removal day (left_date).
+    for adviser in village.advisers.filter(left_date__gt=removed_date):
+        adviser.village = village
+        saved(adviser)
+    merged = f"，并入{merged_into}" if merged_into else ""
+    _event(
+        actor,
+        village,
+        village.unit,
+        "village_removed",
+        f"{village}于{removed_date:%Y-%m-%d}撤并{merged}",
+    )
+    return village
+
+
+@service
 def appoint_adviser(
     *,
     actor,
@@ -115,8 +166,14 @@ def appoint_adviser(
     phone: str = "",
 ) -> VillageAdviser:
     require(actor, Action.CHANGE, village, "无权为该村（居）聘任法律顾问")
+    # Locked: one appointment (or 撤并) of the village at a time, each seeing the others.
+    village = Village.objects.select_for_update().get(pk=village.pk)
     if end <= start:
         raise ValidationError("聘任截止日期应晚于起始日期")
+    if village.removed_date is not None and start >= village.removed_date:
+        raise ValidationError(
+            f"{village}已于{village.removed_date:%Y-%m-%d}撤并，撤并后不能聘任法律顾问"
+        )
     overlap = village.advisers.filter(start__lt=end, end__gt=start).first()
     if overlap is not None:
         raise ValidationError(
@@ -152,10 +209,15 @@ def log_adviser_month(
     aid_referrals: int = 0,
 ) -> AdviserLog:
     require(actor, Action.CHANGE, village, "无权登记该村（居）的法律顾问服务记录")
+    village = Village.objects.select_for_update().get(pk=village.pk)
     if adviser.village_id != village.pk:
         raise ValidationError("请选择本村（居）的法律顾问")
     month = _month(month)
     not_future(month, "月份")
+    if village.removed_date is not None and month >= village.removed_date:
+        raise ValidationError(
+            f"{village}已于{village.removed_date:%Y-%m-%d}撤并，不能登记撤并后的服务记录"
+        )
     if not (_month(adviser.start) <= month <= adviser.end):
         raise ValidationError(f"{month:%Y年%m月}不在{adviser.name}的聘任期间内")
     if adviser.logs.filter(month=month).exists():

@@ -13,6 +13,7 @@ urlpatterns = [
     path("villages/<int:pk>/", views.village_detail, name="village_detail"),
     path("villages/<int:pk>/adviser/", views.village_adviser, name="village_adviser"),
     path("villages/<int:pk>/log/", views.village_log, name="village_log"),
+    path("villages/<int:pk>/remove/", views.village_remove, name="village_remove"),
     path("contacts/", views.contact_list, name="contact_list"),
     path("contacts/new/", views.contact_create, name="contact_create"),
     path("contacts/import/", views.contact_import, name="contact_import"),

@@ -1,9 +1,10 @@
 """Pages of 公共法律服务: service points, villages and their advisers, 12348 contacts and
 visits, notary offices with their monthly reports and complaints — each a ledger with Excel."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -129,7 +130,17 @@ def point_detail(request, point):
 def _adviser_cell(village):
     if village.has_adviser:
         return "有"
+    if village.removed_date:
+        return "—"
     return mark_safe('<span class="badge badge-warning">无法律顾问</span>')
+
+
+def _removal(village) -> str:
+    """撤并 as the ledger says it: the day and the village merged into, or 在册."""
+    if village.removed_date is None:
+        return "在册"
+    merged = f"，并入{village.merged_into}" if village.merged_into_id else ""
+    return f"{village.removed_date:%Y-%m-%d}撤并{merged}"
 
 
 VILLAGE_LEDGER = Ledger(
@@ -139,6 +150,8 @@ VILLAGE_LEDGER = Ledger(
         Column("乡镇（街道）", lambda v: v.township.name),
         Column("村（居）", lambda v: v.name),
         Column("现有法律顾问", lambda v: "有" if v.has_adviser else "无", cell=_adviser_cell),
+        Column("列入名册日期", lambda v: day(v.listed_date), on_page=False),
+        Column("撤并情况", _removal),
     ),
 )
 
@@ -157,10 +170,11 @@ def village_list(request):
             search=data.get("q", ""),
             without_adviser=data.get("without_adviser", False),
             on=today,
+            roster=data.get("roster", selectors.ROSTER),
         ),
         model=Village,
         ledger=VILLAGE_LEDGER,
-        title=f"村居法律顾问（{covered}/{total}个村居有法律顾问）",
+        title=f"村居法律顾问（{covered}/{total}个在册村居有法律顾问）",
         placeholder="村（居）或乡镇",
         filter_form=filters,
         empty="没有符合条件的村（居）",
@@ -193,8 +207,25 @@ def village_detail(request, village):
             "advisers": selectors.advisers_of(user, village),
             "logs": selectors.logs_of(user, village),
             "can_change": core_selectors.can(user, Action.CHANGE, Village.work_line),
+            "merged_villages": selectors.merged_into(user, village),
             "history": core_selectors.record_history(user, village),
         },
+    )
+
+
+@record_view(Village, Action.CHANGE)
+def village_remove(request, village):
+    """撤并: the day the village leaves the roster and, if merged, the village it joins."""
+    if village.removed_date is not None:
+        messages.info(request, f"{village}已于{village.removed_date:%Y-%m-%d}撤并")
+        return redirect(village)
+    form = forms.RemoveVillageForm(
+        request.POST or None,
+        targets=selectors.merge_targets(request.user, village),
+        request=request,
+    )
+    return _record_form(
+        request, village, form, services.remove_village, title="撤并村（居）", message="已撤并"
     )
 
 

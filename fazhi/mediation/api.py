@@ -65,6 +65,10 @@ class DisputeSerializer(serializers.ModelSerializer):
             "petition_extension_days",
             "petition_extension_approved_date",
             "petition_extension_notice_date",
+            "notice_due",
+            "notice_date",
+            "notice_to",
+            "notice_late",
         ]
 
     def get_summary(self, dispute) -> str:

@@ -60,6 +60,7 @@ class MediationConfig(worklines.WorkLineConfig):
             deadlines.returns_due,
             deadlines.reviews_due,
             deadlines.routes_due,
+            deadlines.notices_due,
         )
         line.on_year_entered(services.fill_open_periods)
         line.indicators(*indicators.INDICATORS)

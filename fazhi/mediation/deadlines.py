@@ -54,6 +54,9 @@ ROUTE_DAYS = 15
 # 提出复查意见. 第三十六条: 复核 the same, 听证所需时间不计算在前款规定的期限内.
 REVIEW_REQUEST_DAYS = 30
 REVIEW_OPINION_DAYS = 30
+# 信访工作条例 第二十三条第三款: 对……转送、交办的信访事项，属于本机关、单位职权范围的，有关机关、
+# 单位应当自收到之日起15日内书面告知信访人接收情况以及处理途径和程序.
+NOTICE_DAYS = 15
 PETITION_ROLLOVER = True
 # 人民法院在线调解规则 第十二条: 收到……委派委托调解信息……后三个工作日内确认接受.
 ONLINE_CONFIRM_WORKING_DAYS = 3
@@ -126,10 +129,9 @@ def routes_due(user, today, horizon):
             "work_line": LINE,
             "basis": "信访工作条例 第二十二条",
         }
-        if dispute.route_due is not None:
-            yield DueItem(due_date=dispute.route_due, **common)
-        elif pending := pending_or_none(route_due, dispute.petition_registered_date):
-            yield DueItem(due_date=pending.bound, pending=pending, **common)
+        yield from _clock(
+            dispute.route_due, horizon, common, route_due, dispute.petition_registered_date
+        )
 
 
 def returns_due(user, today, horizon):
@@ -146,6 +148,37 @@ def returns_due(user, today, horizon):
             if dispute.source == Source.PETITION
             else "最高人民法院关于人民法院特邀调解的规定 第二十七条",
         )
+
+
+def _clock(stored, horizon, common: dict, compute, *args):
+    """A period's due item: its stored last day; while that is None, the natural-day bound
+    of a year whose holidays are not entered (pending), or — a row stored before the period
+    was — the day computed now, if it is due by `horizon`."""
+    if stored is not None:
+        yield DueItem(due_date=stored, **common)
+    elif pending := pending_or_none(compute, *args):
+        yield DueItem(due_date=pending.bound, pending=pending, **common)
+    elif (due := compute(*args)) <= horizon:
+        yield DueItem(due_date=due, **common)
+
+
+def notice_due(dispute) -> datetime.date:
+    """信访工作条例 第二十三条第三款: the written notice to the petitioner, 15 days from the
+    receiving body's receipt (the office's handoff, or the intake)."""
+    return petition_days(petition_start(dispute), NOTICE_DAYS)
+
+
+def notices_due(user, today, horizon):
+    """The written notice (书面告知) owed to the petitioner, until recorded or the result is
+    fed back; a row from before the clock was stored gets it computed here."""
+    for dispute in selectors.notices_open(user, horizon):
+        common = {
+            "title": f"{dispute.number}书面告知信访人接收情况及处理途径（{dispute.source_reference}）",
+            "url": _url("mediation:dispute_detail", dispute.pk),
+            "work_line": LINE,
+            "basis": "信访工作条例 第二十三条第三款",
+        }
+        yield from _clock(dispute.notice_due, horizon, common, notice_due, dispute)
 
 
 def petition_days(start: datetime.date, n: int) -> datetime.date:
@@ -179,12 +212,14 @@ def reviews_due(user, today, horizon):
             "work_line": LINE,
             "basis": f"信访工作条例 {article}",
         }
-        if review.opinion_due is not None:
-            yield DueItem(due_date=review.opinion_due, **common)
-        elif pending := pending_or_none(
-            review_opinion_due, review.requested_date, review.hearing_days
-        ):
-            yield DueItem(due_date=pending.bound, pending=pending, **common)
+        yield from _clock(
+            review.opinion_due,
+            horizon,
+            common,
+            review_opinion_due,
+            review.requested_date,
+            review.hearing_days,
+        )
 
 
 def confirmation_due(effective: datetime.date) -> datetime.date:

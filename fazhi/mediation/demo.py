@@ -249,6 +249,8 @@ def _disputes(world, key, actor, village, township, traffic, people, today):
         way=RouteWay.TRANSFER,
         recipient=township.name,
     )
+    # the committee told the petitioner in writing within its 15 days (第二十三条第三款)
+    services.record_petition_notice(actor=who, dispute=d, notice_date=ago(112), to=_party(key, 9))
     services.extend_petition_handling(
         actor=who,
         dispute=d,

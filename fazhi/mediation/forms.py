@@ -308,6 +308,13 @@ class ReturnForm(SubmitOnceForm):
     note = forms.CharField(label="反馈情况", max_length=300, widget=TEXTAREA)
 
 
+class PetitionNoticeForm(SubmitOnceForm):
+    notice_date = date_field("书面告知日期", today=True)
+    to = forms.CharField(
+        label="告知对象", max_length=100, help_text="信访人姓名（名称）；多人信访的，写代表人"
+    )
+
+
 class PetitionReviewForm(SubmitOnceForm):
     body = forms.CharField(
         label="复查（复核）机关", max_length=100, help_text="原办理机关、单位的上一级机关、单位"

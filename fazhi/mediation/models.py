@@ -310,6 +310,13 @@ class Dispute(UnitRecord):
     petition_extension_notice_date = models.DateField(
         "告知信访人延期理由日期", null=True, blank=True
     )
+    # 信访工作条例 第二十三条第三款: the receiving body (the committee the petition office routed
+    # the petition to) tells the petitioner in writing, within 15 days of receiving it, that
+    # it was received and how it will be handled.
+    notice_due = models.DateField("书面告知期限", null=True, blank=True, editable=False)
+    notice_date = models.DateField("书面告知信访人日期", null=True, blank=True)
+    notice_to = models.CharField("告知对象", max_length=100, blank=True)
+    notice_late = models.BooleanField("逾期书面告知", default=False, editable=False)
     # Agreement reached or mediation ended within the (extended) period: the 按期调结 count.
     on_time = models.BooleanField("按期调结", null=True, editable=False)
 
@@ -647,6 +654,8 @@ class NilReport(UnitRecord):
                 violation_error_message="本月已零上报",
             )
         ]
+        # the screening page's latest nil reports (selectors.nil_reports)
+        indexes = [models.Index(fields=["month", "id"], name="mediation_nil_month")]
 
     def __str__(self) -> str:
         return f"{self.committee.name}{self.month:%Y年%m月}零上报"

@@ -6,7 +6,9 @@ demand, each view recorded with its reason; the 依法治办 and superiors see t
 """
 
 import datetime
+import json
 
+from django.db import connections
 from django.db.models import Count, Exists, OuterRef, Q
 
 from fazhi.core.models import Unit
@@ -84,6 +86,44 @@ def disputes(user, *, search="", status="", source="", overdue_on=None):
             status=Status.MEDIATING,
         )
     return queryset
+
+
+# The case list counts exactly up to this many rows; beyond, PostgreSQL's estimate is shown.
+EXACT_COUNT_UP_TO = 10_000
+
+
+class Approximate(int):
+    """A row count from the planner's estimate: shown as "约N"."""
+
+    def __str__(self) -> str:
+        return f"约{int(self)}"
+
+
+def with_estimated_count(queryset):
+    """The case list's queryset, counted for its pager without an exact COUNT(*) over a
+    province's million disputes: exact while there are at most `EXACT_COUNT_UP_TO` rows (a
+    count of a LIMITed subquery), then on PostgreSQL the planner's estimate of the rows
+    (an `Approximate`; a page past the real end is empty, not an error); SQLite counts
+    exactly. Only this object is counted so: its clones (the page's rows) are plain."""
+    queryset = queryset.all()
+    queryset.count = lambda: estimated_count(queryset)
+    return queryset
+
+
+def estimated_count(queryset) -> int:
+    capped = queryset.values("pk")[: EXACT_COUNT_UP_TO + 1].count()
+    if capped <= EXACT_COUNT_UP_TO:
+        return capped
+    connection = connections[queryset.db]
+    if connection.vendor != "postgresql":
+        return queryset.values("pk").count()
+    sql, params = queryset.values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    if isinstance(plan, str):
+        plan = json.loads(plan)
+    return Approximate(max(EXACT_COUNT_UP_TO + 1, int(plan[0]["Plan"]["Plan Rows"])))
 
 
 def ledger_rows(queryset):
@@ -177,7 +217,9 @@ def open_findings(user, committee):
 
 
 def nil_reports(user):
-    return NilReport.objects.restrict(user).select_related("committee")
+    # The latest first, by an index (month, id): not sorted by the committees' names, which
+    # made a province's page sort every nil report of every month.
+    return NilReport.objects.restrict(user).select_related("committee").order_by("-month", "-pk")
 
 
 def not_reported(user, month: datetime.date):
@@ -185,7 +227,7 @@ def not_reported(user, month: datetime.date):
     reported", told apart from "reported nothing" (零上报)."""
     month = month.replace(day=1)
     screened = Screening.objects.filter(
-        committee=OuterRef("pk"), date__year=month.year, date__month=month.month
+        committee=OuterRef("pk"), date__gte=month, date__lt=_next_month(month)
     )
     nil = NilReport.objects.filter(committee=OuterRef("pk"), month=month)
     return (
@@ -264,6 +306,18 @@ def routes_open(user, horizon):
         .filter(petition_registered_date__isnull=False, routed_date__isnull=True)
         .filter(Q(route_due__lte=horizon) | Q(route_due__isnull=True))
         .order_by("route_due", "pk")
+    )
+
+
+def notices_open(user, horizon):
+    """Petition-referred disputes whose written notice to the petitioner (信访工作条例 第二十三条
+    第三款) is not recorded, while the result is not fed back: due by `horizon`, or without a
+    stored due date (a year whose holidays are not entered, or a row older than the clock)."""
+    return (
+        Dispute.objects.restrict(user, Action.CHANGE)
+        .filter(source="petition", notice_date__isnull=True, returned_date__isnull=True)
+        .filter(Q(notice_due__lte=horizon) | Q(notice_due__isnull=True))
+        .order_by("notice_due", "pk")
     )
 
 

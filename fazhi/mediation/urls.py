@@ -20,6 +20,7 @@ urlpatterns = [
     path("<int:pk>/follow-up/", views.dispute_follow_up, name="dispute_follow_up"),
     path("<int:pk>/return/", views.dispute_return, name="dispute_return"),
     path("<int:pk>/routing/", views.dispute_routing, name="dispute_routing"),
+    path("<int:pk>/notice/", views.dispute_notice, name="dispute_notice"),
     path(
         "<int:pk>/petition-extend/", views.dispute_petition_extend, name="dispute_petition_extend"
     ),

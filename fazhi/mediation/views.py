@@ -39,6 +39,7 @@ from .forms import (
     NilReportForm,
     PartyForm,
     PetitionExtensionForm,
+    PetitionNoticeForm,
     PetitionReviewForm,
     PetitionRoutingForm,
     ReturnForm,
@@ -100,6 +101,16 @@ def _petition_due(dispute) -> str:
     return text
 
 
+def _petition_notice(dispute) -> str:
+    """信访工作条例 第二十三条第三款: the written notice to the petitioner, or its last day."""
+    if dispute.source != "petition":
+        return ""
+    if dispute.notice_date:
+        late = "（逾期）" if dispute.notice_late else ""
+        return f"{dispute.notice_date:%Y-%m-%d}告知{dispute.notice_to}{late}"
+    return f"应于{dispute.notice_due:%Y-%m-%d}前告知" if dispute.notice_due else "期限待计算"
+
+
 DISPUTE_LEDGER = Ledger(
     "人民调解案件台账.xlsx",
     "矛盾纠纷",
@@ -131,6 +142,7 @@ DISPUTE_LEDGER = Ledger(
         Column("结案日期", lambda d: day(d.closed_date), on_page=False),
         Column("信访转送交办", _routing, on_page=False),
         Column("信访办理期限", _petition_due, on_page=False),
+        Column("书面告知信访人", _petition_notice, on_page=False),
     ),
 )
 
@@ -151,9 +163,12 @@ def dispute_list(request):
     figures_only = selectors.case_access(request.user) == selectors.FIGURES
     return ledger_page(
         request,
-        queryset,
+        # a province's million disputes: no exact COUNT(*) per page, the table cached per
+        # change of the records (core/dataversion.py)
+        selectors.with_estimated_count(queryset),
         ledger=DISPUTE_LEDGER,
         title="矛盾纠纷",
+        cached=True,
         export_rows=selectors.ledger_rows(queryset),
         search_placeholder="卷号、调解组织、来源文号或当事人",
         filter_form=filters,
@@ -391,6 +406,19 @@ def dispute_routing(request, dispute):
             + (f"应于{d.route_due:%Y-%m-%d}前转送、交办" if d.route_due else "转送期限待计算")
         ),
         form_kwargs={"initial": {"registered_date": dispute.petition_registered_date}},
+    )
+
+
+@record_view(Dispute, Action.CHANGE)
+def dispute_notice(request, dispute):
+    return _step(
+        request,
+        dispute,
+        "record_petition_notice",
+        PetitionNoticeForm,
+        message=lambda d: (
+            f"已登记书面告知{d.notice_to}" + ("（已超过十五日期限）" if d.notice_late else "")
+        ),
     )
 
 
@@ -715,14 +743,27 @@ def screening_list(request):
         queryset,
         ledger=SCREENING_LEDGER,
         title="矛盾纠纷排查",
+        cached=True,
         template="mediation/screening_list.html",
         search_placeholder="调解组织或排查范围",
         empty="尚无排查记录",
         actions=actions,
         month=today.replace(day=1),
-        not_reported=list(selectors.not_reported(request.user, today)[:200]),
+        **_not_reported(request, today),
         nil_reports=list(selectors.nil_reports(request.user)[:12]),
     )
+
+
+# The screening page names the first unreported committees (a province has thousands);
+# ?unreported=all names them all.
+UNREPORTED_SHOWN = 30
+
+
+def _not_reported(request, today) -> dict:
+    queryset = selectors.not_reported(request.user, today)
+    count = queryset.count()
+    shown = count if request.GET.get("unreported") == "all" else UNREPORTED_SHOWN
+    return {"not_reported": list(queryset[:shown]), "not_reported_count": count}
 
 
 def screening_create(request):

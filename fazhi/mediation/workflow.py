@@ -42,6 +42,11 @@ def _routing_open(dispute):
     return dispute.source == "petition" and dispute.routed_date is None
 
 
+def _notice_open(dispute):
+    # 信访工作条例 第二十三条第三款: the receiving body's written notice within 15 days.
+    return dispute.source == "petition" and dispute.notice_date is None
+
+
 def _extension_possible(dispute):
     # 信访工作条例 第三十四条: one extension of at most 30 days, before the result is given.
     return (
@@ -142,6 +147,15 @@ TRANSITIONS = (
         guard="信访部门收到信访事项应当登记，并在十五日内转送、交办或者告知",
         when=_routing_open,
         url_name="mediation:dispute_routing",
+    ),
+    Transition(
+        "record_petition_notice",
+        "登记书面告知信访人",
+        tuple(Status.values),
+        article="信访工作条例第二十三条第三款",
+        guard="收到转送、交办的信访事项之日起十五日内书面告知信访人接收情况以及处理途径和程序",
+        when=_notice_open,
+        url_name="mediation:dispute_notice",
     ),
     Transition(
         "extend_petition_handling",

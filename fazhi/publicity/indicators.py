@@ -5,6 +5,8 @@ from django.db.models import Q
 
 from fazhi.indicators.registry import Indicator
 
+from .models import ActivityForm
+
 LAW = "山东省法治宣传教育条例"
 EXAM_SOURCE = f"{LAW} 第十三条"
 
@@ -125,5 +127,47 @@ INDICATORS = (
         numerator="publicity.law_exam_excellent",
         denominator="publicity.law_exam_participants",
         key=True,
+    ),
+    Indicator(
+        id="publicity.law_exam_units",
+        name="参加学法考法单位",
+        unit="家",
+        definition="期间内举行的学法考法中有人员实际参考的所在单位（同一单位计一次）",
+        source=EXAM_SOURCE,
+        model="publicity.ExamResult",
+        date_field="exam__date",
+        condition=Q(sat=True),
+        distinct_field="person_unit",
+    ),
+    Indicator(
+        id="publicity.materials_distributed",
+        name="发放普法宣传材料",
+        unit="份",
+        definition="期间内普法宣传活动发放的宣传材料份数之和，按活动日期计入",
+        source=f"{LAW} 第十条",
+        model="publicity.Activity",
+        date_field="date",
+        sum_field="materials",
+    ),
+    Indicator(
+        id="publicity.trial_observers",
+        name="旁听庭审",
+        unit="人次",
+        definition="期间内组织国家工作人员旁听庭审的参与人数之和（形式为“组织旁听庭审”的活动）",
+        source=f"{LAW} 第十条",
+        model="publicity.Activity",
+        date_field="date",
+        condition=Q(form=ActivityForm.TRIAL_OBSERVATION),
+        sum_field="participants",
+    ),
+    Indicator(
+        id="publicity.online_posts",
+        name="网络普法信息",
+        unit="条",
+        definition="期间内登记的网络普法活动（每发布一条普法信息登记一次）",
+        source=f"{LAW} 第十条",
+        model="publicity.Activity",
+        date_field="date",
+        condition=Q(form=ActivityForm.ONLINE),
     ),
 )

@@ -107,10 +107,11 @@ class Theme(models.TextChoices):
 class ActivityForm(models.TextChoices):
     LECTURE = "lecture", "法治讲座"
     STALL = "stall", "集中宣传（摆摊设点）"
-    MOCK_TRIAL = "mock_trial", "模拟法庭、旁听庭审"
-    ONLINE = "online", "网络普法"
+    MOCK_TRIAL = "mock_trial", "模拟法庭"
+    ONLINE = "online", "网络普法（发布普法信息）"
     PERFORMANCE = "performance", "文艺演出、情景剧"
     OTHER = "other", "其他形式"
+    TRIAL_OBSERVATION = "trial_observation", "组织旁听庭审"
 
 
 class Village(UnitRecord):

@@ -192,6 +192,14 @@ def register_activity(
     return activity
 
 
+def attach_activity_file(*, actor, activity, uploaded_file):
+    """An activity's photo or material (照片、宣传材料): a checked upload on the record."""
+    from fazhi.core.services import attach_file
+
+    require(actor, Action.CHANGE, activity)
+    return attach_file(actor=actor, target=activity, uploaded_file=uploaded_file)
+
+
 @service
 def register_village(*, actor, unit, name) -> Village:
     require_unit(actor, unit, Action.CREATE, LINE)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("activities/", views.activity_list, name="activity_list"),
     path("activities/new/", views.activity_create, name="activity_create"),
     path("activities/<int:pk>/", views.activity_detail, name="activity_detail"),
+    path("activities/<int:pk>/upload/", views.activity_upload, name="activity_upload"),
     path("villages/", views.village_list, name="village_list"),
     path("villages/new/", views.village_create, name="village_create"),
     path("villages/<int:pk>/", views.village_detail, name="village_detail"),

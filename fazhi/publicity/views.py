@@ -1,10 +1,12 @@
 """Pages of 普法: responsibility lists (履职报告, 评议), activities, the 法律明白人 roster per
 village, and 学法考法 with its imported results and computed rates."""
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from fazhi.core import selectors as core_selectors
 from fazhi.core.guards import can_view_personal_data, permits, shown_id_number
@@ -12,7 +14,7 @@ from fazhi.core.imports import import_page
 from fazhi.core.ledgers import Column, Ledger, day, ledger_page
 from fazhi.core.roles import Action
 from fazhi.core.steps import form_page
-from fazhi.core.viewtools import record_view, require
+from fazhi.core.viewtools import error_text, record_view, require
 
 from . import imports, selectors, services
 from .forms import (
@@ -219,8 +221,32 @@ def activity_detail(request, activity):
     return render(
         request,
         "publicity/activity_detail.html",
-        {"activity": activity, "history": core_selectors.record_history(request.user, activity)},
+        {
+            "activity": activity,
+            "history": core_selectors.record_history(request.user, activity),
+            "attachments": core_selectors.attachments_of(request.user, activity),
+            "may_upload": permits(request.user, Action.CHANGE, activity),
+        },
     )
+
+
+@record_view(Activity, Action.CHANGE)
+@require_POST
+def activity_upload(request, activity):
+    """照片、宣传材料 of an activity: checked as every upload (core/attachments.py)."""
+    upload = request.FILES.get("file")
+    if upload is None:
+        messages.error(request, "请选择要上传的照片或材料")
+    else:
+        try:
+            services.attach_activity_file(
+                actor=request.user, activity=activity, uploaded_file=upload
+            )
+        except (ValidationError, PermissionDenied) as error:
+            messages.error(request, error_text(error))
+        else:
+            messages.success(request, f"已上传“{upload.name}”")
+    return redirect(activity)
 
 
 # — 法律明白人 —

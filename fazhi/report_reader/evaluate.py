@@ -25,8 +25,10 @@ from .sections import KEYS, REQUIRED
 SEED_METADATA = ("region", "agency", "level", "year", "published")
 CORPUS_METADATA = ("region", "year", "level")
 # Reports whose failures were looked at while tuning, by their file-name prefix; the rest
-# are held out. Chosen before tuning: one clean text, one web-page text.
-TUNED = ("01_", "03_", "04_")
+# are held out. Chosen before tuning: of the shared corpus one clean text, one web-page text;
+# of the collected openings (tests/corpus) the four named c*, the fifteen h* held out.
+TUNED = ("01_", "03_", "04_", "c")
+COLLECTED = Path(__file__).parent / "tests" / "corpus"  # openings collected for issue 18
 PARTS = ("all", "tuned", "held-out")
 
 
@@ -40,6 +42,9 @@ class Scores:
     metadata_right: int = 0
     metadata: int = 0
     documents: int = 0
+
+    def __add__(self, other: "Scores") -> "Scores":
+        return Scores(*(getattr(self, f) + getattr(other, f) for f in self.__dataclass_fields__))
 
     @property
     def precision(self) -> float:
@@ -89,7 +94,10 @@ def _corpus_reports(gold_file: Path):
             Counter(
                 (f["indicator"], f["value"]) for f in gold["figures"] if f["indicator"] in CATALOG
             ),
-            {
+            # an opening (`opening: true`) labels metadata and its figures; its parts are cut off
+            {}
+            if gold.get("opening")
+            else {
                 key: ("present", "merged") if key in gold["sections_present"] else ("missing",)
                 for key in REQUIRED
             },

@@ -25,6 +25,8 @@ for _wording in WORDINGS:
 _EXCLUDE_RES = {w.id: compile_term(w.exclude) for w in WORDINGS if w.exclude}
 NEGATIONS = "不未无非没"
 _EACH_RE = re.compile(r"均|都|全部|分别")
+PREVENTED_RE = re.compile(r"避免|防止|杜绝")
+SHARED_RE = re.compile(r"(均|都|全部)(已|已经)?")
 SHORT_CLAUSE = 6
 
 # How sure the reader is of a figure's indicator (shown on the report page; a person confirms
@@ -122,6 +124,14 @@ def _best_match(wording: Wording, context: _Context) -> tuple[tuple, bool, int] 
                 continue
             if _negated(words, match.start()):
                 continue
+            if PREVENTED_RE.search(words, match.end(), at):
+                continue  # "通过…调解撤回等手段避免近50件…案件流入诉讼": counts what did not happen
+            if (
+                match.start() < at < match.end()
+                and words[at - 1] == "的"
+                and match.end() + 1 < len(words)
+            ):
+                continue  # "对…印发的99份规范性文件进行清理": the verb before 的 only describes them
             if match.start() <= at:  # before the number, or around it ("抽查了#宗案卷")
                 score = (1, min(match.end(), at), len(match[0]))
             elif context.named_after:  # a noun after it: "办理38宗以区政府为被告的行政诉讼案件"
@@ -231,13 +241,21 @@ def extract_figures(text: str, original: str, paragraphs: list[tuple[int, int]])
             else:
                 floor = _naming_clauses(text, window_start, start) - window_start
             after_end = _clause_end(text, end, min(next_start, para_end), LIST_END)
+            named_after = next_start >= _clause_end(text, end, para_end)
+            if text[after_end : after_end + 1] in ("，", ",") and SHARED_RE.match(
+                text, after_end + 1
+            ):
+                # "其中规范性文件5份，均已向…备案": the next clause's verb is the figure's own
+                shared_end = _clause_end(text, after_end + 1, para_end)
+                if next_start >= shared_end:
+                    after_end, named_after = shared_end, True
             context = _Context(
                 text=head_text + window,
                 head=head,
                 floor=floor,
                 own=own,
                 after=text[end:after_end],
-                named_after=next_start >= _clause_end(text, end, para_end),
+                named_after=named_after,
                 area=_last_area(marks, window_start),
                 areas=_areas_in(head_text + window + text[end:after_end]),
             )

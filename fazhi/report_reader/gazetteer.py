@@ -46,9 +46,13 @@ def _gazetteer_file() -> Path:
 
 
 @cache
-def _names() -> dict[str, str]:
-    """Every name of the gazetteer → its kind (the highest kind a name has)."""
+def _load() -> tuple[dict[str, str], dict[str, set[str]]]:
+    """Every name of the gazetteer → its kind (the highest kind a name has), and every
+    county's and township's name → the names of the places above it (of each place of
+    that name: 东城街道 is in a dozen counties)."""
     names: dict[str, str] = {}
+    above: dict[str, set[str]] = {}
+    chain = ["", "", "", ""]
     with zipfile.ZipFile(_gazetteer_file()) as archive:
         text = archive.read("china_location.txt").decode("utf-8")
     for line in text.splitlines():
@@ -56,7 +60,24 @@ def _names() -> dict[str, str]:
         if depth in DEPTH_KINDS and (name := line.strip().split("\t")[0]):
             kind = CITY if depth == 0 and name in MUNICIPALITIES else DEPTH_KINDS[depth]
             names.setdefault(name, kind)
-    return names
+            chain[depth] = name
+            if depth >= 2:
+                above.setdefault(name, set()).update(chain[1:depth])
+    return names, above
+
+
+def _names() -> dict[str, str]:
+    return _load()[0]
+
+
+def above(name: str) -> set[str]:
+    """The names of the cities and counties that hold a place called `name`."""
+    return _load()[1].get(name, set())
+
+
+def contains(higher: str, name: str) -> bool:
+    """Whether a place called `higher` (a city or county) holds a place called `name`."""
+    return higher in _load()[1].get(name, ())
 
 
 def kind_of(name: str) -> str | None:

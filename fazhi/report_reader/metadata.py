@@ -28,9 +28,30 @@ NATIONWIDE = "全国"
 TITLE_RES = (
     re.compile(r"^(?P<issuer>[^，。；\s]{2,40}?)(?:关于)?(?P<year>\d{4})年度?[^，。；]*报告\s*$"),
     re.compile(r"^(?P<issuer>[^，。；\s]{2,40}?)关于(?P<year>)[^，。；]*报告\s*$"),
+    # "2020年静海区法治政府建设情况报告", "2021年法治政府建设工作情况报告"
+    re.compile(
+        r"^(?P<year>\d{4})年度?(?P<issuer>[^，。；\s\d]{0,20}?)法治政府建设[^，。；]*报告\s*$"
+    ),
 )
+# a title inside running text (one-line pages): "…www.x.com湖北省人民政府关于2023年度…的报告2023年，"
+INLINE_TITLE_RE = re.compile(
+    r"(?<!《)(?P<issuer>[\u4e00-\u9fff]{2,30}?)关于(?P<year>\d{4})年度?[^，。；,;《》]{0,30}?报告"
+)
+# the organ right after a place named in running text: "越城区司法局紧紧…", "任城区政府在…"
+ORGAN_START_RE = re.compile(
+    r"(?:人民政府|政府|管理委员会|管委会|街道办事处|办事处|司法局|司法厅|[\u4e00-\u9fff]{1,6}?(?:局|委员会|厅))"
+)
+# the subject of a first sentence that names no place: a ministry, or the body's own organ
+MINISTRY_SUBJECT_RE = re.compile(
+    r"^\s*\d{4}年(?:度|以来)?[，,]\s*((?:中华人民共和国)?(?:(?![各全省市县区镇乡街局])[\u4e00-\u9fff]){1,6}部)"
+)
+OWN_ORGAN_RE = re.compile(
+    r"(?:^|[，,])\s*[省市县区镇乡](司法局|司法厅|[\u4e00-\u9fff]{1,6}?局|人民政府|政府)"
+)
+HEADING_YEAR_RE = re.compile(r"(?:^|\n)\s*[一1][、.．]\s*(\d{4})年")
 FIELD_RE = re.compile(r"(?:发布机构|来源|信息来源)\s*[:：]\s*([^\s:：【】|]{2,40})")
 FIRST_SENTENCE_YEAR_RE = re.compile(r"(?:^|[\s。])(\d{4})年(?:度|以来)?[，,]")
+SENTENCE_END_RE = re.compile(r"[。！？]")
 LABELLED_DATE_RE = re.compile(
     r"(?:发布日期|发布时间|信息时间|发文日期|成文日期)\s*[:：]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})"
 )
@@ -76,7 +97,15 @@ def split_issuer(issuer: str) -> tuple[list[gazetteer.Place], str]:
     """The place names at the start of an issuing body and its organ: 峄城区司法局 →
     ([峄城区], 司法局)."""
     places = gazetteer.places(issuer)
-    return places, issuer[sum(len(place.name) for place in places) :]
+    organ = issuer[sum(len(place.name) for place in places) :]
+    # a street's office named under its district's government: 鲤城区人民政府金龙街道办事处
+    for government in ("人民政府", "政府"):
+        if places and organ.startswith(government):
+            if lower := gazetteer.places(organ[len(government) :]):
+                places = places + lower
+                organ = organ[len(government) + sum(len(place.name) for place in lower) :]
+            break
+    return places, organ
 
 
 def level_of(places: list[gazetteer.Place], organ: str) -> str | None:
@@ -108,13 +137,137 @@ def _fuller_region(region: str, text: str) -> str:
     return best
 
 
+def _named_above(places: list[gazetteer.Place], text: str) -> str:
+    """The city and county that hold the region, where the opening names them anywhere and
+    the gazetteer says they hold it: 镜湖区 … 芜湖市 → 芜湖市; 东城街道 … 清城区 → 清城区."""
+    first = places[0]
+    if not first.known or first.kind not in (gazetteer.COUNTY, gazetteer.TOWNSHIP):
+        return ""
+    named = sorted(
+        (text.index(form), h)
+        for h in gazetteer.above(first.name)
+        for form in (h, _short(h))
+        if form and form in text
+    )
+    county = next(
+        (
+            h
+            for _, h in named
+            if first.kind == gazetteer.TOWNSHIP and gazetteer.kind_of(h) == gazetteer.COUNTY
+        ),
+        "",
+    )
+    city = next(
+        (
+            h
+            for _, h in named
+            if gazetteer.kind_of(h) == gazetteer.CITY
+            and (not county or gazetteer.contains(h, county))
+        ),
+        "",
+    )
+    return city + county
+
+
+def _short(name: str) -> str:
+    """A city's or county's name as often written without its suffix: 深圳市 → 深圳."""
+    short = re.sub(r"(市|县|区)$", "", name)
+    return short if len(short) >= 2 and short != name else ""
+
+
+def _outside_quotes(text: str, index: int) -> bool:
+    """Whether `index` is outside any 《…》 (a title quoted in the text is another document)."""
+    return text.rfind("《", 0, index) <= text.rfind("》", 0, index)
+
+
 def _title(text: str) -> tuple[str, int, int] | None:
+    previous = ""
     for offset, line in list(_lines(text))[:12]:
         stripped = re.sub(r"^\s*标题\s*[:：]\s*", "", line).strip()
         if any(pattern.match(stripped) for pattern in TITLE_RES):
             start = offset + line.index(stripped)
+            # a title broken after its issuing body: "重庆市开州区发展和改革委员会 / 关于…的报告"
+            if stripped.startswith("关于") and _organ_line(previous):
+                return previous + stripped, start, start + len(stripped)
             return stripped, start, start + len(stripped)
+        previous = stripped or previous
     return None
+
+
+def _organ_line(line: str) -> bool:
+    """A line that is an issuing body and nothing else: "眉山市彭山区公义镇人民政府"."""
+    if not 3 <= len(line) <= 30:
+        return False
+    places, organ = split_issuer(line)
+    return (
+        bool(places)
+        and places[0].known
+        and 0 < len(organ) <= 12
+        and re.fullmatch(r"[\u4e00-\u9fff]+", organ) is not None
+        and ORGAN_RE.search(organ) is not None
+    )
+
+
+def _issuers_in_text(text: str) -> list[str]:
+    """Issuing bodies named where no title or signature names one, in this order: a line
+    that is an issuing body alone, a title inside running text, the subject of the first
+    sentence ("2022年以来，越城区司法局紧紧…"), and the county, street or zone the opening
+    names most often (its own area: "区政府…成立铜梁区…")."""
+    opening = text[:OPENING]
+    found = [line.strip() for _, line in list(_lines(opening))[:12] if _organ_line(line.strip())]
+    found += [
+        match["issuer"][start:]
+        for match in INLINE_TITLE_RE.finditer(opening)
+        if _outside_quotes(opening, match.start())
+        for start in range(len(match["issuer"]) - 1)
+        if (places := gazetteer.places(match["issuer"][start:])) and places[0].known
+    ][:1]
+    body = opening[title_end:] if (title_end := _title_end(opening)) else opening
+    organ = ""
+    if sentence := SENTENCE_END_RE.split(body.lstrip(), maxsplit=1)[0]:
+        if subject := _first_place(sentence):
+            found.append(subject)
+        elif ministry := MINISTRY_SUBJECT_RE.search(sentence):
+            found.append(ministry[1])  # "2022年，司法部坚持…"
+        elif own := OWN_ORGAN_RE.search(sentence):
+            organ = own[1]  # "2022年，县司法局紧紧…": the organ of the place named most
+    if most := _most_named(opening):
+        found.append(most + organ)
+    return found
+
+
+def _title_end(text: str) -> int | None:
+    title = _title(text)
+    return title[2] if title else None
+
+
+def _first_place(sentence: str) -> str | None:
+    for index in range(len(sentence)):
+        places = gazetteer.places(sentence[index : index + 30])
+        if (
+            places
+            and places[0].known
+            and places[0].kind != gazetteer.PROVINCE
+            or (places and places[0].kind == gazetteer.ZONE)
+        ):
+            rest = sentence[index + sum(len(place.name) for place in places) :]
+            organ = ORGAN_START_RE.match(rest)
+            return "".join(place.name for place in places) + (organ[0] if organ else "")
+    return None
+
+
+def _most_named(text: str) -> str | None:
+    names: dict[str, int] = {}
+    for match in re.finditer(r"[\u4e00-\u9fff]{1,12}?(?:区|县|街道|镇|乡)", text):
+        name = match[0]
+        for start in range(len(name) - 1):
+            if gazetteer.kind_of(name[start:]) in (gazetteer.COUNTY, gazetteer.TOWNSHIP):
+                names[name[start:]] = names.get(name[start:], 0) + 1
+                break
+    if not names:
+        return None
+    best = max(names.values())
+    return next(name for name, count in names.items() if count == best) if best >= 2 else None
 
 
 def _signature(text: str) -> tuple[str | None, str | None]:
@@ -147,6 +300,10 @@ def _year(meta: Metadata, title_year: int | None, text: str, sign_date: str | No
         ("标题", title_year),
         ("首句", int(match[1]) if match else None),
         ("落款日期", _closing_year(sign_date)),
+        (
+            "首个标题",
+            int(heading[1]) if (heading := HEADING_YEAR_RE.search(text[:OPENING])) else None,
+        ),
     )
     stated = [(name, year) for name, year in sources if year]
     if not stated:
@@ -171,9 +328,15 @@ def read_metadata(text: str) -> Metadata:
         match = next(m for pattern in TITLE_RES if (m := pattern.match(meta.title)))
         issuer = match["issuer"].strip()
         title_year = int(match["year"]) if match["year"] else None
+    if not meta.title:
+        inline = (
+            m for m in INLINE_TITLE_RE.finditer(text[:OPENING]) if _outside_quotes(text, m.start())
+        )
+        if match := next(inline, None):
+            title_year = int(match["year"])
     fields = FIELD_RE.findall(text[:OPENING]) + FIELD_RE.findall(text[-300:])
     candidates = [c for c in (issuer, sign_body, *fields) if c]
-    for candidate in candidates:
+    for candidate in _candidates(candidates, text):
         places, organ = split_issuer(candidate)
         if places or (organ and MINISTRY_RE.match(organ)):
             break
@@ -182,7 +345,10 @@ def read_metadata(text: str) -> Metadata:
     if candidate:
         if places:
             meta.region = "".join(place.name for place in places)
-            meta.region = _fuller_region(meta.region, "\n".join([*candidates, text[:OPENING]]))
+            named = "\n".join([*candidates, text[:OPENING]])
+            meta.region = _fuller_region(meta.region, named)
+            if meta.region == "".join(place.name for place in places):
+                meta.region = _named_above(places, named) + meta.region
         else:
             meta.region = NATIONWIDE
         # a bare place name issues the report of its government: 淄博市 → 淄博市人民政府,
@@ -195,6 +361,13 @@ def read_metadata(text: str) -> Metadata:
         meta.published = _date(*match.groups())
     meta.published = meta.published or sign_date
     return meta
+
+
+def _candidates(candidates: list[str], text: str):
+    yield from candidates
+    found = _issuers_in_text(text)
+    candidates += found  # the fuller region and the organ are looked for in these too
+    yield from found
 
 
 def _government_named(candidates: list[str], places: list[gazetteer.Place]) -> str | None:

@@ -23,6 +23,10 @@ def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("t2s.json")
 
 
+# the kinds of document whose 文件 a Taiwan-phrased text writes 檔案 (规范性、政策、政府文件)
+TAIWAN_FILE_RE = re.compile(r"(规范性|政策|政府)档案")
+
+
 def to_simplified(text: str) -> str:
     """t2s, line by line; a line whose conversion changes its length is converted
     character by character, and a character that would change length is kept, so the
@@ -32,7 +36,7 @@ def to_simplified(text: str) -> str:
     for line in text.split("\n"):
         converted = converter.convert(line)
         if converted != line:  # converters' Taiwan phrasing: 規範性檔案 for 规范性文件
-            converted = converted.replace("规范性档案", "规范性文件")
+            converted = TAIWAN_FILE_RE.sub(r"\1文件", converted)
         if len(converted) != len(line):
             converted = "".join(
                 simple if len(simple := converter.convert(char)) == 1 else char for char in line

@@ -48,8 +48,12 @@ CLASSIFIERS = (
     ("other", re.compile(r"其他")),
     ("measures_and_results", re.compile(r"举措|成效|做法|主要工作|工作情况|进展|成绩")),
 )
+# A part merged into another under its own sub-heading or lead sentence: "（一）党政主要负责人
+# 履行…第一责任人职责一是…" (a one-line text: the sub-heading anywhere), "二是切实推进第一
+# 责任人职责。…" (the seeds' gold counts such an item as the part merged).
 LEAD_FRP_RE = re.compile(
-    r"(?:^|[。；;])\s*(?:[一二三四五六七八九十]是|\(?[一二三四五六七八九十\d]+[)、.])?[^。；;]{0,30}第一责任人[^。；;]*[。；;]"
+    r"(?:(?:^|[。；;])\s*(?:[一二三四五六七八九十]是|\(?[一二三四五六七八九十\d]+[)、.])?|[（(][一二三四五六七八九十]{1,2}[)）])"
+    r"[^。；;]{0,30}第一责任人[^。；;]*?(?:[。；;]|(?=[一二三四五六七八九十]是))"
 )
 PROBLEM_SENTENCE_RE = re.compile(
     r"[^。！]*?(?:但|然而|不过)[^。！]*?(?:问题|不足|短板|差距|薄弱)[^。！]*[。！]?"

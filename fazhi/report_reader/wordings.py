@@ -115,7 +115,8 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("reconsideration.performance_due", (r"应(当)?履行",), _R),
     Wording("reconsideration.performed", (r"已(经)?履行|履行到位",), _R),
     # 行政应诉
-    Wording("litigation.cases", (r"行政应诉案件|行政诉讼案件|被诉案件",)),
+    # 调撤、撤诉 cases are some of the cases, not their number
+    Wording("litigation.cases", (r"行政应诉案件|行政诉讼案件|被诉案件",), exclude=r"调撤|撤诉"),
     Wording("litigation.concluded", (r"审结|结案",), "litigation"),
     Wording("litigation.lost", (r"败诉(案件)?$", r"#败诉"), "litigation"),
     Wording("litigation.loss_rate", (r"败诉率",)),
@@ -141,7 +142,9 @@ WORDINGS: tuple[Wording, ...] = (
         (r"减轻(行政)?处罚[”\"]?[^，。；、]{0,6}(清单|事项)",),
     ),
     Wording(
-        "enforcement.certified_officers", (r"持证(行政)?执法人员|持有执法证",), units=("人", "名")
+        "enforcement.certified_officers",
+        (r"持证(行政)?执法人员|持有执法证", r"持有[^，。；]{0,4}执法(资格)?证"),
+        units=("人", "名"),
     ),
     Wording("enforcement.supervision_inspections", (r"执法监督检查|专项监督|监督检查",), _ENF),
     Wording(
@@ -149,6 +152,7 @@ WORDINGS: tuple[Wording, ...] = (
         (
             r"评查[^，。；]{0,6}案卷|案卷[^，。；]{0,10}评查",
             r"(评查|抽查)[^，。；]{0,6}#[^，。；]{0,8}案卷",
+            r"(评查|抽查)[^，。；]{0,4}执法案件$",  # "抽查行政执法案件254宗": 案件 for 案卷
         ),
     ),
     Wording("enforcement.enterprise_inspections_reported", (r"入企(执法)?(检查)?",)),
@@ -186,11 +190,19 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("normative_docs.corrected", (r"纠错|纠正",), _DOC),
     Wording(
         "normative_docs.repealed",
-        (r"废止[^，。；]{0,6}规范性文件", r"规范性文件[^，。；]{0,6}废止"),
+        (
+            r"废止[^，。；]{0,6}规范性文件",
+            r"规范性文件[^，。；]{0,6}废止",
+            r"废止[^，。；]{0,10}文件",  # "废止计划生育类政策文件3份"
+            r"(?<![\u4e00-\u9fff])\d{4}年(共|累计)?废止了?$",  # "…文件3份，2022年废止7份"
+        ),
     ),
     Wording(
         "major_decisions.catalog_items",
-        (r"重大行政决策[^，。；]{0,6}目录",),
+        (
+            r"重大行政决策[^，。；]{0,6}目录",
+            r"(公布|纳入|列入)[^，。；]{0,4}重大行政决策(目录)?事项",
+        ),
         units=("项", "件", "个"),
     ),
     Wording(
@@ -384,7 +396,12 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("publicity.responsibility_lists", (r"普法责任清单",), units=("家", "个")),
     Wording("publicity.performance_reviews", (r"履职报告评议",), units=("家", "个")),
     Wording("publicity.law_exam_due", (r"应考",), "publicity"),
-    Wording("publicity.law_exam_participants", (r"参考人数",), "publicity"),
+    Wording(
+        "publicity.law_exam_participants",
+        (r"参考人数", r"参加[^，。；]{0,6}(学法|考法|法律知识)[^，。；]{0,4}(考试|测试)"),
+        "publicity",
+        units=("人", "名"),
+    ),
     Wording("publicity.law_exam_passed", (r"及格人数|合格人数",), "publicity"),
     Wording("publicity.law_exam_excellent", (r"优秀人数",), "publicity"),
     # the rosters the mediation line added (in so many words: "调解组织" alone stays
@@ -409,7 +426,11 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("normative_docs.other_legality_reviews", (r"其他合法性审查",)),
     Wording(
         "major_decisions.decisions_made",
-        (r"作出重大行政决策", r"#重大行政决策(?!事项|目录|听证)"),
+        (
+            r"作出重大行政决策",
+            r"#重大行政决策(?!事项|目录|听证)",
+            r"(作出|出台|实施)[^，。；]{0,4}重大行政决策(?!事项|目录|听证|程序)",
+        ),
         units=("项", "件"),
     ),
     Wording("major_decisions.expert_reviews", (r"重大行政决策专家论证",), units=("项", "件", "次")),

@@ -1,6 +1,8 @@
 """Demo returns: the 2025 行政复议 annual return of the three districts — 东湖区 on time, 西山区
-late, 南桥县 with a ±50% warning explained — consolidated by the city; and the November 2026
-人民调解 monthly return, 东湖区 submitted, 西山区 in draft, 南桥县 not begun and urged."""
+late, 南桥县 with a ±50% warning explained — consolidated by the city; the October 2026 人民调解
+monthly return of the three districts, consolidated and submitted by the city; the November
+2026 one, 东湖区 submitted, 西山区 in draft, 南桥县 not begun and urged; and 南桥县's 零上报 of
+September 2025 (no 人民调解 record in that month: the committees were founded in October)."""
 
 import datetime
 
@@ -26,6 +28,31 @@ def _through(world, district, code, key, *, carried, submitted_on, explain=None)
             actor=officer, statreturn=statreturn, cell="01-1", explanation=explain
         )
     services.complete_filling(actor=officer, statreturn=statreturn)
+    services.approve_return(actor=leader, statreturn=statreturn)
+    services.submit_return(actor=leader, statreturn=statreturn, submitted_on=submitted_on)
+    return statreturn
+
+
+def _monthly(world, district, key, submitted_on=None):
+    """A district's 人民调解 monthly return filled, its warnings explained, reviewed and sent."""
+    officer = world.users[f"{district}_statistician"]
+    leader = world.users[f"{district}_leader"]
+    statreturn = services.create_return(
+        actor=officer,
+        unit=world.units[f"{district}_justice"],
+        template_code="SF调1表",
+        period_key=key,
+    )
+    services.complete_filling(actor=officer, statreturn=statreturn)
+    for problem in services.problems(statreturn):
+        if problem.warning:  # the demo's records are few: every swing is large
+            services.explain_warning(
+                actor=officer,
+                statreturn=statreturn,
+                cell=problem.cell,
+                rule=problem.rule,
+                explanation="演示数据记录较少，同比变动大",
+            )
     services.approve_return(actor=leader, statreturn=statreturn)
     services.submit_return(actor=leader, statreturn=statreturn, submitted_on=submitted_on)
     return statreturn
@@ -62,23 +89,37 @@ def build(world) -> None:
     services.complete_filling(actor=world.users["city_statistician"], statreturn=city)
     services.approve_return(actor=city_leader, statreturn=city)
     services.submit_return(actor=city_leader, statreturn=city, submitted_on=d(2026, 1, 19))
+    # October 2026, 人民调解: the three districts and the city's consolidation.
+    october = [
+        _monthly(world, district, "2026-10", submitted_on=d(2026, 11, 4))
+        for district in world.districts
+    ]
+    for statreturn in october:
+        services.accept_return(actor=city_leader, statreturn=statreturn)
+    city_october = services.create_return(
+        actor=world.users["city_statistician"],
+        unit=world.units["city_justice"],
+        template_code="SF调1表",
+        period_key="2026-10",
+    )
+    services.complete_filling(actor=world.users["city_statistician"], statreturn=city_october)
+    services.approve_return(actor=city_leader, statreturn=city_october)
+    services.submit_return(
+        actor=city_leader, statreturn=city_october, submitted_on=city_october.due_date
+    )
+    # September 2025: 南桥县 has no 人民调解 record to report — 零上报, signed by its 负责人.
+    nil = services.create_return(
+        actor=world.users["nanqiao_statistician"],
+        unit=world.units["nanqiao_justice"],
+        template_code="SF调1表",
+        period_key="2025-09",
+    )
+    services.file_nil_return(
+        actor=world.users["nanqiao_leader"], statreturn=nil, submitted_on=nil.due_date
+    )
     # November 2026, 人民调解 (due 5 December).
     month = "2026-11"
-    officer = world.users["donghu_statistician"]
-    donghu = services.create_return(
-        actor=officer, unit=world.units["donghu_justice"], template_code="SF调1表", period_key=month
-    )
-    services.complete_filling(actor=officer, statreturn=donghu)
-    for problem in services.problems(donghu):
-        if problem.warning:  # the demo's records are few: every swing is large
-            services.explain_warning(
-                actor=officer,
-                statreturn=donghu,
-                cell=problem.cell,
-                explanation="演示数据记录较少，同比变动大",
-            )
-    services.approve_return(actor=world.users["donghu_leader"], statreturn=donghu)
-    services.submit_return(actor=world.users["donghu_leader"], statreturn=donghu)
+    _monthly(world, "donghu", month)
     services.create_return(
         actor=world.users["xishan_statistician"],
         unit=world.units["xishan_justice"],

@@ -89,7 +89,7 @@ def fill(statreturn, children_returns=()) -> tuple[dict, dict, dict]:
             sources[cell_id] = "manual"
     parts = {}
     for child in children_returns:
-        latest = child.versions.order_by("-number").first()
+        latest = child.latest_version()
         child_values = latest.values if latest else child.values
         parts[str(child.pk)] = {
             "area": child.area.name,

@@ -149,6 +149,13 @@ class StatReturn(UnitRecord):
     def frozen(self) -> bool:
         return self.state in FROZEN
 
+    def latest_version(self):
+        """The last 上报's kept values (from `versions` when prefetched: a consolidation reads
+        all its children's in one query, selectors.children_returns)."""
+        if "versions" in getattr(self, "_prefetched_objects_cache", {}):
+            return max(self.versions.all(), key=lambda v: v.number, default=None)
+        return self.versions.order_by("-number").first()
+
 
 class ReturnVersion(ChildRecord):
     """The values of one 上报, kept as they were sent."""

@@ -5,7 +5,7 @@ from django.db.models import Q
 
 from fazhi.core.models import Unit  # noqa: F401  (views read it from here)
 
-from . import filling, periods
+from . import filling, periods, tables
 from .models import EDITABLE, FROZEN, ReturnTemplate, ReturnVersion, State, StatReturn, UrgeNotice
 
 
@@ -68,7 +68,9 @@ def children_returns(statreturn: StatReturn) -> list[StatReturn]:
             template__code=statreturn.template.code,
             period_key=statreturn.period_key,
             area__parent=statreturn.area,
-        ).select_related("area", "unit")
+        )
+        .select_related("area", "unit")
+        .prefetch_related("versions")
     )
 
 
@@ -91,7 +93,7 @@ def children_status(statreturn: StatReturn) -> list[dict]:
         late = (found.submitted_on > due) if submitted else now > due
         included = found is not None and str(found.pk) in statreturn.parts
         part = statreturn.parts.get(str(found.pk)) if found else None
-        latest = found.versions.order_by("-number").first() if found and submitted else None
+        latest = found.latest_version() if found and submitted else None
         rows.append(
             {
                 "area": area,
@@ -193,11 +195,48 @@ def open_urge_notices(user):
     return [n for n in notices if (n.template.code, n.area_id, n.period_key) not in submitted]
 
 
-def fresh_values(statreturn: StatReturn) -> dict:
-    """The counted cells as the records give them now (a frozen return against its records)."""
-    children = filling.child_areas(statreturn.area) if statreturn.consolidated else ()
-    return filling.from_records(
-        statreturn.template.layout, statreturn.area, filling.period_of(statreturn), children
+def drift(statreturn: StatReturn) -> list[dict]:
+    """A frozen return's counted cells whose figure is no longer what the records give for its
+    area and period (issue 19 item 5: show both): the records changed after 上报, or the
+    figure was typed over (`why` says which). A consolidated return against its whole area's
+    records, as the dashboard counts them. One engine computation for the whole table."""
+    if statreturn.state not in FROZEN:
+        return []
+    layout = statreturn.template.layout
+    indicator_of = filling.counted(layout)
+    now = filling.from_records(layout, statreturn.area, filling.period_of(statreturn))
+    found = []
+    for cell, figure in now.items():
+        frozen = statreturn.values.get(cell)
+        if frozen == figure:
+            continue
+        if statreturn.consolidated:
+            why = "汇总数为下级上报数之和加本级记录数：上报后记录有变动，或下级改写了记录数"
+        elif statreturn.sources.get(cell) == "override" and statreturn.records.get(cell) == figure:
+            why = f"填报时改写了记录数：{statreturn.explanations.get(cell, '')}"
+        else:
+            why = "上报后记录有变动"
+        found.append(
+            {
+                "cell": cell,
+                "row": cell.split("-", 1)[0],
+                "label": tables.cell_label(layout, cell),
+                "indicator": indicator_of[cell],
+                "frozen": frozen,
+                "now": figure,
+                "why": why,
+            }
+        )
+    return found
+
+
+def frozen_returns(user, area: Unit, start, end):
+    """The area's submitted returns of periods within [start, end], for the dashboard."""
+    return (
+        StatReturn.objects.restrict(user)
+        .filter(area=area, state__in=FROZEN, period_start__gte=start, period_end__lte=end)
+        .select_related("template", "area")
+        .order_by("template__code", "period_start")
     )
 
 

@@ -8,10 +8,12 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from fazhi.core import selectors as core_selectors
+from fazhi.core.dataversion import remember
 from fazhi.core.ledgers import Column, Ledger, day, ledger_page
 from fazhi.core.roles import Action
 from fazhi.core.steps import form_page, step_page
@@ -27,7 +29,7 @@ from .forms import (
     ReturnForm,
     UrgeForm,
 )
-from .models import FROZEN, StatReturn
+from .models import StatReturn
 from .workflow import RETURN_FLOW, SUPERIOR_STEPS
 
 RETURN_LEDGER = Ledger(
@@ -193,8 +195,8 @@ def return_detail(request, statreturn):
         return excel.response(statreturn)
     if request.GET.get("export") == "pdf":
         return _pdf(request, statreturn)
-    frozen = statreturn.state in FROZEN
-    fresh = selectors.fresh_values(statreturn) if frozen and not statreturn.consolidated else {}
+    drift = selectors.drift(statreturn)
+    fresh = {cell["cell"]: cell["now"] for cell in drift}
     editable = RETURN_FLOW.allows(statreturn, "edit_return", request.user) and _fits(
         request.user, statreturn, "edit_return"
     )
@@ -220,9 +222,7 @@ def return_detail(request, statreturn):
             "statreturn": statreturn,
             "template": statreturn.template,
             "rows": _rows(statreturn, fresh),
-            "fresh_differs": any(
-                c["fresh"] is not None for r in _rows(statreturn, fresh) for c in r["cells"]
-            ),
+            "drift": drift,
             "problems": problems,
             "errors": [p for p in problems if p.blocking],
             "warnings": [p for p in problems if p.warning],
@@ -306,6 +306,48 @@ def return_urge(request, statreturn):
         UrgeForm(request.POST, request=request, areas=areas),
         services.urge,
         "已催报",
+    )
+
+
+def _records_link(indicator_id: str, area_id: int, start, end) -> str:
+    query = f"id={indicator_id}&unit={area_id}&from={start:%Y-%m-%d}&to={end:%Y-%m-%d}"
+    return f"{reverse('indicators:records')}?{query}"
+
+
+def dashboard_returns(request, unit, period) -> str:
+    """The dashboard's section of the returns (contributed to indicators' dashboard): the
+    unit's area's submitted returns of the period, each said to agree with the records now or
+    flagged with both figures, the records' linked to them (issue 19 item 5)."""
+    area = services.area_of(unit)
+    if area is None:
+        return ""
+
+    def compute():
+        shown = []
+        for statreturn in selectors.frozen_returns(request.user, area, period.start, period.end):
+            cells = selectors.drift(statreturn)
+            for cell in cells:
+                cell["link"] = _records_link(
+                    cell["indicator"], area.pk, statreturn.period_start, statreturn.period_end
+                )
+            shown.append(
+                {
+                    "title": f"{statreturn.period_label}《{statreturn.template.name}》",
+                    "url": statreturn.get_absolute_url(),
+                    "state": statreturn.get_state_display(),
+                    "nil": statreturn.nil_return,
+                    "cells": cells,
+                }
+            )
+        return shown
+
+    shown = remember("stat_drift", (area.pk, period.start, period.end), compute, user=request.user)
+    if not shown:
+        return ""
+    return render_to_string(
+        "statistics/_dashboard_returns.html",
+        {"area": area, "returns": shown, "differing": sum(bool(r["cells"]) for r in shown)},
+        request=request,
     )
 
 

@@ -14,11 +14,13 @@ from fazhi.indicators.engine import Period, compute, records
 from fazhi.legal_aid import services
 from fazhi.legal_aid.models import (
     CaseType,
+    Channel,
     DutyPlace,
     DutyService,
     Matter,
     OutreachEvent,
     ProviderKind,
+    Referral,
 )
 
 D = datetime.date
@@ -172,3 +174,79 @@ def test_the_duty_and_outreach_pages_register_and_list(aid, client_as):
     )
     assert OutreachEvent.objects.filter(title="法律援助进工地").exists()
     assert "法律援助进工地" in client.get(reverse("legal_aid:outreach_list")).content.decode()
+
+
+def _rows(response):
+    data = response.json()
+    return data["results"] if isinstance(data, dict) else data
+
+
+def test_duty_and_outreach_records_have_a_page_and_an_api_in_scope_only(aid, demo, client_as):
+    lawyer = aid.provider(6, name="详情律师")
+    duty = _duty(aid, lawyer, D(2025, 10, 9), 4, plea_witnessed=1, note="节后首日值班")
+    event = services.register_outreach_event(
+        actor=aid.officer,
+        unit=aid.unit,
+        date=D(2025, 10, 9),
+        title="法援进校园详情",
+        place="东湖一中",
+        audience="在校学生",
+        participants=120,
+    )
+    own = client_as(aid.officer)
+    listing = own.get(reverse("legal_aid:duty_list")).content.decode()
+    assert duty.get_absolute_url() in listing  # list → detail
+    page = own.get(duty.get_absolute_url()).content.decode()
+    assert "节后首日值班" in page and "详情律师" in page and "第十四条" in page
+    assert event.get_absolute_url() in own.get(reverse("legal_aid:outreach_list")).content.decode()
+    assert "在校学生" in own.get(event.get_absolute_url()).content.decode()
+
+    duty_api = _rows(own.get("/api/legal-aid/duty/"))
+    mine = next(row for row in duty_api if row["id"] == duty.pk)
+    assert (mine["persons"], mine["plea_witnessed"], mine["provider_name"]) == (4, 1, "详情律师")
+    outreach_api = _rows(own.get("/api/legal-aid/outreach/"))
+    assert any(row["id"] == event.pk and row["participants"] == 120 for row in outreach_api)
+
+    # Another district's staff of the same line: 404 on the pages, not in the API.
+    other = client_as(demo.users["xishan_aid_officer"])
+    for record, api in ((duty, "/api/legal-aid/duty/"), (event, "/api/legal-aid/outreach/")):
+        assert other.get(record.get_absolute_url()).status_code == 404
+        assert other.get(f"{api}{record.pk}/").status_code == 404
+        assert record.pk not in {row["id"] for row in _rows(other.get(api))}
+
+
+def test_consultations_by_channel_with_answer_and_referral_are_counted_and_shown(aid, client_as):
+    period = ["legal_aid.consultations"]
+    before = compute(period, user=aid.reviewer, unit=aid.unit, period=OCTOBER)
+    made = [
+        services.register_consultation(
+            actor=aid.officer,
+            unit=aid.unit,
+            date=day,
+            channel=channel,
+            person_name="咨询群众",
+            question="工伤赔偿怎么申请",
+            answer=f"{channel}解答：先申请工伤认定",
+            referral=referral,
+        )
+        for day, channel, referral in (
+            (D(2025, 9, 30), Channel.VISIT, Referral.APPLICATION),
+            (D(2025, 10, 3), Channel.HOTLINE, Referral.MEDIATION),  # 国庆 too
+            (D(2025, 10, 10), Channel.LETTER, Referral.LAWYER),
+            (D(2025, 10, 11), Channel.ONLINE, Referral.NONE),  # after the period
+        )
+    ]
+    after = compute(period, user=aid.reviewer, unit=aid.unit, period=OCTOBER)
+    assert after["legal_aid.consultations"] - before["legal_aid.consultations"] == 3
+    page = client_as(aid.officer).get(made[1].get_absolute_url()).content.decode()
+    assert "12348电话" in page and "hotline解答" in page and "转人民调解" in page
+    with pytest.raises(ValidationError, match="咨询日期"):
+        services.register_consultation(
+            actor=aid.officer,
+            unit=aid.unit,
+            date=D(2099, 1, 5),
+            channel=Channel.VISIT,
+            person_name="未来",
+            question="问",
+            answer="答",
+        )

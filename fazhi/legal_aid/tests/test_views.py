@@ -1,6 +1,7 @@
 """The pages, the data rules (who sees economic evidence and the charge, the assigned lawyer's
 own cases, the record of each view), the due list, the API and the public lookup."""
 
+import datetime
 import io
 import re
 
@@ -135,6 +136,16 @@ def test_the_indicators_count_the_demo(demo):
     assert values["legal_aid.cases_accepted"] == accepted >= 4
     assert values["legal_aid.cases_closed"] == 2
     assert values["legal_aid.subsidies_paid"] == 2000
+    # 民事案件占比 (seed 000: 150 of 783, 19%): of the cases accepted, from the records.
+    shares = compute(
+        ["legal_aid.civil_share", "legal_aid.civil_cases", "legal_aid.cases_accepted"],
+        user=admin,
+        unit=demo.units["donghu"],
+        period=Period(datetime.date(year - 1, 1, 1), datetime.date(year, 12, 31)),
+    )
+    civil, accepted = shares["legal_aid.civil_cases"], shares["legal_aid.cases_accepted"]
+    assert 0 < civil < accepted
+    assert float(shares["legal_aid.civil_share"]) == round(civil * 100 / accepted, 2)
 
 
 # — the public lookup —

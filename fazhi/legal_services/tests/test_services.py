@@ -28,7 +28,7 @@ def test_the_village_list_names_the_villages_without_an_adviser(demo, client_as,
     without = selectors.villages(officer, without_adviser=True, on=today)
     assert [v.name for v in without] == ["柳岸村"]
     page = client_as(officer).get(reverse("legal_services:village_list")).content.decode()
-    assert "2/3个村居有法律顾问" in page and "无法律顾问" in page
+    assert "2/3个在册村居有法律顾问" in page and "无法律顾问" in page
 
 
 def test_an_adviser_period_may_not_overlap_and_logs_stay_within_it(pls):
@@ -93,6 +93,7 @@ def test_the_hotline_and_notary_figures_come_from_the_records(demo, pls):
         "notary.cases",
         "notary.on_time_rate",
         "legal_services.village_adviser_consultations",
+        "legal_services.hotline_minutes",
     ]
     start = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
     values = compute(ids, user=demo.admin, unit=demo.units["donghu"], period=Period(start, today))
@@ -104,6 +105,7 @@ def test_the_hotline_and_notary_figures_come_from_the_records(demo, pls):
     assert values["notary.cases"] == 320
     assert values["notary.on_time_rate"] == 95
     assert values["legal_services.village_adviser_consultations"] == 40
+    assert values["legal_services.hotline_minutes"] == 12 + 8 + 15  # answered calls only
 
 
 def test_a_notary_office_has_two_notaries_and_reports_consistent_counts(pls):

@@ -34,6 +34,7 @@ from .disputes import (
 from .periods import fill_open_periods
 from .petitions import (
     extend_petition_handling,
+    record_petition_notice,
     record_petition_routing,
     record_review_opinion,
     request_petition_review,
@@ -62,6 +63,7 @@ __all__ = [
     "record_review_opinion",
     "request_petition_review",
     "record_petition_routing",
+    "record_petition_notice",
     "extend_petition_handling",
     "publish_typical_case",
     "record_agreement",

@@ -130,6 +130,9 @@ def register_dispute(
         dispute.confirmed_late = bool(dispute.confirm_due and received_date > dispute.confirm_due)
     if source in deadlines.RETURNED_SOURCES:
         dispute.return_due = date_or_none(deadlines.return_due, dispute)
+    if source == Source.PETITION:
+        # 信访工作条例 第二十三条第三款: the written notice to the petitioner within 15 days.
+        dispute.notice_due = date_or_none(deadlines.notice_due, dispute)
     saved(dispute)
     saved(Party(dispute=dispute, role="applicant", name=applicant.strip()))
     if respondent.strip():

@@ -29,6 +29,13 @@ def fill_open_periods(*, year: int, actor, **kwargs) -> None:
         dispute.return_due = date_or_none(deadlines.return_due, dispute)
         if dispute.return_due is not None:
             dispute.save()
+    for dispute in Dispute.objects.filter(notice_due__isnull=True, source=Source.PETITION):
+        dispute.notice_due = date_or_none(deadlines.notice_due, dispute)
+        if dispute.notice_due is not None:
+            dispute.notice_late = bool(
+                dispute.notice_date and dispute.notice_date > dispute.notice_due
+            )
+            dispute.save()
     for dispute in Dispute.objects.filter(
         route_due__isnull=True, petition_registered_date__isnull=False
     ):

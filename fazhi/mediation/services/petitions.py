@@ -200,6 +200,45 @@ def record_petition_routing(
 
 
 @service
+def record_petition_notice(
+    *, actor, dispute: Dispute, notice_date: datetime.date, to: str
+) -> Dispute:
+    """信访工作条例 第二十三条第三款: the body the petition was routed to (the committee)
+    tells the petitioner in writing, within 15 days of receiving it, that it was received
+    and how it will be handled (接收情况以及处理途径和程序). Recorded once; a late notice is
+    recorded and flagged, never refused — the petitioner must still be told."""
+    DISPUTE_FLOW.check(dispute, "record_petition_notice", actor=actor)
+    _petition_only(dispute)
+    if dispute.notice_date is not None:
+        raise ValidationError(f"已于{dispute.notice_date:%Y-%m-%d}书面告知信访人")
+    to = to.strip()
+    if not to:
+        raise ValidationError("请填写告知对象（信访人姓名或名称）")
+    not_future(notice_date, "书面告知日期")
+    _not_before(notice_date, "书面告知日期", deadlines.petition_start(dispute), "收到信访事项日期")
+    if dispute.notice_due is None:
+        dispute.notice_due = date_or_none(deadlines.notice_due, dispute)
+    dispute.notice_date = notice_date
+    dispute.notice_to = to
+    dispute.notice_late = bool(dispute.notice_due and notice_date > dispute.notice_due)
+    saved(dispute)
+    late = (notice_date - dispute.notice_due).days if dispute.notice_late else 0
+    record_event(
+        actor=actor,
+        action="mediation.petition_notice",
+        summary=f"{dispute.number}书面告知信访人{to}接收情况及处理途径（{notice_date:%Y-%m-%d}）"
+        + (f"，逾期{late}日" if late else ""),
+        target=dispute,
+        unit=dispute.unit,
+        data={
+            "notice_due": dispute.notice_due and dispute.notice_due.isoformat(),
+            "late": dispute.notice_late,
+        },
+    )
+    return dispute
+
+
+@service
 def extend_petition_handling(
     *,
     actor,

@@ -12,10 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from fazhi.core import dataversion
 from fazhi.core.deadlines import due_list
 from fazhi.core.models import DomainEvent
 from fazhi.indicators.engine import Period, compute, records
-from fazhi.mediation import services
+from fazhi.mediation import selectors, services, views
 from fazhi.mediation.models import Committee, Dispute, Mediator
 
 pytestmark = pytest.mark.django_db
@@ -140,6 +141,50 @@ def test_committees_that_have_not_reported_this_month(demo, client_as):
     services.file_nil_report(actor=demo.admin, committee=township, month=timezone.localdate())
     page = client_as(leader).get(reverse("mediation:screening_list")).content.decode()
     assert names["township"] not in page.split("未上报的调解组织")[1].split("最近的零上报")[0]
+
+
+def test_the_screening_page_names_the_first_unreported_and_all_on_demand(
+    demo, client_as, monkeypatch
+):
+    monkeypatch.setattr(views, "UNREPORTED_SHOWN", 1)
+    leader = demo.users["donghu_leader"]
+    url = reverse("mediation:screening_list")
+    unreported = selectors.not_reported(leader, timezone.localdate())
+    count = unreported.count()
+    assert count >= 2
+    first, second = (c.name for c in unreported[:2])
+
+    def missing(page):  # the unreported committees, not the recent nil reports below them
+        return page.split("未上报的调解组织")[1].split("</section>")[0].split("最近的零上报")[0]
+
+    page = missing(client_as(leader).get(url).content.decode())
+    assert f"共{count}个，下列前1个" in page and "?unreported=all" in page
+    assert first in page and second not in page
+    page = missing(client_as(leader).get(url, {"unreported": "all"}).content.decode())
+    assert first in page and second in page and "下列前" not in page
+
+
+def test_the_case_list_counts_a_province_without_an_exact_count(demo, client_as, monkeypatch):
+    """Beyond EXACT_COUNT_UP_TO rows the pager's count is PostgreSQL's estimate ("约N"),
+    computed without COUNT(*) over the list; SQLite (and short lists) count exactly."""
+    from django.db import connection
+
+    admin = demo.admin
+    total = Dispute.objects.count()
+    queryset = selectors.with_estimated_count(selectors.disputes(admin))
+    assert queryset.count() == total and not isinstance(queryset.count(), selectors.Approximate)
+    monkeypatch.setattr(selectors, "EXACT_COUNT_UP_TO", 3)
+    counted = selectors.with_estimated_count(selectors.disputes(admin)).count()
+    dataversion.bump()  # no table or count cached by an earlier test
+    page = client_as(admin).get(reverse("mediation:dispute_list")).content.decode()
+    if connection.vendor == "postgresql":
+        # the planner's estimate (which an autovacuum's ANALYZE may move between two reads)
+        assert isinstance(counted, selectors.Approximate) and counted >= 4
+        assert re.search(r"共 约\d+ 条", page)
+    else:
+        assert counted == total and f"共 {total} 条" in page
+    # the page's rows are not affected: the list's clones count plainly
+    assert selectors.with_estimated_count(selectors.disputes(admin)).filter(pk__in=[]).count() == 0
 
 
 def test_a_nil_report_is_refused_when_disputes_were_found(demo):

@@ -159,3 +159,95 @@ def test_pages_excel_and_api_are_scoped_and_mask_id_numbers(demo, client_as):
         "东湖区湖滨街道渔港社区",
     }
     assert "石岭村" not in officer.get("/publicity/villages/").content.decode()
+
+
+def test_exam_units_and_materials_are_counted_from_the_records(demo, client_as):
+    import datetime
+
+    officer = demo.users["donghu_publicity"]
+    day = datetime.date(2025, 9, 30)  # before 国庆 2025
+    exam = services.create_exam(
+        actor=officer, unit=demo.units["donghu_justice"], name="2025年度学法考法", date=day
+    )
+    services.import_exam_results(
+        actor=officer,
+        exam=exam,
+        data=_book(
+            ("东湖区司法局", "戊", "110105197005051232", "是", 80),
+            ("东湖区司法局", "己", "11010519700606123X", "是", 95),
+            ("东湖区交通运输局", "庚", "110105197007071237", "是", 70),
+            ("东湖区市场监督管理局", "辛", "110105197008081234", "否", None),
+        ),
+    )
+    for title, materials in (("宪法宣传", 300), ("民法典宣传", 120)):
+        services.register_activity(
+            actor=officer,
+            unit=demo.units["donghu_justice"],
+            date=day,
+            theme="constitution_week",
+            title=title,
+            form="stall",
+            place="湖滨广场",
+            materials=materials,
+        )
+    for title, form, participants in (
+        ("旁听行政诉讼庭审", "trial_observation", 40),
+        ("公众号推送：民法典解读", "online", 0),
+    ):
+        services.register_activity(
+            actor=officer,
+            unit=demo.units["donghu_justice"],
+            date=day,
+            theme="civil_code_month",
+            title=title,
+            form=form,
+            place="东湖区人民法院" if participants else "“东湖普法”公众号",
+            participants=participants,
+        )
+    period = engine.Period(day, day)
+    ids = ["publicity.law_exam_units", "publicity.law_exam_participants"]
+    ids += ["publicity.materials_distributed", "publicity.activities"]
+    ids += ["publicity.trial_observers", "publicity.online_posts"]
+    values = engine.compute(ids, user=officer, unit=demo.units["donghu"], period=period)
+    # three units listed, two with someone sitting the exam (one unit with two persons)
+    assert values["publicity.law_exam_units"] == 2
+    assert values["publicity.law_exam_participants"] == 3
+    assert values["publicity.materials_distributed"] == 420
+    assert values["publicity.activities"] == 4
+    assert values["publicity.trial_observers"] == 40 and values["publicity.online_posts"] == 1
+    by_child = engine.breakdown(
+        ["publicity.law_exam_units"],
+        user=officer,
+        unit=demo.units["donghu"],
+        period=period,
+        by="month",
+    )
+    assert by_child[datetime.date(2025, 9, 1)]["publicity.law_exam_units"] == 2
+    page = client_as(officer).get(
+        "/indicators/records/",
+        {"id": "publicity.law_exam_units", "unit": demo.units["donghu"].pk, "from": day, "to": day},
+    )
+    assert page.status_code == 200
+    assert "戊" in page.content.decode() and "辛" not in page.content.decode()
+
+
+def test_an_activity_keeps_its_photos_as_checked_uploads(demo, client_as):
+    import base64
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from fazhi.publicity.models import Activity
+
+    activity = Activity.objects.filter(unit__path__startswith=demo.units["donghu"].path).first()
+    url = f"/publicity/activities/{activity.pk}/upload/"
+    client = client_as(demo.users["donghu_publicity"])
+    fake = SimpleUploadedFile("现场.png", b"not an image", content_type="image/png")
+    assert "不符" in client.post(url, {"file": fake}, follow=True).content.decode()
+    png = base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    )
+    photo = SimpleUploadedFile("现场.png", png, content_type="image/png")
+    response = client.post(url, {"file": photo}, follow=True)
+    assert "已上传“现场.png”" in response.content.decode()
+    assert "现场.png" in client.get(activity.get_absolute_url()).content.decode()
+    assert client_as(demo.users["xishan_leader"]).post(url, {"file": photo}).status_code == 404

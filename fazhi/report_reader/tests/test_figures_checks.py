@@ -159,3 +159,31 @@ def test_the_ids_the_work_lines_added_are_read():
 def test_a_contract_review_is_no_filing_review():
     text = "规范性文件备案审查工作：报备规范性文件6件，审查政府合同12件，审查规范性文件9件。"
     assert _read(text) == {("normative_docs.filed", 6), ("normative_docs.filing_reviews", 9)}
+
+
+def test_the_kinds_seen_on_reports_not_tuned_on():
+    # the verb before 的 describes the documents a later verb counts (清理 is no 印发)
+    assert _read("印发规范性文件8件，对2015—2022年印发的40份规范性文件进行全面清理。") == {
+        ("normative_docs.issued", 8)
+    }
+    # the next clause's verb, shared by 均, names the figure
+    assert _read("审核各类文件120余份，其中规范性文件6份，均已按规定报送备案。") == {
+        ("normative_docs.filed", 6)
+    }
+    # other nouns for the same thing, and a year-led repeat of the verb
+    assert _read("评查组抽查行政执法案件80宗。") == {("enforcement.case_files_reviewed", 80)}
+    assert _read("及时清理规范性文件，2023年废止政策文件4份，2024年废止2份。") == {
+        ("normative_docs.repealed", 4),
+        ("normative_docs.repealed", 2),
+    }
+    assert _read("目前持有行政执法资格证人员有52人。") == {("enforcement.certified_officers", 52)}
+    assert _read("全县共有1500余名国家工作人员参加学法用法考试。") == {
+        ("publicity.law_exam_participants", 1500)
+    }
+    assert _read("公布重大行政决策事项5项；已出台重大行政决策2项。") == {
+        ("major_decisions.catalog_items", 5),
+        ("major_decisions.decisions_made", 2),
+    }
+    # some of the cases, or cases that did not happen, are no total
+    assert _read("调撤一审行政诉讼案件30件。") == set()
+    assert _read("通过行政复议调解撤回等方式避免20件案件进入诉讼。") == set()

@@ -135,14 +135,14 @@ def test_evaluation_meets_the_targets(seeds, capsys):
     assert "召回率(recall)" in capsys.readouterr().out
 
 
-# What the reader reached on the development corpus (docs/benchmarks.md, 2026-12-01): the
-# floors are the figures measured on the held-out reports, not the issue's targets
-# (precision 0.95, recall 0.90), which the held-out part does not reach yet.
-HELD_OUT_FLOORS = {"precision": 0.92, "recall": 0.70, "sections": 0.75, "metadata": 1.0}
+# What the reader reached on the reports it was not tuned on (docs/benchmarks.md, 2026-12-02):
+# the shared corpus' held-out reports and the collected openings h* and f* together. The
+# floors are the measured figures (not the issue's targets): a change that reads less fails.
+HELD_OUT_FLOORS = {"precision": 0.98, "recall": 1.0, "sections": 0.875, "metadata": 1.0}
 
 
 def test_corpus_evaluation_meets_what_was_measured(capsys):
-    from fazhi.report_reader.evaluate import evaluate
+    from fazhi.report_reader.evaluate import COLLECTED, evaluate
 
     assert CORPUS.is_dir(), f"开发语料目录不存在：{CORPUS}"
     tuned, _ = evaluate(CORPUS, part="tuned")
@@ -151,12 +151,18 @@ def test_corpus_evaluation_meets_what_was_measured(capsys):
     assert (tuned.documents, tuned.gold) == (9, 51)
     assert (tuned.precision, tuned.recall) == (1.0, 1.0)
     assert tuned.section_accuracy == tuned.metadata_accuracy == 1.0
-    held_out, _ = evaluate(CORPUS, part="held-out")
-    assert (held_out.documents, held_out.gold) == (6, 51)
+    collected_tuned, _ = evaluate(COLLECTED, part="tuned")
+    assert (collected_tuned.documents, collected_tuned.gold) == (4, 2)
+    assert collected_tuned.metadata_accuracy == 1.0
+    shared, _ = evaluate(CORPUS, part="held-out")
+    collected, _ = evaluate(COLLECTED, part="held-out")
+    assert (shared.documents, shared.gold, collected.documents, collected.gold) == (6, 51, 23, 13)
+    assert collected.sections == 0  # openings: parts are cut off, not compared
+    held_out = shared + collected
     assert held_out.precision >= HELD_OUT_FLOORS["precision"]
     assert held_out.recall >= HELD_OUT_FLOORS["recall"]
     assert held_out.section_accuracy >= HELD_OUT_FLOORS["sections"]
     assert held_out.metadata_accuracy >= HELD_OUT_FLOORS["metadata"]
-    call_command("reports", "evaluate", str(CORPUS), "--part", "held-out")
+    call_command("reports", "evaluate", str(COLLECTED), "--part", "held-out")
     output = capsys.readouterr().out
-    assert "文档 6份" in output and "F1" in output
+    assert "文档 23份" in output and "F1" in output

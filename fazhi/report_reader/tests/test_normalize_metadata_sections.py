@@ -110,6 +110,28 @@ def test_section_titles_and_spans(read_seed):
          "天津市静海区", "静海区人民政府", "county-district", 2023),
         ("君山片区2022年法治政府建设工作报告\n发布机构: 平潭综合实验区君山片区管理局\n2022年，坚持在君山片区推进。",
          "平潭综合实验区君山片区", "君山片区管理局", "township", 2022),
+        # no title: the first sentence's subject, a ministry, the body's own organ
+        ("2022年以来，越城区司法局紧紧围绕区委区政府工作部署。", "越城区", "越城区司法局", "department", 2022),
+        ("2022年，司法部坚持依法行政。", "全国", "司法部", "department", 2022),
+        ("2022年，县司法局紧紧围绕县委中心工作。制定《潼关县工作要点》，成为渭南市首个制定《潼关县规则》的县。",
+         "渭南市潼关县", "潼关县司法局", "department", 2022),
+        ("2022年，全区各部门坚持依法行政。", None, None, None, 2022),
+        # the issuing body on a line of its own, a title without it
+        ("眉山市彭山区公义镇人民政府\n\n2021年法治政府建设工作情况报告\n\n2021年我镇深入贯彻。",
+         "眉山市彭山区公义镇", "眉山市彭山区公义镇人民政府", "township", 2021),
+        # a one-line page: the title inside running text, after the site's banner
+        ("www.example.com湖北省人民政府关于2023年度法治政府建设情况的报告2023年，省政府坚持依法行政。",
+         "湖北省", "湖北省人民政府", "province", 2023),
+        ("鲤城区人民政府金龙街道办事处关于2022年度法治政府建设情况的报告\n2022年，我街道依法履职。",
+         "鲤城区金龙街道", "鲤城区人民政府金龙街道办事处", "township", 2022),
+        # the city that holds the district, named elsewhere in the opening, in full or short
+        ("镜湖区司法局2021年法治政府建设情况年度报告\n区司法局荣获“芜湖市先进集体”称号。",
+         "芜湖市镜湖区", "镜湖区司法局", "department", 2021),
+        ("2023年，龙华区司法局贯彻习近平总书记对广东、深圳重要讲话精神。",
+         "深圳市龙华区", "龙华区司法局", "department", 2023),
+        # the year of the first part's heading when nothing earlier states it
+        ("通州区坚持依法行政，服务副中心建设。\n一、2022年法治政府建设主要举措和成效\n",
+         "通州区", "通州区人民政府", "county-district", 2022),
     ],
 )  # fmt: skip
 def test_metadata_from_the_gazetteer(text, region, agency, level, year):

@@ -228,3 +228,36 @@ def test_the_pdf_is_the_table_in_its_layout(demo, client_as, tmp_path):
     text = re.sub(r"\s+", "", read)  # pdftotext spaces Latin letters apart from Chinese
     assert "行政复议案件情况" in text and "表号：FZ复1表" in text and "单位负责人：" in text
     assert "审结（合计）" in text and str(statreturn.values["05-1"]) in text
+
+
+def test_records_changed_after_submission_are_flagged_on_the_dashboard_and_the_return(
+    demo, client_as
+):
+    donghu = demo.units["donghu"]
+    statreturn = StatReturn.objects.get(period_key="2025", template__code="FZ复1表", area=donghu)
+    frozen = statreturn.values["02-1"]  # 收到申请 = reconsideration.received
+    client = client_as(demo.users["donghu_leader"])
+    dashboard = reverse("indicators:dashboard")
+    page = client.get(dashboard, {"unit": donghu.pk, "year": 2025}).content.decode()
+    assert "行政复议案件情况" in page and "与记录一致" in page and "与记录不一致" not in page
+    period = engine.Period(datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
+    case = engine.records("reconsideration.received", user=None, unit=donghu, period=period)[0]
+    case.received_date = datetime.date(2024, 12, 30)  # a date typed wrong, corrected after 上报
+    case.save()
+    assert selectors.drift(statreturn)[0]["now"] == frozen - 1
+    page = client.get(dashboard, {"unit": donghu.pk, "year": 2025}).content.decode()
+    assert "1份与当前记录不一致" in page and "上报后记录有变动" in page
+    assert f'上报数 <a href="{statreturn.get_absolute_url()}#row-02">{frozen}</a>' in page
+    assert _linked(page, "reconsideration.received", donghu, "2025-01-01", "2025-12-31")[-1] == (
+        frozen - 1
+    )  # the records' figure, linked to the records
+    shown = client.get(statreturn.get_absolute_url()).content.decode()
+    assert "记录现为" in shown and f"上报数 {frozen}，记录现为 {frozen - 1}" in shown
+    assert statreturn.versions.get().values["02-1"] == frozen  # the frozen figure stays
+    # The city's consolidation sums 东湖区's frozen figure: its dashboard says so too.
+    city_page = client_as(demo.users["city_leader"]).get(
+        dashboard, {"unit": demo.units["city"].pk, "year": 2025}
+    )
+    assert "与记录不一致" in city_page.content.decode()
+    # Another district's returns are not on 东湖区's dashboard.
+    assert "西山区" not in page.split('id="stat-returns"')[1]

@@ -11,3 +11,19 @@ def test_the_demo_returns(demo):
     assert {annual[n].state for n in ("东湖区", "西山区", "南桥县")} == {State.LOCKED}
     city = annual["示范市"]
     assert city.values["01-1"] == 3 + 1 + 8
+
+
+def test_the_demo_monthly_returns_and_the_nil_return(demo):
+    october = {r.area.name: r for r in StatReturn.objects.filter(period_key="2026-10")}
+    assert set(october) == {"示范市", "东湖区", "西山区", "南桥县"}
+    assert {october[n].state for n in ("东湖区", "西山区", "南桥县")} == {State.LOCKED}
+    city = october["示范市"]
+    assert city.consolidated and city.state == State.SUBMITTED
+    assert len(city.parts) == 3
+    assert city.values["01-1"] == sum(
+        october[n].values["01-1"] for n in ("东湖区", "西山区", "南桥县")
+    )
+    nil = StatReturn.objects.get(period_key="2025-09", area__name="南桥县")
+    assert nil.nil_return and nil.state == State.SUBMITTED and nil.on_time
+    assert nil.signed_by.username == "nanqiao_leader" and nil.versions.count() == 1
+    assert not any(nil.values.get(c) for c in nil.records)

@@ -47,6 +47,35 @@ def engine_against_floor(unit, user) -> tuple[float, float]:
     return common.engine_against_floor(unit, user, list(registered()), YEAR)
 
 
+def partials_against_direct(unit, user) -> dict:
+    """(p) the whole catalog for `unit` and the year from the stored partials (what the
+    engine does now) and counted from the records alone, side by side; then the recount
+    check of every partial."""
+    from django.core.management import call_command
+
+    from fazhi.indicators import engine
+    from fazhi.indicators.engine import Period
+    from fazhi.indicators.models import Partial
+    from fazhi.indicators.registry import registered
+
+    ids, period = list(registered()), Period.year(YEAR)
+    from_partials = engine.compute(ids, user=user, unit=unit, period=period)
+    if from_partials != engine.direct(ids, user=user, unit=unit, period=period):
+        raise RuntimeError("the partials' figures differ from the direct count")
+    started = time.perf_counter()
+    call_command("indicators_check")  # exits non-zero on any difference
+    return {
+        "partials_ms": median_ms(
+            lambda: engine.compute(ids, user=user, unit=unit, period=period), warm=True
+        ),
+        "direct_ms": median_ms(
+            lambda: engine.direct(ids, user=user, unit=unit, period=period), warm=True
+        ),
+        "partials_rows": Partial.objects.count(),
+        "check_s": time.perf_counter() - started,
+    }
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -164,10 +193,13 @@ def pages_under_load(user, province) -> dict:
     return figures
 
 
-def worker(scale: float) -> dict:
+def worker(scale: float, partials_only: bool = False) -> dict:
     """Runs inside one database (DATABASE_URL): load, then measure; returns the figures."""
     loaded, user, province, district = common.load_province(YEAR, scale=scale)
     figures = {"load_s": loaded}
+    figures.update(partials_against_direct(province, user))
+    if partials_only:
+        return figures
     figures["province_ms"], figures["province_floor_ms"] = engine_against_floor(province, user)
     figures["district_ms"], figures["district_floor_ms"] = engine_against_floor(district, user)
 
@@ -175,8 +207,18 @@ def worker(scale: float) -> dict:
     return figures
 
 
-def run_on(database_url: str, scale: float) -> dict:
-    return common.run_worker(__file__, database_url, "--scale", str(scale))
+def run_on(database_url: str, scale: float, partials_only: bool = False) -> dict:
+    extra = ["--partials-only"] if partials_only else []
+    return common.run_worker(__file__, database_url, "--scale", str(scale), *extra)
+
+
+PARTIAL_ROWS = [
+    ("load_s", "loading the data set, partials included (s)", None),
+    ("partials_ms", "(p) catalog, province, from partials (ms)", "≤ 50 at scale 1"),
+    ("direct_ms", "(p) same, counted from the records (ms)", None),
+    ("partials_rows", "(p) stored partials", None),
+    ("check_s", "(p) recount check of every partial (s)", None),
+]
 
 
 ROWS = [
@@ -208,7 +250,7 @@ def report(results: dict[str, dict]) -> str:
         figures["dashboard_ratio"] = figures["dashboard_p95"] / figures["trivial_p95"]
         figures["list_first_ratio"] = figures["list_first_p95"] / figures["trivial_p95"]
         figures["list_5000_ratio"] = figures["list_5000_p95"] / figures["list_first_p95"]
-    return common.side_by_side(results, ROWS, 44)
+    return common.side_by_side(results, PARTIAL_ROWS + ROWS, 44)
 
 
 def main() -> None:
@@ -222,15 +264,25 @@ def main() -> None:
         help="share of the full data set (1.0 = 1,000,000 cases)",
     )
     parser.add_argument("--postgres", help="DATABASE_URL of an empty PostgreSQL database")
+    parser.add_argument(
+        "--partials-only",
+        action="store_true",
+        help="only (p): the province's catalog from partials against the direct count",
+    )
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
+    only = options.partials_only
     if options.worker:
-        print(json.dumps(worker(options.scale)))
+        print(json.dumps(worker(options.scale, only)))
         return
     sqlite = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
-    results = {"SQLite": run_on(sqlite, options.scale)}
+    results = {"SQLite": run_on(sqlite, options.scale, only)}
     if options.postgres:
-        results["PostgreSQL"] = run_on(options.postgres, options.scale)
+        results["PostgreSQL"] = run_on(options.postgres, options.scale, only)
+    if only:
+        print(f"scale {options.scale} of 1,000,000 cases; (p) only")
+        print(common.side_by_side(results, PARTIAL_ROWS, 44))
+        return
     print(
         f"scale {options.scale} of 1,000,000 cases; {CLIENTS} clients × {REQUESTS_PER_CLIENT} requests"
         f" × {ROUNDS} rounds per page"

@@ -138,6 +138,18 @@ class ScaleMaker:
 
 
 _makers: list[tuple[int, ScaleMaker]] = []
+_after_generate: list[Callable[[], None]] = []
+_before_delete: list[Callable[[str], None]] = []
+
+
+def register_scale_hooks(*, generated: Callable[[], None], deleting: Callable[[str], None]):
+    """What must follow loads that send no signals (the indicators' stored partials):
+    `generated()` after the load, `deleting(subtree path)` inside the raw delete, before the
+    units go."""
+    if generated not in _after_generate:
+        _after_generate.append(generated)
+    if deleting not in _before_delete:
+        _before_delete.append(deleting)
 
 
 def register_scale_maker(order: int, maker: ScaleMaker) -> None:
@@ -204,6 +216,8 @@ def delete_synthetic(province: Unit) -> None:
                 for model, unit in maker.records:
                     in_subtree = {f"{unit}__path__startswith": subtree}
                     model.objects.filter(**in_subtree)._raw_delete(alias)
+            for hook in _before_delete:
+                hook(subtree)
             Unit.objects.filter(path__startswith=subtree)._raw_delete(alias)
             dataversion.bump()
     except IntegrityError as error:
@@ -377,6 +391,8 @@ def generate(options: Options, *, replace: bool = False, log=print) -> Tree:
         for load in maker.loads(run, count):
             _load(load, options)
     dataversion.bump()  # the bulk loads send no signals
+    for hook in _after_generate:
+        hook()
     _analyze([Unit, *(model for maker, _ in lines for model, _ in maker.records)])
     if MISSING_WORK_LINES:
         log(f"尚无{MISSING_WORK_LINES}模块，未生成其数据（模块上线后再补充）。")

@@ -14,6 +14,7 @@ from django.db.models.functions import Substr, TruncMonth
 
 from fazhi.core.querysets import acts_on
 
+from . import partials
 from .registry import Indicator, get
 
 
@@ -190,7 +191,21 @@ def _finish(values: dict, needed, ids) -> dict:
 
 
 def compute(ids, *, user, unit, period: Period) -> dict[str, Decimal | int | None]:
-    """Values of `ids`; a ratio with a zero denominator is None (shown as "—")."""
+    """Values of `ids`; a ratio with a zero denominator is None (shown as "—"). For a period
+    of whole months, the figures kept in partials are sums of the stored partials of the
+    subtree's units (`partials.answer`); the others are counted from the records."""
+    needed = _needed(ids)
+    counted = [indicator for indicator in needed if not indicator.is_ratio]
+    values = partials.answer(counted, user=user, unit=unit, period=period)
+    rest = [indicator.id for indicator in counted if indicator.id not in values]
+    if rest:
+        counts, _ = _grouped(rest, user=user, unit=unit, period=period, group_by=lambda m, i: None)
+        values.update(counts.get(None, {}))
+    return _finish(values, needed, ids)
+
+
+def direct(ids, *, user, unit, period: Period) -> dict[str, Decimal | int | None]:
+    """`compute` counted from the records alone (the partials' check, the benchmark)."""
     counts, needed = _grouped(ids, user=user, unit=unit, period=period, group_by=lambda m, i: None)
     return _finish(dict(counts.get(None, {})), needed, ids)
 
@@ -209,8 +224,26 @@ def breakdown(ids, *, user, unit, period: Period, by: str, children=None) -> dic
         def group_by(model, indicator):
             return ("child", Substr(f"{_unit_field(model)}__path", 1, length))
 
-        counts, needed = _grouped(ids, user=user, unit=unit, period=period, group_by=group_by)
-        return {child: _finish(dict(counts.get(child.path, {})), needed, ids) for child in children}
+        # What every child's partials answer comes from them; the rest in one grouped count.
+        needed = _needed(ids)
+        counted = [indicator for indicator in needed if not indicator.is_ratio]
+        answered = {
+            child: partials.answer(counted, user=user, unit=child, period=period)
+            for child in children
+        }
+        common = set.intersection(*(set(values) for values in answered.values()))
+        rest = [indicator.id for indicator in counted if indicator.id not in common]
+        counts = {}
+        if rest:
+            counts, _ = _grouped(rest, user=user, unit=unit, period=period, group_by=group_by)
+        return {
+            child: _finish(
+                {**counts.get(child.path, {}), **{i: answered[child][i] for i in common}},
+                needed,
+                ids,
+            )
+            for child in children
+        }
     if by == "month":
 
         def group_by(model, indicator):

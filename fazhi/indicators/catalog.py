@@ -270,6 +270,10 @@ publicity.trial_observers | 旁听庭审 | 人次 | state employees' attendances
 publicity.online_posts | 网络普法信息 | 条 | legal-publicity items published online in period, each registered as a 网络普法 activity (000: 800余条)
 legal_aid.civil_share | 民事案件占比 | % | civil_cases / cases_accepted × 100 (worklines.md §1.3, seed 000)
 legal_services.hotline_minutes | 12348热线服务时长 | 分钟 | minutes of the 12348 calls answered in period (§2.4(d) writes 小时)
+publicity.media_adoptions | 媒体采用普法稿件 | 篇 | 普法 pieces taken up by news outlets in period, each outlet once (000: 省级以上媒体采用220余篇)
+publicity.culture_sites | 法治文化阵地 | 处 | 法治文化 sites built or named in period, all levels (002: 示范基地省级29处、市级353处)
+publicity.model_villages | 民主法治示范村（社区） | 个 | villages named 民主法治示范村 in period, each level once (000)
+publicity.volunteers | 普法志愿者 | 人 | 普法 volunteers registered in period (001: “蒲公英”普法志愿者联盟)
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

@@ -35,7 +35,7 @@ def test_the_registers_and_their_forms_fit_a_phone(live_demo, browser):
         page.fill("#id_address", "东湖区湖滨街道文化站")
         page.fill("#id_named_date", "2026-02-13")
         with page.expect_navigation():
-            page.click("button[type=submit]")
+            page.click("button.primary")
         assert page.url == f"{base_url}/publicity/sites/"
         assert page.get_by_text("东湖区法治文化书屋").count() == 1
         assert "县级1处" in page.content()

@@ -37,7 +37,7 @@ def test_the_registers_and_their_forms_fit_a_phone(live_demo, browser):
         with page.expect_navigation():
             page.click("button.primary")
         assert page.url == f"{base_url}/publicity/sites/"
-        assert page.get_by_text("东湖区法治文化书屋").count() == 1
+        assert page.locator("#table-area").get_by_text("东湖区法治文化书屋").count() == 1
         assert "县级1处" in page.content()
         if (overflow := page.evaluate(OVERFLOW)) > 0:
             too_wide[page.url] = overflow

@@ -1,6 +1,7 @@
 """Demo returns: the 2025 行政复议 annual return of the three districts — 东湖区 on time, 西山区
 late, 南桥县 with a ±50% warning explained — consolidated by the city; the October 2026 人民调解
-monthly return of the three districts, consolidated and submitted by the city; the November
+monthly return of the three districts, consolidated and submitted by the city, and their
+October 2026 社区矫正 return, consolidated by the city (填报完成); the November
 2026 one, 东湖区 submitted, 西山区 in draft, 南桥县 not begun and urged; and 南桥县's 零上报 of
 September 2025 (no 人民调解 record in that month: the committees were founded in October)."""
 
@@ -33,14 +34,15 @@ def _through(world, district, code, key, *, carried, submitted_on, explain=None)
     return statreturn
 
 
-def _monthly(world, district, key, submitted_on=None):
-    """A district's 人民调解 monthly return filled, its warnings explained, reviewed and sent."""
+def _monthly(world, district, key, submitted_on=None, code="SF调1表"):
+    """A district's monthly return (人民调解 unless `code` says) filled, its warnings
+    explained, reviewed and sent."""
     officer = world.users[f"{district}_statistician"]
     leader = world.users[f"{district}_leader"]
     statreturn = services.create_return(
         actor=officer,
         unit=world.units[f"{district}_justice"],
-        template_code="SF调1表",
+        template_code=code,
         period_key=key,
     )
     services.complete_filling(actor=officer, statreturn=statreturn)
@@ -107,6 +109,20 @@ def build(world) -> None:
     services.submit_return(
         actor=city_leader, statreturn=city_october, submitted_on=city_october.due_date
     )
+    # October 2026, 社区矫正: the three districts filed on time and the city's consolidation.
+    corrections = [
+        _monthly(world, district, "2026-10", submitted_on=d(2026, 11, 4), code="SF矫1表")
+        for district in world.districts
+    ]
+    for statreturn in corrections:
+        services.accept_return(actor=city_leader, statreturn=statreturn)
+    city_corrections = services.create_return(
+        actor=world.users["city_statistician"],
+        unit=world.units["city_justice"],
+        template_code="SF矫1表",
+        period_key="2026-10",
+    )
+    services.complete_filling(actor=world.users["city_statistician"], statreturn=city_corrections)
     # September 2025: 南桥县 has no 人民调解 record to report — 零上报, signed by its 负责人.
     nil = services.create_return(
         actor=world.users["nanqiao_statistician"],

@@ -60,6 +60,23 @@ def _monthly(world, district, key, submitted_on=None, code="SF调1表"):
     return statreturn
 
 
+def _october_round(world, code):
+    """October 2026 of a monthly table: the three districts filed on 4 November and accepted,
+    the city's consolidation 填报完成 (its children locked)."""
+    submitted = datetime.date(2026, 11, 4)
+    for district in world.districts:
+        statreturn = _monthly(world, district, "2026-10", submitted_on=submitted, code=code)
+        services.accept_return(actor=world.users["city_leader"], statreturn=statreturn)
+    city = services.create_return(
+        actor=world.users["city_statistician"],
+        unit=world.units["city_justice"],
+        template_code=code,
+        period_key="2026-10",
+    )
+    services.complete_filling(actor=world.users["city_statistician"], statreturn=city)
+    return city
+
+
 def build(world) -> None:
     services.install_shipped(actor=world.admin)
     city_leader = world.users["city_leader"]
@@ -91,38 +108,14 @@ def build(world) -> None:
     services.complete_filling(actor=world.users["city_statistician"], statreturn=city)
     services.approve_return(actor=city_leader, statreturn=city)
     services.submit_return(actor=city_leader, statreturn=city, submitted_on=d(2026, 1, 19))
-    # October 2026, 人民调解: the three districts and the city's consolidation.
-    october = [
-        _monthly(world, district, "2026-10", submitted_on=d(2026, 11, 4))
-        for district in world.districts
-    ]
-    for statreturn in october:
-        services.accept_return(actor=city_leader, statreturn=statreturn)
-    city_october = services.create_return(
-        actor=world.users["city_statistician"],
-        unit=world.units["city_justice"],
-        template_code="SF调1表",
-        period_key="2026-10",
-    )
-    services.complete_filling(actor=world.users["city_statistician"], statreturn=city_october)
+    # October 2026, 人民调解: the three districts and the city's consolidation, submitted.
+    city_october = _october_round(world, "SF调1表")
     services.approve_return(actor=city_leader, statreturn=city_october)
     services.submit_return(
         actor=city_leader, statreturn=city_october, submitted_on=city_october.due_date
     )
-    # October 2026, 社区矫正: the three districts filed on time and the city's consolidation.
-    corrections = [
-        _monthly(world, district, "2026-10", submitted_on=d(2026, 11, 4), code="SF矫1表")
-        for district in world.districts
-    ]
-    for statreturn in corrections:
-        services.accept_return(actor=city_leader, statreturn=statreturn)
-    city_corrections = services.create_return(
-        actor=world.users["city_statistician"],
-        unit=world.units["city_justice"],
-        template_code="SF矫1表",
-        period_key="2026-10",
-    )
-    services.complete_filling(actor=world.users["city_statistician"], statreturn=city_corrections)
+    # October 2026, 社区矫正: the three districts on time, the city's consolidation 填报完成.
+    _october_round(world, "SF矫1表")
     # September 2025: 南桥县 has no 人民调解 record to report — 零上报, signed by its 负责人.
     nil = services.create_return(
         actor=world.users["nanqiao_statistician"],

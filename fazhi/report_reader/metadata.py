@@ -46,11 +46,18 @@ MINISTRY_SUBJECT_RE = re.compile(
     r"^\s*\d{4}年(?:度|以来)?[，,]\s*((?:中华人民共和国)?(?:(?![各全省市县区镇乡街局])[\u4e00-\u9fff]){1,6}部)"
 )
 OWN_ORGAN_RE = re.compile(
-    r"(?:^|[，,])\s*[省市县区镇乡](司法局|司法厅|[\u4e00-\u9fff]{1,6}?局|人民政府|政府)"
+    r"(?:^|[，,])\s*(?:"
+    # "县司法局紧紧…", "市政府办公厅坚持…"
+    r"(?P<level>[省市县区镇乡])(?P<organ>(?:人民)?政府办公[厅室]|司法局|司法厅|[\u4e00-\u9fff]{1,6}?[局厅]|人民政府|政府)"
+    r"|全(?P<system>[省市县区])司法行政系统"  # "全市司法行政系统在市委…": the 司法局's report
+    r"|(?P<bare>司法厅|司法局)"  # "司法厅坚持…": a province's 厅, a city's or county's 局
+    r")"
 )
 HEADING_YEAR_RE = re.compile(r"(?:^|\n)\s*[一1][、.．]\s*(\d{4})年")
 FIELD_RE = re.compile(r"(?:发布机构|来源|信息来源)\s*[:：]\s*([^\s:：【】|]{2,40})")
 FIRST_SENTENCE_YEAR_RE = re.compile(r"(?:^|[\s。])(\d{4})年(?:度|以来)?[，,]")
+# "根据…部署，2023年，清波街道…": the year after a first sentence's preamble
+CLAUSE_YEAR_RE = re.compile(r"[，,；;](\d{4})年(?:度|以来)?[，,]")
 SENTENCE_END_RE = re.compile(r"[。！？]")
 LABELLED_DATE_RE = re.compile(
     r"(?:发布日期|发布时间|信息时间|发文日期|成文日期)\s*[:：]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})"
@@ -143,6 +150,8 @@ def _named_above(places: list[gazetteer.Place], text: str) -> str:
     first = places[0]
     if not first.known or first.kind not in (gazetteer.COUNTY, gazetteer.TOWNSHIP):
         return ""
+    # the region's own name is no naming of the city above it: 岳阳县 says nothing of 岳阳市
+    text = text.replace(first.name, "\x01")
     named = sorted(
         (text.index(form), h)
         for h in gazetteer.above(first.name)
@@ -230,10 +239,27 @@ def _issuers_in_text(text: str) -> list[str]:
         elif ministry := MINISTRY_SUBJECT_RE.search(sentence):
             found.append(ministry[1])  # "2022年，司法部坚持…"
         elif own := OWN_ORGAN_RE.search(sentence):
-            organ = own[1]  # "2022年，县司法局紧紧…": the organ of the place named most
+            # "2022年，县司法局紧紧…": the organ of the place of its level named most
+            level, organ = _own_organ(own)
+            if level in ("省", "市"):
+                kind = gazetteer.PROVINCE if level == "省" else gazetteer.CITY
+                if place := gazetteer.most_named(opening, kind):
+                    found.append(place + organ)
     if most := _most_named(opening):
         found.append(most + organ)
+    if organ == "司法局" and (city := gazetteer.most_named(opening, gazetteer.CITY)):
+        found.append(city + organ)  # a city's 局 where no county is named
     return found
+
+
+def _own_organ(match: re.Match) -> tuple[str, str]:
+    """The level (省, 市, 县 …) and the organ of a first sentence's subject that names no
+    place; a bare 司法厅 is a province's, a bare 司法局 a county's or city's."""
+    if match["level"]:
+        return match["level"], match["organ"]
+    if match["system"]:
+        return match["system"], "司法厅" if match["system"] == "省" else "司法局"
+    return ("省" if match["bare"] == "司法厅" else ""), match["bare"]
 
 
 def _title_end(text: str) -> int | None:
@@ -295,7 +321,9 @@ def _closing_year(date: str | None) -> int | None:
 def _year(meta: Metadata, title_year: int | None, text: str, sign_date: str | None):
     """The year reported on: from the title, else the first sentence ("2022年，…"), else
     the closing date; a note says why when those sources disagree."""
-    match = FIRST_SENTENCE_YEAR_RE.search(text[:OPENING])
+    match = FIRST_SENTENCE_YEAR_RE.search(text[:OPENING]) or CLAUSE_YEAR_RE.search(
+        SENTENCE_END_RE.split(text[:OPENING], maxsplit=1)[0]
+    )
     sources = (
         ("标题", title_year),
         ("首句", int(match[1]) if match else None),

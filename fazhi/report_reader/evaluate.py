@@ -30,6 +30,9 @@ CORPUS_METADATA = ("region", "year", "level")
 TUNED = ("01_", "03_", "04_", "c")
 COLLECTED = Path(__file__).parent / "tests" / "corpus"  # openings collected for issue 18
 PARTS = ("all", "tuned", "held-out")
+# Ids the shared corpus' labeller gave before the catalog had a slot of its own for them
+# (the corpus is shared, not edited here): the same figure under the catalog's id.
+CORPUS_ALIASES = {"publicity.leadership_law_study_sessions": "accountability.leadership_study_sessions"}
 
 
 @dataclass
@@ -92,7 +95,9 @@ def _corpus_reports(gold_file: Path):
         yield GoldReport(
             gold_file.parent / gold["file"],
             Counter(
-                (f["indicator"], f["value"]) for f in gold["figures"] if f["indicator"] in CATALOG
+                (indicator, f["value"])
+                for f in gold["figures"]
+                if (indicator := CORPUS_ALIASES.get(f["indicator"], f["indicator"])) in CATALOG
             ),
             # an opening (`opening: true`) labels metadata and its figures; its parts are cut off
             {}

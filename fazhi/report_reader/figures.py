@@ -23,6 +23,7 @@ for _wording in WORDINGS:
     for _unit in _wording.accepted_units:
         _BY_UNIT.setdefault(_unit, []).append(_wording)
 _EXCLUDE_RES = {w.id: compile_term(w.exclude) for w in WORDINGS if w.exclude}
+_TOPIC_RES = {w.id: re.compile(w.topic) for w in WORDINGS if w.topic}
 NEGATIONS = "不未无非没"
 _EACH_RE = re.compile(r"均|都|全部|分别")
 PREVENTED_RE = re.compile(r"避免|防止|杜绝")
@@ -78,6 +79,7 @@ class _Context:
 
     area: str | None  # the work line the passage before speaks of
     areas: set[str]  # work lines named in the figure's own words
+    sentence: str = ""  # the number's whole sentence
 
 
 def _area_marks(text: str, start: int, end: int) -> tuple[list[int], list[str]]:
@@ -158,6 +160,9 @@ def _candidates(context: _Context, quantity: Quantity) -> list[tuple[tuple, Word
             continue
         exclude = _EXCLUDE_RES.get(wording.id)
         if exclude and exclude.search(context.words):
+            continue
+        topic = _TOPIC_RES.get(wording.id)
+        if topic and not topic.search(context.sentence):
             continue
         if matched := _best_match(wording, context):
             score, before, start = matched
@@ -258,6 +263,7 @@ def extract_figures(text: str, original: str, paragraphs: list[tuple[int, int]])
                 named_after=named_after,
                 area=_last_area(marks, window_start),
                 areas=_areas_in(head_text + window + text[end:after_end]),
+                sentence=text[sentence_start : _clause_end(text, end, para_end, SENTENCE_END)],
             )
             indicators, named_after, confidence = _choose(
                 context, quantity, text[sentence_start:start]

@@ -15,6 +15,8 @@ Matching fields of a wording:
 - `units`: the written units accepted; by default the counting words of the catalog's unit
   (COUNTING_WORDS: 处罚案件1236个, 案卷1500宗, 培训600人).
 - `exclude`: words that disqualify the match (cumulative totals, averages).
+- `topic`: words the number's whole sentence must hold (before or after it): a count of
+  meetings is one of meetings on 法治 only where the sentence says so.
 """
 
 import re
@@ -23,6 +25,8 @@ from dataclasses import dataclass
 from fazhi.indicators.catalog import CATALOG
 
 NUMBER_MARK = "\x00"
+# two acts joined before one object count together: "审查和备案规范性文件54件"
+JOINT_ACTS = r"(审查|审核|备案)(和|及|与|并|、)(审查|审核|备案)[^，。；]{0,6}文件$"
 # The counting words a report may write for a catalog unit.
 COUNTING_WORDS = {
     "件": ("件", "个", "起", "宗", "份"),
@@ -48,6 +52,7 @@ class Wording:
     area: str | None = None
     units: tuple[str, ...] = ()
     exclude: str | None = None
+    topic: str | None = None  # words the number's sentence must hold for the wording to apply
 
     @property
     def accepted_units(self) -> tuple[str, ...]:
@@ -180,13 +185,28 @@ WORDINGS: tuple[Wording, ...] = (
             r"规范性文件[^，。；]{0,6}合法性审[核查]",
             r"合法性审[核查][^，。；]{0,12}规范性文件",
             r"审核[^，。；]{0,12}规范性文件",
+            r"(?<!备案)审查(?:(?!备案)[^，。；]){0,8}规范性文件$",
             r"审[核查](《[^》]*》)+等?[^，。；]{0,4}规范性文件",
         ),
         units=("件", "次", "份"),
+        exclude=JOINT_ACTS,
     ),
-    Wording("normative_docs.filed", (r"报备|备案",), _DOC, ("件", "次", "份")),
-    # 审查政府合同 is a legality review of a contract, no 备案审查
-    Wording("normative_docs.filing_reviews", (r"备案审查", r"审查"), _DOC, exclude=r"合同|协议"),
+    # "审查和备案规范性文件54件" counts two acts together: neither figure alone
+    Wording(
+        "normative_docs.filed",
+        (r"报备|备案",),
+        _DOC,
+        ("件", "次", "份"),
+        exclude=JOINT_ACTS + r"|合同|协议",
+    ),
+    # 审查政府合同 is a legality review of a contract, no 备案审查; "审查市级规范性文件" is
+    # the review before issue (legality_reviews)
+    Wording(
+        "normative_docs.filing_reviews",
+        (r"备案审查", r"审查"),
+        _DOC,
+        exclude=JOINT_ACTS + r"|合同|协议",
+    ),
     Wording("normative_docs.corrected", (r"纠错|纠正",), _DOC),
     Wording(
         "normative_docs.repealed",
@@ -311,7 +331,14 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("legal_aid.recipients_women", (r"妇女受援人",)),
     Wording("legal_aid.recipients_migrant_workers", (r"农民工受援人",)),
     Wording("legal_services.villages", (r"法律顾问名册[^，。；]{0,4}村(（居）|\(居\)|居)?$",)),
-    Wording("legal_services.villages_with_adviser", (r"有(在聘)?法律顾问的村",)),
+    Wording(
+        "legal_services.villages_with_adviser",
+        (
+            r"有(在聘)?法律顾问的村",
+            # "全镇26个行政村全部聘请法律顾问", "为辖区11个社区配备了兼职法律顾问"
+            r"#(行政)?(村|社区)[^，。；]{0,4}(聘请|配备|聘用)了?[^，。；]{0,4}法律顾问",
+        ),
+    ),
     Wording("legal_services.village_adviser_coverage_rate", (r"村(居)?法律顾问覆盖率",)),
     # 社区矫正
     Wording(
@@ -376,13 +403,37 @@ WORDINGS: tuple[Wording, ...] = (
     ),
     Wording("accountability.rectified", (r"整改销号|已销号",), "accountability"),
     Wording("accountability.rectification_rate", (r"整改(销号)?率",), "accountability"),
-    Wording("accountability.demonstration_projects", (r"示范创建项目$",)),
+    Wording(
+        "accountability.demonstration_projects",
+        (
+            r"示范创建项目$",
+            # "2个项目入选示范项目", "2个…项目荣获全省…示范命名"
+            r"#[^，。；、]{0,12}项目[^，。；]{0,4}(入选|荣获|获评|获得|被命名)[^，。；]{0,20}示范",
+        ),
+    ),
     # issue 21's later ids: full names only (the seeds' 会议学法 and 交办 figures are not them)
-    Wording("accountability.leadership_study_sessions", (r"领导班子学法",), units=("次",)),
+    Wording(
+        "accountability.leadership_study_sessions",
+        (
+            r"领导班子学法",
+            r"(中心组|专题|会前|集中)学法$",  # "开展中心组学法4次"
+            # "纳入党组理论学习中心组学习（含法治建设专题4次）"
+            r"中心组[^，。；]{0,6}(其中|含)[^，。；]{0,2}(学法|法治[^，。；]{0,6}专题)$",
+        ),
+        units=("次",),
+    ),
     Wording(
         "accountability.leadership_meetings_on_rule_of_law",
-        (r"听取研究法治工作会议",),
-        units=("次",),
+        (
+            r"听取研究法治工作会议",
+            # "研究法治建设有关议题79次", "研究审议法治有关议题57项次"
+            r"研究[^，。；]{0,4}法治[^，。；]{0,8}议题$",
+            # "先后召开19次局党委会、局长办公会，研究审议法治建设重大问题"
+            r"召开#[^，。；、]{0,3}(党委|党组|局长办公|厅长办公|常务)会",
+            r"#召开[^，。；、]{0,3}(党委|党组|局长办公|厅长办公|常务)会",
+        ),
+        units=("次", "项次", "项"),
+        topic=r"法治",  # "召开38次党委会议，对…三重一大…集体决策" are no meetings on 法治
     ),
     Wording("accountability.open_rectifications", (r"未整改销号问题",), units=("个",)),
     Wording("accountability.assessment_results", (r"公布法治建设考核结果",), units=("个",)),
@@ -436,7 +487,17 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("normative_docs.post_evaluations", (r"规范性文件后评估",)),
     Wording("normative_docs.cleanup_campaigns", (r"规范性文件专项清理",), units=("次", "轮")),
     Wording("normative_docs.renewed_on_expiry", (r"到期后继续执行",), _DOC),
-    Wording("normative_docs.other_legality_reviews", (r"其他合法性审查",)),
+    Wording(
+        "normative_docs.other_legality_reviews",
+        (
+            r"其他合法性审查",
+            # contracts, policies and other matters reviewed: "审查、备案政府合同122件",
+            # "审核合同5份", "审查政策、规划、工作请示等行政决策365件"
+            r"(?<!备案)(审查|审核)[^，。；]{0,10}(合同|协议)$",
+            r"(?<!备案)(审查|审核)了?(政策|规划|请示|重大事项|工作请示)[^，。；]{0,16}$",
+        ),
+        units=("件", "份", "项"),
+    ),
     Wording(
         "major_decisions.decisions_made",
         (

@@ -11,13 +11,21 @@ from functools import cached_property
 from fazhi.indicators.catalog import area_of
 
 from .numbers import Quantity, find_quantities
-from .wordings import AREAS, NUMBER_MARK, WORDINGS, Wording, compile_term
+from .wordings import AREAS, NUMBER_MARK, WORDINGS, Unless, Wording, compile_term
 
 SENTENCE_END = "。！？!?"
 CLAUSE_END = "，,；;：:。！？!?\n"
 LIST_END = CLAUSE_END + "、"  # the words after a number end at the next item of a list
 _AREA_RES = {area: re.compile(pattern) for area, pattern in AREAS.items()}
-_TERM_RES = {wording.id: [compile_term(term) for term in wording.terms] for wording in WORDINGS}
+_TERM_RES = {
+    wording.id: [
+        (compile_term(term.term), re.compile(term.sentence))
+        if isinstance(term, Unless)
+        else (compile_term(term), None)
+        for term in wording.terms
+    ]
+    for wording in WORDINGS
+}
 _BY_UNIT: dict[str, list[Wording]] = {}
 for _wording in WORDINGS:
     for _unit in _wording.accepted_units:
@@ -28,6 +36,7 @@ NEGATIONS = "不未无非没"
 _EACH_RE = re.compile(r"均|都|全部|分别")
 PREVENTED_RE = re.compile(r"避免|防止|杜绝")
 SHARED_RE = re.compile(r"(均|都|全部)(已|已经)?")
+RATE_LIST_RE = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{1,6}率)*[、和及与]")
 SHORT_CLAUSE = 6
 
 # How sure the reader is of a figure's indicator (shown on the report page; a person confirms
@@ -120,7 +129,9 @@ def _best_match(wording: Wording, context: _Context) -> tuple[tuple, bool, int] 
     words = context.words
     at = len(context.text)
     best = None
-    for pattern in _TERM_RES[wording.id]:
+    for pattern, unless in _TERM_RES[wording.id]:
+        if unless and unless.search(context.sentence):
+            continue
         for match in pattern.finditer(words):
             if match.end() <= context.head or match.start() < context.floor:
                 continue
@@ -188,6 +199,13 @@ def _choose(context: _Context, quantity: Quantity, sentence: str) -> tuple[list[
     chosen = [best.id]
     if before and _EACH_RE.search(context.text[score[1] :]):
         chosen += [wording.id for other, wording, pre, _ in rest if pre and other[2] > 1]
+    elif before and quantity.unit == "%":
+        # "参考率、通过率和优秀率100%": a list of rates right before one value shares it
+        chosen += [
+            wording.id
+            for other, wording, pre, _ in rest
+            if pre and RATE_LIST_RE.fullmatch(context.text[other[1] : start])
+        ]
     if chosen == ["reconsideration.correction_rate"] and "综合纠错" in sentence:
         chosen = ["reconsideration.comprehensive_correction_rate"]
     return chosen, not before, _confidence(context, best, before, start)

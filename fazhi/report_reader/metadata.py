@@ -39,7 +39,7 @@ INLINE_TITLE_RE = re.compile(
 )
 # the organ right after a place named in running text: "越城区司法局紧紧…", "任城区政府在…"
 ORGAN_START_RE = re.compile(
-    r"(?:人民政府|政府|管理委员会|管委会|街道办事处|办事处|司法局|司法厅|[\u4e00-\u9fff]{1,6}?(?:局|委员会|厅))"
+    r"(?:人民政府|政府|管理委员会|管委会|街道办事处|办事处|司法局|司法厅|司法行政系统|[\u4e00-\u9fff]{1,6}?(?:局|委员会|厅))"
 )
 # the subject of a first sentence that names no place: a ministry, or the body's own organ
 MINISTRY_SUBJECT_RE = re.compile(
@@ -232,7 +232,7 @@ def _issuers_in_text(text: str) -> list[str]:
         if (places := gazetteer.places(match["issuer"][start:])) and places[0].known
     ][:1]
     body = opening[title_end:] if (title_end := _title_end(opening)) else opening
-    organ = ""
+    organ, own = "", None
     if sentence := SENTENCE_END_RE.split(body.lstrip(), maxsplit=1)[0]:
         if subject := _first_place(sentence):
             found.append(subject)
@@ -245,10 +245,13 @@ def _issuers_in_text(text: str) -> list[str]:
                 kind = gazetteer.PROVINCE if level == "省" else gazetteer.CITY
                 if place := gazetteer.most_named(opening, kind):
                     found.append(place + organ)
+            elif level in ("县", "区") and (county := _most_named(opening, least=1)):
+                found.append(county + organ)  # "区司法局…": the one district named
     if most := _most_named(opening):
         found.append(most + organ)
-    if organ == "司法局" and (city := gazetteer.most_named(opening, gazetteer.CITY)):
-        found.append(city + organ)  # a city's 局 where no county is named
+    if own and not own["level"] and organ == "司法局":
+        if city := gazetteer.most_named(opening, gazetteer.CITY):
+            found.append(city + organ)  # a bare 司法局 where no county is named: a city's
     return found
 
 
@@ -278,11 +281,19 @@ def _first_place(sentence: str) -> str | None:
         ):
             rest = sentence[index + sum(len(place.name) for place in places) :]
             organ = ORGAN_START_RE.match(rest)
-            return "".join(place.name for place in places) + (organ[0] if organ else "")
+            organ = (organ[0] if organ else "").replace("司法行政系统", _justice_organ(places))
+            return "".join(place.name for place in places) + organ
     return None
 
 
-def _most_named(text: str) -> str | None:
+def _justice_organ(places: list[gazetteer.Place]) -> str:
+    """A place's 司法行政系统 reports as its 司法厅 (a province) or 司法局."""
+    return "司法厅" if places and places[-1].kind == gazetteer.PROVINCE else "司法局"
+
+
+def _most_named(text: str, least: int = 2) -> str | None:
+    """The county, street or township the text names most often, at least `least` times;
+    a county named once in full counts its short mentions too (越城区 … 法治越城)."""
     names: dict[str, int] = {}
     for match in re.finditer(r"[\u4e00-\u9fff]{1,12}?(?:区|县|街道|镇|乡)", text):
         name = match[0]
@@ -292,8 +303,11 @@ def _most_named(text: str) -> str | None:
                 break
     if not names:
         return None
+    for name in names:
+        if (short := _short(name)) and gazetteer.kind_of(name) == gazetteer.COUNTY:
+            names[name] += text.count(short) - text.count(name)
     best = max(names.values())
-    return next(name for name, count in names.items() if count == best) if best >= 2 else None
+    return next(name for name, count in names.items() if count == best) if best >= least else None
 
 
 def _signature(text: str) -> tuple[str | None, str | None]:

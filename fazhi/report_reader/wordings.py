@@ -46,9 +46,18 @@ def compile_term(term: str) -> re.Pattern:
 
 
 @dataclass(frozen=True)
+class Unless:
+    """A term that does not apply where the number's sentence holds `sentence`: "审查规范性
+    文件9件" is a review before issue, but not in a sentence on 备案审查."""
+
+    term: str
+    sentence: str
+
+
+@dataclass(frozen=True)
 class Wording:
     id: str  # a catalog id
-    terms: tuple[str, ...]
+    terms: tuple[str | Unless, ...]
     area: str | None = None
     units: tuple[str, ...] = ()
     exclude: str | None = None
@@ -185,7 +194,7 @@ WORDINGS: tuple[Wording, ...] = (
             r"规范性文件[^，。；]{0,6}合法性审[核查]",
             r"合法性审[核查][^，。；]{0,12}规范性文件",
             r"审核[^，。；]{0,12}规范性文件",
-            r"(?<!备案)审查(?:(?!备案)[^，。；]){0,8}规范性文件$",
+            Unless(r"(?<!备案)审查(?:(?!备案)[^，。；]){0,8}规范性文件$", r"备案审查"),
             r"审[核查](《[^》]*》)+等?[^，。；]{0,4}规范性文件",
         ),
         units=("件", "次", "份"),
@@ -231,7 +240,11 @@ WORDINGS: tuple[Wording, ...] = (
         units=("项", "件", "次"),
     ),
     Wording("legal_advisers.units_covered_rate", (r"法律顾问[^，。；]{0,6}覆盖率",)),
-    Wording("legal_advisers.public_lawyers", (r"公职律师$",), units=("人", "名")),
+    Wording(
+        "legal_advisers.public_lawyers",
+        (r"公职律师$", r"公职律师[^，。；]{0,6}人数$"),  # "取得公职律师工作证人数7人"
+        units=("人", "名"),
+    ),
     # 人民调解
     Wording(
         "mediation.disputes_mediated",
@@ -390,7 +403,7 @@ WORDINGS: tuple[Wording, ...] = (
     ),
     Wording("publicity.legal_literate_people", (r"法律明白人",), units=("人", "名")),
     Wording("publicity.law_exam_participation_rate", (r"参考率",)),
-    Wording("publicity.law_exam_pass_rate", (r"及格率|合格率",), "publicity"),
+    Wording("publicity.law_exam_pass_rate", (r"及格率|合格率|通过率",), "publicity"),
     Wording("publicity.law_exam_excellent_rate", (r"优秀率",), "publicity"),
     Wording("accountability.law_reports", (r"述法",), units=("人", "名", "人次")),
     Wording("accountability.inspections", (r"法治督察|督察",), "accountability"),
@@ -407,6 +420,7 @@ WORDINGS: tuple[Wording, ...] = (
         "accountability.demonstration_projects",
         (
             r"示范创建项目$",
+            r"(报送|推荐|申报)了?#[^，,。；、]{0,4}示范(创建)?项目",  # "报送了3个示范创建项目"
             # "2个项目入选示范项目", "2个…项目荣获全省…示范命名"
             r"#[^，。；、]{0,12}项目[^，。；]{0,4}(入选|荣获|获评|获得|被命名)[^，。；]{0,20}示范",
         ),
@@ -416,18 +430,18 @@ WORDINGS: tuple[Wording, ...] = (
         "accountability.leadership_study_sessions",
         (
             r"领导班子学法",
-            r"(中心组|专题|会前|集中)学法$",  # "开展中心组学法4次"
+            r"(中心组|专题|会前|集中|常务会议?)学法$",  # "开展中心组学法4次"
             # "纳入党组理论学习中心组学习（含法治建设专题4次）"
             r"中心组[^，。；]{0,6}(其中|含)[^，。；]{0,2}(学法|法治[^，。；]{0,6}专题)$",
         ),
-        units=("次",),
+        units=("次", "场次", "场"),
     ),
     Wording(
         "accountability.leadership_meetings_on_rule_of_law",
         (
             r"听取研究法治工作会议",
             # "研究法治建设有关议题79次", "研究审议法治有关议题57项次"
-            r"研究[^，。；]{0,4}法治[^，。；]{0,8}议题$",
+            r"研究[^，,。；;]{0,24}法治[^，,。；;]{0,8}(议题|事项|问题)$",
             # "先后召开19次局党委会、局长办公会，研究审议法治建设重大问题"
             r"召开#[^，。；、]{0,3}(党委|党组|局长办公|厅长办公|常务)会",
             r"#召开[^，。；、]{0,3}(党委|党组|局长办公|厅长办公|常务)会",
@@ -462,7 +476,11 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("publicity.law_exam_due", (r"应考",), "publicity"),
     Wording(
         "publicity.law_exam_participants",
-        (r"参考人数", r"参加[^，。；]{0,6}(学法|考法|法律知识)[^，。；]{0,4}(考试|测试)"),
+        (
+            r"参考人数",
+            r"参加[^，。；]{0,6}(学法|考法|法律知识)[^，。；]{0,4}(考试|测试)",
+            r"#[^，,。；]{0,8}参加[^，,。；]{0,10}学法考法\Z",  # "3385名干部职工参加国家工作人员学法考法"
+        ),
         "publicity",
         units=("人", "名"),
     ),
@@ -485,7 +503,13 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("normative_docs.registered_directly", (r"直接予以(备案)?登记",), _DOC),
     Wording("normative_docs.conformity_rate", (r"备案规范率",), _DOC),
     Wording("normative_docs.post_evaluations", (r"规范性文件后评估",)),
-    Wording("normative_docs.cleanup_campaigns", (r"规范性文件专项清理",), units=("次", "轮")),
+    Wording(
+        "normative_docs.cleanup_campaigns",
+        # "开展…政策清理1次", "开展国务院宣布失效文件的清理工作1次"
+        (r"规范性文件专项清理", r"(?<!宣布)清理(工作)?$"),
+        _DOC,
+        units=("次", "轮"),
+    ),
     Wording("normative_docs.renewed_on_expiry", (r"到期后继续执行",), _DOC),
     Wording(
         "normative_docs.other_legality_reviews",
@@ -493,10 +517,12 @@ WORDINGS: tuple[Wording, ...] = (
             r"其他合法性审查",
             # contracts, policies and other matters reviewed: "审查、备案政府合同122件",
             # "审核合同5份", "审查政策、规划、工作请示等行政决策365件"
-            r"(?<!备案)(审查|审核)[^，。；]{0,10}(合同|协议)$",
+            r"(?<!备案)(审查|审核)[^，,。；;]{0,30}(合同|协议|决定|纪要)$",
+            # "对区重要工作会议纪要进行合法性审查120次"
+            r"(合同|协议|决定|纪要)[^，。；]{0,6}合法性审[查核]$",
             r"(?<!备案)(审查|审核)了?(政策|规划|请示|重大事项|工作请示)[^，。；]{0,16}$",
         ),
-        units=("件", "份", "项"),
+        units=("件", "份", "项", "次"),
     ),
     Wording(
         "major_decisions.decisions_made",

@@ -158,7 +158,11 @@ def test_the_ids_the_work_lines_added_are_read():
 
 def test_a_contract_review_is_no_filing_review():
     text = "规范性文件备案审查工作：报备规范性文件6件，审查政府合同12件，审查规范性文件9件。"
-    assert _read(text) == {("normative_docs.filed", 6), ("normative_docs.filing_reviews", 9)}
+    assert _read(text) == {
+        ("normative_docs.filed", 6),
+        ("normative_docs.other_legality_reviews", 12),  # 其他合法性审查: contracts
+        ("normative_docs.filing_reviews", 9),  # a sentence on 备案审查
+    }
 
 
 def test_the_kinds_seen_on_reports_not_tuned_on():
@@ -187,3 +191,36 @@ def test_the_kinds_seen_on_reports_not_tuned_on():
     # some of the cases, or cases that did not happen, are no total
     assert _read("调撤一审行政诉讼案件30件。") == set()
     assert _read("通过行政复议调解撤回等方式避免20件案件进入诉讼。") == set()
+
+
+def test_the_kinds_seen_on_the_second_unseen_set():
+    # a leadership's study of law, and meetings counted before their noun, on 法治 only
+    assert _read("全年召开党组会议12次，组织中心组学法6次。") == {
+        ("accountability.leadership_study_sessions", 6)
+    }
+    assert _read("纳入党委理论学习中心组学习（含法治专题5次）。") == {
+        ("accountability.leadership_study_sessions", 5)
+    }
+    assert _read("先后召开9次局党委会，研究法治建设重大问题。") == {
+        ("accountability.leadership_meetings_on_rule_of_law", 9)
+    }
+    assert _read("研究法治工作有关议题15次。") == {
+        ("accountability.leadership_meetings_on_rule_of_law", 15)
+    }
+    assert _read("局党组先后召开7次党组会，学习贯彻党的二十大精神。") == set()
+    # a review before issue, two acts counted together, contracts and policies reviewed
+    assert _read("审查和备案规范性文件30件，其中审查县级规范性文件12件。") == {
+        ("normative_docs.legality_reviews", 12)
+    }
+    assert _read("审查政府合同20份，审核合作协议8份，审查政策、规划等文件36件。") == {
+        ("normative_docs.other_legality_reviews", 20),
+        ("normative_docs.other_legality_reviews", 8),
+        ("normative_docs.other_legality_reviews", 36),
+    }
+    # nouns after the number
+    assert _read("我县3个项目入选省级法治政府建设示范项目。") == {
+        ("accountability.demonstration_projects", 3)
+    }
+    assert _read("全县45个行政村全部聘请法律顾问。") == {
+        ("legal_services.villages_with_adviser", 45)
+    }

@@ -33,7 +33,9 @@ COLLECTED = Path(__file__).parent / "tests" / "corpus"  # openings collected for
 PARTS = ("all", "tuned", "held-out")
 # Ids the shared corpus' labeller gave before the catalog had a slot of its own for them
 # (the corpus is shared, not edited here): the same figure under the catalog's id.
-CORPUS_ALIASES = {"publicity.leadership_law_study_sessions": "accountability.leadership_study_sessions"}
+CORPUS_ALIASES = {
+    "publicity.leadership_law_study_sessions": "accountability.leadership_study_sessions"
+}
 
 
 @dataclass

@@ -17,11 +17,41 @@ SENTENCE_END = "。！？!?"
 CLAUSE_END = "，,；;：:。！？!?\n"
 LIST_END = CLAUSE_END + "、"  # the words after a number end at the next item of a list
 _AREA_RES = {area: re.compile(pattern) for area, pattern in AREAS.items()}
+def _required(term: str) -> tuple[str, ...]:
+    """Words a term cannot match without (any one of them), so that the figure's words are
+    only searched when they hold one: "审查…(合同|协议)$" needs 合同 or 协议. Empty when
+    the term is too intricate to say (escapes, alternatives at its top)."""
+    if "\\" in term or _top_level_alternatives(term):
+        return ()
+    plain = re.sub(r"\(\?<?[!=][^)]*\)", "", term)  # lookarounds need nothing
+    plain = re.sub(r"\[[^\]]*\](\{[^}]*\}|[?*+])?", "|", plain)  # classes break runs
+    groups = [
+        tuple(m[1].split("|"))
+        for m in re.finditer(r"\(([\u4e00-\u9fff|]+)\)(?![?*{])", plain)
+        if all(len(word) >= 2 for word in m[1].split("|"))
+    ]
+    plain = re.sub(r"\([^()]*\)([?*+]|\{[^}]*\})?", "|", plain)
+    plain = re.sub(r"[\u4e00-\u9fff]([?*]|\{[^}]*\})", "|", plain)  # an optional character
+    runs = re.findall(r"[\u4e00-\u9fff]{2,}", plain)
+    if runs:
+        return (max(runs, key=len),)
+    return groups[0] if groups else ()
+
+
+def _top_level_alternatives(term: str) -> bool:
+    depth = 0
+    for char in term:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            return True
+    return False
+
+
 _TERM_RES = {
     wording.id: [
-        (compile_term(term.term), re.compile(term.sentence))
+        (compile_term(term.term), re.compile(term.sentence), _required(term.term))
         if isinstance(term, Unless)
-        else (compile_term(term), None)
+        else (compile_term(term), None, _required(term))
         for term in wording.terms
     ]
     for wording in WORDINGS
@@ -129,7 +159,9 @@ def _best_match(wording: Wording, context: _Context) -> tuple[tuple, bool, int] 
     words = context.words
     at = len(context.text)
     best = None
-    for pattern, unless in _TERM_RES[wording.id]:
+    for pattern, unless, required in _TERM_RES[wording.id]:
+        if required and not any(word in words for word in required):
+            continue
         if unless and unless.search(context.sentence):
             continue
         for match in pattern.finditer(words):

@@ -249,9 +249,10 @@ def _issuers_in_text(text: str) -> list[str]:
                 found.append(county + organ)  # "区司法局…": the one district named
     if most := _most_named(opening):
         found.append(most + organ)
-    if own and not own["level"] and organ == "司法局":
-        if city := gazetteer.most_named(opening, gazetteer.CITY):
-            found.append(city + organ)  # a bare 司法局 where no county is named: a city's
+    # a bare 司法局 where no county is named: a city's
+    bare = own and not own["level"] and organ == "司法局"
+    if bare and (city := gazetteer.most_named(opening, gazetteer.CITY)):
+        found.append(city + organ)
     return found
 
 

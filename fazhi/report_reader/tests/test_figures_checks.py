@@ -224,3 +224,33 @@ def test_the_kinds_seen_on_the_second_unseen_set():
     assert _read("全县45个行政村全部聘请法律顾问。") == {
         ("legal_services.villages_with_adviser", 45)
     }
+
+
+def test_the_kinds_seen_on_the_third_unseen_set():
+    # rates listed before one value share it, without 均
+    assert _read("全局学法考试参考率、通过率和优秀率100%。") == {
+        ("publicity.law_exam_participation_rate", 100),
+        ("publicity.law_exam_pass_rate", 100),
+        ("publicity.law_exam_excellent_rate", 100),
+    }
+    assert _read("全县2100名干部参加国家工作人员学法考法。") == {
+        ("publicity.law_exam_participants", 2100)
+    }
+    assert _read("严格落实常务会议学法制度，开展县政府常务会议学法8场次。") == {
+        ("accountability.leadership_study_sessions", 8)
+    }
+    assert _read("召开专题会议，专题研究综合执法改革等法治领域重大事项12次。") == {
+        ("accountability.leadership_meetings_on_rule_of_law", 12)
+    }
+    assert _read("向市委依法治市办报送了4个示范创建项目。") == {
+        ("accountability.demonstration_projects", 4)
+    }
+    # decisions and minutes reviewed are other legality reviews; cleanups of documents
+    assert _read("审查征收补偿决定30份，对会议纪要进行合法性审查50次。") == {
+        ("normative_docs.other_legality_reviews", 30),
+        ("normative_docs.other_legality_reviews", 50),
+    }
+    assert _read("加强规范性文件管理，开展涉企政策清理2次。") == {
+        ("normative_docs.cleanup_campaigns", 2)
+    }
+    assert _read("全局取得公职律师工作证人数9人。") == {("legal_advisers.public_lawyers", 9)}

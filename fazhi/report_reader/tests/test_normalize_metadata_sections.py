@@ -142,6 +142,10 @@ def test_section_titles_and_spans(read_seed):
         ("2022年，湘潭县坚持依法行政。", "湘潭县", "湘潭县人民政府", "county-district", 2022),
         ("根据《纲要（2023—2027年）》要求，2023年，西湖街道深入推进法治建设。",
          "西湖街道", "西湖街道办事处", "township", 2023),
+        # a 司法行政系统 is its 司法局; "区司法局" is the one district's the opening names
+        ("2024年，武侯区司法行政系统坚持依法行政。", "武侯区", "武侯区司法局", "department", 2024),
+        ("2024年，区司法局深入推进依法治区。制定《郫都区工作规则》。",
+         "郫都区", "郫都区司法局", "department", 2024),
         # the year of the first part's heading when nothing earlier states it
         ("通州区坚持依法行政，服务副中心建设。\n一、2022年法治政府建设主要举措和成效\n",
          "通州区", "通州区人民政府", "county-district", 2022),

@@ -17,6 +17,8 @@ SENTENCE_END = "。！？!?"
 CLAUSE_END = "，,；;：:。！？!?\n"
 LIST_END = CLAUSE_END + "、"  # the words after a number end at the next item of a list
 _AREA_RES = {area: re.compile(pattern) for area, pattern in AREAS.items()}
+
+
 def _required(term: str) -> tuple[str, ...]:
     """Words a term cannot match without (any one of them), so that the figure's words are
     only searched when they hold one: "审查…(合同|协议)$" needs 合同 or 协议. Empty when

@@ -46,7 +46,7 @@ MINISTRY_SUBJECT_RE = re.compile(
     r"^\s*\d{4}年(?:度|以来)?[，,]\s*((?:中华人民共和国)?(?:(?![各全省市县区镇乡街局])[\u4e00-\u9fff]){1,6}部)"
 )
 OWN_ORGAN_RE = re.compile(
-    r"(?:^|[，,])\s*(?:"
+    r"(?:^|[，,]|\d{4}年(?:度|以来)?)\s*(?:"
     # "县司法局紧紧…", "市政府办公厅坚持…"
     r"(?P<level>[省市县区镇乡])(?P<organ>(?:人民)?政府办公[厅室]|司法局|司法厅|[\u4e00-\u9fff]{1,6}?[局厅]|人民政府|政府)"
     r"|全(?P<system>[省市县区])司法行政系统"  # "全市司法行政系统在市委…": the 司法局's report
@@ -57,6 +57,8 @@ HEADING_YEAR_RE = re.compile(r"(?:^|\n)\s*[一1][、.．]\s*(\d{4})年")
 FIELD_RE = re.compile(r"(?:发布机构|来源|信息来源)\s*[:：]\s*([^\s:：【】|]{2,40})")
 FIRST_SENTENCE_YEAR_RE = re.compile(r"(?:^|[\s。])(\d{4})年(?:度|以来)?[，,]")
 # "根据…部署，2023年，清波街道…": the year after a first sentence's preamble
+# "2024年县司法局在县委…": a first sentence led by its year without a comma
+LEADING_YEAR_RE = re.compile(r"(?:^|\n)\s*(\d{4})年(?![\d度月日])")
 CLAUSE_YEAR_RE = re.compile(r"[，,；;](\d{4})年(?:度|以来)?[，,]")
 SENTENCE_END_RE = re.compile(r"[。！？]")
 LABELLED_DATE_RE = re.compile(
@@ -336,8 +338,11 @@ def _closing_year(date: str | None) -> int | None:
 def _year(meta: Metadata, title_year: int | None, text: str, sign_date: str | None):
     """The year reported on: from the title, else the first sentence ("2022年，…"), else
     the closing date; a note says why when those sources disagree."""
-    match = FIRST_SENTENCE_YEAR_RE.search(text[:OPENING]) or CLAUSE_YEAR_RE.search(
-        SENTENCE_END_RE.split(text[:OPENING], maxsplit=1)[0]
+    first = SENTENCE_END_RE.split(text[:OPENING], maxsplit=1)[0]
+    match = (
+        FIRST_SENTENCE_YEAR_RE.search(text[:OPENING])
+        or CLAUSE_YEAR_RE.search(first)
+        or LEADING_YEAR_RE.search(first)
     )
     sources = (
         ("标题", title_year),

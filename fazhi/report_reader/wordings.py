@@ -78,7 +78,7 @@ AREAS: dict[str, str] = {
     "normative_docs": r"规范性文件",
     "major_decisions": r"重大行政决策",
     "enforcement": r"行政执法|执法",
-    "publicity": r"普法|法治宣传|学法|考法|法律知识考试",
+    "publicity": r"普法|法治宣传|学法|考法|法律知识[^，。；]{0,4}考试|法治考试",
     "corrections": r"社区矫正|在矫|判前调查|调查评估",
     "legal_advisers": r"法律顾问|公职律师",
     "legal_services": r"公共法律服务|12348",
@@ -157,7 +157,11 @@ WORDINGS: tuple[Wording, ...] = (
     ),
     Wording(
         "enforcement.certified_officers",
-        (r"持证(行政)?执法人员|持有执法证", r"持有[^，。；]{0,4}执法(资格)?证"),
+        (
+            r"持证(行政)?执法人员|持有执法证",
+            r"持有[^，。；]{0,4}执法(资格)?证",
+            r"#执法人员[^，。；]{0,4}(取得|持有)[^，。；]{0,4}执法(资格)?证",  # "3名执法人员全部取得行政执法证"
+        ),
         units=("人", "名"),
     ),
     Wording("enforcement.supervision_inspections", (r"执法监督检查|专项监督|监督检查",), _ENF),
@@ -324,7 +328,10 @@ WORDINGS: tuple[Wording, ...] = (
         "legal_services.village_adviser_consultations", (r"村(居)?法律顾问[^，。；]{0,6}解答咨询",)
     ),
     Wording("legal_services.village_adviser_disputes", (r"村(居)?法律顾问[^，。；]{0,6}参与调解",)),
-    Wording("legal_services.village_adviser_lectures", (r"村(居)?法律顾问[^，。；]{0,6}讲座",)),
+    Wording(
+        "legal_services.village_adviser_lectures",
+        (r"村(居)?法律顾问[^，。；]{0,6}讲座", r"法律顾问进村(宣讲|讲座|授课)"),
+    ),
     Wording(
         "legal_services.village_adviser_aid_referrals",
         (r"村(居)?法律顾问[^，。；]{0,6}引导法律援助",),
@@ -431,6 +438,7 @@ WORDINGS: tuple[Wording, ...] = (
         (
             r"领导班子学法",
             r"(中心组|专题|会前|集中|常务会议?)学法$",  # "开展中心组学法4次"
+            r"学习(《[^》]*》)+等?(法律法规|法律|法规)$",  # "组织学习《民法典》…等法律法规5次"
             # "纳入党组理论学习中心组学习（含法治建设专题4次）"
             r"中心组[^，。；]{0,6}(其中|含)[^，。；]{0,2}(学法|法治[^，。；]{0,6}专题)$",
         ),
@@ -445,8 +453,9 @@ WORDINGS: tuple[Wording, ...] = (
             # "先后召开19次局党委会、局长办公会，研究审议法治建设重大问题"
             r"召开#[^，。；、]{0,3}(党委|党组|局长办公|厅长办公|常务)会",
             r"#召开[^，。；、]{0,3}(党委|党组|局长办公|厅长办公|常务)会",
+            r"召开[^，,。；、]{0,6}专题会议?$",  # "定期召开专题会议4次，研究解决法治建设…"
         ),
-        units=("次", "项次", "项"),
+        units=("次", "项次"),
         topic=r"法治",  # "召开38次党委会议，对…三重一大…集体决策" are no meetings on 法治
     ),
     Wording("accountability.open_rectifications", (r"未整改销号问题",), units=("个",)),
@@ -468,7 +477,13 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("accountability.assessment_score", (r"法治建设考核得分",), units=("分",)),
     Wording("accountability.assessment_rank", (r"法治建设考核排名",), units=("名", "位")),
     Wording("publicity.law_exam_units", (r"参加学法考法的?单位",), units=("家", "个")),
-    Wording("publicity.materials_distributed", (r"发放普法宣传材料",), units=("份", "册")),
+    Wording(
+        "publicity.materials_distributed",
+        # "发放宣传材料400余份" in a passage on 普法
+        (r"发放普法宣传材料", r"发放[^，。；]{0,4}宣传(材料|资料)"),
+        "publicity",
+        units=("份", "册"),
+    ),
     Wording("publicity.trial_observers", (r"旁听庭审",), "publicity", units=("人次", "人")),
     Wording("publicity.online_posts", (r"网络普法信息",), units=("条",)),
     Wording("legal_aid.civil_share", (r"民事法律援助案件占比",)),

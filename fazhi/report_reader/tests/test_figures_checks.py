@@ -254,3 +254,23 @@ def test_the_kinds_seen_on_the_third_unseen_set():
         ("normative_docs.cleanup_campaigns", 2)
     }
     assert _read("全局取得公职律师工作证人数9人。") == {("legal_advisers.public_lawyers", 9)}
+
+
+def test_the_kinds_seen_on_the_fourth_unseen_set():
+    # a special meeting on 法治 is counted, the problems it solved are not meetings
+    assert _read("定期召开专题会议6次，研究解决法治建设重点问题15项。") == {
+        ("accountability.leadership_meetings_on_rule_of_law", 6)
+    }
+    assert _read("建立会前学法制度，组织学习《宪法》《行政复议法》等法律法规7次。") == {
+        ("accountability.leadership_study_sessions", 7)
+    }
+    assert _read("全镇5名执法人员全部取得行政执法证。") == {("enforcement.certified_officers", 5)}
+    # an exam named otherwise is still the 学法考法 passage
+    assert _read("干部参加法律知识在线考试，通过率100%。") == {
+        ("publicity.law_exam_pass_rate", 100)
+    }
+    assert _read("深化普法服务，发放宣传材料300余份。") == {
+        ("publicity.materials_distributed", 300)
+    }
+    assert _read("组织开展活动，发放宣传材料300余份。") == set()
+    assert _read("法律顾问进村宣讲4次。") == {("legal_services.village_adviser_lectures", 4)}

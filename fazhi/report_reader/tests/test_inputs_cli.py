@@ -136,11 +136,12 @@ def test_evaluation_meets_the_targets(seeds, capsys):
 
 
 # What the reader reached on the reports it was not tuned on (docs/benchmarks.md, 2026-12-02):
-# the shared corpus' held-out reports and the collected openings h*, f*, u* and v* together
-# (98 of 99 read right, 99 labelled). The floors are the measured figures (not the issue's
-# targets): a change that reads less fails. The first measurements of the sets before their
-# failures were read (u*: 0.33 / 0.17, v*: 1.00 / 0.29) are in docs/benchmarks.md.
-HELD_OUT_FLOORS = {"precision": 0.989, "recall": 0.989, "sections": 0.875, "metadata": 1.0}
+# the shared corpus' held-out reports and the collected openings h*, f*, u*, v* and w*
+# together (107 of 108 read right, 109 labelled). The floors are the measured figures (not the
+# issue's targets): a change that reads less fails. The first measurements of the sets before
+# their failures were read (u*: 0.33 / 0.17, v*: 1.00 / 0.29, w*: 0.67 / 0.20) are in
+# docs/benchmarks.md.
+HELD_OUT_FLOORS = {"precision": 0.99, "recall": 0.981, "sections": 0.875, "metadata": 1.0}
 
 
 def test_corpus_evaluation_meets_what_was_measured(capsys):
@@ -158,8 +159,8 @@ def test_corpus_evaluation_meets_what_was_measured(capsys):
     assert collected_tuned.metadata_accuracy == 1.0
     shared, _ = evaluate(CORPUS, part="held-out")
     collected, _ = evaluate(COLLECTED, part="held-out")
-    # h*, f*, u* and v*
-    assert (shared.documents, shared.gold, collected.documents, collected.gold) == (6, 51, 43, 48)
+    # h*, f*, u*, v* and w*
+    assert (shared.documents, shared.gold, collected.documents, collected.gold) == (6, 51, 50, 58)
     assert collected.sections == 0  # openings: parts are cut off, not compared
     held_out = shared + collected
     assert held_out.precision >= HELD_OUT_FLOORS["precision"]
@@ -168,4 +169,4 @@ def test_corpus_evaluation_meets_what_was_measured(capsys):
     assert held_out.metadata_accuracy >= HELD_OUT_FLOORS["metadata"]
     call_command("reports", "evaluate", str(COLLECTED), "--part", "held-out")
     output = capsys.readouterr().out
-    assert "文档 43份" in output and "F1" in output
+    assert "文档 50份" in output and "F1" in output

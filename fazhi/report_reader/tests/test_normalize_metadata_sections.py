@@ -146,6 +146,9 @@ def test_section_titles_and_spans(read_seed):
         ("2024年，武侯区司法行政系统坚持依法行政。", "武侯区", "武侯区司法局", "department", 2024),
         ("2024年，区司法局深入推进依法治区。制定《郫都区工作规则》。",
          "郫都区", "郫都区司法局", "department", 2024),
+        # a first sentence led by its year without a comma
+        ("2024年县司法局在县委的领导下依法履职，为翁源经济发展护航。翁源县司法行政系统…",
+         "翁源县", "翁源县司法局", "department", 2024),
         # the year of the first part's heading when nothing earlier states it
         ("通州区坚持依法行政，服务副中心建设。\n一、2022年法治政府建设主要举措和成效\n",
          "通州区", "通州区人民政府", "county-district", 2022),

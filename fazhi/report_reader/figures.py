@@ -14,6 +14,7 @@ from .numbers import Quantity, find_quantities
 from .wordings import AREAS, NUMBER_MARK, WORDINGS, Unless, Wording, compile_term
 
 SENTENCE_END = "。！？!?"
+_SENTENCE_END_RE = re.compile(f"[{SENTENCE_END}]")
 CLAUSE_END = "，,；;：:。！？!?\n"
 LIST_END = CLAUSE_END + "、"  # the words after a number end at the next item of a list
 _AREA_RES = {area: re.compile(pattern) for area, pattern in AREAS.items()}
@@ -40,6 +41,12 @@ def _required(term: str) -> tuple[str, ...]:
     return groups[0] if groups else ()
 
 
+def _needs(term: str) -> re.Pattern | None:
+    """`_required` as one pattern to search for (None: nothing required)."""
+    words = _required(term)
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
 def _top_level_alternatives(term: str) -> bool:
     depth = 0
     for char in term:
@@ -51,9 +58,9 @@ def _top_level_alternatives(term: str) -> bool:
 
 _TERM_RES = {
     wording.id: [
-        (compile_term(term.term), re.compile(term.sentence), _required(term.term))
+        (compile_term(term.term), re.compile(term.sentence), _needs(term.term))
         if isinstance(term, Unless)
-        else (compile_term(term), None, _required(term))
+        else (compile_term(term), None, _needs(term))
         for term in wording.terms
     ]
     for wording in WORDINGS
@@ -120,7 +127,15 @@ class _Context:
 
     area: str | None  # the work line the passage before speaks of
     areas: set[str]  # work lines named in the figure's own words
-    sentence: str = ""  # the number's whole sentence
+    # the number's whole sentence, read only when a wording asks for it: (text, start, the
+    # number's end, the paragraph's end)
+    sentence_bounds: tuple[str, int, int, int] = ("", 0, 0, 0)
+
+    @cached_property
+    def sentence(self) -> str:
+        text, start, end, ceiling = self.sentence_bounds
+        found = _SENTENCE_END_RE.search(text, end, ceiling)
+        return text[start : found.start() if found else ceiling]
 
 
 def _area_marks(text: str, start: int, end: int) -> tuple[list[int], list[str]]:
@@ -162,7 +177,7 @@ def _best_match(wording: Wording, context: _Context) -> tuple[tuple, bool, int] 
     at = len(context.text)
     best = None
     for pattern, unless, required in _TERM_RES[wording.id]:
-        if required and not any(word in words for word in required):
+        if required and not required.search(words):
             continue
         if unless and unless.search(context.sentence):
             continue
@@ -315,7 +330,7 @@ def extract_figures(text: str, original: str, paragraphs: list[tuple[int, int]])
                 named_after=named_after,
                 area=_last_area(marks, window_start),
                 areas=_areas_in(head_text + window + text[end:after_end]),
-                sentence=text[sentence_start : _clause_end(text, end, para_end, SENTENCE_END)],
+                sentence_bounds=(text, sentence_start, end, para_end),
             )
             indicators, named_after, confidence = _choose(
                 context, quantity, text[sentence_start:start]

@@ -20,7 +20,7 @@ from fazhi.core.steps import form_page
 from fazhi.core.viewtools import record_view, require
 
 from . import forms, imports, selectors, services
-from .models import HotlineContact, NotaryOffice, ServicePoint, Village
+from .models import Approval, HotlineContact, NotaryOffice, ServicePoint, Village
 
 SECTION = "公共法律服务"
 
@@ -468,4 +468,77 @@ def office_handle(request, office):
     )
     return _record_form(
         request, office, form, services.handle_complaint, title="办结投诉", message="已办结投诉"
+    )
+
+
+# — 司法行政审批 —
+
+APPROVAL_LEDGER = Ledger(
+    "司法行政审批.xlsx",
+    "行政审批",
+    (
+        Column("申请人", lambda a: a.applicant),
+        Column("审批事项", lambda a: a.get_item_display()),
+        Column("受理日期", lambda a: day(a.received_date)),
+        Column("办理期限", lambda a: day(a.due) if a.due else "待录入节假日后计算"),
+        Column("办结日期", lambda a: day(a.decided_date) if a.decided_date else "未办结"),
+        Column("办理结果", lambda a: a.get_decision_display() or "—"),
+        Column("逾期", lambda a: "是" if a.overdue else "否", on_page=False),
+    ),
+)
+
+
+@require_safe
+def approval_list(request):
+    return _records_page(
+        request,
+        selectors.approvals(request.user, _search(request)),
+        model=Approval,
+        ledger=APPROVAL_LEDGER,
+        title="司法行政审批",
+        placeholder="申请人",
+        empty="尚未登记行政审批",
+        create=[("受理审批", reverse("legal_services:approval_create"))],
+    )
+
+
+def approval_create(request):
+    return _create_page(
+        request,
+        Approval,
+        forms.ApprovalForm,
+        services.register_approval,
+        title="受理司法行政审批",
+        back=("行政审批", reverse("legal_services:approval_list")),
+        message=lambda a: f"已受理{a}",
+    )
+
+
+@record_view(Approval)
+@require_safe
+def approval_detail(request, approval):
+    user = request.user
+    return render(
+        request,
+        "legal_services/approval_detail.html",
+        {
+            "approval": approval,
+            "can_change": core_selectors.can(user, Action.CHANGE, Approval.work_line),
+            "history": core_selectors.record_history(user, approval),
+        },
+    )
+
+
+@record_view(Approval, Action.CHANGE)
+def approval_decide(request, approval):
+    if approval.decided_date is not None:
+        messages.info(request, f"该审批已于{approval.decided_date:%Y-%m-%d}办结")
+        return redirect(approval)
+    return _record_form(
+        request,
+        approval,
+        forms.ApprovalDecisionForm(request.POST or None, request=request),
+        services.decide_approval,
+        title="办结审批",
+        message="已办结",
     )

@@ -24,6 +24,7 @@ from fazhi.legal_services.models import (
 
 D = datetime.date
 OCTOBER = Period(D(2025, 10, 1), D(2025, 10, 31))
+AFTER_HOLIDAY = D(2025, 10, 9)
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def pls(demo):
     return demo.users["donghu_pls_officer"], demo.units["donghu_justice"]
 
 
-def _contact(officer, unit, channel, answered=True, day=D(2025, 10, 9)):
+def _contact(officer, unit, channel, answered=True, day=AFTER_HOLIDAY):
     return services.register_contact(
         actor=officer,
         unit=unit,

@@ -245,10 +245,15 @@ def _approvals(officer, bureau, district):
             ApprovalDecision.REFUSED,
             "不具备规定的学历条件",
         ),
-        (3, ApprovalItem.LAW_FIRM, f"{district.name}明理律师事务所（筹）", None, "", ""),
+        (3, ApprovalItem.LAW_FIRM, "明理律师事务所（筹）", None, "", ""),
     ):
+        # the district in each name: a sibling's record never reads like one's own
         approval = services.register_approval(
-            actor=officer, unit=bureau, item=item, applicant=applicant, received_date=_day(ago)
+            actor=officer,
+            unit=bureau,
+            item=item,
+            applicant=f"{applicant}（{district.name}）",
+            received_date=_day(ago),
         )
         if decided is not None:
             services.decide_approval(

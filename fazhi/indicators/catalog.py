@@ -270,6 +270,8 @@ publicity.trial_observers | 旁听庭审 | 人次 | state employees' attendances
 publicity.online_posts | 网络普法信息 | 条 | legal-publicity items published online in period, each registered as a 网络普法 activity (000: 800余条)
 legal_aid.civil_share | 民事案件占比 | % | civil_cases / cases_accepted × 100 (worklines.md §1.3, seed 000)
 legal_services.hotline_minutes | 12348热线服务时长 | 分钟 | minutes of the 12348 calls answered in period (§2.4(d) writes 小时)
+legal_services.consultations | 解答咨询 | 件 | contacts answered in period on every channel (12348 phone, online, messages, centre visits), one each (seed 001)
+legal_services.approvals | 司法行政审批 | 件 | 司法行政 行政许可 applications decided in period (granted, forwarded after 初审, or refused) (seed 001)
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

@@ -60,15 +60,17 @@ def run_worker(script: str, database_url: str, *arguments: str) -> dict:
         "FAZHI_VAR_DIR": tempfile.mkdtemp(),
         "FAZHI_DEBUG": "",
     }
-    output = subprocess.run(
+    done = subprocess.run(
         [sys.executable, script, "--worker", *arguments],
         env=env,
         cwd=ROOT,
-        check=True,
         capture_output=True,
         text=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    )
+    if done.returncode:
+        sys.stderr.write(done.stderr[-5000:])  # the worker's own traceback
+        raise SystemExit(f"{Path(script).name} failed on {database_url}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def side_by_side(results: dict[str, dict], rows, width: int) -> str:

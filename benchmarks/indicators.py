@@ -43,6 +43,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's fazhi, not an installed one
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402 (benchmarks/common.py)
 

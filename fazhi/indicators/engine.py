@@ -227,10 +227,9 @@ def breakdown(ids, *, user, unit, period: Period, by: str, children=None) -> dic
         # What every child's partials answer comes from them; the rest in one grouped count.
         needed = _needed(ids)
         counted = [indicator for indicator in needed if not indicator.is_ratio]
-        answered = {
-            child: partials.answer(counted, user=user, unit=child, period=period)
-            for child in children
-        }
+        answered = partials.answer_by_child(
+            counted, user=user, unit=unit, period=period, children=children
+        )
         common = set.intersection(*(set(values) for values in answered.values()))
         rest = [indicator.id for indicator in counted if indicator.id not in common]
         counts = {}

@@ -333,8 +333,8 @@ def registration_during_import(user, districts, rows: int) -> dict:
 
     from load_faults import ledger  # the reliability benchmark's ledger (benchmarks/)
 
-    from fazhi.jobs import jobs
-    from fazhi.jobs.models import Job
+    from fazhi.core.jobs import jobs
+    from fazhi.core.jobs.models import Job
     from fazhi.reconsideration import imports, services
 
     others = districts[1:]

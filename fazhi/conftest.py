@@ -26,8 +26,8 @@ IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.Immed
 
 @pytest.fixture(scope="session", autouse=True)
 def _immediate_tasks():
-    """Background tasks run in the request in tests (fazhi/jobs): a page answers as it did
-    before the queue; fazhi/jobs/tests runs the database backend's worker itself."""
+    """Background tasks run in the request in tests (fazhi/core/jobs): a page answers as it did
+    before the queue; fazhi/core/jobs/tests runs the database backend's worker itself."""
     with override_settings(TASKS=IMMEDIATE_TASKS):
         yield
 

@@ -58,7 +58,7 @@ INSTALLED_APPS = [
     "fazhi.notifications",
     "django_tasks",
     "django_tasks_db",
-    "fazhi.jobs",
+    "fazhi.core.jobs",
 ]
 
 MIDDLEWARE = [
@@ -296,7 +296,7 @@ if os.environ.get("FAZHI_EMAIL_HOST"):
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
-# Background work (fazhi/jobs): django-tasks with its database backend (django-tasks-db) —
+# Background work (fazhi/core/jobs): django-tasks with its database backend (django-tasks-db) —
 # the queue is a table of the platform's database (SQLite or PostgreSQL), run by
 # `fazhi db_worker` (started beside the server by `fazhi demo`; a systemd unit in
 # docs/deployment.md). FAZHI_TASK_BACKEND=immediate runs each task in the request instead

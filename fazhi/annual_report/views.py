@@ -11,6 +11,8 @@ from django.views.decorators.http import require_POST
 
 from fazhi.core.filters import YearQuery, query_values
 from fazhi.core.guards import permits
+from fazhi.core.jobs import jobs
+from fazhi.core.jobs.models import Job
 from fazhi.core.ledgers import Column, Ledger, ledger_page
 from fazhi.core.models import Unit
 from fazhi.core.querysets import active_membership
@@ -24,8 +26,6 @@ from fazhi.core.viewtools import (
 )
 from fazhi.indicators import charts
 from fazhi.indicators.registry import get
-from fazhi.jobs import jobs
-from fazhi.jobs.models import Job
 
 from . import (
     checks,
@@ -249,7 +249,7 @@ def report_docx(request, report):
 @record_view(AnnualReport)
 @require_POST
 def report_pdf(request, report):
-    """下载PDF: a background job (fazhi/jobs) makes the file; done already (the immediate
+    """下载PDF: a background job (fazhi/core/jobs) makes the file; done already (the immediate
     backend), it downloads at once, otherwise the job's page offers it when ready."""
     job = jobs.start_work(
         actor=request.user,

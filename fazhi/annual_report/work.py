@@ -1,7 +1,7 @@
-"""The report's long work, run by the worker (fazhi/jobs): its PDF, made by LibreOffice
+"""The report's long work, run by the worker (fazhi/core/jobs): its PDF, made by LibreOffice
 (seconds to minutes), is a job whose page offers the file when it is ready."""
 
-from fazhi.jobs.jobs import Failed, Outcome, work
+from fazhi.core.jobs.jobs import Failed, Outcome, work
 
 from . import document, pdf, selectors
 

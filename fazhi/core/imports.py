@@ -2,7 +2,7 @@
 `read_rows` checks every row and refuses the whole workbook when any cell is wrong (all rows
 or none, the errors listed by row and column in Chinese); its `template_workbook` is the
 file staff fill in. `import_page` is the one upload page (core/import.html): the upload runs
-as a background job (fazhi/jobs) whose page shows its progress and result."""
+as a background job (fazhi/core/jobs) whose page shows its progress and result."""
 
 import copy
 import datetime
@@ -223,13 +223,13 @@ def import_page(
     request, spec: ImportSpec, run, *, title: str, template_name: str, success: str, done, back=None
 ):
     """An import's page: `?template=1` downloads the spec's template; a POSTed file becomes a
-    background job (fazhi/jobs) running `run` — the import service with its keyword arguments
+    background job (fazhi/core/jobs) running `run` — the import service with its keyword arguments
     but the actor and the data, as `functools.partial(service, unit=unit)` — all rows or none.
     A job finished already (the immediate backend) is answered here as before: the message
     and `done`, or the errors on this page; otherwise the job's page follows its progress.
     `success` is the message with {count}; `done` where to go after; `back` the record the
     import belongs to (the breadcrumb)."""
-    from fazhi.jobs import jobs  # the jobs app is built on core: imported when used
+    from fazhi.core.jobs import jobs  # imported when used: jobs.jobs imports this module
 
     if request.GET.get("template"):
         return xlsx_workbook_response(template_name, spec.template_workbook())

@@ -1,4 +1,4 @@
-"""Batch report reading in the background (fazhi/jobs): several uploaded reports are read by
+"""Batch report reading in the background (fazhi/core/jobs): several uploaded reports are read by
 the worker one after the other (a PDF of a hundred pages takes seconds), the job's page
 counting the files and naming, when done, those that could not be read."""
 
@@ -10,9 +10,9 @@ import zipfile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from fazhi.jobs import jobs
-from fazhi.jobs.jobs import Failed, Outcome, work
-from fazhi.jobs.models import Job
+from fazhi.core.jobs import jobs
+from fazhi.core.jobs.jobs import Failed, Outcome, work
+from fazhi.core.jobs.models import Job
 
 from . import services
 

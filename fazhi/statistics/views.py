@@ -12,11 +12,11 @@ from django.views.decorators.http import require_POST, require_safe
 
 from fazhi.core import selectors as core_selectors
 from fazhi.core.dataversion import remember
+from fazhi.core.jobs import jobs
 from fazhi.core.ledgers import Column, Ledger, day, ledger_page
 from fazhi.core.roles import Action
 from fazhi.core.steps import form_page, step_page
 from fazhi.core.viewtools import record_view, require, run_service_form
-from fazhi.jobs import jobs
 
 from . import excel, filling, selectors, services, tables, work
 from .forms import (

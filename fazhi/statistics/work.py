@@ -1,13 +1,13 @@
-"""The returns' long work, run by the worker (fazhi/jobs): 取数 and 汇总 — a return counted
+"""The returns' long work, run by the worker (fazhi/core/jobs): 取数 and 汇总 — a return counted
 again from the records and, for a consolidated return, summed again from its child areas'
 submitted returns — is a job whose page shows the result or why it was refused; so is the
 return's PDF (made by LibreOffice, seconds to minutes), offered by the job's page when ready."""
 
 import functools
 
-from fazhi.jobs import jobs
-from fazhi.jobs.jobs import Failed, Outcome, work
-from fazhi.jobs.models import Job
+from fazhi.core.jobs import jobs
+from fazhi.core.jobs.jobs import Failed, Outcome, work
+from fazhi.core.jobs.models import Job
 
 from . import document, services
 

@@ -8,8 +8,8 @@ import pytest
 from django.test import override_settings
 
 from fazhi.annual_report import pdf
-from fazhi.jobs import tasks
-from fazhi.jobs.models import Job
+from fazhi.core.jobs import tasks
+from fazhi.core.jobs.models import Job
 
 pytestmark = pytest.mark.django_db
 DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}

@@ -11,17 +11,17 @@ from django.test import Client
 
 from fazhi.core import services
 from fazhi.core.audit import record_event, service
+from fazhi.core.jobs.models import Job
 from fazhi.core.models import DataVersion, DomainEvent, FormToken, Unit, UnitVersion
 from fazhi.core.querysets import UnauditedWriteError
 from fazhi.indicators.models import Partial, PartialState
-from fazhi.jobs.models import Job
 from fazhi.notifications.models import Notice
 
 # Records that are not business records: the append-only event log itself, the data
 # version that every write changes (a cache key, not history) and the forms' one-time
 # tokens (a guard against a second submission).
 # The notices of due items (fazhi/notifications) are messages, copies of what the due lists
-# say, not records of anyone's work. A background job (fazhi/jobs) is a progress counter of
+# say, not records of anyone's work. A background job (fazhi/core/jobs) is a progress counter of
 # work whose own service records its events and field history. The indicators' partials
 # (fazhi/indicators/models.py) are fresh counts of records, a cache the check command rebuilds.
 NOT_AUDITED = {DomainEvent, DataVersion, UnitVersion, FormToken, Notice, Job, Partial, PartialState}

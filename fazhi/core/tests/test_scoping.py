@@ -25,7 +25,7 @@ NOT_WALKED = {
     "login": "the login page, for anonymous users",
     "logout": "ends the session the walk needs",
     # a background job is its user's alone, not a unit's record (no unit to scope by):
-    # another user, of this district or another, gets 404 (fazhi/jobs/tests)
+    # another user, of this district or another, gets 404 (fazhi/core/jobs/tests)
     "jobs:job_detail": "a job is opened by its own user only",
     "jobs:job_file": "a job's file is downloaded by its own user only (tested with each work)",
 }

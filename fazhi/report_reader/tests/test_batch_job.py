@@ -8,8 +8,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 
-from fazhi.jobs import tasks
-from fazhi.jobs.models import Job
+from fazhi.core.jobs import tasks
+from fazhi.core.jobs.models import Job
 from fazhi.report_reader.demo import report_text
 from fazhi.report_reader.models import ReadReport
 

@@ -13,9 +13,9 @@ from django.test import override_settings
 from django.urls import reverse
 
 from fazhi.annual_report import drafting
+from fazhi.core.jobs import tasks
+from fazhi.core.jobs.models import Job
 from fazhi.indicators import engine
-from fazhi.jobs import tasks
-from fazhi.jobs.models import Job
 from fazhi.statistics import selectors, services
 from fazhi.statistics.models import SendBack, State, StatReturn
 

@@ -7,9 +7,9 @@ import re
 import pytest
 from django.test import override_settings
 
+from fazhi.core.jobs import tasks
+from fazhi.core.jobs.models import Job
 from fazhi.core.models import DomainEvent
-from fazhi.jobs import tasks
-from fazhi.jobs.models import Job
 from fazhi.statistics import services
 from fazhi.statistics.models import State
 

@@ -5,9 +5,9 @@ import pytest
 from django.test import override_settings
 
 from fazhi.core import scale as core_scale
+from fazhi.core.jobs import scale, tasks
+from fazhi.core.jobs.models import Job
 from fazhi.core.models import Unit
-from fazhi.jobs import scale, tasks
-from fazhi.jobs.models import Job
 
 pytestmark = pytest.mark.django_db
 DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}

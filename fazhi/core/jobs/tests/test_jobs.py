@@ -13,8 +13,8 @@ from openpyxl import Workbook
 
 from fazhi.core.audit import service
 from fazhi.core.imports import Checked, Field, ImportSpec
-from fazhi.jobs import jobs, tasks
-from fazhi.jobs.models import Job
+from fazhi.core.jobs import jobs, tasks
+from fazhi.core.jobs.models import Job
 from fazhi.reconsideration.models import Case
 from fazhi.reconsideration.tests.test_import import GOOD, HEADER, workbook
 

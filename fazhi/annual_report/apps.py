@@ -13,7 +13,7 @@ class AnnualReportConfig(worklines.KitAppConfig):
     def wire(self, line):
         from fazhi.core.navigation import NavItem
 
-        from . import api, deadlines, demo, models, urging, workflow
+        from . import api, deadlines, demo, models, urging, views, workflow
 
         line.audit(models.AnnualReport, exclude_fields=["parts", "steps", "overrides"])
         line.audit(models.Part, models.CheckOverride, models.ReportStep, models.ReportingDates)
@@ -27,3 +27,6 @@ class AnnualReportConfig(worklines.KitAppConfig):
         # After every work line: the demo report is drafted from their records.
         line.demo(90, "法治政府建设年度报告", demo.build)
         line.api_view("annual-reports/<int:pk>/", api.annual_report, "annual_report")
+        # Notes other apps add to the draft's page (statistics: returns that differ from the
+        # records now), as the dashboard's panels.
+        worklines.consume("annual_report_notes", views.register_notes)

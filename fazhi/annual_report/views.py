@@ -143,6 +143,14 @@ def _segments_with_links(user, report, paragraphs, internal: bool):
     ]
 
 
+# Notes on the draft contributed by other apps: `note(request, unit, year) -> html or ""`.
+NOTES = []
+
+
+def register_notes(*notes) -> None:
+    NOTES.extend(notes)
+
+
 @record_view(AnnualReport)
 def report_detail(request, report):
     parts = list(selectors.parts(request.user, report))
@@ -174,6 +182,12 @@ def report_detail(request, report):
             "problems": [{"problem": p, "override": accepted.get(p.key)} for p in problems],
             "open_problems": len([p for p in problems if p.key not in accepted]),
             "stale": [p for p in problems if p.key.startswith("stale:")],
+            "notes": [
+                html
+                for note in NOTES
+                if internal and not report.is_frozen
+                if (html := note(request, report.unit, report.year))
+            ],
             "buttons": REPORT_FLOW.buttons(
                 report, request.user, lambda t: StepForm(request=request, action=t.action)
             ),

@@ -26,10 +26,16 @@ SEED_METADATA = ("region", "agency", "level", "year", "published")
 CORPUS_METADATA = ("region", "year", "level")
 # Reports whose failures were looked at while tuning, by their file-name prefix; the rest
 # are held out. Chosen before tuning: of the shared corpus one clean text, one web-page text;
-# of the collected openings (tests/corpus) the four named c*, the fifteen h* held out.
-TUNED = ("01_", "03_", "04_", "c")
+# of the collected openings (tests/corpus) the four named c*, the fifteen h* held out; of
+# the second collection the ten d* tuned on, the ten u* held out (labelled before reading).
+TUNED = ("01_", "03_", "04_", "c", "d")
 COLLECTED = Path(__file__).parent / "tests" / "corpus"  # openings collected for issue 18
 PARTS = ("all", "tuned", "held-out")
+# Ids the shared corpus' labeller gave before the catalog had a slot of its own for them
+# (the corpus is shared, not edited here): the same figure under the catalog's id.
+CORPUS_ALIASES = {
+    "publicity.leadership_law_study_sessions": "accountability.leadership_study_sessions"
+}
 
 
 @dataclass
@@ -92,7 +98,9 @@ def _corpus_reports(gold_file: Path):
         yield GoldReport(
             gold_file.parent / gold["file"],
             Counter(
-                (f["indicator"], f["value"]) for f in gold["figures"] if f["indicator"] in CATALOG
+                (indicator, f["value"])
+                for f in gold["figures"]
+                if (indicator := CORPUS_ALIASES.get(f["indicator"], f["indicator"])) in CATALOG
             ),
             # an opening (`opening: true`) labels metadata and its figures; its parts are cut off
             {}

@@ -11,22 +11,71 @@ from functools import cached_property
 from fazhi.indicators.catalog import area_of
 
 from .numbers import Quantity, find_quantities
-from .wordings import AREAS, NUMBER_MARK, WORDINGS, Wording, compile_term
+from .wordings import AREAS, NUMBER_MARK, WORDINGS, Unless, Wording, compile_term
 
 SENTENCE_END = "。！？!?"
+_SENTENCE_END_RE = re.compile(f"[{SENTENCE_END}]")
 CLAUSE_END = "，,；;：:。！？!?\n"
 LIST_END = CLAUSE_END + "、"  # the words after a number end at the next item of a list
 _AREA_RES = {area: re.compile(pattern) for area, pattern in AREAS.items()}
-_TERM_RES = {wording.id: [compile_term(term) for term in wording.terms] for wording in WORDINGS}
+
+
+def _required(term: str) -> tuple[str, ...]:
+    """Words a term cannot match without (any one of them), so that the figure's words are
+    only searched when they hold one: "审查…(合同|协议)$" needs 合同 or 协议. Empty when
+    the term is too intricate to say (escapes, alternatives at its top)."""
+    if "\\" in term or _top_level_alternatives(term):
+        return ()
+    plain = re.sub(r"\(\?<?[!=][^)]*\)", "", term)  # lookarounds need nothing
+    plain = re.sub(r"\[[^\]]*\](\{[^}]*\}|[?*+])?", "|", plain)  # classes break runs
+    groups = [
+        tuple(m[1].split("|"))
+        for m in re.finditer(r"\(([\u4e00-\u9fff|]+)\)(?![?*{])", plain)
+        if all(len(word) >= 2 for word in m[1].split("|"))
+    ]
+    plain = re.sub(r"\([^()]*\)([?*+]|\{[^}]*\})?", "|", plain)
+    plain = re.sub(r"[\u4e00-\u9fff]([?*]|\{[^}]*\})", "|", plain)  # an optional character
+    runs = re.findall(r"[\u4e00-\u9fff]{2,}", plain)
+    if runs:
+        return (max(runs, key=len),)
+    return groups[0] if groups else ()
+
+
+def _needs(term: str) -> re.Pattern | None:
+    """`_required` as one pattern to search for (None: nothing required)."""
+    words = _required(term)
+    return re.compile("|".join(map(re.escape, words))) if words else None
+
+
+def _top_level_alternatives(term: str) -> bool:
+    depth = 0
+    for char in term:
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "|" and depth == 0:
+            return True
+    return False
+
+
+_TERM_RES = {
+    wording.id: [
+        (compile_term(term.term), re.compile(term.sentence), _needs(term.term))
+        if isinstance(term, Unless)
+        else (compile_term(term), None, _needs(term))
+        for term in wording.terms
+    ]
+    for wording in WORDINGS
+}
 _BY_UNIT: dict[str, list[Wording]] = {}
 for _wording in WORDINGS:
     for _unit in _wording.accepted_units:
         _BY_UNIT.setdefault(_unit, []).append(_wording)
 _EXCLUDE_RES = {w.id: compile_term(w.exclude) for w in WORDINGS if w.exclude}
+_TOPIC_RES = {w.id: re.compile(w.topic) for w in WORDINGS if w.topic}
 NEGATIONS = "不未无非没"
 _EACH_RE = re.compile(r"均|都|全部|分别")
 PREVENTED_RE = re.compile(r"避免|防止|杜绝")
 SHARED_RE = re.compile(r"(均|都|全部)(已|已经)?")
+RATE_LIST_RE = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{1,6}率)*[、和及与]")
 SHORT_CLAUSE = 6
 
 # How sure the reader is of a figure's indicator (shown on the report page; a person confirms
@@ -78,6 +127,15 @@ class _Context:
 
     area: str | None  # the work line the passage before speaks of
     areas: set[str]  # work lines named in the figure's own words
+    # the number's whole sentence, read only when a wording asks for it: (text, start, the
+    # number's end, the paragraph's end)
+    sentence_bounds: tuple[str, int, int, int] = ("", 0, 0, 0)
+
+    @cached_property
+    def sentence(self) -> str:
+        text, start, end, ceiling = self.sentence_bounds
+        found = _SENTENCE_END_RE.search(text, end, ceiling)
+        return text[start : found.start() if found else ceiling]
 
 
 def _area_marks(text: str, start: int, end: int) -> tuple[list[int], list[str]]:
@@ -118,7 +176,11 @@ def _best_match(wording: Wording, context: _Context) -> tuple[tuple, bool, int] 
     words = context.words
     at = len(context.text)
     best = None
-    for pattern in _TERM_RES[wording.id]:
+    for pattern, unless, required in _TERM_RES[wording.id]:
+        if required and not required.search(words):
+            continue
+        if unless and unless.search(context.sentence):
+            continue
         for match in pattern.finditer(words):
             if match.end() <= context.head or match.start() < context.floor:
                 continue
@@ -159,6 +221,9 @@ def _candidates(context: _Context, quantity: Quantity) -> list[tuple[tuple, Word
         exclude = _EXCLUDE_RES.get(wording.id)
         if exclude and exclude.search(context.words):
             continue
+        topic = _TOPIC_RES.get(wording.id)
+        if topic and not topic.search(context.sentence):
+            continue
         if matched := _best_match(wording, context):
             score, before, start = matched
             found.append((score, wording, before, start))
@@ -183,6 +248,13 @@ def _choose(context: _Context, quantity: Quantity, sentence: str) -> tuple[list[
     chosen = [best.id]
     if before and _EACH_RE.search(context.text[score[1] :]):
         chosen += [wording.id for other, wording, pre, _ in rest if pre and other[2] > 1]
+    elif before and quantity.unit == "%":
+        # "参考率、通过率和优秀率100%": a list of rates right before one value shares it
+        chosen += [
+            wording.id
+            for other, wording, pre, _ in rest
+            if pre and RATE_LIST_RE.fullmatch(context.text[other[1] : start])
+        ]
     if chosen == ["reconsideration.correction_rate"] and "综合纠错" in sentence:
         chosen = ["reconsideration.comprehensive_correction_rate"]
     return chosen, not before, _confidence(context, best, before, start)
@@ -258,6 +330,7 @@ def extract_figures(text: str, original: str, paragraphs: list[tuple[int, int]])
                 named_after=named_after,
                 area=_last_area(marks, window_start),
                 areas=_areas_in(head_text + window + text[end:after_end]),
+                sentence_bounds=(text, sentence_start, end, para_end),
             )
             indicators, named_after, confidence = _choose(
                 context, quantity, text[sentence_start:start]

@@ -26,7 +26,10 @@ _SHAPE_RE = re.compile(
     "|".join(rf"(?P<{kind}>[\u4e00-\u9fff]{{1,12}}?(?:{suffix}))" for kind, suffix in SUFFIXES)
 )
 # words of organs and titles, never inside a place name
-_NOT_A_PLACE_RE = re.compile(r"办事处|政府|委员会|管委会|[局厅部]|关于|报告|工作")
+_NOT_A_PLACE_RE = re.compile(r"办事处|政府|委员会|管委会|[局厅部委]|关于|报告|工作")
+# a name of a place's shape never begins with a preposition or a conjunction: "大中街道在区委…"
+# is 大中街道 and the words after it, not a district called 在区
+_NOT_A_PLACE_START = "在于对向从和与及的为按由经"
 # provinces and cities at the margin, counties one tab in, townships two (villages, three, skipped)
 DEPTH_KINDS = {0: PROVINCE, 1: CITY, 2: COUNTY, 3: TOWNSHIP}
 _ZONE_RE = re.compile(f"(?:{SUFFIXES[0][1]})$")
@@ -104,8 +107,37 @@ def places(text: str) -> list[Place]:
             index = known
             continue
         match = _SHAPE_RE.match(text, index)
-        if not match or _NOT_A_PLACE_RE.search(match[0]):
+        if not match or _NOT_A_PLACE_RE.search(match[0]) or match[0][0] in _NOT_A_PLACE_START:
             break
         found.append(Place(match[0], match.lastgroup, False))
         index = match.end()
     return found
+
+
+@cache
+def names_of(kind: str) -> dict[str, str]:
+    """Every name of a kind (cities, provinces) and its short form (广州 → 广州市, 四川 →
+    四川省, 广西 → 广西壮族自治区) → the full name."""
+    found: dict[str, str] = {}
+    for name, name_kind in _names().items():
+        if name_kind != kind or _ZONE_RE.search(name):
+            continue
+        found[name] = name
+        short = re.sub(r"(壮族|回族|维吾尔)?(自治区|特别行政区|省|市|地区|盟)$", "", name)
+        if len(short) >= 2 and short != name:
+            found.setdefault(short, name)
+    return found
+
+
+def most_named(text: str, kind: str) -> str | None:
+    """The place of a kind the text names most often, in full or short (ties: the first
+    named): 司法厅 … 平安四川、法治四川 → 四川省."""
+    counts: dict[str, list[int]] = {}
+    for form, name in names_of(kind).items():
+        if (first := text.find(form)) >= 0:
+            entry = counts.setdefault(name, [0, first])
+            entry[0] += text.count(form) if form == name else text.count(form) - text.count(name)
+            entry[1] = min(entry[1], first)
+    if not counts:
+        return None
+    return min(counts, key=lambda name: (-counts[name][0], counts[name][1]))

@@ -39,18 +39,27 @@ INLINE_TITLE_RE = re.compile(
 )
 # the organ right after a place named in running text: "越城区司法局紧紧…", "任城区政府在…"
 ORGAN_START_RE = re.compile(
-    r"(?:人民政府|政府|管理委员会|管委会|街道办事处|办事处|司法局|司法厅|[\u4e00-\u9fff]{1,6}?(?:局|委员会|厅))"
+    r"(?:人民政府|政府|管理委员会|管委会|街道办事处|办事处|司法局|司法厅|司法行政系统|[\u4e00-\u9fff]{1,6}?(?:局|委员会|厅))"
 )
 # the subject of a first sentence that names no place: a ministry, or the body's own organ
 MINISTRY_SUBJECT_RE = re.compile(
     r"^\s*\d{4}年(?:度|以来)?[，,]\s*((?:中华人民共和国)?(?:(?![各全省市县区镇乡街局])[\u4e00-\u9fff]){1,6}部)"
 )
 OWN_ORGAN_RE = re.compile(
-    r"(?:^|[，,])\s*[省市县区镇乡](司法局|司法厅|[\u4e00-\u9fff]{1,6}?局|人民政府|政府)"
+    r"(?:^|[，,]|\d{4}年(?:度|以来)?)\s*(?:"
+    # "县司法局紧紧…", "市政府办公厅坚持…"
+    r"(?P<level>[省市县区镇乡])(?P<organ>(?:人民)?政府办公[厅室]|司法局|司法厅|[\u4e00-\u9fff]{1,6}?[局厅]|人民政府|政府)"
+    r"|全(?P<system>[省市县区])司法行政系统"  # "全市司法行政系统在市委…": the 司法局's report
+    r"|(?P<bare>司法厅|司法局)"  # "司法厅坚持…": a province's 厅, a city's or county's 局
+    r")"
 )
 HEADING_YEAR_RE = re.compile(r"(?:^|\n)\s*[一1][、.．]\s*(\d{4})年")
 FIELD_RE = re.compile(r"(?:发布机构|来源|信息来源)\s*[:：]\s*([^\s:：【】|]{2,40})")
 FIRST_SENTENCE_YEAR_RE = re.compile(r"(?:^|[\s。])(\d{4})年(?:度|以来)?[，,]")
+# "根据…部署，2023年，清波街道…": the year after a first sentence's preamble
+# "2024年县司法局在县委…": a first sentence led by its year without a comma
+LEADING_YEAR_RE = re.compile(r"(?:^|\n)\s*(\d{4})年(?![\d度月日])")
+CLAUSE_YEAR_RE = re.compile(r"[，,；;](\d{4})年(?:度|以来)?[，,]")
 SENTENCE_END_RE = re.compile(r"[。！？]")
 LABELLED_DATE_RE = re.compile(
     r"(?:发布日期|发布时间|信息时间|发文日期|成文日期)\s*[:：]?\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})"
@@ -143,6 +152,8 @@ def _named_above(places: list[gazetteer.Place], text: str) -> str:
     first = places[0]
     if not first.known or first.kind not in (gazetteer.COUNTY, gazetteer.TOWNSHIP):
         return ""
+    # the region's own name is no naming of the city above it: 岳阳县 says nothing of 岳阳市
+    text = text.replace(first.name, "\x01")
     named = sorted(
         (text.index(form), h)
         for h in gazetteer.above(first.name)
@@ -223,17 +234,38 @@ def _issuers_in_text(text: str) -> list[str]:
         if (places := gazetteer.places(match["issuer"][start:])) and places[0].known
     ][:1]
     body = opening[title_end:] if (title_end := _title_end(opening)) else opening
-    organ = ""
+    organ, own = "", None
     if sentence := SENTENCE_END_RE.split(body.lstrip(), maxsplit=1)[0]:
         if subject := _first_place(sentence):
             found.append(subject)
         elif ministry := MINISTRY_SUBJECT_RE.search(sentence):
             found.append(ministry[1])  # "2022年，司法部坚持…"
         elif own := OWN_ORGAN_RE.search(sentence):
-            organ = own[1]  # "2022年，县司法局紧紧…": the organ of the place named most
+            # "2022年，县司法局紧紧…": the organ of the place of its level named most
+            level, organ = _own_organ(own)
+            if level in ("省", "市"):
+                kind = gazetteer.PROVINCE if level == "省" else gazetteer.CITY
+                if place := gazetteer.most_named(opening, kind):
+                    found.append(place + organ)
+            elif level in ("县", "区") and (county := _most_named(opening, least=1)):
+                found.append(county + organ)  # "区司法局…": the one district named
     if most := _most_named(opening):
         found.append(most + organ)
+    # a bare 司法局 where no county is named: a city's
+    bare = own and not own["level"] and organ == "司法局"
+    if bare and (city := gazetteer.most_named(opening, gazetteer.CITY)):
+        found.append(city + organ)
     return found
+
+
+def _own_organ(match: re.Match) -> tuple[str, str]:
+    """The level (省, 市, 县 …) and the organ of a first sentence's subject that names no
+    place; a bare 司法厅 is a province's, a bare 司法局 a county's or city's."""
+    if match["level"]:
+        return match["level"], match["organ"]
+    if match["system"]:
+        return match["system"], "司法厅" if match["system"] == "省" else "司法局"
+    return ("省" if match["bare"] == "司法厅" else ""), match["bare"]
 
 
 def _title_end(text: str) -> int | None:
@@ -252,11 +284,19 @@ def _first_place(sentence: str) -> str | None:
         ):
             rest = sentence[index + sum(len(place.name) for place in places) :]
             organ = ORGAN_START_RE.match(rest)
-            return "".join(place.name for place in places) + (organ[0] if organ else "")
+            organ = (organ[0] if organ else "").replace("司法行政系统", _justice_organ(places))
+            return "".join(place.name for place in places) + organ
     return None
 
 
-def _most_named(text: str) -> str | None:
+def _justice_organ(places: list[gazetteer.Place]) -> str:
+    """A place's 司法行政系统 reports as its 司法厅 (a province) or 司法局."""
+    return "司法厅" if places and places[-1].kind == gazetteer.PROVINCE else "司法局"
+
+
+def _most_named(text: str, least: int = 2) -> str | None:
+    """The county, street or township the text names most often, at least `least` times;
+    a county named once in full counts its short mentions too (越城区 … 法治越城)."""
     names: dict[str, int] = {}
     for match in re.finditer(r"[\u4e00-\u9fff]{1,12}?(?:区|县|街道|镇|乡)", text):
         name = match[0]
@@ -266,8 +306,11 @@ def _most_named(text: str) -> str | None:
                 break
     if not names:
         return None
+    for name in names:
+        if (short := _short(name)) and gazetteer.kind_of(name) == gazetteer.COUNTY:
+            names[name] += text.count(short) - text.count(name)
     best = max(names.values())
-    return next(name for name, count in names.items() if count == best) if best >= 2 else None
+    return next(name for name, count in names.items() if count == best) if best >= least else None
 
 
 def _signature(text: str) -> tuple[str | None, str | None]:
@@ -295,7 +338,12 @@ def _closing_year(date: str | None) -> int | None:
 def _year(meta: Metadata, title_year: int | None, text: str, sign_date: str | None):
     """The year reported on: from the title, else the first sentence ("2022年，…"), else
     the closing date; a note says why when those sources disagree."""
-    match = FIRST_SENTENCE_YEAR_RE.search(text[:OPENING])
+    first = SENTENCE_END_RE.split(text[:OPENING], maxsplit=1)[0]
+    match = (
+        FIRST_SENTENCE_YEAR_RE.search(text[:OPENING])
+        or CLAUSE_YEAR_RE.search(first)
+        or LEADING_YEAR_RE.search(first)
+    )
     sources = (
         ("标题", title_year),
         ("首句", int(match[1]) if match else None),

@@ -15,6 +15,8 @@ Matching fields of a wording:
 - `units`: the written units accepted; by default the counting words of the catalog's unit
   (COUNTING_WORDS: 处罚案件1236个, 案卷1500宗, 培训600人).
 - `exclude`: words that disqualify the match (cumulative totals, averages).
+- `topic`: words the number's whole sentence must hold (before or after it): a count of
+  meetings is one of meetings on 法治 only where the sentence says so.
 """
 
 import re
@@ -23,6 +25,8 @@ from dataclasses import dataclass
 from fazhi.indicators.catalog import CATALOG
 
 NUMBER_MARK = "\x00"
+# two acts joined before one object count together: "审查和备案规范性文件54件"
+JOINT_ACTS = r"(审查|审核|备案)(和|及|与|并|、)(审查|审核|备案)[^，。；]{0,6}文件$"
 # The counting words a report may write for a catalog unit.
 COUNTING_WORDS = {
     "件": ("件", "个", "起", "宗", "份"),
@@ -42,12 +46,22 @@ def compile_term(term: str) -> re.Pattern:
 
 
 @dataclass(frozen=True)
+class Unless:
+    """A term that does not apply where the number's sentence holds `sentence`: "审查规范性
+    文件9件" is a review before issue, but not in a sentence on 备案审查."""
+
+    term: str
+    sentence: str
+
+
+@dataclass(frozen=True)
 class Wording:
     id: str  # a catalog id
-    terms: tuple[str, ...]
+    terms: tuple[str | Unless, ...]
     area: str | None = None
     units: tuple[str, ...] = ()
     exclude: str | None = None
+    topic: str | None = None  # words the number's sentence must hold for the wording to apply
 
     @property
     def accepted_units(self) -> tuple[str, ...]:
@@ -64,7 +78,7 @@ AREAS: dict[str, str] = {
     "normative_docs": r"规范性文件",
     "major_decisions": r"重大行政决策",
     "enforcement": r"行政执法|执法",
-    "publicity": r"普法|法治宣传|学法|考法|法律知识考试",
+    "publicity": r"普法|法治宣传|学法|考法|法律知识[^，。；]{0,4}考试|法治考试",
     "corrections": r"社区矫正|在矫|判前调查|调查评估",
     "legal_advisers": r"法律顾问|公职律师",
     "legal_services": r"公共法律服务|12348",
@@ -143,7 +157,11 @@ WORDINGS: tuple[Wording, ...] = (
     ),
     Wording(
         "enforcement.certified_officers",
-        (r"持证(行政)?执法人员|持有执法证", r"持有[^，。；]{0,4}执法(资格)?证"),
+        (
+            r"持证(行政)?执法人员|持有执法证",
+            r"持有[^，。；]{0,4}执法(资格)?证",
+            r"#执法人员[^，。；]{0,4}(取得|持有)[^，。；]{0,4}执法(资格)?证",  # "3名执法人员全部取得行政执法证"
+        ),
         units=("人", "名"),
     ),
     Wording("enforcement.supervision_inspections", (r"执法监督检查|专项监督|监督检查",), _ENF),
@@ -180,13 +198,28 @@ WORDINGS: tuple[Wording, ...] = (
             r"规范性文件[^，。；]{0,6}合法性审[核查]",
             r"合法性审[核查][^，。；]{0,12}规范性文件",
             r"审核[^，。；]{0,12}规范性文件",
+            Unless(r"(?<!备案)审查(?:(?!备案)[^，。；]){0,8}规范性文件$", r"备案审查"),
             r"审[核查](《[^》]*》)+等?[^，。；]{0,4}规范性文件",
         ),
         units=("件", "次", "份"),
+        exclude=JOINT_ACTS,
     ),
-    Wording("normative_docs.filed", (r"报备|备案",), _DOC, ("件", "次", "份")),
-    # 审查政府合同 is a legality review of a contract, no 备案审查
-    Wording("normative_docs.filing_reviews", (r"备案审查", r"审查"), _DOC, exclude=r"合同|协议"),
+    # "审查和备案规范性文件54件" counts two acts together: neither figure alone
+    Wording(
+        "normative_docs.filed",
+        (r"报备|备案",),
+        _DOC,
+        ("件", "次", "份"),
+        exclude=JOINT_ACTS + r"|合同|协议",
+    ),
+    # 审查政府合同 is a legality review of a contract, no 备案审查; "审查市级规范性文件" is
+    # the review before issue (legality_reviews)
+    Wording(
+        "normative_docs.filing_reviews",
+        (r"备案审查", r"审查"),
+        _DOC,
+        exclude=JOINT_ACTS + r"|合同|协议",
+    ),
     Wording("normative_docs.corrected", (r"纠错|纠正",), _DOC),
     Wording(
         "normative_docs.repealed",
@@ -211,7 +244,11 @@ WORDINGS: tuple[Wording, ...] = (
         units=("项", "件", "次"),
     ),
     Wording("legal_advisers.units_covered_rate", (r"法律顾问[^，。；]{0,6}覆盖率",)),
-    Wording("legal_advisers.public_lawyers", (r"公职律师$",), units=("人", "名")),
+    Wording(
+        "legal_advisers.public_lawyers",
+        (r"公职律师$", r"公职律师[^，。；]{0,6}人数$"),  # "取得公职律师工作证人数7人"
+        units=("人", "名"),
+    ),
     # 人民调解
     Wording(
         "mediation.disputes_mediated",
@@ -291,7 +328,10 @@ WORDINGS: tuple[Wording, ...] = (
         "legal_services.village_adviser_consultations", (r"村(居)?法律顾问[^，。；]{0,6}解答咨询",)
     ),
     Wording("legal_services.village_adviser_disputes", (r"村(居)?法律顾问[^，。；]{0,6}参与调解",)),
-    Wording("legal_services.village_adviser_lectures", (r"村(居)?法律顾问[^，。；]{0,6}讲座",)),
+    Wording(
+        "legal_services.village_adviser_lectures",
+        (r"村(居)?法律顾问[^，。；]{0,6}讲座", r"法律顾问进村(宣讲|讲座|授课)"),
+    ),
     Wording(
         "legal_services.village_adviser_aid_referrals",
         (r"村(居)?法律顾问[^，。；]{0,6}引导法律援助",),
@@ -311,7 +351,14 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("legal_aid.recipients_women", (r"妇女受援人",)),
     Wording("legal_aid.recipients_migrant_workers", (r"农民工受援人",)),
     Wording("legal_services.villages", (r"法律顾问名册[^，。；]{0,4}村(（居）|\(居\)|居)?$",)),
-    Wording("legal_services.villages_with_adviser", (r"有(在聘)?法律顾问的村",)),
+    Wording(
+        "legal_services.villages_with_adviser",
+        (
+            r"有(在聘)?法律顾问的村",
+            # "全镇26个行政村全部聘请法律顾问", "为辖区11个社区配备了兼职法律顾问"
+            r"#(行政)?(村|社区)[^，。；]{0,4}(聘请|配备|聘用)了?[^，。；]{0,4}法律顾问",
+        ),
+    ),
     Wording("legal_services.village_adviser_coverage_rate", (r"村(居)?法律顾问覆盖率",)),
     # 社区矫正
     Wording(
@@ -363,7 +410,7 @@ WORDINGS: tuple[Wording, ...] = (
     ),
     Wording("publicity.legal_literate_people", (r"法律明白人",), units=("人", "名")),
     Wording("publicity.law_exam_participation_rate", (r"参考率",)),
-    Wording("publicity.law_exam_pass_rate", (r"及格率|合格率",), "publicity"),
+    Wording("publicity.law_exam_pass_rate", (r"及格率|合格率|通过率",), "publicity"),
     Wording("publicity.law_exam_excellent_rate", (r"优秀率",), "publicity"),
     Wording("accountability.law_reports", (r"述法",), units=("人", "名", "人次")),
     Wording("accountability.inspections", (r"法治督察|督察",), "accountability"),
@@ -376,13 +423,40 @@ WORDINGS: tuple[Wording, ...] = (
     ),
     Wording("accountability.rectified", (r"整改销号|已销号",), "accountability"),
     Wording("accountability.rectification_rate", (r"整改(销号)?率",), "accountability"),
-    Wording("accountability.demonstration_projects", (r"示范创建项目$",)),
+    Wording(
+        "accountability.demonstration_projects",
+        (
+            r"示范创建项目$",
+            r"(报送|推荐|申报)了?#[^，,。；、]{0,4}示范(创建)?项目",  # "报送了3个示范创建项目"
+            # "2个项目入选示范项目", "2个…项目荣获全省…示范命名"
+            r"#[^，。；、]{0,12}项目[^，。；]{0,4}(入选|荣获|获评|获得|被命名)[^，。；]{0,20}示范",
+        ),
+    ),
     # issue 21's later ids: full names only (the seeds' 会议学法 and 交办 figures are not them)
-    Wording("accountability.leadership_study_sessions", (r"领导班子学法",), units=("次",)),
+    Wording(
+        "accountability.leadership_study_sessions",
+        (
+            r"领导班子学法",
+            r"(中心组|专题|会前|集中|常务会议?)学法$",  # "开展中心组学法4次"
+            r"学习(《[^》]*》)+等?(法律法规|法律|法规)$",  # "组织学习《民法典》…等法律法规5次"
+            # "纳入党组理论学习中心组学习（含法治建设专题4次）"
+            r"中心组[^，。；]{0,6}(其中|含)[^，。；]{0,2}(学法|法治[^，。；]{0,6}专题)$",
+        ),
+        units=("次", "场次", "场"),
+    ),
     Wording(
         "accountability.leadership_meetings_on_rule_of_law",
-        (r"听取研究法治工作会议",),
-        units=("次",),
+        (
+            r"听取研究法治工作会议",
+            # "研究法治建设有关议题79次", "研究审议法治有关议题57项次"
+            r"研究[^，,。；;]{0,24}法治[^，,。；;]{0,8}(议题|事项|问题)$",
+            # "先后召开19次局党委会、局长办公会，研究审议法治建设重大问题"
+            r"召开#[^，。；、]{0,3}(党委|党组|局长办公|厅长办公|常务)会",
+            r"#召开[^，。；、]{0,3}(党委|党组|局长办公|厅长办公|常务)会",
+            r"召开[^，,。；、]{0,6}专题会议?$",  # "定期召开专题会议4次，研究解决法治建设…"
+        ),
+        units=("次", "项次"),
+        topic=r"法治",  # "召开38次党委会议，对…三重一大…集体决策" are no meetings on 法治
     ),
     Wording("accountability.open_rectifications", (r"未整改销号问题",), units=("个",)),
     Wording("accountability.assessment_results", (r"公布法治建设考核结果",), units=("个",)),
@@ -403,7 +477,13 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("accountability.assessment_score", (r"法治建设考核得分",), units=("分",)),
     Wording("accountability.assessment_rank", (r"法治建设考核排名",), units=("名", "位")),
     Wording("publicity.law_exam_units", (r"参加学法考法的?单位",), units=("家", "个")),
-    Wording("publicity.materials_distributed", (r"发放普法宣传材料",), units=("份", "册")),
+    Wording(
+        "publicity.materials_distributed",
+        # "发放宣传材料400余份" in a passage on 普法
+        (r"发放普法宣传材料", r"发放[^，。；]{0,4}宣传(材料|资料)"),
+        "publicity",
+        units=("份", "册"),
+    ),
     Wording("publicity.trial_observers", (r"旁听庭审",), "publicity", units=("人次", "人")),
     Wording("publicity.online_posts", (r"网络普法信息",), units=("条",)),
     Wording("legal_aid.civil_share", (r"民事法律援助案件占比",)),
@@ -411,7 +491,11 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("publicity.law_exam_due", (r"应考",), "publicity"),
     Wording(
         "publicity.law_exam_participants",
-        (r"参考人数", r"参加[^，。；]{0,6}(学法|考法|法律知识)[^，。；]{0,4}(考试|测试)"),
+        (
+            r"参考人数",
+            r"参加[^，。；]{0,6}(学法|考法|法律知识)[^，。；]{0,4}(考试|测试)",
+            r"#[^，,。；]{0,8}参加[^，,。；]{0,10}学法考法\Z",  # "3385名干部职工参加国家工作人员学法考法"
+        ),
         "publicity",
         units=("人", "名"),
     ),
@@ -434,9 +518,27 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("normative_docs.registered_directly", (r"直接予以(备案)?登记",), _DOC),
     Wording("normative_docs.conformity_rate", (r"备案规范率",), _DOC),
     Wording("normative_docs.post_evaluations", (r"规范性文件后评估",)),
-    Wording("normative_docs.cleanup_campaigns", (r"规范性文件专项清理",), units=("次", "轮")),
+    Wording(
+        "normative_docs.cleanup_campaigns",
+        # "开展…政策清理1次", "开展国务院宣布失效文件的清理工作1次"
+        (r"规范性文件专项清理", r"(?<!宣布)清理(工作)?$"),
+        _DOC,
+        units=("次", "轮"),
+    ),
     Wording("normative_docs.renewed_on_expiry", (r"到期后继续执行",), _DOC),
-    Wording("normative_docs.other_legality_reviews", (r"其他合法性审查",)),
+    Wording(
+        "normative_docs.other_legality_reviews",
+        (
+            r"其他合法性审查",
+            # contracts, policies and other matters reviewed: "审查、备案政府合同122件",
+            # "审核合同5份", "审查政策、规划、工作请示等行政决策365件"
+            r"(?<!备案)(审查|审核)[^，,。；;]{0,30}(合同|协议|决定|纪要)$",
+            # "对区重要工作会议纪要进行合法性审查120次"
+            r"(合同|协议|决定|纪要)[^，。；]{0,6}合法性审[查核]$",
+            r"(?<!备案)(审查|审核)了?(政策|规划|请示|重大事项|工作请示)[^，。；]{0,16}$",
+        ),
+        units=("件", "份", "项", "次"),
+    ),
     Wording(
         "major_decisions.decisions_made",
         (

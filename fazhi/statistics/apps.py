@@ -21,6 +21,8 @@ class StatisticsConfig(worklines.WorkLineConfig):
         line.indicators(*indicators.INDICATORS)
         # The dashboard's section of the submitted returns and their agreement with the records.
         worklines.contribute("dashboard", [views.dashboard_returns])
+        # The annual report draft's note of submitted returns that differ from the records.
+        worklines.contribute("annual_report_notes", [views.annual_report_returns])
         # After every work line: the returns are filled from their records.
         line.demo(85, "统计报表", demo.build)
         line.api_viewset("statistics/returns", api.ReturnViewSet, "stat-return")

@@ -231,10 +231,12 @@ def drift(statreturn: StatReturn) -> list[dict]:
 
 
 def frozen_returns(user, area: Unit, start, end):
-    """The area's submitted returns of periods within [start, end], for the dashboard."""
+    """The area's submitted returns of periods within [start, end], for the dashboard (what
+    `user` may see) and the annual report (user None: the report's own area's, whoever reads
+    its draft, as its figures are)."""
+    queryset = StatReturn.objects.all() if user is None else StatReturn.objects.restrict(user)
     return (
-        StatReturn.objects.restrict(user)
-        .filter(area=area, state__in=FROZEN, period_start__gte=start, period_end__lte=end)
+        queryset.filter(area=area, state__in=FROZEN, period_start__gte=start, period_end__lte=end)
         .select_related("template", "area")
         .order_by("template__code", "period_start")
     )

@@ -2,6 +2,7 @@
 every counted cell linked to its records, the problems, the steps, typed cells, the children
 of a consolidation with 催报), the step forms, Excel, and the tables (报表制度)."""
 
+import datetime
 from decimal import Decimal
 
 from django.contrib import messages
@@ -323,17 +324,14 @@ def _records_link(indicator_id: str, area_id: int, start, end) -> str:
     return f"{reverse('indicators:records')}?{query}"
 
 
-def dashboard_returns(request, unit, period) -> str:
-    """The dashboard's section of the returns (contributed to indicators' dashboard): the
-    unit's area's submitted returns of the period, each said to agree with the records now or
-    flagged with both figures, the records' linked to them (issue 19 item 5)."""
-    area = services.area_of(unit)
-    if area is None:
-        return ""
+def submitted_returns(user, area, start, end) -> list[dict]:
+    """The area's submitted returns of periods within [start, end] that `user` may see, each
+    with its cells whose frozen figure differs from the records now (both figures, the
+    records' linked to them; issue 19 item 5). Cached per change of the records."""
 
     def compute():
         shown = []
-        for statreturn in selectors.frozen_returns(request.user, area, period.start, period.end):
+        for statreturn in selectors.frozen_returns(user, area, start, end):
             cells = selectors.drift(statreturn)
             for cell in cells:
                 cell["link"] = _records_link(
@@ -350,12 +348,41 @@ def dashboard_returns(request, unit, period) -> str:
             )
         return shown
 
-    shown = remember("stat_drift", (area.pk, period.start, period.end), compute, user=request.user)
+    return remember("stat_drift", (area.pk, start, end), compute, user=user)
+
+
+def dashboard_returns(request, unit, period) -> str:
+    """The dashboard's section of the returns (contributed to indicators' dashboard): the
+    unit's area's submitted returns of the period, each said to agree with the records now or
+    flagged with both figures, the records' linked to them (issue 19 item 5)."""
+    area = services.area_of(unit)
+    if area is None:
+        return ""
+    shown = submitted_returns(request.user, area, period.start, period.end)
     if not shown:
         return ""
     return render_to_string(
         "statistics/_dashboard_returns.html",
         {"area": area, "returns": shown, "differing": sum(bool(r["cells"]) for r in shown)},
+        request=request,
+    )
+
+
+def annual_report_returns(request, unit, year: int) -> str:
+    """The annual report draft's note (contributed to the annual report's page): the
+    reporting area's submitted returns of the year whose figures differ from the records now,
+    both figures shown, as on the return page and the dashboard (issue 19 item 5)."""
+    area = services.area_of(unit)
+    if area is None:
+        return ""
+    start, end = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    # Not scoped by the reader's lines: the draft's figures do not depend on who drafts it.
+    differing = [r for r in submitted_returns(None, area, start, end) if r["cells"]]
+    if not differing:
+        return ""
+    return render_to_string(
+        "statistics/_annual_report_returns.html",
+        {"area": area, "year": year, "returns": differing},
         request=request,
     )
 

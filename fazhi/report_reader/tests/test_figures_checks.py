@@ -158,7 +158,11 @@ def test_the_ids_the_work_lines_added_are_read():
 
 def test_a_contract_review_is_no_filing_review():
     text = "规范性文件备案审查工作：报备规范性文件6件，审查政府合同12件，审查规范性文件9件。"
-    assert _read(text) == {("normative_docs.filed", 6), ("normative_docs.filing_reviews", 9)}
+    assert _read(text) == {
+        ("normative_docs.filed", 6),
+        ("normative_docs.other_legality_reviews", 12),  # 其他合法性审查: contracts
+        ("normative_docs.filing_reviews", 9),  # a sentence on 备案审查
+    }
 
 
 def test_the_kinds_seen_on_reports_not_tuned_on():
@@ -187,3 +191,86 @@ def test_the_kinds_seen_on_reports_not_tuned_on():
     # some of the cases, or cases that did not happen, are no total
     assert _read("调撤一审行政诉讼案件30件。") == set()
     assert _read("通过行政复议调解撤回等方式避免20件案件进入诉讼。") == set()
+
+
+def test_the_kinds_seen_on_the_second_unseen_set():
+    # a leadership's study of law, and meetings counted before their noun, on 法治 only
+    assert _read("全年召开党组会议12次，组织中心组学法6次。") == {
+        ("accountability.leadership_study_sessions", 6)
+    }
+    assert _read("纳入党委理论学习中心组学习（含法治专题5次）。") == {
+        ("accountability.leadership_study_sessions", 5)
+    }
+    assert _read("先后召开9次局党委会，研究法治建设重大问题。") == {
+        ("accountability.leadership_meetings_on_rule_of_law", 9)
+    }
+    assert _read("研究法治工作有关议题15次。") == {
+        ("accountability.leadership_meetings_on_rule_of_law", 15)
+    }
+    assert _read("局党组先后召开7次党组会，学习贯彻党的二十大精神。") == set()
+    # a review before issue, two acts counted together, contracts and policies reviewed
+    assert _read("审查和备案规范性文件30件，其中审查县级规范性文件12件。") == {
+        ("normative_docs.legality_reviews", 12)
+    }
+    assert _read("审查政府合同20份，审核合作协议8份，审查政策、规划等文件36件。") == {
+        ("normative_docs.other_legality_reviews", 20),
+        ("normative_docs.other_legality_reviews", 8),
+        ("normative_docs.other_legality_reviews", 36),
+    }
+    # nouns after the number
+    assert _read("我县3个项目入选省级法治政府建设示范项目。") == {
+        ("accountability.demonstration_projects", 3)
+    }
+    assert _read("全县45个行政村全部聘请法律顾问。") == {
+        ("legal_services.villages_with_adviser", 45)
+    }
+
+
+def test_the_kinds_seen_on_the_third_unseen_set():
+    # rates listed before one value share it, without 均
+    assert _read("全局学法考试参考率、通过率和优秀率100%。") == {
+        ("publicity.law_exam_participation_rate", 100),
+        ("publicity.law_exam_pass_rate", 100),
+        ("publicity.law_exam_excellent_rate", 100),
+    }
+    assert _read("全县2100名干部参加国家工作人员学法考法。") == {
+        ("publicity.law_exam_participants", 2100)
+    }
+    assert _read("严格落实常务会议学法制度，开展县政府常务会议学法8场次。") == {
+        ("accountability.leadership_study_sessions", 8)
+    }
+    assert _read("召开专题会议，专题研究综合执法改革等法治领域重大事项12次。") == {
+        ("accountability.leadership_meetings_on_rule_of_law", 12)
+    }
+    assert _read("向市委依法治市办报送了4个示范创建项目。") == {
+        ("accountability.demonstration_projects", 4)
+    }
+    # decisions and minutes reviewed are other legality reviews; cleanups of documents
+    assert _read("审查征收补偿决定30份，对会议纪要进行合法性审查50次。") == {
+        ("normative_docs.other_legality_reviews", 30),
+        ("normative_docs.other_legality_reviews", 50),
+    }
+    assert _read("加强规范性文件管理，开展涉企政策清理2次。") == {
+        ("normative_docs.cleanup_campaigns", 2)
+    }
+    assert _read("全局取得公职律师工作证人数9人。") == {("legal_advisers.public_lawyers", 9)}
+
+
+def test_the_kinds_seen_on_the_fourth_unseen_set():
+    # a special meeting on 法治 is counted, the problems it solved are not meetings
+    assert _read("定期召开专题会议6次，研究解决法治建设重点问题15项。") == {
+        ("accountability.leadership_meetings_on_rule_of_law", 6)
+    }
+    assert _read("建立会前学法制度，组织学习《宪法》《行政复议法》等法律法规7次。") == {
+        ("accountability.leadership_study_sessions", 7)
+    }
+    assert _read("全镇5名执法人员全部取得行政执法证。") == {("enforcement.certified_officers", 5)}
+    # an exam named otherwise is still the 学法考法 passage
+    assert _read("干部参加法律知识在线考试，通过率100%。") == {
+        ("publicity.law_exam_pass_rate", 100)
+    }
+    assert _read("深化普法服务，发放宣传材料300余份。") == {
+        ("publicity.materials_distributed", 300)
+    }
+    assert _read("组织开展活动，发放宣传材料300余份。") == set()
+    assert _read("法律顾问进村宣讲4次。") == {("legal_services.village_adviser_lectures", 4)}

@@ -129,6 +129,26 @@ def test_section_titles_and_spans(read_seed):
          "芜湖市镜湖区", "镜湖区司法局", "department", 2021),
         ("2023年，龙华区司法局贯彻习近平总书记对广东、深圳重要讲话精神。",
          "深圳市龙华区", "龙华区司法局", "department", 2023),
+        # an organ without its place: the province or city of its level named most
+        ("2021年，司法厅坚持依法行政，为建设法治江西、平安江西提供保障。",
+         "江西省", "江西省司法厅", "department", 2021),
+        ("2023年，市政府办公厅统筹推进法治建设，助力成都建设法治城市。",
+         "成都市", "成都市政府办公厅", "department", 2023),
+        ("2022年，全市司法行政系统坚持依法行政。我局制定《绵阳市工作规则》。",
+         "绵阳市", "绵阳市司法局", "department", 2022),
+        # a street followed by words (no district called 在区); a county's name is no
+        # naming of its city (湘潭县 says nothing of 湘潭市); the year after a preamble
+        ("2024年，金山街道在区委区政府的领导下依法履职。", "金山街道", "金山街道办事处", "township", 2024),
+        ("2022年，湘潭县坚持依法行政。", "湘潭县", "湘潭县人民政府", "county-district", 2022),
+        ("根据《纲要（2023—2027年）》要求，2023年，西湖街道深入推进法治建设。",
+         "西湖街道", "西湖街道办事处", "township", 2023),
+        # a 司法行政系统 is its 司法局; "区司法局" is the one district's the opening names
+        ("2024年，武侯区司法行政系统坚持依法行政。", "武侯区", "武侯区司法局", "department", 2024),
+        ("2024年，区司法局深入推进依法治区。制定《郫都区工作规则》。",
+         "郫都区", "郫都区司法局", "department", 2024),
+        # a first sentence led by its year without a comma
+        ("2024年县司法局在县委的领导下依法履职，为翁源经济发展护航。翁源县司法行政系统…",
+         "翁源县", "翁源县司法局", "department", 2024),
         # the year of the first part's heading when nothing earlier states it
         ("通州区坚持依法行政，服务副中心建设。\n一、2022年法治政府建设主要举措和成效\n",
          "通州区", "通州区人民政府", "county-district", 2022),

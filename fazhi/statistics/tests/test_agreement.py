@@ -274,3 +274,37 @@ def test_records_changed_after_submission_are_flagged_on_the_dashboard_and_the_r
     assert "与记录不一致" in city_page.content.decode()
     # Another district's returns are not on 东湖区's dashboard.
     assert "西山区" not in page.split('id="stat-returns"')[1]
+
+
+def test_the_annual_report_draft_notes_a_return_that_differs_from_the_records(demo, client_as):
+    from fazhi.annual_report import services as report_services
+
+    donghu = demo.units["donghu"]
+    officer = demo.users["donghu_officer"]
+    report = report_services.create_report(
+        actor=officer, unit=demo.units["donghu_justice"], year=2025
+    )
+    client = client_as(officer)
+    page = client.get(report.get_absolute_url()).content.decode()
+    assert 'id="stat-drift"' not in page  # the submitted returns agree with the records
+    statreturn = StatReturn.objects.get(period_key="2025", template__code="FZ复1表", area=donghu)
+    frozen = statreturn.values["02-1"]
+    period = engine.Period(datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
+    case = engine.records("reconsideration.received", user=None, unit=donghu, period=period)[0]
+    case.received_date = datetime.date(2024, 12, 30)  # corrected after 上报
+    case.save()
+    page = client.get(report.get_absolute_url()).content.decode()
+    note = page.split('id="stat-drift"')[1].split("</section>")[0]
+    assert "东湖区2025年已上报的统计报表与当前记录不一致（1份）" in note
+    assert "2025年《行政复议案件情况》" in note and "上报后记录有变动" in note
+    assert f'上报数 <a href="{statreturn.get_absolute_url()}#row-02">{frozen}</a>' in note
+    assert _linked(note, "reconsideration.received", donghu, "2025-01-01", "2025-12-31") == [
+        frozen - 1
+    ]
+    # 南桥县's 2024 draft: its submitted 2024 return agrees with its records, and 东湖区's
+    # return is not its own.
+    nanqiao = report_services.create_report(
+        actor=demo.users["nanqiao_officer"], unit=demo.units["nanqiao_justice"], year=2024
+    )
+    other = client_as(demo.users["nanqiao_officer"]).get(nanqiao.get_absolute_url())
+    assert other.status_code == 200 and 'id="stat-drift"' not in other.content.decode()

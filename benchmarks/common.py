@@ -60,15 +60,17 @@ def run_worker(script: str, database_url: str, *arguments: str) -> dict:
         "FAZHI_VAR_DIR": tempfile.mkdtemp(),
         "FAZHI_DEBUG": "",
     }
-    output = subprocess.run(
+    done = subprocess.run(
         [sys.executable, script, "--worker", *arguments],
         env=env,
         cwd=ROOT,
-        check=True,
         capture_output=True,
         text=True,
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    )
+    if done.returncode:
+        sys.stderr.write(done.stderr[-5000:])  # the worker's own traceback
+        raise SystemExit(f"{Path(script).name} failed on {database_url}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def side_by_side(results: dict[str, dict], rows, width: int) -> str:
@@ -104,3 +106,35 @@ def load_province(year: int, **scale) -> tuple[float, object, object, object]:
     province = synthetic_province()
     district = Unit.objects.filter(path__startswith=province.path, kind=Unit.Kind.DISTRICT).first()
     return loaded, user, province, district
+
+
+def count_main(doc: str, script: str, worker, report, *, default: int, title) -> None:
+    """The command line of a benchmark over N synthetic records (`--count`): on a throw-away
+    SQLite file (unless `--no-sqlite`) and on the PostgreSQL database `--postgres`, each in a
+    worker process (`worker(count)` returns its figures); prints `title(N)` and
+    `report(results)`."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--count", type=int, default=default, help="synthetic records")
+    parser.add_argument("--postgres", help="DATABASE_URL of an empty PostgreSQL database")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    options = parser.parse_args()
+    if options.worker:
+        print(json.dumps(worker(options.count)))
+        return
+    results = {}
+    databases = [] if options.no_sqlite else [("SQLite", sqlite_url())]
+    if options.postgres:
+        databases.append(("PostgreSQL", options.postgres))
+    for name, url in databases:
+        results[name] = run_worker(script, url, "--count", str(options.count))
+    print(title(options.count))
+    print(report(results))
+
+
+def sqlite_url() -> str:
+    return f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"

@@ -13,29 +13,46 @@ For each database it loads the synthetic province (`fazhi generate_scale_data`) 
       2 × cores + 1 worker processes and persistent database connections. Each page is warmed
       up first (every worker), so the figures are those of pages whose cached parts (core/dataversion.py) are
       current; what each page costs right after a change of the records is measured on
-      its own ("first view after a change").
+      its own ("first view after a change");
+  (i) the province dashboard's first view after a registration (through the service) in one
+      district, beside the trivial page's p95 (targets: ≤ 3× on PostgreSQL at scale 1, ≤ 5×
+      on SQLite at scale 0.1);
+  (ii) its p95 under a steady stream of registrations (5 a second across the districts, two
+      writer threads) with 8 concurrent readers of the dashboard and the trivial page in
+      turn: the ratio of the two p95s under the same writes (same targets);
+  (iii) a registration's time while the worker (`fazhi db_worker`, another process) imports
+      a ledger as a job, against a registration alone (same targets);
+and, after all the writes, the recount check (`fazhi indicators_check`: zero differences).
+(p) is the whole catalog for the province from the stored partials (target ≤ 50 ms at
+scale 1 on PostgreSQL).
 """
 
 import argparse
+import contextlib
+import datetime
+import itertools
 import json
 import os
 import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's fazhi, not an installed one
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import common  # noqa: E402 (benchmarks/common.py)
 
 YEAR = 2025
 CLIENTS, REQUESTS_PER_CLIENT, ROUNDS = 8, 10, 3
 WORKERS = 2 * (os.cpu_count() or 1) + 1  # gunicorn's own advice
+TRIALS = 5  # (i), (iii): views after a write, registrations alone (× 2)
+READERS, WRITES_PER_SECOND, STREAM_SECONDS = 8, 5.0, 20  # (ii)
+IMPORT_ROWS, IMPORT_TIMEOUT = 1000, 600  # (iii)
 
 
 median_ms = common.median_ms
@@ -135,11 +152,9 @@ def percentiles(timings: list[float]) -> tuple[float, float]:
     return statistics.median(timings), timings[int(len(timings) * 0.95) - 1]
 
 
-def pages_under_load(user, province) -> dict:
-    """(c): p50 and p95 of each page under CLIENTS concurrent clients of a gunicorn server."""
-    from fazhi.core import dataversion
-
-    figures = {}
+@contextlib.contextmanager
+def gunicorn():
+    """A gunicorn server on loopback, as a deployment serves the platform: its base URL."""
     port = free_port()
     server = subprocess.Popen(
         [
@@ -166,34 +181,217 @@ def pages_under_load(user, province) -> dict:
                 break
             except OSError:
                 time.sleep(0.2)
-        cookie = session_cookie(user)
-        pages = {
-            "trivial": "/healthz/",
-            "dashboard": f"/indicators/?unit={province.pk}&year={YEAR}",
-            "list_first": "/reconsideration/cases/",
-            "list_5000": "/reconsideration/cases/?page=5000",
-        }
-        for path in pages.values():
-            load(base + path, cookie)  # warm up every worker process
-        # Rounds of every page in turn, so that the machine's other load falls on all alike.
-        timings = {name: [] for name in pages}
-        for _ in range(ROUNDS):
-            for name, path in pages.items():
-                timings[name] += load(base + path, cookie)
-        for name, page_timings in timings.items():
-            figures[f"{name}_p50"], figures[f"{name}_p95"] = percentiles(page_timings)
-        for name in ("dashboard", "list_first", "list_5000"):
-            dataversion.bump()  # as any change of the records does
-            figures[f"{name}_cold_ms"] = median_ms(
-                lambda path=pages[name]: request(base + path, cookie), runs=1
-            )
+        yield base
     finally:
         server.terminate()
         server.wait()
+
+
+def pages(province) -> dict[str, str]:
+    return {
+        "trivial": "/healthz/",
+        "dashboard": f"/indicators/?unit={province.pk}&year={YEAR}",
+        "list_first": "/reconsideration/cases/",
+        "list_5000": "/reconsideration/cases/?page=5000",
+    }
+
+
+def pages_under_load(base: str, cookie: str, province) -> dict:
+    """(c): p50 and p95 of each page under CLIENTS concurrent clients of a gunicorn server."""
+    from fazhi.core import dataversion
+
+    figures, paths = {}, pages(province)
+    for path in paths.values():
+        load(base + path, cookie)  # warm up every worker process
+    # Rounds of every page in turn, so that the machine's other load falls on all alike.
+    timings = {name: [] for name in paths}
+    for _ in range(ROUNDS):
+        for name, path in paths.items():
+            timings[name] += load(base + path, cookie)
+    for name, page_timings in timings.items():
+        figures[f"{name}_p50"], figures[f"{name}_p95"] = percentiles(page_timings)
+    for name in ("dashboard", "list_first", "list_5000"):
+        dataversion.bump()  # as any change of the records does
+        figures[f"{name}_cold_ms"] = median_ms(
+            lambda path=paths[name]: request(base + path, cookie), runs=1
+        )
     return figures
 
 
-def worker(scale: float, partials_only: bool = False) -> dict:
+# — (i)–(iii): the province dashboard and registrations while the records change —
+
+
+def bureaus(province) -> list[tuple]:
+    """(司法局, an enforcement agency of its district) of every district, in order."""
+    from fazhi.core.models import Unit
+
+    units = Unit.objects.filter(path__startswith=province.path)
+    agencies = {}
+    for agency in units.filter(kind=Unit.Kind.ENFORCEMENT).order_by("path"):
+        agencies.setdefault(agency.parent_id, agency)
+    return [
+        (bureau, agencies[bureau.parent_id])
+        for bureau in units.filter(kind=Unit.Kind.JUSTICE_BUREAU).order_by("path")
+    ]
+
+
+SERIAL = itertools.count(1)
+
+
+def register(user, bureau, respondent) -> float:
+    """One 复议 application registered through the service (a write in `bureau`'s district,
+    in the dashboard's year): its time in ms."""
+    from fazhi.reconsideration import services
+    from fazhi.reconsideration.models import ActKind, Channel
+
+    received = datetime.date(YEAR, 11, 20)
+    started = time.perf_counter()
+    services.register_case(
+        actor=user,
+        unit=bureau,
+        channel=Channel.IN_PERSON,
+        received_date=received,
+        request="请求撤销罚款决定",
+        respondent=respondent,
+        act_kind=ActKind.PENALTY,
+        act_date=received - datetime.timedelta(days=20),
+        act_known_date=received - datetime.timedelta(days=10),
+        applicants=[{"kind": "person", "name": f"基准申请人{next(SERIAL)}"}],
+    )
+    return (time.perf_counter() - started) * 1000
+
+
+def first_view_after_write(base: str, cookie: str, user, province, districts) -> dict:
+    """(i) the province dashboard's first view after a registration in one district (each
+    time another district), median of TRIALS."""
+    dashboard = base + pages(province)["dashboard"]
+    timings = []
+    for index in range(TRIALS):
+        register(user, *districts[index % len(districts)])
+        started = time.perf_counter()
+        request(dashboard, cookie)
+        timings.append((time.perf_counter() - started) * 1000)
+    return {"after_write_ms": statistics.median(timings)}
+
+
+def under_write_stream(base: str, cookie: str, user, province, districts) -> dict:
+    """(ii) READERS clients reading the province dashboard and the trivial page in turn for
+    STREAM_SECONDS, while writers register WRITES_PER_SECOND cases across the districts
+    through the services (two threads of this process, each on its own connection)."""
+    from django.db import connection
+
+    paths = pages(province)
+    until = time.perf_counter() + STREAM_SECONDS
+    timings = {"dashboard": [], "trivial": [], "write": []}
+    errors = []
+
+    def writer(offset: int, writers: int):
+        interval, at, index = writers / WRITES_PER_SECOND, time.perf_counter(), offset
+        try:
+            while at < until:
+                time.sleep(max(0.0, at - time.perf_counter()))
+                timings["write"].append(register(user, *districts[index % len(districts)]))
+                index += writers
+                at += interval
+        except Exception as error:  # reported below, the run goes on
+            errors.append(error)
+        finally:
+            connection.close()
+
+    def reader():
+        while time.perf_counter() < until:
+            for name in ("dashboard", "trivial"):
+                started = time.perf_counter()
+                try:
+                    request(base + paths[name], cookie)
+                except Exception as error:  # reported below
+                    errors.append(error)
+                timings[name].append((time.perf_counter() - started) * 1000)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=writer, args=(i, 2)) for i in range(2)]
+    threads += [threading.Thread(target=reader) for _ in range(READERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    if errors:
+        raise RuntimeError(f"under the write stream: {errors[:3]}")
+    figures = {"stream_writes_per_s": len(timings["write"]) / elapsed}
+    for name, values in timings.items():
+        figures[f"stream_{name}_p50"], figures[f"stream_{name}_p95"] = percentiles(values)
+    return figures
+
+
+def registration_during_import(user, districts, rows: int) -> dict:
+    """(iii) a registration through the service alone (median of TRIALS × 2), then while the
+    worker (`fazhi db_worker`, another process) imports a ledger of `rows` cases into the
+    first district as a job: every registration in the other districts from the job's
+    start to its end."""
+    from functools import partial
+
+    from load_faults import ledger  # the reliability benchmark's ledger (benchmarks/)
+
+    from fazhi.core.jobs import jobs
+    from fazhi.core.jobs.models import Job
+    from fazhi.reconsideration import imports, services
+
+    others = districts[1:]
+    alone = [register(user, *others[i % len(others)]) for i in range(2 * TRIALS)]
+    bureau = districts[0][0]
+    job = jobs.start_import(
+        actor=user,
+        spec=imports.CASES,
+        run=partial(services.import_cases, unit=bureau),
+        data=ledger(rows, "基准导入", YEAR),
+        title="基准导入",
+        success="已导入{count}件历史案件",
+        done="reconsideration:case_list",
+    )
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "fazhi.manage", "db_worker", "--batch", "--no-startup-delay"],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    during, index, deadline = [], 0, time.perf_counter() + IMPORT_TIMEOUT
+    try:
+        while time.perf_counter() < deadline:
+            status = Job.objects.filter(pk=job.pk).values_list("status", flat=True).get()
+            if status in (Job.Status.DONE, Job.Status.FAILED):
+                break
+            if status == Job.Status.RUNNING:
+                during.append(register(user, *others[index % len(others)]))
+                index += 1
+            else:
+                time.sleep(0.05)
+        worker.wait(timeout=IMPORT_TIMEOUT)
+    finally:
+        if worker.poll() is None:
+            worker.kill()
+            worker.wait()
+    job.refresh_from_db()
+    if job.status != Job.Status.DONE:
+        raise RuntimeError(f"the import job did not finish: {job.status} {job.errors[:3]}")
+    return {
+        "import_rows": job.count,
+        "import_s": (job.finished_at - job.started_at).total_seconds(),
+        "register_alone_ms": statistics.median(alone),
+        "register_during_ms": statistics.median(during) if during else float("nan"),
+        "register_during_max_ms": max(during, default=float("nan")),
+        "registrations_during": len(during),
+    }
+
+
+def recount_differences() -> int:
+    """The recount check (`fazhi indicators_check`) after all the writes: its differences."""
+    from fazhi.indicators import partials
+
+    return len(partials.check())
+
+
+def worker(scale: float, partials_only: bool = False, import_rows: int = IMPORT_ROWS) -> dict:
     """Runs inside one database (DATABASE_URL): load, then measure; returns the figures."""
     loaded, user, province, district = common.load_province(YEAR, scale=scale)
     figures = {"load_s": loaded}
@@ -203,13 +401,22 @@ def worker(scale: float, partials_only: bool = False) -> dict:
     figures["province_ms"], figures["province_floor_ms"] = engine_against_floor(province, user)
     figures["district_ms"], figures["district_floor_ms"] = engine_against_floor(district, user)
 
-    figures.update(pages_under_load(user, province))
+    districts = bureaus(province)
+    cookie = session_cookie(user)
+    with gunicorn() as base:
+        figures.update(pages_under_load(base, cookie, province))
+        figures.update(first_view_after_write(base, cookie, user, province, districts))
+        figures.update(under_write_stream(base, cookie, user, province, districts))
+    figures.update(registration_during_import(user, districts, import_rows))
+    figures["recount_differences"] = recount_differences()
     return figures
 
 
-def run_on(database_url: str, scale: float, partials_only: bool = False) -> dict:
+def run_on(database_url: str, scale: float, partials_only: bool, import_rows: int) -> dict:
     extra = ["--partials-only"] if partials_only else []
-    return common.run_worker(__file__, database_url, "--scale", str(scale), *extra)
+    return common.run_worker(
+        __file__, database_url, "--scale", str(scale), "--import-rows", str(import_rows), *extra
+    )
 
 
 PARTIAL_ROWS = [
@@ -241,6 +448,23 @@ ROWS = [
     ("dashboard_cold_ms", "(c) dashboard, first view after a change (ms)", None),
     ("list_first_cold_ms", "(c) page 1, first view after a change (ms)", None),
     ("list_5000_cold_ms", "(c) page 5000, first view after a change (ms)", None),
+    ("after_write_ms", "(i) dashboard, first view after a write (ms)", None),
+    ("after_write_ratio", "(i) same / trivial p95", "≤ 3 (PG), ≤ 5 (SQLite)"),
+    ("stream_writes_per_s", "(ii) registrations per second achieved", f"{WRITES_PER_SECOND}"),
+    ("stream_write_p95", "(ii) a registration's p95 (ms)", None),
+    ("stream_trivial_p95", "(ii) trivial page p95 under the writes (ms)", None),
+    ("stream_dashboard_p50", "(ii) dashboard p50 under the writes (ms)", None),
+    ("stream_dashboard_p95", "(ii) dashboard p95 under the writes (ms)", None),
+    ("stream_ratio", "(ii) dashboard p95 / trivial p95", "≤ 3 (PG), ≤ 5 (SQLite)"),
+    ("import_rows", "(iii) rows imported by the job", None),
+    ("import_s", "(iii) the import job's time (s)", None),
+    ("register_alone_ms", "(iii) a registration alone, median (ms)", None),
+    ("registrations_during", "(iii) registrations during the import", None),
+    ("register_during_ms", "(iii) a registration during it, median (ms)", None),
+    ("register_during_max_ms", "(iii) the slowest during it (ms)", None),
+    ("import_ratio", "(iii) during / alone (medians)", "≤ 3 (PG), ≤ 5 (SQLite)"),
+    ("import_trivial_ratio", "(iii) during / trivial p95", None),
+    ("recount_differences", "recount check after the writes: differences", "0"),
 ]
 
 
@@ -250,6 +474,10 @@ def report(results: dict[str, dict]) -> str:
         figures["dashboard_ratio"] = figures["dashboard_p95"] / figures["trivial_p95"]
         figures["list_first_ratio"] = figures["list_first_p95"] / figures["trivial_p95"]
         figures["list_5000_ratio"] = figures["list_5000_p95"] / figures["list_first_p95"]
+        figures["after_write_ratio"] = figures["after_write_ms"] / figures["trivial_p95"]
+        figures["stream_ratio"] = figures["stream_dashboard_p95"] / figures["stream_trivial_p95"]
+        figures["import_ratio"] = figures["register_during_ms"] / figures["register_alone_ms"]
+        figures["import_trivial_ratio"] = figures["register_during_ms"] / figures["trivial_p95"]
     return common.side_by_side(results, PARTIAL_ROWS + ROWS, 44)
 
 
@@ -269,16 +497,21 @@ def main() -> None:
         action="store_true",
         help="only (p): the province's catalog from partials against the direct count",
     )
+    parser.add_argument(
+        "--import-rows", type=int, default=IMPORT_ROWS, help="(iii) rows of the imported ledger"
+    )
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
-    only = options.partials_only
+    only, rows = options.partials_only, options.import_rows
     if options.worker:
-        print(json.dumps(worker(options.scale, only)))
+        print(json.dumps(worker(options.scale, only, rows)))
         return
-    sqlite = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
-    results = {"SQLite": run_on(sqlite, options.scale, only)}
+    results = {}
+    if not options.no_sqlite:
+        results["SQLite"] = run_on(common.sqlite_url(), options.scale, only, rows)
     if options.postgres:
-        results["PostgreSQL"] = run_on(options.postgres, options.scale, only)
+        results["PostgreSQL"] = run_on(options.postgres, options.scale, only, rows)
     if only:
         print(f"scale {options.scale} of 1,000,000 cases; (p) only")
         print(common.side_by_side(results, PARTIAL_ROWS, 44))

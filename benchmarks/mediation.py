@@ -24,11 +24,8 @@ The database gets what a deployment has after `migrate` (the data version's row,
 flushed test database lacks: without it nothing is cached).
 """
 
-import argparse
 import datetime
-import json
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -101,10 +98,6 @@ def worker(count: int) -> dict:
     return figures
 
 
-def run_on(database_url: str, count: int) -> dict:
-    return common.run_worker(__file__, database_url, "--count", str(count))
-
-
 ROWS = [
     ("load_s", "loading the data set (s)", None),
     ("province_ms", "(a) mediation.*, province, engine (ms)", None),
@@ -136,24 +129,14 @@ def report(results: dict[str, dict]) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    common.count_main(
+        __doc__,
+        __file__,
+        worker,
+        report,
+        default=1_000_000,
+        title=lambda count: f"{count} synthetic disputes, year {YEAR}",
     )
-    parser.add_argument("--count", type=int, default=1_000_000, help="synthetic disputes")
-    parser.add_argument("--postgres", help="DATABASE_URL of an empty PostgreSQL database")
-    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
-    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
-    options = parser.parse_args()
-    if options.worker:
-        print(json.dumps(worker(options.count)))
-        return
-    results = {}
-    if not options.no_sqlite:
-        results["SQLite"] = run_on(f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3", options.count)
-    if options.postgres:
-        results["PostgreSQL"] = run_on(options.postgres, options.count)
-    print(f"{options.count} synthetic disputes, year {YEAR}")
-    print(report(results))
 
 
 if __name__ == "__main__":

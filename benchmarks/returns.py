@@ -21,11 +21,8 @@ measures, in process, through the services (the workflow, the checks and the aud
       province's are printed beside the number of children they sum.
 """
 
-import argparse
 import datetime
-import json
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -240,10 +237,6 @@ def worker(count: int) -> dict:
     return figures
 
 
-def run_on(database_url: str, count: int) -> dict:
-    return common.run_worker(__file__, database_url, "--count", str(count))
-
-
 ROWS = [
     ("load_s", "loading the data set (s)", None),
     ("districts", "districts (returns submitted)", None),
@@ -266,24 +259,14 @@ ROWS = [
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    common.count_main(
+        __doc__,
+        __file__,
+        worker,
+        lambda results: common.side_by_side(results, ROWS, 52),
+        default=100_000,
+        title=lambda count: f"{count} reconsideration cases, {count // 7} lawsuits, year {YEAR}",
     )
-    parser.add_argument("--count", type=int, default=100_000, help="synthetic cases")
-    parser.add_argument("--postgres", help="DATABASE_URL of an empty PostgreSQL database")
-    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
-    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
-    options = parser.parse_args()
-    if options.worker:
-        print(json.dumps(worker(options.count)))
-        return
-    results = {}
-    if not options.no_sqlite:
-        results["SQLite"] = run_on(f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3", options.count)
-    if options.postgres:
-        results["PostgreSQL"] = run_on(options.postgres, options.count)
-    print(f"{options.count} reconsideration cases, {options.count // 7} lawsuits, year {YEAR}")
-    print(common.side_by_side(results, ROWS, 52))
 
 
 if __name__ == "__main__":

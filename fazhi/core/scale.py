@@ -367,8 +367,9 @@ def _load(load: Load, options: Options) -> None:
             bar.update(len(batch))
 
 
-def generate(options: Options, *, replace: bool = False, log=print) -> Tree:
-    """Build the synthetic province and load the year's records of every line."""
+def generate(options: Options, *, replace: bool = False, log=print, progress=None) -> Tree:
+    """Build the synthetic province and load the year's records of every line;
+    `progress(done, total)` is told after the units and after each line (a job's page)."""
     check_options(options)
     previous = synthetic_province()
     if previous is not None:
@@ -387,9 +388,13 @@ def generate(options: Options, *, replace: bool = False, log=print) -> Tree:
     for maker, count in lines:
         _assign(tree.districts, maker.line, count, rng)
     run = Run(options, tree, rng, user.pk)
-    for maker, count in lines:
+    if progress is not None:
+        progress(1, len(lines) + 1)
+    for done, (maker, count) in enumerate(lines, start=2):
         for load in maker.loads(run, count):
             _load(load, options)
+        if progress is not None:
+            progress(done, len(lines) + 1)
     dataversion.bump()  # the bulk loads send no signals
     for hook in _after_generate:
         hook()

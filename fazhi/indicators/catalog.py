@@ -274,6 +274,8 @@ publicity.media_adoptions | 媒体采用普法稿件 | 篇 | 普法 pieces taken
 publicity.culture_sites | 法治文化阵地 | 处 | 法治文化 sites built or named in period, all levels (002: 示范基地省级29处、市级353处)
 publicity.model_villages | 民主法治示范村（社区） | 个 | villages named 民主法治示范村 in period, each level once (000)
 publicity.volunteers | 普法志愿者 | 人 | 普法 volunteers registered in period (001: “蒲公英”普法志愿者联盟)
+legal_services.consultations | 解答咨询 | 件 | contacts answered in period on every channel (12348 phone, online, messages, centre visits), one each (seed 001)
+legal_services.approvals | 司法行政审批 | 件 | 司法行政 行政许可 applications decided in period (granted, forwarded after 初审, or refused) (seed 001)
 """)
 
 CATALOG: dict[str, Entry] = {entry.id: entry for entry in SPEC + ADDED}

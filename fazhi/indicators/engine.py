@@ -227,10 +227,9 @@ def breakdown(ids, *, user, unit, period: Period, by: str, children=None) -> dic
         # What every child's partials answer comes from them; the rest in one grouped count.
         needed = _needed(ids)
         counted = [indicator for indicator in needed if not indicator.is_ratio]
-        answered = {
-            child: partials.answer(counted, user=user, unit=child, period=period)
-            for child in children
-        }
+        answered = partials.answer_by_child(
+            counted, user=user, unit=unit, period=period, children=children
+        )
         common = set.intersection(*(set(values) for values in answered.values()))
         rest = [indicator.id for indicator in counted if indicator.id not in common]
         counts = {}
@@ -249,17 +248,23 @@ def breakdown(ids, *, user, unit, period: Period, by: str, children=None) -> dic
         def group_by(model, indicator):
             return (indicator.date_field, TruncMonth(indicator.date_field))
 
-        counts, needed = _grouped(ids, user=user, unit=unit, period=period, group_by=group_by)
+        # What the partials answer comes from them, month by month in one query; the rest
+        # in one grouped count per table and date field.
+        needed = _needed(ids)
+        counted = [indicator for indicator in needed if not indicator.is_ratio]
+        answered = partials.answer_by_month(counted, user=user, unit=unit, period=period)
+        rest = [indicator.id for indicator in counted if indicator.id not in answered]
         merged: dict = defaultdict(dict)
-        for key, values in counts.items():
-            if key is not None:
-                month = key.date() if isinstance(key, datetime.datetime) else key
-                merged[month].update(values)
+        if rest:
+            counts, _ = _grouped(rest, user=user, unit=unit, period=period, group_by=group_by)
+            for key, values in counts.items():
+                if key is not None:
+                    month = key.date() if isinstance(key, datetime.datetime) else key
+                    merged[month].update(values)
         result = {}
-        month = period.start.replace(day=1)
-        while month <= period.end:
-            result[month] = _finish(dict(merged.get(month, {})), needed, ids)
-            month = (month + datetime.timedelta(days=32)).replace(day=1)
+        for month in partials.months_of(period):
+            values = {**merged.get(month, {}), **{i: by[month] for i, by in answered.items()}}
+            result[month] = _finish(values, needed, ids)
         return result
     raise ValueError(f"unknown breakdown {by!r}")
 

@@ -33,7 +33,7 @@ from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 from django.db.models import Count, F, Q, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import Substr, TruncMonth
 
 from .models import Partial, PartialState
 from .registry import Indicator, registered
@@ -524,10 +524,22 @@ def _value(indicator: Indicator, total: Decimal | None):
     return int(total)
 
 
-def answer(indicators, *, user, unit, period) -> dict:
-    """{id: value} of those of the counted `indicators` the stored partials answer for the
-    period (whole months, nothing written and not yet recounted in this transaction, built
-    under the indicator's present definition); the others are left to the direct count."""
+def months_of(period) -> list[datetime.date]:
+    """The first day of each calendar month the period touches."""
+    months, month = [], period.start.replace(day=1)
+    while month <= period.end:
+        months.append(month)
+        month = (month + datetime.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def _answered(indicators, *, user, unit, period, by_month=False, by_child=0, left=None) -> dict:
+    """{indicator: {key: stored sum}} of those of the counted `indicators` the stored
+    partials answer for the period (whole months, nothing written and not yet recounted in
+    this transaction, built under the indicator's present definition): one query per set of
+    units seen (one for the usual scopes). The key is None, the month (`by_month`), or the
+    path of the child unit (`by_child`: the children's paths' length) — by child only where
+    the user sees the whole subtree; the others are appended to `left`."""
     if not whole_months(period) or pending_on(transaction.get_connection()):
         return {}
     fresh = _fresh([i.id for i in indicators])
@@ -539,27 +551,69 @@ def answer(indicators, *, user, unit, period) -> dict:
             seen = _units_seen(apps.get_model(indicator.model), user, unit)
             if seen is not None:
                 by_units[seen].append(indicator)
-    values = {}
+    grouped = ("indicator", "month") if by_month else ("indicator",)
+    if by_child:
+        grouped = ("indicator", "child")
+    answered = {}
     for seen, members in by_units.items():
-        totals = {}
+        totals = defaultdict(dict)
+        if by_child and seen != ("subtree", unit.path):
+            left.extend(members)  # the children's figures are not parts of this one
+            continue
         if seen[0] != "none":
             where = (
                 Q(unit__path__startswith=seen[1]) if seen[0] == "subtree" else Q(unit_id=seen[1])
             )
-            rows = (
-                Partial.objects.filter(
-                    where,
-                    indicator__in=[i.id for i in members],
-                    month__range=(period.start, period.end),
-                )
-                .values("indicator")
-                .annotate(total=Sum("value"))
-                .order_by()
+            rows = Partial.objects.filter(
+                where,
+                indicator__in=[i.id for i in members],
+                month__range=(period.start, period.end),
             )
-            totals = {row["indicator"]: row["total"] for row in rows}
+            if by_child:
+                rows = rows.annotate(child=Substr("unit__path", 1, by_child))
+            rows = rows.values(*grouped).annotate(total=Sum("value")).order_by()
+            for row in rows:
+                totals[row["indicator"]][row.get("month", row.get("child"))] = row["total"]
         for indicator in members:
-            values[indicator.id] = _value(indicator, totals.get(indicator.id))
-    return values
+            answered[indicator] = totals[indicator.id]
+    return answered
+
+
+def answer(indicators, *, user, unit, period) -> dict:
+    """{id: value} of those of the counted `indicators` the stored partials answer for the
+    period (see `_answered`); the others are left to the direct count."""
+    answered = _answered(indicators, user=user, unit=unit, period=period, by_month=False)
+    return {i.id: _value(i, totals.get(None)) for i, totals in answered.items()}
+
+
+def answer_by_child(indicators, *, user, unit, period, children) -> dict:
+    """{child: {id: value}} for each of the `children` of `unit` (paths of one length), of
+    those of the counted `indicators` the stored partials answer (as `answer` for each
+    child), in one query grouped by child where the user sees `unit`'s whole subtree."""
+    left = []
+    length = len(children[0].path)
+    answered = _answered(
+        indicators, user=user, unit=unit, period=period, by_child=length, left=left
+    )
+    result = {
+        child: {i.id: _value(i, totals.get(child.path)) for i, totals in answered.items()}
+        for child in children
+    }
+    if left:
+        for child in children:
+            result[child].update(answer(left, user=user, unit=child, period=period))
+    return result
+
+
+def answer_by_month(indicators, *, user, unit, period) -> dict:
+    """{id: {first day of the month: value}} for each month of the period, of those of the
+    counted `indicators` the stored partials answer (as `answer`), in one query."""
+    answered = _answered(indicators, user=user, unit=unit, period=period, by_month=True)
+    months = months_of(period)
+    return {
+        i.id: {month: _value(i, totals.get(month)) for month in months}
+        for i, totals in answered.items()
+    }
 
 
 # ------------------------------------------------------------------------------ bulk writes

@@ -1,5 +1,5 @@
 """The 法律援助 clocks on the due list: 审查决定 (第四十三条), 补正期限, 指派 (第四十三条、
-第三十六条) and 异议审查 (第四十九条). A period that ends in a year whose holidays are not
+第三十六条), 结案材料 (第五十条) and 异议审查 (第四十九条). A period that ends in a year whose holidays are not
 entered yet is listed with its natural-day bound (待录入…)."""
 
 from django.urls import reverse
@@ -52,6 +52,16 @@ def cases_due(user, today, horizon):
                 case.supplement_requested_date,
                 url,
                 "法律援助法 第四十三条第二款",
+            )
+        elif case.state == State.ASSIGNED:
+            # 法律援助法 第五十条: 办理结束后…及时…提交有关法律文书的副本…办理情况报告.
+            item = _item(
+                f"{who}提交结案报告和法律文书副本",
+                case.closure_due,
+                periods.closure_due,
+                case.concluded_date,
+                url,
+                "法律援助法 第五十条",
             )
         else:
             notified = case.origin == Origin.NOTIFIED

@@ -182,8 +182,14 @@ class AgreementForm(SubmitOnceForm):
     agreement_date = date_field("签订委托协议日期", today=True)
 
 
-class CloseForm(SubmitOnceForm):
+class ConclusionForm(SubmitOnceForm):
     concluded_date = date_field("办理结束日期", help_text="判决、裁定、调解或仲裁结束之日")
+
+
+class CloseForm(SubmitOnceForm):
+    concluded_date = date_field(
+        "办理结束日期", required=False, help_text="判决、裁定、调解或仲裁结束之日；已登记的可不填"
+    )
     closed_date = date_field("提交结案报告日期", today=True, help_text="三十日内（第五十条）")
     result = forms.CharField(label="办理结果", max_length=200)
     amount_recovered = forms.DecimalField(

@@ -9,6 +9,7 @@ The statute is 法律援助法 (2021); the articles are cited where a field or a
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from fazhi.core.records import ChildRecord, UnitRecord
 
@@ -364,6 +365,14 @@ class AidCase(UnitRecord):
         return bool(
             self.assigned_date and self.assignment_due and self.assigned_date > self.assignment_due
         )
+
+    @property
+    def closure_overdue(self) -> bool:
+        """第五十条: the closure report came after its due day, or it has not come and the day
+        has passed (the due list marks the same case 逾期)."""
+        if self.closure_due is None:
+            return False
+        return (self.closed_date or timezone.localdate()) > self.closure_due
 
     @property
     def forwarding_hours(self) -> float | None:

@@ -149,8 +149,8 @@ def agencies(user):
 
 
 def due_cases(user, horizon: datetime.date):
-    """Open periods for the due list: 审查决定, 补正, 指派 (the 结案材料 period of 第五十条
-    starts when the matter ends, entered with the closure report, where it is checked)."""
+    """Open periods for the due list: 审查决定, 补正, 指派, and 结案材料 (第五十条) once the
+    matter's end is recorded (record_conclusion) and until the closure report comes in."""
     mine = AidCase.objects.restrict(user).select_related("unit")
     # A period left open (None) ends in a year whose holidays are not entered yet.
     return mine.filter(
@@ -158,6 +158,8 @@ def due_cases(user, horizon: datetime.date):
         | Q(state=State.SUPPLEMENT)
         & (Q(supplement_due__lte=horizon) | Q(supplement_due__isnull=True))
         | Q(state=State.GRANTED) & (Q(assignment_due__lte=horizon) | Q(assignment_due__isnull=True))
+        | Q(state=State.ASSIGNED, concluded_date__isnull=False)
+        & (Q(closure_due__lte=horizon) | Q(closure_due__isnull=True))
     ).order_by("received_date", "pk")
 
 

@@ -592,12 +592,33 @@ def record_agreement(*, actor, case: AidCase, agreement_date: datetime.date) -> 
     return case
 
 
+def _check_concluded(case: AidCase, concluded_date: datetime.date) -> None:
+    not_future(concluded_date, "办理结束日期")
+    if concluded_date < case.assigned_date:
+        raise ValidationError(f"办理结束日期不能早于指派日期（{case.assigned_date:%Y-%m-%d}）")
+
+
+@service
+def record_conclusion(*, actor, case: AidCase, concluded_date: datetime.date) -> AidCase:
+    """法律援助法 第五十条: the matter has ended (判决、裁定、调解、仲裁); from this day the
+    closure report and the documents are due (periods.CLOSURE_DAYS) and on the due list."""
+    CASE_FLOW.check(case, "record_conclusion", actor=actor)
+    if case.concluded_date is not None:
+        raise ValidationError(f"已登记办理结束日期（{case.concluded_date:%Y-%m-%d}）")
+    _check_concluded(case, concluded_date)
+    case.concluded_date = concluded_date
+    case.closure_due = date_or_none(periods.closure_due, concluded_date)
+    saved(case)
+    _event(actor, case, "conclusion", f"办理结束（{concluded_date:%Y-%m-%d}），待提交结案材料")
+    return case
+
+
 @service
 def close(
     *,
     actor,
     case: AidCase,
-    concluded_date: datetime.date,
+    concluded_date: datetime.date | None = None,
     closed_date: datetime.date,
     result: str,
     amount_recovered: Decimal = Decimal(0),
@@ -605,10 +626,17 @@ def close(
 ) -> AidCase:
     """第五十条: the report and the documents after the matter ended."""
     step = CASE_FLOW.check(case, "close", actor=actor)
-    not_future(concluded_date, "办理结束日期")
+    if case.concluded_date is not None:
+        # Recorded before (record_conclusion): the clock already runs from that day.
+        if concluded_date not in (None, case.concluded_date):
+            raise ValidationError(
+                f"已登记办理结束日期（{case.concluded_date:%Y-%m-%d}），结案时不能另填"
+            )
+        concluded_date = case.concluded_date
+    if concluded_date is None:
+        raise ValidationError("请填写办理结束日期")
+    _check_concluded(case, concluded_date)
     not_future(closed_date, "提交结案报告日期")
-    if concluded_date < case.assigned_date:
-        raise ValidationError(f"办理结束日期不能早于指派日期（{case.assigned_date:%Y-%m-%d}）")
     if closed_date < concluded_date:
         raise ValidationError("提交结案报告日期不能早于办理结束日期")
     if not _text(result):

@@ -1,6 +1,9 @@
 """Pages of 法律援助: the case ledger (list, filters, Excel), a case's page with its steps,
-the roster, the subsidy standard, consultations and the public status lookup."""
+the roster, the subsidy standard, consultations, duty lawyers and outreach (declared
+`RecordPages`) and the public status lookup."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from urllib.parse import quote
 
@@ -73,6 +76,60 @@ def _detail_page(request, record, name):
         f"legal_aid/{name}_detail.html",
         {name: record, "history": core_selectors.record_history(request.user, record)},
     )
+
+
+@dataclass(frozen=True)
+class RecordPages:
+    """One declared kind of record with its three pages: the 台账 (search, Excel, the 登记
+    button for those who may), the 登记 form run through `service`, and the record's page
+    (legal_aid/<name>_detail.html). URL names are legal_aid:<name>_list/_create/_detail."""
+
+    name: str
+    model: type
+    ledger: Ledger
+    selector: Callable  # (user, search=…) -> the user's records
+    title: str  # 台账's title, also the crumb back to it
+    placeholder: str
+    empty: str
+    create_label: str  # the button: 登记人员, 登记值班 …
+    form_class: type
+    service: Callable
+    message: str | Callable
+    create_title: str = ""  # by default 登记<title>
+
+    def list_page(self, request):
+        return _records_page(
+            request,
+            self.selector(request.user, search=search_text(request)),
+            model=self.model,
+            ledger=self.ledger,
+            title=self.title,
+            placeholder=self.placeholder,
+            empty=self.empty,
+            create=[(self.create_label, reverse(f"legal_aid:{self.name}_create"))],
+        )
+
+    def create_page(self, request):
+        return _create_page(
+            request,
+            self.model,
+            self.form_class,
+            self.service,
+            title=self.create_title or f"登记{self.title}",
+            back=(self.title, reverse(f"legal_aid:{self.name}_list")),
+            message=self.message,
+        )
+
+    def detail_page(self, request, record):
+        return _detail_page(request, record, self.name)
+
+    def views(self):
+        """(list, create, detail) views, as the URLconf names them."""
+        return (
+            require_safe(self.list_page),
+            self.create_page,
+            record_view(self.model)(require_safe(self.detail_page)),
+        )
 
 
 CASE_LEDGER = Ledger(
@@ -219,6 +276,7 @@ STEP_FORMS = {
     "assign": (forms.AssignForm, "已指派法律援助人员"),
     "record_progress": (forms.ProgressForm, "已登记办理进展"),
     "record_agreement": (forms.AgreementForm, "已登记委托协议"),
+    "record_conclusion": (forms.ConclusionForm, "已登记办理结束，结案材料期限已列入待办"),
     "close": (forms.CloseForm, "已结案"),
     "terminate": (forms.TerminateForm, "已终止法律援助"),
     "record_objection": (forms.ObjectionForm, "已登记异议"),
@@ -376,30 +434,20 @@ PROVIDER_LEDGER = Ledger(
 )
 
 
-@require_safe
-def provider_list(request):
-    return _records_page(
-        request,
-        selectors.providers(request.user, request.GET.get("q", "")[:100]),
-        model=Provider,
-        ledger=PROVIDER_LEDGER,
-        title="法律援助人员",
-        placeholder="姓名或执业机构",
-        empty="尚未登记法律援助人员",
-        create=[("登记人员", reverse("legal_aid:provider_create"))],
-    )
-
-
-def provider_create(request):
-    return _create_page(
-        request,
-        Provider,
-        forms.ProviderForm,
-        services.register_provider,
-        title="登记法律援助人员",
-        back=("法律援助人员", reverse("legal_aid:provider_list")),
-        message=lambda p: f"已登记{p}",
-    )
+PROVIDERS = RecordPages(
+    name="provider",
+    model=Provider,
+    ledger=PROVIDER_LEDGER,
+    selector=selectors.providers,
+    title="法律援助人员",
+    placeholder="姓名或执业机构",
+    empty="尚未登记法律援助人员",
+    create_label="登记人员",
+    form_class=forms.ProviderForm,
+    service=services.register_provider,
+    message=lambda p: f"已登记{p}",
+)
+provider_list, provider_create = PROVIDERS.views()[:2]  # its page lists its cases (below)
 
 
 @record_view(Provider)
@@ -434,36 +482,20 @@ STANDARD_LEDGER = Ledger(
 )
 
 
-@require_safe
-def standard_list(request):
-    return _records_page(
-        request,
-        selectors.standards(request.user, request.GET.get("q", "")[:100]),
-        model=SubsidyStandard,
-        ledger=STANDARD_LEDGER,
-        title="办案补贴标准",
-        placeholder="标准文件",
-        empty="尚未登记补贴标准",
-        create=[("登记新版本", reverse("legal_aid:standard_create"))],
-    )
-
-
-def standard_create(request):
-    return _create_page(
-        request,
-        SubsidyStandard,
-        forms.StandardForm,
-        services.add_standard,
-        title="登记办案补贴标准",
-        back=("办案补贴标准", reverse("legal_aid:standard_list")),
-        message=lambda s: f"已登记{s}",
-    )
-
-
-@record_view(SubsidyStandard)
-@require_safe
-def standard_detail(request, standard):
-    return _detail_page(request, standard, "standard")
+STANDARDS = RecordPages(
+    name="standard",
+    model=SubsidyStandard,
+    ledger=STANDARD_LEDGER,
+    selector=selectors.standards,
+    title="办案补贴标准",
+    placeholder="标准文件",
+    empty="尚未登记补贴标准",
+    create_label="登记新版本",
+    form_class=forms.StandardForm,
+    service=services.add_standard,
+    message=lambda s: f"已登记{s}",
+)
+standard_list, standard_create, standard_detail = STANDARDS.views()
 
 
 # — consultations —
@@ -552,79 +584,35 @@ OUTREACH_LEDGER = Ledger(
 )
 
 
-def _simple_list(request, selector, model, ledger, title, placeholder, create):
-    return _records_page(
-        request,
-        selector(request.user, search=search_text(request)),
-        model=model,
-        ledger=ledger,
-        title=title,
-        placeholder=placeholder,
-        empty=f"没有符合条件的{title}记录",
-        create=[create],
-    )
+DUTIES = RecordPages(
+    name="duty",
+    model=DutyService,
+    ledger=DUTY_LEDGER,
+    selector=selectors.duty_services,
+    title="值班律师法律帮助",
+    placeholder="场所或值班律师",
+    empty="没有符合条件的值班律师法律帮助记录",
+    create_label="登记值班",
+    form_class=forms.DutyServiceForm,
+    service=services.register_duty_service,
+    message="已登记值班律师法律帮助",
+)
+duty_list, duty_create, duty_detail = DUTIES.views()
 
-
-@require_safe
-def duty_list(request):
-    return _simple_list(
-        request,
-        selectors.duty_services,
-        DutyService,
-        DUTY_LEDGER,
-        "值班律师法律帮助",
-        "场所或值班律师",
-        ("登记值班", reverse("legal_aid:duty_create")),
-    )
-
-
-def duty_create(request):
-    return _create_page(
-        request,
-        DutyService,
-        forms.DutyServiceForm,
-        services.register_duty_service,
-        title="登记值班律师法律帮助",
-        back=("值班律师法律帮助", reverse("legal_aid:duty_list")),
-        message="已登记值班律师法律帮助",
-    )
-
-
-@record_view(DutyService)
-@require_safe
-def duty_detail(request, duty):
-    return _detail_page(request, duty, "duty")
-
-
-@require_safe
-def outreach_list(request):
-    return _simple_list(
-        request,
-        selectors.outreach_events,
-        OutreachEvent,
-        OUTREACH_LEDGER,
-        "法律援助宣传活动",
-        "活动名称或地点",
-        ("登记活动", reverse("legal_aid:outreach_create")),
-    )
-
-
-def outreach_create(request):
-    return _create_page(
-        request,
-        OutreachEvent,
-        forms.OutreachEventForm,
-        services.register_outreach_event,
-        title="登记法律援助宣传活动",
-        back=("法律援助宣传活动", reverse("legal_aid:outreach_list")),
-        message="已登记法律援助宣传活动",
-    )
-
-
-@record_view(OutreachEvent)
-@require_safe
-def outreach_detail(request, outreach):
-    return _detail_page(request, outreach, "outreach")
+OUTREACH = RecordPages(
+    name="outreach",
+    model=OutreachEvent,
+    ledger=OUTREACH_LEDGER,
+    selector=selectors.outreach_events,
+    title="法律援助宣传活动",
+    placeholder="活动名称或地点",
+    empty="没有符合条件的法律援助宣传活动记录",
+    create_label="登记活动",
+    form_class=forms.OutreachEventForm,
+    service=services.register_outreach_event,
+    message="已登记法律援助宣传活动",
+)
+outreach_list, outreach_create, outreach_detail = OUTREACH.views()
 
 
 # — the public status lookup —

@@ -137,6 +137,14 @@ TRANSITIONS = (
         when=lambda case: case.agreement_date is None,
     ),
     Transition(
+        "record_conclusion",
+        "登记办理结束",
+        (S.ASSIGNED,),
+        article="第五十条",
+        guard="判决、裁定、调解或仲裁结束之日；结案报告和法律文书副本自此三十日内提交",
+        when=lambda case: case.concluded_date is None,
+    ),
+    Transition(
         "close",
         "结案",
         (S.ASSIGNED,),

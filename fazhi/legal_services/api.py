@@ -3,7 +3,7 @@
 from rest_framework import serializers, viewsets
 
 from . import selectors
-from .models import HotlineContact, NotaryReport, Village
+from .models import Approval, HotlineContact, NotaryReport, Village
 
 
 class ContactSerializer(serializers.ModelSerializer):
@@ -91,3 +91,32 @@ class NotaryReportViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.api_reports(self.request.user)
+
+
+class ApprovalSerializer(serializers.ModelSerializer):
+    overdue = serializers.BooleanField(read_only=True)
+
+    class Meta:
+        model = Approval
+        fields = [
+            "id",
+            "unit",
+            "item",
+            "applicant",
+            "received_date",
+            "due",
+            "decided_date",
+            "decision",
+            "reason",
+            "overdue",
+        ]
+
+
+class ApprovalViewSet(viewsets.ReadOnlyModelViewSet):
+    """司法行政审批 (行政许可 accepted, initially reviewed or decided by the bureau)."""
+
+    serializer_class = ApprovalSerializer
+    queryset = Approval.objects.none()
+
+    def get_queryset(self):
+        return selectors.approvals(self.request.user)

@@ -1,7 +1,7 @@
 """Demo 公共法律服务 for every district: the centre, the township stations and a village room,
 villages with advisers (one without, one 撤并 into another), the advisers' monthly logs,
-12348 calls and visits, and a notary office with monthly reports and one open complaint; in 西山区 a 12348 call
-referred to 法律援助 opens the application there (`xishan_pls_window`)."""
+12348 calls and visits, and a notary office with monthly reports and one open complaint, three 司法行政审批; in 西山区 a
+12348 call referred to 法律援助 opens the application there (`xishan_pls_window`)."""
 
 import datetime
 
@@ -12,7 +12,14 @@ from fazhi.core.demo import DEMO_PASSWORD, DemoWorld
 from fazhi.core.roles import Role, WorkLine
 
 from . import services
-from .models import AdviserKind, ContactChannel, Level, NotaryCategory
+from .models import (
+    AdviserKind,
+    ApprovalDecision,
+    ApprovalItem,
+    ContactChannel,
+    Level,
+    NotaryCategory,
+)
 
 STAFF = {"donghu": "卢振华", "xishan": "车文静", "nanqiao": "包立群"}
 VILLAGES = {
@@ -223,3 +230,36 @@ def _build(world, key):
         notary="公证员甲",
         content="办理继承公证时间过长",
     )
+    _approvals(officer, bureau, district)
+
+
+def _approvals(officer, bureau, district):
+    """司法行政审批: one granted, one refused with its reason, one still open."""
+    for ago, item, applicant, decided, decision, reason in (
+        (40, ApprovalItem.LAWYER, "申请律师甲", 26, ApprovalDecision.FORWARDED, ""),
+        (
+            30,
+            ApprovalItem.GRASSROOTS,
+            "申请人乙",
+            12,
+            ApprovalDecision.REFUSED,
+            "不具备规定的学历条件",
+        ),
+        (3, ApprovalItem.LAW_FIRM, "明理律师事务所（筹）", None, "", ""),
+    ):
+        # the district in each name: a sibling's record never reads like one's own
+        approval = services.register_approval(
+            actor=officer,
+            unit=bureau,
+            item=item,
+            applicant=f"{applicant}（{district.name}）",
+            received_date=_day(ago),
+        )
+        if decided is not None:
+            services.decide_approval(
+                actor=officer,
+                approval=approval,
+                decided_date=_day(decided),
+                decision=decision,
+                reason=reason,
+            )

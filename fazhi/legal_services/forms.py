@@ -7,6 +7,8 @@ from fazhi.core.models import Unit
 
 from .models import (
     AdviserKind,
+    ApprovalDecision,
+    ApprovalItem,
     ContactChannel,
     ContactReferral,
     Level,
@@ -225,3 +227,17 @@ class MediationReferralForm(SubmitOnceForm):
         self.fields["committee"].queryset = committees
         self.fields["mediator"].queryset = mediators
         self.fields["kind"].choices = DisputeKind.choices
+
+
+class ApprovalForm(_UnitForm):
+    item = forms.ChoiceField(label="审批事项", choices=ApprovalItem.choices)
+    applicant = forms.CharField(label="申请人", max_length=100)
+    received_date = date_field("受理日期", today=True)
+
+
+class ApprovalDecisionForm(SubmitOnceForm):
+    decided_date = date_field("办结日期", today=True)
+    decision = forms.ChoiceField(label="办理结果", choices=ApprovalDecision.choices)
+    reason = forms.CharField(
+        label="理由", max_length=300, required=False, help_text="不予许可的必填"
+    )

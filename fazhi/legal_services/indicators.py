@@ -186,4 +186,26 @@ INDICATORS = (
     ),
     _notary("notary.refusals", "不予办理公证", "refusals", "公证法 第三十一条"),
     _notary("notary.fee_waivers", "公证费减免", "fee_waivers", "公证法 第三十四条"),
+    # 解答咨询 (worklines.md §2.4(d), seed 001): every contact answered, whatever the channel
+    # (docs/rules.md). The village advisers' and the legal-aid centre's consultations have
+    # their own ids and are not added in.
+    Indicator(
+        id="legal_services.consultations",
+        name="解答咨询",
+        unit="件",
+        definition="期间内12348电话接通、网络、留言和中心来访中已解答的咨询，每次计一件",
+        source="公共法律服务平台（12348）",
+        model=CONTACT,
+        date_field="contact_date",
+        condition=Q(answered=True),
+    ),
+    Indicator(
+        id="legal_services.approvals",
+        name="司法行政审批",
+        unit="件",
+        definition="期间内办结的司法行政行政许可（准予、初审报送或不予许可），按办结日期计",
+        source="司法行政审批登记（行政许可法 第四十二条）",
+        model="legal_services.Approval",
+        date_field="decided_date",
+    ),
 )

@@ -347,3 +347,60 @@ class NotaryComplaint(ChildRecord):
 
     def __str__(self) -> str:
         return f"{self.office} 投诉（{self.received_date:%Y-%m-%d}）"
+
+
+class ApprovalItem(models.TextChoices):
+    """司法行政 行政许可 a county or city bureau receives (受理、初审 or decides)."""
+
+    LAWYER = "lawyer", "律师执业许可（初审）"
+    LAW_FIRM = "law_firm", "律师事务所设立许可（初审）"
+    GRASSROOTS = "grassroots", "基层法律服务工作者执业核准（初审）"
+    NOTARY = "notary", "公证员执业（初审）"
+    FORENSIC = "forensic", "司法鉴定机构和鉴定人登记（初审）"
+    OTHER = "other", "其他司法行政许可"
+
+
+class ApprovalDecision(models.TextChoices):
+    GRANTED = "granted", "准予许可"
+    FORWARDED = "forwarded", "初审同意并报送上级"
+    REFUSED = "refused", "不予许可（初审不同意）"
+
+
+class Approval(UnitRecord):
+    """One 司法行政 行政许可 application and its decision (`legal_services.approvals`)."""
+
+    item = models.CharField("审批事项", max_length=12, choices=ApprovalItem.choices)
+    applicant = models.CharField("申请人", max_length=100)
+    received_date = models.DateField("受理日期")
+    # 行政许可法 第四十二条第一款 (二十日), 第八十二条 (工作日): setting APPROVAL_WORKING_DAYS.
+    due = models.DateField("办理期限", null=True, blank=True, editable=False)
+    decided_date = models.DateField("办结日期", null=True, blank=True)
+    decision = models.CharField(
+        "办理结果", max_length=10, choices=ApprovalDecision.choices, blank=True
+    )
+    reason = models.CharField("理由", max_length=300, blank=True)
+
+    detail_url_name = "legal_services:approval_detail"
+
+    class Meta:
+        verbose_name = "司法行政审批"
+        verbose_name_plural = "司法行政审批"
+        ordering = ["-received_date", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(decided_date__isnull=True)
+                | Q(decided_date__gte=models.F("received_date")),
+                name="approval_decided_after_receipt",
+            ),
+            models.CheckConstraint(
+                condition=~Q(decision="refused") | ~Q(reason=""),
+                name="approval_refusal_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.applicant} {self.get_item_display()}（{self.received_date:%Y-%m-%d}受理）"
+
+    @property
+    def overdue(self) -> bool:
+        return bool(self.due and self.decided_date and self.decided_date > self.due)

@@ -9,6 +9,7 @@ from fazhi.core.roles import Action
 
 from .models import (
     AdviserLog,
+    Approval,
     HotlineContact,
     NotaryComplaint,
     NotaryOffice,
@@ -169,3 +170,16 @@ def mediation_choices(user):
     from fazhi.mediation import selectors as mediation
 
     return mediation.committees_for(user), mediation.mediators_for(user)
+
+
+def approvals(user, search=""):
+    queryset = Approval.objects.restrict(user).select_related("unit")
+    if search:
+        queryset = queryset.filter(applicant__icontains=search)
+    return queryset
+
+
+def open_approvals(user, horizon):
+    return Approval.objects.restrict(user).filter(
+        Q(due__lte=horizon) | Q(due__isnull=True), decided_date__isnull=True
+    )

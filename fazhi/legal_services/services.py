@@ -5,13 +5,15 @@ import datetime
 from django.core.exceptions import ValidationError
 
 from fazhi.core.audit import record_event, service
-from fazhi.core.calendar import add_days, date_or_none
+from fazhi.core.calendar import add_days, add_working_days, date_or_none
 from fazhi.core.guards import not_future, require, require_line, saved
 from fazhi.core.models import Unit
 from fazhi.core.roles import Action
 
 from .models import (
     AdviserLog,
+    Approval,
+    ApprovalDecision,
     ContactReferral,
     HotlineContact,
     NotaryComplaint,
@@ -25,6 +27,10 @@ from .models import (
 # A complaint about a notary is handled within 60 days (setting; docs/rules.md: the 司法部
 # 公证投诉处理 rule's period, unverified against its text).
 COMPLAINT_DAYS = 60
+# 行政许可法 第四十二条第一款: 自受理行政许可申请之日起二十日内作出行政许可决定; 第八十二条:
+# 期限以工作日计算，不含法定节假日. 第三十五条's 初审 by a lower body is held to the same 二十日
+# (setting; docs/rules.md).
+APPROVAL_WORKING_DAYS = 20
 
 
 def _text(value) -> str:
@@ -485,3 +491,56 @@ def import_contacts(*, actor, unit: Unit, data) -> int:
         unit=unit,
     )
     return len(rows)
+
+
+@service
+def register_approval(
+    *, actor, unit: Unit, item: str, applicant: str, received_date: datetime.date
+) -> Approval:
+    """A 司法行政 行政许可 application accepted (受理) on `received_date`."""
+    _may_create(actor, unit, "行政审批")
+    not_future(received_date, "受理日期")
+    approval = saved(
+        Approval(
+            unit=unit,
+            item=item,
+            applicant=_text(applicant),
+            received_date=received_date,
+            due=date_or_none(add_working_days, received_date, APPROVAL_WORKING_DAYS),
+            created_by=actor,
+        )
+    )
+    _event(actor, approval, unit, "approval", f"受理{approval}")
+    return approval
+
+
+@service
+def decide_approval(
+    *,
+    actor,
+    approval: Approval,
+    decided_date: datetime.date,
+    decision: str,
+    reason: str = "",
+) -> Approval:
+    """行政许可法 第三十八条: 准予 in writing; 不予 in writing with its reasons."""
+    require(actor, Action.CHANGE, approval, "无权办理该审批")
+    if approval.decided_date:
+        raise ValidationError(f"该审批已于{approval.decided_date:%Y-%m-%d}办结")
+    not_future(decided_date, "办结日期")
+    if decided_date < approval.received_date:
+        raise ValidationError(f"办结日期不能早于受理日期（{approval.received_date:%Y-%m-%d}）")
+    if decision == ApprovalDecision.REFUSED and not _text(reason):
+        raise ValidationError("不予许可的，应当说明理由（行政许可法 第三十八条第二款）")
+    approval.decided_date = decided_date
+    approval.decision = decision
+    approval.reason = _text(reason)
+    saved(approval)
+    _event(
+        actor,
+        approval,
+        approval.unit,
+        "approval_decided",
+        f"{approval.get_decision_display()}：{approval}",
+    )
+    return approval

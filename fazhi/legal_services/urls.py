@@ -25,4 +25,8 @@ urlpatterns = [
     path("notary/<int:pk>/report/", views.office_report, name="office_report"),
     path("notary/<int:pk>/complaint/", views.office_complaint, name="office_complaint"),
     path("notary/<int:pk>/handle/", views.office_handle, name="office_handle"),
+    path("approvals/", views.approval_list, name="approval_list"),
+    path("approvals/new/", views.approval_create, name="approval_create"),
+    path("approvals/<int:pk>/", views.approval_detail, name="approval_detail"),
+    path("approvals/<int:pk>/decide/", views.approval_decide, name="approval_decide"),
 ]

@@ -1,6 +1,8 @@
 """Pages of 公共法律服务: service points, villages and their advisers, 12348 contacts and
 visits, notary offices with their monthly reports and complaints — each a ledger with Excel."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 
 from django.contrib import messages
@@ -20,7 +22,7 @@ from fazhi.core.steps import form_page
 from fazhi.core.viewtools import record_view, require
 
 from . import forms, imports, selectors, services
-from .models import HotlineContact, NotaryOffice, ServicePoint, Village
+from .models import Approval, HotlineContact, NotaryOffice, ServicePoint, Village
 
 SECTION = "公共法律服务"
 
@@ -59,6 +61,53 @@ def _create_page(request, model, form_class, service, *, title, back, message, *
     return form_page(request, form, service, title=title, crumbs=[back], message=message)
 
 
+@dataclass(frozen=True)
+class ListPages:
+    """A record kind's 台账 (search, Excel, the 登记 button for those who may) and its 登记
+    form, run through `service`; URL names legal_services:<name>_list and <name>_create."""
+
+    name: str
+    model: type
+    ledger: Ledger
+    selector: Callable  # (user, search) -> the user's records
+    title: str
+    crumb: str  # the 台账 as the form's crumb names it
+    placeholder: str
+    empty: str
+    create_label: str
+    form_class: type
+    service: Callable
+    create_title: str
+    message: str | Callable
+
+    def list_page(self, request):
+        return _records_page(
+            request,
+            self.selector(request.user, _search(request)),
+            model=self.model,
+            ledger=self.ledger,
+            title=self.title,
+            placeholder=self.placeholder,
+            empty=self.empty,
+            create=[(self.create_label, reverse(f"legal_services:{self.name}_create"))],
+        )
+
+    def create_page(self, request):
+        return _create_page(
+            request,
+            self.model,
+            self.form_class,
+            self.service,
+            title=self.create_title,
+            back=(self.crumb, reverse(f"legal_services:{self.name}_list")),
+            message=self.message,
+        )
+
+    def views(self):
+        """(list, create) views, as the URLconf names them."""
+        return require_safe(self.list_page), self.create_page
+
+
 def _record_form(request, record, form, service, *, title, message):
     """A form on a record's page (月报, 投诉, 聘任 …), back to the record."""
     name = record._meta.model_name.removeprefix("notary")
@@ -90,30 +139,22 @@ POINT_LEDGER = Ledger(
 )
 
 
-@require_safe
-def point_list(request):
-    return _records_page(
-        request,
-        selectors.points(request.user, _search(request)),
-        model=ServicePoint,
-        ledger=POINT_LEDGER,
-        title="公共法律服务站点",
-        placeholder="名称或服务事项",
-        empty="尚未登记站点",
-        create=[("登记站点", reverse("legal_services:point_create"))],
-    )
-
-
-def point_create(request):
-    return _create_page(
-        request,
-        ServicePoint,
-        forms.PointForm,
-        services.register_point,
-        title="登记公共法律服务站点",
-        back=("服务站点", reverse("legal_services:point_list")),
-        message=lambda p: f"已登记{p}",
-    )
+POINTS = ListPages(
+    name="point",
+    model=ServicePoint,
+    ledger=POINT_LEDGER,
+    selector=selectors.points,
+    title="公共法律服务站点",
+    crumb="服务站点",
+    placeholder="名称或服务事项",
+    empty="尚未登记站点",
+    create_label="登记站点",
+    form_class=forms.PointForm,
+    service=services.register_point,
+    create_title="登记公共法律服务站点",
+    message=lambda p: f"已登记{p}",
+)
+point_list, point_create = POINTS.views()
 
 
 @record_view(ServicePoint)
@@ -391,30 +432,22 @@ OFFICE_LEDGER = Ledger(
 )
 
 
-@require_safe
-def office_list(request):
-    return _records_page(
-        request,
-        selectors.offices(request.user, _search(request)),
-        model=NotaryOffice,
-        ledger=OFFICE_LEDGER,
-        title="公证机构",
-        placeholder="公证机构名称",
-        empty="尚未登记公证机构",
-        create=[("登记公证机构", reverse("legal_services:office_create"))],
-    )
-
-
-def office_create(request):
-    return _create_page(
-        request,
-        NotaryOffice,
-        forms.OfficeForm,
-        services.register_office,
-        title="登记公证机构",
-        back=("公证机构", reverse("legal_services:office_list")),
-        message=lambda o: f"已登记{o}",
-    )
+OFFICES = ListPages(
+    name="office",
+    model=NotaryOffice,
+    ledger=OFFICE_LEDGER,
+    selector=selectors.offices,
+    title="公证机构",
+    crumb="公证机构",
+    placeholder="公证机构名称",
+    empty="尚未登记公证机构",
+    create_label="登记公证机构",
+    form_class=forms.OfficeForm,
+    service=services.register_office,
+    create_title="登记公证机构",
+    message=lambda o: f"已登记{o}",
+)
+office_list, office_create = OFFICES.views()
 
 
 @record_view(NotaryOffice)
@@ -468,4 +501,69 @@ def office_handle(request, office):
     )
     return _record_form(
         request, office, form, services.handle_complaint, title="办结投诉", message="已办结投诉"
+    )
+
+
+# — 司法行政审批 —
+
+APPROVAL_LEDGER = Ledger(
+    "司法行政审批.xlsx",
+    "行政审批",
+    (
+        Column("申请人", lambda a: a.applicant),
+        Column("审批事项", lambda a: a.get_item_display()),
+        Column("受理日期", lambda a: day(a.received_date)),
+        Column("办理期限", lambda a: day(a.due) if a.due else "待录入节假日后计算"),
+        Column("办结日期", lambda a: day(a.decided_date) if a.decided_date else "未办结"),
+        Column("办理结果", lambda a: a.get_decision_display() or "—"),
+        Column("逾期", lambda a: "是" if a.overdue else "否", on_page=False),
+    ),
+)
+
+
+APPROVALS = ListPages(
+    name="approval",
+    model=Approval,
+    ledger=APPROVAL_LEDGER,
+    selector=selectors.approvals,
+    title="司法行政审批",
+    crumb="行政审批",
+    placeholder="申请人",
+    empty="尚未登记行政审批",
+    create_label="受理审批",
+    form_class=forms.ApprovalForm,
+    service=services.register_approval,
+    create_title="受理司法行政审批",
+    message=lambda a: f"已受理{a}",
+)
+approval_list, approval_create = APPROVALS.views()
+
+
+@record_view(Approval)
+@require_safe
+def approval_detail(request, approval):
+    user = request.user
+    return render(
+        request,
+        "legal_services/approval_detail.html",
+        {
+            "approval": approval,
+            "can_change": core_selectors.can(user, Action.CHANGE, Approval.work_line),
+            "history": core_selectors.record_history(user, approval),
+        },
+    )
+
+
+@record_view(Approval, Action.CHANGE)
+def approval_decide(request, approval):
+    if approval.decided_date is not None:
+        messages.info(request, f"该审批已于{approval.decided_date:%Y-%m-%d}办结")
+        return redirect(approval)
+    return _record_form(
+        request,
+        approval,
+        forms.ApprovalDecisionForm(request.POST or None, request=request),
+        services.decide_approval,
+        title="办结审批",
+        message="已办结",
     )

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
+from fazhi.core.dataversion import query_key, remember
 from fazhi.core.guards import shown_id_number
 from fazhi.core.imports import import_page
 from fazhi.core.ledgers import Column, Ledger, day, ledger_page
@@ -753,7 +754,6 @@ def screening_list(request):
         actions=actions,
         month=today.replace(day=1),
         **_not_reported(request, today),
-        nil_reports=list(selectors.nil_reports(request.user)[:12]),
     )
 
 
@@ -763,10 +763,26 @@ UNREPORTED_SHOWN = 30
 
 
 def _not_reported(request, today) -> dict:
+    """The month's check and the latest nil reports, kept per change of the records the user
+    may see (as the table is): the check reads every committee of the scope."""
     queryset = selectors.not_reported(request.user, today)
-    count = queryset.count()
-    shown = count if request.GET.get("unreported") == "all" else UNREPORTED_SHOWN
-    return {"not_reported": list(queryset[:shown]), "not_reported_count": count}
+    nil_reports = selectors.nil_reports(request.user)[:12]
+    every = request.GET.get("unreported") == "all"
+    shown = None if every else UNREPORTED_SHOWN
+
+    def check() -> dict:
+        count = queryset.count()
+        return {
+            "not_reported": list(queryset[: count if every else shown]),
+            "not_reported_count": count,
+            "nil_reports": list(nil_reports),
+        }
+
+    statements = (query_key(queryset), query_key(nil_reports))
+    if None in statements:  # nothing in scope
+        return check()
+    parts = (*statements, shown, timezone.localdate())
+    return remember("mediation_unreported", parts, check, user=request.user)
 
 
 def screening_create(request):

@@ -492,6 +492,12 @@ WORDINGS: tuple[Wording, ...] = (
     Wording("publicity.volunteers", (r"普法志愿者",), units=("人", "名")),
     Wording("legal_aid.civil_share", (r"民事法律援助案件占比",)),
     Wording("legal_services.hotline_minutes", (r"12348[^，。；]{0,8}服务时长",), units=("分钟",)),
+    Wording(
+        "legal_services.consultations",
+        (r"公共法律服务[^，。；]{0,10}解答咨询",),
+        units=("件", "人次", "次"),
+    ),
+    Wording("legal_services.approvals", (r"司法行政[^，。；]{0,4}审批",), units=("件", "项")),
     Wording("publicity.law_exam_due", (r"应考",), "publicity"),
     Wording(
         "publicity.law_exam_participants",

@@ -15,4 +15,5 @@ urlpatterns = [
     path("<int:pk>/override/", views.return_override, name="return_override"),
     path("<int:pk>/explain/", views.return_explain, name="return_explain"),
     path("<int:pk>/urge/", views.return_urge, name="return_urge"),
+    path("<int:pk>/pdf/", views.return_pdf, name="return_pdf"),
 ]

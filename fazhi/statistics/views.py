@@ -4,10 +4,8 @@ of a consolidation with 催报), the step forms, Excel, and the tables (报表�
 
 import datetime
 from decimal import Decimal
-from urllib.parse import quote
 
 from django.contrib import messages
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -21,7 +19,7 @@ from fazhi.core.roles import Action
 from fazhi.core.steps import form_page, step_page
 from fazhi.core.viewtools import record_view, require, run_service_form
 
-from . import document, excel, filling, selectors, services, tables, work
+from . import excel, filling, selectors, services, tables, work
 from .forms import (
     CommentForm,
     ConfirmForm,
@@ -173,18 +171,6 @@ def _rows(statreturn, fresh):
     return rows
 
 
-def _pdf(request, statreturn):
-    try:
-        content = document.pdf_bytes(statreturn)
-    except document.ExportError as error:
-        messages.error(request, str(error))
-        return redirect(statreturn)
-    response = HttpResponse(content, content_type="application/pdf")
-    filename = f"{statreturn.area.name}{statreturn.period_label}{statreturn.template.name}.pdf"
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
-
-
 def _signed(value, records) -> str:
     difference = filling.number(Decimal(str(value or 0)) - Decimal(str(records or 0)))
     return f"{difference:+}"
@@ -195,8 +181,6 @@ def _signed(value, records) -> str:
 def return_detail(request, statreturn):
     if request.GET.get("export") == "xlsx":
         return excel.response(statreturn)
-    if request.GET.get("export") == "pdf":
-        return _pdf(request, statreturn)
     drift = selectors.drift(statreturn)
     fresh = {cell["cell"]: cell["now"] for cell in drift}
     editable = RETURN_FLOW.allows(statreturn, "edit_return", request.user) and _fits(
@@ -307,6 +291,14 @@ def return_refresh(request, statreturn):
         _form_errors(request, form)
         return redirect(statreturn)
     return jobs.answer(request, job)
+
+
+@record_view(StatReturn)
+@require_POST
+def return_pdf(request, statreturn):
+    """导出PDF: a background job (work.py) makes the file; done already (the immediate
+    backend), it downloads at once, otherwise the job's page offers it when ready."""
+    return jobs.answer(request, work.start_pdf(actor=request.user, statreturn=statreturn))
 
 
 return_manual = _posting(ManualForm, services.set_manual_value, "已保存手工填报数")

@@ -19,6 +19,7 @@ class Job(models.Model):
         PDF = "pdf", "生成PDF"
         CONSOLIDATE = "consolidate", "汇总取数"
         READ = "read", "批量解析报告"
+        SCALE = "scale", "生成合成数据"
 
     kind = models.CharField("类型", max_length=20, choices=Kind, default=Kind.IMPORT)
     user = models.ForeignKey(

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.job_list, name="job_list"),
     path("<int:pk>/", views.job_detail, name="job_detail"),
     path("<int:pk>/file/", views.job_file, name="job_file"),
+    path("scale/", views.scale_data, name="scale_data"),
 ]

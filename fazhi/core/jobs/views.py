@@ -1,10 +1,12 @@
 from urllib.parse import quote
 
+from django import forms
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
-from . import selectors
+from . import jobs, scale, selectors
 
 
 @require_safe
@@ -36,3 +38,28 @@ def _own_job(request, pk):
     if job is None:  # another user's job, of this district or another: not shown
         raise Http404("没有这个任务")
     return job
+
+
+class ScaleForm(forms.Form):
+    year = forms.IntegerField(label="数据所属年度", min_value=2004, max_value=2026, initial=2025)
+    share = forms.DecimalField(
+        label="规模（1 为全量，约一百万件复议案件）",
+        min_value=0,
+        max_value=1,
+        decimal_places=3,
+        initial="0.01",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def scale_data(request):
+    """合成数据 (system administrators): the synthetic province for benchmarks, replaced by a
+    background job whose page shows its progress and its result."""
+    if not request.user.is_superuser:
+        raise PermissionDenied("仅系统管理员可生成合成数据")
+    form = ScaleForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        share = format(form.cleaned_data["share"].normalize(), "f")
+        job = scale.start(actor=request.user, year=form.cleaned_data["year"], share=share)
+        return jobs.answer(request, job)
+    return render(request, "jobs/scale_data.html", {"form": form})

@@ -6,6 +6,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from fazhi.core.guards import saved
 from fazhi.core.models import Unit
@@ -155,3 +157,36 @@ def test_what_is_left_out_of_the_partials():
     assert "mediation.committees" not in kept
     assert "litigation.cases" in kept
     assert "reconsideration.correction_rate" not in kept  # a ratio, from its parts
+
+
+def test_monthly_trends_come_from_the_partials_in_one_query(
+    demo, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        sue(demo, "donghu", 11, D(2025, 9, 29))  # before 国庆 …
+        sue(demo, "donghu", 12, D(2025, 10, 9))  # … and after it
+        sue(demo, "xishan", 13, D(2026, 2, 16))  # after 春节
+    ids = LITIGATION + OTHERS
+    counted = [i for i in ids if i in partials.plan().indicators]
+    for key, user in (("province", None), ("city", demo.users["city_leader"])):
+        unit = demo.units[key]
+        for year in (2025, 2026):
+            with CaptureQueriesContext(connection) as captured:
+                by_month = engine.breakdown(
+                    counted, user=user, unit=unit, period=Period.year(year), by="month"
+                )
+            sums = [q["sql"] for q in captured if 'FROM "indicators_partial"' in q["sql"]]
+            assert len(sums) == 1  # every month of every counted indicator in one query
+            assert not [q for q in captured if "litigation_lawsuit" in q["sql"]]
+            assert list(by_month) == [D(year, month, 1) for month in range(1, 13)]
+            for month, values in by_month.items():
+                end = (month + datetime.timedelta(days=32)).replace(day=1)
+                whole = Period(month, end - datetime.timedelta(days=1))
+                assert values == engine.direct(counted, user=user, unit=unit, period=whole)
+    # Ratios and what the partials leave out still come month by month, equal to a recount.
+    quarter = Period(D(2025, 9, 1), D(2025, 11, 30))
+    by_month = engine.breakdown(ids, user=None, unit=demo.units["city"], period=quarter, by="month")
+    assert by_month[D(2025, 10, 1)] == engine.direct(
+        ids, user=None, unit=demo.units["city"], period=Period(D(2025, 10, 1), D(2025, 10, 31))
+    )
+    assert by_month[D(2025, 9, 1)]["litigation.cases"] >= 1

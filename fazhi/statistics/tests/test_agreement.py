@@ -9,14 +9,18 @@ import subprocess
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import override_settings
 from django.urls import reverse
 
 from fazhi.annual_report import drafting
+from fazhi.core.jobs import tasks
+from fazhi.core.jobs.models import Job
 from fazhi.indicators import engine
 from fazhi.statistics import selectors, services
 from fazhi.statistics.models import SendBack, State, StatReturn
 
 pytestmark = pytest.mark.django_db
+DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 LINK = r"id={id}&(?:amp;)?unit={unit}&(?:amp;)?from={start}&(?:amp;)?to={end}\">(\d+)</a>"
 
@@ -218,9 +222,18 @@ def test_the_pdf_is_the_table_in_its_layout(demo, client_as, tmp_path):
     statreturn = StatReturn.objects.get(
         period_key="2025", template__code="FZ复1表", area=demo.units["donghu"]
     )
-    response = client_as(demo.users["donghu_statistician"]).get(
-        statreturn.get_absolute_url(), {"export": "pdf"}
-    )
+    statistician = client_as(demo.users["donghu_statistician"])
+    url = f"/statistics/{statreturn.pk}/pdf/"
+    assert statistician.get(url).status_code == 405  # a job, started by a POST only
+    assert client_as(demo.users["xishan_statistician"]).post(url).status_code == 404
+    with override_settings(TASKS=DUMMY):  # enqueued: the job's page follows it
+        queued = statistician.post(url)
+    job = Job.objects.get(user=demo.users["donghu_statistician"], kind=Job.Kind.PDF)
+    assert queued.url == job.get_absolute_url() and job.status == Job.Status.QUEUED
+    tasks.run_work.call(job.pk)
+    page = statistician.get(job.get_absolute_url()).content.decode()
+    assert f"/jobs/{job.pk}/file/" in page and "的PDF" in page
+    response = statistician.post(url, follow=True)  # the immediate backend: the file at once
     assert response["Content-Type"] == "application/pdf"
     path = tmp_path / "return.pdf"
     path.write_bytes(response.content)

@@ -3,10 +3,21 @@ data: the per-person list shows the 身份证号码 masked unless the user may s
 
 from rest_framework import serializers, viewsets
 
-from fazhi.core.guards import shown_id_number
+from fazhi.core.guards import can_view_personal_data, shown_id_number
+from fazhi.core.validators import mask_id_number
 
 from . import selectors
-from .models import Activity, LawExam, ResponsibilityItem, ResponsibilityList, Village
+from .models import (
+    Activity,
+    CultureSite,
+    LawExam,
+    MediaAdoption,
+    ModelVillage,
+    ResponsibilityItem,
+    ResponsibilityList,
+    Village,
+    Volunteer,
+)
 
 
 class ResponsibilityItemSerializer(serializers.ModelSerializer):
@@ -131,3 +142,62 @@ class ExamViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.exams(self.request.user)
+
+
+def _register_viewset(model, selector, fields, doc, *, masked=None):
+    """A read-only viewset of one register: its selector's rows, `fields` of each; `masked`
+    maps a personal field to its mask, applied unless the user may read it in full."""
+
+    class Serializer(serializers.ModelSerializer):
+        class Meta:
+            pass
+
+        def to_representation(self, record):
+            data = super().to_representation(record)
+            user = self.context["request"].user
+            if masked and not can_view_personal_data(user, record):
+                for field, mask in masked.items():
+                    data[field] = mask(data[field] or "")
+            return data
+
+    Serializer.Meta.model = model
+    Serializer.Meta.fields = ["id", *fields]
+    Serializer.__name__ = f"{model.__name__}Serializer"
+
+    class ViewSet(viewsets.ReadOnlyModelViewSet):
+        serializer_class = Serializer
+        queryset = model.objects.none()
+
+        def get_queryset(self):
+            return selector(self.request.user)
+
+    ViewSet.__doc__ = doc
+    ViewSet.__name__ = f"{model.__name__}ViewSet"
+    return ViewSet
+
+
+MediaAdoptionViewSet = _register_viewset(
+    MediaAdoption,
+    selectors.media_adoptions,
+    ["unit", "title", "outlet", "level", "published_date"],
+    "媒体采用普法稿件.",
+)
+CultureSiteViewSet = _register_viewset(
+    CultureSite,
+    selectors.culture_sites,
+    ["unit", "name", "kind", "level", "address", "named_date"],
+    "法治文化阵地.",
+)
+ModelVillageViewSet = _register_viewset(
+    ModelVillage,
+    selectors.model_villages,
+    ["unit", "village", "level", "year", "named_by", "named_date"],
+    "民主法治示范村（社区）.",
+)
+VolunteerViewSet = _register_viewset(
+    Volunteer,
+    selectors.volunteers,
+    ["unit", "name", "team", "phone", "id_number", "registered_date"],
+    "普法志愿者: 联系电话和身份证号码 masked unless the user may read personal data.",
+    masked={"phone": selectors.mask_phone, "id_number": mask_id_number},
+)

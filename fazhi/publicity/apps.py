@@ -21,6 +21,10 @@ class PublicityConfig(worklines.WorkLineConfig):
             models.Activity,
             models.LegalLiteratePerson,
             models.ExamResult,
+            models.MediaAdoption,
+            models.CultureSite,
+            models.ModelVillage,
+            models.Volunteer,
         )
         group = "普法"
         line.nav(
@@ -28,6 +32,10 @@ class PublicityConfig(worklines.WorkLineConfig):
             NavItem("普法活动", "publicity:activity_list", group),
             NavItem("法律明白人", "publicity:village_list", group),
             NavItem("学法考法", "publicity:exam_list", group),
+            NavItem("媒体采用", "publicity:media_list", group),
+            NavItem("法治文化阵地", "publicity:site_list", group),
+            NavItem("民主法治示范村", "publicity:model_village_list", group),
+            NavItem("普法志愿者", "publicity:volunteer_list", group),
         )
         line.due(deadlines.reports_due)
         line.indicators(*indicators.INDICATORS)
@@ -36,3 +44,9 @@ class PublicityConfig(worklines.WorkLineConfig):
         line.api_viewset("publicity/activities", api.ActivityViewSet, "publicity-activity")
         line.api_viewset("publicity/villages", api.VillageViewSet, "publicity-village")
         line.api_viewset("publicity/exams", api.ExamViewSet, "publicity-exam")
+        line.api_viewset("publicity/media", api.MediaAdoptionViewSet, "publicity-media")
+        line.api_viewset("publicity/sites", api.CultureSiteViewSet, "publicity-site")
+        line.api_viewset(
+            "publicity/model-villages", api.ModelVillageViewSet, "publicity-model-village"
+        )
+        line.api_viewset("publicity/volunteers", api.VolunteerViewSet, "publicity-volunteer")

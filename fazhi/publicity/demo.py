@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from fazhi.core.demo import DISTRICTS, DemoWorld
 
 from . import imports, services
-from .models import ActivityForm, Category, ListGrade, Theme
+from .models import ActivityForm, Category, Level, ListGrade, SiteKind, Theme
 
 # Different in every district: the scoping test looks for the sibling's texts.
 VILLAGES = {
@@ -156,6 +156,7 @@ def _roster(world, key, name, officer):
             participants=40,
             village=village,
         )
+    return villages
 
 
 def _exam(world, key, name, officer):
@@ -174,9 +175,68 @@ def _exam(world, key, name, officer):
     services.import_exam_results(actor=officer, exam=exam, data=_workbook(rows))
 
 
+# 普法志愿者, different per district (phones and 身份证号码 with valid checksums).
+VOLUNTEERS = {
+    "donghu": [("乔慕青", "13905310011", "110105199107071233"), ("费远航", "13905310012", "")],
+    "xishan": [("米晓岚", "13905320021", "110105198907071237"), ("桑德润", "13905320022", "")],
+    "nanqiao": [("屈安然", "13905330031", "110105198607071235"), ("钮家宝", "13905330032", "")],
+}
+
+
+def _registers(world, key, name, officer, villages):
+    """媒体采用, 法治文化阵地, 民主法治示范村 (two of the roster's villages) and 普法志愿者."""
+    u = world.units
+    for title, outlet, level, days in (
+        (f"{name}“法律明白人”扎根乡村", "法治日报", Level.NATIONAL, 40),
+        (f"{name}民法典宣传月走进社区", "大众日报", Level.PROVINCIAL, 25),
+    ):
+        services.register_media_adoption(
+            actor=officer,
+            unit=u[f"{key}_justice"],
+            title=title,
+            outlet=outlet,
+            level=level,
+            published_date=_ago(days),
+        )
+    for site, kind, level in (
+        (f"{name}宪法主题公园", SiteKind.PARK, Level.PROVINCIAL),
+        (f"{name}法治文化长廊", SiteKind.CORRIDOR, Level.CITY),
+    ):
+        services.register_culture_site(
+            actor=officer,
+            unit=u[f"{key}_justice"],
+            name=site,
+            kind=kind,
+            level=level,
+            address=f"{name}滨河路",
+            named_date=_ago(90),
+        )
+    for village, level in zip(villages, (Level.PROVINCIAL, Level.CITY), strict=True):
+        named = _ago(120)
+        services.name_model_village(
+            actor=officer,
+            village=village,
+            level=level,
+            year=named.year,
+            named_by="山东省司法厅" if level == Level.PROVINCIAL else "市委全面依法治市委员会",
+            named_date=named,
+        )
+    for person, phone, id_number in VOLUNTEERS[key]:
+        services.register_volunteer(
+            actor=officer,
+            unit=u[f"{key}_justice"],
+            name=person,
+            team=f"{name}“蒲公英”普法志愿服务队",
+            phone=phone,
+            id_number=id_number,
+            registered_date=_ago(60),
+        )
+
+
 def build(world: DemoWorld) -> None:
     for key, name, *_ in DISTRICTS:
         officer = world.users[f"{key}_publicity"]
         _lists(world, key, name, officer, world.users[f"{key}_leader"])
-        _roster(world, key, name, officer)
+        villages = _roster(world, key, name, officer)
         _exam(world, key, name, officer)
+        _registers(world, key, name, officer, villages[:2])

@@ -7,7 +7,7 @@ from django import forms
 from fazhi.core.forms import SubmitOnceForm, date_field
 from fazhi.core.models import Unit
 
-from .models import ActivityForm, Category, ListGrade, Theme
+from .models import ActivityForm, Category, Level, ListGrade, SiteKind, Theme
 
 
 def _years():
@@ -94,3 +94,53 @@ class ExamForm(SubmitOnceForm):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+
+
+class _UnitForm(SubmitOnceForm):
+    """A register's form: the unit it is entered for, among those the user may create for."""
+
+    unit = forms.ModelChoiceField(label="单位", queryset=Unit.objects.none())
+    unit_label = "单位"
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = choices
+        self.fields["unit"].label = self.unit_label
+
+
+class MediaAdoptionForm(_UnitForm):
+    unit_label = "报送单位"
+    title = forms.CharField(label="稿件标题", max_length=200)
+    outlet = forms.CharField(label="采用媒体", max_length=100)
+    level = forms.ChoiceField(label="媒体层级", choices=Level.choices)
+    published_date = date_field("刊播日期", today=True)
+
+
+class CultureSiteForm(_UnitForm):
+    unit_label = "建设单位"
+    name = forms.CharField(label="阵地名称", max_length=100)
+    kind = forms.ChoiceField(label="类型", choices=SiteKind.choices)
+    level = forms.ChoiceField(label="级别", choices=Level.choices)
+    address = forms.CharField(label="地址", max_length=200)
+    named_date = date_field("建成（命名）日期", today=True)
+
+
+class ModelVillageForm(SubmitOnceForm):
+    village = forms.ModelChoiceField(label="村（社区）", queryset=None)
+    level = forms.ChoiceField(label="命名级别", choices=Level.choices)
+    year = forms.TypedChoiceField(label="命名年度", coerce=int, choices=_years)
+    named_by = forms.CharField(label="命名机关", max_length=100)
+    named_date = date_field("命名日期", today=True)
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["village"].queryset = choices
+
+
+class VolunteerForm(_UnitForm):
+    unit_label = "登记单位"
+    name = forms.CharField(label="姓名", max_length=30)
+    team = forms.CharField(label="志愿服务队", max_length=100)
+    phone = forms.CharField(label="联系电话", max_length=20)
+    id_number = forms.CharField(label="身份证号码", max_length=18, required=False)
+    registered_date = date_field("登记日期", today=True)

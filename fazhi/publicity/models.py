@@ -279,3 +279,134 @@ class ExamResult(ChildRecord):
         score = self.score if self.sat else None
         self.passed = score is not None and score >= settings.FAZHI_EXAM_PASS_SCORE
         self.excellent = score is not None and score >= settings.FAZHI_EXAM_EXCELLENT_SCORE
+
+
+# — the 普法 registers of worklines.md §2.6(a) the catalog counts (issue 21, item 8) —
+
+
+class Level(models.TextChoices):
+    NATIONAL = "national", "国家级"
+    PROVINCIAL = "provincial", "省级"
+    CITY = "city", "市级"
+    COUNTY = "county", "县级"
+
+
+class MediaAdoption(UnitRecord):
+    """A 普法 piece of the unit's that a news outlet took up (媒体采用、刊播): seed 000's
+    “省级以上媒体采用220余篇”. 山东省法治宣传教育条例 第二十四条第二款 (媒体刊播)."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="报送单位"
+    )
+    title = models.CharField("稿件标题", max_length=200)
+    outlet = models.CharField("采用媒体", max_length=100)
+    level = models.CharField("媒体层级", max_length=12, choices=Level.choices)
+    published_date = models.DateField("刊播日期")
+
+    class Meta:
+        verbose_name = "媒体采用普法稿件"
+        verbose_name_plural = "媒体采用普法稿件"
+        ordering = ["-published_date", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "outlet", "title"],
+                name="media_adoption_once_per_outlet",
+                violation_error_message="该稿件已登记为此媒体采用",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.outlet}：{self.title}"
+
+
+class SiteKind(models.TextChoices):
+    PARK = "park", "法治文化公园（广场）"
+    CORRIDOR = "corridor", "法治长廊（法治一条街）"
+    BASE = "base", "法治文化示范基地"
+    ROOM = "room", "法治宣传教育阵地（普法室、图书角）"
+    OTHER = "other", "其他法治文化阵地"
+
+
+class CultureSite(UnitRecord):
+    """A 法治文化阵地 the unit built or had named, with its level (seed 002: 示范基地
+    省级29处、市级353处). 山东省法治宣传教育条例 第二十五条 (法治文化公园、广场、长廊)."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="建设单位"
+    )
+    name = models.CharField("阵地名称", max_length=100)
+    kind = models.CharField("类型", max_length=12, choices=SiteKind.choices)
+    level = models.CharField("级别", max_length=12, choices=Level.choices)
+    address = models.CharField("地址", max_length=200)
+    named_date = models.DateField("建成（命名）日期")
+
+    class Meta:
+        verbose_name = "法治文化阵地"
+        verbose_name_plural = "法治文化阵地"
+        ordering = ["-named_date", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "name"],
+                name="culture_site_unique_name",
+                violation_error_message="该单位已登记同名法治文化阵地",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ModelVillage(UnitRecord):
+    """A village of the 法律明白人 roster named 民主法治示范村（社区） at a level, in a year;
+    owned by the village's township."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="乡镇（街道）"
+    )
+    village = models.ForeignKey(
+        Village, on_delete=models.PROTECT, related_name="model_titles", verbose_name="村（社区）"
+    )
+    level = models.CharField("命名级别", max_length=12, choices=Level.choices)
+    year = models.PositiveIntegerField("命名年度")
+    named_by = models.CharField("命名机关", max_length=100)
+    named_date = models.DateField("命名日期")
+
+    class Meta:
+        verbose_name = "民主法治示范村（社区）"
+        verbose_name_plural = "民主法治示范村（社区）"
+        ordering = ["-named_date", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["village", "level"],
+                name="model_village_once_per_level",
+                violation_error_message="该村（社区）已获此级别民主法治示范村（社区）命名",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.village}（{self.get_level_display()}民主法治示范村）"
+
+
+class Volunteer(UnitRecord):
+    """A registered 普法志愿者 (seed 001: “蒲公英”普法志愿者联盟); phone and 身份证号码 are
+    personal data, shown masked to whoever may not see them. 山东省法治宣传教育条例
+    第二十七条第二款 (志愿者队伍)."""
+
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="+", verbose_name="登记单位"
+    )
+    name = models.CharField("姓名", max_length=30)
+    team = models.CharField("志愿服务队", max_length=100)
+    phone = models.CharField("联系电话", max_length=20)
+    id_number = models.CharField(
+        "身份证号码", max_length=18, blank=True, validators=[validate_id_number]
+    )
+    registered_date = models.DateField("登记日期")
+
+    class Meta:
+        verbose_name = "普法志愿者"
+        verbose_name_plural = "普法志愿者"
+        ordering = ["-registered_date", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name}（{self.team}）"

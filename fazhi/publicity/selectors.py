@@ -9,12 +9,17 @@ from fazhi.core.roles import Action
 
 from .models import (
     Activity,
+    CultureSite,
     ExamResult,
     LawExam,
     LegalLiteratePerson,
+    Level,
+    MediaAdoption,
+    ModelVillage,
     ResponsibilityItem,
     ResponsibilityList,
     Village,
+    Volunteer,
 )
 
 # 乡村“法律明白人”培养工作规范（试行）: at least three in every 行政村 (docs/rules.md).
@@ -125,3 +130,43 @@ def townships(user):
 
 def agencies(user):
     return organiser_units(user).exclude(kind__in=Unit.AREA_KINDS)
+
+
+def _search(queryset, search: str, *fields: str):
+    if search:
+        condition = Q()
+        for field in fields:
+            condition |= Q(**{f"{field}__icontains": search})
+        queryset = queryset.filter(condition)
+    return queryset
+
+
+def media_adoptions(user, *, search: str = ""):
+    queryset = MediaAdoption.objects.restrict(user).select_related("unit")
+    return _search(queryset, search, "title", "outlet", "unit__name")
+
+
+def culture_sites(user, *, search: str = ""):
+    queryset = CultureSite.objects.restrict(user).select_related("unit")
+    return _search(queryset, search, "name", "address", "unit__name")
+
+
+def model_villages(user, *, search: str = ""):
+    queryset = ModelVillage.objects.restrict(user).select_related("unit", "village__unit")
+    return _search(queryset, search, "village__name", "unit__name", "named_by")
+
+
+def volunteers(user, *, search: str = ""):
+    queryset = Volunteer.objects.restrict(user).select_related("unit")
+    return _search(queryset, search, "name", "team", "unit__name")
+
+
+def by_level(queryset) -> list[tuple[str, int]]:
+    """The register's rows per level (级别), in the levels' order: 国家级 first."""
+    counts = dict(queryset.order_by().values_list("level").annotate(n=Count("pk")))
+    return [(label, counts[value]) for value, label in Level.choices if counts.get(value)]
+
+
+def mask_phone(value: str) -> str:
+    """13812345678 → 138****5678 (a 普法志愿者's phone for who may not read it in full)."""
+    return value[:3] + "****" + value[-4:] if len(value) >= 7 else "*" * len(value)

@@ -11,12 +11,16 @@ from fazhi.core.roles import Action
 from . import imports
 from .models import (
     Activity,
+    CultureSite,
     ExamResult,
     LawExam,
     LegalLiteratePerson,
+    MediaAdoption,
+    ModelVillage,
     ResponsibilityItem,
     ResponsibilityList,
     Village,
+    Volunteer,
 )
 
 LINE = "publicity"
@@ -302,3 +306,90 @@ def import_exam_results(*, actor, exam, data) -> int:
         unit=exam.unit,
     )
     return len(rows)
+
+
+# — 媒体采用 · 法治文化阵地 · 民主法治示范村 · 普法志愿者 —
+
+
+def _register(actor, record, *, unit, action, summary):
+    """Checks the unit, saves the validated record and audits it: the four registers' one
+    write."""
+    require_unit(actor, unit, Action.CREATE, LINE)
+    record.created_by = actor
+    saved(record)
+    record_event(actor=actor, action=action, summary=summary, target=record, unit=unit)
+    return record
+
+
+@service
+def register_media_adoption(*, actor, unit, title, outlet, level, published_date):
+    not_future(published_date, "刊播日期")
+    record = MediaAdoption(
+        unit=unit, title=title, outlet=outlet, level=level, published_date=published_date
+    )
+    return _register(
+        actor,
+        record,
+        unit=unit,
+        action="publicity.media.register",
+        summary=f"{outlet}采用“{title}”",
+    )
+
+
+@service
+def register_culture_site(*, actor, unit, name, kind, level, address, named_date):
+    not_future(named_date, "建成（命名）日期")
+    record = CultureSite(
+        unit=unit, name=name, kind=kind, level=level, address=address, named_date=named_date
+    )
+    return _register(
+        actor,
+        record,
+        unit=unit,
+        action="publicity.site.register",
+        summary=f"登记法治文化阵地{name}",
+    )
+
+
+@service
+def name_model_village(*, actor, village, level, year, named_by, named_date):
+    """A village of the roster named 民主法治示范村（社区）; the township owns the title."""
+    require(actor, Action.VIEW, village)
+    not_future(named_date, "命名日期")
+    if named_date.year != year:
+        raise ValidationError("命名日期应在命名年度内")
+    record = ModelVillage(
+        unit=village.unit,
+        village=village,
+        level=level,
+        year=year,
+        named_by=named_by,
+        named_date=named_date,
+    )
+    return _register(
+        actor,
+        record,
+        unit=village.unit,
+        action="publicity.model_village.name",
+        summary=f"{village}获{record.get_level_display()}民主法治示范村（社区）命名",
+    )
+
+
+@service
+def register_volunteer(*, actor, unit, name, team, phone, registered_date, id_number=""):
+    not_future(registered_date, "登记日期")
+    record = Volunteer(
+        unit=unit,
+        name=name,
+        team=team,
+        phone=phone,
+        id_number=id_number,
+        registered_date=registered_date,
+    )
+    return _register(
+        actor,
+        record,
+        unit=unit,
+        action="publicity.volunteer.register",
+        summary=f"登记普法志愿者{name}",
+    )

@@ -24,4 +24,12 @@ urlpatterns = [
     path("exams/new/", views.exam_create, name="exam_create"),
     path("exams/<int:pk>/", views.exam_detail, name="exam_detail"),
     path("exams/<int:pk>/import/", views.exam_import, name="exam_import"),
+    path("media/", views.media_list, name="media_list"),
+    path("media/new/", views.media_create, name="media_create"),
+    path("sites/", views.site_list, name="site_list"),
+    path("sites/new/", views.site_create, name="site_create"),
+    path("model-villages/", views.model_village_list, name="model_village_list"),
+    path("model-villages/new/", views.model_village_create, name="model_village_create"),
+    path("volunteers/", views.volunteer_list, name="volunteer_list"),
+    path("volunteers/new/", views.volunteer_create, name="volunteer_create"),
 ]

@@ -1,6 +1,7 @@
 """Pages of 普法: responsibility lists (履职报告, 评议), activities, the 法律明白人 roster per
 village, and 学法考法 with its imported results and computed rates."""
 
+from dataclasses import dataclass
 from functools import partial
 
 from django.contrib import messages
@@ -16,18 +17,23 @@ from fazhi.core.imports import import_page
 from fazhi.core.ledgers import Column, Ledger, day, ledger_page
 from fazhi.core.roles import Action
 from fazhi.core.steps import form_page
+from fazhi.core.validators import mask_id_number
 from fazhi.core.viewtools import error_text, record_view, require
 
 from . import imports, selectors, services
 from .forms import (
     ActivityRegisterForm,
+    CultureSiteForm,
     ExamForm,
     ItemForm,
     ListForm,
+    MediaAdoptionForm,
+    ModelVillageForm,
     PersonForm,
     ReportForm,
     ReviewForm,
     VillageForm,
+    VolunteerForm,
 )
 from .models import Activity, LawExam, ResponsibilityList, Village
 
@@ -417,3 +423,179 @@ def exam_import(request, exam):
         done=exam,
         back=exam,
     )
+
+
+# — 媒体采用 · 法治文化阵地 · 民主法治示范村 · 普法志愿者: one declared list and create page —
+
+
+@dataclass(frozen=True)
+class Register:
+    """A register of the line: its ledger (a function of whether the user reads personal
+    data in full), selector, form with the choices it offers, and service."""
+
+    title: str
+    ledger: object  # (personal: bool) -> Ledger
+    rows: object  # selectors.x(user, search=...)
+    form: type
+    choices: object  # selectors.x(user): the form's units (or villages)
+    service: object
+    create: str  # the button's label
+    url: str  # "publicity:x": its pages are x_list and x_create
+    placeholder: str
+    measure: str  # 篇, 处, 个, 人: the unit of the per-level counts
+    by_level: bool = True
+
+
+def _register_views(register: Register):
+    @require_safe
+    def list_view(request):
+        user = request.user
+        queryset = register.rows(user, search=request.GET.get("q", "")[:100])
+        model = queryset.model
+        return ledger_page(
+            request,
+            queryset,
+            ledger=register.ledger(can_view_personal_data(user, model())),
+            title=register.title,
+            template="publicity/register_list.html",
+            search_placeholder=register.placeholder,
+            empty=f"没有{register.title}",
+            actions=_actions(request, register.create, f"{register.url}_create"),
+            levels=selectors.by_level(queryset) if register.by_level else [],
+            measure=register.measure,
+        )
+
+    def create_view(request):
+        require(request, Action.CREATE, LINE)
+        form = register.form(
+            request.POST or None, request=request, choices=register.choices(request.user)
+        )
+        list_url = reverse(f"{register.url}_list")
+        return form_page(
+            request,
+            form,
+            register.service,
+            title=register.create,
+            back=list_url,
+            crumbs=[(register.title, list_url)],
+            message=lambda record: f"已登记{record}",
+        )
+
+    return list_view, create_view
+
+
+def _fixed(ledger):
+    return lambda personal: ledger
+
+
+MEDIA_LEDGER = Ledger(
+    "媒体采用普法稿件台账.xlsx",
+    "媒体采用",
+    (
+        Column("稿件标题", lambda m: m.title),
+        Column("采用媒体", lambda m: m.outlet),
+        Column("媒体层级", lambda m: m.get_level_display()),
+        Column("报送单位", lambda m: m.unit.name),
+        Column("刊播日期", lambda m: day(m.published_date)),
+    ),
+)
+SITE_LEDGER = Ledger(
+    "法治文化阵地台账.xlsx",
+    "法治文化阵地",
+    (
+        Column("阵地名称", lambda s: s.name),
+        Column("类型", lambda s: s.get_kind_display()),
+        Column("级别", lambda s: s.get_level_display()),
+        Column("建设单位", lambda s: s.unit.name),
+        Column("地址", lambda s: s.address, on_page=False),
+        Column("建成（命名）日期", lambda s: day(s.named_date)),
+    ),
+)
+MODEL_VILLAGE_LEDGER = Ledger(
+    "民主法治示范村（社区）台账.xlsx",
+    "民主法治示范村",
+    (
+        Column("村（社区）", lambda m: str(m.village)),
+        Column("命名级别", lambda m: m.get_level_display()),
+        Column("命名年度", lambda m: m.year),
+        Column("命名机关", lambda m: m.named_by),
+        Column("命名日期", lambda m: day(m.named_date), on_page=False),
+    ),
+)
+
+
+def volunteer_ledger(personal: bool) -> Ledger:
+    """普法志愿者: phone and 身份证号码 in full only for who may read personal data."""
+    phone = (lambda v: v.phone) if personal else (lambda v: selectors.mask_phone(v.phone))
+    id_number = (lambda v: v.id_number) if personal else (lambda v: mask_id_number(v.id_number))
+    return Ledger(
+        "普法志愿者花名册.xlsx",
+        "普法志愿者",
+        (
+            Column("姓名", lambda v: v.name),
+            Column("志愿服务队", lambda v: v.team),
+            Column("登记单位", lambda v: v.unit.name),
+            Column("联系电话", phone),
+            Column("身份证号码", id_number, on_page=False),
+            Column("登记日期", lambda v: day(v.registered_date)),
+        ),
+    )
+
+
+media_list, media_create = _register_views(
+    Register(
+        "媒体采用普法稿件",
+        _fixed(MEDIA_LEDGER),
+        selectors.media_adoptions,
+        MediaAdoptionForm,
+        selectors.organiser_units,
+        services.register_media_adoption,
+        "登记媒体采用",
+        "publicity:media",
+        "稿件标题、媒体或单位",
+        "篇",
+    )
+)
+site_list, site_create = _register_views(
+    Register(
+        "法治文化阵地",
+        _fixed(SITE_LEDGER),
+        selectors.culture_sites,
+        CultureSiteForm,
+        selectors.organiser_units,
+        services.register_culture_site,
+        "登记法治文化阵地",
+        "publicity:site",
+        "阵地名称、地址或单位",
+        "处",
+    )
+)
+model_village_list, model_village_create = _register_views(
+    Register(
+        "民主法治示范村（社区）",
+        _fixed(MODEL_VILLAGE_LEDGER),
+        selectors.model_villages,
+        ModelVillageForm,
+        selectors.villages,
+        services.name_model_village,
+        "登记示范村命名",
+        "publicity:model_village",
+        "村（社区）、乡镇或命名机关",
+        "个",
+    )
+)
+volunteer_list, volunteer_create = _register_views(
+    Register(
+        "普法志愿者",
+        volunteer_ledger,
+        selectors.volunteers,
+        VolunteerForm,
+        selectors.organiser_units,
+        services.register_volunteer,
+        "登记普法志愿者",
+        "publicity:volunteer",
+        "姓名、志愿服务队或单位",
+        "人",
+        by_level=False,
+    )
+)

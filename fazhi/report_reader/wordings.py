@@ -486,6 +486,10 @@ WORDINGS: tuple[Wording, ...] = (
     ),
     Wording("publicity.trial_observers", (r"旁听庭审",), "publicity", units=("人次", "人")),
     Wording("publicity.online_posts", (r"网络普法信息",), units=("条",)),
+    Wording("publicity.media_adoptions", (r"媒体采用",), "publicity", units=("篇", "条")),
+    Wording("publicity.culture_sites", (r"法治文化(阵地|示范基地|公园|广场)",), units=("处", "个")),
+    Wording("publicity.model_villages", (r"民主法治示范村",), units=("个", "家")),
+    Wording("publicity.volunteers", (r"普法志愿者",), units=("人", "名")),
     Wording("legal_aid.civil_share", (r"民事法律援助案件占比",)),
     Wording("legal_services.hotline_minutes", (r"12348[^，。；]{0,8}服务时长",), units=("分钟",)),
     Wording(

@@ -2,8 +2,6 @@
 the roster, the subsidy standard, consultations, duty lawyers and outreach (declared
 `RecordPages`) and the public status lookup."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from urllib.parse import quote
 
@@ -19,12 +17,12 @@ from django.views.decorators.http import require_safe
 
 from fazhi.core import pdf
 from fazhi.core import selectors as core_selectors
-from fazhi.core.filters import search_text
 from fazhi.core.guards import require_unit, shown_id_number
 from fazhi.core.imports import import_page
-from fazhi.core.ledgers import Column, Ledger, day, ledger_page
+from fazhi.core.ledgers import Column, Ledger, day
+from fazhi.core.recordpages import RecordPages, create_page, detail_page, records_page
 from fazhi.core.roles import Action
-from fazhi.core.steps import form_page, step_page
+from fazhi.core.steps import step_page
 from fazhi.core.viewtools import record_view, require
 
 from . import documents, forms, imports, selectors, services
@@ -41,95 +39,6 @@ def _due_cell(due, done, overdue):
     return format_html(
         '{} <span class="badge{}">期限</span>', day(due), " badge-danger" if late else ""
     )
-
-
-# — one list, one create and one detail page for each kind of record —
-
-
-def _records_page(request, queryset, *, model, ledger, title, placeholder, empty, create=(), **kw):
-    """A record list (台账 with search and Excel) with its 登记 buttons for those who may."""
-    may = core_selectors.can(request.user, Action.CREATE, model.work_line)
-    return ledger_page(
-        request,
-        queryset,
-        ledger=ledger,
-        title=title,
-        search_placeholder=placeholder,
-        empty=empty,
-        actions=list(create) if may else [],
-        **kw,
-    )
-
-
-def _create_page(request, model, form_class, service, *, title, back, message):
-    """A 登记 form for one of the user's agencies, run through `service`."""
-    require(request, Action.CREATE, model.work_line)
-    form = form_class(request.POST or None, units=selectors.agencies(request.user), request=request)
-    return form_page(
-        request, form, service, title=title, crumbs=[back], back=back[1], message=message
-    )
-
-
-def _detail_page(request, record, name):
-    return render(
-        request,
-        f"legal_aid/{name}_detail.html",
-        {name: record, "history": core_selectors.record_history(request.user, record)},
-    )
-
-
-@dataclass(frozen=True)
-class RecordPages:
-    """One declared kind of record with its three pages: the 台账 (search, Excel, the 登记
-    button for those who may), the 登记 form run through `service`, and the record's page
-    (legal_aid/<name>_detail.html). URL names are legal_aid:<name>_list/_create/_detail."""
-
-    name: str
-    model: type
-    ledger: Ledger
-    selector: Callable  # (user, search=…) -> the user's records
-    title: str  # 台账's title, also the crumb back to it
-    placeholder: str
-    empty: str
-    create_label: str  # the button: 登记人员, 登记值班 …
-    form_class: type
-    service: Callable
-    message: str | Callable
-    create_title: str = ""  # by default 登记<title>
-
-    def list_page(self, request):
-        return _records_page(
-            request,
-            self.selector(request.user, search=search_text(request)),
-            model=self.model,
-            ledger=self.ledger,
-            title=self.title,
-            placeholder=self.placeholder,
-            empty=self.empty,
-            create=[(self.create_label, reverse(f"legal_aid:{self.name}_create"))],
-        )
-
-    def create_page(self, request):
-        return _create_page(
-            request,
-            self.model,
-            self.form_class,
-            self.service,
-            title=self.create_title or f"登记{self.title}",
-            back=(self.title, reverse(f"legal_aid:{self.name}_list")),
-            message=self.message,
-        )
-
-    def detail_page(self, request, record):
-        return _detail_page(request, record, self.name)
-
-    def views(self):
-        """(list, create, detail) views, as the URLconf names them."""
-        return (
-            require_safe(self.list_page),
-            self.create_page,
-            record_view(self.model)(require_safe(self.detail_page)),
-        )
 
 
 CASE_LEDGER = Ledger(
@@ -180,7 +89,7 @@ def case_list(request):
         state=data.get("state", ""),
         case_type=data.get("case_type", ""),
     )
-    return _records_page(
+    return records_page(
         request,
         queryset,
         model=AidCase,
@@ -198,11 +107,12 @@ def case_list(request):
 
 
 def case_apply(request):
-    return _create_page(
+    return create_page(
         request,
         AidCase,
         forms.ApplicationForm,
         services.register_application,
+        units=selectors.agencies(request.user),
         title="受理法律援助申请",
         back=("法律援助", reverse("legal_aid:case_list")),
         message=lambda case: (
@@ -213,11 +123,12 @@ def case_apply(request):
 
 
 def case_notice(request):
-    return _create_page(
+    return create_page(
         request,
         AidCase,
         forms.NoticeForm,
         services.register_notice,
+        units=selectors.agencies(request.user),
         title="登记通知辩护（代理）",
         back=("法律援助", reverse("legal_aid:case_list")),
         message=lambda case: (
@@ -406,7 +317,7 @@ COMPLAINT_LEDGER = Ledger(
 
 @require_safe
 def complaint_list(request):
-    return _records_page(
+    return records_page(
         request,
         selectors.complaints(request.user, request.GET.get("q", "")[:100]),
         model=AidCase,
@@ -435,6 +346,8 @@ PROVIDER_LEDGER = Ledger(
 
 
 PROVIDERS = RecordPages(
+    namespace="legal_aid",
+    units=selectors.agencies,
     name="provider",
     model=Provider,
     ledger=PROVIDER_LEDGER,
@@ -447,7 +360,7 @@ PROVIDERS = RecordPages(
     service=services.register_provider,
     message=lambda p: f"已登记{p}",
 )
-provider_list, provider_create = PROVIDERS.views()[:2]  # its page lists its cases (below)
+provider_list, provider_create = PROVIDERS.views()  # its page lists its cases (below)
 
 
 @record_view(Provider)
@@ -483,6 +396,8 @@ STANDARD_LEDGER = Ledger(
 
 
 STANDARDS = RecordPages(
+    namespace="legal_aid",
+    units=selectors.agencies,
     name="standard",
     model=SubsidyStandard,
     ledger=STANDARD_LEDGER,
@@ -495,7 +410,8 @@ STANDARDS = RecordPages(
     service=services.add_standard,
     message=lambda s: f"已登记{s}",
 )
-standard_list, standard_create, standard_detail = STANDARDS.views()
+standard_list, standard_create = STANDARDS.views()
+standard_detail = STANDARDS.detail_view()
 
 
 # — consultations —
@@ -520,7 +436,7 @@ def consultation_list(request):
     filters = forms.ConsultationFilterForm(request.GET)
     filters.is_valid()
     data = filters.cleaned_data
-    return _records_page(
+    return records_page(
         request,
         selectors.consultations(
             request.user, search=data.get("q", ""), channel=data.get("channel", "")
@@ -536,11 +452,12 @@ def consultation_list(request):
 
 
 def consultation_create(request):
-    return _create_page(
+    return create_page(
         request,
         Consultation,
         forms.ConsultationForm,
         services.register_consultation,
+        units=selectors.agencies(request.user),
         title="登记法律咨询",
         back=("法律咨询", reverse("legal_aid:consultation_list")),
         message="已登记法律咨询",
@@ -550,7 +467,9 @@ def consultation_create(request):
 @record_view(Consultation)
 @require_safe
 def consultation_detail(request, consultation):
-    return _detail_page(request, consultation, "consultation")
+    return detail_page(
+        request, consultation, template="legal_aid/consultation_detail.html", name="consultation"
+    )
 
 
 # — duty lawyers and outreach (counted records: list, detail, no steps) —
@@ -585,6 +504,8 @@ OUTREACH_LEDGER = Ledger(
 
 
 DUTIES = RecordPages(
+    namespace="legal_aid",
+    units=selectors.agencies,
     name="duty",
     model=DutyService,
     ledger=DUTY_LEDGER,
@@ -597,9 +518,12 @@ DUTIES = RecordPages(
     service=services.register_duty_service,
     message="已登记值班律师法律帮助",
 )
-duty_list, duty_create, duty_detail = DUTIES.views()
+duty_list, duty_create = DUTIES.views()
+duty_detail = DUTIES.detail_view()
 
 OUTREACH = RecordPages(
+    namespace="legal_aid",
+    units=selectors.agencies,
     name="outreach",
     model=OutreachEvent,
     ledger=OUTREACH_LEDGER,
@@ -612,7 +536,8 @@ OUTREACH = RecordPages(
     service=services.register_outreach_event,
     message="已登记法律援助宣传活动",
 )
-outreach_list, outreach_create, outreach_detail = OUTREACH.views()
+outreach_list, outreach_create = OUTREACH.views()
+outreach_detail = OUTREACH.detail_view()
 
 
 # — the public status lookup —

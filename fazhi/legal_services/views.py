@@ -1,8 +1,6 @@
 """Pages of 公共法律服务: service points, villages and their advisers, 12348 contacts and
 visits, notary offices with their monthly reports and complaints — each a ledger with Excel."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 
 from django.contrib import messages
@@ -16,7 +14,8 @@ from django.views.decorators.http import require_safe
 
 from fazhi.core import selectors as core_selectors
 from fazhi.core.imports import import_page
-from fazhi.core.ledgers import Column, Ledger, day, ledger_page
+from fazhi.core.ledgers import Column, Ledger, day
+from fazhi.core.recordpages import RecordPages, create_page, records_page
 from fazhi.core.roles import Action
 from fazhi.core.steps import form_page
 from fazhi.core.viewtools import record_view, require
@@ -25,87 +24,6 @@ from . import forms, imports, selectors, services
 from .models import Approval, HotlineContact, NotaryOffice, ServicePoint, Village
 
 SECTION = "公共法律服务"
-
-
-def _can_create(request, model):
-    return core_selectors.can(request.user, Action.CREATE, model.work_line)
-
-
-def _search(request) -> str:
-    return request.GET.get("q", "")[:100]
-
-
-def _records_page(request, queryset, *, model, ledger, title, placeholder, empty, create=(), **kw):
-    """A record list (台账 with search and Excel) with its 登记 buttons for those who may."""
-    return ledger_page(
-        request,
-        queryset,
-        ledger=ledger,
-        title=title,
-        search_placeholder=placeholder,
-        empty=empty,
-        actions=list(create) if _can_create(request, model) else [],
-        **kw,
-    )
-
-
-def _create_page(request, model, form_class, service, *, title, back, message, **form_kwargs):
-    """A 登记 form for one of the user's units, run through `service`."""
-    require(request, Action.CREATE, model.work_line)
-    form = form_class(
-        request.POST or None,
-        units=selectors.units_for(request.user),
-        request=request,
-        **form_kwargs,
-    )
-    return form_page(request, form, service, title=title, crumbs=[back], message=message)
-
-
-@dataclass(frozen=True)
-class ListPages:
-    """A record kind's 台账 (search, Excel, the 登记 button for those who may) and its 登记
-    form, run through `service`; URL names legal_services:<name>_list and <name>_create."""
-
-    name: str
-    model: type
-    ledger: Ledger
-    selector: Callable  # (user, search) -> the user's records
-    title: str
-    crumb: str  # the 台账 as the form's crumb names it
-    placeholder: str
-    empty: str
-    create_label: str
-    form_class: type
-    service: Callable
-    create_title: str
-    message: str | Callable
-
-    def list_page(self, request):
-        return _records_page(
-            request,
-            self.selector(request.user, _search(request)),
-            model=self.model,
-            ledger=self.ledger,
-            title=self.title,
-            placeholder=self.placeholder,
-            empty=self.empty,
-            create=[(self.create_label, reverse(f"legal_services:{self.name}_create"))],
-        )
-
-    def create_page(self, request):
-        return _create_page(
-            request,
-            self.model,
-            self.form_class,
-            self.service,
-            title=self.create_title,
-            back=(self.crumb, reverse(f"legal_services:{self.name}_list")),
-            message=self.message,
-        )
-
-    def views(self):
-        """(list, create) views, as the URLconf names them."""
-        return require_safe(self.list_page), self.create_page
 
 
 def _record_form(request, record, form, service, *, title, message):
@@ -139,7 +57,9 @@ POINT_LEDGER = Ledger(
 )
 
 
-POINTS = ListPages(
+POINTS = RecordPages(
+    namespace="legal_services",
+    units=selectors.units_for,
     name="point",
     model=ServicePoint,
     ledger=POINT_LEDGER,
@@ -206,7 +126,7 @@ def village_list(request):
     data = filters.cleaned_data
     today = timezone.localdate()
     total, covered = selectors.coverage(request.user, today)
-    return _records_page(
+    return records_page(
         request,
         selectors.villages(
             request.user,
@@ -226,11 +146,12 @@ def village_list(request):
 
 
 def village_create(request):
-    return _create_page(
+    return create_page(
         request,
         Village,
         forms.VillageForm,
         services.register_village,
+        units=selectors.units_for(request.user),
         title="登记村（居）",
         back=("村居法律顾问", reverse("legal_services:village_list")),
         message=lambda v: f"已登记{v}",
@@ -325,7 +246,7 @@ def contact_list(request):
     filters = forms.ContactFilterForm(request.GET)
     filters.is_valid()
     data = filters.cleaned_data
-    return _records_page(
+    return records_page(
         request,
         selectors.contacts(request.user, data.get("q", ""), data.get("channel", "")),
         model=HotlineContact,
@@ -342,11 +263,12 @@ def contact_list(request):
 
 
 def contact_create(request):
-    return _create_page(
+    return create_page(
         request,
         HotlineContact,
         forms.ContactForm,
         services.register_contact,
+        units=selectors.units_for(request.user),
         title="登记12348咨询或来访",
         back=("12348咨询及来访", reverse("legal_services:contact_list")),
         message="已登记",
@@ -432,7 +354,9 @@ OFFICE_LEDGER = Ledger(
 )
 
 
-OFFICES = ListPages(
+OFFICES = RecordPages(
+    namespace="legal_services",
+    units=selectors.units_for,
     name="office",
     model=NotaryOffice,
     ledger=OFFICE_LEDGER,
@@ -521,7 +445,9 @@ APPROVAL_LEDGER = Ledger(
 )
 
 
-APPROVALS = ListPages(
+APPROVALS = RecordPages(
+    namespace="legal_services",
+    units=selectors.units_for,
     name="approval",
     model=Approval,
     ledger=APPROVAL_LEDGER,

@@ -6,7 +6,7 @@ return's PDF (made by LibreOffice, seconds to minutes), offered by the job's pag
 import functools
 
 from fazhi.core.jobs import jobs
-from fazhi.core.jobs.jobs import Failed, Outcome, work
+from fazhi.core.jobs.jobs import Outcome, pdf_outcome, work
 from fazhi.core.jobs.models import Job
 
 from . import document, services
@@ -47,16 +47,11 @@ def start_pdf(*, actor, statreturn) -> Job:
 
 @work
 def return_pdf(*, actor, progress, statreturn) -> Outcome:
-    progress(0, 1)
-    try:
-        content = document.pdf_bytes(statreturn)
-    except document.ExportError as error:
-        raise Failed(f"PDF导出失败：{error}") from error
-    progress(1, 1)
-    return Outcome(
-        f"已生成{statreturn.area.name}{statreturn.period_label}{statreturn.template.name}的PDF",
-        content=content,
-        filename=f"{statreturn.area.name}{statreturn.period_label}{statreturn.template.name}.pdf",
-        content_type="application/pdf",
+    name = f"{statreturn.area.name}{statreturn.period_label}{statreturn.template.name}"
+    return pdf_outcome(
+        lambda: document.pdf_bytes(statreturn),
+        progress=progress,
+        message=f"已生成{name}的PDF",
+        filename=f"{name}.pdf",
         url=statreturn.get_absolute_url(),
     )

@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.module_loading import import_string
 
 from fazhi.core.imports import ImportSpec, RowError
+from fazhi.core.pdf import ExportError
 
 from . import services, tasks
 from .models import Job
@@ -43,6 +44,20 @@ class Outcome:
     content_type: str = ""
     url: str = ""
     problems: tuple[str, ...] = ()  # what could not be done of a work done in part
+
+
+def pdf_outcome(make, *, progress, message: str, filename: str, url: str) -> Outcome:
+    """A PDF made by `make()` (LibreOffice: seconds to minutes) as the job's file; LibreOffice's
+    failure (fazhi.core.pdf.ExportError) is the job's reason shown to its user."""
+    progress(0, 1)
+    try:
+        content = make()
+    except ExportError as error:
+        raise Failed(f"PDF导出失败：{error}") from error
+    progress(1, 1)
+    return Outcome(
+        message, content=content, filename=filename, content_type="application/pdf", url=url
+    )
 
 
 def work(func):
